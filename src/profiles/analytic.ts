@@ -1,0 +1,50 @@
+/**
+ * Analytic profiles: closed-form size laws written as data, `offset + scale · x^exponent`, so
+ * example DAGs can ship profiles as JSON before trained ones replace them.
+ */
+import { z } from "zod";
+import { InputError } from "../errors.js";
+import type { FunctionProfile, ProfileFunctions } from "./types.js";
+
+export const sizeLawSchema = z.object({
+  offset: z.number().finite().default(0),
+  scale: z.number().finite().nonnegative(),
+  exponent: z.number().finite().default(1),
+});
+export type SizeLaw = z.input<typeof sizeLawSchema>;
+
+export const analyticProfileSchema = z.object({
+  runtimeMs: sizeLawSchema,
+  memoryMb: sizeLawSchema,
+  outputBytes: sizeLawSchema,
+  fanout: sizeLawSchema,
+  note: z.string().optional(),
+});
+export type AnalyticProfile = z.input<typeof analyticProfileSchema>;
+
+export const analyticProfilesSchema = z.record(z.string(), analyticProfileSchema);
+
+export function evalSizeLaw(law: z.output<typeof sizeLawSchema>, x: number): number {
+  return law.offset + law.scale * Math.pow(Math.max(x, 0), law.exponent);
+}
+
+/** Builds plain profile functions from analytic laws. Throws InputError naming the bad field. */
+export function analyticProfiles(spec: unknown): ProfileFunctions {
+  const parsed = analyticProfilesSchema.safeParse(spec);
+  if (!parsed.success) {
+    throw new InputError(
+      "Invalid analytic profiles",
+      parsed.error.issues.map((i) => ({ code: "invalid_value" as const, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })),
+    );
+  }
+  const out: Record<string, FunctionProfile> = {};
+  for (const [name, p] of Object.entries(parsed.data)) {
+    out[name] = {
+      runtimeMs: (b) => evalSizeLaw(p.runtimeMs, b),
+      memoryMb: (b) => evalSizeLaw(p.memoryMb, b),
+      outputBytes: (b) => evalSizeLaw(p.outputBytes, b),
+      fanout: (b) => evalSizeLaw(p.fanout, b),
+    };
+  }
+  return out;
+}
