@@ -53,14 +53,26 @@ export interface AffinePiece {
 export interface ModeOption {
   readonly mode: TransferMode;
   readonly timePieces: readonly AffinePiece[];
+  /** Sum of costParts' fixed terms. */
   readonly fixedUsd: number;
+  /** Sum of costParts' per-fraction terms. */
   readonly perFractionUsd: number;
+  /** The same cost split by what is billed: function time, object-store requests, cache tier. */
+  readonly costParts: Readonly<Record<CostCategory, AffineUsd>>;
   /** Whether a fraction of the receivers may use this mode while others use another. */
   readonly splittable: boolean;
   /** `cache` needs the producer's output admitted. */
   readonly requiresAdmission: boolean;
   /** Human-readable terms at f = 1, for explanations: e.g. { writeMs, readMs, requestBoundMs, nicBoundMs }. */
   readonly terms: Readonly<Record<string, number>>;
+}
+
+export type CostCategory = "computeUsd" | "objectStoreUsd" | "cacheUsd";
+
+/** cost(f) = fixedUsd + perFractionUsd · f. */
+export interface AffineUsd {
+  readonly fixedUsd: number;
+  readonly perFractionUsd: number;
 }
 
 /** A mode that cannot serve an edge, and why. */
@@ -88,8 +100,12 @@ export interface StageTerms {
   readonly vms: number;
   /** Concurrent instances one VM runs: min(cores, floor(VM memory / billed memory)). */
   readonly slotsPerVm: number;
+  /** Memory an instance is billed for and reserves on a VM. */
+  readonly billedMemoryMb: number;
   /** Compute cost of the stage's runtime and invocations (transfer time is billed by the edge options). */
   readonly computeUsd: number;
+  /** Object-store requests for the app input (roots) and the final output (sinks). */
+  readonly ioUsd: number;
   /** Bytes held in the cache tier if this stage's output is admitted. */
   readonly cacheBytes: number;
   /** Cost of writing the output into the cache tier once, if admitted. */

@@ -1,0 +1,50 @@
+/**
+ * Assembles the Problem a solver is handed: validated DAG, estimates, platform, per-stage terms,
+ * per-edge candidates, objective and limits. The one place that shows everything that can
+ * influence a plan.
+ */
+import type { Dag } from "../dag/types.js";
+import type { Estimates } from "../estimate/estimate-stages.js";
+import { InputError } from "../errors.js";
+import { TRANSFER_MODES, type Platform, type TransferMode } from "../platform/schema.js";
+import { buildCandidates } from "./build-candidates.js";
+import { buildStageTerms } from "./stage-terms.js";
+import type { Objective, Problem } from "./types.js";
+
+export interface ProblemLimits {
+  readonly objective?: Objective;
+  readonly budgetUsd?: number;
+  readonly deadlineMs?: number;
+  readonly modes?: readonly TransferMode[];
+  readonly allowSplits?: boolean;
+}
+
+function checkLimit(value: number | undefined, field: string): number {
+  if (value === undefined) return Infinity;
+  if (typeof value !== "number" || Number.isNaN(value) || value <= 0) {
+    throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", field], message: "must be a positive number", expected: "> 0", actual: String(value) }]);
+  }
+  return value;
+}
+
+export function buildProblem(dag: Dag, estimates: Estimates, platform: Platform, limits: ProblemLimits = {}): Problem {
+  const modes = limits.modes ?? TRANSFER_MODES;
+  const unknown = modes.filter((m) => !(TRANSFER_MODES as readonly string[]).includes(m));
+  if (unknown.length > 0 || modes.length === 0) {
+    throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "modes"], message: "unknown or empty transfer modes", expected: `a non-empty subset of ${TRANSFER_MODES.join(", ")}`, actual: JSON.stringify(modes) }]);
+  }
+  const stages = buildStageTerms(dag, estimates.stages, platform);
+  const edges = buildCandidates(dag, estimates, stages, platform, modes);
+  return {
+    dag,
+    estimates,
+    platform,
+    edges,
+    stages,
+    objective: limits.objective ?? "latency",
+    budgetUsd: checkLimit(limits.budgetUsd, "budgetUsd"),
+    deadlineMs: checkLimit(limits.deadlineMs, "deadlineMs"),
+    allowSplits: limits.allowSplits ?? true,
+    cacheCapacityBytes: platform.cache.capacityBytes,
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The cost model's verdict on one assignment: timings, makespan, cost breakdown and violations.
+ * Pure; the referee for every solver and the engine behind `evaluate()`.
+ *
+ *   transfer(e) = max over shares (m, f) of time_m(f)
+ *   finish(v)   = max over edges e = (u, v) of [finish(u) + transfer(e)] + baseMs(v)     (roots: baseMs)
+ *   makespan    = max over stages of finish(v)
+ *   cost        = Σ stage compute + Σ edge costs (fixed + perFraction · f per share)
+ *                 + Σ admitted u [admission write + storage price · (max consumer finish − finish(u))]
+ */
+import { edgeKey } from "../dag/types.js";
+import { pieceTimeMs } from "../modes/mode-module.js";
+import type { Assignment, EdgeTiming, Evaluation, ModeOption, Problem, StageTiming, Violation } from "./types.js";
+
+const FRACTION_TOLERANCE = 1e-6;
+
+export function evaluateAssignment(problem: Problem, assignment: Assignment): Evaluation {
+  const { dag } = problem;
+  const violations: Violation[] = [];
+  let computeUsd = 0;
+  let objectStoreUsd = 0;
+  let cacheUsd = 0;
+  const transferMs: number[] = new Array(dag.edges.length).fill(0);
+  const edgeTimings: EdgeTiming[] = [];
+  const colocatedWith = new Map<string, string>();
+  const localWaves = new Map<string, number>();
+
+  dag.edges.forEach((edge, i) => {
+    const cands = problem.edges[i]!;
+    const shares = assignment.edges[i] ?? [];
+    const key = edgeKey(edge);
+    let sum = 0;
+    let t = 0;
+    let usd = 0;
+    if (shares.length === 0) violations.push({ code: "bad-split", path: ["edges", key], message: "no mode chosen" });
+    for (const share of shares) {
+      sum += share.fraction;
+      if (!(share.fraction > 0 && share.fraction <= 1 + FRACTION_TOLERANCE)) {
+        violations.push({ code: "bad-split", path: ["edges", key, share.mode], message: `fraction must be in (0, 1], got ${share.fraction}` });
+        continue;
+      }
+      const option: ModeOption | undefined = cands.options.find((o) => o.mode === share.mode);
+      if (option === undefined) {
+        const rej = cands.rejected.find((r) => r.mode === share.mode);
+        violations.push({ code: rej?.reason.startsWith("not offered") || rej?.reason.startsWith("excluded") ? "mode-unavailable" : "mode-infeasible", path: ["edges", key, share.mode], message: rej?.reason ?? "unknown mode" });
+        continue;
+      }
+      if (!option.splittable && shares.length > 1) violations.push({ code: "bad-split", path: ["edges", key, share.mode], message: `${share.mode} cannot serve part of an edge` });
+      if (option.requiresAdmission && !assignment.admitted.has(edge.from)) violations.push({ code: "not-admitted", path: ["edges", key, share.mode], message: `cache mode needs ${edge.from}'s output admitted to the cache tier` });
+      if (share.mode === "vm-local") {
+        const prev = colocatedWith.get(edge.to);
+        if (prev !== undefined) violations.push({ code: "vm-local-conflict", path: ["edges", key], message: `${edge.to} already runs beside ${prev}'s output; it cannot also run beside ${edge.from}'s` });
+        else {
+          colocatedWith.set(edge.to, edge.from);
+          if (option !== undefined) localWaves.set(edge.to, Math.max(option.terms.localWaves ?? 1, problem.stages.get(edge.to)!.waves));
+        }
+      }
+      t = Math.max(t, pieceTimeMs(option.timePieces, share.fraction));
+      const f = share.fraction;
+      usd += option.fixedUsd + option.perFractionUsd * f;
+      computeUsd += option.costParts.computeUsd.fixedUsd + option.costParts.computeUsd.perFractionUsd * f;
+      objectStoreUsd += option.costParts.objectStoreUsd.fixedUsd + option.costParts.objectStoreUsd.perFractionUsd * f;
+      cacheUsd += option.costParts.cacheUsd.fixedUsd + option.costParts.cacheUsd.perFractionUsd * f;
+    }
+    if (shares.length > 0 && Math.abs(sum - 1) > FRACTION_TOLERANCE) violations.push({ code: "bad-split", path: ["edges", key], message: `fractions must sum to 1, got ${sum}` });
+    transferMs[i] = t;
+    edgeTimings.push({ from: edge.from, to: edge.to, shares, transferMs: t, costUsd: usd });
+  });
+
+  const finish = new Map<string, number>();
+  const start = new Map<string, number>();
+  for (const id of dag.order) {
+    const terms = problem.stages.get(id)!;
+    let ready = 0;
+    for (const i of dag.incoming.get(id)!) ready = Math.max(ready, finish.get(dag.edges[i]!.from)! + transferMs[i]!);
+    start.set(id, ready);
+    finish.set(id, ready + terms.baseMs);
+    computeUsd += terms.computeUsd;
+    objectStoreUsd += terms.ioUsd;
+  }
+  let makespanMs = 0;
+  for (const f of finish.values()) makespanMs = Math.max(makespanMs, f);
+
+  let cacheBytes = 0;
+  for (const id of [...assignment.admitted].sort()) {
+    const terms = problem.stages.get(id);
+    if (terms === undefined) {
+      violations.push({ code: "not-admitted", path: ["admitted", id], message: "no such stage" });
+      continue;
+    }
+    cacheBytes += terms.cacheBytes;
+    let lastUseMs = finish.get(id)!;
+    for (const i of dag.outgoing.get(id)!) lastUseMs = Math.max(lastUseMs, finish.get(dag.edges[i]!.to)!);
+    cacheUsd += terms.admissionFixedUsd + terms.admissionUsdPerMs * (lastUseMs - finish.get(id)!);
+  }
+  if (cacheBytes > problem.cacheCapacityBytes * (1 + 1e-9)) {
+    violations.push({ code: "cache-capacity", path: ["admitted"], message: `admitted outputs hold ${cacheBytes.toFixed(0)} B; the cache tier holds ${problem.cacheCapacityBytes} B` });
+  }
+  const totalUsd = computeUsd + objectStoreUsd + cacheUsd;
+  if (totalUsd > problem.budgetUsd * (1 + 1e-9)) violations.push({ code: "budget", path: ["budgetUsd"], message: `cost $${totalUsd.toPrecision(4)} exceeds the budget $${problem.budgetUsd}` });
+  if (makespanMs > problem.deadlineMs * (1 + 1e-9)) violations.push({ code: "deadline", path: ["deadlineMs"], message: `makespan ${makespanMs.toFixed(1)} ms exceeds the deadline ${problem.deadlineMs} ms` });
+
+  const stages: StageTiming[] = dag.order.map((id) => {
+    const terms = problem.stages.get(id)!;
+    const host = colocatedWith.get(id);
+    const timing: StageTiming = { stageId: id, startMs: start.get(id)!, finishMs: finish.get(id)!, waves: localWaves.get(id) ?? terms.waves, vms: host === undefined ? terms.vms : problem.stages.get(host)!.vms };
+    return host === undefined ? timing : { ...timing, colocatedWith: host };
+  });
+  return {
+    makespanMs,
+    costUsd: totalUsd,
+    cost: { computeUsd, objectStoreUsd, cacheUsd, totalUsd },
+    feasible: violations.length === 0,
+    violations,
+    stages,
+    edges: edgeTimings,
+    cacheBytes,
+  };
+}

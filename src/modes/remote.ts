@@ -1,0 +1,60 @@
+/**
+ * `remote` (SONIC's Remote-Storage): every sender PUTs its output to the object store, every
+ * receiver GETs its share. Two round trips, per-connection bandwidth, and the store's
+ * request-rate limits (Locus: an all-to-all shuffle of small objects is request-bound).
+ *
+ * With a fraction f of the receivers served:
+ *   write = max(putLatencyMs + w(f) / bw_u,  puts(f) / writesPerSecond)
+ *   read  = max(ceil(getsPerReader / p) · getLatencyMs + bytesPerReader / bw_v,  f · n_v · getsPerReader / readsPerSecond)
+ *   time  = write + read
+ * w(f) = f · bytesPerSender for shuffle and scatter (senders write only the partitions those
+ * receivers need), bytesPerSender otherwise; puts(f) likewise scales for scatter and one-to-one.
+ * bw_x = min(connection · p, NIC / concurrent instances per VM).
+ * Cost: PUTs and GETs at list price, plus the senders' and receivers' billed time spent on I/O.
+ */
+import { objectStoreInstanceBytesPerSecond } from "../model/bandwidth.js";
+import type { AffinePiece } from "../model/types.js";
+import { FEASIBLE, functionUsd, modeOption, sumOfMaxes, type ModeModule } from "./mode-module.js";
+
+export const remoteMode: ModeModule = {
+  mode: "remote",
+  isFeasible: () => FEASIBLE,
+  estimate(ctx) {
+    const { flow, platform, producer, consumer, producerTerms, consumerTerms } = ctx;
+    const store = platform.objectStore;
+    const bwU = objectStoreInstanceBytesPerSecond(platform, Math.min(producerTerms.slotsPerVm, producer.instances));
+    const bwV = objectStoreInstanceBytesPerSecond(platform, Math.min(consumerTerms.slotsPerVm, consumer.instances));
+    const scalesWrite = flow.pattern === "shuffle" || flow.pattern === "scatter";
+    const putsScale = flow.pattern === "scatter" || flow.pattern === "one-to-one";
+    const writeBytesMs = (flow.bytesPerSender / bwU) * 1000;
+    const totalPuts = flow.putsPerSender * flow.senders;
+    const putBoundMs = (totalPuts / store.writesPerSecond) * 1000;
+    const write: AffinePiece[] = [
+      scalesWrite ? { fixedMs: store.putLatencyMs, perFractionMs: writeBytesMs } : { fixedMs: store.putLatencyMs + writeBytesMs, perFractionMs: 0 },
+      putsScale ? { fixedMs: 0, perFractionMs: putBoundMs } : { fixedMs: putBoundMs, perFractionMs: 0 },
+    ];
+    const p = store.connectionsPerInstance;
+    const readMs = Math.ceil(flow.getsPerReader / p) * store.getLatencyMs + (flow.bytesPerReader / bwV) * 1000;
+    const totalGets = flow.receivers * flow.getsPerReader;
+    const getBoundMs = (totalGets / store.readsPerSecond) * 1000;
+    const read: AffinePiece[] = [
+      { fixedMs: readMs, perFractionMs: 0 },
+      { fixedMs: 0, perFractionMs: getBoundMs },
+    ];
+    const writeMs1 = Math.max(store.putLatencyMs + writeBytesMs, putBoundMs);
+    const readMs1 = Math.max(readMs, getBoundMs);
+    const senderUsd = functionUsd(flow.senders, writeMs1, producerTerms.billedMemoryMb, platform);
+    const receiverUsd = functionUsd(flow.receivers, readMs1, consumerTerms.billedMemoryMb, platform);
+    const putUsd = totalPuts * store.priceUsdPerPut;
+    return modeOption(
+      "remote",
+      sumOfMaxes(write, read),
+      {
+        computeUsd: scalesWrite ? { fixedUsd: 0, perFractionUsd: senderUsd + receiverUsd } : { fixedUsd: senderUsd, perFractionUsd: receiverUsd },
+        objectStoreUsd: putsScale ? { fixedUsd: 0, perFractionUsd: putUsd + totalGets * store.priceUsdPerGet } : { fixedUsd: putUsd, perFractionUsd: totalGets * store.priceUsdPerGet },
+      },
+      { splittable: true, requiresAdmission: false },
+      { writeMs: writeMs1, readMs: readMs1, putBoundMs, getBoundMs, puts: totalPuts, gets: totalGets },
+    );
+  },
+};
