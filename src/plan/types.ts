@@ -1,0 +1,65 @@
+/** What `plan()` returns: the decisions, where stages run, the predicted outcome, the solver's account, and why every other option lost. */
+import type { CostBreakdown, Decisions, Objective, StageTiming, Violation } from "../model/types.js";
+import type { TransferMode } from "../platform/schema.js";
+import type { SolverStatus } from "../solve/solver.js";
+
+export interface StagePlacement {
+  readonly stageId: string;
+  readonly instances: number;
+  /** VMs the stage's instances run on. */
+  readonly vms: number;
+  readonly slotsPerVm: number;
+  readonly waves: number;
+  readonly billedMemoryMb: number;
+  /** Runs on this producer's VMs (a vm-local input), if any. */
+  readonly colocatedWith?: string;
+}
+
+export interface OptionExplanation {
+  readonly mode: TransferMode;
+  /** "chosen", "feasible" (priced but lost) or "rejected" (infeasible). */
+  readonly verdict: "chosen" | "feasible" | "rejected";
+  /** For feasible options: time and cost if this mode served the whole edge. */
+  readonly timeMs?: number;
+  readonly costUsd?: number;
+  readonly reason: string;
+}
+
+export interface EdgeExplanation {
+  readonly from: string;
+  readonly to: string;
+  readonly options: readonly OptionExplanation[];
+}
+
+export interface Plan extends Decisions {
+  readonly dagName: string;
+  readonly inputBytes: number;
+  readonly objective: Objective;
+  readonly budgetUsd: number | null;
+  readonly deadlineMs: number | null;
+  /** "ok": meets every limit. "infeasible": no plan meets the limits; the plan shown is the closest (cheapest for a budget, fastest for a deadline). */
+  readonly status: "ok" | "infeasible";
+  readonly message?: string;
+  readonly placement: readonly StagePlacement[];
+  readonly stages: readonly StageTiming[];
+  readonly predicted: {
+    readonly makespanMs: number;
+    readonly costUsd: number;
+    readonly cost: CostBreakdown;
+    readonly cacheBytes: number;
+  };
+  readonly violations: readonly Violation[];
+  readonly solver: {
+    readonly name: string;
+    readonly status: SolverStatus;
+    /** Proven lower bound on the makespan (latency objective) or cost (cost objective); null if none. */
+    readonly lowerBound: number | null;
+    readonly lowerBoundMs: number | null;
+    /** (objective − lowerBound) / objective; 0 when proven optimal, null without a bound. */
+    readonly gap: number | null;
+    readonly notes: readonly string[];
+  };
+  readonly explanations: readonly EdgeExplanation[];
+  /** Milliseconds each planning phase took. */
+  readonly timingsMs: Readonly<Record<string, number>>;
+}
