@@ -1,0 +1,49 @@
+/**
+ * Safe internal names for a model's variables and constraints. Callers may use any string
+ * (`y[map->reduce][direct]`); LP-format readers forbid spaces, some operators and leading digits,
+ * and cap lengths. Engines speak only `x<i>` / `c<j>` and translate back with this map.
+ */
+
+import { InvariantError } from "../errors.js";
+import type { MilpModel } from "./model.js";
+
+export interface NameMap {
+  /** Internal name of variable i (`x<i>`), in `model.variables` order. */
+  readonly variableIds: readonly string[];
+  /** Internal name of constraint j (`c<j>`), in `model.constraints` order. */
+  readonly constraintIds: readonly string[];
+  /** Caller's variable name → internal name. */
+  readonly idOfVariable: ReadonlyMap<string, string>;
+  /** Internal variable name → caller's name. */
+  readonly variableOfId: ReadonlyMap<string, string>;
+}
+
+export function buildNameMap(model: MilpModel): NameMap {
+  const variableIds = model.variables.map((_, i) => `x${i}`);
+  const constraintIds = model.constraints.map((_, j) => `c${j}`);
+  const idOfVariable = new Map<string, string>();
+  const variableOfId = new Map<string, string>();
+  model.variables.forEach((variable, i) => {
+    const id = variableIds[i]!;
+    idOfVariable.set(variable.name, id);
+    variableOfId.set(id, variable.name);
+  });
+  return { variableIds, constraintIds, idOfVariable, variableOfId };
+}
+
+/** The internal id of a caller's variable; the model is validated, so a miss is a bug. */
+export function lookupVariableId(names: NameMap, variableName: string): string {
+  const id = names.idOfVariable.get(variableName);
+  if (id === undefined) throw new InvariantError(`unknown variable ${JSON.stringify(variableName)}: the model was not validated`);
+  return id;
+}
+
+/** Maps engine values keyed by internal ids back to caller names; missing ids read as 0. */
+export function mapValuesToCaller(
+  names: NameMap,
+  readValue: (id: string) => number | undefined,
+): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const id of names.variableIds) values[names.variableOfId.get(id)!] = readValue(id) ?? 0;
+  return values;
+}

@@ -1,0 +1,81 @@
+/**
+ * Checks a `MilpModel` before any engine sees it. Collects every issue (not just the first) and
+ * throws one `InputError`: unknown variables in the objective or a constraint, non-finite
+ * coefficients, NaN or crossed bounds, duplicate names, an unknown kind or direction.
+ * Post-condition: every engine may assume names resolve and numbers are finite where required.
+ */
+
+import { InputError, show, type Issue } from "../errors.js";
+import { readVariableBounds, type MilpModel } from "./model.js";
+
+const KINDS = new Set(["continuous", "binary", "integer"]);
+
+function checkTerms(
+  terms: Readonly<Record<string, number>>,
+  known: ReadonlySet<string>,
+  path: readonly (string | number)[],
+  issues: Issue[],
+): void {
+  for (const [name, coefficient] of Object.entries(terms)) {
+    if (!known.has(name)) {
+      issues.push({ code: "unknown_reference", path: [...path, name], message: "term names a variable the model does not declare", expected: "a name listed in variables", actual: show(name) });
+    }
+    if (typeof coefficient !== "number" || !Number.isFinite(coefficient)) {
+      issues.push({ code: "invalid_value", path: [...path, name], message: "coefficient must be a finite number", expected: "finite number", actual: show(coefficient) });
+    }
+  }
+}
+
+function checkRange(lower: number | undefined, upper: number | undefined, path: readonly (string | number)[], issues: Issue[]): void {
+  for (const [side, value] of [["lower", lower], ["upper", upper]] as const) {
+    if (value !== undefined && (typeof value !== "number" || Number.isNaN(value))) {
+      issues.push({ code: "invalid_value", path: [...path, side], message: "bound must be a number (±Infinity allowed)", expected: "number", actual: show(value) });
+    }
+  }
+  if (lower === Number.POSITIVE_INFINITY || upper === Number.NEGATIVE_INFINITY) {
+    issues.push({ code: "invalid_value", path, message: "a bound is infinite on the wrong side", expected: "lower < +Infinity and upper > -Infinity", actual: `[${lower}, ${upper}]` });
+  }
+  if (lower !== undefined && upper !== undefined && lower > upper) {
+    issues.push({ code: "contradiction", path, message: "lower bound exceeds upper bound", expected: `lower ≤ upper (${upper})`, actual: `lower = ${lower}` });
+  }
+}
+
+export function validateMilpModel(model: MilpModel): void {
+  const issues: Issue[] = [];
+  if (model.direction !== "minimize" && model.direction !== "maximize") {
+    issues.push({ code: "invalid_value", path: ["direction"], message: "unknown direction", expected: '"minimize" | "maximize"', actual: show(model.direction) });
+  }
+  if (model.variables.length === 0) {
+    issues.push({ code: "invalid_value", path: ["variables"], message: "a model needs at least one variable", expected: "≥ 1 variable", actual: "0" });
+  }
+  const known = new Set<string>();
+  model.variables.forEach((variable, i) => {
+    const path = ["variables", i];
+    if (typeof variable.name !== "string" || variable.name.length === 0) {
+      issues.push({ code: "invalid_value", path: [...path, "name"], message: "name must be a non-empty string", expected: "non-empty string", actual: show(variable.name) });
+    } else if (known.has(variable.name)) {
+      issues.push({ code: "duplicate", path: [...path, "name"], message: "variable declared twice", expected: "unique names", actual: show(variable.name) });
+    }
+    known.add(variable.name);
+    if (!KINDS.has(variable.kind)) {
+      issues.push({ code: "invalid_value", path: [...path, "kind"], message: "unknown variable kind", expected: '"continuous" | "binary" | "integer"', actual: show(variable.kind) });
+    }
+    checkRange(variable.lower, variable.upper, path, issues);
+    const bounds = readVariableBounds(variable);
+    if (variable.kind === "binary" && bounds.lower > bounds.upper) {
+      issues.push({ code: "contradiction", path, message: "binary bounds leave no value in [0, 1]", expected: "bounds meeting [0, 1]", actual: `[${variable.lower}, ${variable.upper}]` });
+    }
+  });
+  checkTerms(model.objective, known, ["objective"], issues);
+  const constraintNames = new Set<string>();
+  model.constraints.forEach((constraint, j) => {
+    const path = ["constraints", j];
+    if (constraintNames.has(constraint.name)) {
+      issues.push({ code: "duplicate", path: [...path, "name"], message: "constraint declared twice", expected: "unique names", actual: show(constraint.name) });
+    }
+    constraintNames.add(constraint.name);
+    checkTerms(constraint.terms, known, [...path, "terms"], issues);
+    checkRange(constraint.lower, constraint.upper, path, issues);
+  });
+  if (issues.length > 0) throw new InputError("invalid MILP model", issues);
+}
