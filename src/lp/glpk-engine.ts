@@ -1,0 +1,98 @@
+/**
+ * GLPK (the `glpk.js` package, GLPK compiled to wasm, synchronous Node build) behind
+ * `MilpEngine`. The model goes in as glpk.js JSON with safe internal names; `tmlim` is in
+ * seconds, messages are off, presolve on. The wasm module is initialised once and cached.
+ *
+ * glpk.js reports GLP_UNDEF both when the limit stops the search before any incumbent and when
+ * presolve finds the problem infeasible or unbounded. A quick UNDEF is settled with a second solve
+ * with zero objective (which cannot be unbounded): a feasible point means the model was unbounded.
+ */
+
+import type { GLPK, LP } from "glpk.js/node";
+import type { EngineSolveOptions, MilpEngine } from "./engine.js";
+import { dropObjective, isIntegerKind, readVariableBounds, type MilpModel } from "./model.js";
+import { buildNameMap, lookupVariableId, mapValuesToCaller, type NameMap } from "./name-map.js";
+import { makeEmptyResult, type MilpResult } from "./result.js";
+
+const ENGINE = "glpk";
+/** A solve that ends this close to its limit is taken to have been stopped by it. */
+const LIMIT_REACHED_FRACTION = 0.9;
+
+let runtime: Promise<GLPK> | undefined;
+
+function loadRuntime(): Promise<GLPK> {
+  runtime ??= import("glpk.js/node").then((module) => module.default());
+  return runtime;
+}
+
+function toVars(terms: Readonly<Record<string, number>>, names: NameMap): { name: string; coef: number }[] {
+  return Object.entries(terms).map(([name, coef]) => ({ name: lookupVariableId(names, name), coef }));
+}
+
+/** GLPK bound type for a [lower, upper] pair. */
+function boundType(glpk: GLPK, lower: number, upper: number): number {
+  const hasLower = Number.isFinite(lower);
+  const hasUpper = Number.isFinite(upper);
+  if (hasLower && hasUpper) return lower === upper ? glpk.GLP_FX : glpk.GLP_DB;
+  if (hasLower) return glpk.GLP_LO;
+  return hasUpper ? glpk.GLP_UP : glpk.GLP_FR;
+}
+
+function finiteOrZero(value: number): number {
+  return Number.isFinite(value) ? value : 0;
+}
+
+export function buildGlpkProblem(glpk: GLPK, model: MilpModel, names: NameMap): LP {
+  return {
+    name: "sluice",
+    objective: { direction: model.direction === "maximize" ? glpk.GLP_MAX : glpk.GLP_MIN, name: "obj", vars: toVars(model.objective, names) },
+    subjectTo: model.constraints.map((constraint, j) => {
+      const lower = constraint.lower ?? Number.NEGATIVE_INFINITY;
+      const upper = constraint.upper ?? Number.POSITIVE_INFINITY;
+      return { name: names.constraintIds[j]!, vars: toVars(constraint.terms, names), bnds: { type: boundType(glpk, lower, upper), lb: finiteOrZero(lower), ub: finiteOrZero(upper) } };
+    }),
+    bounds: model.variables.map((variable, i) => {
+      const { lower, upper } = readVariableBounds(variable);
+      return { name: names.variableIds[i]!, type: boundType(glpk, lower, upper), lb: finiteOrZero(lower), ub: finiteOrZero(upper) };
+    }),
+    generals: model.variables.flatMap((v, i) => (isIntegerKind(v.kind) ? [names.variableIds[i]!] : [])),
+  };
+}
+
+function solveLoaded(glpk: GLPK, model: MilpModel, timeLimitMs: number, started: number): MilpResult {
+  const names = buildNameMap(model);
+  const options = { msglev: glpk.GLP_MSG_OFF, presol: true, tmlim: Math.max(timeLimitMs, 1) / 1000 };
+  const { result } = glpk.solve(buildGlpkProblem(glpk, model, names), options);
+  const elapsedMs = performance.now() - started;
+  const withSolution = (status: "optimal" | "feasible"): MilpResult => ({
+    status,
+    values: mapValuesToCaller(names, (id) => result.vars[id]),
+    objective: result.z,
+    engine: ENGINE,
+    elapsedMs,
+  });
+  if (result.status === glpk.GLP_OPT) return withSolution("optimal");
+  if (result.status === glpk.GLP_FEAS) return withSolution("feasible");
+  if (result.status === glpk.GLP_NOFEAS || result.status === glpk.GLP_INFEAS) return makeEmptyResult("infeasible", ENGINE, elapsedMs);
+  if (result.status === glpk.GLP_UNBND) return makeEmptyResult("unbounded", ENGINE, elapsedMs);
+  if (elapsedMs >= LIMIT_REACHED_FRACTION * timeLimitMs) {
+    return makeEmptyResult("timedout", ENGINE, elapsedMs, "time limit reached before any integer-feasible solution");
+  }
+  const probe = glpk.solve(buildGlpkProblem(glpk, dropObjective(model), names), options).result;
+  const feasible = probe.status === glpk.GLP_OPT || probe.status === glpk.GLP_FEAS;
+  return makeEmptyResult(feasible ? "unbounded" : "infeasible", ENGINE, performance.now() - started);
+}
+
+export const glpkEngine: MilpEngine = {
+  name: ENGINE,
+  async solve(model: MilpModel, options: EngineSolveOptions): Promise<MilpResult> {
+    const started = performance.now();
+    try {
+      const glpk = await loadRuntime();
+      return solveLoaded(glpk, model, options.timeLimitMs, started);
+    } catch (error) {
+      runtime = undefined;
+      return makeEmptyResult("error", ENGINE, performance.now() - started, `GLPK threw: ${(error as Error).message}`);
+    }
+  },
+};
