@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../errors.js";
+import { joinLambdaTraces } from "./join-lambda-traces.js";
+import { parseLambdaReports } from "./parse-lambda-report.js";
+
+// As CloudWatch shows them: START/END/REPORT per request, tab-separated fields.
+const LOG = [
+  "START RequestId: 0a1b2c3d-0000-4000-8000-000000000001 Version: $LATEST",
+  "END RequestId: 0a1b2c3d-0000-4000-8000-000000000001",
+  "REPORT RequestId: 0a1b2c3d-0000-4000-8000-000000000001\tDuration: 812.45 ms\tBilled Duration: 813 ms\tMemory Size: 1024 MB\tMax Memory Used: 211 MB\tInit Duration: 301.02 ms\t",
+  "2024-05-01T10:00:02.000Z\tREPORT RequestId: 0a1b2c3d-0000-4000-8000-000000000002\tDuration: 95.10 ms\tBilled Duration: 96 ms\tMemory Size: 1024 MB\tMax Memory Used: 130 MB\t",
+  '{"timestamp":1714557603000,"message":"REPORT RequestId: 0a1b2c3d-0000-4000-8000-000000000003\\tDuration: 40.00 ms\\tBilled Duration: 40 ms\\tMemory Size: 512 MB\\tMax Memory Used: 88 MB\\t"}',
+].join("\n");
+
+const SIZES = `request_id,app,function,download_bytes,upload_bytes,fanout
+0a1b2c3d-0000-4000-8000-000000000001,sort,split,1500000000,1500000000,30
+0a1b2c3d-0000-4000-8000-000000000002,sort,map,50000000,50000000,1
+`;
+
+describe("parseLambdaReports", () => {
+  it("reads Duration (not Billed or Init), memory and cold start from plain, tab and JSON lines", () => {
+    const { reports, issues } = parseLambdaReports(LOG, "log.txt");
+    expect(issues).toEqual([]);
+    expect(reports.map((r) => [r.durationMs, r.billedDurationMs, r.memorySizeMb, r.maxMemoryUsedMb, r.initDurationMs, r.line])).toEqual([
+      [812.45, 813, 1024, 211, 301.02, 3],
+      [95.1, 96, 1024, 130, undefined, 4],
+      [40, 40, 512, 88, undefined, 5],
+    ]);
+  });
+
+  it("flags a REPORT line without Max Memory Used, naming the line", () => {
+    const { issues } = parseLambdaReports("x\nREPORT RequestId: abc\tDuration: 1 ms\n", "l.log");
+    expect(issues[0]?.path).toEqual(["l.log", "line 2", "Max Memory Used"]);
+  });
+});
+
+describe("joinLambdaTraces", () => {
+  it("joins by request id and counts reports without sizes", () => {
+    const { records, report } = joinLambdaTraces(LOG, SIZES, { reportFile: "log.txt", sizesFile: "sizes.csv" });
+    expect(records).toEqual([
+      { app: "sort", function: "split", inputBytes: 1.5e9, outputBytes: 1.5e9, fanout: 30, runtimeMs: 812.45, memoryMb: 211, memorySettingMb: 1024, cold: true },
+      { app: "sort", function: "map", inputBytes: 5e7, outputBytes: 5e7, fanout: 1, runtimeMs: 95.1, memoryMb: 130, memorySettingMb: 1024, cold: false },
+    ]);
+    expect(report.unmatchedReports).toBe(1);
+  });
+
+  it("rejects a sizes row with no REPORT line, or skips it when asked", () => {
+    const sizes = SIZES + "ffff,sort,map,1,1,1\n";
+    let err: unknown;
+    try {
+      joinLambdaTraces(LOG, sizes, { sizesFile: "sizes.csv" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).issues[0]?.path).toEqual(["sizes.csv", "line 4", "request_id"]);
+    const skipped = joinLambdaTraces(LOG, sizes, { sizesFile: "sizes.csv", onInvalid: "skip" });
+    expect(skipped.records).toHaveLength(2);
+    expect(skipped.report.skipped).toHaveLength(1);
+  });
+});
