@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { generateSortRecords, RECORD_BYTES } from "./gen-sort-records.js";
+import { sortMap } from "./sort-map.js";
+
+describe("sortMap", () => {
+  it("splits the records into ceil(input / bytesPerPartition) key ranges, losing none", () => {
+    const input = generateSortRecords(50_000, 5); // 500 records
+    const { outputs } = sortMap(input, { bytesPerPartition: 12_000 }); // ceil(50000/12000) = 5
+    expect(outputs).toHaveLength(5);
+    expect(outputs.reduce((s, o) => s + o.length, 0)).toBe(input.length);
+    outputs.forEach((o, p) => {
+      for (let r = 0; r < o.length / RECORD_BYTES; r++) {
+        const k16 = (o[r * RECORD_BYTES]! << 8) | o[r * RECORD_BYTES + 1]!;
+        expect(Math.floor((k16 * 5) / 65536)).toBe(p);
+      }
+    });
+  });
+
+  it("rejects input that is not whole records", () => {
+    expect(() => sortMap(new Uint8Array(150))).toThrow(/multiple of 100 bytes, got 150/);
+  });
+});
