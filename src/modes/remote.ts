@@ -10,7 +10,8 @@
  * w(f) = f · bytesPerSender for shuffle and scatter (senders write only the partitions those
  * receivers need), bytesPerSender otherwise; puts(f) likewise scales for scatter and one-to-one.
  * bw_x = min(connection · p, NIC / concurrent instances per VM).
- * Cost: PUTs and GETs at list price, plus the senders' and receivers' billed time spent on I/O.
+ * Cost: PUTs and GETs at list price, plus the senders' and receivers' billed time spent on I/O;
+ * the senders' part scales with f where their writes do (shuffle, scatter, one-to-one).
  */
 import { objectStoreInstanceBytesPerSecond } from "../model/bandwidth.js";
 import type { AffinePiece } from "../model/types.js";
@@ -26,6 +27,9 @@ export const remoteMode: ModeModule = {
     const bwV = objectStoreInstanceBytesPerSecond(platform, Math.min(consumerTerms.slotsPerVm, consumer.instances));
     const scalesWrite = flow.pattern === "shuffle" || flow.pattern === "scatter";
     const putsScale = flow.pattern === "scatter" || flow.pattern === "one-to-one";
+    // Senders' billed write time scales wherever what they write does: with fewer bytes each
+    // (shuffle, scatter) or with fewer senders writing at all (one-to-one).
+    const sendersScale = scalesWrite || putsScale;
     const writeBytesMs = (flow.bytesPerSender / bwU) * 1000;
     const totalPuts = flow.putsPerSender * flow.senders;
     const putBoundMs = (totalPuts / store.writesPerSecond) * 1000;
@@ -50,7 +54,7 @@ export const remoteMode: ModeModule = {
       "remote",
       sumOfMaxes(write, read),
       {
-        computeUsd: scalesWrite ? { fixedUsd: 0, perFractionUsd: senderUsd + receiverUsd } : { fixedUsd: senderUsd, perFractionUsd: receiverUsd },
+        computeUsd: sendersScale ? { fixedUsd: 0, perFractionUsd: senderUsd + receiverUsd } : { fixedUsd: senderUsd, perFractionUsd: receiverUsd },
         objectStoreUsd: putsScale ? { fixedUsd: 0, perFractionUsd: putUsd + totalGets * store.priceUsdPerGet } : { fixedUsd: putUsd, perFractionUsd: totalGets * store.priceUsdPerGet },
       },
       { splittable: true, requiresAdmission: false },

@@ -1,0 +1,186 @@
+/**
+ * `remote` on hand-built contexts. Platform with round numbers (see PLATFORM): one object-store
+ * connection carries 10 MB/s (10^6 B = 100 ms), PUT 40 ms, GET 20 ms, 500 PUT/s and 1,000 GET/s,
+ * NIC 100 MB/s. Every instance is billed 1024 MB = 1 GB at $0.001/GB-s, so billed time costs
+ * n · ms · 1e-6 USD.
+ */
+import { describe, expect, it } from "vitest";
+import type { Pattern } from "../dag/types.js";
+import { edgeFlow } from "../estimate/edge-flow.js";
+import type { StageEstimate } from "../estimate/estimate-stages.js";
+import type { StageTerms } from "../model/types.js";
+import { resolvePlatform } from "../platform/resolve-platform.js";
+import type { Platform, PlatformOverrides } from "../platform/schema.js";
+import { pieceTimeMs, type EdgeContext } from "./mode-module.js";
+import { remoteMode } from "./remote.js";
+
+const PLATFORM_OVERRIDES: PlatformOverrides = {
+  vm: { cores: 4, memoryMb: 4096, nicBytesPerSecond: 100e6, localStorageBytesPerSecond: 200e6, networkLatencyMs: 1, poolSize: 10, priceUsdPerHour: 0 },
+  objectStore: { getLatencyMs: 20, putLatencyMs: 40, connectionBytesPerSecond: 10e6, connectionsPerInstance: 1, readsPerSecond: 1000, writesPerSecond: 500, priceUsdPerGet: 1e-6, priceUsdPerPut: 1e-5 },
+  cache: { capacityBytes: 1e9, aggregateBytesPerSecond: 1e9, connectionBytesPerSecond: 50e6, latencyMs: 1, priceUsdPerGibHour: 1, priceUsdPerGibTransferred: 0.5 },
+  billing: { priceUsdPerGbSecond: 0.001, priceUsdPerRequest: 0, minMemoryMb: 128, maxMemoryMb: 4096, memoryStepMb: 1 },
+};
+const PLATFORM = resolvePlatform(PLATFORM_OVERRIDES);
+
+interface Shape {
+  pattern: Pattern;
+  totalBytes: number;
+  nu: number;
+  nv: number;
+  slotsU?: number;
+  slotsV?: number;
+  vmsU?: number;
+  vmsV?: number;
+}
+
+function estimate(id: string, instances: number, outputBytes: number): StageEstimate {
+  return { stageId: id, function: id, instances, instanceInputBytes: 0, stageInputBytes: 0, runtimeMs: 1000, memoryMb: 1024, instanceOutputBytes: outputBytes / instances, outputBytes, predictedFanout: 1 };
+}
+
+function terms(id: string, instances: number, slots: number, vms: number): StageTerms {
+  return { stageId: id, baseMs: 0, waves: Math.ceil(instances / (vms * slots)), vms, slotsPerVm: slots, billedMemoryMb: 1024, computeUsd: 0, ioUsd: 0, cacheBytes: 0, admissionFixedUsd: 0, admissionUsdPerMs: 0 };
+}
+
+function context(s: Shape, platform: Platform = PLATFORM): EdgeContext {
+  const slotsU = s.slotsU ?? 4;
+  const slotsV = s.slotsV ?? 4;
+  return {
+    edge: { from: "u", to: "v", pattern: s.pattern },
+    flow: edgeFlow(s.pattern, s.totalBytes, s.nu, s.nv),
+    producer: estimate("u", s.nu, s.totalBytes),
+    consumer: estimate("v", s.nv, 0),
+    producerTerms: terms("u", s.nu, slotsU, s.vmsU ?? Math.ceil(s.nu / slotsU)),
+    consumerTerms: terms("v", s.nv, slotsV, s.vmsV ?? Math.ceil(s.nv / slotsV)),
+    platform,
+  };
+}
+
+const close = (actual: number, expected: number) => expect(actual).toBeCloseTo(expected, 9);
+
+describe("remote time", () => {
+  // Per instance bandwidth: min(10 MB/s · 1 connection, 100 MB/s NIC / min(4 slots, n)) = 10 MB/s
+  // whenever 4 or fewer instances share a VM.
+  const cases: { name: string; shape: Shape; at1: number; atHalf: number; terms: Record<string, number> }[] = [
+    {
+      // D = 40 MB over 4 → 10 MB each way per instance = 1000 ms.
+      // write = max(40 + 1000, 4 PUTs / 500 = 8 ms) = 1040; read = max(1·20 + 1000, 4 GETs / 1000 = 4 ms) = 1020.
+      // f = 0.5: nothing but the request bounds scales → 2060 again.
+      name: "one-to-one, per-connection bound",
+      shape: { pattern: "one-to-one", totalBytes: 40e6, nu: 4, nv: 4 },
+      at1: 2060,
+      atHalf: 2060,
+      terms: { writeMs: 1040, readMs: 1020, putBoundMs: 8, getBoundMs: 4, puts: 4, gets: 4 },
+    },
+    {
+      // 2 senders × 40 MB, each writes 4 partitions (puts = 8, bound 16 ms); write = 40 + 4000 = 4040.
+      // 8 readers × 10 MB: read = 20 + 1000 = 1020 (gets 8, bound 8 ms). time(1) = 5060.
+      // f = 0.5: senders write only the half the remote readers need: 40 + 2000 = 2040 → 3060.
+      name: "scatter: written bytes scale with f",
+      shape: { pattern: "scatter", totalBytes: 80e6, nu: 2, nv: 8 },
+      at1: 5060,
+      atHalf: 3060,
+      terms: { writeMs: 4040, readMs: 1020, putBoundMs: 16, getBoundMs: 8, puts: 8, gets: 8 },
+    },
+    {
+      // 2 senders × 10 MB: write = 40 + 1000 = 1040 (puts 2, bound 4 ms).
+      // 4 readers read all 20 MB in 2 GETs: 2·20 + 2000 = 2040 (gets 8, bound 8 ms). time(1) = 3080.
+      // f = 0.5: every sender still writes everything, every remote reader still reads everything → 3080.
+      name: "broadcast: nothing but the GET bound scales",
+      shape: { pattern: "broadcast", totalBytes: 20e6, nu: 2, nv: 4 },
+      at1: 3080,
+      atHalf: 3080,
+      terms: { writeMs: 1040, readMs: 2040, putBoundMs: 4, getBoundMs: 8, puts: 2, gets: 8 },
+    },
+    {
+      // 4 senders × 10 MB: write = 1040. 1 reader reads 40 MB in 4 GETs: 4·20 + 4000 = 4080;
+      // the reader runs alone on its VM: min(10 MB/s, 100 MB/s / 1) = 10 MB/s. time = 5120.
+      name: "gather: one reader, one GET per sender",
+      shape: { pattern: "gather", totalBytes: 40e6, nu: 4, nv: 1 },
+      at1: 5120,
+      atHalf: 5120,
+      terms: { writeMs: 1040, readMs: 4080, putBoundMs: 8, getBoundMs: 4, puts: 4, gets: 4 },
+    },
+  ];
+  it.each(cases)("$name", ({ shape, at1, atHalf, terms }) => {
+    const option = remoteMode.estimate(context(shape));
+    close(pieceTimeMs(option.timePieces, 1), at1);
+    close(pieceTimeMs(option.timePieces, 0.5), atHalf);
+    for (const [k, v] of Object.entries(terms)) close(option.terms[k]!, v);
+    expect(option.splittable).toBe(true);
+    expect(option.requiresAdmission).toBe(false);
+  });
+
+  it("is request-bound for an all-to-all shuffle of many small objects (Locus), not for few large ones", () => {
+    // 100 × 100 shuffle of D = 100 MB: every sender writes 1 MB (100 ms), every reader reads
+    // 100 objects of 10 KB = 1 MB.
+    //   write = max(40 + 100, 100 PUTs / 500 = 200 ms) = 200
+    //   read  = max(100 GETs · 20 ms + 100 ms = 2100, 10,000 GETs / 1,000/s = 10,000 ms) = 10,000
+    //   time  = 10,200 ms: the GET-rate bound is ~5× the latency-and-bytes term.
+    const small = remoteMode.estimate(context({ pattern: "shuffle", totalBytes: 100e6, nu: 100, nv: 100 }));
+    close(small.terms.getBoundMs!, 10_000);
+    close(small.terms.putBoundMs!, 200);
+    close(small.terms.readMs!, 10_000);
+    close(pieceTimeMs(small.timePieces, 1), 10_200);
+    // f = 0.5: the GET bound halves (5,000 > 2,100), the PUT bound does not (one object per sender):
+    // max(40 + 50, 200) + max(2100, 5000) = 5,200.
+    close(pieceTimeMs(small.timePieces, 0.5), 5_200);
+    // Same 100 MB as a 10 × 10 shuffle: 10 MB objects.
+    //   write = max(40 + 1000, 10 / 500 = 20 ms) = 1040
+    //   read  = max(10 · 20 + 1000 = 1200, 100 / 1000 = 100 ms) = 1200 → 2,240 ms, bandwidth-bound.
+    const large = remoteMode.estimate(context({ pattern: "shuffle", totalBytes: 100e6, nu: 10, nv: 10 }));
+    close(pieceTimeMs(large.timePieces, 1), 2_240);
+    expect(large.terms.getBoundMs!).toBeLessThan(large.terms.readMs!);
+  });
+
+  it("shares the VM NIC between concurrent instances", () => {
+    // NIC 20 MB/s shared by 4 instances = 5 MB/s < 10 MB/s per connection.
+    // one-to-one, 4 × 10 MB: write = 40 + 2000 = 2040, read = 20 + 2000 = 2020 → 4060.
+    const slowNic = resolvePlatform({ ...PLATFORM_OVERRIDES, vm: { ...PLATFORM_OVERRIDES.vm, nicBytesPerSecond: 20e6 } });
+    const option = remoteMode.estimate(context({ pattern: "one-to-one", totalBytes: 40e6, nu: 4, nv: 4 }, slowNic));
+    close(pieceTimeMs(option.timePieces, 1), 4060);
+  });
+
+  it("overlaps GETs across parallel connections", () => {
+    // 4 connections per instance: ceil(4 GETs / 4) = 1 latency; bandwidth min(4 · 10, 100 / 1) = 40 MB/s.
+    // gather 4 × 10 MB → 1: write: 4 instances on one VM → min(40, 100/4 = 25) MB/s: 40 + 400 = 440.
+    // read: 20 + 40e6 / 40e6 = 20 + 1000 = 1020. time = 1460.
+    const parallel = resolvePlatform({ ...PLATFORM_OVERRIDES, objectStore: { ...PLATFORM_OVERRIDES.objectStore, connectionsPerInstance: 4 } });
+    const option = remoteMode.estimate(context({ pattern: "gather", totalBytes: 40e6, nu: 4, nv: 1 }, parallel));
+    close(pieceTimeMs(option.timePieces, 1), 1460);
+  });
+});
+
+describe("remote cost", () => {
+  it("bills requests and the I/O time of senders and receivers (shuffle: everything scales with f but the PUTs)", () => {
+    // The 100 × 100 shuffle above: senders 100 · 200 ms · 1e-6 = 0.02; receivers 100 · 10,000 ms · 1e-6 = 1.0.
+    // PUTs 100 · 1e-5 = 0.001 (fixed: one object per sender whatever f); GETs 10,000 · 1e-6 = 0.01.
+    const o = remoteMode.estimate(context({ pattern: "shuffle", totalBytes: 100e6, nu: 100, nv: 100 }));
+    close(o.costParts.computeUsd.fixedUsd, 0);
+    close(o.costParts.computeUsd.perFractionUsd, 1.02);
+    close(o.costParts.objectStoreUsd.fixedUsd, 0.001);
+    close(o.costParts.objectStoreUsd.perFractionUsd, 0.01);
+    close(o.costParts.cacheUsd.fixedUsd + o.costParts.cacheUsd.perFractionUsd, 0);
+    close(o.fixedUsd, 0.001);
+    close(o.perFractionUsd, 1.03);
+  });
+
+  it("one-to-one: only the senders whose receivers read remotely write, so PUTs and sender time scale with f", () => {
+    // 4 × 10 MB: senders 4 · 1040 · 1e-6 = 0.00416, receivers 4 · 1020 · 1e-6 = 0.00408 → 0.00824 per fraction.
+    // PUTs 4 · 1e-5 + GETs 4 · 1e-6 = 0.000044 per fraction.
+    const o = remoteMode.estimate(context({ pattern: "one-to-one", totalBytes: 40e6, nu: 4, nv: 4 }));
+    close(o.costParts.computeUsd.fixedUsd, 0);
+    close(o.costParts.computeUsd.perFractionUsd, 0.00824);
+    close(o.costParts.objectStoreUsd.fixedUsd, 0);
+    close(o.costParts.objectStoreUsd.perFractionUsd, 0.000044);
+  });
+
+  it("broadcast: every sender writes whatever f, so the sender side is fixed", () => {
+    // senders 2 · 1040 · 1e-6 = 0.00208 fixed; receivers 4 · 2040 · 1e-6 = 0.00816 per fraction.
+    // PUTs 2 · 1e-5 = 0.00002 fixed; GETs 8 · 1e-6 = 0.000008 per fraction.
+    const o = remoteMode.estimate(context({ pattern: "broadcast", totalBytes: 20e6, nu: 2, nv: 4 }));
+    close(o.costParts.computeUsd.fixedUsd, 0.00208);
+    close(o.costParts.computeUsd.perFractionUsd, 0.00816);
+    close(o.costParts.objectStoreUsd.fixedUsd, 0.00002);
+    close(o.costParts.objectStoreUsd.perFractionUsd, 0.000008);
+  });
+});
