@@ -1,0 +1,81 @@
+/**
+ * `npm run bench:plan`: times plan() on seeded random DAGs of 10, 100, 1,000 and 10,000 stages
+ * (median of repeats, each size solved by the solver "auto" picks) and reports the gap to the
+ * lower bound, against the targets: ≤ 10 ms median at ≤ 10 stages, ≤ 1 s with gap ≤ 2% at 1,000,
+ * ≤ 10 s at 10,000. Also times the bundled example DAGs.
+ */
+import { readFileSync } from "node:fs";
+import { plan } from "../src/plan/plan.js";
+import { randomDag, randomDagProfiles } from "../src/testing/random-dag.js";
+import { machineLine } from "./machine.js";
+import { writeResultsSection } from "./write-section.js";
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const profiles = randomDagProfiles();
+const rows: string[] = [];
+
+interface Case {
+  label: string;
+  stages: number;
+  repeats: number;
+  target: string;
+}
+const cases: Case[] = [
+  { label: "random", stages: 10, repeats: 21, target: "median ≤ 10 ms" },
+  { label: "random", stages: 100, repeats: 11, target: "—" },
+  { label: "random", stages: 1000, repeats: 5, target: "median ≤ 1 s, gap ≤ 2%" },
+  { label: "random", stages: 10000, repeats: 3, target: "≤ 10 s" },
+];
+
+for (const c of cases) {
+  const times: number[] = [];
+  const gaps: number[] = [];
+  let solverName = "";
+  for (let r = 0; r < c.repeats; r++) {
+    const dag = randomDag(c.stages, 1000 + r);
+    // Warm the JIT and lazy engine loading once per size, outside the timed repeats.
+    if (r === 0) await plan(dag, "2 GB", { profiles });
+    const t0 = performance.now();
+    const p = await plan(dag, "2 GB", { profiles });
+    times.push(performance.now() - t0);
+    gaps.push(p.solver.gap ?? NaN);
+    solverName = p.solver.name;
+  }
+  const med = median(times);
+  const gapMed = median(gaps);
+  const gapMax = Math.max(...gaps);
+  rows.push(`| ${c.stages.toLocaleString("en")} | ${c.repeats} | ${solverName} | ${med.toFixed(1)} | ${Math.max(...times).toFixed(1)} | ${(gapMed * 100).toFixed(2)}% | ${(gapMax * 100).toFixed(2)}% | ${c.target} |`);
+  process.stderr.write(`${c.stages} stages: median ${med.toFixed(1)} ms, gap median ${(gapMed * 100).toFixed(2)}%\n`);
+}
+
+const exampleRows: string[] = [];
+for (const [file, size] of [["mapreduce-sort", "1.5 GB"], ["video-analytics", "15 MB"], ["lightgbm", "200 MB"], ["tpcds-q95", "10 GB"], ["wide-fanout", "10 GB"]] as const) {
+  const dag = JSON.parse(readFileSync(`examples/dags/${file}.json`, "utf8")) as unknown;
+  await plan(dag, size);
+  const times: number[] = [];
+  let last;
+  for (let r = 0; r < 11; r++) {
+    const t0 = performance.now();
+    last = await plan(dag, size);
+    times.push(performance.now() - t0);
+  }
+  exampleRows.push(`| ${file} | ${size} | ${last!.solver.name} (${last!.solver.status}) | ${median(times).toFixed(1)} | ${((last!.solver.gap ?? NaN) * 100).toFixed(2)}% |`);
+}
+
+writeResultsSection(
+  "Planning speed",
+  `${machineLine("npm run bench:plan")}
+
+Random layered DAGs (seeded; 1–2 inputs per stage, 1–16 instances, all four modes, splits allowed, no budget), input 2 GB, \`solver: "auto"\`. Times are wall-clock for the whole \`plan()\` call (validate, estimate, candidates, solve, assemble) after one warm-up; gap = (makespan − lower bound) / makespan, where the lower bound is the relaxation described in docs/solvers.md.
+
+| stages | repeats | solver | median ms | max ms | median gap | max gap | target |
+|---:|---:|---|---:|---:|---:|---:|---|
+${rows.join("\n")}
+
+Bundled examples at their nominal inputs (median of 11 runs):
+
+| DAG | input | solver | median ms | gap |
+|---|---|---|---:|---:|
+${exampleRows.join("\n")}`,
+);
+process.stderr.write("wrote bench/RESULTS.md (Planning speed)\n");

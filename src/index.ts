@@ -1,0 +1,24 @@
+/** Sluice's public API. */
+export { plan } from "./plan/plan.js";
+export { evaluate } from "./plan/evaluate.js";
+export { prepareProblem } from "./plan/prepare-problem.js";
+export type { PlanOptions } from "./plan/options.js";
+export type { Plan, StagePlacement, EdgeExplanation, OptionExplanation } from "./plan/types.js";
+export type { Decisions, EdgeDecision, ModeSplit, Evaluation, Objective, CostBreakdown, Violation, StageTiming, Problem, Assignment } from "./model/types.js";
+export { evaluateAssignment } from "./model/evaluate-assignment.js";
+export { toAssignment, toDecisions } from "./model/decisions.js";
+export { validateDag } from "./dag/validate-dag.js";
+export type { DagInput } from "./dag/schema.js";
+export type { Dag, Stage, Edge, Pattern } from "./dag/types.js";
+export { PATTERNS } from "./dag/types.js";
+export { AWS_DEFAULT_PLATFORM } from "./platform/aws-default.js";
+export { resolvePlatform } from "./platform/resolve-platform.js";
+export { TRANSFER_MODES } from "./platform/schema.js";
+export type { Platform, PlatformOverrides, TransferMode } from "./platform/schema.js";
+export type { FunctionProfile, ProfileProvider, ProfileFunctions, Profiles, TargetQuantiles } from "./profiles/types.js";
+export { analyticProfiles } from "./profiles/analytic.js";
+export { parseSizeBytes, formatBytes } from "./units/size.js";
+export { InputError, InvariantError, SluiceError } from "./errors.js";
+export type { Issue } from "./errors.js";
+export type { SolverFn, SolverOutcome, SolverName } from "./solve/solver.js";
+export { heuristicSolver } from "./solve/heuristic.js";

@@ -1,0 +1,69 @@
+/**
+ * Solver choice by name. "auto": the chain DP for chains; for DAGs up to AUTO_EXACT_MAX_EDGES
+ * edges the exact MILP, checked against the heuristic (the better evaluated answer wins, so a
+ * time-limited MILP never makes a plan worse); past that, the heuristic alone.
+ */
+import { InputError } from "../errors.js";
+import { evaluateAssignment } from "../model/evaluate-assignment.js";
+import type { Problem } from "../model/types.js";
+import { bruteForceSolver } from "./brute-force.js";
+import { chainDpSolver } from "./chain-dp.js";
+import { exactMilpSolver } from "./exact-milp.js";
+import { heuristicSolver } from "./heuristic.js";
+import type { SolverContext, SolverFn, SolverName, SolverOutcome } from "./solver.js";
+
+export const AUTO_EXACT_MAX_EDGES = 40;
+
+export function isChain(problem: Problem): boolean {
+  const { dag } = problem;
+  return dag.stages.every((s) => dag.incoming.get(s.id)!.length <= 1 && dag.outgoing.get(s.id)!.length <= 1);
+}
+
+function objectiveOf(problem: Problem, o: SolverOutcome): number {
+  if (o.assignment === undefined) return Infinity;
+  const e = evaluateAssignment(problem, o.assignment);
+  if (!e.feasible) return Infinity;
+  if (problem.objective === "latency") return e.makespanMs + 1e-9 * e.costUsd;
+  if (problem.objective === "cost") return e.costUsd + 1e-12 * e.makespanMs;
+  return e.makespanMs * e.costUsd;
+}
+
+async function bestOf(problem: Problem, ctx: SolverContext, solvers: readonly SolverFn[]): Promise<SolverOutcome> {
+  let best: SolverOutcome | undefined;
+  const notes: string[] = [];
+  let lowerBound: number | undefined;
+  for (const s of solvers) {
+    const o = await s(problem, ctx);
+    notes.push(`${o.name}: ${o.status}`, ...(o.notes ?? []));
+    if (o.lowerBound !== undefined && o.status !== "infeasible") lowerBound = Math.max(lowerBound ?? -Infinity, o.lowerBound);
+    if (best === undefined || objectiveOf(problem, o) < objectiveOf(problem, best) - 1e-9) best = o;
+    if (o.status === "optimal" || o.status === "infeasible") break;
+  }
+  const b = best!;
+  return { ...b, notes, ...(lowerBound === undefined ? {} : { lowerBound }) };
+}
+
+export const autoSolver: SolverFn = (problem, ctx) => {
+  if (problem.dag.edges.length === 0) return heuristicSolver(problem, ctx);
+  if (isChain(problem) && problem.dag.edges.length <= 200) return bestOf(problem, ctx, [chainDpSolver, heuristicSolver]);
+  if (problem.dag.edges.length <= AUTO_EXACT_MAX_EDGES) return bestOf(problem, ctx, [exactMilpSolver(), heuristicSolver]);
+  return heuristicSolver(problem, ctx);
+};
+
+export function resolveSolver(solver: SolverName | SolverFn | undefined): SolverFn {
+  if (typeof solver === "function") return solver;
+  switch (solver ?? "auto") {
+    case "auto":
+      return autoSolver;
+    case "exact":
+      return exactMilpSolver();
+    case "heuristic":
+      return heuristicSolver;
+    case "dp":
+      return chainDpSolver;
+    case "brute-force":
+      return bruteForceSolver;
+    default:
+      throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "solver"], message: "unknown solver", expected: '"auto" | "exact" | "heuristic" | "dp" | "brute-force" | a function', actual: String(solver) }]);
+  }
+}

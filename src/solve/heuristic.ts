@@ -1,0 +1,140 @@
+/**
+ * The large-DAG solver. (1) A forward pass gives the fastest plan that respects the cache capacity
+ * and one vm-local input per stage. (2) For a target makespan T, a backward pass gives each edge
+ * the cheapest choice (whole mode or two-mode split) that still fits its latest-finish window —
+ * so only off-critical edges are slowed down. (3) Depending on the objective, T is bisected: the
+ * smallest T whose plan fits the budget (latency), T = the deadline (cost), or the best 1/(M·C)
+ * over a sweep (perf-per-dollar). Every candidate is re-scored with evaluateAssignment.
+ * Runs in O(iterations · E · modes²).
+ */
+import { evaluateAssignment } from "../model/evaluate-assignment.js";
+import type { Assignment, Evaluation, ModeOption, Problem } from "../model/types.js";
+import { cheapestWithin, fastestChoice, type EdgeChoice } from "./edge-choices.js";
+import { costLowerBoundUsd, latencyLowerBoundMs } from "./lower-bound.js";
+import { earliestFinishMs } from "./schedule.js";
+import type { SolverFn, SolverOutcome } from "./solver.js";
+
+function toAssignment(choices: readonly EdgeChoice[], admitted: Set<string>): Assignment {
+  return { edges: choices.map((c) => c.shares), admitted };
+}
+
+function fastestPlan(problem: Problem): { choices: EdgeChoice[]; admitted: Set<string> } {
+  const { dag } = problem;
+  const choices: EdgeChoice[] = new Array(dag.edges.length);
+  const admitted = new Set<string>();
+  let cacheBytes = 0;
+  for (const v of dag.order) {
+    let vmLocalTaken = false;
+    for (const i of dag.incoming.get(v)!) {
+      const u = dag.edges[i]!.from;
+      const fits = admitted.has(u) || cacheBytes + problem.stages.get(u)!.cacheBytes <= problem.cacheCapacityBytes;
+      const exclude = (o: ModeOption) => (o.mode === "vm-local" && vmLocalTaken) || (o.requiresAdmission && !fits);
+      const ch = fastestChoice(problem.edges[i]!, problem.allowSplits, exclude)!;
+      if (ch.usesCache && !admitted.has(u)) {
+        admitted.add(u);
+        cacheBytes += problem.stages.get(u)!.cacheBytes;
+      }
+      vmLocalTaken ||= ch.usesVmLocal;
+      choices[i] = ch;
+    }
+  }
+  return { choices, admitted };
+}
+
+/** Cheapest plan whose makespan stays ≤ targetMs given the fastest plan's earliest finishes; undefined if none. */
+function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: ReadonlyMap<string, number>): Assignment | undefined {
+  const { dag } = problem;
+  const latest = new Map<string, number>();
+  for (const id of dag.order) latest.set(id, targetMs);
+  const choices: EdgeChoice[] = new Array(dag.edges.length);
+  const admitted = new Set<string>();
+  let cacheBytes = 0;
+  for (let k = dag.order.length - 1; k >= 0; k--) {
+    const v = dag.order[k]!;
+    const window = latest.get(v)! - problem.stages.get(v)!.baseMs;
+    let vmLocalTaken = false;
+    for (const i of dag.incoming.get(v)!) {
+      const u = dag.edges[i]!.from;
+      const cap = window - fastFinish.get(u)!;
+      const cand = problem.edges[i]!;
+      const noCache = (o: ModeOption) => o.requiresAdmission || (o.mode === "vm-local" && vmLocalTaken);
+      let ch = cheapestWithin(cand, cap, problem.allowSplits, noCache);
+      const terms = problem.stages.get(u)!;
+      const canAdmit = admitted.has(u) || cacheBytes + terms.cacheBytes <= problem.cacheCapacityBytes;
+      if (canAdmit) {
+        const withCache = cheapestWithin(cand, cap, problem.allowSplits, (o) => o.mode === "vm-local" && vmLocalTaken);
+        if (withCache?.usesCache) {
+          const extra = admitted.has(u) ? 0 : terms.admissionFixedUsd + terms.admissionUsdPerMs * Math.max(0, latest.get(v)! - fastFinish.get(u)!);
+          if (ch === undefined || withCache.costUsd + extra < ch.costUsd) {
+            ch = withCache;
+            if (!admitted.has(u)) {
+              admitted.add(u);
+              cacheBytes += terms.cacheBytes;
+            }
+          }
+        }
+      }
+      if (ch === undefined) return undefined;
+      vmLocalTaken ||= ch.usesVmLocal;
+      choices[i] = ch;
+      latest.set(u, Math.min(latest.get(u)!, window - ch.timeMs));
+    }
+  }
+  return toAssignment(choices, admitted);
+}
+
+interface Scored {
+  readonly assignment: Assignment;
+  readonly evaluation: Evaluation;
+}
+
+export const heuristicSolver: SolverFn = (problem): SolverOutcome => {
+  const fast = fastestPlan(problem);
+  const fastAssignment = toAssignment(fast.choices, fast.admitted);
+  const fastFinish = earliestFinishMs(problem, fast.choices.map((c) => c.timeMs));
+  const score = (a: Assignment): Scored => ({ assignment: a, evaluation: evaluateAssignment(problem, a) });
+  const fastest = score(fastAssignment);
+  const atTarget = (t: number): Scored | undefined => {
+    const a = cheapestUnderTarget(problem, t, fastFinish);
+    return a === undefined ? undefined : score(a);
+  };
+  const cheapest = atTarget(Infinity) ?? fastest;
+  const lowMs = fastest.evaluation.makespanMs;
+  const highMs = Math.max(lowMs, cheapest.evaluation.makespanMs);
+  const fitsBudget = (s: Scored) => s.evaluation.costUsd <= problem.budgetUsd * (1 + 1e-9) && s.evaluation.cacheBytes <= problem.cacheCapacityBytes;
+  const better = (a: Scored | undefined, b: Scored) => (a === undefined ? b : b.evaluation.makespanMs < a.evaluation.makespanMs - 1e-9 || (Math.abs(b.evaluation.makespanMs - a.evaluation.makespanMs) <= 1e-9 && b.evaluation.costUsd < a.evaluation.costUsd) ? b : a);
+  let best: Scored | undefined;
+
+  if (problem.objective === "latency") {
+    const tight = atTarget(lowMs);
+    for (const s of [fastest, tight, cheapest]) if (s !== undefined && fitsBudget(s)) best = better(best, s);
+    if (best === undefined) return { name: "heuristic", status: "infeasible", notes: [`cheapest plan found costs $${cheapest.evaluation.costUsd.toPrecision(4)}`] };
+    let lo = lowMs;
+    let hi = best.evaluation.makespanMs;
+    for (let iter = 0; iter < 40 && hi - lo > 1e-4 * Math.max(1, hi); iter++) {
+      const mid = (lo + hi) / 2;
+      const s = atTarget(mid);
+      if (s !== undefined && fitsBudget(s)) {
+        best = better(best, s);
+        hi = mid;
+      } else lo = mid;
+    }
+  } else if (problem.objective === "cost") {
+    for (const s of [atTarget(problem.deadlineMs), fastest, cheapest]) {
+      if (s === undefined || s.evaluation.makespanMs > problem.deadlineMs * (1 + 1e-9)) continue;
+      if (best === undefined || s.evaluation.costUsd < best.evaluation.costUsd) best = s;
+    }
+    if (best === undefined) return { name: "heuristic", status: "infeasible", notes: [`fastest plan found takes ${fastest.evaluation.makespanMs.toFixed(1)} ms`] };
+  } else {
+    const ppd = (s: Scored) => 1 / (s.evaluation.makespanMs * s.evaluation.costUsd);
+    const steps = 24;
+    for (let k = 0; k <= steps; k++) {
+      const t = lowMs * Math.pow(highMs / lowMs, k / steps);
+      const s = k === 0 ? fastest : atTarget(t);
+      if (s !== undefined && fitsBudget(s) && (best === undefined || ppd(s) > ppd(best))) best = s;
+    }
+    if (best === undefined) return { name: "heuristic", status: "infeasible" };
+  }
+  const lowerBound = problem.objective === "latency" ? latencyLowerBoundMs(problem) : problem.objective === "cost" ? costLowerBoundUsd(problem) : undefined;
+  return { name: "heuristic", status: "feasible", assignment: best.assignment, ...(lowerBound === undefined ? {} : { lowerBound }) };
+};
