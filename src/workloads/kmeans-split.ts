@@ -1,0 +1,31 @@
+/**
+ * k-means, split: validates the float32 points (whole points, all finite) and splits them into
+ * P contiguous shards, P = partitionCount(input), one per kmeans instance.
+ */
+import { decodePoints, DEFAULT_DIMENSIONS } from "./gen-points.js";
+import { sampleMemory } from "./memory-probe.js";
+import { DEFAULT_BYTES_PER_PARTITION, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
+import type { StageResult } from "./types.js";
+
+export interface KmeansSplitParams {
+  readonly dimensions?: number;
+  readonly bytesPerPartition?: number;
+  readonly maxPartitions?: number;
+}
+
+export function kmeansSplit(input: Uint8Array, params: KmeansSplitParams = {}): StageResult {
+  const dimensions = params.dimensions ?? DEFAULT_DIMENSIONS;
+  const values = decodePoints(input, dimensions);
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) throw new RangeError(`kmeans-split: value ${i} is not finite`);
+  sampleMemory();
+  const pointCount = values.length / dimensions;
+  const shards = partitionCount(input.length, params.bytesPerPartition ?? DEFAULT_BYTES_PER_PARTITION, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);
+  const outputs: Uint8Array[] = [];
+  for (let s = 0; s < shards; s++) {
+    const from = Math.floor((s * pointCount) / shards) * dimensions;
+    const to = Math.floor(((s + 1) * pointCount) / shards) * dimensions;
+    outputs.push(new Uint8Array(values.slice(from, to).buffer));
+  }
+  sampleMemory();
+  return { outputs };
+}
