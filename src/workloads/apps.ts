@@ -1,0 +1,79 @@
+/**
+ * The shipped apps as chains of stages: which function runs, with which params, and the pattern of
+ * the edge from the previous stage. Roots run as one instance on the whole generated input; a
+ * root's fanout (its output count) sets the next stage's instance count.
+ */
+import type { Pattern } from "../dag/types.js";
+import { generatePoints } from "./gen-points.js";
+import { generateSortRecords } from "./gen-sort-records.js";
+import { generateDimensionTable, generateFactTable } from "./gen-tables.js";
+import { generateText } from "./gen-text.js";
+import { DEFAULT_KMEANS } from "./kmeans.js";
+import { DEFAULT_BYTES_PER_PARTITION } from "./partition-count.js";
+import { DEFAULT_FILTER } from "./q-filter.js";
+
+export interface AppStage {
+  readonly function: string;
+  readonly params: unknown;
+  /** Pattern of the edge from the previous stage (absent for the root). */
+  readonly inputPattern?: Pattern;
+}
+
+export interface AppDefinition {
+  readonly app: string;
+  readonly stages: readonly AppStage[];
+  /** The root input of about `inputBytes` bytes (exact or floored to whole records). */
+  generate(inputBytes: number, seed: number): Uint8Array;
+}
+
+const PRODUCT_COUNT = 5000;
+
+/** The apps; `bytesPerPartition` sets how finely roots split their input (tests use small values). */
+export function buildApps(bytesPerPartition = DEFAULT_BYTES_PER_PARTITION): readonly AppDefinition[] {
+  const split = { bytesPerPartition };
+  return [
+    {
+      app: "mapreduce-sort",
+      stages: [
+        { function: "sort-map", params: split },
+        { function: "sort-reduce", params: {}, inputPattern: "shuffle" },
+      ],
+      generate: generateSortRecords,
+    },
+    {
+      app: "wordcount",
+      stages: [
+        { function: "wc-map", params: split },
+        { function: "wc-reduce", params: {}, inputPattern: "shuffle" },
+      ],
+      generate: (inputBytes, seed) => generateText(inputBytes, seed),
+    },
+    {
+      app: "query",
+      stages: [
+        { function: "q-scan", params: split },
+        { function: "q-filter", params: DEFAULT_FILTER, inputPattern: "scatter" },
+        { function: "q-join", params: { dimension: generateDimensionTable(PRODUCT_COUNT, 7) }, inputPattern: "one-to-one" },
+        { function: "q-aggregate", params: {}, inputPattern: "gather" },
+      ],
+      generate: (inputBytes, seed) => generateFactTable(inputBytes, seed, PRODUCT_COUNT),
+    },
+    {
+      app: "kmeans",
+      stages: [
+        { function: "kmeans-split", params: split },
+        { function: "kmeans", params: DEFAULT_KMEANS, inputPattern: "scatter" },
+        { function: "kmeans-merge", params: DEFAULT_KMEANS, inputPattern: "gather" },
+      ],
+      generate: (inputBytes, seed) => generatePoints(inputBytes, seed),
+    },
+  ];
+}
+
+export const APPS = buildApps();
+
+export function findApp(name: string): AppDefinition {
+  const app = APPS.find((a) => a.app === name);
+  if (app === undefined) throw new RangeError(`app: expected one of ${APPS.map((a) => a.app).join(", ")}, got "${name}"`);
+  return app;
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm run traces`: measures every shipped app (apps.ts) at several root input sizes, each size
+ * repeated, every invocation in a worker thread (one worker per function per app and size, reused
+ * across the repeats: the first invocation in each worker is cold). Writes datasets/<app>.csv and
+ * datasets/README.md atomically; progress goes to stderr.
+ *
+ * Options: --sizes 256KiB,1MiB,… (bytes or KiB/MiB)  --repeats 3  --apps sort,…  --out datasets
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { APPS, findApp } from "./apps.js";
+import { renderDatasetsReadme, type CollectedApp } from "./datasets-readme.js";
+import { describeMachine } from "./machine-info.js";
+import { runApp } from "./run-app.js";
+import { StageWorker } from "./stage-worker.js";
+import { formatTraceCsv, type TraceRow } from "./trace-row.js";
+import { writeFileAtomic } from "./write-atomic.js";
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+const DEFAULT_SIZES_BYTES = [256 * KIB, 512 * KIB, 1 * MIB, 2 * MIB, 4 * MIB, 8 * MIB, 12 * MIB, 16 * MIB, 24 * MIB, 32 * MIB, 48 * MIB, 64 * MIB];
+const DEFAULT_REPEATS = 3;
+
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(B|KiB|MiB)?$/i.exec(text.trim());
+  if (m === null) throw new RangeError(`--sizes: expected sizes like 256KiB or 4MiB, got "${text}"`);
+  const unit = (m[2] ?? "B").toLowerCase();
+  return Math.round(Number(m[1]) * (unit === "mib" ? MIB : unit === "kib" ? KIB : 1));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { sizes: { type: "string" }, repeats: { type: "string" }, apps: { type: "string" }, out: { type: "string" } } });
+  const sizesBytes = values.sizes === undefined ? DEFAULT_SIZES_BYTES : values.sizes.split(",").map(parseSize);
+  const repeats = values.repeats === undefined ? DEFAULT_REPEATS : Number(values.repeats);
+  const apps = values.apps === undefined ? APPS : values.apps.split(",").map(findApp);
+  const outDir = values.out ?? "datasets";
+  mkdirSync(outDir, { recursive: true });
+  const startedMs = performance.now();
+  const collected: CollectedApp[] = [];
+  for (const app of apps) {
+    const rows: TraceRow[] = [];
+    for (const inputBytes of sizesBytes) {
+      const workers = new Map(app.stages.map((s) => [s.function, new StageWorker()]));
+      const invoke = (fn: string, input: Uint8Array, params: unknown) => workers.get(fn)!.invoke(fn, input, params);
+      try {
+        for (let repeat = 0; repeat < repeats; repeat++) {
+          const runRows = await runApp(app, inputBytes, invoke, { seed: 1 + repeat });
+          rows.push(...runRows);
+          const elapsedS = ((performance.now() - startedMs) / 1000).toFixed(1);
+          const runMs = runRows.reduce((s, r) => s + r.runtimeMs, 0).toFixed(0);
+          process.stderr.write(`[${elapsedS}s] ${app.app} ${(inputBytes / MIB).toFixed(2)} MiB repeat ${repeat + 1}/${repeats}: ${runRows.length} invocations, ${runMs} ms of stage time\n`);
+        }
+      } finally {
+        await Promise.all([...workers.values()].map((w) => w.terminate()));
+      }
+    }
+    const path = join(outDir, `${app.app}.csv`);
+    writeFileAtomic(path, formatTraceCsv(rows));
+    process.stderr.write(`wrote ${path} (${rows.length} rows)\n`);
+    collected.push({ app, file: `${app.app}.csv`, rows });
+  }
+  const readme = renderDatasetsReadme({ collected, sizesBytes, repeats, machine: describeMachine(), date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000 });
+  writeFileAtomic(join(outDir, "README.md"), readme);
+  process.stderr.write(`wrote ${join(outDir, "README.md")}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

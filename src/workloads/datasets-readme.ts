@@ -1,0 +1,97 @@
+/** Renders datasets/README.md from a collection run: how each CSV was made, the columns, the machine. */
+import type { AppDefinition } from "./apps.js";
+import type { MachineInfo } from "./machine-info.js";
+import type { TraceRow } from "./trace-row.js";
+
+export interface CollectedApp {
+  readonly app: AppDefinition;
+  readonly file: string;
+  readonly rows: readonly TraceRow[];
+}
+
+export interface ReadmeInput {
+  readonly collected: readonly CollectedApp[];
+  readonly sizesBytes: readonly number[];
+  readonly repeats: number;
+  readonly machine: MachineInfo;
+  readonly date: string;
+  readonly durationS: number;
+}
+
+function size(bytes: number): string {
+  if (bytes >= 1048576) return `${+(bytes / 1048576).toFixed(2)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}
+
+function appSection(c: CollectedApp): string {
+  const shape = c.app.stages.map((s, i) => (i === 0 ? `\`${s.function}\`` : ` —${s.inputPattern}→ \`${s.function}\``)).join("");
+  const lines = c.app.stages.map((s) => {
+    const rows = c.rows.filter((r) => r.function === s.function);
+    const inputs = rows.map((r) => r.inputBytes);
+    const fanouts = rows.map((r) => r.fanout);
+    return `| \`${s.function}\` | ${rows.length} | ${size(Math.min(...inputs))} – ${size(Math.max(...inputs))} | ${Math.min(...fanouts)} – ${Math.max(...fanouts)} |`;
+  });
+  return [`### \`${c.file}\` — ${c.app.app} (${c.rows.length} rows)`, "", `DAG: ${shape}`, "", "| function | rows | instance input bytes | fanout |", "|---|---|---|---|", ...lines, ""].join("\n");
+}
+
+export function renderDatasetsReadme(r: ReadmeInput): string {
+  const m = r.machine;
+  return `# Measured traces
+
+Per-invocation traces of the workloads that ship in \`src/workloads/\`, measured on this repo's
+own code with \`npm run traces\` (\`tsx src/workloads/collect-traces.ts\`). Regenerate them the same
+way; the run took ${Math.round(r.durationS)} s.
+
+- Root input sizes: ${r.sizesBytes.map(size).join(", ")} (generated with a seeded PRNG; seed = repeat number).
+- Repeats: ${r.repeats} per size (different seeds, so different data of the same size and shape).
+- Each invocation ran in a \`node:worker_threads\` worker, one at a time. Each function of an app
+  gets a fresh worker per root size, reused across that size's repeats.
+- Every stage after the root reads the real outputs of the stage before it, routed by the edge's
+  pattern, so downstream sizes are real.
+- Roots run as one instance on the whole input and split it into ⌈input / 8 MiB⌉ parts (at
+  most 64) for the next stage: their fanout grows with input size.
+
+## Files
+
+${r.collected.map(appSection).join("\n")}
+## Columns
+
+| column | meaning | unit |
+|---|---|---|
+| \`app\` | the app (one per file) | — |
+| \`function\` | the stage function (name in \`src/workloads/stage-functions.ts\`) | — |
+| \`input_bytes\` | bytes this invocation read (one instance's input) | bytes |
+| \`runtime_ms\` | wall time of the function body alone: \`performance.now()\` before and after the call inside the worker; excludes worker start-up, message passing and input generation | ms |
+| \`memory_mb\` | peak memory of the invocation (below) | MiB (2^20 bytes) |
+| \`output_bytes\` | total bytes of all outputs of this invocation | bytes |
+| \`fanout\` | number of outputs this invocation produced = next-stage instances it feeds. For the roots it is ⌈input_bytes / 8 MiB⌉ clamped to [1, 64]; one-to-one and gather producers and sinks emit 1 | count |
+| \`memory_setting_mb\` | configured memory limit; empty: workers ran without a limit | MiB |
+| \`cold\` | \`true\` for the first invocation in a fresh worker (no JIT warm-up, modules just loaded), else \`false\` | — |
+
+## How memory is measured, and its caveats
+
+\`memory_mb\` = (input bytes + peak growth of S) / 2^20, where S = this worker isolate's V8 used heap
+(\`v8.getHeapStatistics().used_heap_size\`) + the process's ArrayBuffer bytes
+(\`process.memoryUsage().arrayBuffers\`, where Buffers and typed arrays live). Garbage is collected
+just before the baseline sample; S is then sampled by each function at its phase boundaries
+(after parsing, after building its main structure, after encoding its outputs) and at its return.
+The growth is the peak sample minus the baseline.
+
+- It is the invocation's working set: input, intermediate structures, outputs, and uncollected
+  garbage at the sample points. It excludes the fixed footprint of a Node runtime (tens of MiB of
+  RSS for the isolate, code and libuv), which a deployment adds on top as a constant.
+- Peaks between sample points are missed, so it is a lower bound of the true peak, typically
+  close because the samples sit where the live data is largest.
+- ArrayBuffer bytes are process-wide; the parent thread is idle during an invocation, so their
+  growth belongs to the invocation.
+- It is not RSS: allocator slack and freed-but-resident pages are not counted.
+
+## Machine
+
+- CPU: ${m.cpuModel}, ${m.logicalCores} logical cores
+- Memory: ${m.memoryGib} GiB
+- Node: ${m.nodeVersion} (${m.platform})
+- Date: ${r.date}
+`;
+}
