@@ -2,7 +2,7 @@
  * Per-stage terms of the cost model that no edge decision changes: billed memory, VM slots,
  * placement on the stage's own VMs, waves, base time and compute cost.
  *
- *   billedMemoryMb = clamp(ceil(memoryMb / step) · step, minMemoryMb, maxMemoryMb)
+ *   billedMemoryMb = max(minMemoryMb, ceil(memoryMb / step) · step)   (above min(maxMemoryMb, vm.memoryMb): an InputError)
  *   slotsPerVm     = min(cores, floor(vm.memoryMb / billedMemoryMb))
  *   vms            = min(poolSize, ceil(n / slotsPerVm))
  *   waves          = ceil(n / (vms · slotsPerVm))
