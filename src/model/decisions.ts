@@ -26,7 +26,14 @@ export function toAssignment(dag: Dag, decisions: Decisions): Assignment {
       return [];
     }
     const { d, index } = found;
-    const split: ModeSplit = d.split ?? { [d.mode]: 1 };
+    if (d.split === undefined) {
+      if (!(TRANSFER_MODES as readonly string[]).includes(d.mode)) {
+        issues.push({ code: "invalid_value", path: ["decisions", "edges", index, "mode"], message: "unknown transfer mode", expected: TRANSFER_MODES.join(" | "), actual: show(d.mode) });
+        return [];
+      }
+      return [{ mode: d.mode, fraction: 1 }];
+    }
+    const split: ModeSplit = d.split;
     const shares: ModeShare[] = [];
     for (const [mode, fraction] of Object.entries(split)) {
       if (!(TRANSFER_MODES as readonly string[]).includes(mode)) {
@@ -38,9 +45,6 @@ export function toAssignment(dag: Dag, decisions: Decisions): Assignment {
         continue;
       }
       if (fraction > 0) shares.push({ mode: mode as TransferMode, fraction });
-    }
-    if (d.split === undefined && !(TRANSFER_MODES as readonly string[]).includes(d.mode)) {
-      issues.push({ code: "invalid_value", path: ["decisions", "edges", index, "mode"], message: "unknown transfer mode", expected: TRANSFER_MODES.join(" | "), actual: show(d.mode) });
     }
     return shares.sort((a, b) => TRANSFER_MODES.indexOf(a.mode) - TRANSFER_MODES.indexOf(b.mode));
   });
