@@ -1,5 +1,5 @@
 /**
- * Solver choice by name. "auto": the chain DP for chains; for DAGs up to AUTO_EXACT_MAX_EDGES
+ * Solver choice by name. "auto": for DAGs up to AUTO_EXACT_MAX_EDGES
  * edges the exact MILP, checked against the heuristic (the better evaluated answer wins, so a
  * time-limited MILP never makes a plan worse); past that, the heuristic alone.
  */
@@ -7,7 +7,6 @@ import { InputError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Problem } from "../model/types.js";
 import { bruteForceSolver } from "./brute-force.js";
-import { chainDpSolver } from "./chain-dp.js";
 import { exactMilpSolver } from "./exact-milp.js";
 import { heuristicSolver } from "./heuristic.js";
 import type { SolverContext, SolverFn, SolverName, SolverOutcome } from "./solver.js";
@@ -45,7 +44,6 @@ async function bestOf(problem: Problem, ctx: SolverContext, solvers: readonly So
 
 export const autoSolver: SolverFn = (problem, ctx) => {
   if (problem.dag.edges.length === 0) return heuristicSolver(problem, ctx);
-  if (isChain(problem) && problem.dag.edges.length <= 200) return bestOf(problem, ctx, [chainDpSolver, heuristicSolver]);
   if (problem.dag.edges.length <= AUTO_EXACT_MAX_EDGES) return bestOf(problem, ctx, [exactMilpSolver(), heuristicSolver]);
   return heuristicSolver(problem, ctx);
 };
@@ -59,11 +57,9 @@ export function resolveSolver(solver: SolverName | SolverFn | undefined): Solver
       return exactMilpSolver();
     case "heuristic":
       return heuristicSolver;
-    case "dp":
-      return chainDpSolver;
     case "brute-force":
       return bruteForceSolver;
     default:
-      throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "solver"], message: "unknown solver", expected: '"auto" | "exact" | "heuristic" | "dp" | "brute-force" | a function', actual: String(solver) }]);
+      throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "solver"], message: "unknown solver", expected: '"auto" | "exact" | "heuristic" | "brute-force" | a function', actual: String(solver) }]);
   }
 }
