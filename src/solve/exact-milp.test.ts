@@ -1,0 +1,144 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluateAssignment } from "../model/evaluate-assignment.js";
+import type { Assignment, Problem } from "../model/types.js";
+import { bruteForceSolver } from "./brute-force.js";
+import { exactMilpSolver } from "./exact-milp.js";
+import { computeConstantUsd } from "./milp-bounds.js";
+import type { SolverOutcome } from "./solver.js";
+import { buildTestProblem, problemSpecArb, type ProblemSpec } from "./test-problems.js";
+
+const CTX = { timeLimitMs: 20_000 };
+const exact = exactMilpSolver();
+/** The engine stops within a relative MIP gap (HiGHS: 1e-4), and the tie-break pass caps at that value. */
+const GAP = 2e-4;
+
+function plain(o: SolverOutcome) {
+  const a = o.assignment;
+  return { ...o, assignment: a === undefined ? undefined : { edges: a.edges, admitted: [...a.admitted].sort() } };
+}
+
+function scored(problem: Problem, a: Assignment | undefined) {
+  expect(a).toBeDefined();
+  const e = evaluateAssignment(problem, a!);
+  return e;
+}
+
+// s0 (1 instance) → s1 (8 instances, scatter) → s2 (gather), plus a skip edge s0 → s2 (broadcast).
+const DIAMOND: ProblemSpec = {
+  inputBytes: 512e6,
+  stages: [
+    { instances: 1, fixedMs: 200, msPerMb: 2, outputRatio: 1, memoryMb: 1024 },
+    { instances: 8, fixedMs: 500, msPerMb: 5, outputRatio: 0.5, memoryMb: 1769 },
+    { instances: 1, fixedMs: 100, msPerMb: 1, outputRatio: 0.1, memoryMb: 2048 },
+  ],
+  edges: [
+    { from: 0, to: 1, pattern: "scatter" },
+    { from: 1, to: 2, pattern: "gather" },
+    { from: 0, to: 2, pattern: "broadcast" },
+  ],
+};
+
+describe("exactMilpSolver", () => {
+  it("matches or beats the brute force on a small DAG, within the budget", async () => {
+    const loose = buildTestProblem(DIAMOND);
+    const fast = await bruteForceSolver(loose, CTX);
+    const cheap = await bruteForceSolver({ ...loose, objective: "cost" }, CTX);
+    const lowUsd = evaluateAssignment(loose, cheap.assignment!).costUsd;
+    const highUsd = evaluateAssignment(loose, fast.assignment!).costUsd;
+    for (const budgetUsd of [Infinity, highUsd, (lowUsd + highUsd) / 2, lowUsd * 1.0001]) {
+      const problem = buildTestProblem(DIAMOND, { budgetUsd });
+      const bf = await bruteForceSolver(problem, CTX);
+      const milp = await exact(problem, CTX);
+      const e = scored(problem, milp.assignment);
+      expect(e.feasible, JSON.stringify(e.violations)).toBe(true);
+      expect(e.makespanMs).toBeLessThanOrEqual(evaluateAssignment(problem, bf.assignment!).makespanMs * (1 + GAP) + 1e-6);
+    }
+  });
+
+  it("is deterministic: two runs give the same outcome", async () => {
+    const problem = buildTestProblem(DIAMOND, { budgetUsd: 1 });
+    expect(plain(await exact(problem, CTX))).toEqual(plain(await exact(problem, CTX)));
+  });
+
+  it("reports infeasible when the budget is below what every plan pays", async () => {
+    const loose = buildTestProblem(DIAMOND);
+    const problem = buildTestProblem(DIAMOND, { budgetUsd: computeConstantUsd(loose) * 0.5 });
+    expect((await exact(problem, CTX)).status).toBe("infeasible");
+  });
+
+  it("reports infeasible, through the MILP, when no whole-mode plan fits and splits are off", async () => {
+    const loose = buildTestProblem(DIAMOND, { objective: "cost", allowSplits: false });
+    const cheapest = evaluateAssignment(loose, (await bruteForceSolver(loose, CTX)).assignment!).costUsd;
+    const constant = computeConstantUsd(loose);
+    const problem = buildTestProblem(DIAMOND, { budgetUsd: constant + (cheapest - constant) * 0.9, allowSplits: false });
+    const milp = await exact(problem, CTX);
+    expect(milp.status).toBe("infeasible");
+    expect(milp.assignment).toBeUndefined();
+  });
+});
+
+/** Random limits between the cheapest and the fastest whole-mode plan (t < 0: tighter than the cheapest). */
+async function randomLimitProblem(spec: ProblemSpec, objective: "latency" | "cost", t: number, allowSplits: boolean): Promise<Problem> {
+  const loose = buildTestProblem(spec, { allowSplits });
+  const cheap = evaluateAssignment(loose, (await bruteForceSolver({ ...loose, objective: "cost" }, CTX)).assignment!);
+  const fast = evaluateAssignment(loose, (await bruteForceSolver(loose, CTX)).assignment!);
+  if (objective === "latency") return buildTestProblem(spec, { objective, allowSplits, budgetUsd: cheap.costUsd + t * (fast.costUsd - cheap.costUsd) });
+  return buildTestProblem(spec, { objective, allowSplits, deadlineMs: fast.makespanMs + t * (cheap.makespanMs - fast.makespanMs) });
+}
+
+describe("exactMilpSolver against the brute force on random DAGs", () => {
+  for (const objective of ["latency", "cost"] as const) {
+    it(`${objective}: evaluated objective ≤ brute force's, limits hold under the model`, async () => {
+      await fc.assert(
+        fc.asyncProperty(problemSpecArb(6), fc.double({ min: -0.2, max: 1.2, noNaN: true }), fc.boolean(), async (spec, t, allowSplits) => {
+          const problem = await randomLimitProblem(spec, objective, t, allowSplits);
+          const bf = await bruteForceSolver(problem, CTX);
+          const milp = await exact(problem, CTX);
+          const repaired = (milp.notes ?? []).some((n) => n.startsWith("repair round"));
+          if (milp.assignment !== undefined) {
+            const e = evaluateAssignment(problem, milp.assignment);
+            expect(e.feasible, JSON.stringify(e.violations)).toBe(true);
+            expect(milp.status === "optimal" || milp.status === "feasible").toBe(true);
+            if (milp.lowerBound !== undefined) expect(milp.lowerBound).toBeLessThanOrEqual((objective === "latency" ? e.makespanMs : e.costUsd) * (1 + 1e-9) + 1e-12);
+          } else expect(milp.status).toBe("infeasible");
+          if (bf.assignment === undefined || repaired) return;
+          expect(milp.assignment).toBeDefined();
+          const mine = evaluateAssignment(problem, milp.assignment!);
+          const theirs = evaluateAssignment(problem, bf.assignment);
+          if (objective === "latency") expect(mine.makespanMs).toBeLessThanOrEqual(theirs.makespanMs * (1 + GAP) + 1e-6);
+          else expect(mine.costUsd).toBeLessThanOrEqual(theirs.costUsd * (1 + GAP) + 1e-12);
+        }),
+        { numRuns: 30, seed: 20240611 },
+      );
+    });
+  }
+});
+
+describe("exactMilpSolver: perf-per-dollar", () => {
+  it("without splits, does at least as well as the brute force's cheapest and fastest plans", async () => {
+    await fc.assert(
+      fc.asyncProperty(problemSpecArb(5), async (spec) => {
+        const problem = buildTestProblem(spec, { objective: "perf-per-dollar", allowSplits: false });
+        const milp = await exact(problem, CTX);
+        expect(milp.status).toBe("feasible");
+        const e = scored(problem, milp.assignment);
+        expect(e.feasible).toBe(true);
+        const ends = await Promise.all((["cost", "latency"] as const).map(async (objective) => evaluateAssignment(problem, (await bruteForceSolver({ ...problem, objective }, CTX)).assignment!)));
+        const bestEnd = Math.min(...ends.map((x) => x.makespanMs * x.costUsd));
+        expect(e.makespanMs * e.costUsd).toBeLessThanOrEqual(bestEnd * (1 + 2 * GAP));
+      }),
+      { numRuns: 8, seed: 7 },
+    );
+  });
+});
+
+describe("exactMilpSolver: engines", () => {
+  it("GLPK and HiGHS agree on the objective", async () => {
+    const problem = buildTestProblem(DIAMOND, { budgetUsd: 0.0013 });
+    const [h, g] = await Promise.all([exactMilpSolver({ engine: "highs" })(problem, CTX), exactMilpSolver({ engine: "glpk" })(problem, CTX)]);
+    const mh = scored(problem, h.assignment).makespanMs;
+    const mg = scored(problem, g.assignment).makespanMs;
+    expect(Math.abs(mh - mg)).toBeLessThanOrEqual(GAP * Math.max(mh, mg));
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The planning MILP, index-aligned with problem.dag.edges. Times are in units of horizon/1000 and
+ * costs in units of (cost ceiling − constant)/1000, so every coefficient is O(1) for the engine.
+ *
+ *   Σ_m f[i,m] = 1;  f ≤ y  (f = y when the option is not splittable or splits are off)
+ *   t_i ≥ fixedMs·y + perFractionMs·f                     for every piece of every option
+ *   F_v ≥ F_u + t_i + baseMs(v) per edge;  baseMs(v) ≤ F_v ≤ horizon;  M ≥ F_v (sinks)
+ *   y[i,cache] ≤ a_u;  Σ cacheBytes·a ≤ capacity;  Σ_{i into v} y[i,vm-local] ≤ 1
+ *   r_u ≥ F_v − F_u − horizon·(1 − a_u) for each consumer v of u
+ *   C = const + Σ (fixedUsd·y + perFractionUsd·f) + Σ (admissionFixedUsd·a + admissionUsdPerMs·r)
+ *   minimise M + ε·C (latency) or C + ε·M (cost), with C ≤ budgetUsd and M ≤ deadlineMs when finite.
+ * The residency rows let F float above the earliest finish times, so the MILP's C can be below the
+ * evaluated cost of the same decisions (the solver re-scores and repairs).
+ */
+import type { MilpConstraint, MilpModel, MilpVariable } from "../lp/model.js";
+import type { Problem } from "../model/types.js";
+import { computeConstantUsd, computeCostCeilingUsd, computeHorizonMs, computeSlowestEdgeMs } from "./milp-bounds.js";
+import { MAKESPAN_NAME, admitName, finishName, fractionName, residencyName, transferName, useName } from "./milp-names.js";
+
+/** Weight of the secondary term: breaks ties without trading the primary. */
+export const TIE_WEIGHT = 1e-6;
+const SPAN = 1000;
+
+export interface MilpSpec {
+  readonly minimize: "latency" | "cost";
+  /** Cost ceiling, USD (Infinity: none). */
+  readonly budgetUsd: number;
+  /** Makespan ceiling, ms (Infinity: none). */
+  readonly deadlineMs: number;
+}
+
+export interface MilpScale {
+  readonly msPerUnit: number;
+  readonly usdPerUnit: number;
+  /** Cost every plan pays (stage compute and io), outside the model. */
+  readonly constantUsd: number;
+  readonly horizonMs: number;
+}
+
+export interface PlanMilp {
+  readonly model: MilpModel;
+  readonly scale: MilpScale;
+  /** Scaled variable cost C − constant, as terms. */
+  readonly costTerms: Readonly<Record<string, number>>;
+}
+
+export function computeMilpScale(problem: Problem): MilpScale {
+  const horizonMs = computeHorizonMs(problem);
+  const constantUsd = computeConstantUsd(problem);
+  const variableUsd = computeCostCeilingUsd(problem, horizonMs) - constantUsd;
+  return { msPerUnit: horizonMs > 0 ? horizonMs / SPAN : 1, usdPerUnit: variableUsd > 0 ? variableUsd / SPAN : 1, constantUsd, horizonMs };
+}
+
+function addTerm(terms: Record<string, number>, name: string, coef: number): void {
+  if (coef !== 0) terms[name] = (terms[name] ?? 0) + coef;
+}
+
+export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale = computeMilpScale(problem)): PlanMilp {
+  const { dag } = problem;
+  const ms = (x: number) => x / scale.msPerUnit;
+  const usd = (x: number) => x / scale.usdPerUnit;
+  const horizon = ms(scale.horizonMs) * (1 + 1e-9) + 1e-9;
+  const variables: MilpVariable[] = [];
+  const constraints: MilpConstraint[] = [];
+  const cost: Record<string, number> = {};
+  const admitted = new Set<string>();
+
+  problem.edges.forEach((cands, i) => {
+    const edge = dag.edges[i]!;
+    const share: Record<string, number> = {};
+    variables.push({ name: transferName(i), kind: "continuous", lower: 0, upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
+    for (const o of cands.options) {
+      const y = useName(i, o.mode);
+      const f = fractionName(i, o.mode);
+      variables.push({ name: y, kind: "binary" }, { name: f, kind: "continuous", lower: 0, upper: 1 });
+      share[f] = 1;
+      const whole = !o.splittable || !problem.allowSplits;
+      constraints.push(whole ? { name: `whole[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, lower: 0, upper: 0 } : { name: `split[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, upper: 0 });
+      o.timePieces.forEach((p, k) => {
+        const terms: Record<string, number> = { [transferName(i)]: 1 };
+        addTerm(terms, y, -ms(p.fixedMs));
+        addTerm(terms, f, -ms(p.perFractionMs));
+        if (Object.keys(terms).length > 1) constraints.push({ name: `time[${i}][${o.mode}][${k}]`, terms, lower: 0 });
+      });
+      addTerm(cost, y, usd(o.fixedUsd));
+      addTerm(cost, f, usd(o.perFractionUsd));
+      if (o.requiresAdmission) {
+        admitted.add(edge.from);
+        constraints.push({ name: `admitted[${i}]`, terms: { [y]: 1, [admitName(edge.from)]: -1 }, upper: 0 });
+      }
+    }
+    constraints.push({ name: `shares[${i}]`, terms: share, lower: 1, upper: 1 });
+    const base = ms(problem.stages.get(edge.to)!.baseMs);
+    constraints.push({ name: `flow[${i}]`, terms: { [finishName(edge.to)]: 1, [finishName(edge.from)]: -1, [transferName(i)]: -1 }, lower: base });
+  });
+
+  for (const id of dag.order) {
+    const terms = problem.stages.get(id)!;
+    variables.push({ name: finishName(id), kind: "continuous", lower: ms(terms.baseMs), upper: horizon });
+    if (dag.outgoing.get(id)!.length === 0) constraints.push({ name: `makespan[${id}]`, terms: { [MAKESPAN_NAME]: 1, [finishName(id)]: -1 }, lower: 0 });
+    const locals = dag.incoming.get(id)!.filter((i) => problem.edges[i]!.options.some((o) => o.mode === "vm-local"));
+    if (locals.length > 1) constraints.push({ name: `colocate[${id}]`, terms: Object.fromEntries(locals.map((i) => [useName(i, "vm-local"), 1])), upper: 1 });
+  }
+  variables.push({ name: MAKESPAN_NAME, kind: "continuous", lower: 0, upper: horizon });
+
+  const capacity: Record<string, number> = {};
+  for (const id of [...admitted].sort()) {
+    const terms = problem.stages.get(id)!;
+    const a = admitName(id);
+    variables.push({ name: a, kind: "binary" });
+    addTerm(capacity, a, terms.cacheBytes / problem.cacheCapacityBytes);
+    addTerm(cost, a, usd(terms.admissionFixedUsd));
+    if (terms.admissionUsdPerMs > 0) {
+      const r = residencyName(id);
+      variables.push({ name: r, kind: "continuous", lower: 0, upper: horizon });
+      addTerm(cost, r, usd(terms.admissionUsdPerMs * scale.msPerUnit));
+      for (const i of dag.outgoing.get(id)!) {
+        const v = dag.edges[i]!.to;
+        constraints.push({ name: `residency[${i}]`, terms: { [r]: 1, [finishName(v)]: -1, [finishName(id)]: 1, [a]: -horizon }, lower: -horizon });
+      }
+    }
+  }
+  if (Object.keys(capacity).length > 0) constraints.push({ name: "capacity", terms: capacity, upper: 1 });
+  if (Number.isFinite(spec.budgetUsd) && Object.keys(cost).length > 0) constraints.push({ name: "budget", terms: cost, upper: usd(spec.budgetUsd - scale.constantUsd) });
+  if (Number.isFinite(spec.deadlineMs)) constraints.push({ name: "deadline", terms: { [MAKESPAN_NAME]: 1 }, upper: ms(spec.deadlineMs) });
+
+  const objective: Record<string, number> = {};
+  const [primaryWeight, secondaryWeight] = spec.minimize === "latency" ? [1, TIE_WEIGHT] : [TIE_WEIGHT, 1];
+  addTerm(objective, MAKESPAN_NAME, primaryWeight);
+  for (const [name, coef] of Object.entries(cost)) addTerm(objective, name, secondaryWeight * coef);
+  return { model: { direction: "minimize", objective, constraints, variables }, scale, costTerms: cost };
+}
