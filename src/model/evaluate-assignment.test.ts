@@ -68,8 +68,16 @@ const assign = (edges: ModeShare[][], admitted: string[] = []): Assignment => ({
 const codes = (vs: readonly Violation[]) => vs.map((v) => v.code);
 const close = (actual: number, expected: number) => expect(actual).toBeCloseTo(expected, 12);
 
+interface RecursionCase {
+  name: string;
+  edges: ModeShare[][];
+  admitted?: string[];
+  finish: Record<"a" | "b" | "c" | "d", number>;
+  start: Record<"a" | "b" | "c" | "d", number>;
+}
+
 describe("makespan recursion on a diamond", () => {
-  it.each([
+  it.each<RecursionCase>([
     {
       // a = 100; b = 100 + 30 + 200 = 330; c = 100 + 500 + 50 = 650 (the slow remote edge);
       // d = max(330 + 30, 650 + 30) + 10 = 690: the a → c → d path is critical.
@@ -99,8 +107,8 @@ describe("makespan recursion on a diamond", () => {
     expect(ev.violations).toEqual([]);
     expect(ev.feasible).toBe(true);
     for (const s of ev.stages) {
-      close(s.finishMs, finish[s.stageId as keyof typeof finish]);
-      close(s.startMs, start[s.stageId as keyof typeof start]);
+      close(s.finishMs, finish[s.stageId as keyof RecursionCase["finish"]]);
+      close(s.startMs, start[s.stageId as keyof RecursionCase["start"]]);
     }
     close(ev.makespanMs, finish.d);
   });
