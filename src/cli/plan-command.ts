@@ -30,8 +30,9 @@ Options:
   -h, --help          this help
 `;
 
-export async function runPlanCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+function parsePlanArgs(argv: string[]) {
+  try {
+    return parseArgs({
     args: argv,
     options: {
       dag: { type: "string" },
@@ -50,7 +51,14 @@ export async function runPlanCommand(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
     strict: true,
-  });
+    });
+  } catch (err) {
+    throw new CliUsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export async function runPlanCommand(argv: string[]): Promise<number> {
+  const { values } = parsePlanArgs(argv);
   if (values.help) {
     process.stdout.write(PLAN_HELP);
     return 0;
