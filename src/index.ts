@@ -22,3 +22,5 @@ export { InputError, InvariantError, SluiceError } from "./errors.js";
 export type { Issue } from "./errors.js";
 export type { SolverFn, SolverOutcome, SolverName } from "./solve/solver.js";
 export { heuristicSolver } from "./solve/heuristic.js";
+export { trainProfiles, saveProfiles, loadProfiles, predict } from "./profiles/index.js";
+export type { ProfileSet, TrainOptions, Prediction } from "./profiles/index.js";

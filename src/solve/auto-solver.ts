@@ -1,7 +1,8 @@
 /**
- * Solver choice by name. "auto": for DAGs up to AUTO_EXACT_MAX_EDGES
- * edges the exact MILP, checked against the heuristic (the better evaluated answer wins, so a
- * time-limited MILP never makes a plan worse); past that, the heuristic alone.
+ * Solver choice by name. "auto": the heuristic first — when its answer meets its lower bound it
+ * is optimal and returned at once; otherwise, for DAGs up to AUTO_EXACT_MAX_EDGES edges, the exact
+ * MILP, raced against the heuristic's answer (the better evaluated answer wins, so a time-limited
+ * MILP never makes a plan worse); past that, the heuristic alone.
  */
 import { InputError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
@@ -42,10 +43,19 @@ async function bestOf(problem: Problem, ctx: SolverContext, solvers: readonly So
   return { ...b, notes, ...(lowerBound === undefined ? {} : { lowerBound }) };
 }
 
-export const autoSolver: SolverFn = (problem, ctx) => {
-  if (problem.dag.edges.length === 0) return heuristicSolver(problem, ctx);
-  if (problem.dag.edges.length <= AUTO_EXACT_MAX_EDGES) return bestOf(problem, ctx, [exactMilpSolver(), heuristicSolver]);
-  return heuristicSolver(problem, ctx);
+/** The heuristic's answer is optimal when its objective meets its own lower bound. */
+function provenByBound(problem: Problem, o: SolverOutcome): boolean {
+  if (o.assignment === undefined || o.lowerBound === undefined || problem.objective === "perf-per-dollar") return false;
+  const e = evaluateAssignment(problem, o.assignment);
+  const value = problem.objective === "latency" ? e.makespanMs : e.costUsd;
+  return e.feasible && value <= o.lowerBound * (1 + 1e-9) + 1e-12;
+}
+
+export const autoSolver: SolverFn = async (problem, ctx) => {
+  const quick = await heuristicSolver(problem, ctx);
+  if (provenByBound(problem, quick)) return { ...quick, status: "optimal", notes: [...(quick.notes ?? []), "heuristic answer meets the lower bound: optimal"] };
+  if (problem.dag.edges.length > 0 && problem.dag.edges.length <= AUTO_EXACT_MAX_EDGES) return bestOf(problem, ctx, [exactMilpSolver(), () => quick]);
+  return quick;
 };
 
 export function resolveSolver(solver: SolverName | SolverFn | undefined): SolverFn {
