@@ -1,0 +1,22 @@
+/**
+ * The point prediction of any fitted model at one input size (pure, no TensorFlow).
+ */
+import { predictMlp } from "./mlp.js";
+import { predictPolynomial } from "./polynomial.js";
+import { predictPowerLaw } from "./power-law.js";
+import type { ModelArtifact } from "./types.js";
+
+export function predictModel(model: ModelArtifact, inputBytes: number): number {
+  switch (model.family) {
+    case "constant":
+      return model.value;
+    case "linear":
+    case "poly2":
+    case "poly3":
+      return predictPolynomial(model, inputBytes);
+    case "power":
+      return predictPowerLaw(model, inputBytes);
+    case "mlp":
+      return predictMlp(model, inputBytes);
+  }
+}

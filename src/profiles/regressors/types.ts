@@ -1,0 +1,63 @@
+/**
+ * Regressor families and the plain artifacts a fitted model turns into. An artifact is read-only
+ * data: predicting from it needs no TensorFlow, and saving it is JSON (plus MLP weights).
+ */
+
+export const REGRESSOR_FAMILIES = ["constant", "linear", "power", "poly2", "poly3", "mlp"] as const;
+export type RegressorFamily = (typeof REGRESSOR_FAMILIES)[number];
+
+/** What a user asks for: a family, `poly` (degree 2 or 3, chosen by cross-validation), or `auto`. */
+export const MODEL_CHOICES = ["auto", "constant", "linear", "poly", "power", "mlp"] as const;
+export type ModelChoice = (typeof MODEL_CHOICES)[number];
+
+/** Parameters per family: how much flexibility it has (ties in error go to the simpler one). */
+export const FAMILY_PARAMETERS: Readonly<Record<RegressorFamily, number>> = { constant: 1, linear: 2, power: 2, poly2: 3, poly3: 4, mlp: 32 };
+
+/** How residuals are measured for the interval: `y − ŷ`, or `ln((1+y)/(1+ŷ))` for multiplicative families. */
+export type ResidualMode = "absolute" | "relative";
+export const RESIDUAL_MODE: Readonly<Record<RegressorFamily, ResidualMode>> = { constant: "absolute", linear: "absolute", poly2: "absolute", poly3: "absolute", power: "relative", mlp: "relative" };
+
+export interface ConstantArtifact {
+  readonly family: "constant";
+  readonly value: number;
+}
+
+/** `y = Σ_k coefficients[k] · (x / xScale)^k`. */
+export interface PolynomialArtifact {
+  readonly family: "linear" | "poly2" | "poly3";
+  readonly xScale: number;
+  readonly coefficients: readonly number[];
+}
+
+/** `y = exp(logScale + exponent · ln(1 + x)) − 1`: a power law fitted in log-log space, zeros guarded by the +1. */
+export interface PowerArtifact {
+  readonly family: "power";
+  readonly logScale: number;
+  readonly exponent: number;
+}
+
+/**
+ * One hidden ReLU layer in log-log space: `z = (ln(1+x) − inputMean) / inputStd`,
+ * `h = relu(z · w1 + b1)`, `y = exp((h · w2 + b2 + z · skip) · outputStd + outputMean) − 1`.
+ * `weights` is flat: w1 (hiddenUnits), b1 (hiddenUnits), w2 (hiddenUnits), b2 (1), skip (1), float32 values.
+ */
+export interface MlpArtifact {
+  readonly family: "mlp";
+  readonly hiddenUnits: number;
+  readonly inputMean: number;
+  readonly inputStd: number;
+  readonly outputMean: number;
+  readonly outputStd: number;
+  readonly weights: readonly number[];
+}
+
+export type ModelArtifact = ConstantArtifact | PolynomialArtifact | PowerArtifact | MlpArtifact;
+
+/** One regression problem: x = input bytes, y = the target's values; equal lengths. */
+export interface FitTask {
+  readonly inputBytes: readonly number[];
+  readonly values: readonly number[];
+}
+
+/** A fit either gives a model or says why the family does not apply to these points. */
+export type FitOutcome = { readonly status: "fitted"; readonly model: ModelArtifact } | { readonly status: "not-applicable"; readonly reason: string };

@@ -1,0 +1,82 @@
+import { mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InputError } from "../errors.js";
+import { loadProfiles } from "./load-profiles.js";
+import { predict } from "./predict.js";
+import type { ProfileSet } from "./profile-set.js";
+import { saveProfiles } from "./save-profiles.js";
+import { generateTraces, SYNTHETIC_SORT } from "./synthetic-traces.js";
+import { trainProfiles } from "./train-profiles.js";
+
+const MB = 1e6;
+const records = generateTraces(SYNTHETIC_SORT, { inputBytes: [1, 2, 4, 8, 16, 32].map((m) => m * MB), noise: 0.05, seed: 1 });
+let root: string;
+let set: ProfileSet;
+let dir: string;
+
+async function loadError(d: string, options = {}): Promise<InputError> {
+  try {
+    await loadProfiles(d, options);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("expected an InputError");
+}
+
+async function copyTo(name: string, edit: (json: string) => string): Promise<string> {
+  const d = path.join(root, name);
+  await saveProfiles(set, d);
+  const f = path.join(d, "profiles.json");
+  await writeFile(f, edit(await readFile(f, "utf8")));
+  return d;
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "sluice-profiles-"));
+  // MLP for runtime so weights.bin is exercised; the rest auto.
+  set = await trainProfiles(records, { model: { runtimeMs: "mlp" }, trainedAt: new Date("2025-01-02T03:04:05Z") });
+  dir = path.join(root, "ok");
+  await saveProfiles(set, dir);
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe("saveProfiles → loadProfiles", () => {
+  it("round-trips: identical predictions, quantiles and metadata", async () => {
+    const back = await loadProfiles(dir, { traces: records });
+    for (const name of set.functionNames) {
+      for (const x of [0.5 * MB, 10 * MB, 64 * MB]) expect(predict(back, name, x)).toEqual(predict(set, name, x));
+      expect(back.profileFor(name, { memoryMb: 0.95 })!.memoryMb(7 * MB)).toBe(set.profileFor(name, { memoryMb: 0.95 })!.memoryMb(7 * MB));
+    }
+    expect(back.data.metadata).toEqual(set.data.metadata);
+    expect(back.data.functions.sort!.targets.runtimeMs.model.family).toBe("mlp");
+    expect((await readFile(path.join(dir, "weights.bin"))).byteLength).toBe(3 * 32 * 4); // 3 MLPs · 32 float32 weights · 4 bytes
+  });
+
+  it("leaves no temporary files behind", async () => {
+    const { readdir } = await import("node:fs/promises");
+    expect((await readdir(dir)).sort()).toEqual(["profiles.json", "weights.bin"]);
+  });
+
+  it.each([
+    ["a missing folder", async () => path.join(root, "nope"), "file not found"],
+    ["a truncated profiles.json", () => copyTo("trunc", (j) => j.slice(0, j.length / 2)), "truncated or not JSON"],
+    ["another format version", () => copyTo("ver", (j) => j.replace('"formatVersion": 1', '"formatVersion": 2')), "unsupported format version"],
+    ["another format", () => copyTo("fmt", (j) => j.replace('"format": "sluice-profiles"', '"format": "other"')), "not a Sluice profile set"],
+    ["an edited model", () => copyTo("edit", (j) => j.replace('"rows": 6', '"rows": 7')), "content hash mismatch"],
+  ])("rejects %s", async (_label, make, message) => {
+    const err = await loadError(await make());
+    expect(err.message).toContain(message);
+  });
+
+  it("rejects a truncated weights file and traces other than the ones trained on", async () => {
+    const d = path.join(root, "weights");
+    await saveProfiles(set, d);
+    await truncate(path.join(d, "weights.bin"), 10);
+    expect((await loadError(d)).issues[0]).toMatchObject({ message: "weights file truncated or too long", expected: "384 bytes", actual: "10 bytes" });
+    const other = records.slice(1);
+    expect((await loadError(dir, { traces: other })).message).toContain("trace hash mismatch");
+  });
+});

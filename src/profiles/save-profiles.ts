@@ -1,0 +1,65 @@
+/**
+ * Saves a profile set to a folder: profiles.json (metadata, models, metrics, residuals) and
+ * weights.bin (MLP weights, float32 little-endian). Each file is written to a temporary name and
+ * renamed into place, weights first, so a reader never sees a half-written set.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ProfileSetData } from "./profile-set-data.js";
+import type { ProfileSet } from "./profile-set.js";
+import { PROFILES_FILE, WEIGHTS_FILE, type StoredModel, type StoredProfiles } from "./stored-profiles-schema.js";
+import type { ModelArtifact } from "./regressors/types.js";
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
+/** Splits MLP weights out into one float32 buffer; other models pass through. */
+export function toStored(data: ProfileSetData): { functions: StoredProfiles["functions"]; weights: Uint8Array } {
+  const floats: number[] = [];
+  const store = (m: ModelArtifact): StoredModel => {
+    if (m.family !== "mlp") return { ...m, ...("coefficients" in m ? { coefficients: [...m.coefficients] } : {}) } as StoredModel;
+    const ref = { offset: floats.length, count: m.weights.length };
+    floats.push(...m.weights);
+    return { ...m, weights: ref };
+  };
+  const functions: StoredProfiles["functions"] = {};
+  for (const name of Object.keys(data.functions).sort()) {
+    const f = data.functions[name]!;
+    const targets = Object.fromEntries(Object.entries(f.targets).map(([t, d]) => [t, { ...d, model: store(d.model), residuals: [...d.residuals], candidates: d.candidates.map((c) => ({ ...c })) }]));
+    functions[name] = { ...f, targets: targets as StoredProfiles["functions"][string]["targets"] };
+  }
+  const buf = new Float32Array(floats);
+  const weights = new Uint8Array(buf.byteLength);
+  const view = new DataView(weights.buffer);
+  buf.forEach((v, i) => view.setFloat32(i * 4, v, true));
+  return { functions, weights };
+}
+
+/** Writes `profiles` into `dir` (created if missing); returns the two file paths. */
+export async function saveProfiles(profiles: ProfileSet, dir: string): Promise<{ profilesFile: string; weightsFile: string }> {
+  await mkdir(dir, { recursive: true });
+  const { functions, weights } = toStored(profiles.data);
+  const stored: StoredProfiles = {
+    metadata: {
+      ...profiles.data.metadata,
+      apps: [...profiles.data.metadata.apps],
+      options: { ...profiles.data.metadata.options, model: profiles.data.metadata.options.model as StoredProfiles["metadata"]["options"]["model"] },
+      weights: { file: WEIGHTS_FILE, byteLength: weights.byteLength, sha256: sha256(weights) },
+      contentSha256: sha256(JSON.stringify(functions)),
+    },
+    functions,
+  };
+  const profilesFile = path.join(dir, PROFILES_FILE);
+  const weightsFile = path.join(dir, WEIGHTS_FILE);
+  await writeAtomic(weightsFile, weights);
+  await writeAtomic(profilesFile, JSON.stringify(stored, null, 1) + "\n");
+  return { profilesFile, weightsFile };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../errors.js";
+import { generateTraces, type SyntheticFunction } from "./synthetic-traces.js";
+import { trainProfiles } from "./train-profiles.js";
+
+const MB = 1e6;
+const SIZES = [1, 2, 4, 6, 8, 12, 16, 24, 32, 48].map((m) => m * MB);
+
+function fn(name: string, runtimeMs: (x: number) => number, extra: Partial<SyntheticFunction> = {}): SyntheticFunction {
+  return { app: "t", function: name, runtimeMs, memoryMb: (x) => 50 + x / MB, outputBytes: (x) => x, fanout: () => 1, ...extra };
+}
+
+describe("trainProfiles: model selection on clean data picks the true family", () => {
+  it.each([
+    ["constant", () => 250],
+    ["linear", (x: number) => 40 + 0.9 * (x / MB)], // 40 ms overhead + 0.9 ms per MB
+    ["power", (x: number) => 0.05 * (x / 1e3) ** 1.5], // superlinear, no offset
+    ["poly2", (x: number) => 20 + 3e-12 * x * x], // quadratic with an offset
+    ["poly3", (x: number) => 100 + 2e-20 * x ** 3 - 1e-12 * x * x + 3e-5 * x], // 100 + 2212 − 2304 + 1440 = 1448 ms at 48 MB
+  ] as const)("%s", async (family, law) => {
+    const set = await trainProfiles(generateTraces([fn("f", law)], { inputBytes: SIZES }), { model: { runtimeMs: "auto", memoryMb: "linear", outputBytes: "linear", fanout: "constant" } });
+    expect(set.data.functions.f?.targets.runtimeMs.model.family).toBe(family);
+    expect(set.data.functions.f?.targets.runtimeMs.selection).toBe("auto");
+  });
+});
+
+describe("trainProfiles: recovery with noise", () => {
+  it.each([
+    // family forced to the truth's; ±5% noise, 3 runs per size; tolerance 5% inside, 10% at 2× the largest size (96 MB)
+    ["power", (x: number) => 0.05 * (x / 1e3) ** 1.12],
+    ["poly", (x: number) => 20 + 3e-12 * x * x],
+  ] as const)("%s law with ±5%% noise", async (model, law) => {
+    const records = generateTraces([fn("f", law)], { inputBytes: SIZES, repeats: 3, noise: 0.05, seed: 9 });
+    const set = await trainProfiles(records, { model: { runtimeMs: model, memoryMb: "linear", outputBytes: "linear", fanout: "constant" } });
+    const p = set.profileFor("f", {})!;
+    for (const x of [3 * MB, 20 * MB, 40 * MB]) expect(Math.abs(p.runtimeMs(x) / law(x) - 1)).toBeLessThan(0.05);
+    expect(Math.abs(p.runtimeMs(96 * MB) / law(96 * MB) - 1)).toBeLessThan(0.1);
+    const m = set.data.functions.f!.targets.runtimeMs.metrics;
+    expect(m.method).toBe("k-fold");
+    expect(m.mapePercent!).toBeLessThan(5);
+    expect(m.r2!).toBeGreaterThan(0.98);
+  });
+
+  it("auto on noisy traces of several functions (with MLP candidates) predicts within 10%", async () => {
+    const fns = [fn("a", (x) => 40 + 0.9 * (x / MB)), fn("b", (x) => 0.05 * (x / 1e3) ** 1.12, { fanout: (x) => Math.ceil(x / (8 * MB)) })];
+    const set = await trainProfiles(generateTraces(fns, { inputBytes: SIZES, noise: 0.03, seed: 2 }));
+    expect(["tensorflow", "wasm", "cpu"]).toContain(set.data.metadata.backend);
+    for (const f of fns) {
+      const p = set.profileFor(f.function, {})!;
+      for (const x of [5 * MB, 30 * MB]) expect(Math.abs(p.runtimeMs(x) / f.runtimeMs(x) - 1)).toBeLessThan(0.1);
+    }
+    expect(set.data.functions.b!.targets.runtimeMs.candidates.map((c) => c.family)).toContain("mlp");
+  });
+});
+
+describe("trainProfiles: quantiles and fallbacks", () => {
+  it("the 0.95 memory quantile is above the median, which is above the 0.05 quantile", async () => {
+    const records = generateTraces([fn("f", () => 100)], { inputBytes: SIZES, repeats: 3, noise: 0.1, seed: 4 });
+    const set = await trainProfiles(records, { model: "linear" });
+    const x = 20 * MB; // memory law: 50 + 20 = 70 MB
+    const [lo, mid, hi] = [0.05, 0.5, 0.95].map((q) => set.profileFor("f", { memoryMb: q })!.memoryMb(x));
+    expect(lo!).toBeLessThan(mid!);
+    expect(hi!).toBeGreaterThan(mid!);
+    expect(hi! / 70).toBeGreaterThan(1.03); // ±10% noise: the 95th percentile sits well above the law
+    expect(() => set.profileFor("f", { memoryMb: 1.5 })).toThrow(InputError);
+  });
+
+  it("falls back (and says so) when a forced family does not apply; one size → in-sample constant", async () => {
+    const records = generateTraces([fn("f", (x) => x / MB)], { inputBytes: [8 * MB], repeats: 4, noise: 0.02 });
+    const set = await trainProfiles(records, { model: "poly" });
+    const t = set.data.functions.f!.targets.runtimeMs;
+    expect(t.selection).toBe("fallback");
+    expect(t.selectionNote).toContain("poly2: needs 3 distinct input sizes, got 1");
+    expect(t.model.family).toBe("constant");
+    expect(t.metrics.method).toBe("in-sample");
+    expect(set.profileFor("missing", {})).toBeUndefined();
+  });
+
+  it.each([
+    ["no records", [], {}, ["records"]],
+    ["a negative runtime", [{ app: "a", function: "f", inputBytes: 1, runtimeMs: -1, memoryMb: 1, outputBytes: 1, fanout: 1 }], {}, ["records", 0, "runtimeMs"]],
+    ["an unknown model", [{ app: "a", function: "f", inputBytes: 1, runtimeMs: 1, memoryMb: 1, outputBytes: 1, fanout: 1 }], { model: "spline" }, ["options", "model", "model"]],
+  ])("rejects %s", async (_label, records, options, path) => {
+    await expect(trainProfiles(records as never, options as never)).rejects.toSatisfy((e: unknown) => e instanceof InputError && JSON.stringify(e.issues[0]?.path) === JSON.stringify(path));
+  });
+});
