@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Assignment, Problem } from "../model/types.js";
 import { bruteForceSolver } from "./brute-force.js";
+import { chainDpSolver } from "./chain-dp.js";
 import { exactMilpSolver } from "./exact-milp.js";
 import { computeConstantUsd } from "./milp-bounds.js";
 import type { SolverOutcome } from "./solver.js";
@@ -140,5 +141,20 @@ describe("exactMilpSolver: engines", () => {
     const mh = scored(problem, h.assignment).makespanMs;
     const mg = scored(problem, g.assignment).makespanMs;
     expect(Math.abs(mh - mg)).toBeLessThanOrEqual(GAP * Math.max(mh, mg));
+  });
+});
+
+describe("exactMilpSolver against the chain DP", () => {
+  it("on random chains with splits, is no worse than the DP (which searches a subset of splits)", async () => {
+    await fc.assert(
+      fc.asyncProperty(problemSpecArb(6, true), fc.constantFrom("latency" as const, "cost" as const), async (spec, objective) => {
+        const problem = buildTestProblem(spec, { objective });
+        const dp = scored(problem, (await chainDpSolver(problem, CTX)).assignment);
+        const milp = scored(problem, (await exact(problem, CTX)).assignment);
+        const pick = (e: typeof dp) => (objective === "latency" ? e.makespanMs : e.costUsd);
+        expect(pick(milp)).toBeLessThanOrEqual(pick(dp) * (1 + GAP));
+      }),
+      { numRuns: 15, seed: 11 },
+    );
   });
 });

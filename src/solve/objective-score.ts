@@ -8,11 +8,14 @@
  */
 import type { Evaluation, Objective } from "../model/types.js";
 
+/** What ranking needs from a plan's verdict. */
+export type Scored = Pick<Evaluation, "makespanMs" | "costUsd">;
+
 /** Relative tolerance under which two objective values count as a tie. */
 export const TIE_TOLERANCE = 1e-9;
 
 /** The value to minimise for `objective`. */
-export function scoreEvaluation(objective: Objective, evaluation: Evaluation): number {
+export function scoreEvaluation(objective: Objective, evaluation: Scored): number {
   switch (objective) {
     case "latency":
       return evaluation.makespanMs;
@@ -23,12 +26,12 @@ export function scoreEvaluation(objective: Objective, evaluation: Evaluation): n
   }
 }
 
-function tieBreak(objective: Objective, evaluation: Evaluation): number {
+function tieBreak(objective: Objective, evaluation: Scored): number {
   return objective === "cost" ? evaluation.makespanMs : evaluation.costUsd;
 }
 
 /** −1 when a is strictly better than b, +1 when strictly worse, 0 on a tie (within TIE_TOLERANCE). */
-export function compareEvaluations(objective: Objective, a: Evaluation, b: Evaluation): number {
+export function compareEvaluations(objective: Objective, a: Scored, b: Scored): number {
   const byScore = compareNumbers(scoreEvaluation(objective, a), scoreEvaluation(objective, b));
   return byScore !== 0 ? byScore : compareNumbers(tieBreak(objective, a), tieBreak(objective, b));
 }

@@ -1,0 +1,45 @@
+/**
+ * What the chain DP may choose on one edge: every feasible mode whole, and, when splits are
+ * allowed, the fastest split of each pair of splittable modes (fastest-split.ts). Splits are
+ * searched on the convex time function only: the DP keeps one split per pair (the fastest, the
+ * cheaper among equally fast), not the whole time–cost curve of fractions.
+ */
+import { pieceTimeMs } from "../modes/mode-module.js";
+import type { EdgeCandidates, ModeShare } from "../model/types.js";
+import { findFastestSplit } from "./fastest-split.js";
+
+export interface ChainEdgeChoice {
+  /** In TRANSFER_MODES order (options already are). */
+  readonly shares: readonly ModeShare[];
+  readonly timeMs: number;
+  /** The edge's own cost (admission is priced by the DP, which knows the residency). */
+  readonly costUsd: number;
+  readonly usesCache: boolean;
+}
+
+export function listChainEdgeChoices(candidates: EdgeCandidates, allowSplits: boolean): ChainEdgeChoice[] {
+  const { options } = candidates;
+  const out: ChainEdgeChoice[] = options.map((o) => ({
+    shares: [{ mode: o.mode, fraction: 1 }],
+    timeMs: pieceTimeMs(o.timePieces, 1),
+    costUsd: o.fixedUsd + o.perFractionUsd,
+    usesCache: o.requiresAdmission,
+  }));
+  if (!allowSplits) return out;
+  for (let i = 0; i < options.length; i++) {
+    for (let j = i + 1; j < options.length; j++) {
+      const a = options[i]!;
+      const b = options[j]!;
+      if (!a.splittable || !b.splittable) continue;
+      const split = findFastestSplit(a, b);
+      if (split === undefined) continue;
+      out.push({
+        shares: [{ mode: a.mode, fraction: split.fraction }, { mode: b.mode, fraction: 1 - split.fraction }],
+        timeMs: split.timeMs,
+        costUsd: split.costUsd,
+        usesCache: a.requiresAdmission || b.requiresAdmission,
+      });
+    }
+  }
+  return out;
+}
