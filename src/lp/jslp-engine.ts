@@ -6,12 +6,14 @@
  * last relaxation it solved — possibly fractional — still flagged `feasible`. Every answer is
  * therefore re-checked (integrality within 1e-6, every row and bound within tolerance) before it
  * is believed: a timed-out answer that fails is `timedout` (nothing usable), any other is `error`.
+ * The solve runs in a worker thread (see jslp-worker.ts) so the limit holds even when the solver
+ * overruns its own timeout.
  */
 
 import { checkSolution, computeObjective, describeViolations } from "./check-solution.js";
 import type { EngineSolveOptions, MilpEngine } from "./engine.js";
 import { INTEGRALITY_TOLERANCE } from "./engine.js";
-import { readDefaultExport } from "./interop.js";
+import { solveJslpInWorker } from "./jslp-worker.js";
 import { isIntegerKind, readVariableBounds, type MilpModel } from "./model.js";
 import { buildNameMap, lookupVariableId, mapValuesToCaller, type NameMap } from "./name-map.js";
 import { makeEmptyResult, type MilpResult } from "./result.js";
@@ -20,6 +22,8 @@ const ENGINE = "jslp";
 const OBJECTIVE_KEY = "obj";
 /** A solve that ends this close to its limit is taken to have been stopped by it. */
 const LIMIT_REACHED_FRACTION = 0.9;
+/** Extra time the solver gets to return its own timed-out answer before its worker is stopped. */
+const HARD_LIMIT_GRACE_MS = 1000;
 
 /** The parts of the solver's plain answer this engine reads. */
 export interface JslpAnswer {
@@ -27,19 +31,6 @@ export interface JslpAnswer {
   readonly bounded?: boolean;
   readonly result: number;
   readonly [id: string]: number | boolean | undefined;
-}
-
-interface JslpSolver {
-  Solve(model: unknown): unknown;
-}
-
-let runtime: Promise<JslpSolver> | undefined;
-
-function loadRuntime(): Promise<JslpSolver> {
-  runtime ??= import("javascript-lp-solver").then((module) =>
-    readDefaultExport<JslpSolver>(module, (value) => typeof (value as JslpSolver | undefined)?.Solve === "function"),
-  );
-  return runtime;
 }
 
 /** The solver's JSON model: variables keyed by internal id, each listing its row coefficients. */
@@ -105,15 +96,15 @@ export const jslpEngine: MilpEngine = {
   name: ENGINE,
   async solve(model: MilpModel, options: EngineSolveOptions): Promise<MilpResult> {
     const started = performance.now();
-    try {
-      const solver = await loadRuntime();
-      const names = buildNameMap(model);
-      const answer = solver.Solve(buildJslpModel(model, names, options.timeLimitMs)) as JslpAnswer;
-      const elapsedMs = performance.now() - started;
-      const timedOut = elapsedMs >= LIMIT_REACHED_FRACTION * options.timeLimitMs;
-      return readJslpAnswer(answer, { model, names, elapsedMs, timedOut });
-    } catch (error) {
-      return makeEmptyResult("error", ENGINE, performance.now() - started, `jsLPSolver threw: ${(error as Error).message}`);
+    const names = buildNameMap(model);
+    const hardLimitMs = options.timeLimitMs + Math.max(HARD_LIMIT_GRACE_MS, 0.1 * options.timeLimitMs);
+    const outcome = await solveJslpInWorker(buildJslpModel(model, names, options.timeLimitMs), hardLimitMs);
+    const elapsedMs = performance.now() - started;
+    if (outcome.kind === "stopped") {
+      return makeEmptyResult("timedout", ENGINE, elapsedMs, `no answer within ${Math.round(hardLimitMs)} ms; the solver was stopped`);
     }
+    if (outcome.kind === "failed") return makeEmptyResult("error", ENGINE, elapsedMs, `jsLPSolver failed: ${outcome.message}`);
+    const timedOut = elapsedMs >= LIMIT_REACHED_FRACTION * options.timeLimitMs;
+    return readJslpAnswer(outcome.answer as JslpAnswer, { model, names, elapsedMs, timedOut });
   },
 };
