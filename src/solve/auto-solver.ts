@@ -1,18 +1,20 @@
 /**
  * Solver choice by name. "auto": the heuristic first — when its answer meets its lower bound it
- * is optimal and returned at once; otherwise, for DAGs up to AUTO_EXACT_MAX_EDGES edges, the exact
- * MILP, raced against the heuristic's answer (the better evaluated answer wins, so a time-limited
+ * is optimal and returned at once; otherwise the chain DP for chains, and for DAGs up to AUTO_EXACT_MAX_EDGES edges the exact
+ * MILP, each raced against the heuristic's answer (the better evaluated answer wins, so a time-limited
  * MILP never makes a plan worse); past that, the heuristic alone.
  */
 import { InputError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Problem } from "../model/types.js";
 import { bruteForceSolver } from "./brute-force.js";
+import { chainDpSolver } from "./chain-dp.js";
 import { exactMilpSolver } from "./exact-milp.js";
 import { heuristicSolver } from "./heuristic.js";
 import type { SolverContext, SolverFn, SolverName, SolverOutcome } from "./solver.js";
 
 export const AUTO_EXACT_MAX_EDGES = 40;
+export const AUTO_DP_MAX_EDGES = 200;
 
 export function isChain(problem: Problem): boolean {
   const { dag } = problem;
@@ -54,6 +56,7 @@ function provenByBound(problem: Problem, o: SolverOutcome): boolean {
 export const autoSolver: SolverFn = async (problem, ctx) => {
   const quick = await heuristicSolver(problem, ctx);
   if (provenByBound(problem, quick)) return { ...quick, status: "optimal", notes: [...(quick.notes ?? []), "heuristic answer meets the lower bound: optimal"] };
+  if (problem.dag.edges.length > 0 && isChain(problem) && problem.dag.edges.length <= AUTO_DP_MAX_EDGES) return bestOf(problem, ctx, [chainDpSolver, () => quick]);
   if (problem.dag.edges.length > 0 && problem.dag.edges.length <= AUTO_EXACT_MAX_EDGES) return bestOf(problem, ctx, [exactMilpSolver(), () => quick]);
   return quick;
 };
@@ -67,9 +70,11 @@ export function resolveSolver(solver: SolverName | SolverFn | undefined): Solver
       return exactMilpSolver();
     case "heuristic":
       return heuristicSolver;
+    case "dp":
+      return chainDpSolver;
     case "brute-force":
       return bruteForceSolver;
     default:
-      throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "solver"], message: "unknown solver", expected: '"auto" | "exact" | "heuristic" | "brute-force" | a function', actual: String(solver) }]);
+      throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "solver"], message: "unknown solver", expected: '"auto" | "exact" | "heuristic" | "dp" | "brute-force" | a function', actual: String(solver) }]);
   }
 }
