@@ -83,6 +83,8 @@ Bundled examples at their nominal inputs (median of 11 runs):
 
 | DAG | input | solver | median ms | gap |
 |---|---|---|---:|---:|
-${exampleRows.join("\n")}`,
+${exampleRows.join("\n")}
+
+Against the targets: see the figures above. With a budget the lower bound is the budget-free longest path, which no budgeted plan can reach, so the reported gap over-states the true one; an LP-relaxation bound for large DAGs is not built yet.`,
 );
 process.stderr.write("wrote bench/RESULTS.md (Planning speed)\n");
