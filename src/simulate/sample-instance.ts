@@ -1,0 +1,143 @@
+/**
+ * What one instance actually does: its runtime, peak memory and output bytes at its actual input
+ * size, drawn rather than predicted.
+ * - A function whose profile has a predictive distribution (a trained profile set): the instance
+ *   draws quantiles u (one for runtime, one shared by memory and output size — big data is big in
+ *   both) and asks `profileFor(fn, { runtimeMs: u })` etc. Quantiles are rounded to a 1/200 grid so
+ *   the provider is asked at most 200 times per function and target. `noiseCv` (default 0) adds
+ *   lognormal noise on top.
+ * - A point profile (plain functions, or a provider whose answer does not move with the quantile —
+ *   probed at 0.1 vs 0.9): the prediction times lognormal noise with mean 1 and coefficient of
+ *   variation `noiseCv` (default 0.1; 0 = deterministic).
+ * - `truth` records (from traces): the k = 8 records of the function nearest in log input size,
+ *   one drawn uniformly, its values rescaled to this input by the profile's own ratio
+ *   f(x) / f(record input) (output and runtime fall back to x / record input without a usable
+ *   profile); functions without records fall back to the profiles.
+ */
+import { toProfileProvider, type FunctionProfile, type Profiles, type ProfileTarget } from "../profiles/types.js";
+import { lognormalFactor, type RandomStream } from "./random.js";
+
+/** The fields of a trace record the simulator replays. */
+export interface TruthRecord {
+  readonly function: string;
+  readonly inputBytes: number;
+  readonly runtimeMs: number;
+  readonly memoryMb: number;
+  readonly outputBytes: number;
+}
+
+export interface InstanceDraw {
+  readonly runtimeMs: number;
+  readonly memoryMb: number;
+  readonly outputBytes: number;
+  /** Where the draw came from. */
+  readonly source: "provider" | "noise" | "truth";
+}
+
+export const DEFAULT_NOISE_CV = 0.1;
+const GRID = 200;
+const NEAREST = 8;
+
+export interface SamplerOptions {
+  readonly profiles: Profiles;
+  readonly noiseCv?: number;
+  readonly truth?: readonly TruthRecord[];
+}
+
+export type Sampler = (fn: string, inputBytes: number, stream: RandomStream) => InstanceDraw;
+
+export function createSampler(options: SamplerOptions): Sampler {
+  const provider = toProfileProvider(options.profiles);
+  const pointCv = options.noiseCv ?? DEFAULT_NOISE_CV;
+  const spreadCv = options.noiseCv ?? 0;
+  const hasSpread = new Map<string, boolean>();
+  const spreads = (fn: string): boolean => {
+    let v = hasSpread.get(fn);
+    if (v === undefined) {
+      const lo = provider.profileFor(fn, { runtimeMs: 0.1, memoryMb: 0.1, outputBytes: 0.1 });
+      const hi = provider.profileFor(fn, { runtimeMs: 0.9, memoryMb: 0.9, outputBytes: 0.9 });
+      v = lo !== undefined && hi !== undefined && [1e4, 1e6, 1e8].some((x) => lo.runtimeMs(x) !== hi.runtimeMs(x) || lo.outputBytes(x) !== hi.outputBytes(x) || lo.memoryMb(x) !== hi.memoryMb(x));
+      hasSpread.set(fn, v);
+    }
+    return v;
+  };
+  const byQuantile = new Map<string, FunctionProfile | undefined>();
+  const truthByFn = new Map<string, TruthRecord[]>();
+  for (const r of options.truth ?? []) {
+    if (!(r.inputBytes >= 0)) continue;
+    const list = truthByFn.get(r.function) ?? [];
+    list.push(r);
+    truthByFn.set(r.function, list);
+  }
+  for (const list of truthByFn.values()) list.sort((a, b) => a.inputBytes - b.inputBytes || a.runtimeMs - b.runtimeMs || a.outputBytes - b.outputBytes);
+
+  const at = (fn: string, target: ProfileTarget, u: number): FunctionProfile => {
+    if (!spreads(fn)) u = 0.5;
+    const q = (Math.min(GRID - 1, Math.floor(u * GRID)) + 0.5) / GRID;
+    const key = `${fn}\u0000${target}\u0000${q}`;
+    if (!byQuantile.has(key)) byQuantile.set(key, provider.profileFor(fn, { [target]: q }));
+    const p = byQuantile.get(key);
+    if (p === undefined) throw new Error(`no profile for function ${fn}`);
+    return p;
+  };
+
+  return (fn, x, stream) => {
+    const uRun = stream.uniform();
+    const uData = stream.uniform();
+    const runP = at(fn, "runtimeMs", uRun);
+    const memP = at(fn, "memoryMb", uData);
+    const outP = at(fn, "outputBytes", uData);
+    const records = truthByFn.get(fn);
+    if (records !== undefined && records.length > 0) {
+      const rec = nearestRecord(records, x, stream);
+      return {
+        runtimeMs: rec.runtimeMs * ratio(runP.runtimeMs(x), runP.runtimeMs(rec.inputBytes), x, rec.inputBytes),
+        memoryMb: rec.memoryMb * ratio(memP.memoryMb(x), memP.memoryMb(rec.inputBytes), 1, 1),
+        outputBytes: rec.outputBytes * ratio(outP.outputBytes(x), outP.outputBytes(rec.inputBytes), x, rec.inputBytes),
+        source: "truth",
+      };
+    }
+    const cv = spreads(fn) ? spreadCv : pointCv;
+    const nRun = lognormalFactor(stream, cv);
+    const nData = lognormalFactor(stream, cv);
+    return {
+      runtimeMs: nonNegative(runP.runtimeMs(x)) * nRun,
+      memoryMb: nonNegative(memP.memoryMb(x)) * nData,
+      outputBytes: nonNegative(outP.outputBytes(x)) * nData,
+      source: spreads(fn) ? "provider" : "noise",
+    };
+  };
+}
+
+function nonNegative(v: number): number {
+  return Number.isFinite(v) && v > 0 ? v : 0;
+}
+
+/** f(x) / f(x0) when both are usable, else the fallback ratio x / x0 (1 when undefined). */
+function ratio(fx: number, fx0: number, x: number, x0: number): number {
+  if (Number.isFinite(fx) && Number.isFinite(fx0) && fx > 0 && fx0 > 0) return fx / fx0;
+  if (x0 > 0 && x > 0) return x / x0;
+  return 1;
+}
+
+function nearestRecord(sorted: readonly TruthRecord[], x: number, stream: RandomStream): TruthRecord {
+  const lx = Math.log(Math.max(x, 1));
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.inputBytes < x) lo = mid + 1;
+    else hi = mid;
+  }
+  // Widen a window around the insertion point to the NEAREST closest records in log size.
+  let a = lo;
+  let b = lo;
+  const dist = (i: number) => Math.abs(Math.log(Math.max(sorted[i]!.inputBytes, 1)) - lx);
+  while (b - a < Math.min(NEAREST, sorted.length)) {
+    if (a === 0) b++;
+    else if (b === sorted.length) a--;
+    else if (dist(a - 1) <= dist(b)) a--;
+    else b++;
+  }
+  return sorted[a + Math.min(b - a - 1, Math.floor(stream.uniform() * (b - a)))]!;
+}

@@ -1,0 +1,61 @@
+/**
+ * `simulate(dag, plan, options)`: runs a plan instance by instance on a seeded discrete-event
+ * simulator and reports what happened (see simulation.ts for the rules, report.ts for the figures).
+ *
+ * Pipeline: validate DAG → resolve platform → decisions to per-edge shares → draw instances →
+ * run → report. Instance counts, VMs per stage and billed memory come from `plan.placement`;
+ * runtimes, memory and output sizes are drawn per instance (sample-instance.ts), so the run sees
+ * the spread the planner's point predictions hide.
+ */
+import { validateDag } from "../dag/validate-dag.js";
+import { InputError } from "../errors.js";
+import { toAssignment } from "../model/decisions.js";
+import type { Plan } from "../plan/types.js";
+import { resolvePlatform } from "../platform/resolve-platform.js";
+import { defaultProfiles } from "../profiles/default-profiles.js";
+import type { Profiles } from "../profiles/types.js";
+import { parseSizeBytes } from "../units/size.js";
+import { buildReport } from "./report.js";
+import { createSampler, DEFAULT_NOISE_CV } from "./sample-instance.js";
+import { Simulation } from "./simulation.js";
+import type { SimulateOptions, SimulationReport } from "./types.js";
+
+/** The parts of a Plan the simulator reads. */
+export type SimulatablePlan = Pick<Plan, "dagName" | "inputBytes" | "edges" | "admitted" | "placement">;
+
+export const OVERFLOW_NOTE = "cache overflow: writes that do not fit the cache tier go to the object store (and their cache readers read them there); the run completes and the overflow is reported as a violation";
+
+/** Simulates `plan` on `dag`; without `options.profiles`, draws from the profiles `plan()` uses by default. */
+export async function simulate(dagInput: unknown, plan: SimulatablePlan, options: SimulateOptions = {}): Promise<SimulationReport> {
+  const profiles = options.profiles ?? (await defaultProfiles());
+  return simulateSync(dagInput, plan, { ...options, profiles });
+}
+
+/** The same, synchronously, with the profiles given. */
+export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: SimulateOptions & { readonly profiles: Profiles }): SimulationReport {
+  const dag = validateDag(dagInput);
+  const platform = resolvePlatform(options.platform);
+  const profiles = options.profiles;
+  const seed = options.seed ?? 1;
+  if (!Number.isFinite(seed)) throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "seed"], message: "must be a finite number", actual: String(seed) }]);
+  const noiseCv = options.noiseCv;
+  if (noiseCv !== undefined && !(noiseCv >= 0 && Number.isFinite(noiseCv))) {
+    throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "noiseCv"], message: "must be a finite number ≥ 0", actual: String(noiseCv) }]);
+  }
+  const inputBytes = options.inputSize === undefined ? plan.inputBytes : parseSizeBytes(options.inputSize, "inputSize");
+  const assignment = toAssignment(dag, { edges: plan.edges, admitted: plan.admitted });
+  const sim = new Simulation({
+    dag,
+    platform,
+    placement: new Map(plan.placement.map((p) => [p.stageId, p])),
+    shares: assignment.edges,
+    admitted: assignment.admitted,
+    inputBytes,
+    seed,
+    latencyCv: noiseCv ?? DEFAULT_NOISE_CV,
+    storeBurst: options.storeBurstRequests,
+    sample: createSampler({ profiles, ...(noiseCv === undefined ? {} : { noiseCv }), ...(options.truth ? { truth: options.truth } : {}) }),
+  });
+  sim.run();
+  return buildReport(sim, platform, { dagName: plan.dagName, seed, inputBytes, notes: [OVERFLOW_NOTE] });
+}
