@@ -1,16 +1,19 @@
 /**
  * `npm run traces`: measures every shipped app (apps.ts) at several root input sizes, each size
  * repeated, every invocation in a worker thread (one worker per function per app and size, reused
- * across the repeats: the first invocation in each worker is cold). Writes datasets/<app>.csv and
+ * across the repeats: the first invocation in each worker is cold). Both threads collect garbage
+ * before each invocation. Writes datasets/<app>.csv and
  * datasets/README.md atomically; progress goes to stderr.
  *
  * Options: --sizes 256KiB,1MiB,… (bytes or KiB/MiB)  --repeats 3  --apps sort,…  --out datasets
  */
 import { mkdirSync } from "node:fs";
+import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { APPS, findApp } from "./apps.js";
 import { renderDatasetsReadme, type CollectedApp } from "./datasets-readme.js";
+import { exposeGc } from "./expose-gc.js";
 import { describeMachine } from "./machine-info.js";
 import { runApp } from "./run-app.js";
 import { StageWorker } from "./stage-worker.js";
@@ -19,7 +22,7 @@ import { writeFileAtomic } from "./write-atomic.js";
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
-const DEFAULT_SIZES_BYTES = [256 * KIB, 512 * KIB, 1 * MIB, 2 * MIB, 4 * MIB, 8 * MIB, 12 * MIB, 16 * MIB, 24 * MIB, 32 * MIB, 48 * MIB, 64 * MIB];
+const DEFAULT_SIZES_BYTES = [256 * KIB, 512 * KIB, 1 * MIB, 2 * MIB, 4 * MIB, 8 * MIB, 12 * MIB, 16 * MIB, 24 * MIB, 32 * MIB, 48 * MIB, 64 * MIB, 96 * MIB, 128 * MIB];
 const DEFAULT_REPEATS = 3;
 
 function parseSize(text: string): number {
@@ -38,14 +41,20 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const startedMs = performance.now();
   const collected: CollectedApp[] = [];
+  const collectGarbage = exposeGc();
+  const loadAverages: number[] = [os.loadavg()[0]!];
   for (const app of apps) {
     const rows: TraceRow[] = [];
     for (const inputBytes of sizesBytes) {
       const workers = new Map(app.stages.map((s) => [s.function, new StageWorker()]));
-      const invoke = (fn: string, input: Uint8Array, params: unknown) => workers.get(fn)!.invoke(fn, input, params);
+      const invoke = (fn: string, input: Uint8Array, params: unknown) => {
+        collectGarbage();
+        return workers.get(fn)!.invoke(fn, input, params);
+      };
       try {
         for (let repeat = 0; repeat < repeats; repeat++) {
           const runRows = await runApp(app, inputBytes, invoke, { seed: 1 + repeat });
+          loadAverages.push(os.loadavg()[0]!);
           rows.push(...runRows);
           const elapsedS = ((performance.now() - startedMs) / 1000).toFixed(1);
           const runMs = runRows.reduce((s, r) => s + r.runtimeMs, 0).toFixed(0);
@@ -60,7 +69,7 @@ async function main(): Promise<void> {
     process.stderr.write(`wrote ${path} (${rows.length} rows)\n`);
     collected.push({ app, file: `${app.app}.csv`, rows });
   }
-  const readme = renderDatasetsReadme({ collected, sizesBytes, repeats, machine: describeMachine(), date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000 });
+  const readme = renderDatasetsReadme({ collected, sizesBytes, repeats, machine: describeMachine(), loadAverages, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000 });
   writeFileAtomic(join(outDir, "README.md"), readme);
   process.stderr.write(`wrote ${join(outDir, "README.md")}\n`);
 }

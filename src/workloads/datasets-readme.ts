@@ -14,8 +14,15 @@ export interface ReadmeInput {
   readonly sizesBytes: readonly number[];
   readonly repeats: number;
   readonly machine: MachineInfo;
+  /** 1-minute load averages sampled at the start and after every repeat. */
+  readonly loadAverages: readonly number[];
   readonly date: string;
   readonly durationS: number;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
 }
 
 function size(bytes: number): string {
@@ -74,7 +81,8 @@ ${r.collected.map(appSection).join("\n")}
 \`memory_mb\` = (input bytes + peak growth of S) / 2^20, where S = this worker isolate's V8 used heap
 (\`v8.getHeapStatistics().used_heap_size\`) + the process's ArrayBuffer bytes
 (\`process.memoryUsage().arrayBuffers\`, where Buffers and typed arrays live). Garbage is collected
-just before the baseline sample; S is then sampled by each function at its phase boundaries
+in both the parent and the worker just before the baseline sample (so neither frees old
+garbage mid-measurement); S is then sampled by each function at its phase boundaries
 (after parsing, after building its main structure, after encoding its outputs) and at its return.
 The growth is the peak sample minus the baseline.
 
@@ -93,5 +101,9 @@ The growth is the peak sample minus the baseline.
 - Memory: ${m.memoryGib} GiB
 - Node: ${m.nodeVersion} (${m.platform})
 - Date: ${r.date}
+- 1-minute load average during the run: ${Math.min(...r.loadAverages).toFixed(1)} – ${Math.max(...r.loadAverages).toFixed(1)}
+  (median ${median(r.loadAverages).toFixed(1)}) on ${m.logicalCores} cores. Above the core count, other
+  processes competed for the CPU, which inflates \`runtime_ms\` and its spread between repeats;
+  sizes and memory are unaffected.
 `;
 }

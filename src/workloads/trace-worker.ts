@@ -1,11 +1,9 @@
 /**
  * Worker entry: runs one invocation per message and replies with its measurement. Garbage is
- * collected before each invocation's baseline (gc exposed via V8 flags, which this file's worker
- * owns). Messages: { id, functionName, input, params } → { id, ok: true, measurement } | { id, ok: false, error }.
+ * collected before each invocation's baseline. Messages: { id, functionName, input, params } → { id, ok: true, measurement } | { id, ok: false, error }.
  */
-import v8 from "node:v8";
-import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
+import { exposeGc } from "./expose-gc.js";
 import { measureInvocation } from "./measure-invocation.js";
 
 export interface WorkerRequest {
@@ -15,8 +13,7 @@ export interface WorkerRequest {
   readonly params: unknown;
 }
 
-v8.setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
+const collectGarbage = exposeGc();
 
 parentPort?.on("message", (req: WorkerRequest) => {
   try {
