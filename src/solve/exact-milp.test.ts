@@ -6,6 +6,7 @@ import { bruteForceSolver } from "./brute-force.js";
 import { chainDpSolver } from "./chain-dp.js";
 import { exactMilpSolver } from "./exact-milp.js";
 import { computeConstantUsd } from "./milp-bounds.js";
+import { resolvePlatform } from "../platform/resolve-platform.js";
 import type { SolverOutcome } from "./solver.js";
 import { buildTestProblem, problemSpecArb, type ProblemSpec } from "./test-problems.js";
 
@@ -96,7 +97,7 @@ describe("exactMilpSolver against the brute force on random DAGs", () => {
           const problem = await randomLimitProblem(spec, objective, t, allowSplits);
           const bf = await bruteForceSolver(problem, CTX);
           const milp = await exact(problem, CTX);
-          const repaired = (milp.notes ?? []).some((n) => n.startsWith("repair round"));
+          const repaired = (milp.notes ?? []).some((n) => n.startsWith("repair"));
           if (milp.assignment !== undefined) {
             const e = evaluateAssignment(problem, milp.assignment);
             expect(e.feasible, JSON.stringify(e.violations)).toBe(true);
@@ -156,5 +157,44 @@ describe("exactMilpSolver against the chain DP", () => {
       }),
       { numRuns: 15, seed: 11 },
     );
+  });
+});
+
+// Two roots feed s2: s0's 20 GB output could sit in the cache while s2 waits an hour for s1. The
+// MILP's floating finish times can move s0's finish next to s2's and under-count that residency.
+const LONG_WAIT: ProblemSpec = {
+  inputBytes: 20e9,
+  stages: [
+    { instances: 1, fixedMs: 100, msPerMb: 0, outputRatio: 1, memoryMb: 3000 },
+    { instances: 1, fixedMs: 3.6e6, msPerMb: 0, outputRatio: 1e-6, memoryMb: 3000 },
+    { instances: 1, fixedMs: 100, msPerMb: 0, outputRatio: 1e-6, memoryMb: 3000 },
+  ],
+  edges: [
+    { from: 0, to: 2, pattern: "one-to-one" },
+    { from: 1, to: 2, pattern: "one-to-one" },
+  ],
+};
+const FAST_CACHE = resolvePlatform({ cache: { priceUsdPerGibTransferred: 0, priceUsdPerGibHour: 0.01, connectionBytesPerSecond: 1e9 }, vm: { nicBytesPerSecond: 2e9 } });
+
+describe("exactMilpSolver: repair when the MILP under-counts cache residency", () => {
+  const limits = { modes: ["remote", "cache"] as const, allowSplits: false };
+  it("cost objective: returns the cheapest plan under the model, not the MILP's", async () => {
+    const problem = buildTestProblem(LONG_WAIT, { ...limits, modes: [...limits.modes], objective: "cost" }, FAST_CACHE);
+    const bf = evaluateAssignment(problem, (await bruteForceSolver(problem, CTX)).assignment!);
+    const milp = await exact(problem, CTX);
+    expect(milp.notes?.some((n) => n.startsWith("repair"))).toBe(true);
+    expect(scored(problem, milp.assignment).costUsd).toBeLessThanOrEqual(bf.costUsd * (1 + GAP));
+    expect(milp.lowerBound!).toBeLessThanOrEqual(bf.costUsd);
+  });
+
+  it("latency objective: keeps a budget the MILP alone would break", async () => {
+    const loose = buildTestProblem(LONG_WAIT, { ...limits, modes: [...limits.modes], objective: "cost" }, FAST_CACHE);
+    const cheapest = evaluateAssignment(loose, (await bruteForceSolver(loose, CTX)).assignment!);
+    const problem = buildTestProblem(LONG_WAIT, { ...limits, modes: [...limits.modes], budgetUsd: cheapest.costUsd * (1 + 1e-6) }, FAST_CACHE);
+    const milp = await exact(problem, CTX);
+    expect(milp.status, JSON.stringify(milp.notes)).not.toBe("infeasible");
+    const e = scored(problem, milp.assignment);
+    expect(e.feasible, JSON.stringify(e.violations)).toBe(true);
+    expect(e.makespanMs).toBeLessThanOrEqual(cheapest.makespanMs * (1 + GAP));
   });
 });

@@ -5,6 +5,9 @@
  *
  *   slowestMs(e) = max over options, f ∈ {0, 1} of time(f)   (time is convex in f: the max sits at an end)
  *   horizonMs    = longest path with every edge at slowestMs and every stage at baseMs
+ *   fastestMs(e) = min over options of max over pieces of min(fixedMs, fixedMs + perFractionMs)
+ *                  (each piece is at least its smaller end on [0, 1], so the time is at least that)
+ *   earliest lower bound of a stage's finish = longest path to it with every edge at fastestMs
  *   ceilingUsd   = Σ stage compute + io + Σ edges Σ options (fixedUsd⁺ + perFractionUsd⁺)
  *                  + Σ stages (admissionFixedUsd + admissionUsdPerMs · horizonMs)
  */
@@ -19,18 +22,36 @@ export function computeSlowestEdgeMs(candidates: EdgeCandidates): number {
   return slowest;
 }
 
-export function computeHorizonMs(problem: Problem): number {
+/** A lower bound on the edge's transfer time under any shares. */
+export function computeFastestEdgeMs(candidates: EdgeCandidates): number {
+  let fastest = Infinity;
+  for (const option of candidates.options) {
+    let t = 0;
+    for (const p of option.timePieces) t = Math.max(t, Math.min(p.fixedMs, p.fixedMs + p.perFractionMs));
+    fastest = Math.min(fastest, t);
+  }
+  return Number.isFinite(fastest) ? fastest : 0;
+}
+
+/** Longest-path finish times with each edge at `edgeMs`. */
+function computeLongestFinishMs(problem: Problem, edgeMs: (candidates: EdgeCandidates) => number): Map<string, number> {
   const { dag } = problem;
   const finish = new Map<string, number>();
-  let horizon = 0;
   for (const id of dag.order) {
     let ready = 0;
-    for (const i of dag.incoming.get(id)!) ready = Math.max(ready, finish.get(dag.edges[i]!.from)! + computeSlowestEdgeMs(problem.edges[i]!));
-    const f = ready + problem.stages.get(id)!.baseMs;
-    finish.set(id, f);
-    horizon = Math.max(horizon, f);
+    for (const i of dag.incoming.get(id)!) ready = Math.max(ready, finish.get(dag.edges[i]!.from)! + edgeMs(problem.edges[i]!));
+    finish.set(id, ready + problem.stages.get(id)!.baseMs);
   }
-  return horizon;
+  return finish;
+}
+
+export function computeHorizonMs(problem: Problem): number {
+  return Math.max(0, ...computeLongestFinishMs(problem, computeSlowestEdgeMs).values());
+}
+
+/** Per stage, a finish time no plan can beat. */
+export function computeEarliestFinishBoundMs(problem: Problem): Map<string, number> {
+  return computeLongestFinishMs(problem, computeFastestEdgeMs);
 }
 
 /** Stage compute and io costs: what every plan pays whatever its decisions. */

@@ -10,11 +10,12 @@
  *   C = const + Σ (fixedUsd·y + perFractionUsd·f) + Σ (admissionFixedUsd·a + admissionUsdPerMs·r)
  *   minimise M + ε·C (latency) or C + ε·M (cost), with C ≤ budgetUsd and M ≤ deadlineMs when finite.
  * The residency rows let F float above the earliest finish times, so the MILP's C can be below the
- * evaluated cost of the same decisions (the solver re-scores and repairs).
+ * evaluated cost of the same decisions (the solver re-scores and repairs). `conservativeResidency`
+ * replaces F_u there by a constant lower bound on u's earliest finish: C then bounds it from above.
  */
 import type { MilpConstraint, MilpModel, MilpVariable } from "../lp/model.js";
 import type { Problem } from "../model/types.js";
-import { computeConstantUsd, computeCostCeilingUsd, computeHorizonMs, computeSlowestEdgeMs } from "./milp-bounds.js";
+import { computeConstantUsd, computeCostCeilingUsd, computeEarliestFinishBoundMs, computeHorizonMs, computeSlowestEdgeMs } from "./milp-bounds.js";
 import { MAKESPAN_NAME, admitName, finishName, fractionName, residencyName, transferName, useName } from "./milp-names.js";
 
 /** Weight of the secondary term: breaks ties without trading the primary. */
@@ -27,6 +28,12 @@ export interface MilpSpec {
   readonly budgetUsd: number;
   /** Makespan ceiling, ms (Infinity: none). */
   readonly deadlineMs: number;
+  /**
+   * Measure residency from a finish time no plan can beat instead of the floating F_u: the MILP
+   * then over-counts residency, so its cost bounds the evaluated cost from above (every plan it
+   * finds keeps the budget under the model) at the price of optimality.
+   */
+  readonly conservativeResidency?: boolean;
 }
 
 export interface MilpScale {
@@ -64,6 +71,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   const constraints: MilpConstraint[] = [];
   const cost: Record<string, number> = {};
   const admitted = new Set<string>();
+  const earliestMs = spec.conservativeResidency === true ? computeEarliestFinishBoundMs(problem) : undefined;
 
   problem.edges.forEach((cands, i) => {
     const edge = dag.edges[i]!;
@@ -116,7 +124,8 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
       addTerm(cost, r, usd(terms.admissionUsdPerMs * scale.msPerUnit));
       for (const i of dag.outgoing.get(id)!) {
         const v = dag.edges[i]!.to;
-        constraints.push({ name: `residency[${i}]`, terms: { [r]: 1, [finishName(v)]: -1, [finishName(id)]: 1, [a]: -horizon }, lower: -horizon });
+        const terms = earliestMs === undefined ? { [r]: 1, [finishName(v)]: -1, [finishName(id)]: 1, [a]: -horizon } : { [r]: 1, [finishName(v)]: -1, [a]: -horizon };
+        constraints.push({ name: `residency[${i}]`, terms, lower: -horizon - (earliestMs === undefined ? 0 : ms(earliestMs.get(id)!)) });
       }
     }
   }

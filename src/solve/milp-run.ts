@@ -4,6 +4,8 @@
  * pass breaks ties exactly (lexicographically): it caps the primary at the value found and
  * minimises the secondary, because the weighted tie term alone sits below the engine's gap tolerance.
  */
+import type { MilpModel } from "../lp/model.js";
+import type { MilpResult } from "../lp/result.js";
 import { solveMilp, type EngineChoice } from "../lp/solve-milp.js";
 import type { Assignment, Problem } from "../model/types.js";
 import { extractAssignment } from "./milp-extract.js";
@@ -37,7 +39,7 @@ export async function runPlanMilp(problem: Problem, spec: MilpSpec, ctx: MilpRun
   const scale = computeMilpScale(problem);
   if (remainingMs(ctx) <= 0) return { status: "timedout", assignments: [], message: "no time left for the MILP" };
   const milp = buildPlanMilp(problem, spec, scale);
-  const result = await solveMilp(milp.model, { engine: ctx.engine, timeLimitMs: remainingMs(ctx) });
+  const { result, fallback } = await solveWithFallback(milp.model, ctx);
   if (result.status === "infeasible") return { status: "infeasible", assignments: [] };
   if (result.status !== "optimal" && result.status !== "feasible") {
     return { status: "timedout", assignments: [], message: `MILP ${result.status} (${result.engine})${result.message === undefined ? "" : ": " + result.message}` };
@@ -45,13 +47,24 @@ export async function runPlanMilp(problem: Problem, spec: MilpSpec, ctx: MilpRun
   const first = extractAssignment(problem, result.values);
   const bound = result.bestBound ?? (result.status === "optimal" ? result.objective : undefined);
   const lowerBound = bound === undefined ? undefined : toPrimaryBound(spec, scale, bound);
-  const base = { status: result.status, assignments: [first], ...(lowerBound === undefined ? {} : { lowerBound }) };
+  const base = { status: result.status, assignments: [first], ...(lowerBound === undefined ? {} : { lowerBound }), ...(fallback === undefined ? {} : { message: fallback }) };
   if (result.status !== "optimal" || !ctx.breakTies || remainingMs(ctx) <= 0) return base;
 
   const capped = capPrimary(spec, scale, result.values, milp.costTerms);
-  const second = await solveMilp(buildPlanMilp(problem, capped, scale).model, { engine: ctx.engine, timeLimitMs: remainingMs(ctx) });
+  const { result: second } = await solveWithFallback(buildPlanMilp(problem, capped, scale).model, ctx);
   if (second.status !== "optimal" && second.status !== "feasible") return base;
   return { ...base, assignments: [first, extractAssignment(problem, second.values)] };
+}
+
+const FALLBACK_ENGINES = ["highs", "glpk"] as const;
+
+async function solveWithFallback(model: MilpModel, ctx: MilpRunContext): Promise<{ result: MilpResult; fallback?: string }> {
+  const result = await solveMilp(model, { engine: ctx.engine, timeLimitMs: remainingMs(ctx) });
+  if (result.status !== "error" || ctx.engine !== "auto" || remainingMs(ctx) <= 0) return { result };
+  const other = FALLBACK_ENGINES.find((name) => name !== result.engine);
+  if (other === undefined) return { result };
+  const retried = await solveMilp(model, { engine: other, timeLimitMs: remainingMs(ctx) });
+  return { result: retried, fallback: `${result.engine} failed (${result.message ?? "error"}); retried with ${other}: ${retried.status}` };
 }
 
 /** The engine's bound (scaled, with the tie term) as a bound on the primary alone, in real units. */
