@@ -1,0 +1,57 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { CliUsageError } from "./cli-error.js";
+import { runSimulateCommand } from "./simulate-command.js";
+
+const DAG = "examples/dags/video-analytics.json";
+
+function captureStdout() {
+  const chunks: string[] = [];
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => {
+    chunks.push(String(c));
+    return true;
+  });
+  return { text: () => chunks.join(""), spy };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("sluice simulate", () => {
+  it("prints help", async () => {
+    const out = captureStdout();
+    expect(await runSimulateCommand(["--help"])).toBe(0);
+    expect(out.text()).toContain("Usage: sluice simulate");
+  });
+
+  it.each([
+    { argv: ["--input", "15 MB"], message: "--dag FILE is required" },
+    { argv: ["--dag", DAG], message: "--input SIZE is required" },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--seed", "1.5"], message: "--seed must be an integer" },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--format", "xml"], message: "--format must be table or json" },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--bogus"], message: "bogus" },
+  ])("rejects $argv with one line", async ({ argv, message }) => {
+    await expect(runSimulateCommand(argv)).rejects.toThrow(CliUsageError);
+    await expect(runSimulateCommand(argv)).rejects.toThrow(message);
+  });
+
+  it("plans, simulates, prints a summary and writes the timeline", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sluice-sim-"));
+    const plot = join(dir, "t.svg");
+    const out = captureStdout();
+    const code = await runSimulateCommand(["--dag", DAG, "--input", "15 MB", "--seed", "3", "--plot", plot]);
+    expect([0, 3]).toContain(code);
+    expect(out.text()).toMatch(/makespan/);
+    expect(out.text()).toMatch(/predicted\s+simulated/);
+    expect((await readFile(plot, "utf8")).startsWith("<svg")).toBe(true);
+  });
+
+  it("prints JSON with the plan and the simulation", async () => {
+    const out = captureStdout();
+    await runSimulateCommand(["--dag", DAG, "--input", "15 MB", "--format", "json", "--noise-cv", "0"]);
+    const parsed = JSON.parse(out.text()) as { plan: { edges: unknown[] }; simulation: { makespanMs: number } };
+    expect(parsed.plan.edges.length).toBe(2);
+    expect(parsed.simulation.makespanMs).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,135 @@
+/** `sluice simulate`: plans a DAG, then runs the plan on the seeded simulator and prints what happened. */
+import { readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import type { Plan } from "../plan/types.js";
+import { plan } from "../plan/plan.js";
+import type { PlatformOverrides } from "../platform/schema.js";
+import { renderTimelineSvg } from "../simulate/plot-timeline.js";
+import { simulate } from "../simulate/simulate.js";
+import type { SimulationReport } from "../simulate/types.js";
+import { formatBytes } from "../units/size.js";
+import { CliUsageError, parseNumberFlag } from "./cli-error.js";
+import { loadProfilesOption } from "./load-profiles-option.js";
+
+export const SIMULATE_HELP = `Usage: sluice simulate --dag FILE --input SIZE [options]
+
+Plans the DAG in FILE at the given input size, then simulates the plan instance by instance
+(fair-share NICs, object-store latency and request limits, cache capacity, VM slots), with
+runtimes and sizes drawn around the profiles' predictions, and prints predicted vs simulated.
+
+Options:
+  --dag FILE        DAG JSON: {"name", "stages": [{"id", "function", "instances"?}], "edges": [{"from", "to", "pattern"}]}
+  --input SIZE      input size: bytes or e.g. "10 GiB", "1.5 GB"
+  --budget USD      cost ceiling for the plan
+  --seed N          simulator seed, an integer ≥ 0 (default 1): the same seed gives the same run
+  --noise-cv X      coefficient of variation of runtimes and sizes around point profiles (default 0.1; 0 = none)
+  --plot FILE       write a Gantt-style timeline SVG of the run
+  --profiles DIR    trained profiles (a folder under models/); default: bundled profiles
+  --platform FILE   JSON platform overrides merged over the AWS-like defaults (for planning and simulating)
+  --format FMT      table (default) | json
+  -h, --help        this help
+`;
+
+function parseSimulateArgs(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        dag: { type: "string" },
+        input: { type: "string" },
+        budget: { type: "string" },
+        seed: { type: "string" },
+        "noise-cv": { type: "string" },
+        plot: { type: "string" },
+        profiles: { type: "string" },
+        platform: { type: "string" },
+        format: { type: "string", default: "table" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (err) {
+    throw new CliUsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export async function runSimulateCommand(argv: string[]): Promise<number> {
+  const { values } = parseSimulateArgs(argv);
+  if (values.help) {
+    process.stdout.write(SIMULATE_HELP);
+    return 0;
+  }
+  if (values.dag === undefined) throw new CliUsageError("--dag FILE is required");
+  if (values.input === undefined) throw new CliUsageError("--input SIZE is required");
+  const format = values.format;
+  if (format !== "table" && format !== "json") throw new CliUsageError(`--format must be table or json, got "${format}"`);
+  let seed = 1;
+  if (values.seed !== undefined) {
+    seed = Number(values.seed);
+    if (!/^\d+$/.test(values.seed.trim()) || !Number.isSafeInteger(seed)) throw new CliUsageError(`--seed must be an integer ≥ 0, got "${values.seed}"`);
+  }
+  let noiseCv: number | undefined;
+  if (values["noise-cv"] !== undefined) {
+    noiseCv = Number(values["noise-cv"]);
+    if (values["noise-cv"].trim() === "" || !Number.isFinite(noiseCv) || noiseCv < 0) throw new CliUsageError(`--noise-cv must be a number ≥ 0, got "${values["noise-cv"]}"`);
+  }
+  const budgetUsd = values.budget === undefined ? undefined : parseNumberFlag("--budget", values.budget);
+  const dag = JSON.parse(await readFile(values.dag, "utf8")) as unknown;
+  const platform = values.platform === undefined ? undefined : (JSON.parse(await readFile(values.platform, "utf8")) as PlatformOverrides);
+  const profiles = values.profiles === undefined ? undefined : await loadProfilesOption(values.profiles);
+  const input = /^\d+$/.test(values.input.trim()) ? Number(values.input) : values.input;
+
+  const planned = await plan(dag, input, {
+    ...(budgetUsd !== undefined ? { budgetUsd } : {}),
+    ...(profiles !== undefined ? { profiles } : {}),
+    ...(platform !== undefined ? { platform } : {}),
+  });
+  const report = await simulate(dag, planned, {
+    seed,
+    ...(noiseCv !== undefined ? { noiseCv } : {}),
+    ...(profiles !== undefined ? { profiles } : {}),
+    ...(platform !== undefined ? { platform } : {}),
+  });
+  if (values.plot !== undefined) await writeFile(values.plot, renderTimelineSvg(report));
+  if (format === "json") process.stdout.write(JSON.stringify({ plan: planned, simulation: report }, null, 2) + "\n");
+  else process.stdout.write(formatSimulationSummary(planned, report, values.plot));
+  return report.violations.length === 0 ? 0 : 3;
+}
+
+/** Predicted vs simulated, the decisions, bytes per tier, cache and NIC use, violations. */
+export function formatSimulationSummary(p: Plan, r: SimulationReport, plotFile?: string): string {
+  const pct = (sim: number, pred: number) => (pred > 0 ? `${sim >= pred ? "+" : ""}${(((sim - pred) / pred) * 100).toFixed(1)}%` : "");
+  const lines: string[] = [];
+  lines.push(`${r.dagName} at ${formatBytes(r.inputBytes)} — seed ${r.seed}${p.status === "ok" ? "" : ` — plan status ${p.status}: ${p.message ?? ""}`}`);
+  lines.push("");
+  lines.push("edge                               mode / split");
+  for (const e of p.edges) {
+    const split = e.split === undefined ? e.mode : Object.entries(e.split).map(([m, f]) => `${m} ${(f * 100).toFixed(0)}%`).join(" + ");
+    lines.push(`  ${`${e.from} -> ${e.to}`.padEnd(33)}${split}`);
+  }
+  lines.push(`  admitted to the cache tier: ${p.admitted.length > 0 ? p.admitted.join(", ") : "none"}`);
+  lines.push("");
+  lines.push("                      predicted      simulated");
+  lines.push(`  makespan          ${fmtMs(p.predicted.makespanMs).padStart(11)}    ${fmtMs(r.makespanMs).padStart(11)}  ${pct(r.makespanMs, p.predicted.makespanMs)}`);
+  for (const k of ["computeUsd", "objectStoreUsd", "cacheUsd", "totalUsd"] as const) {
+    lines.push(`  ${k.padEnd(16)}  ${`$${p.predicted.cost[k].toPrecision(4)}`.padStart(11)}    ${`$${r.cost[k].toPrecision(4)}`.padStart(11)}  ${pct(r.cost[k], p.predicted.cost[k])}`);
+  }
+  lines.push("");
+  lines.push("stage                 instances  start        finish       VMs");
+  for (const s of r.stages) lines.push(`  ${s.stageId.padEnd(20)}${String(s.instances).padStart(9)}  ${fmtMs(s.startMs).padEnd(11)}  ${fmtMs(s.finishMs).padEnd(11)}  ${s.vms.length}${s.colocatedWith ? ` (beside ${s.colocatedWith})` : ""}`);
+  lines.push("");
+  const t = r.tiers;
+  lines.push(`bytes: object store ${formatBytes(t.objectStore.written)} written / ${formatBytes(t.objectStore.read)} read (${t.objectStore.puts} PUTs, ${t.objectStore.gets} GETs, ${fmtMs(t.objectStore.throttledMs)} throttled)`);
+  lines.push(`       cache ${formatBytes(t.cache.written)} written / ${formatBytes(t.cache.read)} read; network ${formatBytes(t.network.read)}; VM-local ${formatBytes(t.local.written)} written / ${formatBytes(t.local.read)} read`);
+  lines.push(`cache tier: peak ${formatBytes(r.cache.peakBytes)} of ${formatBytes(r.cache.capacityBytes)}${r.cache.overflowBytes > 0 ? `, ${formatBytes(r.cache.overflowBytes)} overflowed to the object store` : ""}`);
+  const busiest = [...r.nics].sort((a, b) => Math.max(b.busyFractionIn, b.busyFractionOut) - Math.max(a.busyFractionIn, a.busyFractionOut))[0];
+  if (busiest !== undefined) lines.push(`NICs: ${r.nics.length} VMs; busiest ${busiest.vm}: busy ${(busiest.busyFractionOut * 100).toFixed(0)}% out / ${(busiest.busyFractionIn * 100).toFixed(0)}% in of the makespan, peak ${(Math.max(busiest.peakOut, busiest.peakIn) * 100).toFixed(0)}%`);
+  lines.push(r.violations.length === 0 ? "violations: none" : `violations:\n${r.violations.map((v) => `  - ${v.code}: ${v.message}`).join("\n")}`);
+  if (plotFile !== undefined) lines.push(`timeline written to ${plotFile}`);
+  return lines.join("\n") + "\n";
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
