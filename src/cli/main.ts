@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-/** The `sluice` command: dispatches to plan and train; maps errors to one line and an exit code. */
+/** The `sluice` command: dispatches to plan, train and simulate; maps errors to one line and an exit code. */
 import { InputError, SluiceError } from "../errors.js";
 import { CliUsageError } from "./cli-error.js";
 import { PLAN_HELP, runPlanCommand } from "./plan-command.js";
+import { runSimulateCommand } from "./simulate-command.js";
 import { runTrainCommand } from "./train-command.js";
 
 const HELP = `Usage: sluice <command> [options]
@@ -10,6 +11,7 @@ const HELP = `Usage: sluice <command> [options]
 Commands:
   plan       plan how data moves between a DAG's stages (sluice plan --help)
   train      train profiles from trace CSVs or Lambda logs (sluice train --help)
+  simulate   plan, then simulate the plan instance by instance (sluice simulate --help)
 
 Run "sluice <command> --help" for a command's options.
 `;
@@ -22,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runPlanCommand(rest);
       case "train":
         return await runTrainCommand(rest);
+      case "simulate":
+        return await runSimulateCommand(rest);
       case undefined:
       case "-h":
       case "--help":
@@ -29,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new CliUsageError(`unknown command "${command}" (expected plan or train)`);
+        throw new CliUsageError(`unknown command "${command}" (expected plan, train or simulate)`);
     }
   } catch (err) {
     if (err instanceof CliUsageError || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"))) {
