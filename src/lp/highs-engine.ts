@@ -20,6 +20,12 @@ const STATUS = { optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded:
 /** `primal_solution_status` value meaning "a feasible primal solution exists". */
 const PRIMAL_FEASIBLE = 2;
 
+/**
+ * HiGHS stops at a 1e-4 relative gap by default and calls that optimal; GLPK and jsLPSolver close
+ * the gap fully. A tight gap keeps "optimal" meaning the same thing for every engine.
+ */
+const MIP_RELATIVE_GAP = 1e-6;
+
 let runtime: Promise<Highs> | undefined;
 
 function loadRuntime(): Promise<Highs> {
@@ -41,7 +47,7 @@ interface RawOutcome {
 function runOnce(highs: Highs, lpText: string, timeLimitMs: number): RawOutcome {
   const instance = highs.createModel({ format: "lp", data: lpText });
   try {
-    instance.options.set({ time_limit: Math.max(timeLimitMs, 1) / 1000, output_flag: false });
+    instance.options.set({ time_limit: Math.max(timeLimitMs, 1) / 1000, output_flag: false, mip_rel_gap: MIP_RELATIVE_GAP });
     instance.run();
     const statusCode = instance.getModelStatus();
     const hasPrimal = instance.info.get("primal_solution_status") === PRIMAL_FEASIBLE;

@@ -6,9 +6,14 @@
  * fails becomes `error`, naming what it violated), with integer variables rounded to whole numbers
  * and the objective recomputed from the returned values.
  *
- * `engine: "auto"` picks HiGHS. Measured by `npm run bench:lp` (bench/RESULTS.md, "LP engines"):
- * on planning-shaped MILPs it was the fastest engine at every size and the only one to prove
- * optimality at the largest; GLPK came second; jsLPSolver fell behind from the mid sizes on.
+ * `engine: "auto"` picks GLPK. Measured by `npm run bench:lp` (bench/RESULTS.md, "LP engines") on
+ * seeded planning-shaped MILPs of 5–200 edges (20 s limit, shared 2-core machine): GLPK proved
+ * optimality fastest at 5, 50 and 100 edges (15 ms, 2.9 s, 2.6 s; HiGHS 17×, 1.1×, 2.6× slower)
+ * and within noise of jsLPSolver at 20 (59 vs 52 ms); at 200 edges no engine finished and GLPK
+ * held the better incumbent (67 898 vs HiGHS 69 612). jsLPSolver proved nothing from 50 edges on.
+ * HiGHS's wasm build pays a large fixed cost in MIP heuristics even on tiny models.
+ * Note: glpk.js is GPL-3.0; callers who must avoid it can pass `engine: "highs"` (engines load
+ * lazily, so GLPK's code is then never imported).
  */
 
 import { inputError, show } from "../errors.js";
@@ -27,7 +32,7 @@ export interface SolveMilpOptions {
 }
 
 /** The engine `"auto"` resolves to (see the header comment for the measurement behind it). */
-export const AUTO_ENGINE: EngineName = "highs";
+export const AUTO_ENGINE: EngineName = "glpk";
 
 export const DEFAULT_SOLVE_MILP_OPTIONS: Required<SolveMilpOptions> = { engine: "auto", timeLimitMs: 20_000 };
 
