@@ -12,7 +12,7 @@ export interface SelectionTolerance {
   readonly relative: number;
   readonly absolute: number;
 }
-export const DEFAULT_TOLERANCE: SelectionTolerance = { relative: 0.1, absolute: 0.002 };
+export const DEFAULT_TOLERANCE: SelectionTolerance = { relative: 0.2, absolute: 0.005 };
 
 export type Fitted = Extract<CandidateResult, { status: "fitted" }>;
 export type Selection = { readonly how: "auto" | "forced"; readonly chosen: Fitted } | { readonly how: "fallback"; readonly chosen: Fitted; readonly reason: string };

@@ -2,18 +2,25 @@
  * Weighted least squares through the normal equations `(AᵀWA) c = AᵀWy`, solved by mathjs
  * `lusolve`. Callers scale their features to about [0, 1] first so AᵀA stays well conditioned.
  */
-import { lusolve, multiply, transpose } from "mathjs";
+import { lusolve } from "mathjs";
 
 /** Coefficients minimising ‖A c − y‖², or undefined when AᵀA is singular or the result not finite. */
 export function solveLeastSquares(design: readonly (readonly number[])[], values: readonly number[], weights?: readonly number[]): number[] | undefined {
   // Scale y and the weights to about 1: mathjs treats pivots below its epsilon as singular.
   const yScale = Math.max(...values.map(Math.abs)) || 1;
   const wScale = weights === undefined ? 1 : Math.max(...weights) || 1;
-  const root = (i: number) => Math.sqrt((weights?.[i] ?? 1) / wScale);
-  const a = design.map((r, i) => r.map((v) => v * root(i)));
-  const at = transpose(a);
-  const ata = multiply(at, a) as number[][];
-  const aty = multiply(at, values.map((v, i) => [(v / yScale) * root(i)])) as number[][];
+  // AᵀWA and AᵀWy are p×p and p×1 sums (p ≤ 4): formed directly, solved by mathjs.
+  const p = design[0]?.length ?? 0;
+  const ata = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const aty = Array.from({ length: p }, () => [0]);
+  design.forEach((row, i) => {
+    const w = (weights?.[i] ?? 1) / wScale;
+    const y = values[i]! / yScale;
+    for (let j = 0; j < p; j++) {
+      aty[j]![0] = aty[j]![0]! + w * row[j]! * y;
+      for (let k = 0; k < p; k++) ata[j]![k] = ata[j]![k]! + w * row[j]! * row[k]!;
+    }
+  });
   let solution: number[][];
   try {
     solution = lusolve(ata, aty) as number[][];
@@ -29,11 +36,28 @@ export function countDistinct(xs: readonly number[]): number {
 }
 
 /**
- * Weights 1/y² make least squares minimise relative error (what MAPE measures, and the shape of
- * multiplicative noise); y near 0 is floored at 0.1% of the mean |y| so zeros do not dominate.
+ * Least absolute error, each row's residual divided by `scales[i]` (|y| for relative error, as MAPE
+ * measures it; 1 for plain absolute error), by iteratively reweighted least squares: starting from
+ * least squares weighted 1/scale², each pass reweights a row by 1 / (scale · max(|residual|, ε)).
+ * The fit becomes median-like — one slow outlier run no longer drags the curve.
  */
-export function relativeWeights(values: readonly number[]): number[] {
+export function solveLeastAbsolute(design: readonly (readonly number[])[], values: readonly number[], scales: readonly number[], iterations = 6): number[] | undefined {
+  let coefficients = solveLeastSquares(design, values, scales.map((s) => 1 / (s * s)));
+  const meanAbs = values.reduce((s, v) => s + Math.abs(v), 0) / Math.max(1, values.length);
+  for (let k = 0; k < iterations && coefficients !== undefined; k++) {
+    const c = coefficients;
+    const weights = values.map((y, i) => {
+      const r = Math.abs(y - design[i]!.reduce((s, a, j) => s + a * c[j]!, 0));
+      return 1 / (scales[i]! * Math.max(r, 1e-4 * meanAbs, 1e-12));
+    });
+    coefficients = solveLeastSquares(design, values, weights) ?? coefficients;
+  }
+  return coefficients;
+}
+
+/** Row scales for relative error: |y|, floored at 0.1% of the mean |y| so zeros do not dominate. */
+export function relativeScales(values: readonly number[]): number[] {
   const mean = values.reduce((s, v) => s + Math.abs(v), 0) / Math.max(1, values.length);
   const floor = Math.max(1e-3 * mean, 1e-12);
-  return values.map((v) => 1 / Math.max(Math.abs(v), floor) ** 2);
+  return values.map((v) => Math.max(Math.abs(v), floor));
 }

@@ -16,13 +16,41 @@ export interface MlpOptions {
   readonly learningRate: number;
   readonly seed: number;
 }
-export const DEFAULT_MLP_OPTIONS: MlpOptions = { hiddenUnits: 10, epochs: 400, learningRate: 0.02, seed: 7 };
+export const DEFAULT_MLP_OPTIONS: MlpOptions = { hiddenUnits: 10, epochs: 250, learningRate: 0.03, seed: 7 };
 export const MLP_MIN_DISTINCT_SIZES = 3;
+export const MLP_MAX_BINS = 32;
 
 function stats(values: readonly number[]): { mean: number; std: number } {
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
   const std = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
   return { mean, std: std > 1e-12 ? std : 1 };
+}
+
+interface Bin {
+  z: number;
+  target: number;
+  count: number;
+}
+
+/**
+ * Rows grouped into at most MLP_MAX_BINS bins of standardized log size, each weighted by its row
+ * count. Exact for the squared loss when rows share a size (the loss differs by a constant), and
+ * a fine approximation otherwise; it keeps an epoch's cost independent of how many runs were traced.
+ */
+function binRows(task: FitTask, norm: { x: { mean: number; std: number }; y: { mean: number; std: number } }): Bin[] {
+  const zs = task.inputBytes.map((x) => (Math.log1p(x) - norm.x.mean) / norm.x.std);
+  const lo = Math.min(...zs), hi = Math.max(...zs);
+  const width = (hi - lo) / MLP_MAX_BINS || 1;
+  const bins = new Map<number, Bin>();
+  zs.forEach((zv, i) => {
+    const key = task.inputBytes.length <= MLP_MAX_BINS ? i : Math.min(MLP_MAX_BINS - 1, Math.floor((zv - lo) / width));
+    const b = bins.get(key) ?? { z: 0, target: 0, count: 0 };
+    b.z += zv;
+    b.target += (Math.log1p(task.values[i]!) - norm.y.mean) / norm.y.std;
+    b.count += 1;
+    bins.set(key, b);
+  });
+  return [...bins.values()].map((b) => ({ z: b.z / b.count, target: b.target / b.count, count: b.count }));
 }
 
 export function fitMlpBatch(tf: Tf, tasks: readonly FitTask[], options: MlpOptions = DEFAULT_MLP_OPTIONS): FitOutcome[] {
@@ -31,16 +59,17 @@ export function fitMlpBatch(tf: Tf, tasks: readonly FitTask[], options: MlpOptio
   const results: FitOutcome[] = tasks.map((t) => ({ status: "not-applicable", reason: `needs ${MLP_MIN_DISTINCT_SIZES} distinct input sizes, got ${countDistinct(t.inputBytes)}` }));
   if (live.length === 0) return results;
   const m = live.length;
-  const n = Math.max(...live.map((t) => t.inputBytes.length));
-  const h = options.hiddenUnits;
   const norms = live.map((t) => ({ x: stats(t.inputBytes.map(Math.log1p)), y: stats(t.values.map(Math.log1p)) }));
+  const binned = live.map((t, j) => binRows(t, norms[j]!));
+  const n = Math.max(...binned.map((b) => b.length));
+  const h = options.hiddenUnits;
   const z = new Float32Array(m * n), target = new Float32Array(m * n), weight = new Float32Array(m * n);
-  live.forEach((t, j) => {
-    const nx = norms[j]!;
-    t.inputBytes.forEach((x, i) => {
-      z[j * n + i] = (Math.log1p(x) - nx.x.mean) / nx.x.std;
-      target[j * n + i] = (Math.log1p(t.values[i]!) - nx.y.mean) / nx.y.std;
-      weight[j * n + i] = 1 / t.inputBytes.length;
+  binned.forEach((bins, j) => {
+    const rows = live[j]!.inputBytes.length;
+    bins.forEach((b, i) => {
+      z[j * n + i] = b.z;
+      target[j * n + i] = b.target;
+      weight[j * n + i] = b.count / rows;
     });
   });
   const flat = tf.tidy(() => {

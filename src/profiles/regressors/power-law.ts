@@ -1,8 +1,9 @@
 /**
- * Power law `y ≈ a · x^b`, fitted as a line in log-log space: ln(1+y) = ln a + b · ln(1+x).
+ * Power law `y ≈ a · x^b`, fitted as a line in log-log space: ln(1+y) = ln a + b · ln(1+x), by
+ * least absolute error there (robust to outlier runs; see solveLeastAbsolute).
  * The +1 guards zero sizes and zero outputs; at the byte counts traces hold it changes nothing.
  */
-import { countDistinct, solveLeastSquares } from "./least-squares.js";
+import { countDistinct, solveLeastAbsolute } from "./least-squares.js";
 import type { FitOutcome, FitTask, PowerArtifact } from "./types.js";
 
 export function fitPowerLaw(task: FitTask): FitOutcome {
@@ -11,7 +12,7 @@ export function fitPowerLaw(task: FitTask): FitOutcome {
   const logX = task.inputBytes.map((x) => Math.log1p(x));
   const logY = task.values.map((y) => Math.log1p(y));
   const scale = Math.max(...logX) || 1;
-  const coefficients = solveLeastSquares(logX.map((lx) => [1, lx / scale]), logY);
+  const coefficients = solveLeastAbsolute(logX.map((lx) => [1, lx / scale]), logY, logY.map(() => 1));
   if (coefficients === undefined) return { status: "not-applicable", reason: "singular normal equations" };
   const [logScale, slope] = coefficients as [number, number];
   return { status: "fitted", model: { family: "power", logScale, exponent: slope / scale } };
