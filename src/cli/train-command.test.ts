@@ -1,0 +1,89 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadProfiles } from "../profiles/load-profiles.js";
+import { parseColumnFlags, runTrainCommand } from "./train-command.js";
+
+let dir: string;
+
+function capture() {
+  const out: string[] = [], err: string[] = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => (err.push(String(c)), true));
+  return { out: () => out.join(""), err: () => err.join("") };
+}
+
+// 6 sizes, 2 runs each: runtime 10 + 2 ms/MB, memory 50 + 1 MB/MB, output = input.
+const CSV = ["app,function,input_bytes,runtime_ms,memory_mb,output_bytes,fanout"]
+  .concat([1, 2, 4, 8, 16, 32].flatMap((m) => [0.98, 1.02].map((k) => `t,f,${m * 1e6},${(10 + 2 * m) * k},${(50 + m) * k},${m * 1e6},1`)))
+  .join("\n");
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "sluice-train-"));
+  await writeFile(path.join(dir, "t.csv"), CSV + "\n");
+  await writeFile(path.join(dir, "bad.csv"), CSV + "\nt,f,oops,1,1,1,1\n");
+  await writeFile(path.join(dir, "export.csv"), "fn,took_s,dl,rss\nf,0.5,1,60\nf,1.0,2,70\nf,2.0,4,90\n");
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+describe("sluice train", () => {
+  it("trains, saves a loadable set, prints the metrics table, and plots", async () => {
+    const io = capture();
+    const out = path.join(dir, "models", "t");
+    const plot = path.join(dir, "fit.svg");
+    expect(await runTrainCommand(["--traces", path.join(dir, "t.csv"), "--out", out, "--model", "linear", "--plot", plot, "--quiet"])).toBe(0);
+    expect(io.out()).toMatch(/function\s+target\s+model\s+MAPE %/);
+    expect(io.out()).toMatch(/f\s+runtimeMs\s+linear/);
+    expect(io.err()).toContain("12 of 12 rows");
+    expect((await loadProfiles(out)).functionNames).toEqual(["f"]);
+    expect(await readFile(plot, "utf8")).toMatch(/^<svg/);
+  });
+
+  it("maps an export's own columns with --column and --constant", async () => {
+    capture();
+    const code = await runTrainCommand(["--traces", path.join(dir, "export.csv"), "--out", path.join(dir, "m2"), "--model", "linear", "--quiet",
+      "--column", "runtimeMs=took_s:s", "--column", "inputBytes=dl:MiB", "--column", "memoryMb=rss", "--constant", "app=a", "--constant", "fanout=1", "--constant", "outputBytes=0"]);
+    expect(code).toBe(0);
+    // 0.5 s = 500 ms at 1 MiB, 2000 ms at 4 MiB: a line through both gives 500 ms/MiB
+    const set = await loadProfiles(path.join(dir, "m2"));
+    expect(set.profileFor("f", {})!.runtimeMs(3 * 1024 ** 2)).toBeCloseTo(1500, 0);
+  });
+
+  it("reports a malformed row with file and line (exit 1), or skips it with --skip-invalid", async () => {
+    let io = capture();
+    expect(await runTrainCommand(["--traces", path.join(dir, "bad.csv"), "--out", path.join(dir, "m3"), "--quiet"])).toBe(1);
+    expect(io.err()).toContain("bad.csv.line 14.input_bytes");
+    vi.restoreAllMocks();
+    io = capture();
+    expect(await runTrainCommand(["--traces", path.join(dir, "bad.csv"), "--out", path.join(dir, "m3"), "--model", "linear", "--skip-invalid", "--quiet"])).toBe(0);
+    expect(io.err()).toContain("12 of 13 rows, skipped 1");
+  });
+
+  it.each([
+    [[], "give --traces"],
+    [["--traces", "x.csv"], "--out DIR is required"],
+    [["--traces", "x.csv", "--out", "o", "--model", "spline"], "--model must be one of"],
+    [["--traces", "x.csv", "--out", "o", "--folds", "1"], "--folds must be at least 2"],
+    [["--traces", "x.csv", "--out", "o", "--plot", "fit.jpg"], "--plot must end in .svg or .png"],
+    [["--report-log", "r.log", "--out", "o"], "--report-log and --sizes go together"],
+    [["--traces", "x.csv", "--out", "o", "--bogus"], "Unknown option"],
+  ])("rejects %j with one line and exit 2", async (argv, message) => {
+    const io = capture();
+    expect(await runTrainCommand(argv)).toBe(2);
+    expect(io.err()).toContain(message);
+    expect(io.err().trim().split("\n")).toHaveLength(1);
+  });
+
+  it("prints help", async () => {
+    const io = capture();
+    expect(await runTrainCommand(["--help"])).toBe(0);
+    expect(io.out()).toContain("Usage: sluice train");
+  });
+
+  it("parses column flags into a column map", () => {
+    expect(parseColumnFlags(["runtimeMs=took:s", "inputBytes=dl"], ["app=x"])).toEqual({ runtimeMs: { column: "took", unit: "s" }, inputBytes: { column: "dl" }, app: { value: "x" } });
+    expect(() => parseColumnFlags(["speed=x"], [])).toThrow("FIELD one of");
+  });
+});
