@@ -1,8 +1,10 @@
 /**
  * The runner: one stage instance at a time through the kernel.
  *
- * Life of an instance (stage-synchronous like the cost model: a stage becomes ready when every
- * producer stage has finished, writes included):
+ * Life of an instance (stage-synchronous like the cost model, per tier: receiver j of an edge read
+ * by mode m is ready when every producer instance has finished writing its output to m's tier —
+ * local storage for direct and vm-local, its PUTs for remote, the cache tier for cache — for every
+ * incoming edge; so a split edge's direct readers need not wait for the remote share's PUTs):
  *   ready → wait for a slot (its VM if pinned beside a vm-local input, else any of its stage's VMs)
  *         → read: the app input (roots) and every incoming edge at once, each by its receiver's mode
  *         → compute for the drawn runtime
@@ -66,6 +68,13 @@ interface Req {
   readonly limiter?: RateLimiter;
 }
 
+interface WriteGroup {
+  readonly reqs: Req[];
+  readonly parallel: number;
+  /** (edge, mode) pairs whose receivers this group's writes make ready. */
+  readonly serves?: readonly [EdgeRt, TransferMode][];
+}
+
 interface Interval {
   edge: string;
   kind: TransferKind;
@@ -109,7 +118,8 @@ export interface StageRt {
   /** The incoming edge whose vm-local receivers are pinned beside their data. */
   pinEdge?: number;
   instances: InstanceRt[];
-  waitingOn: number;
+  /** Receivers not yet ready. */
+  pending: number[];
   consumersLeft: number;
   done: number;
   readyMs: number;
@@ -129,6 +139,9 @@ export interface EdgeRt {
   readonly receiversByMode: Partial<Record<TransferMode, number>>;
   bytesOffered: number;
   readonly bytesReadByMode: Partial<Record<TransferMode, number>>;
+  /** Producer instances done writing for each mode's receivers; the mode's data is available when all are. */
+  readonly written: Map<TransferMode, number>;
+  readonly available: Set<TransferMode>;
 }
 
 const nicIn = (vm: string) => `nic-in:${vm}`;
@@ -174,7 +187,7 @@ export class Simulation {
         admitted: setup.admitted.has(id),
         vmIds: [],
         instances: [],
-        waitingOn: incoming.length,
+        pending: incoming.length === 0 ? [] : Array.from({ length: p.instances }, (_, j) => j),
         consumersLeft: outgoing.length,
         done: 0,
         readyMs: NaN,
@@ -188,7 +201,7 @@ export class Simulation {
       const modes = assignReceiverModes(shares.length > 0 ? shares : [{ mode: "remote", fraction: 1 }], this.stage(e.to).n);
       const receiversByMode: Partial<Record<TransferMode, number>> = {};
       for (const m of modes) receiversByMode[m] = (receiversByMode[m] ?? 0) + 1;
-      return { index, key: edgeKey(e), pattern: e.pattern, from: e.from, to: e.to, shares, modes, receiversByMode, bytesOffered: 0, bytesReadByMode: {} };
+      return { index, key: edgeKey(e), pattern: e.pattern, from: e.from, to: e.to, shares, modes, receiversByMode, bytesOffered: 0, bytesReadByMode: {}, written: new Map(), available: new Set() };
     });
     this.place();
     this.checkAdmission();
@@ -239,7 +252,7 @@ export class Simulation {
   run(): void {
     for (const id of this.setup.dag.order) {
       const s = this.stage(id);
-      if (s.incoming.length === 0) this.kernel.at(0, () => this.stageReady(s));
+      if (s.incoming.length === 0) this.kernel.at(0, () => this.receiversReady(s, Array.from({ length: s.n }, (_, j) => j)));
     }
     this.kernel.run();
     for (const [stageId, reads] of this.vmLocalRemoteReads) {
@@ -257,10 +270,28 @@ export class Simulation {
     }
   }
 
-  private stageReady(s: StageRt): void {
+  /** Producer instance done writing what `e`'s `mode` receivers read; when every producer instance is, they may start. */
+  private markWritten(e: EdgeRt, mode: TransferMode): void {
+    const count = (e.written.get(mode) ?? 0) + 1;
+    e.written.set(mode, count);
+    if (count < this.stage(e.from).n) return;
+    e.available.add(mode);
+    const c = this.stage(e.to);
+    const ready: number[] = [];
+    const still: number[] = [];
+    for (const j of c.pending) {
+      if (c.incoming.every((i) => this.edges[i]!.available.has(this.edges[i]!.modes[j]!))) ready.push(j);
+      else still.push(j);
+    }
+    c.pending = still;
+    if (ready.length > 0) this.receiversReady(c, ready);
+  }
+
+  private receiversReady(s: StageRt, indexes: readonly number[]): void {
     const now = this.kernel.nowMs;
-    s.readyMs = now;
-    for (let j = 0; j < s.n; j++) {
+    if (Number.isNaN(s.readyMs)) s.readyMs = now;
+    const fresh: InstanceRt[] = [];
+    for (const j of indexes) {
       const pieces = s.incoming.map((i) => {
         const e = this.edges[i]!;
         const outputs = this.stage(e.from).instances.map((x) => x.draw.outputBytes);
@@ -271,9 +302,11 @@ export class Simulation {
       const inputBytes = s.incoming.length === 0 ? this.setup.inputBytes / s.n : pieces.reduce((a, ps) => a + ps.reduce((b, p) => b + p.bytes, 0), 0);
       const stream = createStream(this.setup.seed, `${s.id}#${j}`);
       const draw = this.setup.sample(s.fn, inputBytes, stream);
-      s.instances.push({ stage: s, index: j, stream, vm: "", readyMs: now, startMs: NaN, computeStartMs: NaN, computeEndMs: NaN, finishMs: NaN, inputBytes, draw, pieces, cacheResident: false, intervals: new Map() });
+      const inst: InstanceRt = { stage: s, index: j, stream, vm: "", readyMs: now, startMs: NaN, computeStartMs: NaN, computeEndMs: NaN, finishMs: NaN, inputBytes, draw, pieces, cacheResident: false, intervals: new Map() };
+      s.instances[j] = inst;
+      fresh.push(inst);
     }
-    for (const inst of s.instances) this.scheduler.request(this.eligibleVms(inst), s.billedMemoryMb, (vm) => this.started(inst, vm));
+    for (const inst of fresh) this.scheduler.request(this.eligibleVms(inst), s.billedMemoryMb, (vm) => this.started(inst, vm));
   }
 
   private eligibleVms(inst: InstanceRt): readonly string[] {
@@ -292,7 +325,7 @@ export class Simulation {
     const { platform } = this.setup;
     const store = platform.objectStore;
     const p = store.connectionsPerInstance;
-    const groups: { reqs: Req[]; parallel: number }[] = [];
+    const groups: WriteGroup[] = [];
     const s = inst.stage;
     if (s.incoming.length === 0) {
       groups.push({ reqs: [this.storeGet(vm, "input", undefined, "input", inst.inputBytes, false)], parallel: p });
@@ -362,32 +395,41 @@ export class Simulation {
     const s = inst.stage;
     const vm = inst.vm;
     const out = inst.draw.outputBytes;
-    const groups: { reqs: Req[]; parallel: number }[] = [];
-    if (s.outgoing.length === 0) groups.push({ reqs: [this.storePut(vm, "output", "output", out, false)], parallel: p });
+    const groups: WriteGroup[] = [];
+    const servedBy = (e: EdgeRt, mode: TransferMode): [EdgeRt, TransferMode][] => (e.modes.includes(mode) ? [[e, mode]] : []);
+    const outgoing = s.outgoing.map((i) => this.edges[i]!);
+    if (outgoing.length === 0) groups.push({ reqs: [this.storePut(vm, "output", "output", out, false)], parallel: p, serves: [] });
 
-    const localEdges = s.outgoing.filter((i) => this.edges[i]!.modes.some((m) => m === "direct" || m === "vm-local"));
+    const localEdges = outgoing.filter((e) => e.modes.some((m) => m === "direct" || m === "vm-local"));
     if (localEdges.length > 0) {
-      const kind: TransferKind = localEdges.some((i) => this.edges[i]!.modes.includes("vm-local")) ? "vm-local" : "direct";
-      groups.push({ reqs: [{ edge: localEdges.map((i) => this.edges[i]!.key).join(", "), kind, direction: "write", fallback: false, tier: "local", bytes: out, capBps: Infinity, resources: [local(vm)], latencyMs: 0 }], parallel: 1 });
+      const kind: TransferKind = localEdges.some((e) => e.modes.includes("vm-local")) ? "vm-local" : "direct";
+      groups.push({
+        reqs: [{ edge: localEdges.map((e) => e.key).join(", "), kind, direction: "write", fallback: false, tier: "local", bytes: out, capBps: Infinity, resources: [local(vm)], latencyMs: 0 }],
+        parallel: 1,
+        serves: localEdges.flatMap((e) => [...servedBy(e, "direct"), ...servedBy(e, "vm-local")]),
+      });
     }
-    for (const i of s.outgoing) {
-      const e = this.edges[i]!;
+    const immediate: [EdgeRt, TransferMode][] = [];
+    for (const e of outgoing) {
+      if (!e.modes.includes("remote")) continue;
       const puts = this.remotePuts(e, inst.index, s.n, out);
-      if (puts.length > 0) groups.push({ reqs: puts.map((bytes) => this.storePut(vm, e.key, "remote", bytes, false)), parallel: p });
+      if (puts.length > 0) groups.push({ reqs: puts.map((bytes) => this.storePut(vm, e.key, "remote", bytes, false)), parallel: p, serves: [[e, "remote"]] });
+      else immediate.push([e, "remote"]);
     }
-    const cacheReaders = s.outgoing.some((i) => this.edges[i]!.modes.includes("cache"));
+    const cacheServed = outgoing.flatMap((e) => servedBy(e, "cache"));
     if (s.admitted) {
       if (this.cache.reserve(s.id, out, this.kernel.nowMs)) {
         inst.cacheResident = true;
-        groups.push({ reqs: [{ edge: "admission", kind: "cache", direction: "write", fallback: false, tier: "cache", bytes: out, capBps: platform.cache.connectionBytesPerSecond, resources: [nicOut(vm), CACHE], latencyMs: platform.cache.latencyMs }], parallel: 1 });
+        groups.push({ reqs: [{ edge: "admission", kind: "cache", direction: "write", fallback: false, tier: "cache", bytes: out, capBps: platform.cache.connectionBytesPerSecond, resources: [nicOut(vm), CACHE], latencyMs: platform.cache.latencyMs }], parallel: 1, serves: cacheServed });
       } else {
         s.overflowInstances++;
         s.overflowBytes += out;
-        groups.push({ reqs: [this.storePut(vm, "admission", "remote", out, true)], parallel: p });
+        groups.push({ reqs: [this.storePut(vm, "admission", "remote", out, true)], parallel: p, serves: cacheServed });
       }
-    } else if (cacheReaders) {
-      groups.push({ reqs: [this.storePut(vm, "admission", "remote", out, true)], parallel: p });
+    } else if (cacheServed.length > 0) {
+      groups.push({ reqs: [this.storePut(vm, "admission", "remote", out, true)], parallel: p, serves: cacheServed });
     }
+    for (const [e, m] of immediate) this.markWritten(e, m);
     this.all(inst, groups, () => this.finished(inst));
   }
 
@@ -427,11 +469,6 @@ export class Simulation {
       u.consumersLeft--;
       if (u.consumersLeft === 0 && u.admitted) this.cache.release(u.id, now);
     }
-    for (const i of s.outgoing) {
-      const c = this.stage(this.edges[i]!.to);
-      c.waitingOn--;
-      if (c.waitingOn === 0) this.stageReady(c);
-    }
   }
 
   private storeGet(vm: string, edge: string, edgeIndex: number | undefined, kind: TransferKind, bytes: number, fallback: boolean): Req {
@@ -445,8 +482,8 @@ export class Simulation {
     return { edge, kind, direction: "write", fallback, tier: "store", bytes, capBps: o.connectionBytesPerSecond, resources: [nicOut(vm)], latencyMs: o.putLatencyMs, limiter: this.store.writes };
   }
 
-  /** Runs request groups at once (each with its own parallelism), then `done`. */
-  private all(inst: InstanceRt, groups: readonly { reqs: Req[]; parallel: number }[], done: () => void): void {
+  /** Runs request groups at once (each with its own parallelism), marks what each group wrote, then `done`. */
+  private all(inst: InstanceRt, groups: readonly WriteGroup[], done: () => void): void {
     let left = groups.length;
     if (left === 0) {
       done();
@@ -454,6 +491,7 @@ export class Simulation {
     }
     for (const g of groups) {
       this.runRequests(inst, g.reqs, Math.max(1, g.parallel), () => {
+        for (const [e, m] of g.serves ?? []) this.markWritten(e, m);
         if (--left === 0) done();
       });
     }
