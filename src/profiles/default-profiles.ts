@@ -1,17 +1,18 @@
 /**
- * The profiles `plan()` uses when the caller passes none: the bundled analytic profiles of the
- * example apps, overlaid by any trained profile sets registered with `registerDefaultProfiles`
- * (the package registers the ones it ships under models/ when they load).
+ * The profiles `plan()` uses when the caller passes none: the trained profile sets shipped under
+ * models/ (loaded once, on first use) for the functions they know, then the bundled analytic
+ * profiles of the example apps. `setTrainedProfilesLoader` replaces the trained layer.
  */
 import { bundledAnalyticProfiles } from "./bundled-analytic.js";
+import { loadBundledTrainedProfiles } from "./bundled-trained.js";
 import { toProfileProvider, type FunctionProfile, type ProfileProvider, type TargetQuantiles } from "./types.js";
 
 const overlays: ProfileProvider[] = [];
-let trainedLoader: (() => Promise<readonly ProfileProvider[]>) | undefined;
+let trainedLoader: (() => Promise<readonly ProfileProvider[]>) | undefined = loadBundledTrainedProfiles;
 let trainedLoaded: Promise<void> | undefined;
 
-/** Registers a loader for trained profile sets that take precedence over the analytic ones. */
-export function setTrainedProfilesLoader(loader: () => Promise<readonly ProfileProvider[]>): void {
+/** Replaces the loader of trained profile sets that take precedence over the analytic ones (undefined: analytic only). */
+export function setTrainedProfilesLoader(loader: (() => Promise<readonly ProfileProvider[]>) | undefined): void {
   trainedLoader = loader;
   trainedLoaded = undefined;
   overlays.length = 0;
@@ -35,7 +36,8 @@ export function layerProfiles(providers: readonly ProfileProvider[]): ProfilePro
 
 export async function defaultProfiles(): Promise<ProfileProvider> {
   if (trainedLoader !== undefined) {
-    trainedLoaded ??= trainedLoader().then((ps) => {
+    const loader = trainedLoader;
+    trainedLoaded ??= loader().then((ps) => {
       overlays.push(...ps);
     });
     await trainedLoaded;
