@@ -1,0 +1,21 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { plan } from "./plan.js";
+
+// The example DAGs of the shipped workloads plan on the trained profiles under models/ by default.
+// Their roots run one instance that splits its input into ⌈input / 8 MiB⌉ parts (the collector's rule),
+// so at 64 MiB the second stage runs about 8 instances.
+describe.each(["wordcount", "query-pipeline", "kmeans", "mapreduce-sort"])("%s on its trained profiles", (name) => {
+  const dag = JSON.parse(readFileSync(`examples/dags/${name}.json`, "utf8")) as unknown;
+  it.each(["4 MiB", "64 MiB", "1 GiB"])("plans at %s", async (size) => {
+    const p = await plan(dag, size);
+    expect(p.status).toBe("ok");
+    expect(p.predicted.makespanMs).toBeGreaterThan(0);
+    expect(p.placement.every((s) => s.instances >= 1)).toBe(true);
+  });
+  it("runs more second-stage instances for a larger input", async () => {
+    const small = await plan(dag, "4 MiB");
+    const large = await plan(dag, "64 MiB");
+    expect(large.placement[1]!.instances).toBeGreaterThan(small.placement[1]!.instances);
+  });
+});
