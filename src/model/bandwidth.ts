@@ -14,3 +14,12 @@ export function objectStoreInstanceBytesPerSecond(platform: Platform, concurrent
 export function cacheInstanceBytesPerSecond(platform: Platform, concurrentPerVm: number): number {
   return Math.min(platform.cache.connectionBytesPerSecond, platform.vm.nicBytesPerSecond / Math.max(1, concurrentPerVm));
 }
+
+/**
+ * Time for one sender to write its output into the cache tier: first-byte latency plus its bytes at
+ * its own bandwidth, never faster than the stage's whole output through the tier's aggregate bandwidth.
+ */
+export function cacheWriteMs(platform: Platform, bytesPerSender: number, totalBytes: number, concurrentPerVm: number): number {
+  const own = platform.cache.latencyMs + (bytesPerSender / cacheInstanceBytesPerSecond(platform, concurrentPerVm)) * 1000;
+  return Math.max(own, (totalBytes / platform.cache.aggregateBytesPerSecond) * 1000);
+}

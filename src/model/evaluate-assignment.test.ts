@@ -131,22 +131,23 @@ describe("makespan recursion on a diamond", () => {
 });
 
 describe("cost breakdown", () => {
-  it("sums stage terms, edge shares and admitted outputs' residency", () => {
+  it("sums stage terms, edge shares and admitted outputs' residency until the last cache reader finishes", () => {
     // Edges: a → b remote (0.01 + 0.02 = 0.03 object store); a → c split direct 0.5 (0.004 · 0.5 = 0.002
     // compute) / cache 0.5 (0.001 · 0.5 = 0.0005 cache); b → d vm-local (0.0005 compute); c → d remote (0.03).
     // Timings: a 100; b 330; a → c = max(max(5, 20), 8) = 20 → c = 170; d = max(332, 200) + 10 = 342.
     // Stages: compute 1 + 2 + 3 + 4 = 10; object store (root/sink I/O) 0.5 + 0.25 = 0.75.
-    // Admitted a: 0.1 write + 0.001 $/ms · (last consumer finish max(b 330, c 170) − 100) = 0.1 + 0.23 = 0.33.
+    // Admitted a: 0.1 write + 0.001 $/ms · (last cache reader's finish: c 170 − 100) = 0.1 + 0.07 = 0.17
+    // (b reads a remotely, so a's output need not stay in the cache until b finishes).
     //   compute = 10 + 0.002 + 0.0005 = 10.0025
     //   objectStore = 0.75 + 0.03 + 0.03 = 0.81
-    //   cache = 0.0005 + 0.33 = 0.3305
+    //   cache = 0.0005 + 0.17 = 0.1705
     const ev = evaluateAssignment(problem(), assign([whole("remote"), [{ mode: "direct", fraction: 0.5 }, { mode: "cache", fraction: 0.5 }], whole("vm-local"), whole("remote")], ["a"]));
     expect(ev.violations).toEqual([]);
     close(ev.makespanMs, 342);
     close(ev.cost.computeUsd, 10.0025);
     close(ev.cost.objectStoreUsd, 0.81);
-    close(ev.cost.cacheUsd, 0.3305);
-    close(ev.cost.totalUsd, 10.0025 + 0.81 + 0.3305);
+    close(ev.cost.cacheUsd, 0.1705);
+    close(ev.cost.totalUsd, 10.0025 + 0.81 + 0.1705);
     close(ev.costUsd, ev.cost.totalUsd);
     close(ev.cacheBytes, 1000);
     // Per-edge costs add up to the edge part of the breakdown.

@@ -6,7 +6,7 @@
  *   finish(v)   = max over edges e = (u, v) of [finish(u) + transfer(e)] + baseMs(v)     (roots: baseMs)
  *   makespan    = max over stages of finish(v)
  *   cost        = Σ stage compute + Σ edge costs (fixed + perFraction · f per share)
- *                 + Σ admitted u [admission write + storage price · (max consumer finish − finish(u))]
+ *                 + Σ admitted u [admission write + storage price · (last cache reader's finish − finish(u))]
  */
 import { edgeKey } from "../dag/types.js";
 import { pieceTimeMs } from "../modes/mode-module.js";
@@ -90,7 +90,9 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
     }
     cacheBytes += terms.cacheBytes;
     let lastUseMs = finish.get(id)!;
-    for (const i of dag.outgoing.get(id)!) lastUseMs = Math.max(lastUseMs, finish.get(dag.edges[i]!.to)!);
+    for (const i of dag.outgoing.get(id)!) {
+      if ((assignment.edges[i] ?? []).some((s) => s.mode === "cache")) lastUseMs = Math.max(lastUseMs, finish.get(dag.edges[i]!.to)!);
+    }
     cacheUsd += terms.admissionFixedUsd + terms.admissionUsdPerMs * (lastUseMs - finish.get(id)!);
   }
   if (cacheBytes > problem.cacheCapacityBytes * (1 + 1e-9)) {

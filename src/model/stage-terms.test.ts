@@ -65,26 +65,29 @@ describe("buildStageTerms", () => {
     // 4 concurrent readers: min(10 MB/s, NIC 100 MB/s / 4) = 10 MB/s → read = 20 + 1000 = 1020 ms.
     // baseMs = 1 · 500 + 1020 = 1520.
     // computeUsd = 4 · 1.520 s · 1 GB · 0.001 + 4 · 1e-6 = 0.00608 + 0.000004 = 0.006084.
-    // ioUsd = 4 GETs · 1e-6. Output 4 · 0.5 GiB = 2 GiB: admission write 2 · 0.5 = $1,
+    // ioUsd = 4 GETs · 1e-6. Output 4 · 0.5 GiB = 2 GiB: admission transfer 2 · 0.5 = $1, plus the one
+    // write into the tier: 4 writers at min(75 MiB/s, 100 MB/s / 4) = 25 MB/s → 1 + 536.870912e6 / 25e6 · 1000
+    // = 21475.83648 ms each (above the 2 GiB / 5 GB/s = 429.5 ms aggregate bound); 4 · 21.47583648 s · 1 GB · 0.001 = 0.08590334592.
     // storage 2 GiB · $1e-6 per GiB-ms = $2e-6 per ms.
     const a = terms.get("a")!;
     expect(a).toMatchObject({ billedMemoryMb: 1024, slotsPerVm: 4, vms: 1, waves: 1, cacheBytes: 2 * GiB });
     close(a.baseMs, 1520);
     close(a.computeUsd, 0.006084);
     close(a.ioUsd, 4e-6);
-    close(a.admissionFixedUsd, 1);
+    close(a.admissionFixedUsd, 1 + 0.08590334592);
     close(a.admissionUsdPerMs, 2e-6);
   });
 
   it("middle stage: waves when the pool is too small", () => {
     // billed 2048 MB, 2 slots; vms = min(2, ceil(12 / 2) = 6) = 2; waves = ceil(12 / (2 · 2)) = 3.
     // baseMs = 3 · 300 = 900. computeUsd = 12 · 0.3 s · 2 GB · 0.001 + 12 · 1e-6 = 0.0072 + 0.000012.
+    // No output: admitting it would bill only the tier's 1 ms first-byte latency, 12 · 0.001 s · 2 GB · 0.001 = 2.4e-5.
     const b = terms.get("b")!;
     expect(b).toMatchObject({ billedMemoryMb: 2048, slotsPerVm: 2, vms: 2, waves: 3, cacheBytes: 0 });
     close(b.baseMs, 900);
     close(b.computeUsd, 0.007212);
     close(b.ioUsd, 0);
-    close(b.admissionFixedUsd, 0);
+    close(b.admissionFixedUsd, 2.4e-5);
   });
 
   it("sink: writes the result to the object store", () => {

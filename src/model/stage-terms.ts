@@ -8,6 +8,8 @@
  *   waves          = ceil(n / (vms · slotsPerVm))
  *   baseMs         = waves · runtimeMs + [root] inputReadMs + [sink] outputWriteMs
  *   computeUsd     = n · (runtimeMs + inputReadMs + outputWriteMs) / 1000 · billedGb · priceUsdPerGbSecond + n · priceUsdPerRequest
+ *   admissionFixedUsd = outputBytes · cache transfer price + n · cacheWriteMs · billedGb · priceUsdPerGbSecond   (the one write into the tier)
+ *   admissionUsdPerMs = outputBytes · cache storage price   (× the time until the last cache reader finishes)
  * Roots read the app input from the object store and sinks write the result to it, whatever the plan.
  */
 import type { Dag } from "../dag/types.js";
@@ -15,7 +17,7 @@ import type { StageEstimate } from "../estimate/estimate-stages.js";
 import { InputError, type Issue } from "../errors.js";
 import type { Platform } from "../platform/schema.js";
 import type { StageTerms } from "./types.js";
-import { objectStoreInstanceBytesPerSecond } from "./bandwidth.js";
+import { cacheWriteMs, objectStoreInstanceBytesPerSecond } from "./bandwidth.js";
 
 const GiB = 1024 ** 3;
 
@@ -62,7 +64,9 @@ export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstim
         s.instances * platform.billing.priceUsdPerRequest,
       ioUsd: requests > 0 ? (isRoot ? s.instances * platform.objectStore.priceUsdPerGet : 0) + (isSink ? s.instances * platform.objectStore.priceUsdPerPut : 0) : 0,
       cacheBytes: s.outputBytes,
-      admissionFixedUsd: (s.outputBytes / GiB) * platform.cache.priceUsdPerGibTransferred,
+      admissionFixedUsd:
+        (s.outputBytes / GiB) * platform.cache.priceUsdPerGibTransferred +
+        ((s.instances * cacheWriteMs(platform, s.instanceOutputBytes, s.outputBytes, concurrent)) / 1000) * billedGb * platform.billing.priceUsdPerGbSecond,
       admissionUsdPerMs: ((s.outputBytes / GiB) * platform.cache.priceUsdPerGibHour) / 3.6e6,
     });
   }

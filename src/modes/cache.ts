@@ -1,13 +1,14 @@
 /**
  * `cache` (Locus-style fast memory tier): like `remote` with the tier's latency and per-connection
  * bandwidth, no request-rate limit, but all traffic shares the tier's aggregate bandwidth, and
- * only an admitted producer's output is there. The write into the tier (once per admitted stage)
- * is billed by admission; the edge pays the reads.
+ * only an admitted producer's output is there. The write into the tier happens once per admitted
+ * stage, so admission bills it (transfer price and the senders' write time, see stage-terms.ts);
+ * each edge's time still includes it (readers wait for it), and the edge pays the reads.
  *
  *   write = max(latencyMs + bytesPerSender / bw_u,  D / aggregate)
  *   read  = max(ceil(getsPerReader / p) · latencyMs + bytesPerReader / bw_v,  f · n_v · bytesPerReader / aggregate)
  *   time  = write + read
- * Cost: read bytes × transfer price, plus the receivers' billed I/O time (and the senders' write time).
+ * Cost: read bytes × transfer price, plus the receivers' billed I/O time.
  */
 import { cacheInstanceBytesPerSecond } from "../model/bandwidth.js";
 import { FEASIBLE, functionUsd, modeOption, sumOfMaxes, type ModeModule } from "./mode-module.js";
@@ -41,7 +42,7 @@ export const cacheMode: ModeModule = {
         [{ fixedMs: readMs, perFractionMs: 0 }, { fixedMs: 0, perFractionMs: readBoundMs }],
       ),
       {
-        computeUsd: { fixedUsd: functionUsd(flow.senders, writeMs1, producerTerms.billedMemoryMb, platform), perFractionUsd: functionUsd(flow.receivers, readMs1, consumerTerms.billedMemoryMb, platform) },
+        computeUsd: { fixedUsd: 0, perFractionUsd: functionUsd(flow.receivers, readMs1, consumerTerms.billedMemoryMb, platform) },
         cacheUsd: { fixedUsd: 0, perFractionUsd: (flow.totalReadBytes / GiB) * c.priceUsdPerGibTransferred },
       },
       { splittable: true, requiresAdmission: true },

@@ -16,6 +16,7 @@
 import type { MilpConstraint, MilpModel, MilpVariable } from "../lp/model.js";
 import type { Problem } from "../model/types.js";
 import { computeConstantUsd, computeCostCeilingUsd, computeEarliestFinishBoundMs, computeHorizonMs, computeSlowestEdgeMs } from "./milp-bounds.js";
+import { edgeTradeoff, type TradeoffVertex } from "./edge-tradeoff.js";
 import { MAKESPAN_NAME, admitName, finishName, fractionName, residencyName, transferName, useName } from "./milp-names.js";
 
 /** Weight of the secondary term: breaks ties without trading the primary. */
@@ -34,6 +35,11 @@ export interface MilpSpec {
    * finds keeps the budget under the model) at the price of optimality.
    */
   readonly conservativeResidency?: boolean;
+  /**
+   * The continuous relaxation: binaries become continuous in [0, 1] and the objective is the
+   * primary alone (no ε term), so the LP optimum, unscaled, is a lower bound on the primary.
+   */
+  readonly relax?: boolean;
 }
 
 export interface MilpScale {
@@ -62,6 +68,29 @@ function addTerm(terms: Record<string, number>, name: string, coef: number): voi
   if (coef !== 0) terms[name] = (terms[name] ?? 0) + coef;
 }
 
+/**
+ * Relaxation only: the edge's cost (scaled terms) lies on or above its time–cost envelope at its
+ * transfer time, c ≥ c_j + s_j·(t − t_j) per segment and c ≥ the cheapest cost. Every plan meets
+ * these rows (t ≥ its real transfer time and the envelope is non-increasing); fractional y and f
+ * do not, which is what makes the LP bound feel the budget.
+ */
+function tradeoffRows(i: number, vertices: readonly TradeoffVertex[], edgeCost: Readonly<Record<string, number>>, scale: MilpScale): MilpConstraint[] {
+  const rows: MilpConstraint[] = [];
+  const slack = (x: number) => x - 1e-9 * Math.abs(x);
+  const last = vertices[vertices.length - 1];
+  if (last === undefined || Object.keys(edgeCost).length === 0) return rows;
+  rows.push({ name: `envelope[${i}][min]`, terms: edgeCost, lower: slack(last.costUsd / scale.usdPerUnit) });
+  for (let j = 0; j + 1 < vertices.length; j++) {
+    const a = vertices[j]!;
+    const b = vertices[j + 1]!;
+    const slopeUsdPerMs = (b.costUsd - a.costUsd) / (b.timeMs - a.timeMs);
+    const terms = { ...edgeCost };
+    addTerm(terms, transferName(i), (-slopeUsdPerMs * scale.msPerUnit) / scale.usdPerUnit);
+    rows.push({ name: `envelope[${i}][${j}]`, terms, lower: slack((a.costUsd - slopeUsdPerMs * a.timeMs) / scale.usdPerUnit) });
+  }
+  return rows;
+}
+
 export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale = computeMilpScale(problem)): PlanMilp {
   const { dag } = problem;
   const ms = (x: number) => x / scale.msPerUnit;
@@ -72,15 +101,19 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   const cost: Record<string, number> = {};
   const admitted = new Set<string>();
   const earliestMs = spec.conservativeResidency === true ? computeEarliestFinishBoundMs(problem) : undefined;
+  const binary = (name: string): MilpVariable => (spec.relax === true ? { name, kind: "continuous", lower: 0, upper: 1 } : { name, kind: "binary" });
 
   problem.edges.forEach((cands, i) => {
     const edge = dag.edges[i]!;
     const share: Record<string, number> = {};
-    variables.push({ name: transferName(i), kind: "continuous", lower: 0, upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
+    const edgeCost: Record<string, number> = {};
+    const tradeoff = spec.relax === true ? edgeTradeoff(cands, problem.allowSplits) : undefined;
+    const fastestMs = tradeoff?.[0]?.timeMs ?? 0;
+    variables.push({ name: transferName(i), kind: "continuous", lower: ms(fastestMs) * (1 - 1e-9), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
     for (const o of cands.options) {
       const y = useName(i, o.mode);
       const f = fractionName(i, o.mode);
-      variables.push({ name: y, kind: "binary" }, { name: f, kind: "continuous", lower: 0, upper: 1 });
+      variables.push(binary(y), { name: f, kind: "continuous", lower: 0, upper: 1 });
       share[f] = 1;
       const whole = !o.splittable || !problem.allowSplits;
       constraints.push(whole ? { name: `whole[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, lower: 0, upper: 0 } : { name: `split[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, upper: 0 });
@@ -90,13 +123,15 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
         addTerm(terms, f, -ms(p.perFractionMs));
         if (Object.keys(terms).length > 1) constraints.push({ name: `time[${i}][${o.mode}][${k}]`, terms, lower: 0 });
       });
-      addTerm(cost, y, usd(o.fixedUsd));
-      addTerm(cost, f, usd(o.perFractionUsd));
+      addTerm(edgeCost, y, usd(o.fixedUsd));
+      addTerm(edgeCost, f, usd(o.perFractionUsd));
       if (o.requiresAdmission) {
         admitted.add(edge.from);
         constraints.push({ name: `admitted[${i}]`, terms: { [y]: 1, [admitName(edge.from)]: -1 }, upper: 0 });
       }
     }
+    for (const [name, coef] of Object.entries(edgeCost)) addTerm(cost, name, coef);
+    if (tradeoff !== undefined) constraints.push(...tradeoffRows(i, tradeoff, edgeCost, scale));
     constraints.push({ name: `shares[${i}]`, terms: share, lower: 1, upper: 1 });
     const base = ms(problem.stages.get(edge.to)!.baseMs);
     constraints.push({ name: `flow[${i}]`, terms: { [finishName(edge.to)]: 1, [finishName(edge.from)]: -1, [transferName(i)]: -1 }, lower: base });
@@ -115,16 +150,19 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   for (const id of [...admitted].sort()) {
     const terms = problem.stages.get(id)!;
     const a = admitName(id);
-    variables.push({ name: a, kind: "binary" });
+    variables.push(binary(a));
     addTerm(capacity, a, terms.cacheBytes / problem.cacheCapacityBytes);
     addTerm(cost, a, usd(terms.admissionFixedUsd));
     if (terms.admissionUsdPerMs > 0) {
       const r = residencyName(id);
       variables.push({ name: r, kind: "continuous", lower: 0, upper: horizon });
       addTerm(cost, r, usd(terms.admissionUsdPerMs * scale.msPerUnit));
+      // The output stays until the last consumer that reads it from the cache has finished.
       for (const i of dag.outgoing.get(id)!) {
+        if (!problem.edges[i]!.options.some((o) => o.mode === "cache")) continue;
         const v = dag.edges[i]!.to;
-        const terms = earliestMs === undefined ? { [r]: 1, [finishName(v)]: -1, [finishName(id)]: 1, [a]: -horizon } : { [r]: 1, [finishName(v)]: -1, [a]: -horizon };
+        const y = useName(i, "cache");
+        const terms = earliestMs === undefined ? { [r]: 1, [finishName(v)]: -1, [finishName(id)]: 1, [y]: -horizon } : { [r]: 1, [finishName(v)]: -1, [y]: -horizon };
         constraints.push({ name: `residency[${i}]`, terms, lower: -horizon - (earliestMs === undefined ? 0 : ms(earliestMs.get(id)!)) });
       }
     }
@@ -134,7 +172,8 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   if (Number.isFinite(spec.deadlineMs)) constraints.push({ name: "deadline", terms: { [MAKESPAN_NAME]: 1 }, upper: ms(spec.deadlineMs) });
 
   const objective: Record<string, number> = {};
-  const [primaryWeight, secondaryWeight] = spec.minimize === "latency" ? [1, TIE_WEIGHT] : [TIE_WEIGHT, 1];
+  const tie = spec.relax === true ? 0 : TIE_WEIGHT;
+  const [primaryWeight, secondaryWeight] = spec.minimize === "latency" ? [1, tie] : [tie, 1];
   addTerm(objective, MAKESPAN_NAME, primaryWeight);
   for (const [name, coef] of Object.entries(cost)) addTerm(objective, name, secondaryWeight * coef);
   return { model: { direction: "minimize", objective, constraints, variables }, scale, costTerms: cost };
