@@ -2,8 +2,8 @@
  * The oracle (small DAGs only, ≤ ORACLE_MAX_EDGES edges): every whole-mode assignment of the
  * feasible modes (no splits; a consumer beside at most one producer; exactly the producers of
  * cache edges admitted) is run on the simulator with the true sizes (the caller's seed, noise and
- * truth records); the fastest simulated run whose simulated cost is within the budget wins (none
- * within it: the cheapest). Runs that overflow the cache tier are excluded. Its makespan is the
+ * truth records; several seeds are averaged); the fastest simulated plan whose simulated cost is
+ * within the budget wins (none within it: the cheapest). Runs that overflow the cache tier are excluded. Its makespan is the
  * best any whole-mode plan achieves on that very run — the yardstick for the planner.
  */
 import { InputError } from "../errors.js";
@@ -19,11 +19,18 @@ import { ORACLE_MAX_EDGES } from "./types.js";
 export interface OracleCandidate {
   readonly assignment: Assignment;
   readonly plan: Plan;
-  readonly report: SimulationReport;
+  /** One run per seed. */
+  readonly reports: readonly SimulationReport[];
+  /** Means over the runs. */
+  readonly makespanMs: number;
+  readonly costUsd: number;
 }
 
-/** Every candidate whole-mode plan with its simulated run (in enumeration order). */
-export function oracleCandidates(problem: Problem, dagInput: unknown, simulation: SimulateOptions & { readonly profiles: Profiles }): OracleCandidate[] {
+/**
+ * Every candidate whole-mode plan with its simulated runs (in enumeration order), one per seed
+ * (default: `simulation.seed`); candidates are scored by the mean over the seeds.
+ */
+export function oracleCandidates(problem: Problem, dagInput: unknown, simulation: SimulateOptions & { readonly profiles: Profiles }, seeds: readonly number[] = [simulation.seed ?? 1]): OracleCandidate[] {
   const { dag } = problem;
   if (dag.edges.length > ORACLE_MAX_EDGES) {
     throw new InputError("Invalid baseline", [{ code: "unsupported", path: ["baseline", "oracle"], message: "the oracle searches exhaustively and is for small DAGs", expected: `≤ ${ORACLE_MAX_EDGES} edges`, actual: `${dag.edges.length} edges` }]);
@@ -44,9 +51,14 @@ export function oracleCandidates(problem: Problem, dagInput: unknown, simulation
       const assignment: Assignment = { edges: pick.map((mode) => [{ mode, fraction: 1 }]), admitted };
       if (evaluateAssignment(problem, assignment).violations.some((v) => v.code === "cache-capacity")) return;
       const plan = planFromAssignment(problem, assignment, "baseline:oracle");
-      const report = simulateSync(dagInput, plan, simulation);
-      if (report.violations.some((v) => v.code === "cache-overflow")) return;
-      out.push({ assignment, plan, report });
+      const reports: SimulationReport[] = [];
+      for (const seed of seeds) {
+        const report = simulateSync(dagInput, plan, { ...simulation, seed });
+        if (report.violations.some((v) => v.code === "cache-overflow")) return;
+        reports.push(report);
+      }
+      const mean = (f: (r: SimulationReport) => number) => reports.reduce((a, r) => a + f(r), 0) / reports.length;
+      out.push({ assignment, plan, reports, makespanMs: mean((r) => r.makespanMs), costUsd: mean((r) => r.cost.totalUsd) });
       return;
     }
     for (const m of choices[i]!) {
@@ -62,9 +74,9 @@ export function oracleCandidates(problem: Problem, dagInput: unknown, simulation
 /** The fastest simulated candidate within the budget (simulated cost), else the cheapest. */
 export function pickOracle(candidates: readonly OracleCandidate[], budgetUsd: number): OracleCandidate {
   if (candidates.length === 0) throw new Error("the oracle has no candidate plan");
-  const within = candidates.filter((c) => c.report.cost.totalUsd <= budgetUsd * (1 + 1e-9));
+  const within = candidates.filter((c) => c.costUsd <= budgetUsd * (1 + 1e-9));
   const pool = within.length > 0 ? within : candidates;
-  const key = within.length > 0 ? (c: OracleCandidate) => [c.report.makespanMs, c.report.cost.totalUsd] : (c: OracleCandidate) => [c.report.cost.totalUsd, c.report.makespanMs];
+  const key = within.length > 0 ? (c: OracleCandidate) => [c.makespanMs, c.costUsd] : (c: OracleCandidate) => [c.costUsd, c.makespanMs];
   return [...pool].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
@@ -73,6 +85,7 @@ export function pickOracle(candidates: readonly OracleCandidate[], budgetUsd: nu
 }
 
 export function oraclePlan(chosen: OracleCandidate, budgetUsd: number): Plan {
-  const note = `oracle: simulated makespan ${chosen.report.makespanMs.toFixed(1)} ms at $${chosen.report.cost.totalUsd.toPrecision(4)} (seed ${chosen.report.seed})${chosen.report.cost.totalUsd > budgetUsd ? "; no whole-mode plan meets the budget, showing the cheapest" : ""}`;
+  const seeds = chosen.reports.map((r) => r.seed).join(", ");
+  const note = `oracle: simulated makespan ${chosen.makespanMs.toFixed(1)} ms at $${chosen.costUsd.toPrecision(4)} (mean over seeds ${seeds})${chosen.costUsd > budgetUsd * (1 + 1e-9) ? "; no whole-mode plan meets the budget, showing the cheapest" : ""}`;
   return { ...chosen.plan, solver: { ...chosen.plan.solver, notes: [...chosen.plan.solver.notes, note] } };
 }
