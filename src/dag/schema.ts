@@ -6,6 +6,8 @@ export const stageInputSchema = z.object({
   id: z.string().min(1),
   function: z.string().min(1),
   instances: z.number().int().positive().optional(),
+  /** For a root stage: the share of the app input it reads (default 1, the whole input). */
+  inputFraction: z.number().positive().max(1).optional(),
 });
 
 export const edgeInputSchema = z.object({

@@ -10,6 +10,8 @@ export interface Stage {
   readonly function: string;
   /** Fixed instance count; undefined means "the producer's predicted fanout" (a root: 1). */
   readonly instances?: number;
+  /** For a root stage: the share of the app input it reads (undefined: the whole input). */
+  readonly inputFraction?: number;
 }
 
 export interface Edge {

@@ -135,6 +135,12 @@ describe("validateDag: each problem is a typed issue with its path", () => {
     expect(issues[0]).toMatchObject(issue);
   });
 
+  it("inputFraction on a stage with inputs, or outside (0, 1]", () => {
+    const issues = issuesOf({ stages: [{ id: "a", function: "f" }, { id: "b", function: "f", inputFraction: 0.5 }], edges: [{ from: "a", to: "b", pattern: "one-to-one" }] });
+    expect(issues).toEqual([{ code: "contradiction", path: ["stages", 1, "inputFraction"], message: "only a root stage reads the app input", expected: "no inputFraction on a stage with inputs", actual: "0.5" }]);
+    expect(issuesOf({ stages: [{ id: "a", function: "f", inputFraction: 1.5 }] })[0]!.path).toEqual(["stages", 0, "inputFraction"]);
+  });
+
   it("unknown function, when the profiled functions are given", () => {
     const issues = issuesOf({ stages: [{ id: "a", function: "map" }, { id: "b", function: "reduce" }] }, new Set(["map", "sort"]));
     expect(issues).toEqual([

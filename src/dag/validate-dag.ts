@@ -1,7 +1,8 @@
 /**
  * Phase "validate": turns caller input into the internal `Dag`.
  * Pre: anything (unknown JSON). Post: ids unique, edges reference stages, no self-loops, no
- * duplicate edges, acyclic, patterns consistent with any fixed instance counts, and — when
+ * duplicate edges, acyclic, patterns consistent with any fixed instance counts, inputFraction only
+ * on roots, and — when
  * `knownFunctions` is given — every function has a profile. Every problem is reported at once
  * in one InputError with its path.
  */
@@ -41,7 +42,12 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
         actual: show(s.function),
       });
     }
-    stageById.set(s.id, s.instances === undefined ? { id: s.id, function: s.function } : { id: s.id, function: s.function, instances: s.instances });
+    stageById.set(s.id, {
+      id: s.id,
+      function: s.function,
+      ...(s.instances === undefined ? {} : { instances: s.instances }),
+      ...(s.inputFraction === undefined ? {} : { inputFraction: s.inputFraction }),
+    });
   });
 
   const edges: Edge[] = [];
@@ -88,6 +94,11 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
   edges.forEach((e, i) => {
     incoming.get(e.to)!.push(i);
     outgoing.get(e.from)!.push(i);
+  });
+  raw.stages.forEach((s, i) => {
+    if (s.inputFraction !== undefined && (incoming.get(s.id)?.length ?? 0) > 0) {
+      issues.push({ code: "contradiction", path: ["stages", i, "inputFraction"], message: "only a root stage reads the app input", expected: "no inputFraction on a stage with inputs", actual: String(s.inputFraction) });
+    }
   });
   edges.forEach((e, i) => {
     const issue = checkPatternCounts(e, stageById.get(e.from)!.instances, stageById.get(e.to)!.instances);

@@ -89,6 +89,13 @@ describe("per-pattern flows", () => {
     expect(est.stages.get("r")).toMatchObject({ instances: 4, instanceInputBytes: 100 * MB, stageInputBytes: 400 * MB, runtimeMs: 100, memoryMb: 256, instanceOutputBytes: 100 * MB, outputBytes: 400 * MB, predictedFanout: 4 });
   });
 
+  it("a root with an inputFraction reads that share of the app input", () => {
+    // 400 MB app input · 0.25 = 100 MB over 2 instances = 50 MB each.
+    const d = validateDag({ stages: [{ id: "r", function: "copy", instances: 2, inputFraction: 0.25 }] });
+    const e = estimateStages(d, 400 * MB, PROFILES);
+    expect(e.stages.get("r")).toMatchObject({ instanceInputBytes: 50 * MB, stageInputBytes: 100 * MB });
+  });
+
   it.each([
     // bytesPerReader, bytesOutPerSender, putsPerSender, getsPerReader, totalReadBytes (MB)
     { to: "oto", perReader: 100, outPerSender: 100, puts: 1, gets: 1, totalRead: 400 }, // D / n_u; 4 · 100

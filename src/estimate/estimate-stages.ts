@@ -3,7 +3,7 @@
  * Pre: a validated Dag whose functions all have profiles. Post: one StageEstimate per stage and one
  * EdgeFlow per edge, all finite and non-negative, instance counts consistent with every pattern.
  *
- * Root stages read the app input, split evenly over their instances. A stage without a fixed
+ * Root stages read the app input (or their `inputFraction` of it), split evenly over their instances. A stage without a fixed
  * instance count runs: n_u for a one-to-one input, 1 for a gather input, otherwise the largest
  * predicted fanout of its producers (rounded, at least 1; for scatter, rounded up to a multiple of n_u).
  */
@@ -82,7 +82,7 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
       }
     }
     let instanceInputBytes = 0;
-    if (inEdges.length === 0) instanceInputBytes = inputBytes / instances;
+    if (inEdges.length === 0) instanceInputBytes = (inputBytes * (stage.inputFraction ?? 1)) / instances;
     for (const i of inEdges) {
       const e = dag.edges[i]!;
       const u = stages.get(e.from);

@@ -115,20 +115,20 @@ export const BUNDLED_ANALYTIC_SPEC = {
   },
   "q95-scan-web-returns": {
     note:
-      "Scans a split of web_returns (≈10% of web_sales' rows in TPC-DS: its share x of the app input stands for 0.1 · x bytes of returns), keeps wr_order_number (≈5% of a returns row), " +
-      "hash-partitions by order: output 0.5% of x. Same join partitions as the web_sales scan. Assumed: ~100 MB/s over the returns bytes + 200 ms; 256 MB + 0.1 MB/MB.",
-    runtimeMs: { offset: 200, scale: (0.1 * 1000) / (100 * MB) },
-    memoryMb: { offset: 256, scale: 0.1 / MB },
-    outputBytes: { offset: 0, scale: 0.005 },
-    fanout: { offset: 1, scale: 1 / GB },
+      "Scans a split of web_returns (≈10% of web_sales' rows in TPC-DS; the DAG gives it 0.09 of the app input, web_sales 0.9), keeps wr_order_number (≈5% of a returns row), " +
+      "hash-partitions by order: output 5% of its input. Join partitions: 1 + 1 per 100 MB of returns (= 1 per GB of web_sales). Assumed: ~100 MB/s + 200 ms; 256 MB + 1 MB/MB.",
+    runtimeMs: { offset: 200, scale: 1000 / (100 * MB) },
+    memoryMb: { offset: 256, scale: 1 / MB },
+    outputBytes: { offset: 0, scale: 0.05 },
+    fanout: { offset: 1, scale: 10 / GB },
   },
   "q95-scan-dims": {
     note:
-      "Scans date_dim, customer_address and web_site (together ≈1% of the web_sales bytes at a large scale factor), applies Q95's filters (60 ship days, " +
-      "state IL, company 'pri') and keeps the surviving keys: ≈0.8 MB at 66 GB, Locus's smallest Q95 stage input (output 1.2e-5 of x). Assumed: ~100 MB/s over the dimension bytes + 200 ms; 192 MB + 0.01 MB/MB.",
-    runtimeMs: { offset: 200, scale: (0.01 * 1000) / (100 * MB) },
-    memoryMb: { offset: 192, scale: 0.01 / MB },
-    outputBytes: { offset: 0, scale: 1.2e-5 },
+      "Scans date_dim, customer_address and web_site (together ≈1% of the web_sales bytes at a large scale factor; the DAG gives them 0.009 of the app input), applies Q95's filters (60 ship days, " +
+      "state IL, company 'pri') and keeps the surviving keys: ≈0.8 MB at 66 GB of web_sales, Locus's smallest Q95 stage input (output 1.2e-3 of its input). Assumed: ~100 MB/s + 200 ms; 192 MB + 1 MB/MB.",
+    runtimeMs: { offset: 200, scale: 1000 / (100 * MB) },
+    memoryMb: { offset: 192, scale: 1 / MB },
+    outputBytes: { offset: 0, scale: 1.2e-3 },
     fanout: ONE,
   },
   "q95-self-join": {
@@ -233,6 +233,6 @@ export const EXAMPLE_DAGS: readonly ExampleDag[] = [
   { file: "video-analytics.json", name: "video-analytics", nominalInputBytes: 15 * MB, summary: "SONIC video analytics: split → extract → classify; 15 MB, fanout 19" },
   { file: "lightgbm.json", name: "lightgbm", nominalInputBytes: 200 * MB, summary: "SONIC LightGBM: PCA → 6 trainers (broadcast) → combine (gather); 200 MB, fanout 6" },
   { file: "mapreduce-sort.json", name: "mapreduce-sort", nominalInputBytes: 1.5 * GB, summary: "SONIC MapReduce sort: 30 mappers → shuffle → reducers; 1.5 GB, fanout 30" },
-  { file: "tpcds-q95.json", name: "tpcds-q95", nominalInputBytes: 66 * GB, summary: "Locus-like TPC-DS Q95: 8 stages, stage inputs ~1 MB to 66 GB" },
+  { file: "tpcds-q95.json", name: "tpcds-q95", nominalInputBytes: 66 * GB / 0.9, summary: "Locus-like TPC-DS Q95: 8 stages, stage inputs ~1 MB to 66 GB (web_sales 0.9 of the input, web_returns 0.09, dimensions 0.009)" },
   { file: "wide-fanout.json", name: "wide-fanout", nominalInputBytes: 2 * GB, summary: "Synthetic 1 → 200 (scatter) → 100 (shuffle) → 1 (gather); 2 GB" },
 ];
