@@ -18,6 +18,7 @@ export function formatPlanTable(plan: Plan): string {
   );
   const gap = plan.solver.gap === null ? "n/a" : `${(plan.solver.gap * 100).toFixed(2)}%`;
   out.push(`Solver ${plan.solver.name} (${plan.solver.status}), gap to lower bound ${gap}`);
+  for (const w of plan.warnings) out.push(`note: ${w}`);
   out.push("");
   const edgeRows = [["edge", "mode", "transfer", "why not the others"]];
   plan.edges.forEach((e, i) => {

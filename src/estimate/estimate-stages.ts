@@ -31,6 +31,8 @@ export interface StageEstimate {
 
 export interface Estimates {
   readonly inputBytes: number;
+  /** Stages whose learned profiles were used outside the input sizes they were trained on. */
+  readonly warnings: readonly string[];
   readonly stages: ReadonlyMap<string, StageEstimate>;
   /** Indexed like dag.edges. */
   readonly flows: readonly EdgeFlow[];
@@ -46,6 +48,7 @@ function checked(value: number, fn: string, target: string, atBytes: number, iss
 
 export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}): Estimates {
   const issues: Issue[] = [];
+  const warnings: string[] = [];
   const stages = new Map<string, StageEstimate>();
   const flows: EdgeFlow[] = new Array(dag.edges.length);
   const cache = new Map<string, FunctionProfile | undefined>();
@@ -104,6 +107,18 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
     const instanceOutputBytes = checked(profile.outputBytes(instanceInputBytes), fn, "outputBytes", instanceInputBytes, issues);
     const stageInputBytes = instanceInputBytes * instances;
     const predictedFanout = checked(profile.fanout(stageInputBytes), fn, "fanout", stageInputBytes, issues);
+    const range = profiles.trainedInputBytes?.(fn);
+    if (range !== undefined) {
+      // The fanout law matters only where a consumer takes its instance count from it.
+      const fanoutUsed = dag.outgoing.get(id)!.some((i) => dag.stageById.get(dag.edges[i]!.to)!.instances === undefined);
+      const checks: [string, number][] = [["instance input", instanceInputBytes]];
+      if (fanoutUsed) checks.push(["stage input (fanout)", stageInputBytes]);
+      for (const [what, bytes] of checks) {
+        if (bytes < range.min || bytes > range.max) {
+          warnings.push(`${id}: ${fn}'s profile extrapolates at ${what} ${bytes.toExponential(3)} B (trained on ${range.min.toExponential(3)}–${range.max.toExponential(3)} B)`);
+        }
+      }
+    }
     stages.set(id, {
       stageId: id,
       function: fn,
@@ -118,5 +133,5 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
     });
   }
   if (issues.length > 0) throw new InputError("Cannot estimate the DAG's stages", issues);
-  return { inputBytes, stages, flows };
+  return { inputBytes, warnings, stages, flows };
 }

@@ -47,7 +47,7 @@ function options(remoteMs: number): ModeOption[] {
 function problem(over: Partial<Problem> = {}, edges?: EdgeCandidates[]): Problem {
   return {
     dag,
-    estimates: { inputBytes: 1, stages: new Map(), flows: [] },
+    estimates: { inputBytes: 1, warnings: [], stages: new Map(), flows: [] },
     platform: resolvePlatform(undefined),
     edges:
       edges ??

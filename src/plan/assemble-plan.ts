@@ -49,6 +49,7 @@ export function assemblePlan({ problem, assignment, outcome, status, message, ti
     stages: evaluation.stages,
     predicted: { makespanMs: evaluation.makespanMs, costUsd: evaluation.costUsd, cost: evaluation.cost, cacheBytes: evaluation.cacheBytes },
     violations: evaluation.violations,
+    warnings: problem.estimates.warnings,
     solver: {
       name: outcome.name,
       status: outcome.status,

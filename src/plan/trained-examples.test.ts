@@ -19,3 +19,17 @@ describe.each(["wordcount", "query-pipeline", "kmeans", "mapreduce-sort"])("%s o
     expect(large.placement[1]!.instances).toBeGreaterThan(small.placement[1]!.instances);
   });
 });
+
+describe("extrapolation warnings", () => {
+  const dag = JSON.parse(readFileSync("examples/dags/wordcount.json", "utf8")) as unknown;
+  it("name the stage and the trained range when a learned profile is used beyond it", async () => {
+    // The traces cover root inputs of 256 KiB – 128 MiB: 64 MiB is inside, 4 GiB far beyond.
+    expect((await plan(dag, "64 MiB")).warnings).toEqual([]);
+    const far = await plan(dag, "4 GiB");
+    expect(far.warnings.some((w) => w.startsWith("map: wc-map's profile extrapolates"))).toBe(true);
+  });
+  it("are absent for analytic profiles", async () => {
+    const video = JSON.parse(readFileSync("examples/dags/video-analytics.json", "utf8")) as unknown;
+    expect((await plan(video, "1.5 GB")).warnings).toEqual([]);
+  });
+});

@@ -49,6 +49,8 @@ export interface Plan extends Decisions {
     readonly cacheBytes: number;
   };
   readonly violations: readonly Violation[];
+  /** Things to know about the prediction, e.g. learned profiles used beyond their trained input sizes. */
+  readonly warnings: readonly string[];
   readonly solver: {
     readonly name: string;
     readonly status: SolverStatus;

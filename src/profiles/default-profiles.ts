@@ -24,6 +24,12 @@ export function layerProfiles(providers: readonly ProfileProvider[]): ProfilePro
   return {
     kind: "provider",
     functionNames: names,
+    trainedInputBytes(name: string) {
+      for (const p of providers) {
+        if (p.profileFor(name, {}) !== undefined) return p.trainedInputBytes?.(name);
+      }
+      return undefined;
+    },
     profileFor(name: string, q: TargetQuantiles): FunctionProfile | undefined {
       for (const p of providers) {
         const f = p.profileFor(name, q);

@@ -22,6 +22,10 @@ export function createProfileSet(data: ProfileSetData): ProfileSet {
     kind: "provider",
     data,
     functionNames,
+    trainedInputBytes(functionName: string) {
+      const fn = data.functions[functionName];
+      return fn === undefined || !Object.prototype.hasOwnProperty.call(data.functions, functionName) ? undefined : { min: fn.inputBytesMin, max: fn.inputBytesMax };
+    },
     profileFor(functionName: string, quantiles: TargetQuantiles): FunctionProfile | undefined {
       if (!Object.prototype.hasOwnProperty.call(data.functions, functionName)) return undefined;
       const fn = data.functions[functionName]!;

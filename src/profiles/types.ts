@@ -26,6 +26,8 @@ export interface ProfileProvider {
   readonly functionNames: readonly string[];
   /** Plain functions for `functionName` at the given quantiles; undefined if the function is unknown. */
   profileFor(functionName: string, quantiles: TargetQuantiles): FunctionProfile | undefined;
+  /** For learned profiles: the input sizes the function was trained on (predictions outside are extrapolations). */
+  trainedInputBytes?(functionName: string): { readonly min: number; readonly max: number } | undefined;
 }
 
 /** Plain functions keyed by function name. */
