@@ -39,6 +39,18 @@ describe("sluice plan", () => {
     expect(out.text()).toMatch(/"map" -> "reduce" \[label="[a-z-]+.*color=/);
   });
 
+  it("plans with the trained profile set given by --profiles, and only its functions", async () => {
+    const out = capture();
+    expect(await runPlanCommand(["--dag", DAG, "--input", "1 GiB", "--profiles", "models/mapreduce-sort", "--format", "json"])).toBe(0);
+    expect(JSON.parse(out.text()).placement.map((s: { stageId: string }) => s.stageId)).toEqual(["map", "reduce"]);
+    // The word-count set does not know sort-map: the DAG's function is reported with its path.
+    await expect(runPlanCommand(["--dag", DAG, "--input", "1 GiB", "--profiles", "models/wordcount"])).rejects.toThrow(/stages\.0\.function/);
+  });
+
+  it("names the folder when --profiles does not hold a profile set", async () => {
+    await expect(runPlanCommand(["--dag", DAG, "--input", "1 GiB", "--profiles", "examples"])).rejects.toThrow(/examples/);
+  });
+
   it("returns 3 when no plan fits the budget, naming the cheapest cost", async () => {
     const out = capture();
     expect(await runPlanCommand(["--dag", DAG, "--input", "1 GB", "--budget", "0.0000001"])).toBe(3);
