@@ -43,10 +43,13 @@ export function wholeChoices(c: EdgeCandidates): EdgeChoice[] {
 }
 
 /** The cheapest choice whose time is ≤ capMs, among whole modes and two-mode splits; undefined if none. */
-export function cheapestWithin(c: EdgeCandidates, capMs: number, allowSplits: boolean, exclude: (o: ModeOption) => boolean): EdgeChoice | undefined {
+export function cheapestWithin(c: EdgeCandidates, exactCapMs: number, allowSplits: boolean, exclude: (o: ModeOption) => boolean): EdgeChoice | undefined {
+  // A cap equal to a choice's own time (a critical edge left no slack) must still admit that
+  // choice, whatever the rounding of the fractions: allow a relative hair.
+  const capMs = exactCapMs * (1 + 1e-12) + 1e-9;
   let best: EdgeChoice | undefined;
   const consider = (ch: EdgeChoice) => {
-    if (ch.timeMs <= capMs + 1e-9 && (best === undefined || ch.costUsd < best.costUsd - 1e-15)) best = ch;
+    if (ch.timeMs <= capMs && (best === undefined || ch.costUsd < best.costUsd - 1e-15)) best = ch;
   };
   const opts = c.options.filter((o) => !exclude(o));
   for (const o of opts) if (maxFractionWithin(o, capMs) >= 1) consider(choiceOf([[o, 1]]));
@@ -58,8 +61,8 @@ export function cheapestWithin(c: EdgeCandidates, capMs: number, allowSplits: bo
       if (!a.splittable || !b.splittable) continue;
       const fa = maxFractionWithin(a, capMs);
       const fb = maxFractionWithin(b, capMs);
-      if (fa < 0 || fb < 0 || fa + fb < 1) continue;
-      const lo = 1 - fb;
+      if (fa < 0 || fb < 0 || fa + fb < 1 - 1e-12) continue;
+      const lo = Math.min(1 - fb, fa);
       const hi = fa;
       for (const f of [lo, hi]) if (f > 1e-9 && f < 1 - 1e-9) consider(choiceOf([[a, f], [b, 1 - f]]));
     }

@@ -18,25 +18,64 @@ function toAssignment(choices: readonly EdgeChoice[], admitted: Set<string>): As
   return { edges: choices.map((c) => c.shares), admitted };
 }
 
+/**
+ * Which incoming edge of a stage (if any) runs vm-local: at most one may. `score(i, local)` gives
+ * edge i's figure with vm-local allowed (local) or excluded, undefined when no choice fits; the
+ * edge whose permission lowers `combine` over all edges the most wins (ties: the first).
+ */
+function pickLocalEdge(incoming: readonly number[], score: (i: number, local: boolean) => number | undefined, combine: (xs: number[]) => number): number | undefined {
+  const without = incoming.map((i) => score(i, false));
+  const base = without.every((x) => x !== undefined) ? combine(without as number[]) : Infinity;
+  let pick: number | undefined;
+  let bestValue = base;
+  incoming.forEach((i, k) => {
+    const local = score(i, true);
+    if (local === undefined) return;
+    const others = without.filter((_, j) => j !== k);
+    if (others.some((x) => x === undefined)) return;
+    const value = combine([...(others as number[]), local]);
+    if (!Number.isFinite(bestValue) || value < bestValue - 1e-12 * Math.max(1, Math.abs(bestValue))) {
+      bestValue = value;
+      pick = i;
+    }
+  });
+  return pick;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const max = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), 0);
+
 function fastestPlan(problem: Problem): { choices: EdgeChoice[]; admitted: Set<string> } {
   const { dag } = problem;
   const choices: EdgeChoice[] = new Array(dag.edges.length);
   const admitted = new Set<string>();
+  const finish = new Map<string, number>();
   let cacheBytes = 0;
+  const fitsCache = (u: string) => admitted.has(u) || cacheBytes + problem.stages.get(u)!.cacheBytes <= problem.cacheCapacityBytes;
+  const fastest = (i: number, local: boolean) => {
+    const fits = fitsCache(dag.edges[i]!.from);
+    return fastestChoice(problem.edges[i]!, problem.allowSplits, (o) => (o.mode === "vm-local" && !local) || (o.requiresAdmission && !fits));
+  };
   for (const v of dag.order) {
-    let vmLocalTaken = false;
-    for (const i of dag.incoming.get(v)!) {
+    const incoming = dag.incoming.get(v)!;
+    // the vm-local input goes to the edge where it shortens the stage's ready time most
+    const ready = (i: number, local: boolean) => {
+      const ch = fastest(i, local);
+      return ch === undefined || (local && !ch.usesVmLocal) ? undefined : finish.get(dag.edges[i]!.from)! + ch.timeMs;
+    };
+    const localEdge = pickLocalEdge(incoming, ready, max);
+    let readyMs = 0;
+    for (const i of incoming) {
       const u = dag.edges[i]!.from;
-      const fits = admitted.has(u) || cacheBytes + problem.stages.get(u)!.cacheBytes <= problem.cacheCapacityBytes;
-      const exclude = (o: ModeOption) => (o.mode === "vm-local" && vmLocalTaken) || (o.requiresAdmission && !fits);
-      const ch = fastestChoice(problem.edges[i]!, problem.allowSplits, exclude)!;
+      const ch = fastest(i, i === localEdge)!;
       if (ch.usesCache && !admitted.has(u)) {
         admitted.add(u);
         cacheBytes += problem.stages.get(u)!.cacheBytes;
       }
-      vmLocalTaken ||= ch.usesVmLocal;
       choices[i] = ch;
+      readyMs = Math.max(readyMs, finish.get(u)! + ch.timeMs);
     }
+    finish.set(v, readyMs + problem.stages.get(v)!.baseMs);
   }
   return { choices, admitted };
 }
@@ -52,17 +91,24 @@ function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: Rea
   for (let k = dag.order.length - 1; k >= 0; k--) {
     const v = dag.order[k]!;
     const window = latest.get(v)! - problem.stages.get(v)!.baseMs;
-    let vmLocalTaken = false;
-    for (const i of dag.incoming.get(v)!) {
+    const incoming = dag.incoming.get(v)!;
+    // the vm-local input goes to the edge where it saves most (or the only one that fits its window)
+    const cheapest = (i: number, local: boolean) => {
+      const ch = cheapestWithin(problem.edges[i]!, window - fastFinish.get(dag.edges[i]!.from)!, problem.allowSplits, (o) => o.mode === "vm-local" && !local);
+      return ch === undefined || (local && !ch.usesVmLocal) ? undefined : ch.costUsd;
+    };
+    const localEdge = pickLocalEdge(incoming, cheapest, sum);
+    for (const i of incoming) {
       const u = dag.edges[i]!.from;
       const cap = window - fastFinish.get(u)!;
       const cand = problem.edges[i]!;
-      const noCache = (o: ModeOption) => o.requiresAdmission || (o.mode === "vm-local" && vmLocalTaken);
+      const noLocal = i !== localEdge;
+      const noCache = (o: ModeOption) => o.requiresAdmission || (o.mode === "vm-local" && noLocal);
       let ch = cheapestWithin(cand, cap, problem.allowSplits, noCache);
       const terms = problem.stages.get(u)!;
       const canAdmit = admitted.has(u) || cacheBytes + terms.cacheBytes <= problem.cacheCapacityBytes;
       if (canAdmit) {
-        const withCache = cheapestWithin(cand, cap, problem.allowSplits, (o) => o.mode === "vm-local" && vmLocalTaken);
+        const withCache = cheapestWithin(cand, cap, problem.allowSplits, (o) => o.mode === "vm-local" && noLocal);
         if (withCache?.usesCache) {
           const extra = admitted.has(u) ? 0 : terms.admissionFixedUsd + terms.admissionUsdPerMs * Math.max(0, latest.get(v)! - fastFinish.get(u)!);
           if (ch === undefined || withCache.costUsd + extra < ch.costUsd) {
@@ -75,9 +121,9 @@ function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: Rea
         }
       }
       if (ch === undefined) return undefined;
-      vmLocalTaken ||= ch.usesVmLocal;
       choices[i] = ch;
-      latest.set(u, Math.min(latest.get(u)!, window - ch.timeMs));
+      // a choice within the rounding allowance of its cap counts as on it: overruns must not pile up upstream
+      latest.set(u, Math.min(latest.get(u)!, window - Math.min(ch.timeMs, cap)));
     }
   }
   return toAssignment(choices, admitted);
