@@ -1,0 +1,18 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+
+// The notebook-style scripts in examples/ run end to end and print what they promise.
+describe.each([
+  ["01-plan.ts", /SONIC's modes only/],
+  ["02-what-if.ts", /cache, not admitted .* infeasible: cache mode needs pca's output admitted/],
+  ["03-train-profiles.ts", /plan: .* memory map \d+ MB/],
+  ["04-simulate.ts", /Sluice: predicted [\d.]+ s, simulated [\d.]+ s/],
+])("examples/%s", (file, expected) => {
+  it("runs and prints its result", async () => {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", `examples/${file}`], { timeout: 120_000 });
+    expect(stdout).toMatch(expected);
+  });
+});
