@@ -6,57 +6,9 @@
  *   time    = localIo + max(0, localWaves − waves_v) · (1000 + localIo)
  */
 import { describe, expect, it } from "vitest";
-import type { Pattern } from "../dag/types.js";
-import { edgeFlow } from "../estimate/edge-flow.js";
-import type { StageEstimate } from "../estimate/estimate-stages.js";
-import type { StageTerms } from "../model/types.js";
-import { resolvePlatform } from "../platform/resolve-platform.js";
-import type { Platform, PlatformOverrides } from "../platform/schema.js";
-import { pieceTimeMs, type EdgeContext } from "./mode-module.js";
+import { pieceTimeMs } from "./mode-module.js";
 import { vmLocalMode } from "./vm-local.js";
-
-const PLATFORM_OVERRIDES: PlatformOverrides = {
-  vm: { cores: 4, memoryMb: 4096, nicBytesPerSecond: 100e6, localStorageBytesPerSecond: 200e6, networkLatencyMs: 1, poolSize: 10, priceUsdPerHour: 0 },
-  objectStore: { getLatencyMs: 20, putLatencyMs: 40, connectionBytesPerSecond: 10e6, connectionsPerInstance: 1, readsPerSecond: 1000, writesPerSecond: 500, priceUsdPerGet: 1e-6, priceUsdPerPut: 1e-5 },
-  cache: { capacityBytes: 1e9, aggregateBytesPerSecond: 1e9, connectionBytesPerSecond: 50e6, latencyMs: 1, priceUsdPerGibHour: 1, priceUsdPerGibTransferred: 0.5 },
-  billing: { priceUsdPerGbSecond: 0.001, priceUsdPerRequest: 0, minMemoryMb: 128, maxMemoryMb: 4096, memoryStepMb: 1 },
-};
-const PLATFORM = resolvePlatform(PLATFORM_OVERRIDES);
-
-interface Shape {
-  pattern: Pattern;
-  totalBytes: number;
-  nu: number;
-  nv: number;
-  slotsU?: number;
-  slotsV?: number;
-  vmsU?: number;
-  vmsV?: number;
-}
-
-function estimate(id: string, instances: number, outputBytes: number): StageEstimate {
-  return { stageId: id, function: id, instances, instanceInputBytes: 0, stageInputBytes: 0, runtimeMs: 1000, memoryMb: 1024, instanceOutputBytes: outputBytes / instances, outputBytes, predictedFanout: 1 };
-}
-
-function terms(id: string, instances: number, slots: number, vms: number): StageTerms {
-  return { stageId: id, baseMs: 0, waves: Math.ceil(instances / (vms * slots)), vms, slotsPerVm: slots, billedMemoryMb: 1024, computeUsd: 0, ioUsd: 0, cacheBytes: 0, admissionFixedUsd: 0, admissionUsdPerMs: 0 };
-}
-
-function context(s: Shape, platform: Platform = PLATFORM): EdgeContext {
-  const slotsU = s.slotsU ?? 4;
-  const slotsV = s.slotsV ?? 4;
-  return {
-    edge: { from: "u", to: "v", pattern: s.pattern },
-    flow: edgeFlow(s.pattern, s.totalBytes, s.nu, s.nv),
-    producer: estimate("u", s.nu, s.totalBytes),
-    consumer: estimate("v", s.nv, 0),
-    producerTerms: terms("u", s.nu, slotsU, s.vmsU ?? Math.ceil(s.nu / slotsU)),
-    consumerTerms: terms("v", s.nv, slotsV, s.vmsV ?? Math.ceil(s.nv / slotsV)),
-    platform,
-  };
-}
-
-const close = (actual: number, expected: number) => expect(actual).toBeCloseTo(expected, 9);
+import { close, context } from "./mode-test-context.js";
 
 describe("vm-local time and cost", () => {
   it.each([
