@@ -9,7 +9,7 @@ import { generateSortRecords } from "./gen-sort-records.js";
 import { generateDimensionTable, generateFactTable } from "./gen-tables.js";
 import { generateText } from "./gen-text.js";
 import { DEFAULT_KMEANS } from "./kmeans.js";
-import { DEFAULT_BYTES_PER_PARTITION } from "./partition-count.js";
+import { DEFAULT_PARTITION_UNIT_BYTES } from "./partition-count.js";
 import { DEFAULT_FILTER } from "./q-filter.js";
 
 export interface AppStage {
@@ -28,9 +28,9 @@ export interface AppDefinition {
 
 const PRODUCT_COUNT = 5000;
 
-/** The apps; `bytesPerPartition` sets how finely roots split their input (tests use small values). */
-export function buildApps(bytesPerPartition = DEFAULT_BYTES_PER_PARTITION): readonly AppDefinition[] {
-  const split = { bytesPerPartition };
+/** The apps; `partitionUnitBytes` sets how finely roots split their input (tests use small values). */
+export function buildApps(partitionUnitBytes = DEFAULT_PARTITION_UNIT_BYTES): readonly AppDefinition[] {
+  const split = { partitionUnitBytes };
   return [
     {
       app: "mapreduce-sort",

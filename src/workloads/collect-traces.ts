@@ -6,6 +6,8 @@
  * datasets/README.md atomically; progress goes to stderr.
  *
  * Options: --sizes 256KiB,1MiB,… (bytes or KiB/MiB)  --repeats 3  --apps sort,…  --out datasets
+ *          --quiet-below 1.0: first wait (polling every 30 s, at most 30 min) until the 1-minute
+ *          load average is below this, so other processes do not inflate the runtimes.
  */
 import { mkdirSync } from "node:fs";
 import os from "node:os";
@@ -32,8 +34,24 @@ function parseSize(text: string): number {
   return Math.round(Number(m[1]) * (unit === "mib" ? MIB : unit === "kib" ? KIB : 1));
 }
 
+const QUIET_POLL_MS = 30_000;
+const QUIET_MAX_WAIT_MS = 30 * 60_000;
+
+/** Waits until the 1-minute load average is below `threshold` (or the wait limit passes); returns the wait in seconds. */
+async function waitForQuiet(threshold: number): Promise<number> {
+  const started = performance.now();
+  while (os.loadavg()[0]! >= threshold && performance.now() - started < QUIET_MAX_WAIT_MS) {
+    process.stderr.write(`load ${os.loadavg()[0]!.toFixed(2)} ≥ ${threshold}: waiting…\n`);
+    await new Promise((resolve) => setTimeout(resolve, QUIET_POLL_MS));
+  }
+  return (performance.now() - started) / 1000;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: "string" }, repeats: { type: "string" }, apps: { type: "string" }, out: { type: "string" } } });
+  const { values } = parseArgs({ options: { sizes: { type: "string" }, repeats: { type: "string" }, apps: { type: "string" }, out: { type: "string" }, "quiet-below": { type: "string" } } });
+  const quietBelow = values["quiet-below"] === undefined ? undefined : Number(values["quiet-below"]);
+  if (quietBelow !== undefined && !(quietBelow > 0)) throw new RangeError(`--quiet-below: expected a load average > 0, got "${values["quiet-below"]}"`);
+  const waitedS = quietBelow === undefined ? undefined : await waitForQuiet(quietBelow);
   const sizesBytes = values.sizes === undefined ? DEFAULT_SIZES_BYTES : values.sizes.split(",").map(parseSize);
   const repeats = values.repeats === undefined ? DEFAULT_REPEATS : Number(values.repeats);
   const apps = values.apps === undefined ? APPS : values.apps.split(",").map(findApp);
@@ -69,7 +87,7 @@ async function main(): Promise<void> {
     process.stderr.write(`wrote ${path} (${rows.length} rows)\n`);
     collected.push({ app, file: `${app.app}.csv`, rows });
   }
-  const readme = renderDatasetsReadme({ collected, sizesBytes, repeats, machine: describeMachine(), loadAverages, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000 });
+  const readme = renderDatasetsReadme({ collected, sizesBytes, repeats, machine: describeMachine(), loadAverages, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000, ...(quietBelow === undefined ? {} : { quietWait: { threshold: quietBelow, waitedS: waitedS!, reached: loadAverages[0]! < quietBelow } }) });
   writeFileAtomic(join(outDir, "README.md"), readme);
   process.stderr.write(`wrote ${join(outDir, "README.md")}\n`);
 }

@@ -1,6 +1,7 @@
 /** Renders datasets/README.md from a collection run: how each CSV was made, the columns, the machine. */
 import type { AppDefinition } from "./apps.js";
 import type { MachineInfo } from "./machine-info.js";
+import { describePartitionRule } from "./partition-count.js";
 import type { TraceRow } from "./trace-row.js";
 
 export interface CollectedApp {
@@ -14,10 +15,12 @@ export interface ReadmeInput {
   readonly sizesBytes: readonly number[];
   readonly repeats: number;
   readonly machine: MachineInfo;
-  /** 1-minute load averages sampled at the start and after every repeat. */
+  /** 1-minute load averages sampled at the start, after every repeat, and at the end. */
   readonly loadAverages: readonly number[];
   readonly date: string;
   readonly durationS: number;
+  /** When the run first waited for the load average to drop below `threshold`. */
+  readonly quietWait?: { readonly threshold: number; readonly waitedS: number; readonly reached: boolean };
 }
 
 function median(xs: readonly number[]): number {
@@ -56,8 +59,10 @@ way; the run took ${Math.round(r.durationS)} s.
   gets a fresh worker per root size, reused across that size's repeats.
 - Every stage after the root reads the real outputs of the stage before it, routed by the edge's
   pattern, so downstream sizes are real.
-- Roots run as one instance on the whole input and split it into ⌈input / 8 MiB⌉ parts (at
-  most 64) for the next stage: their fanout grows with input size.
+- Roots run as one instance on the whole input and split it into ${describePartitionRule()}
+  parts for the next stage (\`src/workloads/partition-count.ts\`). Both the number of parts and
+  each part's size (≈ √(input · unit)) grow with the root's input, so the stages after a root are
+  traced over a range of instance sizes, not at one part size.
 
 ## Files
 
@@ -72,7 +77,7 @@ ${r.collected.map(appSection).join("\n")}
 | \`runtime_ms\` | wall time of the function body alone: \`performance.now()\` before and after the call inside the worker; excludes worker start-up, message passing and input generation | ms |
 | \`memory_mb\` | peak memory of the invocation (below) | MiB (2^20 bytes) |
 | \`output_bytes\` | total bytes of all outputs of this invocation | bytes |
-| \`fanout\` | number of outputs this invocation produced = next-stage instances it feeds. For the roots it is ⌈input_bytes / 8 MiB⌉ clamped to [1, 64]; one-to-one and gather producers and sinks emit 1 | count |
+| \`fanout\` | number of outputs this invocation produced = next-stage instances it feeds. For the roots it is ${describePartitionRule()}; one-to-one and gather producers and sinks emit 1 | count |
 | \`memory_setting_mb\` | configured memory limit; empty: workers ran without a limit | MiB |
 | \`cold\` | \`true\` for the first invocation in a fresh worker (no JIT warm-up, modules just loaded), else \`false\` | — |
 
@@ -101,9 +106,10 @@ The growth is the peak sample minus the baseline.
 - Memory: ${m.memoryGib} GiB
 - Node: ${m.nodeVersion} (${m.platform})
 - Date: ${r.date}
-- 1-minute load average during the run: ${Math.min(...r.loadAverages).toFixed(1)} – ${Math.max(...r.loadAverages).toFixed(1)}
-  (median ${median(r.loadAverages).toFixed(1)}) on ${m.logicalCores} cores. Above the core count, other
-  processes competed for the CPU, which inflates \`runtime_ms\` and its spread between repeats;
-  sizes and memory are unaffected.
+${r.quietWait === undefined ? "" : `- Before starting, the run waited ${Math.round(r.quietWait.waitedS)} s for the 1-minute load average to drop below ${r.quietWait.threshold} (\`--quiet-below\`)${r.quietWait.reached ? "" : "; it did not within the 30-minute limit, so the run went ahead on a busy machine"}.\n`}- 1-minute load average: ${r.loadAverages[0]!.toFixed(2)} at the start, ${r.loadAverages[r.loadAverages.length - 1]!.toFixed(2)} at the end;
+  ${Math.min(...r.loadAverages).toFixed(2)} – ${Math.max(...r.loadAverages).toFixed(2)} (median ${median(r.loadAverages).toFixed(2)}) over the run, on ${m.logicalCores} cores. The
+  collector itself keeps about one core busy, so a load near 1 means the machine was otherwise
+  quiet; above the core count, other processes compete for the CPU, which inflates
+  \`runtime_ms\` and its spread between repeats (sizes and memory are unaffected).
 `;
 }

@@ -4,12 +4,12 @@
  */
 import { decodePoints, DEFAULT_DIMENSIONS } from "./gen-points.js";
 import { sampleMemory } from "./memory-probe.js";
-import { DEFAULT_BYTES_PER_PARTITION, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
+import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
 import type { StageResult } from "./types.js";
 
 export interface KmeansSplitParams {
   readonly dimensions?: number;
-  readonly bytesPerPartition?: number;
+  readonly partitionUnitBytes?: number;
   readonly maxPartitions?: number;
 }
 
@@ -19,7 +19,7 @@ export function kmeansSplit(input: Uint8Array, params: KmeansSplitParams = {}): 
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) throw new RangeError(`kmeans-split: value ${i} is not finite`);
   sampleMemory();
   const pointCount = values.length / dimensions;
-  const shards = partitionCount(input.length, params.bytesPerPartition ?? DEFAULT_BYTES_PER_PARTITION, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);
+  const shards = partitionCount(input.length, params.partitionUnitBytes ?? DEFAULT_PARTITION_UNIT_BYTES, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);
   const outputs: Uint8Array[] = [];
   for (let s = 0; s < shards; s++) {
     const from = Math.floor((s * pointCount) / shards) * dimensions;

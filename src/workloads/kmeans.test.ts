@@ -10,8 +10,8 @@ import { concatBytes } from "./types.js";
 describe("k-means stages (split → kmeans → merge)", () => {
   const input = generatePoints(96_000, 7); // 3000 points
 
-  it("splits into ceil(input / bytesPerPartition) shards that concatenate to the input", () => {
-    const { outputs } = kmeansSplit(input, { bytesPerPartition: 25_000 }); // ceil(96000/25000) = 4
+  it("splits into ⌈√(input / partitionUnitBytes)⌉ shards that concatenate to the input", () => {
+    const { outputs } = kmeansSplit(input, { partitionUnitBytes: 8_000 }); // ⌈√(96000/8000)⌉ = ⌈√12⌉ = ⌈3.46⌉ = 4
     expect(outputs).toHaveLength(4);
     expect(Buffer.from(concatBytes(outputs)).equals(Buffer.from(input))).toBe(true);
   });
@@ -22,14 +22,14 @@ describe("k-means stages (split → kmeans → merge)", () => {
   });
 
   it("emits k centroids per shard whose weights count the shard's points", () => {
-    const shard = kmeansSplit(input, { bytesPerPartition: 25_000 }).outputs[0]!;
+    const shard = kmeansSplit(input, { partitionUnitBytes: 8_000 }).outputs[0]!;
     const c = decodeCentroids(kmeans(shard).outputs[0]!, 8);
     expect(c.weights).toHaveLength(DEFAULT_KMEANS.k);
     expect(c.weights.reduce((s, w) => s + w, 0)).toBe(shard.length / 32);
   });
 
   it("merges shard centroids into k centroids about as good as fitting all points at once", () => {
-    const shards = kmeansSplit(input, { bytesPerPartition: 25_000 }).outputs;
+    const shards = kmeansSplit(input, { partitionUnitBytes: 8_000 }).outputs;
     const merged = decodeCentroids(kmeansMerge(concatBytes(shards.map((s) => kmeans(s).outputs[0]!)), DEFAULT_KMEANS).outputs[0]!, 8);
     expect(merged.weights.reduce((s, w) => s + w, 0)).toBe(3000);
     const points = decodePoints(input, 8);

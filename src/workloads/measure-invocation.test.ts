@@ -5,7 +5,7 @@ import { measureInvocation } from "./measure-invocation.js";
 describe("measureInvocation", () => {
   it("returns the function's outputs with their total size, a runtime and memory ≥ the input", () => {
     const input = generateSortRecords(20_000, 1);
-    const m = measureInvocation("sort-map", input, { bytesPerPartition: 5_000 }); // 4 partitions
+    const m = measureInvocation("sort-map", input, { partitionUnitBytes: 1_500 }); // ⌈√(20000/1500)⌉ = ⌈√13.3⌉ = ⌈3.65⌉ = 4 partitions
     expect(m.outputs).toHaveLength(4);
     expect(m.outputBytes).toBe(input.length);
     expect(m.runtimeMs).toBeGreaterThanOrEqual(0);

@@ -17,9 +17,9 @@ describe("qScan", () => {
     rows.forEach((row, r) => expect(columns.map((c) => c[r])).toEqual(row));
   });
 
-  it("splits the rows into ceil(input / bytesPerPartition) contiguous batches in order", () => {
+  it("splits the rows into ⌈√(input / partitionUnitBytes)⌉ contiguous batches in order", () => {
     const input = generateFactTable(10_000, 6, 40);
-    const { outputs } = qScan(input, { bytesPerPartition: 3_000 }); // ceil(10000/3000) = 4
+    const { outputs } = qScan(input, { partitionUnitBytes: 800 }); // ≤ 10000 bytes: ⌈√(10000/800)⌉ = ⌈√12.5⌉ = ⌈3.54⌉ = 4
     expect(outputs).toHaveLength(4);
     const orderIds = outputs.flatMap((o) => Array.from(decodeBatches(o)[0]!.columns[0]!));
     expect(orderIds).toEqual(naiveRows(input).map((r) => r[0]));

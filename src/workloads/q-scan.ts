@@ -5,11 +5,11 @@
 import { encodeBatch } from "./column-batch.js";
 import { FACT_COLUMNS } from "./gen-tables.js";
 import { sampleMemory } from "./memory-probe.js";
-import { DEFAULT_BYTES_PER_PARTITION, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
+import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
 import type { StageResult } from "./types.js";
 
 export interface QScanParams {
-  readonly bytesPerPartition?: number;
+  readonly partitionUnitBytes?: number;
   readonly maxPartitions?: number;
 }
 
@@ -36,7 +36,7 @@ export function parseFactRows(input: Uint8Array): Int32Array[] {
 }
 
 export function qScan(input: Uint8Array, params: QScanParams = {}): StageResult {
-  const partitions = partitionCount(input.length, params.bytesPerPartition ?? DEFAULT_BYTES_PER_PARTITION, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);
+  const partitions = partitionCount(input.length, params.partitionUnitBytes ?? DEFAULT_PARTITION_UNIT_BYTES, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);
   const columns = parseFactRows(input);
   sampleMemory();
   const rowCount = columns[0]!.length;

@@ -31,7 +31,7 @@ describe("query pipeline (scan → filter → join → aggregate)", () => {
   const dim = generateDimensionTable(productCount, 3, 6);
 
   it("matches a naive nested-loop filter, join and group-by", () => {
-    const scanned = qScan(fact, { bytesPerPartition: 10_000 }).outputs; // 4 partitions
+    const scanned = qScan(fact, { partitionUnitBytes: 3_000 }).outputs; // ≤ 40000 bytes: ⌈√(40000/3000)⌉ = ⌈√13.3⌉ = 4 partitions
     const joined = scanned.map((s) => qJoin(qFilter(s.slice(), DEFAULT_FILTER).outputs[0]!, { dimension: dim }).outputs[0]!);
     const groups = aggregateByCategory(concatBytes(joined));
     const naive = naiveQuery(fact, dim);

@@ -15,8 +15,8 @@ function inProcessInvoke(): Invoke {
 }
 
 describe("runApp (in-process, tiny sizes)", () => {
-  // 40 KiB roots at 12 KiB per partition: the root's fanout is ceil(40960 / 12288) = 4.
-  const apps = buildApps(12 * 1024);
+  // 40 KiB roots at a 3 KiB unit: the root's fanout is ⌈√(40960 / 3072)⌉ = ⌈√13.3⌉ = ⌈3.65⌉ = 4.
+  const apps = buildApps(3 * 1024);
 
   it.each(apps.map((a) => [a.app, a] as const))("%s: one valid row per invocation, real sizes passed downstream", async (_name, app) => {
     const rows = await runApp(app, 40 * 1024, inProcessInvoke(), { seed: 1 });

@@ -3,9 +3,9 @@ import { generateSortRecords, RECORD_BYTES } from "./gen-sort-records.js";
 import { sortMap } from "./sort-map.js";
 
 describe("sortMap", () => {
-  it("splits the records into ceil(input / bytesPerPartition) key ranges, losing none", () => {
+  it("splits the records into ⌈√(input / partitionUnitBytes)⌉ key ranges, losing none", () => {
     const input = generateSortRecords(50_000, 5); // 500 records
-    const { outputs } = sortMap(input, { bytesPerPartition: 12_000 }); // ceil(50000/12000) = 5
+    const { outputs } = sortMap(input, { partitionUnitBytes: 2_500 }); // ⌈√(50000/2500)⌉ = ⌈√20⌉ = ⌈4.47⌉ = 5
     expect(outputs).toHaveLength(5);
     expect(outputs.reduce((s, o) => s + o.length, 0)).toBe(input.length);
     outputs.forEach((o, p) => {

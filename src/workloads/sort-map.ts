@@ -6,18 +6,18 @@
  */
 import { RECORD_BYTES } from "./gen-sort-records.js";
 import { sampleMemory } from "./memory-probe.js";
-import { DEFAULT_BYTES_PER_PARTITION, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
+import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
 import type { StageResult } from "./types.js";
 
 export interface SortMapParams {
-  readonly bytesPerPartition?: number;
+  readonly partitionUnitBytes?: number;
   readonly maxPartitions?: number;
 }
 
 export function sortMap(input: Uint8Array, params: SortMapParams = {}): StageResult {
   if (input.length % RECORD_BYTES !== 0) throw new RangeError(`sort-map input: expected a multiple of ${RECORD_BYTES} bytes, got ${input.length}`);
   const recordCount = input.length / RECORD_BYTES;
-  const partitions = partitionCount(input.length, params.bytesPerPartition ?? DEFAULT_BYTES_PER_PARTITION, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);
+  const partitions = partitionCount(input.length, params.partitionUnitBytes ?? DEFAULT_PARTITION_UNIT_BYTES, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);
   const partitionOf = new Uint16Array(recordCount);
   const counts = new Uint32Array(partitions);
   for (let r = 0; r < recordCount; r++) {

@@ -31,7 +31,7 @@ describe("sortReduce", () => {
 
   it("after sort-map, the reduced partitions concatenated in order are the sorted input", () => {
     const input = generateSortRecords(40_000, 2);
-    const partitions = sortMap(input, { bytesPerPartition: 9_000 }).outputs;
+    const partitions = sortMap(input, { partitionUnitBytes: 2_500 }).outputs;
     const whole = concatBytes(partitions.map((p) => sortReduce(p).outputs[0]!));
     expect(isSorted(whole)).toBe(true);
     expect(records(whole).sort()).toEqual(records(input).sort());

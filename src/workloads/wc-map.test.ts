@@ -18,7 +18,7 @@ describe("wcMap", () => {
 
   it("partitions the counts by hash, each word in exactly one partition, totals unchanged", () => {
     const input = generateText(30_000, 4, 800);
-    const { outputs } = wcMap(input, { bytesPerPartition: 8_000 }); // ceil(30000/8000) = 4
+    const { outputs } = wcMap(input, { partitionUnitBytes: 2_500 }); // ⌈√(30000/2500)⌉ = ⌈√12⌉ = ⌈3.46⌉ = 4
     expect(outputs).toHaveLength(4);
     const merged = new Map<string, number>();
     outputs.forEach((o, p) => {

@@ -4,12 +4,12 @@
  * word) into R partitions, R = partitionCount(input).
  */
 import { sampleMemory } from "./memory-probe.js";
-import { DEFAULT_BYTES_PER_PARTITION, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
+import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
 import type { StageResult } from "./types.js";
 import { encodeWordCounts } from "./word-counts-codec.js";
 
 export interface WcMapParams {
-  readonly bytesPerPartition?: number;
+  readonly partitionUnitBytes?: number;
   readonly maxPartitions?: number;
 }
 
@@ -41,7 +41,7 @@ export function countWords(input: Uint8Array): Map<string, number> {
 }
 
 export function wcMap(input: Uint8Array, params: WcMapParams = {}): StageResult {
-  const partitions = partitionCount(input.length, params.bytesPerPartition ?? DEFAULT_BYTES_PER_PARTITION, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);
+  const partitions = partitionCount(input.length, params.partitionUnitBytes ?? DEFAULT_PARTITION_UNIT_BYTES, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);
   const counts = countWords(input);
   sampleMemory();
   const parts = Array.from({ length: partitions }, () => new Map<string, number>());

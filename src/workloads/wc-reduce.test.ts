@@ -15,7 +15,7 @@ describe("wcReduce", () => {
 
   it("over two mappers' shuffled outputs gives the naive count of the whole text", () => {
     const halves = [generateText(12_000, 8, 300), generateText(9_000, 9, 300)];
-    const maps = halves.map((h) => wcMap(h, { bytesPerPartition: 4_000, maxPartitions: 3 }).outputs);
+    const maps = halves.map((h) => wcMap(h, { partitionUnitBytes: 1_000, maxPartitions: 3 }).outputs); // ⌈√12⌉ = 4 and ⌈√9⌉ = 3, both capped at 3
     const merged = new Map<string, number>();
     for (let p = 0; p < 3; p++) decodeWordCounts(wcReduce(concatBytes(maps.map((m) => m[p]!))).outputs[0]!, merged);
     const naive = new Map<string, number>();
