@@ -19,23 +19,14 @@ import { AUTO_ENGINE, solveMilp } from "../src/lp/solve-milp.js";
 import { ENGINE_NAMES } from "../src/lp/load-engine.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
+import { mulberry32 } from "../src/util/mulberry32.js";
 
 const SIZES_EDGES = [5, 20, 50, 100, 200];
 const TIME_LIMIT_MS = 20_000;
 const REPEATS = 3;
 const SEED = 20240611;
 
-/** mulberry32: a small seeded PRNG, enough for reproducible instances. */
-function makeRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const makeRandom = mulberry32;
 
 /** A DAG over `stageCount` stages: every stage after the first has a parent among the 4 before it, then random extra edges. */
 function makeDagEdges(edgeCount: number, random: () => number): { stageCount: number; edges: [number, number][] } {

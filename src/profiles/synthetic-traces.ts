@@ -3,6 +3,7 @@
  * tests and the benchmark (before real traces exist) check fitting against.
  */
 import type { TraceRecord } from "../traces/trace-record.js";
+import { mulberry32 } from "../util/mulberry32.js";
 
 export type SizeLawFn = (inputBytes: number) => number;
 
@@ -24,17 +25,8 @@ export interface SyntheticOptions {
   readonly seed?: number;
 }
 
-/** mulberry32: a small seeded PRNG giving floats in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG giving floats in [0, 1). */
+export const createRandom = mulberry32;
 
 export function generateTraces(fns: readonly SyntheticFunction[], options: SyntheticOptions): TraceRecord[] {
   const random = createRandom(options.seed ?? 1);

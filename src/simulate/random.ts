@@ -3,6 +3,7 @@
  * from (seed, label), so a stage instance draws the same numbers whatever the plan or the event
  * order — common random numbers across the policies being compared.
  */
+import { mulberry32U32 } from "../util/mulberry32.js";
 
 export interface RandomStream {
   /** A uniform float in (0, 1). */
@@ -26,14 +27,8 @@ export function hashLabel(seed: number, label: string): number {
 
 /** mulberry32 seeded from (seed, label). */
 export function createStream(seed: number, label: string): RandomStream {
-  let state = hashLabel(seed, label);
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  const nextU32 = mulberry32U32(hashLabel(seed, label));
+  const next = (): number => (nextU32() + 0.5) / 4294967296;
   return {
     uniform: next,
     normal: () => Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next()),

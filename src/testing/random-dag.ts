@@ -5,18 +5,10 @@
 import type { DagInput } from "../dag/schema.js";
 import type { Pattern } from "../dag/types.js";
 import type { ProfileFunctions } from "../profiles/types.js";
+import { mulberry32 } from "../util/mulberry32.js";
 
-/** mulberry32: a small, well-known seeded PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform floats in [0, 1). */
+export const seededRandom = mulberry32;
 
 const MB = 1e6;
 

@@ -1,4 +1,5 @@
 /** A small seeded PRNG (mulberry32): deterministic per seed, fast, good enough for test data. */
+import { mulberry32U32 } from "../util/mulberry32.js";
 
 export interface Prng {
   /** A uniform float in [0, 1). */
@@ -10,14 +11,7 @@ export interface Prng {
 }
 
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const nextU32 = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  const nextU32 = mulberry32U32(seed);
   const next = (): number => nextU32() / 4294967296;
   return {
     next,
