@@ -17,10 +17,13 @@ export const DEFAULT_TOLERANCE: SelectionTolerance = { relative: 0.2, absolute: 
 export type Fitted = Extract<CandidateResult, { status: "fitted" }>;
 export type Selection = { readonly how: "auto" | "forced"; readonly chosen: Fitted } | { readonly how: "fallback"; readonly chosen: Fitted; readonly reason: string };
 
-export function familiesFor(choice: ModelChoice, withMlp: boolean): RegressorFamily[] {
+/** The candidates for a choice; a count target (whole numbers by definition, like fanout) adds `ceil-power` to auto. */
+export function familiesFor(choice: ModelChoice, withMlp: boolean, countTarget = false): RegressorFamily[] {
   switch (choice) {
-    case "auto":
-      return withMlp ? ["constant", "linear", "power", "poly2", "poly3", "mlp"] : ["constant", "linear", "power", "poly2", "poly3"];
+    case "auto": {
+      const smooth: RegressorFamily[] = withMlp ? ["constant", "linear", "power", "poly2", "poly3", "mlp"] : ["constant", "linear", "power", "poly2", "poly3"];
+      return countTarget ? [...smooth, "ceil-power"] : smooth;
+    }
     case "poly":
       return ["poly2", "poly3"];
     default:

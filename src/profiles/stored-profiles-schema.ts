@@ -3,7 +3,7 @@
  * loadProfiles validates against it. MLP weights live in weights.bin; the JSON holds their range.
  */
 import { z } from "zod";
-import { REGRESSOR_FAMILIES } from "./regressors/types.js";
+import { MODEL_CHOICES, REGRESSOR_FAMILIES } from "./regressors/types.js";
 
 const num = z.number().finite();
 const nullableNum = num.nullable();
@@ -14,6 +14,7 @@ const storedModelSchema = z.discriminatedUnion("family", [
   z.object({ family: z.literal("constant"), value: num }),
   z.object({ family: z.enum(["linear", "poly2", "poly3"]), xScale: num, coefficients: z.array(num) }),
   z.object({ family: z.literal("power"), logScale: num, exponent: num }),
+  z.object({ family: z.literal("ceil-power"), logScale: num, exponent: num }),
   z.object({ family: z.literal("mlp"), hiddenUnits: z.number().int().positive(), inputMean: num, inputStd: num, outputMean: num, outputStd: num, weights: weightsRefSchema }),
 ]);
 export type StoredModel = z.infer<typeof storedModelSchema>;
@@ -37,7 +38,7 @@ const storedFunctionSchema = z.object({
   targets: z.object({ runtimeMs: storedTargetSchema, memoryMb: storedTargetSchema, outputBytes: storedTargetSchema, fanout: storedTargetSchema }),
 });
 
-const modelChoice = z.enum(["auto", "constant", "linear", "poly", "power", "mlp"]);
+const modelChoice = z.enum(MODEL_CHOICES);
 export const storedMetadataSchema = z.object({
   format: z.literal("sluice-profiles"),
   formatVersion: z.literal(1),

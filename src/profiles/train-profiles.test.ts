@@ -24,6 +24,27 @@ describe("trainProfiles: model selection on clean data picks the true family", (
   });
 });
 
+describe("trainProfiles: fanout is a whole count", () => {
+  it("auto picks ceil-power for a stepped fanout and predicts whole counts 2× beyond the data", async () => {
+    // ⌈√(x / 256 KiB)⌉ over 1–48 MB: 2, 3, 4, 5, 6, 7, 8, 10, 12, 14; at 96 MB ⌈√366.2⌉ = ⌈19.1⌉ = 20.
+    const law = (x: number) => Math.ceil(Math.sqrt(x / 262144));
+    const records = generateTraces([fn("root", (x) => 40 + x / MB, { fanout: law })], { inputBytes: SIZES });
+    const set = await trainProfiles(records, { model: { runtimeMs: "linear", memoryMb: "linear", outputBytes: "linear", fanout: "auto" } });
+    const t = set.data.functions.root!.targets.fanout;
+    expect(t.model.family).toBe("ceil-power");
+    expect(t.candidates.map((c) => c.family)).toContain("power");
+    const p = set.profileFor("root", {})!;
+    for (const x of [3 * MB, 40 * MB, 64 * MB, 96 * MB]) expect(p.fanout(x)).toBe(law(x));
+    expect(Number.isInteger(set.profileFor("root", { fanout: 0.95 })!.fanout(70 * MB))).toBe(true);
+  });
+
+  it("a constant fanout stays constant; ceil-power is not a candidate for other targets", async () => {
+    const set = await trainProfiles(generateTraces([fn("f", (x) => 40 + x / MB)], { inputBytes: SIZES }), { model: { runtimeMs: "auto", memoryMb: "linear", outputBytes: "linear", fanout: "auto" } });
+    expect(set.data.functions.f!.targets.fanout.model.family).toBe("constant");
+    expect(set.data.functions.f!.targets.runtimeMs.candidates.map((c) => c.family)).not.toContain("ceil-power");
+  });
+});
+
 describe("trainProfiles: recovery with noise", () => {
   it.each([
     // family forced to the truth's; ±5% noise, 3 runs per size; tolerance 5% inside, 10% at 2× the largest size (96 MB)

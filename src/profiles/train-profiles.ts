@@ -13,6 +13,7 @@ import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type FunctionProfileData, typ
 import { createProfileSet, type ProfileSet } from "./profile-set.js";
 import { DEFAULT_MLP_OPTIONS, fitMlpBatch, type MlpOptions } from "./regressors/mlp.js";
 import { fitConstant, fitPolynomial } from "./regressors/polynomial.js";
+import { fitCeilPower } from "./regressors/ceil-power.js";
 import { fitPowerLaw } from "./regressors/power-law.js";
 import { MODEL_CHOICES, type FitOutcome, type FitTask, type ModelChoice, type RegressorFamily } from "./regressors/types.js";
 import { familiesFor, selectModel } from "./select-model.js";
@@ -39,6 +40,9 @@ export interface TrainOptions {
 }
 
 export const PRODUCER = "sluice 0.1.0";
+
+/** Targets that are whole counts by definition (fanout: instances of the next stage); they also try `ceil-power`. */
+export const COUNT_TARGETS: ReadonlySet<ProfileTarget> = new Set(["fanout"]);
 
 interface Problem {
   readonly fn: string;
@@ -67,6 +71,7 @@ function validate(records: readonly TraceRecord[], options: TrainOptions): void 
 function fitClassical(family: RegressorFamily, task: FitTask): FitOutcome {
   if (family === "constant") return fitConstant(task);
   if (family === "power") return fitPowerLaw(task);
+  if (family === "ceil-power") return fitCeilPower(task);
   if (family === "linear" || family === "poly2" || family === "poly3") return fitPolynomial(family, task);
   throw new Error(`not a classical family: ${family}`);
 }
@@ -92,7 +97,8 @@ export async function trainProfiles(records: readonly TraceRecord[], options: Tr
       const ft = buildFoldTasks(task, folds);
       const outcomes = new Map<RegressorFamily, FitOutcome[]>();
       const choice = choiceFor(target);
-      for (const family of new Set([...familiesFor(choice, false), ...familiesFor("auto", false)])) if (family !== "mlp") outcomes.set(family, ft.tasks.map((t) => fitClassical(family, t)));
+      const count = COUNT_TARGETS.has(target);
+      for (const family of new Set([...familiesFor(choice, false, count), ...familiesFor("auto", false, count)])) if (family !== "mlp") outcomes.set(family, ft.tasks.map((t) => fitClassical(family, t)));
       problems.push({ fn, target, choice, task, folds: ft, outcomes });
     }
     report("fit", i + 1, fn);
@@ -119,8 +125,9 @@ export async function trainProfiles(records: readonly TraceRecord[], options: Tr
     const targets = {} as Record<ProfileTarget, TargetProfileData>;
     for (const p of problems.filter((q) => q.fn === fn)) {
       const score = (family: RegressorFamily): CandidateResult => scoreCandidate(family, p.task, p.folds, p.outcomes.get(family) ?? [{ status: "not-applicable", reason: "not trained" }]);
-      const candidates = familiesFor(p.choice, p.outcomes.has("mlp")).map(score);
-      const fallback = p.choice === "auto" ? candidates : familiesFor("auto", false).map(score);
+      const count = COUNT_TARGETS.has(p.target);
+      const candidates = familiesFor(p.choice, p.outcomes.has("mlp"), count).map(score);
+      const fallback = p.choice === "auto" ? candidates : familiesFor("auto", false, count).map(score);
       const selection = selectModel(p.choice, candidates, fallback);
       if (selection === undefined) throw new InputError("Cannot train profiles", [{ code: "infeasible", path: ["records", fn, p.target], message: "no model family fits these rows" }]);
       const c = selection.chosen;

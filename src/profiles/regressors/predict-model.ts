@@ -1,6 +1,7 @@
 /**
  * The point prediction of any fitted model at one input size (pure, no TensorFlow).
  */
+import { predictCeilPower } from "./ceil-power.js";
 import { predictMlp } from "./mlp.js";
 import { predictPolynomial } from "./polynomial.js";
 import { predictPowerLaw } from "./power-law.js";
@@ -16,6 +17,8 @@ export function predictModel(model: ModelArtifact, inputBytes: number): number {
       return predictPolynomial(model, inputBytes);
     case "power":
       return predictPowerLaw(model, inputBytes);
+    case "ceil-power":
+      return predictCeilPower(model, inputBytes);
     case "mlp":
       return predictMlp(model, inputBytes);
   }

@@ -3,19 +3,25 @@
  * data: predicting from it needs no TensorFlow, and saving it is JSON (plus MLP weights).
  */
 
-export const REGRESSOR_FAMILIES = ["constant", "linear", "power", "poly2", "poly3", "mlp"] as const;
+export const REGRESSOR_FAMILIES = ["constant", "linear", "power", "poly2", "poly3", "mlp", "ceil-power"] as const;
 export type RegressorFamily = (typeof REGRESSOR_FAMILIES)[number];
 
-/** What a user asks for: a family, `poly` (degree 2 or 3, chosen by cross-validation), or `auto`. */
-export const MODEL_CHOICES = ["auto", "constant", "linear", "poly", "power", "mlp"] as const;
+/**
+ * What a user asks for: a family, `poly` (degree 2 or 3, chosen by cross-validation), or `auto`.
+ * `ceil-power` fits whole counts only: forced on a target with other values it falls back to auto.
+ */
+export const MODEL_CHOICES = ["auto", "constant", "linear", "poly", "power", "mlp", "ceil-power"] as const;
 export type ModelChoice = (typeof MODEL_CHOICES)[number];
 
 /** Parameters per family: how much flexibility it has (ties in error go to the simpler one). */
-export const FAMILY_PARAMETERS: Readonly<Record<RegressorFamily, number>> = { constant: 1, linear: 2, power: 2, poly2: 3, poly3: 4, mlp: 32 };
+export const FAMILY_PARAMETERS: Readonly<Record<RegressorFamily, number>> = { constant: 1, linear: 2, power: 2, "ceil-power": 2, poly2: 3, poly3: 4, mlp: 32 };
 
 /** How residuals are measured for the interval: `y − ŷ`, or `ln((1+y)/(1+ŷ))` for multiplicative families. */
 export type ResidualMode = "absolute" | "relative";
-export const RESIDUAL_MODE: Readonly<Record<RegressorFamily, ResidualMode>> = { constant: "absolute", linear: "absolute", poly2: "absolute", poly3: "absolute", power: "relative", mlp: "relative" };
+export const RESIDUAL_MODE: Readonly<Record<RegressorFamily, ResidualMode>> = { constant: "absolute", linear: "absolute", poly2: "absolute", poly3: "absolute", power: "relative", mlp: "relative", "ceil-power": "absolute" };
+
+/** Families whose predictions are whole counts: their quantiles are rounded up to whole counts too. */
+export const COUNT_FAMILIES: ReadonlySet<RegressorFamily> = new Set(["ceil-power"]);
 
 export interface ConstantArtifact {
   readonly family: "constant";
@@ -36,6 +42,13 @@ export interface PowerArtifact {
   readonly exponent: number;
 }
 
+/** `y = max(1, ⌈exp(logScale + exponent · ln(1 + x))⌉)`: a power law stepped to whole counts (ceil-power.ts). */
+export interface CeilPowerArtifact {
+  readonly family: "ceil-power";
+  readonly logScale: number;
+  readonly exponent: number;
+}
+
 /**
  * One hidden ReLU layer in log-log space: `z = (ln(1+x) − inputMean) / inputStd`,
  * `h = relu(z · w1 + b1)`, `y = exp((h · w2 + b2 + z · skip) · outputStd + outputMean) − 1`.
@@ -51,7 +64,7 @@ export interface MlpArtifact {
   readonly weights: readonly number[];
 }
 
-export type ModelArtifact = ConstantArtifact | PolynomialArtifact | PowerArtifact | MlpArtifact;
+export type ModelArtifact = ConstantArtifact | PolynomialArtifact | PowerArtifact | CeilPowerArtifact | MlpArtifact;
 
 /** One regression problem: x = input bytes, y = the target's values; equal lengths. */
 export interface FitTask {
