@@ -14,7 +14,7 @@
  * replaces F_u there by a constant lower bound on u's earliest finish: C then bounds it from above.
  */
 import type { MilpConstraint, MilpModel, MilpVariable } from "../lp/model.js";
-import type { Problem } from "../model/types.js";
+import type { EdgeCandidates, Problem } from "../model/types.js";
 import { computeConstantUsd, computeCostCeilingUsd, computeEarliestFinishBoundMs, computeHorizonMs, computeSlowestEdgeMs } from "./milp-bounds.js";
 import { edgeTradeoff, type TradeoffVertex } from "./edge-tradeoff.js";
 import { MAKESPAN_NAME, admitName, finishName, fractionName, residencyName, transferName, useName } from "./milp-names.js";
@@ -22,6 +22,12 @@ import { MAKESPAN_NAME, admitName, finishName, fractionName, residencyName, tran
 /** Weight of the secondary term: breaks ties without trading the primary. */
 export const TIE_WEIGHT = 1e-6;
 const SPAN = 1000;
+/**
+ * Relative room the relaxation-only rows leave below their exact right-hand sides, above the LP
+ * engines' feasibility tolerance (~1e-7 on O(1)–O(1000) scaled rows), so a limit set exactly at a
+ * plan's own figure never reads as infeasible.
+ */
+const RELAX_SLACK = 1e-6;
 
 export interface MilpSpec {
   readonly minimize: "latency" | "cost";
@@ -76,7 +82,7 @@ function addTerm(terms: Record<string, number>, name: string, coef: number): voi
  */
 function tradeoffRows(i: number, vertices: readonly TradeoffVertex[], edgeCost: Readonly<Record<string, number>>, scale: MilpScale): MilpConstraint[] {
   const rows: MilpConstraint[] = [];
-  const slack = (x: number) => x - 1e-9 * Math.abs(x);
+  const slack = (x: number) => x - RELAX_SLACK * Math.abs(x);
   const last = vertices[vertices.length - 1];
   if (last === undefined || Object.keys(edgeCost).length === 0) return rows;
   rows.push({ name: `envelope[${i}][min]`, terms: edgeCost, lower: slack(last.costUsd / scale.usdPerUnit) });
@@ -87,6 +93,23 @@ function tradeoffRows(i: number, vertices: readonly TradeoffVertex[], edgeCost: 
     const terms = { ...edgeCost };
     addTerm(terms, transferName(i), (-slopeUsdPerMs * scale.msPerUnit) / scale.usdPerUnit);
     rows.push({ name: `envelope[${i}][${j}]`, terms, lower: slack((a.costUsd - slopeUsdPerMs * a.timeMs) / scale.usdPerUnit) });
+  }
+  return rows;
+}
+
+/**
+ * Relaxation only: an edge that does not use mode m is no faster than its fastest choice without m,
+ * t ≥ T + (T_without_m − T)·(1 − y_m). Every plan meets it (y_m = 1, or t ≥ T_without_m); it lets
+ * the LP feel the one-vm-local-input and cache-capacity rows, which fractional y alone dodge.
+ */
+function withoutModeRows(i: number, cands: EdgeCandidates, allowSplits: boolean, fastestMs: number, scale: MilpScale): MilpConstraint[] {
+  const rows: MilpConstraint[] = [];
+  for (const o of cands.options) {
+    const without = edgeTradeoff({ ...cands, options: cands.options.filter((x) => x !== o) }, allowSplits)?.[0]?.timeMs;
+    const gainMs = without === undefined ? 0 : without - fastestMs;
+    if (!(gainMs > 1e-9 * Math.max(1, fastestMs))) continue;
+    const lower = (without! * (1 - RELAX_SLACK)) / scale.msPerUnit;
+    rows.push({ name: `without[${i}][${o.mode}]`, terms: { [transferName(i)]: 1, [useName(i, o.mode)]: gainMs / scale.msPerUnit }, lower });
   }
   return rows;
 }
@@ -109,7 +132,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
     const edgeCost: Record<string, number> = {};
     const tradeoff = spec.relax === true ? edgeTradeoff(cands, problem.allowSplits) : undefined;
     const fastestMs = tradeoff?.[0]?.timeMs ?? 0;
-    variables.push({ name: transferName(i), kind: "continuous", lower: ms(fastestMs) * (1 - 1e-9), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
+    variables.push({ name: transferName(i), kind: "continuous", lower: ms(fastestMs) * (1 - RELAX_SLACK), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
     for (const o of cands.options) {
       const y = useName(i, o.mode);
       const f = fractionName(i, o.mode);
@@ -131,7 +154,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
       }
     }
     for (const [name, coef] of Object.entries(edgeCost)) addTerm(cost, name, coef);
-    if (tradeoff !== undefined) constraints.push(...tradeoffRows(i, tradeoff, edgeCost, scale));
+    if (tradeoff !== undefined) constraints.push(...tradeoffRows(i, tradeoff, edgeCost, scale), ...withoutModeRows(i, cands, problem.allowSplits, fastestMs, scale));
     constraints.push({ name: `shares[${i}]`, terms: share, lower: 1, upper: 1 });
     const base = ms(problem.stages.get(edge.to)!.baseMs);
     constraints.push({ name: `flow[${i}]`, terms: { [finishName(edge.to)]: 1, [finishName(edge.from)]: -1, [transferName(i)]: -1 }, lower: base });
@@ -168,8 +191,10 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
     }
   }
   if (Object.keys(capacity).length > 0) constraints.push({ name: "capacity", terms: capacity, upper: 1 });
-  if (Number.isFinite(spec.budgetUsd) && Object.keys(cost).length > 0) constraints.push({ name: "budget", terms: cost, upper: usd(spec.budgetUsd - scale.constantUsd) });
-  if (Number.isFinite(spec.deadlineMs)) constraints.push({ name: "deadline", terms: { [MAKESPAN_NAME]: 1 }, upper: ms(spec.deadlineMs) });
+  // the relaxation loosens the limits by a hair too: a limit set exactly at a plan's figure stays feasible for the engine
+  const loosen = (x: number) => (spec.relax === true ? x + RELAX_SLACK * Math.abs(x) : x);
+  if (Number.isFinite(spec.budgetUsd) && Object.keys(cost).length > 0) constraints.push({ name: "budget", terms: cost, upper: loosen(usd(spec.budgetUsd - scale.constantUsd)) });
+  if (Number.isFinite(spec.deadlineMs)) constraints.push({ name: "deadline", terms: { [MAKESPAN_NAME]: 1 }, upper: loosen(ms(spec.deadlineMs)) });
 
   const objective: Record<string, number> = {};
   const tie = spec.relax === true ? 0 : TIE_WEIGHT;
