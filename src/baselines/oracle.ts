@@ -71,10 +71,15 @@ export function oracleCandidates(problem: Problem, dagInput: unknown, simulation
   return out;
 }
 
-/** The fastest simulated candidate within the budget (simulated cost), else the cheapest. */
-export function pickOracle(candidates: readonly OracleCandidate[], budgetUsd: number): OracleCandidate {
+/**
+ * The fastest simulated candidate within the budget, else the cheapest. `basis` says which cost
+ * must fit: "simulated" (the truth, default) or "predicted" (the model's — the rule a planner and
+ * every other policy can be held to before running).
+ */
+export function pickOracle(candidates: readonly OracleCandidate[], budgetUsd: number, basis: "simulated" | "predicted" = "simulated"): OracleCandidate {
   if (candidates.length === 0) throw new Error("the oracle has no candidate plan");
-  const within = candidates.filter((c) => c.costUsd <= budgetUsd * (1 + 1e-9));
+  const costOf = (c: OracleCandidate) => (basis === "simulated" ? c.costUsd : c.plan.predicted.costUsd);
+  const within = candidates.filter((c) => costOf(c) <= budgetUsd * (1 + 1e-9));
   const pool = within.length > 0 ? within : candidates;
   const key = within.length > 0 ? (c: OracleCandidate) => [c.makespanMs, c.costUsd] : (c: OracleCandidate) => [c.costUsd, c.makespanMs];
   return [...pool].sort((a, b) => {
