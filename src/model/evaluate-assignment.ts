@@ -2,14 +2,14 @@
  * The cost model's verdict on one assignment: timings, makespan, cost breakdown and violations.
  * Pure; the referee for every solver and the engine behind `evaluate()`.
  *
- *   transfer(e) = max over shares (m, f) of time_m(f)
+ *   transfer(e) = max(max over shares (m, f) of time_m(f), Σ over shares of senderNic_m(f))   (edge-time.ts)
  *   finish(v)   = max over edges e = (u, v) of [finish(u) + transfer(e)] + baseMs(v)     (roots: baseMs)
  *   makespan    = max over stages of finish(v)
  *   cost        = Σ stage compute + Σ edge costs (fixed + perFraction · f per share)
  *                 + Σ admitted u [admission write + storage price · (last cache reader's finish − finish(u))]
  */
 import { edgeKey } from "../dag/types.js";
-import { pieceTimeMs } from "../modes/mode-module.js";
+import { edgeTransferMs } from "./edge-time.js";
 import type { Assignment, EdgeTiming, Evaluation, ModeOption, Problem, StageTiming, Violation } from "./types.js";
 
 const FRACTION_TOLERANCE = 1e-6;
@@ -30,8 +30,8 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
     const shares = assignment.edges[i] ?? [];
     const key = edgeKey(edge);
     let sum = 0;
-    let t = 0;
     let usd = 0;
+    const served: [ModeOption, number][] = [];
     if (shares.length === 0) violations.push({ code: "bad-split", path: ["edges", key], message: "no mode chosen" });
     for (const share of shares) {
       sum += share.fraction;
@@ -55,7 +55,7 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
           if (option !== undefined) localWaves.set(edge.to, Math.max(option.terms.localWaves ?? 1, problem.stages.get(edge.to)!.waves));
         }
       }
-      t = Math.max(t, pieceTimeMs(option.timePieces, share.fraction));
+      served.push([option, share.fraction]);
       const f = share.fraction;
       usd += option.fixedUsd + option.perFractionUsd * f;
       computeUsd += option.costParts.computeUsd.fixedUsd + option.costParts.computeUsd.perFractionUsd * f;
@@ -63,6 +63,7 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
       cacheUsd += option.costParts.cacheUsd.fixedUsd + option.costParts.cacheUsd.perFractionUsd * f;
     }
     if (shares.length > 0 && Math.abs(sum - 1) > FRACTION_TOLERANCE) violations.push({ code: "bad-split", path: ["edges", key], message: `fractions must sum to 1, got ${sum}` });
+    const t = edgeTransferMs(served);
     transferMs[i] = t;
     edgeTimings.push({ from: edge.from, to: edge.to, shares, transferMs: t, costUsd: usd });
   });

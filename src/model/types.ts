@@ -59,6 +59,12 @@ export interface ModeOption {
   readonly perFractionUsd: number;
   /** The same cost split by what is billed: function time, object-store requests, cache tier. */
   readonly costParts: Readonly<Record<CostCategory, AffineUsd>>;
+  /**
+   * Time this mode's share keeps the busiest sender VM's NIC busy (bytes out / NIC bandwidth), as
+   * fixedMs + perFractionMs · f. The shares of a split edge leave through the same NIC, so the
+   * edge takes at least the sum over its shares (edge-time.ts); alone, a mode's own time covers it.
+   */
+  readonly senderNic: AffinePiece;
   /** Whether a fraction of the receivers may use this mode while others use another. */
   readonly splittable: boolean;
   /** `cache` needs the producer's output admitted. */

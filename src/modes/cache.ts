@@ -9,6 +9,7 @@
  *   read  = max(ceil(getsPerReader / p) · latencyMs + bytesPerReader / bw_v,  f · n_v · bytesPerReader / aggregate)
  *   time  = write + read
  * Cost: read bytes × transfer price, plus the receivers' billed I/O time.
+ * Sender NIC: concurrent senders per VM · bytesPerSender / NIC (the whole output is written once).
  */
 import { cacheInstanceBytesPerSecond } from "../model/bandwidth.js";
 import { FEASIBLE, functionUsd, modeOption, sumOfMaxes, type ModeModule } from "./mode-module.js";
@@ -47,6 +48,7 @@ export const cacheMode: ModeModule = {
       },
       { splittable: true, requiresAdmission: true },
       { writeMs: writeMs1, readMs: readMs1, aggregateBoundMs: writeBoundMs + readBoundMs },
+      { fixedMs: ((Math.min(producerTerms.slotsPerVm, Math.ceil(producer.instances / producerTerms.vms)) * flow.bytesPerSender) / platform.vm.nicBytesPerSecond) * 1000, perFractionMs: 0 },
     );
   },
 };

@@ -10,6 +10,7 @@
  *   in         = receivers per VM · bytesPerReader             (bytes entering the busiest receiver VM)
  *   time       = networkLatencyMs + localWrite + max(out, in) / nicBytesPerSecond
  * Cost: the receivers' billed time spent pulling (senders have finished; a VM agent serves the bytes).
+ * Sender NIC: out · f (shared with the other shares of a split edge, see edge-time.ts).
  */
 import { FEASIBLE, functionUsd, modeOption, type ModeModule } from "./mode-module.js";
 
@@ -35,6 +36,7 @@ export const directMode: ModeModule = {
       { computeUsd: { fixedUsd: 0, perFractionUsd: functionUsd(flow.receivers, vm.networkLatencyMs + pullMs, consumerTerms.billedMemoryMb, platform) } },
       { splittable: true, requiresAdmission: false },
       { localWriteMs, senderNicMs: outMs, receiverNicMs: inMs, sendersPerVm, receiversPerVm },
+      { fixedMs: 0, perFractionMs: outMs },
     );
   },
 };

@@ -40,6 +40,7 @@ export function modeOption(
   costParts: Partial<Record<CostCategory, AffineUsd>>,
   flags: { splittable: boolean; requiresAdmission: boolean },
   terms: Record<string, number>,
+  senderNic: AffinePiece = { fixedMs: 0, perFractionMs: 0 },
 ): ModeOption {
   const zero: AffineUsd = { fixedUsd: 0, perFractionUsd: 0 };
   const parts: Record<CostCategory, AffineUsd> = {
@@ -54,6 +55,7 @@ export function modeOption(
     fixedUsd: all.reduce((a, p) => a + p.fixedUsd, 0),
     perFractionUsd: all.reduce((a, p) => a + p.perFractionUsd, 0),
     costParts: parts,
+    senderNic,
     splittable: flags.splittable,
     requiresAdmission: flags.requiresAdmission,
     terms,

@@ -106,7 +106,7 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Mat
 
 describe("mode options (property)", () => {
   for (const mode of Object.keys(MODE_REGISTRY) as TransferMode[]) {
-    it(`${mode}: time non-decreasing and convex in f, costs ≥ 0, f = 1 time matches terms`, () => {
+    it(`${mode}: time non-decreasing and convex in f, costs ≥ 0, f = 1 time matches terms, sender NIC within own time`, () => {
       fc.assert(
         fc.property(contextArb, (ctx) => {
           const module = MODE_REGISTRY[mode];
@@ -127,6 +127,12 @@ describe("mode options (property)", () => {
           expect(near(o.perFractionUsd, Object.values(o.costParts).reduce((a, p) => a + p.perFractionUsd, 0))).toBe(true);
           expect(near(t[t.length - 1]!, SUMMARY[mode](o, ctx))).toBe(true);
           if (!o.splittable) for (const x of t.slice(1)) expect(near(x, t[t.length - 1]!)).toBe(true);
+          // Alone, a mode's own time already covers its sender-NIC time: the shared-NIC term of
+          // edge-time.ts binds only for splits.
+          GRID.forEach((f, k) => {
+            const nic = o.senderNic.fixedMs + o.senderNic.perFractionMs * f;
+            expect(nic >= 0 && (nic <= t[k]! || near(nic, t[k]!))).toBe(true);
+          });
         }),
         { numRuns: 400, seed: 20240611 },
       );

@@ -12,6 +12,8 @@
  * bw_x = min(connection · p, NIC / concurrent instances per VM).
  * Cost: PUTs and GETs at list price, plus the senders' and receivers' billed time spent on I/O;
  * the senders' part scales with f where their writes do (shuffle, scatter, one-to-one).
+ * Sender NIC: concurrent senders per VM · w(f) / NIC (the upload shares the NIC with a split's
+ * direct share, see edge-time.ts).
  */
 import { objectStoreInstanceBytesPerSecond } from "../model/bandwidth.js";
 import type { AffinePiece } from "../model/types.js";
@@ -31,6 +33,10 @@ export const remoteMode: ModeModule = {
     // (shuffle, scatter) or with fewer senders writing at all (one-to-one).
     const sendersScale = scalesWrite || putsScale;
     const writeBytesMs = (flow.bytesPerSender / bwU) * 1000;
+    // The senders finishing together on the busiest VM (its last wave) upload through its NIC;
+    // earlier waves upload while later ones still compute.
+    const uploaders = Math.min(producerTerms.slotsPerVm, Math.ceil(producer.instances / producerTerms.vms));
+    const uploadNicMs = ((uploaders * flow.bytesPerSender) / platform.vm.nicBytesPerSecond) * 1000;
     const totalPuts = flow.putsPerSender * flow.senders;
     const putBoundMs = (totalPuts / store.writesPerSecond) * 1000;
     const write: AffinePiece[] = [
@@ -59,6 +65,7 @@ export const remoteMode: ModeModule = {
       },
       { splittable: true, requiresAdmission: false },
       { writeMs: writeMs1, readMs: readMs1, putBoundMs, getBoundMs, puts: totalPuts, gets: totalGets },
+      scalesWrite ? { fixedMs: 0, perFractionMs: uploadNicMs } : { fixedMs: uploadNicMs, perFractionMs: 0 },
     );
   },
 };

@@ -1,11 +1,12 @@
 /**
  * Per-edge choices for the heuristic: a whole mode, or a split of the receivers between two
- * splittable modes. Times are convex and non-decreasing in the fraction served, costs affine, so
- * for a time cap the cheapest split sits at an end of the feasible fraction interval, and the
- * fastest split balances the two modes' times (found by bisection).
+ * splittable modes. A split's time is convex in the fraction and its cost affine, so for a time
+ * cap the cheapest split sits at an end of the interval of fractions that fit, and the fastest
+ * split is at a breakpoint of its time (fastest-split.ts).
  */
-import { pieceTimeMs } from "../modes/mode-module.js";
+import { edgeTransferMs } from "../model/edge-time.js";
 import type { EdgeCandidates, ModeOption, ModeShare } from "../model/types.js";
+import { findFastestSplit, splitIntervalWithin } from "./fastest-split.js";
 
 export interface EdgeChoice {
   readonly shares: readonly ModeShare[];
@@ -21,21 +22,11 @@ function choiceOf(parts: readonly [ModeOption, number][]): EdgeChoice {
   const used = parts.filter(([, f]) => f > 1e-12);
   return {
     shares: used.map(([o, f]) => ({ mode: o.mode, fraction: f })),
-    timeMs: Math.max(...used.map(([o, f]) => pieceTimeMs(o.timePieces, f))),
+    timeMs: edgeTransferMs(used),
     costUsd: used.reduce((a, [o, f]) => a + costAt(o, f), 0),
     usesCache: used.some(([o]) => o.requiresAdmission),
     usesVmLocal: used.some(([o]) => o.mode === "vm-local"),
   };
-}
-
-/** Largest fraction f ∈ [0, 1] with time(f) ≤ cap; -1 if even a sliver exceeds it. */
-export function maxFractionWithin(o: ModeOption, capMs: number): number {
-  let f = 1;
-  for (const p of o.timePieces) {
-    if (p.fixedMs > capMs + 1e-9) return -1;
-    if (p.perFractionMs > 0) f = Math.min(f, (capMs - p.fixedMs) / p.perFractionMs);
-  }
-  return Math.max(0, f);
 }
 
 export function wholeChoices(c: EdgeCandidates): EdgeChoice[] {
@@ -52,19 +43,16 @@ export function cheapestWithin(c: EdgeCandidates, exactCapMs: number, allowSplit
     if (ch.timeMs <= capMs && (best === undefined || ch.costUsd < best.costUsd - 1e-15)) best = ch;
   };
   const opts = c.options.filter((o) => !exclude(o));
-  for (const o of opts) if (maxFractionWithin(o, capMs) >= 1) consider(choiceOf([[o, 1]]));
+  for (const o of opts) consider(choiceOf([[o, 1]]));
   if (!allowSplits) return best;
   for (let i = 0; i < opts.length; i++) {
     for (let j = i + 1; j < opts.length; j++) {
       const a = opts[i]!;
       const b = opts[j]!;
       if (!a.splittable || !b.splittable) continue;
-      const fa = maxFractionWithin(a, capMs);
-      const fb = maxFractionWithin(b, capMs);
-      if (fa < 0 || fb < 0 || fa + fb < 1 - 1e-12) continue;
-      const lo = Math.min(1 - fb, fa);
-      const hi = fa;
-      for (const f of [lo, hi]) if (f > 1e-9 && f < 1 - 1e-9) consider(choiceOf([[a, f], [b, 1 - f]]));
+      const fits = splitIntervalWithin(a, b, capMs);
+      if (fits === undefined) continue;
+      for (const f of fits) if (f > 1e-9 && f < 1 - 1e-9) consider(choiceOf([[a, f], [b, 1 - f]]));
     }
   }
   return best;
@@ -84,19 +72,11 @@ export function fastestChoice(c: EdgeCandidates, allowSplits: boolean, exclude: 
       const a = opts[i]!;
       const b = opts[j]!;
       if (!a.splittable || !b.splittable) continue;
-      let lo = 0;
-      let hi = 1;
-      for (let k = 0; k < 50; k++) {
-        const mid = (lo + hi) / 2;
-        if (pieceTimeMs(a.timePieces, mid) < pieceTimeMs(b.timePieces, 1 - mid)) lo = mid;
-        else hi = mid;
-      }
-      const f = (lo + hi) / 2;
-      if (f > 1e-9 && f < 1 - 1e-9) {
-        const ch = choiceOf([[a, f], [b, 1 - f]]);
-        const cheapest = cheapestWithin(c, ch.timeMs, true, exclude);
-        consider(cheapest !== undefined && cheapest.timeMs <= ch.timeMs ? cheapest : ch);
-      }
+      const split = findFastestSplit(a, b);
+      if (split === undefined) continue;
+      const ch = choiceOf([[a, split.fraction], [b, 1 - split.fraction]]);
+      const cheapest = cheapestWithin(c, ch.timeMs, true, exclude);
+      consider(cheapest !== undefined && cheapest.timeMs <= ch.timeMs ? cheapest : ch);
     }
   }
   return best;

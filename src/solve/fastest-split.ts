@@ -1,12 +1,11 @@
 /**
- * The fastest split of an edge's receivers between two splittable modes: a share f to `a` and
- * 1 − f to `b`. The edge's time g(f) = max(time_a(f), time_b(1 − f)) is a max of affine functions
- * of f, so convex and piecewise linear: its minimum over [0, 1] sits at a breakpoint (an end or
- * where two of the lines cross). The search evaluates g at every such point, exactly; among equal
- * times it takes the cheaper fraction (cost is affine in f). Undefined when no interior fraction
- * is strictly faster than both whole modes (the split then adds nothing in time).
+ * Splits of an edge's receivers between two splittable modes: a share f to `a` and 1 − f to `b`.
+ * For 0 < f < 1 the edge's time is g(f) = max over lines of (c0 + c1 · f): a's pieces at f, b's
+ * pieces at 1 − f, and the shared sender NIC, a.senderNic(f) + b.senderNic(1 − f) (edge-time.ts).
+ * A max of affine functions: convex and piecewise linear. Its minimum sits at a breakpoint (where
+ * two lines cross), found exactly; and for a time cap the fractions that fit form one interval.
  */
-import { pieceTimeMs } from "../modes/mode-module.js";
+import { edgeTransferMs } from "../model/edge-time.js";
 import type { AffinePiece, ModeOption } from "../model/types.js";
 
 export interface Split {
@@ -18,22 +17,42 @@ export interface Split {
 
 const MIN_SHARE = 1e-9;
 
-/** time(f) as lines in f: a's pieces at f, b's pieces at 1 − f, and the floor 0. */
-function linesOf(a: ModeOption, b: ModeOption): AffinePiece[] {
+/** g(f) as lines in f, for 0 < f < 1. */
+export function splitLines(a: ModeOption, b: ModeOption): AffinePiece[] {
   const flipped = b.timePieces.map((p) => ({ fixedMs: p.fixedMs + p.perFractionMs, perFractionMs: -p.perFractionMs }));
-  return [...a.timePieces, ...flipped, { fixedMs: 0, perFractionMs: 0 }];
+  const nic = {
+    fixedMs: a.senderNic.fixedMs + b.senderNic.fixedMs + b.senderNic.perFractionMs,
+    perFractionMs: a.senderNic.perFractionMs - b.senderNic.perFractionMs,
+  };
+  return [...a.timePieces, ...flipped, nic, { fixedMs: 0, perFractionMs: 0 }];
 }
 
 export function splitTimeMs(a: ModeOption, b: ModeOption, fraction: number): number {
-  return Math.max(pieceTimeMs(a.timePieces, fraction), pieceTimeMs(b.timePieces, 1 - fraction));
+  return edgeTransferMs([
+    [a, fraction],
+    [b, 1 - fraction],
+  ]);
 }
 
 export function splitCostUsd(a: ModeOption, b: ModeOption, fraction: number): number {
   return a.fixedUsd + a.perFractionUsd * fraction + b.fixedUsd + b.perFractionUsd * (1 - fraction);
 }
 
+/** The interval of fractions f ∈ [0, 1] whose split time is ≤ capMs, or undefined if none. */
+export function splitIntervalWithin(a: ModeOption, b: ModeOption, capMs: number): readonly [number, number] | undefined {
+  let lo = 0;
+  let hi = 1;
+  for (const l of splitLines(a, b)) {
+    if (l.perFractionMs > 0) hi = Math.min(hi, (capMs - l.fixedMs) / l.perFractionMs);
+    else if (l.perFractionMs < 0) lo = Math.max(lo, (capMs - l.fixedMs) / l.perFractionMs);
+    else if (l.fixedMs > capMs) return undefined;
+  }
+  return lo <= hi ? [lo, hi] : undefined;
+}
+
+/** The fastest interior split (the cheaper among equally fast); undefined when none beats both whole modes. */
 export function findFastestSplit(a: ModeOption, b: ModeOption): Split | undefined {
-  const lines = linesOf(a, b);
+  const lines = splitLines(a, b);
   const points: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     for (let j = i + 1; j < lines.length; j++) {
@@ -49,6 +68,6 @@ export function findFastestSplit(a: ModeOption, b: ModeOption): Split | undefine
     const costUsd = splitCostUsd(a, b, fraction);
     if (best === undefined || timeMs < best.timeMs || (timeMs === best.timeMs && costUsd < best.costUsd)) best = { fraction, timeMs, costUsd };
   }
-  const wholeMs = Math.min(pieceTimeMs(a.timePieces, 1), pieceTimeMs(b.timePieces, 1));
+  const wholeMs = Math.min(edgeTransferMs([[a, 1]]), edgeTransferMs([[b, 1]]));
   return best !== undefined && best.timeMs < wholeMs ? best : undefined;
 }

@@ -16,10 +16,12 @@ import type { EdgeCandidates, Problem } from "../model/types.js";
 
 export function computeSlowestEdgeMs(candidates: EdgeCandidates): number {
   let slowest = 0;
+  let nicMs = 0;
   for (const option of candidates.options) {
     slowest = Math.max(slowest, pieceTimeMs(option.timePieces, 0), pieceTimeMs(option.timePieces, 1));
+    nicMs += option.senderNic.fixedMs + Math.max(0, option.senderNic.perFractionMs);
   }
-  return slowest;
+  return Math.max(slowest, nicMs);
 }
 
 /** A lower bound on the edge's transfer time under any shares. */

@@ -130,6 +130,8 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
     const edge = dag.edges[i]!;
     const share: Record<string, number> = {};
     const edgeCost: Record<string, number> = {};
+    // The shares of a split leave through the same sender NIC: t ≥ Σ_m (nic.fixed · y + nic.perFraction · f).
+    const nic: Record<string, number> = { [transferName(i)]: 1 };
     const tradeoff = spec.relax === true ? edgeTradeoff(cands, problem.allowSplits) : undefined;
     const fastestMs = tradeoff?.[0]?.timeMs ?? 0;
     variables.push({ name: transferName(i), kind: "continuous", lower: ms(fastestMs) * (1 - RELAX_SLACK), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
@@ -146,6 +148,8 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
         addTerm(terms, f, -ms(p.perFractionMs));
         if (Object.keys(terms).length > 1) constraints.push({ name: `time[${i}][${o.mode}][${k}]`, terms, lower: 0 });
       });
+      addTerm(nic, y, -ms(o.senderNic.fixedMs));
+      addTerm(nic, f, -ms(o.senderNic.perFractionMs));
       addTerm(edgeCost, y, usd(o.fixedUsd));
       addTerm(edgeCost, f, usd(o.perFractionUsd));
       if (o.requiresAdmission) {
@@ -153,6 +157,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
         constraints.push({ name: `admitted[${i}]`, terms: { [y]: 1, [admitName(edge.from)]: -1 }, upper: 0 });
       }
     }
+    if (Object.keys(nic).length > 1) constraints.push({ name: `nic[${i}]`, terms: nic, lower: 0 });
     for (const [name, coef] of Object.entries(edgeCost)) addTerm(cost, name, coef);
     if (tradeoff !== undefined) constraints.push(...tradeoffRows(i, tradeoff, edgeCost, scale), ...withoutModeRows(i, cands, problem.allowSplits, fastestMs, scale));
     constraints.push({ name: `shares[${i}]`, terms: share, lower: 1, upper: 1 });

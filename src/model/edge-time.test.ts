@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { directMode } from "../modes/direct.js";
+import { pieceTimeMs } from "../modes/mode-module.js";
+import { close, context } from "../modes/mode-test-context.js";
+import { remoteMode } from "../modes/remote.js";
+import { edgeTransferMs } from "./edge-time.js";
+
+// Fixture platform (mode-test-context.ts): NIC 100 MB/s, one store connection 10 MB/s, PUT 40 ms,
+// GET 20 ms, network latency 1 ms, local storage 200 MB/s, 4 slots per VM.
+describe("edgeTransferMs", () => {
+  // One sender scatters 100 MB to 10 receivers (10 MB each), on its own VM.
+  const scatter = context({ pattern: "scatter", totalBytes: 100e6, nu: 1, nv: 10 });
+  const direct = directMode.estimate(scatter);
+  const remote = remoteMode.estimate(scatter);
+
+  it("is a mode's own time when it serves the whole edge", () => {
+    // direct: 1 + 100e6 / 200e6 s (local write 500 ms) + max(out 1000 ms, in 4 · 10 MB = 400 ms) = 1501 ms.
+    close(edgeTransferMs([[direct, 1]]), 1501);
+    close(edgeTransferMs([[direct, 1]]), pieceTimeMs(direct.timePieces, 1));
+    close(edgeTransferMs([[remote, 1]]), pieceTimeMs(remote.timePieces, 1));
+  });
+
+  it("adds the shares' traffic through the one sender NIC", () => {
+    // Half the receivers pull directly (50 MB out of the NIC: 500 ms), the other half's slices are
+    // uploaded (50 MB: 500 ms) through the same NIC: at least 1000 ms of NIC time in all.
+    // direct alone at f = 0.5: 1 + 500 + max(500, 400) = 1001; remote at 0.5: write 40 + 50 MB at
+    // min(10 MB/s, 100 MB/s) = 5040, read 20 + 1000 = 1020 → 6060 dominates here.
+    const t = edgeTransferMs([[direct, 0.5], [remote, 0.5]]);
+    close(t, Math.max(pieceTimeMs(direct.timePieces, 0.5), pieceTimeMs(remote.timePieces, 0.5), 1000));
+    expect(t).toBeGreaterThanOrEqual(direct.senderNic.perFractionMs * 0.5 + remote.senderNic.perFractionMs * 0.5);
+  });
+
+  it("binds when the NIC is the shared bottleneck: a broadcast's copies plus an upload", () => {
+    // Broadcast 10 MB from one sender to 8 receivers: direct sends 8 copies (80 MB, 800 ms of NIC)
+    // at f = 1. Split 3/4 direct (600 ms) + 1/4 remote: the upload is the whole 10 MB (100 ms, not
+    // scaled: every remote reader needs all of it) → the NIC carries 700 ms.
+    const bcast = context({ pattern: "broadcast", totalBytes: 10e6, nu: 1, nv: 8 });
+    const d = directMode.estimate(bcast);
+    const r = remoteMode.estimate(bcast);
+    close(d.senderNic.perFractionMs, 800);
+    close(r.senderNic.fixedMs, 100);
+    close(d.senderNic.perFractionMs * 0.75 + r.senderNic.fixedMs, 700);
+    expect(edgeTransferMs([[d, 0.75], [r, 0.25]])).toBeGreaterThanOrEqual(700);
+  });
+
+  it("ignores shares of fraction 0", () => {
+    close(edgeTransferMs([[direct, 1], [remote, 0]]), edgeTransferMs([[direct, 1]]));
+  });
+});
