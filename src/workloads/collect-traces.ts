@@ -1,11 +1,15 @@
 /**
  * `npm run traces`: measures every shipped app (apps.ts) at several root input sizes, each size
  * repeated, every invocation in a worker thread (one worker per function per app and size, reused
- * across the repeats: the first invocation in each worker is cold). Both threads collect garbage
- * before each invocation. Writes datasets/<app>.csv and
+ * across the repeats). Before the timed repeats, each size's workers are warmed by one untimed run
+ * of the app at a small size, so no recorded invocation pays for loading modules and compiling the
+ * function's hot code (without it, first invocations after the roots ran 1.4–7× slower per
+ * byte, and they clustered at the smallest sizes). Both threads collect garbage before each invocation. Writes datasets/<app>.csv and
  * datasets/README.md atomically; progress goes to stderr.
  *
  * Options: --sizes 256KiB,1MiB,… (bytes or KiB/MiB)  --repeats 3  --apps sort,…  --out datasets
+ *          --warmup 256KiB: the untimed warm-up run's root size (0: none; the first invocation in
+ *          each worker is then recorded, flagged cold)
  *          --quiet-below 1.0: first wait (polling every 30 s, at most 30 min) until the 1-minute
  *          load average is below this, so other processes do not inflate the runtimes.
  */
@@ -26,6 +30,9 @@ const KIB = 1024;
 const MIB = 1024 * 1024;
 const DEFAULT_SIZES_BYTES = [256 * KIB, 512 * KIB, 1 * MIB, 2 * MIB, 4 * MIB, 8 * MIB, 12 * MIB, 16 * MIB, 24 * MIB, 32 * MIB, 48 * MIB, 64 * MIB, 96 * MIB, 128 * MIB];
 const DEFAULT_REPEATS = 3;
+const DEFAULT_WARMUP_BYTES = 256 * KIB;
+/** Seed of the warm-up run's input: different data from every timed repeat (seeds 1, 2, …). */
+const WARMUP_SEED = 0;
 
 function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(B|KiB|MiB)?$/i.exec(text.trim());
@@ -48,7 +55,8 @@ async function waitForQuiet(threshold: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: "string" }, repeats: { type: "string" }, apps: { type: "string" }, out: { type: "string" }, "quiet-below": { type: "string" } } });
+  const { values } = parseArgs({ options: { sizes: { type: "string" }, repeats: { type: "string" }, apps: { type: "string" }, out: { type: "string" }, "quiet-below": { type: "string" }, warmup: { type: "string" } } });
+  const warmupBytes = values.warmup === undefined ? DEFAULT_WARMUP_BYTES : parseSize(values.warmup);
   const quietBelow = values["quiet-below"] === undefined ? undefined : Number(values["quiet-below"]);
   if (quietBelow !== undefined && !(quietBelow > 0)) throw new RangeError(`--quiet-below: expected a load average > 0, got "${values["quiet-below"]}"`);
   const waitedS = quietBelow === undefined ? undefined : await waitForQuiet(quietBelow);
@@ -70,6 +78,7 @@ async function main(): Promise<void> {
         return workers.get(fn)!.invoke(fn, input, params);
       };
       try {
+        if (warmupBytes > 0) await runApp(app, warmupBytes, invoke, { seed: WARMUP_SEED });
         for (let repeat = 0; repeat < repeats; repeat++) {
           const runRows = await runApp(app, inputBytes, invoke, { seed: 1 + repeat });
           loadAverages.push(os.loadavg()[0]!);
@@ -87,7 +96,7 @@ async function main(): Promise<void> {
     process.stderr.write(`wrote ${path} (${rows.length} rows)\n`);
     collected.push({ app, file: `${app.app}.csv`, rows });
   }
-  const readme = renderDatasetsReadme({ collected, sizesBytes, repeats, machine: describeMachine(), loadAverages, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000, ...(quietBelow === undefined ? {} : { quietWait: { threshold: quietBelow, waitedS: waitedS!, reached: loadAverages[0]! < quietBelow } }) });
+  const readme = renderDatasetsReadme({ collected, sizesBytes, repeats, machine: describeMachine(), loadAverages, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000, warmupBytes, ...(quietBelow === undefined ? {} : { quietWait: { threshold: quietBelow, waitedS: waitedS!, reached: loadAverages[0]! < quietBelow } }) });
   writeFileAtomic(join(outDir, "README.md"), readme);
   process.stderr.write(`wrote ${join(outDir, "README.md")}\n`);
 }

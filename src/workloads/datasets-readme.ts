@@ -19,6 +19,8 @@ export interface ReadmeInput {
   readonly loadAverages: readonly number[];
   readonly date: string;
   readonly durationS: number;
+  /** Root size of the untimed warm-up run each size's workers got first (0: none). */
+  readonly warmupBytes: number;
   /** When the run first waited for the load average to drop below `threshold`. */
   readonly quietWait?: { readonly threshold: number; readonly waitedS: number; readonly reached: boolean };
 }
@@ -57,6 +59,11 @@ way; the run took ${Math.round(r.durationS)} s.
 - Repeats: ${r.repeats} per size (different seeds, so different data of the same size and shape).
 - Each invocation ran in a \`node:worker_threads\` worker, one at a time. Each function of an app
   gets a fresh worker per root size, reused across that size's repeats.
+${r.warmupBytes > 0 ? `- Before the timed repeats, each size's workers were warmed by one untimed run of the whole app at
+  ${size(r.warmupBytes)} (seed 0), so every recorded invocation is warm (modules loaded, hot code
+  compiled) and \`cold\` is false throughout. In a run without warm-up, cold first invocations of
+  the stages after the roots were 1.4–7× slower per byte than warm ones (roots 1.0–1.2×) and, since
+  small roots have few parts, made up much of the smallest sizes' rows.` : "- No warm-up: the first invocation in each worker is recorded and flagged `cold`."}
 - Every stage after the root reads the real outputs of the stage before it, routed by the edge's
   pattern, so downstream sizes are real.
 - Roots run as one instance on the whole input and split it into ${describePartitionRule()}
