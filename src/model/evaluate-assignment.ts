@@ -68,6 +68,14 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
     edgeTimings.push({ from: edge.from, to: edge.to, shares, transferMs: t, costUsd: usd });
   });
 
+  // A stage that runs beside its producer's output cannot host a vm-local consumer in turn: its
+  // VMs are its producer's, and the consumer's option was priced on the stage's own VMs.
+  dag.edges.forEach((edge, i) => {
+    if ((assignment.edges[i] ?? []).some((s) => s.mode === "vm-local") && colocatedWith.has(edge.from)) {
+      violations.push({ code: "vm-local-chain", path: ["edges", edgeKey(edge)], message: `${edge.from} already runs beside ${colocatedWith.get(edge.from)}'s output; ${edge.to} cannot run beside ${edge.from}'s in turn (no vm-local chains)` });
+    }
+  });
+
   const finish = new Map<string, number>();
   const start = new Map<string, number>();
   for (const id of dag.order) {

@@ -25,14 +25,15 @@ describe("remote time", () => {
       terms: { writeMs: 1040, readMs: 1020, putBoundMs: 8, getBoundMs: 4, puts: 4, gets: 4 },
     },
     {
-      // 2 senders × 40 MB, each writes 4 partitions (puts = 8, bound 16 ms); write = 40 + 4000 = 4040.
-      // 8 readers × 10 MB: read = 20 + 1000 = 1020 (gets 8, bound 8 ms). time(1) = 5060.
-      // f = 0.5: senders write only the half the remote readers need: 40 + 2000 = 2040 → 3060.
-      name: "scatter: written bytes scale with f",
+      // 2 senders × 40 MB, each writes 4 partitions, one PUT latency each on one connection
+      // (puts = 8, bound 16 ms); write = 4 · 40 + 4000 = 4160.
+      // 8 readers × 10 MB: read = 20 + 1000 = 1020 (gets 8, bound 8 ms). time(1) = 5180.
+      // f = 0.5: senders write only the 2 partitions the remote readers need: 2 · 40 + 2000 = 2080 → 3100.
+      name: "scatter: written bytes and PUTs scale with f",
       shape: { pattern: "scatter", totalBytes: 80e6, nu: 2, nv: 8 },
-      at1: 5060,
-      atHalf: 3060,
-      terms: { writeMs: 4040, readMs: 1020, putBoundMs: 16, getBoundMs: 8, puts: 8, gets: 8 },
+      at1: 5180,
+      atHalf: 3100,
+      terms: { writeMs: 4160, readMs: 1020, putBoundMs: 16, getBoundMs: 8, puts: 8, gets: 8 },
     },
     {
       // 2 senders × 10 MB: write = 40 + 1000 = 1040 (puts 2, bound 4 ms).

@@ -4,7 +4,7 @@
  * request-rate limits (Locus: an all-to-all shuffle of small objects is request-bound).
  *
  * With a fraction f of the receivers served:
- *   write = max(putLatencyMs + w(f) / bw_u,  puts(f) / writesPerSecond)
+ *   write = max(max(1, f · putsPerSender / p) · putLatencyMs + w(f) / bw_u,  puts(f) / writesPerSecond)
  *   read  = max(ceil(getsPerReader / p) · getLatencyMs + bytesPerReader / bw_v,  f · n_v · getsPerReader / readsPerSecond)
  *   time  = write + read
  * w(f) = f · bytesPerSender for shuffle and scatter (senders write only the partitions those
@@ -39,11 +39,14 @@ export const remoteMode: ModeModule = {
     const uploadNicMs = ((uploaders * flow.bytesPerSender) / platform.vm.nicBytesPerSecond) * 1000;
     const totalPuts = flow.putsPerSender * flow.senders;
     const putBoundMs = (totalPuts / store.writesPerSecond) * 1000;
+    const p = store.connectionsPerInstance;
+    // A sender writing several objects (a scatter's slices) pays a PUT latency per p of them.
+    const putRoundsMs = (flow.putsPerSender / p) * store.putLatencyMs;
     const write: AffinePiece[] = [
       scalesWrite ? { fixedMs: store.putLatencyMs, perFractionMs: writeBytesMs } : { fixedMs: store.putLatencyMs + writeBytesMs, perFractionMs: 0 },
       putsScale ? { fixedMs: 0, perFractionMs: putBoundMs } : { fixedMs: putBoundMs, perFractionMs: 0 },
+      ...(scalesWrite && putRoundsMs > store.putLatencyMs ? [{ fixedMs: 0, perFractionMs: putRoundsMs + writeBytesMs }] : []),
     ];
-    const p = store.connectionsPerInstance;
     const readMs = Math.ceil(flow.getsPerReader / p) * store.getLatencyMs + (flow.bytesPerReader / bwV) * 1000;
     const totalGets = flow.receivers * flow.getsPerReader;
     const getBoundMs = (totalGets / store.readsPerSecond) * 1000;
@@ -51,7 +54,7 @@ export const remoteMode: ModeModule = {
       { fixedMs: readMs, perFractionMs: 0 },
       { fixedMs: 0, perFractionMs: getBoundMs },
     ];
-    const writeMs1 = Math.max(store.putLatencyMs + writeBytesMs, putBoundMs);
+    const writeMs1 = Math.max(Math.max(store.putLatencyMs, putRoundsMs) + writeBytesMs, putBoundMs);
     const readMs1 = Math.max(readMs, getBoundMs);
     const senderUsd = functionUsd(flow.senders, writeMs1, producerTerms.billedMemoryMb, platform);
     const receiverUsd = functionUsd(flow.receivers, readMs1, consumerTerms.billedMemoryMb, platform);

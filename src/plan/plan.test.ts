@@ -123,6 +123,14 @@ describe("plan() outcomes", () => {
     await expect(plan(bad, "1 GB")).rejects.toThrow(/stages\.0\.function/);
   });
 
+  it("evaluate() rejects a vm-local chain: a stage beside its producer cannot host a vm-local consumer", async () => {
+    const video = { name: "v", stages: [{ id: "split", function: "video-split" }, { id: "extract", function: "video-extract" }, { id: "classify", function: "video-classify" }], edges: [{ from: "split", to: "extract", pattern: "scatter" }, { from: "extract", to: "classify", pattern: "one-to-one" }] };
+    const chain = await evaluate(video, "2 MB", { edges: video.edges.map((e) => ({ ...e, mode: "vm-local" as const })), admitted: [] });
+    expect(chain.violations.map((v) => [v.code, v.path])).toEqual([["vm-local-chain", ["edges", "extract->classify"]]]);
+    const p = await plan(video, "2 MB");
+    expect(p.edges.filter((e) => e.mode === "vm-local").length).toBeLessThanOrEqual(1);
+  });
+
   it("evaluate() scores hand-made decisions with the planner's model", async () => {
     const p = await plan(sort, "1.5 GB");
     const e = await evaluate(sort, "1.5 GB", p);

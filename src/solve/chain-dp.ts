@@ -30,6 +30,8 @@ interface Trail {
 
 interface State extends FrontPoint {
   readonly trails: readonly (Trail | undefined)[];
+  /** The path's last stage runs beside its producer's output, so its out-edge cannot be vm-local. */
+  readonly lastLocal: boolean;
 }
 
 export const chainDpSolver: SolverFn = (problem) => {
@@ -37,16 +39,17 @@ export const chainDpSolver: SolverFn = (problem) => {
   let truncated = false;
   const keep = (states: State[]): State[] => {
     const within = states.filter((s) => s.costUsd <= problem.budgetUsd * SLACK && s.timeMs <= problem.deadlineMs * SLACK && s.cacheBytes <= problem.cacheCapacityBytes * SLACK);
-    const front = pruneDominated(within);
+    // States that may still take a vm-local edge are not comparable with those that may not.
+    const front = [...pruneDominated(within.filter((s) => !s.lastLocal)), ...pruneDominated(within.filter((s) => s.lastLocal))];
     if (front.length <= MAX_FRONT) return front;
     truncated = true;
     return front.sort((a, b) => compareEvaluations(problem.objective, toScored(a), toScored(b))).slice(0, MAX_FRONT);
   };
-  let combined: State[] = [{ timeMs: 0, costUsd: 0, cacheBytes: 0, trails: [] }];
+  let combined: State[] = [{ timeMs: 0, costUsd: 0, cacheBytes: 0, trails: [], lastLocal: false }];
   for (const path of findChainPaths(problem.dag)) {
     const front = solvePath(problem, path, keep);
     const next: State[] = [];
-    for (const c of combined) for (const s of front) next.push({ timeMs: Math.max(c.timeMs, s.timeMs), costUsd: c.costUsd + s.costUsd, cacheBytes: c.cacheBytes + s.cacheBytes, trails: [...c.trails, ...s.trails] });
+    for (const c of combined) for (const s of front) next.push({ timeMs: Math.max(c.timeMs, s.timeMs), costUsd: c.costUsd + s.costUsd, cacheBytes: c.cacheBytes + s.cacheBytes, trails: [...c.trails, ...s.trails], lastLocal: false });
     combined = keep(next);
   }
   return pickBest(problem, combined, truncated);
@@ -54,11 +57,11 @@ export const chainDpSolver: SolverFn = (problem) => {
 
 function solvePath(problem: Problem, path: ChainPath, keep: (s: State[]) => State[]): State[] {
   const root = problem.stages.get(path.stages[0]!)!;
-  let front: State[] = keep([{ timeMs: root.baseMs, costUsd: root.computeUsd + root.ioUsd, cacheBytes: 0, trails: [undefined] }]);
+  let front: State[] = keep([{ timeMs: root.baseMs, costUsd: root.computeUsd + root.ioUsd, cacheBytes: 0, trails: [undefined], lastLocal: false }]);
   for (const edgeIndex of path.edges) {
     const choices = listChainEdgeChoices(problem.edges[edgeIndex]!, problem.allowSplits);
     const next: State[] = [];
-    for (const s of front) for (const c of choices) next.push(extend(problem, s, c, edgeIndex));
+    for (const s of front) for (const c of choices) if (!(s.lastLocal && c.usesVmLocal)) next.push(extend(problem, s, c, edgeIndex));
     front = keep(next);
   }
   return front;
@@ -74,7 +77,7 @@ function extend(problem: Problem, s: State, c: ChainEdgeChoice, edgeIndex: numbe
   const residencyMs = timeMs - s.timeMs;
   const admissionUsd = c.usesCache ? u.admissionFixedUsd + u.admissionUsdPerMs * residencyMs : 0;
   const trail: Trail = { edgeIndex, shares: c.shares, prev: s.trails[0], ...(c.usesCache ? { admits: from } : {}) };
-  return { timeMs, costUsd: s.costUsd + c.costUsd + v.computeUsd + v.ioUsd + admissionUsd, cacheBytes: s.cacheBytes + (c.usesCache ? u.cacheBytes : 0), trails: [trail] };
+  return { timeMs, costUsd: s.costUsd + c.costUsd + v.computeUsd + v.ioUsd + admissionUsd, cacheBytes: s.cacheBytes + (c.usesCache ? u.cacheBytes : 0), trails: [trail], lastLocal: c.usesVmLocal };
 }
 
 function toScored(s: FrontPoint) {

@@ -15,6 +15,7 @@ export interface ChainEdgeChoice {
   /** The edge's own cost (admission is priced by the DP, which knows the residency). */
   readonly costUsd: number;
   readonly usesCache: boolean;
+  readonly usesVmLocal: boolean;
 }
 
 export function listChainEdgeChoices(candidates: EdgeCandidates, allowSplits: boolean): ChainEdgeChoice[] {
@@ -24,6 +25,7 @@ export function listChainEdgeChoices(candidates: EdgeCandidates, allowSplits: bo
     timeMs: pieceTimeMs(o.timePieces, 1),
     costUsd: o.fixedUsd + o.perFractionUsd,
     usesCache: o.requiresAdmission,
+    usesVmLocal: o.mode === "vm-local",
   }));
   if (!allowSplits) return out;
   for (let i = 0; i < options.length; i++) {
@@ -38,6 +40,7 @@ export function listChainEdgeChoices(candidates: EdgeCandidates, allowSplits: bo
         timeMs: split.timeMs,
         costUsd: split.costUsd,
         usesCache: a.requiresAdmission || b.requiresAdmission,
+        usesVmLocal: false,
       });
     }
   }

@@ -1,6 +1,6 @@
 /**
  * The large-DAG solver. (1) A forward pass gives the fastest plan that respects the cache capacity
- * and one vm-local input per stage. (2) For a target makespan T, a backward pass gives each edge
+ * one vm-local input per stage, and no vm-local chains. (2) For a target makespan T, a backward pass gives each edge
  * the cheapest choice (whole mode or two-mode split) that still fits its latest-finish window —
  * so only off-critical edges are slowed down. (3) Depending on the objective, T is bisected: the
  * smallest T whose plan fits the budget (latency), T = the deadline (cost), or the best 1/(M·C)
@@ -50,11 +50,14 @@ function fastestPlan(problem: Problem): { choices: EdgeChoice[]; admitted: Set<s
   const choices: EdgeChoice[] = new Array(dag.edges.length);
   const admitted = new Set<string>();
   const finish = new Map<string, number>();
+  /** Stages running beside their producer's output: they cannot host a vm-local consumer. */
+  const hosted = new Set<string>();
   let cacheBytes = 0;
   const fitsCache = (u: string) => admitted.has(u) || cacheBytes + problem.stages.get(u)!.cacheBytes <= problem.cacheCapacityBytes;
   const fastest = (i: number, local: boolean) => {
     const fits = fitsCache(dag.edges[i]!.from);
-    return fastestChoice(problem.edges[i]!, problem.allowSplits, (o) => (o.mode === "vm-local" && !local) || (o.requiresAdmission && !fits));
+    const mayHost = !hosted.has(dag.edges[i]!.from);
+    return fastestChoice(problem.edges[i]!, problem.allowSplits, (o) => (o.mode === "vm-local" && !(local && mayHost)) || (o.requiresAdmission && !fits));
   };
   for (const v of dag.order) {
     const incoming = dag.incoming.get(v)!;
@@ -73,6 +76,7 @@ function fastestPlan(problem: Problem): { choices: EdgeChoice[]; admitted: Set<s
         cacheBytes += problem.stages.get(u)!.cacheBytes;
       }
       choices[i] = ch;
+      if (ch.usesVmLocal) hosted.add(v);
       readyMs = Math.max(readyMs, finish.get(u)! + ch.timeMs);
     }
     finish.set(v, readyMs + problem.stages.get(v)!.baseMs);
@@ -87,14 +91,17 @@ function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: Rea
   for (const id of dag.order) latest.set(id, targetMs);
   const choices: EdgeChoice[] = new Array(dag.edges.length);
   const admitted = new Set<string>();
+  /** Stages hosting a vm-local consumer: they cannot run beside their own producer. */
+  const hosting = new Set<string>();
   let cacheBytes = 0;
   for (let k = dag.order.length - 1; k >= 0; k--) {
     const v = dag.order[k]!;
+    const mayBeHosted = !hosting.has(v);
     const window = latest.get(v)! - problem.stages.get(v)!.baseMs;
     const incoming = dag.incoming.get(v)!;
     // the vm-local input goes to the edge where it saves most (or the only one that fits its window)
     const cheapest = (i: number, local: boolean) => {
-      const ch = cheapestWithin(problem.edges[i]!, window - fastFinish.get(dag.edges[i]!.from)!, problem.allowSplits, (o) => o.mode === "vm-local" && !local);
+      const ch = cheapestWithin(problem.edges[i]!, window - fastFinish.get(dag.edges[i]!.from)!, problem.allowSplits, (o) => o.mode === "vm-local" && !(local && mayBeHosted));
       return ch === undefined || (local && !ch.usesVmLocal) ? undefined : ch.costUsd;
     };
     const localEdge = pickLocalEdge(incoming, cheapest, sum);
@@ -102,7 +109,7 @@ function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: Rea
       const u = dag.edges[i]!.from;
       const cap = window - fastFinish.get(u)!;
       const cand = problem.edges[i]!;
-      const noLocal = i !== localEdge;
+      const noLocal = i !== localEdge || !mayBeHosted;
       const noCache = (o: ModeOption) => o.requiresAdmission || (o.mode === "vm-local" && noLocal);
       let ch = cheapestWithin(cand, cap, problem.allowSplits, noCache);
       const terms = problem.stages.get(u)!;
@@ -122,6 +129,7 @@ function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: Rea
       }
       if (ch === undefined) return undefined;
       choices[i] = ch;
+      if (ch.usesVmLocal) hosting.add(u);
       // a choice within the rounding allowance of its cap counts as on it: overruns must not pile up upstream
       latest.set(u, Math.min(latest.get(u)!, window - Math.min(ch.timeMs, cap)));
     }

@@ -171,6 +171,9 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
     if (dag.outgoing.get(id)!.length === 0) constraints.push({ name: `makespan[${id}]`, terms: { [MAKESPAN_NAME]: 1, [finishName(id)]: -1 }, lower: 0 });
     const locals = dag.incoming.get(id)!.filter((i) => problem.edges[i]!.options.some((o) => o.mode === "vm-local"));
     if (locals.length > 1) constraints.push({ name: `colocate[${id}]`, terms: Object.fromEntries(locals.map((i) => [useName(i, "vm-local"), 1])), upper: 1 });
+    // No vm-local chains: a stage beside its producer cannot host a vm-local consumer.
+    const hosted = dag.outgoing.get(id)!.filter((j) => problem.edges[j]!.options.some((o) => o.mode === "vm-local"));
+    for (const i of locals) for (const j of hosted) constraints.push({ name: `chain[${i}][${j}]`, terms: { [useName(i, "vm-local")]: 1, [useName(j, "vm-local")]: 1 }, upper: 1 });
   }
   variables.push({ name: MAKESPAN_NAME, kind: "continuous", lower: 0, upper: horizon });
 
