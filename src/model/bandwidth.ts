@@ -23,3 +23,15 @@ export function cacheWriteMs(platform: Platform, bytesPerSender: number, totalBy
   const own = platform.cache.latencyMs + (bytesPerSender / cacheInstanceBytesPerSecond(platform, concurrentPerVm)) * 1000;
   return Math.max(own, (totalBytes / platform.cache.aggregateBytesPerSecond) * 1000);
 }
+
+/**
+ * Flows on the busiest sender VM's NIC while an edge's receivers pull directly: the receivers
+ * running at once (at most every receiver VM's slots), counting only those that read this VM's
+ * senders (every receiver for broadcast, shuffle and gather; a one-to-one or scatter receiver reads
+ * one sender).
+ */
+export function concurrentPullers(pattern: string, receivers: number, receiverVms: number, receiverSlotsPerVm: number, senderVms: number): number {
+  const running = Math.min(receivers, receiverVms * receiverSlotsPerVm);
+  const fromThisVm = pattern === "one-to-one" || pattern === "scatter" ? Math.ceil(receivers / senderVms) : receivers;
+  return Math.min(running, fromThisVm);
+}

@@ -20,13 +20,17 @@ describe("edgeTransferMs", () => {
     close(edgeTransferMs([[remote, 1]]), pieceTimeMs(remote.timePieces, 1));
   });
 
-  it("adds the shares' traffic through the one sender NIC", () => {
+  it("adds the shares' traffic through the one sender NIC, and slows an upload beside direct pulls", () => {
     // Half the receivers pull directly (50 MB out of the NIC: 500 ms), the other half's slices are
     // uploaded (50 MB: 500 ms) through the same NIC: at least 1000 ms of NIC time in all.
-    // direct alone at f = 0.5: 1 + 500 + max(500, 400) = 1001; remote at 0.5: write 40 + 50 MB at
-    // min(10 MB/s, 100 MB/s) = 5040, read 20 + 1000 = 1020 → 6060 dominates here.
+    // Beside the pulls the upload is one flow among 1 uploader + 10 pullers: min(10 MB/s, 100 / 11)
+    // = 9.09 MB/s, so 100 MB takes 11000 ms at f = 1. Remote at f = 0.5: write max(40 + 5500,
+    // 0.5 · (10 PUTs · 40 + 11000)) = 5700; read 20 + 10 MB / 10 MB/s = 1020 → 6720.
+    // Direct alone at f = 0.5: 1 + 500 + max(500, 400) = 1001.
     const t = edgeTransferMs([[direct, 0.5], [remote, 0.5]]);
-    close(t, Math.max(pieceTimeMs(direct.timePieces, 0.5), pieceTimeMs(remote.timePieces, 0.5), 1000));
+    close(t, 6720);
+    close(pieceTimeMs(remote.besideDirect!, 0.5), 6720);
+    expect(pieceTimeMs(remote.timePieces, 0.5)).toBeLessThan(6720);
     expect(t).toBeGreaterThanOrEqual(direct.senderNic.perFractionMs * 0.5 + remote.senderNic.perFractionMs * 0.5);
   });
 

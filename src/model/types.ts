@@ -65,6 +65,12 @@ export interface ModeOption {
    * edge takes at least the sum over its shares (edge-time.ts); alone, a mode's own time covers it.
    */
   readonly senderNic: AffinePiece;
+  /**
+   * For modes that upload from the senders (remote, cache): their time pieces when a direct share
+   * of the same edge pulls from those senders at once. Fair sharing of the sender NIC then gives
+   * the upload one flow's share among the pullers, not its own connection's cap.
+   */
+  readonly besideDirect?: readonly AffinePiece[];
   /** Whether a fraction of the receivers may use this mode while others use another. */
   readonly splittable: boolean;
   /** `cache` needs the producer's output admitted. */

@@ -9,9 +9,10 @@
  *   read  = max(ceil(getsPerReader / p) · latencyMs + bytesPerReader / bw_v,  f · n_v · bytesPerReader / aggregate)
  *   time  = write + read
  * Cost: read bytes × transfer price, plus the receivers' billed I/O time.
- * Sender NIC: concurrent senders per VM · bytesPerSender / NIC (the whole output is written once).
+ * Sender NIC: concurrent senders per VM · bytesPerSender / NIC (the whole output is written once);
+ * beside a direct share the write is one flow among the pullers, as for `remote`.
  */
-import { cacheInstanceBytesPerSecond } from "../model/bandwidth.js";
+import { cacheInstanceBytesPerSecond, concurrentPullers } from "../model/bandwidth.js";
 import { FEASIBLE, functionUsd, modeOption, sumOfMaxes, type ModeModule } from "./mode-module.js";
 
 const GiB = 1024 ** 3;
@@ -36,19 +37,21 @@ export const cacheMode: ModeModule = {
     const readBoundMs = (flow.totalReadBytes / c.aggregateBytesPerSecond) * 1000;
     const writeMs1 = Math.max(writeMs, writeBoundMs);
     const readMs1 = Math.max(readMs, readBoundMs);
+    const uploaders = Math.min(producerTerms.slotsPerVm, Math.ceil(producer.instances / producerTerms.vms));
+    const pullers = concurrentPullers(flow.pattern, consumer.instances, consumerTerms.vms, consumerTerms.slotsPerVm, producerTerms.vms);
+    const besideWriteMs = c.latencyMs + (flow.bytesPerSender / Math.min(bwU, platform.vm.nicBytesPerSecond / (uploaders + pullers))) * 1000;
+    const read = [{ fixedMs: readMs, perFractionMs: 0 }, { fixedMs: 0, perFractionMs: readBoundMs }];
     return modeOption(
       "cache",
-      sumOfMaxes(
-        [{ fixedMs: writeMs, perFractionMs: 0 }, { fixedMs: writeBoundMs, perFractionMs: 0 }],
-        [{ fixedMs: readMs, perFractionMs: 0 }, { fixedMs: 0, perFractionMs: readBoundMs }],
-      ),
+      sumOfMaxes([{ fixedMs: writeMs, perFractionMs: 0 }, { fixedMs: writeBoundMs, perFractionMs: 0 }], read),
       {
         computeUsd: { fixedUsd: 0, perFractionUsd: functionUsd(flow.receivers, readMs1, consumerTerms.billedMemoryMb, platform) },
         cacheUsd: { fixedUsd: 0, perFractionUsd: (flow.totalReadBytes / GiB) * c.priceUsdPerGibTransferred },
       },
       { splittable: true, requiresAdmission: true },
       { writeMs: writeMs1, readMs: readMs1, aggregateBoundMs: writeBoundMs + readBoundMs },
-      { fixedMs: ((Math.min(producerTerms.slotsPerVm, Math.ceil(producer.instances / producerTerms.vms)) * flow.bytesPerSender) / platform.vm.nicBytesPerSecond) * 1000, perFractionMs: 0 },
+      { fixedMs: ((uploaders * flow.bytesPerSender) / platform.vm.nicBytesPerSecond) * 1000, perFractionMs: 0 },
+      sumOfMaxes([{ fixedMs: besideWriteMs, perFractionMs: 0 }, { fixedMs: writeBoundMs, perFractionMs: 0 }], read),
     );
   },
 };

@@ -41,6 +41,7 @@ export function modeOption(
   flags: { splittable: boolean; requiresAdmission: boolean },
   terms: Record<string, number>,
   senderNic: AffinePiece = { fixedMs: 0, perFractionMs: 0 },
+  besideDirect?: readonly AffinePiece[],
 ): ModeOption {
   const zero: AffineUsd = { fixedUsd: 0, perFractionUsd: 0 };
   const parts: Record<CostCategory, AffineUsd> = {
@@ -56,6 +57,7 @@ export function modeOption(
     perFractionUsd: all.reduce((a, p) => a + p.perFractionUsd, 0),
     costParts: parts,
     senderNic,
+    ...(besideDirect === undefined ? {} : { besideDirect }),
     splittable: flags.splittable,
     requiresAdmission: flags.requiresAdmission,
     terms,

@@ -13,9 +13,10 @@
  * Cost: PUTs and GETs at list price, plus the senders' and receivers' billed time spent on I/O;
  * the senders' part scales with f where their writes do (shuffle, scatter, one-to-one).
  * Sender NIC: concurrent senders per VM · w(f) / NIC (the upload shares the NIC with a split's
- * direct share, see edge-time.ts).
+ * direct share, see edge-time.ts). Beside a direct share, an upload is one flow among the P
+ * receivers pulling from the VM: bw_u = min(bw_u, NIC / (uploaders + P)) (`besideDirect`).
  */
-import { objectStoreInstanceBytesPerSecond } from "../model/bandwidth.js";
+import { concurrentPullers, objectStoreInstanceBytesPerSecond } from "../model/bandwidth.js";
 import type { AffinePiece } from "../model/types.js";
 import { FEASIBLE, functionUsd, modeOption, sumOfMaxes, type ModeModule } from "./mode-module.js";
 
@@ -42,11 +43,15 @@ export const remoteMode: ModeModule = {
     const p = store.connectionsPerInstance;
     // A sender writing several objects (a scatter's slices) pays a PUT latency per p of them.
     const putRoundsMs = (flow.putsPerSender / p) * store.putLatencyMs;
-    const write: AffinePiece[] = [
-      scalesWrite ? { fixedMs: store.putLatencyMs, perFractionMs: writeBytesMs } : { fixedMs: store.putLatencyMs + writeBytesMs, perFractionMs: 0 },
+    const writePieces = (bytesMs: number): AffinePiece[] => [
+      scalesWrite ? { fixedMs: store.putLatencyMs, perFractionMs: bytesMs } : { fixedMs: store.putLatencyMs + bytesMs, perFractionMs: 0 },
       putsScale ? { fixedMs: 0, perFractionMs: putBoundMs } : { fixedMs: putBoundMs, perFractionMs: 0 },
-      ...(scalesWrite && putRoundsMs > store.putLatencyMs ? [{ fixedMs: 0, perFractionMs: putRoundsMs + writeBytesMs }] : []),
+      ...(scalesWrite && putRoundsMs > store.putLatencyMs ? [{ fixedMs: 0, perFractionMs: putRoundsMs + bytesMs }] : []),
     ];
+    const write = writePieces(writeBytesMs);
+    // Beside a direct share, each upload is one flow among the pullers on the sender NIC.
+    const pullers = concurrentPullers(flow.pattern, consumer.instances, consumerTerms.vms, consumerTerms.slotsPerVm, producerTerms.vms);
+    const besideBps = Math.min(bwU, platform.vm.nicBytesPerSecond / (uploaders + pullers));
     const readMs = Math.ceil(flow.getsPerReader / p) * store.getLatencyMs + (flow.bytesPerReader / bwV) * 1000;
     const totalGets = flow.receivers * flow.getsPerReader;
     const getBoundMs = (totalGets / store.readsPerSecond) * 1000;
@@ -69,6 +74,7 @@ export const remoteMode: ModeModule = {
       { splittable: true, requiresAdmission: false },
       { writeMs: writeMs1, readMs: readMs1, putBoundMs, getBoundMs, puts: totalPuts, gets: totalGets },
       scalesWrite ? { fixedMs: 0, perFractionMs: uploadNicMs } : { fixedMs: uploadNicMs, perFractionMs: 0 },
+      sumOfMaxes(writePieces((flow.bytesPerSender / besideBps) * 1000), read),
     );
   },
 };

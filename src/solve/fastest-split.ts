@@ -5,7 +5,7 @@
  * A max of affine functions: convex and piecewise linear. Its minimum sits at a breakpoint (where
  * two lines cross), found exactly; and for a time cap the fractions that fit form one interval.
  */
-import { edgeTransferMs } from "../model/edge-time.js";
+import { edgeTransferMs, timePiecesOf } from "../model/edge-time.js";
 import type { AffinePiece, ModeOption } from "../model/types.js";
 
 export interface Split {
@@ -19,12 +19,13 @@ const MIN_SHARE = 1e-9;
 
 /** g(f) as lines in f, for 0 < f < 1. */
 export function splitLines(a: ModeOption, b: ModeOption): AffinePiece[] {
-  const flipped = b.timePieces.map((p) => ({ fixedMs: p.fixedMs + p.perFractionMs, perFractionMs: -p.perFractionMs }));
+  const withDirect = a.mode === "direct" || b.mode === "direct";
+  const flipped = timePiecesOf(b, withDirect).map((p) => ({ fixedMs: p.fixedMs + p.perFractionMs, perFractionMs: -p.perFractionMs }));
   const nic = {
     fixedMs: a.senderNic.fixedMs + b.senderNic.fixedMs + b.senderNic.perFractionMs,
     perFractionMs: a.senderNic.perFractionMs - b.senderNic.perFractionMs,
   };
-  return [...a.timePieces, ...flipped, nic, { fixedMs: 0, perFractionMs: 0 }];
+  return [...timePiecesOf(a, withDirect), ...flipped, nic, { fixedMs: 0, perFractionMs: 0 }];
 }
 
 export function splitTimeMs(a: ModeOption, b: ModeOption, fraction: number): number {

@@ -18,7 +18,7 @@ export function computeSlowestEdgeMs(candidates: EdgeCandidates): number {
   let slowest = 0;
   let nicMs = 0;
   for (const option of candidates.options) {
-    slowest = Math.max(slowest, pieceTimeMs(option.timePieces, 0), pieceTimeMs(option.timePieces, 1));
+    for (const pieces of [option.timePieces, option.besideDirect ?? []]) slowest = Math.max(slowest, pieceTimeMs(pieces, 0), pieceTimeMs(pieces, 1));
     nicMs += option.senderNic.fixedMs + Math.max(0, option.senderNic.perFractionMs);
   }
   return Math.max(slowest, nicMs);

@@ -148,6 +148,18 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
         addTerm(terms, f, -ms(p.perFractionMs));
         if (Object.keys(terms).length > 1) constraints.push({ name: `time[${i}][${o.mode}][${k}]`, terms, lower: 0 });
       });
+      // Beside a direct share (y_direct = 1) an uploading mode's time follows its besideDirect pieces.
+      const direct = cands.options.some((d) => d.mode === "direct") ? useName(i, "direct") : undefined;
+      if (direct !== undefined && o.besideDirect !== undefined) {
+        o.besideDirect.forEach((p, k) => {
+          const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
+          const terms: Record<string, number> = { [transferName(i)]: 1 };
+          addTerm(terms, y, -ms(p.fixedMs));
+          addTerm(terms, f, -ms(p.perFractionMs));
+          addTerm(terms, direct, -bigM);
+          if (bigM > 0) constraints.push({ name: `beside[${i}][${o.mode}][${k}]`, terms, lower: -bigM });
+        });
+      }
       addTerm(nic, y, -ms(o.senderNic.fixedMs));
       addTerm(nic, f, -ms(o.senderNic.perFractionMs));
       addTerm(edgeCost, y, usd(o.fixedUsd));
