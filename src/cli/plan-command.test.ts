@@ -1,23 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runPlanCommand } from "./plan-command.js";
+import { captureStdout } from "./capture-stdout.js";
 import { CliUsageError } from "./cli-error.js";
 
 const DAG = "examples/dags/mapreduce-sort.json";
-
-function capture() {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => {
-    chunks.push(String(c));
-    return true;
-  });
-  return { text: () => chunks.join(""), spy };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
 describe("sluice plan", () => {
   it("prints a table with every edge and stage by default", async () => {
-    const out = capture();
+    const out = captureStdout();
     expect(await runPlanCommand(["--dag", DAG, "--input", "1.5 GiB"])).toBe(0);
     expect(out.text()).toMatch(/Plan for mapreduce-sort at 1\.50 GiB/);
     expect(out.text()).toMatch(/map -> reduce/);
@@ -25,7 +17,7 @@ describe("sluice plan", () => {
   });
 
   it("prints JSON that parses back to a plan", async () => {
-    const out = capture();
+    const out = captureStdout();
     expect(await runPlanCommand(["--dag", DAG, "--input", "10 GiB", "--budget", "0.05", "--format", "json"])).toBe(0);
     const plan = JSON.parse(out.text());
     expect(plan.edges[0].from).toBe("map");
@@ -33,14 +25,14 @@ describe("sluice plan", () => {
   });
 
   it("prints DOT with edges labelled and coloured by mode", async () => {
-    const out = capture();
+    const out = captureStdout();
     expect(await runPlanCommand(["--dag", DAG, "--input", "1 GB", "--format", "dot"])).toBe(0);
     expect(out.text()).toMatch(/^digraph "mapreduce-sort" \{/);
     expect(out.text()).toMatch(/"map" -> "reduce" \[label="[a-z-]+.*color=/);
   });
 
   it("plans with the trained profile set given by --profiles, and only its functions", async () => {
-    const out = capture();
+    const out = captureStdout();
     expect(await runPlanCommand(["--dag", DAG, "--input", "1 GiB", "--profiles", "models/mapreduce-sort", "--format", "json"])).toBe(0);
     expect(JSON.parse(out.text()).placement.map((s: { stageId: string }) => s.stageId)).toEqual(["map", "reduce"]);
     // The word-count set does not know sort-map: the DAG's function is reported with its path.
@@ -52,7 +44,7 @@ describe("sluice plan", () => {
   });
 
   it("returns 3 when no plan fits the budget, naming the cheapest cost", async () => {
-    const out = capture();
+    const out = captureStdout();
     expect(await runPlanCommand(["--dag", DAG, "--input", "1 GB", "--budget", "0.0000001"])).toBe(3);
     expect(out.text()).toMatch(/cheapest achievable cost/);
   });

@@ -3,18 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CliUsageError } from "./cli-error.js";
+import { captureStdout } from "./capture-stdout.js";
 import { runSimulateCommand } from "./simulate-command.js";
 
 const DAG = "examples/dags/video-analytics.json";
-
-function captureStdout() {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => {
-    chunks.push(String(c));
-    return true;
-  });
-  return { text: () => chunks.join(""), spy };
-}
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,15 +1,13 @@
 /** `sluice simulate`: plans a DAG, then runs the plan on the seeded simulator and prints what happened. */
-import { readFile, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
+import { writeFile } from "node:fs/promises";
 import type { Plan } from "../plan/types.js";
 import { plan } from "../plan/plan.js";
-import type { PlatformOverrides } from "../platform/schema.js";
 import { renderTimelineSvg } from "../simulate/plot-timeline.js";
 import { simulate } from "../simulate/simulate.js";
 import type { SimulationReport } from "../simulate/types.js";
 import { formatBytes } from "../units/size.js";
-import { CliUsageError, parseNumberFlag } from "./cli-error.js";
-import { loadProfilesOption } from "./load-profiles-option.js";
+import { CliUsageError } from "./cli-error.js";
+import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
 
 export const SIMULATE_HELP = `Usage: sluice simulate --dag FILE --input SIZE [options]
 
@@ -18,50 +16,30 @@ Plans the DAG in FILE at the given input size, then simulates the plan instance 
 runtimes and sizes drawn around the profiles' predictions, and prints predicted vs simulated.
 
 Options:
-  --dag FILE        DAG JSON: {"name", "stages": [{"id", "function", "instances"?}], "edges": [{"from", "to", "pattern"}]}
-  --input SIZE      input size: bytes or e.g. "10 GiB", "1.5 GB"
-  --budget USD      cost ceiling for the plan
-  --seed N          simulator seed, an integer ≥ 0 (default 1): the same seed gives the same run
-  --noise-cv X      coefficient of variation of runtimes and sizes around point profiles (default 0.1; 0 = none)
-  --plot FILE       write a Gantt-style timeline SVG of the run
-  --profiles DIR    trained profiles (a folder under models/); default: bundled profiles
-  --platform FILE   JSON platform overrides merged over the AWS-like defaults (for planning and simulating)
-  --format FMT      table (default) | json
-  -h, --help        this help
+${PLAN_FLAGS_HELP}
+  --seed N            simulator seed, an integer ≥ 0 (default 1): the same seed gives the same run
+  --noise-cv X        coefficient of variation of runtimes and sizes around point profiles (default 0.1; 0 = none)
+  --plot FILE         write a Gantt-style timeline SVG of the run
+  --format FMT        table (default) | json
+  -h, --help          this help
+
+Exit codes: 0 the run had no violations; 3 it had some; 1 bad input; 2 bad arguments.
 `;
 
-function parseSimulateArgs(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        dag: { type: "string" },
-        input: { type: "string" },
-        budget: { type: "string" },
-        seed: { type: "string" },
-        "noise-cv": { type: "string" },
-        plot: { type: "string" },
-        profiles: { type: "string" },
-        platform: { type: "string" },
-        format: { type: "string", default: "table" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (err) {
-    throw new CliUsageError(err instanceof Error ? err.message : String(err));
-  }
-}
+const SIMULATE_FLAGS = {
+  ...PLAN_FLAGS,
+  seed: { type: "string" },
+  "noise-cv": { type: "string" },
+  plot: { type: "string" },
+  format: { type: "string", default: "table" },
+} as const;
 
 export async function runSimulateCommand(argv: string[]): Promise<number> {
-  const { values } = parseSimulateArgs(argv);
+  const { values } = parseCliArgs(argv, SIMULATE_FLAGS);
   if (values.help) {
     process.stdout.write(SIMULATE_HELP);
     return 0;
   }
-  if (values.dag === undefined) throw new CliUsageError("--dag FILE is required");
-  if (values.input === undefined) throw new CliUsageError("--input SIZE is required");
   const format = values.format;
   if (format !== "table" && format !== "json") throw new CliUsageError(`--format must be table or json, got "${format}"`);
   let seed = 1;
@@ -74,18 +52,10 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     noiseCv = Number(values["noise-cv"]);
     if (values["noise-cv"].trim() === "" || !Number.isFinite(noiseCv) || noiseCv < 0) throw new CliUsageError(`--noise-cv must be a number ≥ 0, got "${values["noise-cv"]}"`);
   }
-  const budgetUsd = values.budget === undefined ? undefined : parseNumberFlag("--budget", values.budget);
-  const dag = JSON.parse(await readFile(values.dag, "utf8")) as unknown;
-  const platform = values.platform === undefined ? undefined : (JSON.parse(await readFile(values.platform, "utf8")) as PlatformOverrides);
-  const profiles = values.profiles === undefined ? undefined : await loadProfilesOption(values.profiles);
-  const input = /^\d+$/.test(values.input.trim()) ? Number(values.input) : values.input;
-
-  const planned = await plan(dag, input, {
-    ...(budgetUsd !== undefined ? { budgetUsd } : {}),
-    ...(profiles !== undefined ? { profiles } : {}),
-    ...(platform !== undefined ? { platform } : {}),
-  });
-  const report = await simulate(dag, planned, {
+  const request = await readPlanRequest(values);
+  const planned = await plan(request.dag, request.input, request.options);
+  const { profiles, platform } = request.options;
+  const report = await simulate(request.dag, planned, {
     seed,
     ...(noiseCv !== undefined ? { noiseCv } : {}),
     ...(profiles !== undefined ? { profiles } : {}),
@@ -103,10 +73,11 @@ export function formatSimulationSummary(p: Plan, r: SimulationReport, plotFile?:
   const lines: string[] = [];
   lines.push(`${r.dagName} at ${formatBytes(r.inputBytes)} — seed ${r.seed}${p.status === "ok" ? "" : ` — plan status ${p.status}: ${p.message ?? ""}`}`);
   lines.push("");
-  lines.push("edge                               mode / split");
+  const width = Math.max(4, ...p.edges.map((e) => `${e.from} -> ${e.to}`.length)) + 2;
+  lines.push(`  ${"edge".padEnd(width)}mode / split`);
   for (const e of p.edges) {
     const split = e.split === undefined ? e.mode : Object.entries(e.split).map(([m, f]) => `${m} ${(f * 100).toFixed(0)}%`).join(" + ");
-    lines.push(`  ${`${e.from} -> ${e.to}`.padEnd(33)}${split}`);
+    lines.push(`  ${`${e.from} -> ${e.to}`.padEnd(width)}${split}`);
   }
   lines.push(`  admitted to the cache tier: ${p.admitted.length > 0 ? p.admitted.join(", ") : "none"}`);
   lines.push("");

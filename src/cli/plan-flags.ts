@@ -1,0 +1,91 @@
+/**
+ * The flags that describe a planning request — shared by `sluice plan` and `sluice simulate` —
+ * their help text, and turning them into plan() arguments (reading the DAG, platform and profile
+ * files). Bad values are one-line CliUsageErrors naming the flag.
+ */
+import { readFile } from "node:fs/promises";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { Objective } from "../model/types.js";
+import type { PlanOptions } from "../plan/options.js";
+import { TRANSFER_MODES, type PlatformOverrides, type TransferMode } from "../platform/schema.js";
+import type { SolverName } from "../solve/solver.js";
+import { CliUsageError, parseNumberFlag } from "./cli-error.js";
+import { loadProfilesOption } from "./load-profiles-option.js";
+
+export const PLAN_FLAGS = {
+  dag: { type: "string" },
+  input: { type: "string" },
+  budget: { type: "string" },
+  deadline: { type: "string" },
+  objective: { type: "string" },
+  modes: { type: "string" },
+  "no-splits": { type: "boolean" },
+  solver: { type: "string" },
+  "time-limit": { type: "string" },
+  quantile: { type: "string" },
+  profiles: { type: "string" },
+  platform: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies NonNullable<ParseArgsConfig["options"]>;
+
+export const PLAN_FLAGS_HELP = `  --dag FILE          DAG JSON: {"name", "stages": [{"id", "function", "instances"?, "inputFraction"?}], "edges": [{"from", "to", "pattern"}]}
+  --input SIZE        input size: bytes or e.g. "10 GiB", "1.5 GB"
+  --budget USD        cost ceiling (objective latency)
+  --deadline MS       makespan ceiling (objective cost)
+  --objective NAME    latency (default) | cost | perf-per-dollar
+  --modes LIST        allowed modes, comma-separated: ${TRANSFER_MODES.join(",")}
+  --no-splits         never split an edge across modes
+  --solver NAME       auto (default) | exact | heuristic | dp | brute-force
+  --time-limit MS     search time limit (default 10000)
+  --quantile Q        plan memory and output size at this quantile (e.g. 0.95)
+  --profiles DIR      trained profiles (a folder under models/); default: bundled profiles
+  --platform FILE     JSON platform overrides merged over the AWS-like defaults`;
+
+const OBJECTIVES: readonly Objective[] = ["latency", "cost", "perf-per-dollar"];
+const SOLVERS: readonly SolverName[] = ["auto", "exact", "heuristic", "dp", "brute-force"];
+
+/** parseArgs with unknown or malformed flags as one-line usage errors. */
+export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O): { values: ParsedValues<O> } {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }) as { values: ParsedValues<O> };
+  } catch (err) {
+    throw new CliUsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** The values parseArgs gives for these options: strings and booleans, absent when not passed. */
+export type ParsedValues<O extends NonNullable<ParseArgsConfig["options"]>> = { [K in keyof O]?: O[K]["type"] extends "boolean" ? boolean : string };
+
+type PlanFlagValues = ParsedValues<typeof PLAN_FLAGS>;
+
+export interface PlanRequest {
+  readonly dag: unknown;
+  readonly input: number | string;
+  readonly options: PlanOptions;
+}
+
+export async function readPlanRequest(values: PlanFlagValues): Promise<PlanRequest> {
+  if (values.dag === undefined) throw new CliUsageError("--dag FILE is required");
+  if (values.input === undefined) throw new CliUsageError("--input SIZE is required");
+  const objective = values.objective;
+  if (objective !== undefined && !(OBJECTIVES as readonly string[]).includes(objective)) throw new CliUsageError(`--objective must be ${OBJECTIVES.join(", ")}; got "${objective}"`);
+  const solver = values.solver;
+  if (solver !== undefined && !(SOLVERS as readonly string[]).includes(solver)) throw new CliUsageError(`--solver must be ${SOLVERS.join(", ")}; got "${solver}"`);
+  const modes = values.modes?.split(",").map((m) => m.trim());
+  for (const m of modes ?? []) if (!(TRANSFER_MODES as readonly string[]).includes(m)) throw new CliUsageError(`--modes: unknown mode "${m}" (expected ${TRANSFER_MODES.join(", ")})`);
+  const options: PlanOptions = {
+    ...(values.budget !== undefined ? { budgetUsd: parseNumberFlag("--budget", values.budget) } : {}),
+    ...(values.deadline !== undefined ? { deadlineMs: parseNumberFlag("--deadline", values.deadline) } : {}),
+    ...(objective !== undefined ? { objective: objective as Objective } : {}),
+    ...(modes !== undefined ? { modes: modes as TransferMode[] } : {}),
+    ...(values["no-splits"] === true ? { allowSplits: false } : {}),
+    ...(solver !== undefined ? { solver: solver as SolverName } : {}),
+    ...(values["time-limit"] !== undefined ? { timeLimitMs: parseNumberFlag("--time-limit", values["time-limit"]) } : {}),
+    ...(values.quantile !== undefined ? { quantile: parseNumberFlag("--quantile", values.quantile) } : {}),
+  };
+  const dag = JSON.parse(await readFile(values.dag, "utf8")) as unknown;
+  const platform = values.platform === undefined ? undefined : (JSON.parse(await readFile(values.platform, "utf8")) as PlatformOverrides);
+  const profiles = values.profiles === undefined ? undefined : await loadProfilesOption(values.profiles);
+  const input = /^\d+$/.test(values.input.trim()) ? Number(values.input) : values.input;
+  return { dag, input, options: { ...options, ...(platform !== undefined ? { platform } : {}), ...(profiles !== undefined ? { profiles } : {}) } };
+}
