@@ -44,29 +44,49 @@ export function splitRuns(rows: readonly TraceRecord[]): { train: TraceRecord[];
   const train = [...new Set(picks)];
   const seen = new Set(train.map((r) => r.inputBytes));
   const maxTrained = Math.max(...seen);
-  const unseen = sorted.filter((r) => !seen.has(r.inputBytes));
+  // Held out: sizes not within SAME_SIZE_FACTOR of a trained size (same-size parts of a trained root size are not new sizes).
+  const near = (x: number) => [...seen].some((t) => Math.max(x, t) <= Math.min(x, t) * SAME_SIZE_FACTOR);
+  const unseen = sorted.filter((r) => !near(r.inputBytes));
   return { train, within: unseen.filter((r) => r.inputBytes <= maxTrained), beyond: unseen.filter((r) => r.inputBytes > maxTrained) };
 }
 
-function medianBySize(rows: readonly TraceRecord[], t: ProfileTarget): { x: number; y: number }[] {
-  const groups = new Map<number, number[]>();
-  for (const r of rows) groups.set(r.inputBytes, [...(groups.get(r.inputBytes) ?? []), r[t]]);
-  return [...groups].map(([x, ys]) => {
-    const s = ys.sort((a, b) => a - b);
-    return { x, y: s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2 };
-  });
+/** Sizes within this factor of a group's smallest size count as one size (a stage after a root reads slightly different bytes per part and repeat). */
+const SAME_SIZE_FACTOR = 1.02;
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+interface SizeGroup {
+  /** Median input size of the group's runs. */
+  readonly x: number;
+  /** Median of the target over the group's runs. */
+  readonly y: number;
+  readonly rows: readonly TraceRecord[];
 }
 
-/** The sizes a target is scored at: all, except runtimes whose size median is below RUNTIME_FLOOR_MS. */
-function scoredSizes(rows: readonly TraceRecord[], t: ProfileTarget): Map<number, number> {
-  return new Map(medianBySize(rows, t).filter((m) => t !== "runtimeMs" || m.y >= RUNTIME_FLOOR_MS).map((m) => [m.x, m.y]));
+/** Runs grouped by size: sorted by input, a new group whenever a size exceeds the group's first by SAME_SIZE_FACTOR. */
+function sizeGroups(rows: readonly TraceRecord[], t: ProfileTarget): SizeGroup[] {
+  const sorted = [...rows].sort((a, b) => a.inputBytes - b.inputBytes);
+  const groups: TraceRecord[][] = [];
+  for (const r of sorted) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && r.inputBytes <= last[0]!.inputBytes * SAME_SIZE_FACTOR) last.push(r);
+    else groups.push([r]);
+  }
+  return groups.map((g) => ({ x: median(g.map((r) => r.inputBytes)), y: median(g.map((r) => r[t])), rows: g }));
+}
+
+/** The groups a target is scored at: all, except runtimes whose group median is below RUNTIME_FLOOR_MS. */
+function scoredGroups(rows: readonly TraceRecord[], t: ProfileTarget): SizeGroup[] {
+  return sizeGroups(rows, t).filter((g) => t !== "runtimeMs" || g.y >= RUNTIME_FLOOR_MS);
 }
 
 /** MAPE of each run against the median of the runs at its size: the run-to-run noise no model can predict. */
 function noiseFloor(rows: readonly TraceRecord[], t: ProfileTarget): number | null {
-  const med = scoredSizes(rows, t);
-  const kept = rows.filter((r) => med.has(r.inputBytes));
-  return computeMape(kept.map((r) => r[t]), kept.map((r) => med.get(r.inputBytes)!));
+  const groups = scoredGroups(rows, t);
+  return computeMape(groups.flatMap((g) => g.rows.map((r) => r[t])), groups.flatMap((g) => g.rows.map(() => g.y)));
 }
 
 type Scored = { readonly kind: "none" } | { readonly kind: "below-floor" } | { readonly kind: "mape"; readonly mape: number | null; readonly dropped: number };
@@ -77,17 +97,16 @@ function cell(s: Scored): string {
   return pct(s.mape) + (s.dropped > 0 ? "†" : "");
 }
 
-/** MAPE of `f` per row and against size medians over the scored sizes of `rows`. */
+/** MAPE of `f` per row and against size-group medians over the scored groups of `rows`. */
 function score(rows: readonly TraceRecord[], t: ProfileTarget, f: (x: number) => number): { rows: Scored; medians: Scored } {
   if (rows.length === 0) return { rows: { kind: "none" }, medians: { kind: "none" } };
-  const all = medianBySize(rows, t);
-  const med = scoredSizes(rows, t);
-  if (med.size === 0) return { rows: { kind: "below-floor" }, medians: { kind: "below-floor" } };
-  const kept = rows.filter((r) => med.has(r.inputBytes));
-  const dropped = all.length - med.size;
+  const groups = scoredGroups(rows, t);
+  if (groups.length === 0) return { rows: { kind: "below-floor" }, medians: { kind: "below-floor" } };
+  const kept = groups.flatMap((g) => g.rows);
+  const dropped = sizeGroups(rows, t).length - groups.length;
   return {
     rows: { kind: "mape", mape: computeMape(kept.map((r) => r[t]), kept.map((r) => f(r.inputBytes))), dropped },
-    medians: { kind: "mape", mape: computeMape([...med.values()], [...med.keys()].map(f)), dropped },
+    medians: { kind: "mape", mape: computeMape(groups.map((g) => g.y), groups.map((g) => f(g.x))), dropped },
   };
 }
 
@@ -171,7 +190,7 @@ async function main(): Promise<void> {
         } else if (beyond.medians.kind === "below-floor") belowFloor.push(`${fn} ${t}`);
         const fam = set.data.functions[fn]!.targets[t].model.family;
         const all = byFn.get(fn)!;
-        lines.push(`| ${fn} | ${t} | ${scoredSizes(all, t).size === 0 ? `< ${RUNTIME_FLOOR_MS} ms` : pct(noiseFloor(all, t))} | ${fam} | ${s.train.length} | ${(trainedMax / 1e6).toFixed(2)} | ${s.within.length} | ${cell(within.rows)} | ${cell(within.medians)} | ${s.beyond.length} | ${ratio.toFixed(1)}× | ${cell(beyond.rows)} | ${cell(beyond.medians)} |`);
+        lines.push(`| ${fn} | ${t} | ${scoredGroups(all, t).length === 0 ? `< ${RUNTIME_FLOOR_MS} ms` : pct(noiseFloor(all, t))} | ${fam} | ${s.train.length} | ${(trainedMax / 1e6).toFixed(2)} | ${s.within.length} | ${cell(within.rows)} | ${cell(within.medians)} | ${s.beyond.length} | ${ratio.toFixed(1)}× | ${cell(beyond.rows)} | ${cell(beyond.medians)} |`);
       }
       const fanoutLine = fanoutComparison(fn, s, p.fanout);
       if (fanoutLine !== undefined) fanoutLines.push(fanoutLine);
@@ -184,7 +203,7 @@ async function main(): Promise<void> {
     "",
     `Traces: datasets/*.csv (see datasets/README.md for how and under what load they were measured). Roots split their input into ${describePartitionRule()} parts, so the stages after a root are traced over a range of instance sizes.`,
     "",
-    `Per function: trained on ≤ ${MAX_TRAIN_RUNS} runs spread over the sizes ≤ half the largest traced size (model auto: 5-fold cross-validation plus a forward split over constant, linear, polynomial, power law and MLP; for fanout also ceil-power, a power law stepped to whole counts), then scored on sizes it never saw — inside the trained range and beyond it (the ratio is the largest held-out size over the largest trained one). MAPE per row includes run-to-run noise; MAPE vs size medians compares with the median of the runs at each size. The noise floor is the MAPE of every traced run against the median of the runs at its own size: no model of input size alone can do better per row.`,
+    `Per function: trained on ≤ ${MAX_TRAIN_RUNS} runs spread over the sizes ≤ half the largest traced size (model auto: 5-fold cross-validation plus a forward split over constant, linear, polynomial, power law and MLP; for fanout also ceil-power, a power law stepped to whole counts), then scored on sizes it never saw — inside the trained range and beyond it (the ratio is the largest held-out size over the largest trained one). MAPE per row includes run-to-run noise; MAPE vs size medians compares with the median of the runs at each size. Runs whose input sizes are within 2% of each other count as one size (a stage after a root reads slightly different bytes per part and repeat; a root's sizes repeat exactly). The noise floor is the MAPE of every traced run against the median of the runs at its own size: no model of input size alone can do better per row.`,
     "",
     `Timer floor: a runtime is scored only at sizes whose median run is ≥ ${RUNTIME_FLOOR_MS} ms. Below that the body's wall time is dominated by timer granularity, JIT state and GC pauses, and a relative error against ~0 ms measures those rather than the model (0.02 ms predicted for 0.01 ms measured is 100%). A cell "< ${RUNTIME_FLOOR_MS} ms" means every held-out size was below the floor: that target is reported as below resolution and not counted as met or missed; "†" marks a MAPE over only the sizes at or above the floor.`,
     "",

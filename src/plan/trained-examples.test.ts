@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { plan } from "./plan.js";
 
 // The example DAGs of the shipped workloads plan on the trained profiles under models/ by default.
-// Their roots run one instance that splits its input into ⌈input / 8 MiB⌉ parts (the collector's rule),
-// so at 64 MiB the second stage runs about 8 instances.
+// Their roots run one instance that splits its input into ⌈√(input / 256 KiB)⌉ parts (the collector's
+// rule), so the second stage runs about ⌈√16⌉ = 4 instances at 4 MiB and ⌈√256⌉ = 16 at 64 MiB.
 describe.each(["wordcount", "query-pipeline", "kmeans", "mapreduce-sort"])("%s on its trained profiles", (name) => {
   const dag = JSON.parse(readFileSync(`examples/dags/${name}.json`, "utf8")) as unknown;
   it.each(["4 MiB", "64 MiB", "1 GiB"])("plans at %s", async (size) => {
