@@ -37,7 +37,7 @@ Input:
   --skip-invalid       skip malformed rows and report them instead of stopping
 
 Training:
-  --model M            auto (cross-validated, default) | constant | linear | poly | power | mlp
+  --model M            auto (cross-validated, default) | constant | linear | poly | power | mlp | ceil-power (counts)
   --folds N            cross-validation folds (default 5)
   --seed N             MLP seed (default 7)
   --backend B          auto | tensorflow | wasm | cpu (MLP only; default auto)
