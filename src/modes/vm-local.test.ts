@@ -25,33 +25,35 @@ describe("vm-local time and cost", () => {
     {
       // 2 senders on 1 VM scatter 32 MB to 16 receivers (own placement: 4 VMs, 1 wave).
       // Beside the data: receiversPerVm = 16, localWaves = ceil(16 / 4) = 4.
-      // localIo = (2 · 16 MB + 4 · 2 MB) / 200 MB/s = 40 MB / 200 MB/s = 200 ms.
-      // queue = (4 − 1) · (1000 + 200) = 3600 → time 3800. Billed: 16 · 200 · 1e-6 (queueing is not billed).
+      // localIo = write 2 · 16 MB / 200 MB/s = 160 ms (once) + a wave's read 4 · 2 MB / 200 MB/s = 40 ms = 200 ms.
+      // queue = (4 − 1) · (1000 + 40) = 3120 → time 3320. Billed: 16 · 200 · 1e-6 (queueing is not billed).
       name: "scatter onto one VM: the receivers queue in waves",
       shape: { pattern: "scatter" as const, totalBytes: 32e6, nu: 2, nv: 16 },
-      time: 3800,
-      queue: 3600,
+      time: 3320,
+      queue: 3120,
       localWaves: 4,
       usd: 16 * 200 * 1e-6,
     },
     {
       // The same scatter from 2 senders on 2 VMs (1 slot each): receiversPerVm = 8, localWaves = 2.
-      // localIo = (1 · 16 MB + 4 · 2 MB) / 200 MB/s = 120 ms; queue = 1 · (1000 + 120) → 1240.
+      // localIo = write 16 MB / 200 MB/s = 80 ms + wave read 4 · 2 MB / 200 MB/s = 40 ms = 120 ms;
+      // queue = 1 · (1000 + 40) → 1160.
       name: "scatter onto two VMs: half the queue",
       shape: { pattern: "scatter" as const, totalBytes: 32e6, nu: 2, nv: 16, slotsU: 1, vmsU: 2 },
-      time: 1240,
-      queue: 1120,
+      time: 1160,
+      queue: 1040,
       localWaves: 2,
       usd: 16 * 120 * 1e-6,
     },
     {
       // 20 receivers that run in waves anyway (on their own 2 VMs × 4 slots: ceil(20 / 8) = 3 waves);
       // beside 1 producer VM: localWaves = ceil(20 / 4) = 5, extra = 5 − 3 = 2.
-      // 1 sender of 20 MB; localIo = (20 MB + 4 · 1 MB) / 200 MB/s = 120 ms; queue = 2 · 1120 = 2240 → 2360.
+      // 1 sender of 20 MB; localIo = write 100 ms + wave read 4 · 1 MB / 200 MB/s = 20 ms = 120 ms;
+      // queue = 2 · (1000 + 20) = 2040 → 2160.
       name: "only the waves beyond the consumer's own count as queueing",
       shape: { pattern: "scatter" as const, totalBytes: 20e6, nu: 1, nv: 20, vmsV: 2 },
-      time: 2360,
-      queue: 2240,
+      time: 2160,
+      queue: 2040,
       localWaves: 5,
       usd: 20 * 120 * 1e-6,
     },

@@ -8,8 +8,9 @@
  *
  *   receivers per VM = ceil(n_v / vms_u)
  *   localWaves       = ceil(receivers per VM / slots_v)
- *   localIo          = (senders per VM · bytesPerSender + min(slots_v, receivers per VM) · bytesPerReader) / localStorageBytesPerSecond
- *   time             = localIo + max(0, localWaves − waves_v) · (runtime_v + localIo)
+ *   localWrite       = senders per VM · bytesPerSender / localStorageBytesPerSecond          (once)
+ *   waveRead         = min(slots_v, receivers per VM) · bytesPerReader / localStorageBytesPerSecond   (each wave)
+ *   time             = localWrite + waveRead + max(0, localWaves − waves_v) · (runtime_v + waveRead)
  * The last term is the extra queueing beyond the waves the consumer has anyway on its own VMs.
  */
 import { FEASIBLE, functionUsd, modeOption, type ModeModule } from "./mode-module.js";
@@ -30,9 +31,11 @@ export const vmLocalMode: ModeModule = {
     const receiversPerVm = Math.ceil(consumer.instances / producerTerms.vms);
     const localWaves = Math.ceil(receiversPerVm / consumerTerms.slotsPerVm);
     const concurrentReaders = Math.min(consumerTerms.slotsPerVm, receiversPerVm);
-    const localIoMs = ((sendersPerVm * flow.bytesPerSender + concurrentReaders * flow.bytesPerReader) / vm.localStorageBytesPerSecond) * 1000;
+    const localWriteMs = ((sendersPerVm * flow.bytesPerSender) / vm.localStorageBytesPerSecond) * 1000;
+    const waveReadMs = ((concurrentReaders * flow.bytesPerReader) / vm.localStorageBytesPerSecond) * 1000;
+    const localIoMs = localWriteMs + waveReadMs;
     const extraWaves = Math.max(0, localWaves - consumerTerms.waves);
-    const queueMs = extraWaves * (consumer.runtimeMs + localIoMs);
+    const queueMs = extraWaves * (consumer.runtimeMs + waveReadMs);
     const timeMs = localIoMs + queueMs;
     return modeOption(
       "vm-local",

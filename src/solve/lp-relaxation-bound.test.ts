@@ -50,7 +50,7 @@ const DIAMOND: ProblemSpec = {
   inputBytes: 512e6,
   stages: [
     { instances: 1, fixedMs: 200, msPerMb: 2, outputRatio: 1, memoryMb: 1024 },
-    { instances: 8, fixedMs: 500, msPerMb: 5, outputRatio: 0.5, memoryMb: 1769 },
+    { instances: 32, fixedMs: 500, msPerMb: 5, outputRatio: 0.5, memoryMb: 3000 },
     { instances: 1, fixedMs: 100, msPerMb: 1, outputRatio: 0.1, memoryMb: 2048 },
   ],
   edges: [
