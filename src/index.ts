@@ -30,3 +30,8 @@ export { baselinePlan, BASELINE_NAMES } from "./baselines/index.js";
 export type { BaselineName, BaselineOptions } from "./baselines/index.js";
 export { readCsvTraces, readLambdaTraces } from "./traces/index.js";
 export type { TraceRecord, ColumnMap } from "./traces/index.js";
+export { exactMilpSolver } from "./solve/exact-milp.js";
+export { chainDpSolver } from "./solve/chain-dp.js";
+export { bruteForceSolver } from "./solve/brute-force.js";
+export { solveMilp } from "./lp/solve-milp.js";
+export type { MilpModel, MilpResult } from "./lp/index.js";
