@@ -11,7 +11,8 @@ import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Assignment, Evaluation, ModeOption, Problem } from "../model/types.js";
 import { cheapestWithin, fastestChoice, type EdgeChoice } from "./edge-choices.js";
 import { costLowerBoundUsd, latencyLowerBoundMs } from "./lower-bound.js";
-import { earliestFinishMs } from "./schedule.js";
+import { fastestWithHosting } from "./fastest-with-hosting.js";
+import { earliestFinishMs, makespanOf } from "./schedule.js";
 import type { SolverFn, SolverOutcome } from "./solver.js";
 
 function toAssignment(choices: readonly EdgeChoice[], admitted: Set<string>): Assignment {
@@ -142,8 +143,25 @@ interface Scored {
   readonly evaluation: Evaluation;
 }
 
+/** The faster of the greedy forward pass and the plan walked back from the hosting DP, when the latter fits the cache. */
+function fastestOfBoth(problem: Problem): { choices: EdgeChoice[]; admitted: Set<string> } {
+  const greedy = fastestPlan(problem);
+  const walked = fastestWithHosting(problem).choices;
+  if (walked.some((c) => c === undefined)) return greedy;
+  const choices = walked as EdgeChoice[];
+  const admitted = new Set<string>();
+  problem.dag.edges.forEach((e, i) => {
+    if (choices[i]!.usesCache) admitted.add(e.from);
+  });
+  let cacheBytes = 0;
+  for (const u of admitted) cacheBytes += problem.stages.get(u)!.cacheBytes;
+  if (cacheBytes > problem.cacheCapacityBytes) return greedy;
+  const makespan = (c: readonly EdgeChoice[]) => makespanOf(earliestFinishMs(problem, c.map((x) => x.timeMs)));
+  return makespan(choices) < makespan(greedy.choices) ? { choices, admitted } : greedy;
+}
+
 export const heuristicSolver: SolverFn = (problem): SolverOutcome => {
-  const fast = fastestPlan(problem);
+  const fast = fastestOfBoth(problem);
   const fastAssignment = toAssignment(fast.choices, fast.admitted);
   const fastFinish = earliestFinishMs(problem, fast.choices.map((c) => c.timeMs));
   const score = (a: Assignment): Scored => ({ assignment: a, evaluation: evaluateAssignment(problem, a) });

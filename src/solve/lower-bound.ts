@@ -1,17 +1,17 @@
 /**
  * Valid lower bounds by relaxation.
- * Latency: the longest path with every edge at its fastest choice (splits included), ignoring the
- * budget, the cache capacity and vm-local conflicts — no plan can be faster.
+ * Latency: the longest path with every edge at its fastest choice (whole modes and two-mode
+ * splits), respecting vm-local's placement rules but ignoring the budget and the cache capacity
+ * (fastest-with-hosting.ts) — no plan of those choices can be faster.
  * Cost: the stage constants plus every edge at its cheapest whole mode (a split never costs less
  * than its cheaper mode: cost is affine in the fraction), ignoring the deadline and admission.
  */
 import type { Problem } from "../model/types.js";
-import { fastestChoice, wholeChoices } from "./edge-choices.js";
-import { earliestFinishMs, makespanOf } from "./schedule.js";
+import { wholeChoices } from "./edge-choices.js";
+import { fastestWithHosting } from "./fastest-with-hosting.js";
 
 export function latencyLowerBoundMs(problem: Problem): number {
-  const times = problem.edges.map((c) => fastestChoice(c, problem.allowSplits, () => false)!.timeMs);
-  return makespanOf(earliestFinishMs(problem, times));
+  return fastestWithHosting(problem).boundMs;
 }
 
 export function costLowerBoundUsd(problem: Problem): number {
