@@ -85,8 +85,12 @@ function fastestPlan(problem: Problem): { choices: EdgeChoice[]; admitted: Set<s
   return { choices, admitted };
 }
 
-/** Cheapest plan whose makespan stays ≤ targetMs given the fastest plan's earliest finishes; undefined if none. */
-function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: ReadonlyMap<string, number>): Assignment | undefined {
+/**
+ * Cheapest plan whose makespan stays ≤ targetMs given the fastest plan's earliest finishes; undefined if none.
+ * A stage that runs beside its producer in the fastest plan (`fastHosted`) keeps that option, so it
+ * may not host a vm-local consumer here: its earliest finish assumed it.
+ */
+function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: ReadonlyMap<string, number>, fastHosted: ReadonlySet<string>): Assignment | undefined {
   const { dag } = problem;
   const latest = new Map<string, number>();
   for (const id of dag.order) latest.set(id, targetMs);
@@ -102,7 +106,7 @@ function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: Rea
     const incoming = dag.incoming.get(v)!;
     // the vm-local input goes to the edge where it saves most (or the only one that fits its window)
     const cheapest = (i: number, local: boolean) => {
-      const ch = cheapestWithin(problem.edges[i]!, window - fastFinish.get(dag.edges[i]!.from)!, problem.allowSplits, (o) => o.mode === "vm-local" && !(local && mayBeHosted));
+      const ch = cheapestWithin(problem.edges[i]!, window - fastFinish.get(dag.edges[i]!.from)!, problem.allowSplits, (o) => o.mode === "vm-local" && !(local && mayBeHosted && !fastHosted.has(dag.edges[i]!.from)));
       return ch === undefined || (local && !ch.usesVmLocal) ? undefined : ch.costUsd;
     };
     const localEdge = pickLocalEdge(incoming, cheapest, sum);
@@ -110,7 +114,7 @@ function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: Rea
       const u = dag.edges[i]!.from;
       const cap = window - fastFinish.get(u)!;
       const cand = problem.edges[i]!;
-      const noLocal = i !== localEdge || !mayBeHosted;
+      const noLocal = i !== localEdge || !mayBeHosted || fastHosted.has(u);
       const noCache = (o: ModeOption) => o.requiresAdmission || (o.mode === "vm-local" && noLocal);
       let ch = cheapestWithin(cand, cap, problem.allowSplits, noCache);
       const terms = problem.stages.get(u)!;
@@ -164,10 +168,11 @@ export const heuristicSolver: SolverFn = (problem): SolverOutcome => {
   const fast = fastestOfBoth(problem);
   const fastAssignment = toAssignment(fast.choices, fast.admitted);
   const fastFinish = earliestFinishMs(problem, fast.choices.map((c) => c.timeMs));
+  const fastHosted = new Set(problem.dag.edges.filter((_, i) => fast.choices[i]!.usesVmLocal).map((e) => e.to));
   const score = (a: Assignment): Scored => ({ assignment: a, evaluation: evaluateAssignment(problem, a) });
   const fastest = score(fastAssignment);
   const atTarget = (t: number): Scored | undefined => {
-    const a = cheapestUnderTarget(problem, t, fastFinish);
+    const a = cheapestUnderTarget(problem, t, fastFinish, fastHosted);
     return a === undefined ? undefined : score(a);
   };
   const cheapest = atTarget(Infinity) ?? fastest;
