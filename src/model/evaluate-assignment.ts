@@ -10,6 +10,7 @@
  */
 import { edgeKey } from "../dag/types.js";
 import { edgeTransferMs } from "./edge-time.js";
+import { mayHostWhenBeside } from "./vm-local-chain.js";
 import type { Assignment, EdgeTiming, Evaluation, ModeOption, Problem, StageTiming, Violation } from "./types.js";
 
 const FRACTION_TOLERANCE = 1e-6;
@@ -68,10 +69,15 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
     edgeTimings.push({ from: edge.from, to: edge.to, shares, transferMs: t, costUsd: usd });
   });
 
-  // A stage that runs beside its producer's output cannot host a vm-local consumer in turn: its
-  // VMs are its producer's, and the consumer's option was priced on the stage's own VMs.
+  // A stage that runs beside its producer's output cannot host a vm-local consumer in turn unless
+  // its own placement has as many VMs as its producer's (vm-local-chain.ts).
+  const hostEdge = new Map<string, number>();
   dag.edges.forEach((edge, i) => {
-    if ((assignment.edges[i] ?? []).some((s) => s.mode === "vm-local") && colocatedWith.has(edge.from)) {
+    if (colocatedWith.get(edge.to) === edge.from) hostEdge.set(edge.to, i);
+  });
+  dag.edges.forEach((edge, i) => {
+    const host = hostEdge.get(edge.from);
+    if (colocatedWith.get(edge.to) === edge.from && host !== undefined && !mayHostWhenBeside(problem, host)) {
       violations.push({ code: "vm-local-chain", path: ["edges", edgeKey(edge)], message: `${edge.from} already runs beside ${colocatedWith.get(edge.from)}'s output; ${edge.to} cannot run beside ${edge.from}'s in turn (no vm-local chains)` });
     }
   });

@@ -9,6 +9,7 @@
  */
 import { InvariantError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
+import { mayHostWhenBeside } from "../model/vm-local-chain.js";
 import type { Assignment, ModeShare, Problem } from "../model/types.js";
 import type { SolverFn, SolverOutcome } from "./solver.js";
 import { findChainPaths, isChainDag, type ChainPath } from "./chain-paths.js";
@@ -30,7 +31,7 @@ interface Trail {
 
 interface State extends FrontPoint {
   readonly trails: readonly (Trail | undefined)[];
-  /** The path's last stage runs beside its producer's output, so its out-edge cannot be vm-local. */
+  /** The path's last stage runs beside its producer's output on fewer or more VMs than its own, so its out-edge cannot be vm-local. */
   readonly lastLocal: boolean;
 }
 
@@ -77,7 +78,7 @@ function extend(problem: Problem, s: State, c: ChainEdgeChoice, edgeIndex: numbe
   const residencyMs = timeMs - s.timeMs;
   const admissionUsd = c.usesCache ? u.admissionFixedUsd + u.admissionUsdPerMs * residencyMs : 0;
   const trail: Trail = { edgeIndex, shares: c.shares, prev: s.trails[0], ...(c.usesCache ? { admits: from } : {}) };
-  return { timeMs, costUsd: s.costUsd + c.costUsd + v.computeUsd + v.ioUsd + admissionUsd, cacheBytes: s.cacheBytes + (c.usesCache ? u.cacheBytes : 0), trails: [trail], lastLocal: c.usesVmLocal };
+  return { timeMs, costUsd: s.costUsd + c.costUsd + v.computeUsd + v.ioUsd + admissionUsd, cacheBytes: s.cacheBytes + (c.usesCache ? u.cacheBytes : 0), trails: [trail], lastLocal: c.usesVmLocal && !mayHostWhenBeside(problem, edgeIndex) };
 }
 
 function toScored(s: FrontPoint) {

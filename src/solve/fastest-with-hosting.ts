@@ -5,7 +5,7 @@
  *
  * A dynamic program over the DAG keeps two earliest finishes per stage: F_N(v), v on its own VMs
  * (no vm-local input), and F_L(v), v beside one producer k (edge k vm-local, which needs k's
- * producer on its own VMs: F_N):
+ * producer on its own VMs, F_N — or beside its own producer on as many VMs, vm-local-chain.ts):
  *   ready_i  = min(F_N(u_i), F_L(u_i)) + fastest non-vm-local time of edge i
  *   F_N(v)   = base(v) + max_i ready_i
  *   F_L(v)   = base(v) + min over vm-local-capable k of max(F_N(u_k) + vm-local time of k, max_{i≠k} ready_i)
@@ -15,6 +15,7 @@
  * that respects both rules; it often meets the bound.
  */
 import type { Problem } from "../model/types.js";
+import { mayHostWhenBeside } from "../model/vm-local-chain.js";
 import { fastestChoice, wholeChoices, type EdgeChoice } from "./edge-choices.js";
 
 export interface FastestWithHosting {
@@ -32,6 +33,8 @@ export function fastestWithHosting(problem: Problem): FastestWithHosting {
   const finL = new Map<string, number>();
   const localEdge = new Map<string, number>();
   const best = (u: string) => Math.min(finN.get(u)!, finL.get(u)!);
+  /** Beside its producer, u may still host a vm-local consumer when its own placement matches (vm-local-chain.ts). */
+  const hostable = (u: string) => localEdge.has(u) && mayHostWhenBeside(problem, localEdge.get(u)!);
   for (const v of dag.order) {
     const base = problem.stages.get(v)!.baseMs;
     const incoming = dag.incoming.get(v)!;
@@ -41,7 +44,8 @@ export function fastestWithHosting(problem: Problem): FastestWithHosting {
     incoming.forEach((i, k) => {
       const l = local[i];
       if (l === undefined) return;
-      let r = finN.get(dag.edges[i]!.from)! + l.timeMs;
+      const u = dag.edges[i]!.from;
+      let r = (hostable(u) ? best(u) : finN.get(u)!) + l.timeMs;
       ready.forEach((x, j) => {
         if (j !== k) r = Math.max(r, x);
       });
@@ -63,7 +67,7 @@ export function fastestWithHosting(problem: Problem): FastestWithHosting {
     for (const i of dag.incoming.get(v)!) {
       if (i === beside) {
         choices[i] = local[i];
-        forcedOwn.add(dag.edges[i]!.from);
+        if (!hostable(dag.edges[i]!.from)) forcedOwn.add(dag.edges[i]!.from);
       } else choices[i] = nonLocal[i] ?? (beside === undefined ? local[i] : undefined);
     }
   }

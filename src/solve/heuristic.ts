@@ -11,6 +11,7 @@ import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Assignment, Evaluation, ModeOption, Problem } from "../model/types.js";
 import { cheapestWithin, fastestChoice, type EdgeChoice } from "./edge-choices.js";
 import { costLowerBoundUsd, latencyLowerBoundMs } from "./lower-bound.js";
+import { mayHostWhenBeside } from "../model/vm-local-chain.js";
 import { fastestWithHosting } from "./fastest-with-hosting.js";
 import { earliestFinishMs, makespanOf } from "./schedule.js";
 import type { SolverFn, SolverOutcome } from "./solver.js";
@@ -77,7 +78,7 @@ function fastestPlan(problem: Problem): { choices: EdgeChoice[]; admitted: Set<s
         cacheBytes += problem.stages.get(u)!.cacheBytes;
       }
       choices[i] = ch;
-      if (ch.usesVmLocal) hosted.add(v);
+      if (ch.usesVmLocal && !mayHostWhenBeside(problem, i)) hosted.add(v);
       readyMs = Math.max(readyMs, finish.get(u)! + ch.timeMs);
     }
     finish.set(v, readyMs + problem.stages.get(v)!.baseMs);
@@ -106,7 +107,8 @@ function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: Rea
     const incoming = dag.incoming.get(v)!;
     // the vm-local input goes to the edge where it saves most (or the only one that fits its window)
     const cheapest = (i: number, local: boolean) => {
-      const ch = cheapestWithin(problem.edges[i]!, window - fastFinish.get(dag.edges[i]!.from)!, problem.allowSplits, (o) => o.mode === "vm-local" && !(local && mayBeHosted && !fastHosted.has(dag.edges[i]!.from)));
+      const beside = local && (mayBeHosted || mayHostWhenBeside(problem, i)) && !fastHosted.has(dag.edges[i]!.from);
+      const ch = cheapestWithin(problem.edges[i]!, window - fastFinish.get(dag.edges[i]!.from)!, problem.allowSplits, (o) => o.mode === "vm-local" && !beside);
       return ch === undefined || (local && !ch.usesVmLocal) ? undefined : ch.costUsd;
     };
     const localEdge = pickLocalEdge(incoming, cheapest, sum);
@@ -114,7 +116,7 @@ function cheapestUnderTarget(problem: Problem, targetMs: number, fastFinish: Rea
       const u = dag.edges[i]!.from;
       const cap = window - fastFinish.get(u)!;
       const cand = problem.edges[i]!;
-      const noLocal = i !== localEdge || !mayBeHosted || fastHosted.has(u);
+      const noLocal = i !== localEdge || !(mayBeHosted || mayHostWhenBeside(problem, i)) || fastHosted.has(u);
       const noCache = (o: ModeOption) => o.requiresAdmission || (o.mode === "vm-local" && noLocal);
       let ch = cheapestWithin(cand, cap, problem.allowSplits, noCache);
       const terms = problem.stages.get(u)!;
@@ -168,7 +170,7 @@ export const heuristicSolver: SolverFn = (problem): SolverOutcome => {
   const fast = fastestOfBoth(problem);
   const fastAssignment = toAssignment(fast.choices, fast.admitted);
   const fastFinish = earliestFinishMs(problem, fast.choices.map((c) => c.timeMs));
-  const fastHosted = new Set(problem.dag.edges.filter((_, i) => fast.choices[i]!.usesVmLocal).map((e) => e.to));
+  const fastHosted = new Set(problem.dag.edges.filter((_, i) => fast.choices[i]!.usesVmLocal && !mayHostWhenBeside(problem, i)).map((e) => e.to));
   const score = (a: Assignment): Scored => ({ assignment: a, evaluation: evaluateAssignment(problem, a) });
   const fastest = score(fastAssignment);
   const atTarget = (t: number): Scored | undefined => {

@@ -17,6 +17,7 @@ import type { MilpConstraint, MilpModel, MilpVariable } from "../lp/model.js";
 import type { EdgeCandidates, Problem } from "../model/types.js";
 import { computeConstantUsd, computeCostCeilingUsd, computeEarliestFinishBoundMs, computeHorizonMs, computeSlowestEdgeMs } from "./milp-bounds.js";
 import { edgeTradeoff, type TradeoffVertex } from "./edge-tradeoff.js";
+import { mayHostWhenBeside } from "../model/vm-local-chain.js";
 import { MAKESPAN_NAME, admitName, finishName, fractionName, residencyName, transferName, useName } from "./milp-names.js";
 
 /** Weight of the secondary term: breaks ties without trading the primary. */
@@ -185,7 +186,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
     if (locals.length > 1) constraints.push({ name: `colocate[${id}]`, terms: Object.fromEntries(locals.map((i) => [useName(i, "vm-local"), 1])), upper: 1 });
     // No vm-local chains: a stage beside its producer cannot host a vm-local consumer.
     const hosted = dag.outgoing.get(id)!.filter((j) => problem.edges[j]!.options.some((o) => o.mode === "vm-local"));
-    for (const i of locals) for (const j of hosted) constraints.push({ name: `chain[${i}][${j}]`, terms: { [useName(i, "vm-local")]: 1, [useName(j, "vm-local")]: 1 }, upper: 1 });
+    for (const i of locals) if (!mayHostWhenBeside(problem, i)) for (const j of hosted) constraints.push({ name: `chain[${i}][${j}]`, terms: { [useName(i, "vm-local")]: 1, [useName(j, "vm-local")]: 1 }, upper: 1 });
   }
   variables.push({ name: MAKESPAN_NAME, kind: "continuous", lower: 0, upper: horizon });
 
