@@ -8,7 +8,7 @@ import { exactMilpSolver } from "./exact-milp.js";
 import { computeConstantUsd } from "./milp-bounds.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
 import type { SolverOutcome } from "./solver.js";
-import { buildTestProblem, problemSpecArb, type ProblemSpec } from "./test-problems.js";
+import { buildTestProblem, diamondSpec, problemSpecArb, type ProblemSpec } from "./test-problems.js";
 
 const CTX = { timeLimitMs: 20_000 };
 const exact = exactMilpSolver();
@@ -26,20 +26,8 @@ function scored(problem: Problem, a: Assignment | undefined) {
   return e;
 }
 
-// s0 (1 instance) → s1 (8 instances, scatter) → s2 (gather), plus a skip edge s0 → s2 (broadcast).
-const DIAMOND: ProblemSpec = {
-  inputBytes: 512e6,
-  stages: [
-    { instances: 1, fixedMs: 200, msPerMb: 2, outputRatio: 1, memoryMb: 1024 },
-    { instances: 8, fixedMs: 500, msPerMb: 5, outputRatio: 0.5, memoryMb: 1769 },
-    { instances: 1, fixedMs: 100, msPerMb: 1, outputRatio: 0.1, memoryMb: 2048 },
-  ],
-  edges: [
-    { from: 0, to: 1, pattern: "scatter" },
-    { from: 1, to: 2, pattern: "gather" },
-    { from: 0, to: 2, pattern: "broadcast" },
-  ],
-};
+// The diamond with 8 middle instances of 1769 MB.
+const DIAMOND: ProblemSpec = diamondSpec(8, 1769);
 
 describe("exactMilpSolver", () => {
   it("matches or beats the brute force on a small DAG, within the budget", async () => {

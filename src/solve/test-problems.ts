@@ -104,3 +104,20 @@ export function problemSpecArb(maxEdges: number, chainOnly = false): fc.Arbitrar
       return { stages, edges, inputBytes };
     });
 }
+
+/** s0 (1 instance) → s1 (scatter) → s2 (gather), plus a skip edge s0 → s2 (broadcast): the tests' diamond. */
+export function diamondSpec(middleInstances: number, middleMemoryMb: number): ProblemSpec {
+  return {
+    inputBytes: 512e6,
+    stages: [
+      { instances: 1, fixedMs: 200, msPerMb: 2, outputRatio: 1, memoryMb: 1024 },
+      { instances: middleInstances, fixedMs: 500, msPerMb: 5, outputRatio: 0.5, memoryMb: middleMemoryMb },
+      { instances: 1, fixedMs: 100, msPerMb: 1, outputRatio: 0.1, memoryMb: 2048 },
+    ],
+    edges: [
+      { from: 0, to: 1, pattern: "scatter" },
+      { from: 1, to: 2, pattern: "gather" },
+      { from: 0, to: 2, pattern: "broadcast" },
+    ],
+  };
+}
