@@ -4,9 +4,12 @@
  *
  *   Σ_m f[i,m] = 1;  f ≤ y  (f = y when the option is not splittable or splits are off)
  *   t_i ≥ fixedMs·y + perFractionMs·f                     for every piece of every option
+ *   t_i ≥ Σ_m (senderNic.fixedMs·y + senderNic.perFractionMs·f)        (a split's shares share the sender NIC)
+ *   t_i ≥ besideDirect piece(y, f) − M·(1 − y[i,direct])   (an upload beside direct pulls)
  *   F_v ≥ F_u + t_i + baseMs(v) per edge;  baseMs(v) ≤ F_v ≤ horizon;  M ≥ F_v (sinks)
  *   y[i,cache] ≤ a_u;  Σ cacheBytes·a ≤ capacity;  Σ_{i into v} y[i,vm-local] ≤ 1
- *   r_u ≥ F_v − F_u − horizon·(1 − a_u) for each consumer v of u
+ *   y[i,vm-local] + y[j,vm-local] ≤ 1 for i into v, j out of v, unless v's chain is priced right
+ *   r_u ≥ F_v − F_u − horizon·(1 − y[(u,v),cache]) for each consumer v reading u from the cache
  *   C = const + Σ (fixedUsd·y + perFractionUsd·f) + Σ (admissionFixedUsd·a + admissionUsdPerMs·r)
  *   minimise M + ε·C (latency) or C + ε·M (cost), with C ≤ budgetUsd and M ≤ deadlineMs when finite.
  * The residency rows let F float above the earliest finish times, so the MILP's C can be below the
@@ -14,21 +17,18 @@
  * replaces F_u there by a constant lower bound on u's earliest finish: C then bounds it from above.
  */
 import type { MilpConstraint, MilpModel, MilpVariable } from "../lp/model.js";
-import type { EdgeCandidates, Problem } from "../model/types.js";
+import type { Problem } from "../model/types.js";
 import { computeConstantUsd, computeCostCeilingUsd, computeEarliestFinishBoundMs, computeHorizonMs, computeSlowestEdgeMs } from "./milp-bounds.js";
-import { edgeTradeoff, type TradeoffVertex } from "./edge-tradeoff.js";
+import { edgeTradeoff } from "./edge-tradeoff.js";
+import { addTerm } from "./milp-terms.js";
+import { RELAX_SLACK, tradeoffRows, withoutModeRows } from "./milp-relaxation-rows.js";
 import { mayHostWhenBeside } from "../model/vm-local-chain.js";
 import { MAKESPAN_NAME, admitName, finishName, fractionName, residencyName, transferName, useName } from "./milp-names.js";
 
 /** Weight of the secondary term: breaks ties without trading the primary. */
 export const TIE_WEIGHT = 1e-6;
 const SPAN = 1000;
-/**
- * Relative room the relaxation-only rows leave below their exact right-hand sides, above the LP
- * engines' feasibility tolerance (~1e-7 on O(1)–O(1000) scaled rows), so a limit set exactly at a
- * plan's own figure never reads as infeasible.
- */
-const RELAX_SLACK = 1e-6;
+
 
 export interface MilpSpec {
   readonly minimize: "latency" | "cost";
@@ -71,49 +71,6 @@ export function computeMilpScale(problem: Problem): MilpScale {
   return { msPerUnit: horizonMs > 0 ? horizonMs / SPAN : 1, usdPerUnit: variableUsd > 0 ? variableUsd / SPAN : 1, constantUsd, horizonMs };
 }
 
-function addTerm(terms: Record<string, number>, name: string, coef: number): void {
-  if (coef !== 0) terms[name] = (terms[name] ?? 0) + coef;
-}
-
-/**
- * Relaxation only: the edge's cost (scaled terms) lies on or above its time–cost envelope at its
- * transfer time, c ≥ c_j + s_j·(t − t_j) per segment and c ≥ the cheapest cost. Every plan meets
- * these rows (t ≥ its real transfer time and the envelope is non-increasing); fractional y and f
- * do not, which is what makes the LP bound feel the budget.
- */
-function tradeoffRows(i: number, vertices: readonly TradeoffVertex[], edgeCost: Readonly<Record<string, number>>, scale: MilpScale): MilpConstraint[] {
-  const rows: MilpConstraint[] = [];
-  const slack = (x: number) => x - RELAX_SLACK * Math.abs(x);
-  const last = vertices[vertices.length - 1];
-  if (last === undefined || Object.keys(edgeCost).length === 0) return rows;
-  rows.push({ name: `envelope[${i}][min]`, terms: edgeCost, lower: slack(last.costUsd / scale.usdPerUnit) });
-  for (let j = 0; j + 1 < vertices.length; j++) {
-    const a = vertices[j]!;
-    const b = vertices[j + 1]!;
-    const slopeUsdPerMs = (b.costUsd - a.costUsd) / (b.timeMs - a.timeMs);
-    const terms = { ...edgeCost };
-    addTerm(terms, transferName(i), (-slopeUsdPerMs * scale.msPerUnit) / scale.usdPerUnit);
-    rows.push({ name: `envelope[${i}][${j}]`, terms, lower: slack((a.costUsd - slopeUsdPerMs * a.timeMs) / scale.usdPerUnit) });
-  }
-  return rows;
-}
-
-/**
- * Relaxation only: an edge that does not use mode m is no faster than its fastest choice without m,
- * t ≥ T + (T_without_m − T)·(1 − y_m). Every plan meets it (y_m = 1, or t ≥ T_without_m); it lets
- * the LP feel the one-vm-local-input and cache-capacity rows, which fractional y alone dodge.
- */
-function withoutModeRows(i: number, cands: EdgeCandidates, allowSplits: boolean, fastestMs: number, scale: MilpScale): MilpConstraint[] {
-  const rows: MilpConstraint[] = [];
-  for (const o of cands.options) {
-    const without = edgeTradeoff({ ...cands, options: cands.options.filter((x) => x !== o) }, allowSplits)?.[0]?.timeMs;
-    const gainMs = without === undefined ? 0 : without - fastestMs;
-    if (!(gainMs > 1e-9 * Math.max(1, fastestMs))) continue;
-    const lower = (without! * (1 - RELAX_SLACK)) / scale.msPerUnit;
-    rows.push({ name: `without[${i}][${o.mode}]`, terms: { [transferName(i)]: 1, [useName(i, o.mode)]: gainMs / scale.msPerUnit }, lower });
-  }
-  return rows;
-}
 
 export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale = computeMilpScale(problem)): PlanMilp {
   const { dag } = problem;
