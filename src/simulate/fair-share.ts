@@ -13,6 +13,7 @@
  * resource carries more than its capacity; per-resource statistics (bytes, busy time, peak
  * utilisation) integrate the loads over time.
  */
+import { waterFill, type Flow, type Resource } from "./water-fill.js";
 
 export interface ResourceStats {
   readonly id: string;
@@ -23,34 +24,6 @@ export interface ResourceStats {
   readonly busyMs: number;
   /** Highest instantaneous load / capacity. */
   readonly peakUtilisation: number;
-}
-
-interface Resource {
-  readonly id: string;
-  readonly capacity: number;
-  bytes: number;
-  busyMs: number;
-  peak: number;
-  load: number;
-  /** Scratch for water-filling: bandwidth left, total weight of unfrozen flows, entry version. */
-  remaining: number;
-  weight: number;
-  version: number;
-  inUse: boolean;
-  members: Flow[];
-}
-
-interface Flow {
-  readonly id: number;
-  readonly bytes: number;
-  readonly cap: number;
-  readonly resources: readonly Resource[];
-  readonly weights: readonly number[];
-  readonly onDone: () => void;
-  remaining: number;
-  rate: number;
-  finishAtMs: number;
-  frozen: boolean;
 }
 
 export interface FlowRequest {
@@ -152,135 +125,10 @@ export class FairShareNetwork {
     return [...this.resources.values()].map((r) => ({ id: r.id, capacityBytesPerSecond: r.capacity, bytes: r.bytes, busyMs: r.busyMs, peakUtilisation: r.peak }));
   }
 
-  /**
-   * Max-min fair rates by water-filling over a heap: the resource (or flow cap) with the lowest
-   * fair level (bandwidth left / weight of the flows still growing) saturates first; its flows
-   * freeze at that level, and the other resources they cross lose their share and their weight —
-   * which can only raise those resources' levels, so levels pop in order.
-   * O(F · k · log R) for F flows crossing k resources each.
-   */
+  /** Max-min fair rates by water-filling (water-fill.ts). */
   private recompute(): void {
     this.dirty = false;
     this.recomputes++;
-    for (const r of this.active) {
-      r.load = 0;
-      r.inUse = false;
-    }
-    const used: Resource[] = [];
-    for (const f of this.flows) {
-      f.rate = 0;
-      f.frozen = false;
-      f.resources.forEach((r, k) => {
-        if (!r.inUse) {
-          r.inUse = true;
-          r.remaining = r.capacity;
-          r.weight = 0;
-          r.members = [];
-          used.push(r);
-        }
-        r.weight += f.weights[k]!;
-        r.members.push(f);
-      });
-    }
-    const heap = new LevelHeap();
-    for (const r of used) heap.push(r.remaining / r.weight, r, undefined);
-    for (const f of this.flows) if (Number.isFinite(f.cap)) heap.push(f.cap, undefined, f);
-    let unfrozen = this.flows.length;
-    const touched: Resource[] = [];
-    const freeze = (f: Flow, level: number): void => {
-      f.frozen = true;
-      f.rate = level;
-      unfrozen--;
-      f.resources.forEach((r, k) => {
-        const w = f.weights[k]!;
-        r.remaining -= level * w;
-        r.weight -= w;
-        if (r.version >= 0) {
-          r.version = -r.version - 1;
-          touched.push(r);
-        }
-      });
-    };
-    // Re-queues the resources a batch of freezes touched, once each, at their new level.
-    const requeue = (): void => {
-      for (const r of touched) {
-        r.version = -r.version - 1 + 1;
-        if (r.weight > 1e-12) heap.push(Math.max(0, r.remaining) / r.weight, r, undefined);
-      }
-      touched.length = 0;
-    };
-    while (unfrozen > 0) {
-      const top = heap.pop();
-      if (top === undefined) throw new Error("a flow has neither a cap nor a resource");
-      if (top.flow !== undefined) {
-        if (!top.flow.frozen) freeze(top.flow, top.level);
-      } else {
-        const r = top.resource!;
-        if (top.version !== r.version) continue;
-        for (const f of r.members) if (!f.frozen) freeze(f, top.level);
-      }
-      requeue();
-    }
-    for (const f of this.flows) {
-      f.resources.forEach((r, k) => {
-        r.load += f.rate * f.weights[k]!;
-      });
-      f.finishAtMs = f.rate > 0 ? this.nowMs + (f.remaining / f.rate) * 1000 : Infinity;
-    }
-    for (const r of used) {
-      r.peak = Math.max(r.peak, r.load / r.capacity);
-      r.members = [];
-    }
-    this.active = used;
+    this.active = waterFill(this.flows, this.active, this.nowMs);
   }
-}
-
-interface HeapEntry {
-  readonly level: number;
-  readonly seq: number;
-  readonly resource: Resource | undefined;
-  readonly flow: Flow | undefined;
-  readonly version: number;
-}
-
-/** Min-heap of fair levels; ties by push order. */
-class LevelHeap {
-  private readonly items: HeapEntry[] = [];
-  private seq = 0;
-
-  push(level: number, resource: Resource | undefined, flow: Flow | undefined): void {
-    const items = this.items;
-    items.push({ level, seq: this.seq++, resource, flow, version: resource?.version ?? 0 });
-    let i = items.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!less(items[i]!, items[p]!)) break;
-      [items[i], items[p]] = [items[p]!, items[i]!];
-      i = p;
-    }
-  }
-
-  pop(): HeapEntry | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (top === undefined || last === undefined || items.length === 0) return top;
-    items[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < items.length && less(items[l]!, items[m]!)) m = l;
-      if (r < items.length && less(items[r]!, items[m]!)) m = r;
-      if (m === i) break;
-      [items[i], items[m]] = [items[m]!, items[i]!];
-      i = m;
-    }
-    return top;
-  }
-}
-
-function less(a: HeapEntry, b: HeapEntry): boolean {
-  return a.level < b.level || (a.level === b.level && a.seq < b.seq);
 }

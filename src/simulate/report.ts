@@ -8,7 +8,8 @@
  */
 import type { CostBreakdown } from "../model/types.js";
 import type { Platform } from "../platform/schema.js";
-import { intervalsOf, type Simulation } from "./simulation.js";
+import { intervalsOf } from "./account-transfer.js";
+import type { Simulation } from "./simulation.js";
 import type { NicUsage, SimEdge, SimInstance, SimStage, SimulationReport } from "./types.js";
 
 const GiB = 1024 ** 3;

@@ -1,0 +1,89 @@
+/**
+ * The life of a stage instance, and of its stage: receivers become ready (their pieces and drawn
+ * runtime, memory and output fixed), wait for a slot, read, compute, write, release the slot.
+ * A stage finishes with its last instance; a producer's cache-resident output is released when
+ * its last consumer stage has finished (a sink's, when it has). See simulation.ts for the rules.
+ */
+import type { TransferMode } from "../model/types.js";
+import { eligibleVms } from "./place-instances.js";
+import { createStream } from "./random.js";
+import { readGroups } from "./read-inputs.js";
+import { piecesFor } from "./receivers.js";
+import { runGroups } from "./run-requests.js";
+import { stageOf, type EdgeRt, type InstanceRt, type SimState, type StageRt } from "./sim-state.js";
+import { writeGroups } from "./write-outputs.js";
+
+/** Receivers `indexes` of `s` may start: draws each and asks for its slot. */
+export function receiversReady(sim: SimState, s: StageRt, indexes: readonly number[]): void {
+  const now = sim.kernel.nowMs;
+  if (Number.isNaN(s.readyMs)) s.readyMs = now;
+  const fresh: InstanceRt[] = [];
+  for (const j of indexes) {
+    const pieces = s.incoming.map((i) => {
+      const e = sim.edges[i]!;
+      const outputs = stageOf(sim, e.from).instances.map((x) => x.draw.outputBytes);
+      const ps = piecesFor(e.pattern, j, outputs, s.n);
+      for (const p of ps) e.bytesOffered += p.bytes;
+      return ps;
+    });
+    const inputBytes = s.incoming.length === 0 ? sim.setup.inputBytes / s.n : pieces.reduce((a, ps) => a + ps.reduce((b, p) => b + p.bytes, 0), 0);
+    const stream = createStream(sim.setup.seed, `${s.id}#${j}`);
+    const draw = sim.setup.sample(s.fn, inputBytes, stream);
+    const inst: InstanceRt = { stage: s, index: j, stream, vm: "", readyMs: now, startMs: NaN, computeStartMs: NaN, computeEndMs: NaN, finishMs: NaN, inputBytes, draw, pieces, cacheResident: false, intervals: new Map() };
+    s.instances[j] = inst;
+    fresh.push(inst);
+  }
+  for (const inst of fresh) sim.scheduler.request(eligibleVms(sim, inst), s.billedMemoryMb, (vm) => started(sim, inst, vm));
+}
+
+/** Producer instance done writing what `e`'s `mode` receivers read; when every producer instance is, they may start. */
+function markWritten(sim: SimState, e: EdgeRt, mode: TransferMode): void {
+  const count = (e.written.get(mode) ?? 0) + 1;
+  e.written.set(mode, count);
+  if (count < stageOf(sim, e.from).n) return;
+  e.available.add(mode);
+  const c = stageOf(sim, e.to);
+  const ready: number[] = [];
+  const still: number[] = [];
+  for (const j of c.pending) {
+    if (c.incoming.every((i) => sim.edges[i]!.available.has(sim.edges[i]!.modes[j]!))) ready.push(j);
+    else still.push(j);
+  }
+  c.pending = still;
+  if (ready.length > 0) receiversReady(sim, c, ready);
+}
+
+function started(sim: SimState, inst: InstanceRt, vm: string): void {
+  inst.vm = vm;
+  inst.startMs = sim.kernel.nowMs;
+  const groups = readGroups(sim, inst, vm);
+  runGroups(sim, inst, groups, (e, m) => markWritten(sim, e, m), () => {
+    inst.computeStartMs = sim.kernel.nowMs;
+    sim.kernel.after(inst.draw.runtimeMs, () => {
+      inst.computeEndMs = sim.kernel.nowMs;
+      writeOutputs(sim, inst);
+    });
+  });
+}
+
+function writeOutputs(sim: SimState, inst: InstanceRt): void {
+  const { groups, immediate } = writeGroups(sim, inst);
+  for (const [e, m] of immediate) markWritten(sim, e, m);
+  runGroups(sim, inst, groups, (e, m) => markWritten(sim, e, m), () => finished(sim, inst));
+}
+
+function finished(sim: SimState, inst: InstanceRt): void {
+  const now = sim.kernel.nowMs;
+  inst.finishMs = now;
+  const s = inst.stage;
+  sim.scheduler.release(inst.vm, s.billedMemoryMb);
+  s.done++;
+  if (s.done < s.n) return;
+  s.finishMs = now;
+  if (s.admitted && s.outgoing.length === 0) sim.cache.release(s.id, now);
+  for (const i of s.incoming) {
+    const u = stageOf(sim, sim.edges[i]!.from);
+    u.consumersLeft--;
+    if (u.consumersLeft === 0 && u.admitted) sim.cache.release(u.id, now);
+  }
+}

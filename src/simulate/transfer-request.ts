@@ -1,0 +1,50 @@
+/**
+ * A transfer request: bytes one instance moves across named resources (a VM's NICs or local
+ * storage, the cache tier, the object store's rate limiters), with its cap and latency; and the
+ * groups an instance issues them in (each with its own parallelism). Object-store GETs and PUTs
+ * are built here, from the platform's store figures.
+ */
+import type { TransferMode } from "../model/types.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import type { EdgeRt, SimState } from "./sim-state.js";
+import type { TransferKind } from "./types.js";
+
+export type Tier = "store" | "cache" | "network" | "local";
+
+export interface TransferRequest {
+  readonly edge: string;
+  readonly edgeIndex?: number;
+  readonly kind: TransferKind;
+  readonly direction: "read" | "write";
+  readonly fallback: boolean;
+  readonly tier: Tier;
+  readonly bytes: number;
+  readonly capBps: number;
+  readonly resources: readonly string[];
+  readonly weights?: readonly number[];
+  readonly latencyMs: number;
+  readonly limiter?: RateLimiter;
+}
+
+export interface RequestGroup {
+  readonly reqs: TransferRequest[];
+  readonly parallel: number;
+  /** (edge, mode) pairs whose receivers this group's writes make ready. */
+  readonly serves?: readonly [EdgeRt, TransferMode][];
+}
+
+export const nicIn = (vm: string) => `nic-in:${vm}`;
+export const nicOut = (vm: string) => `nic-out:${vm}`;
+export const local = (vm: string) => `local:${vm}`;
+export const CACHE = "cache";
+
+export function storeGet(sim: SimState, vm: string, edge: string, edgeIndex: number | undefined, kind: TransferKind, bytes: number, fallback: boolean): TransferRequest {
+  const o = sim.setup.platform.objectStore;
+  const req: TransferRequest = { edge, kind, direction: "read", fallback, tier: "store", bytes, capBps: o.connectionBytesPerSecond, resources: [nicIn(vm)], latencyMs: o.getLatencyMs, limiter: sim.store.reads };
+  return edgeIndex === undefined ? req : { ...req, edgeIndex };
+}
+
+export function storePut(sim: SimState, vm: string, edge: string, kind: TransferKind, bytes: number, fallback: boolean): TransferRequest {
+  const o = sim.setup.platform.objectStore;
+  return { edge, kind, direction: "write", fallback, tier: "store", bytes, capBps: o.connectionBytesPerSecond, resources: [nicOut(vm)], latencyMs: o.putLatencyMs, limiter: sim.store.writes };
+}
