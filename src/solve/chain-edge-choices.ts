@@ -6,6 +6,7 @@
  */
 import { pieceTimeMs } from "../modes/mode-module.js";
 import type { EdgeCandidates, ModeShare } from "../model/types.js";
+import { splittablePairs } from "./edge-choices.js";
 import { findFastestSplit } from "./fastest-split.js";
 
 export interface ChainEdgeChoice {
@@ -28,21 +29,16 @@ export function listChainEdgeChoices(candidates: EdgeCandidates, allowSplits: bo
     usesVmLocal: o.mode === "vm-local",
   }));
   if (!allowSplits) return out;
-  for (let i = 0; i < options.length; i++) {
-    for (let j = i + 1; j < options.length; j++) {
-      const a = options[i]!;
-      const b = options[j]!;
-      if (!a.splittable || !b.splittable) continue;
-      const split = findFastestSplit(a, b);
-      if (split === undefined) continue;
-      out.push({
-        shares: [{ mode: a.mode, fraction: split.fraction }, { mode: b.mode, fraction: 1 - split.fraction }],
-        timeMs: split.timeMs,
-        costUsd: split.costUsd,
-        usesCache: a.requiresAdmission || b.requiresAdmission,
-        usesVmLocal: false,
-      });
-    }
+  for (const [a, b] of splittablePairs(options)) {
+    const split = findFastestSplit(a, b);
+    if (split === undefined) continue;
+    out.push({
+      shares: [{ mode: a.mode, fraction: split.fraction }, { mode: b.mode, fraction: 1 - split.fraction }],
+      timeMs: split.timeMs,
+      costUsd: split.costUsd,
+      usesCache: a.requiresAdmission || b.requiresAdmission,
+      usesVmLocal: false,
+    });
   }
   return out;
 }

@@ -29,6 +29,15 @@ function choiceOf(parts: readonly [ModeOption, number][]): EdgeChoice {
   };
 }
 
+/** Every pair of splittable options, in order. */
+export function* splittablePairs(opts: readonly ModeOption[]): Generator<[ModeOption, ModeOption]> {
+  for (let i = 0; i < opts.length; i++) {
+    for (let j = i + 1; j < opts.length; j++) {
+      if (opts[i]!.splittable && opts[j]!.splittable) yield [opts[i]!, opts[j]!];
+    }
+  }
+}
+
 export function wholeChoices(c: EdgeCandidates): EdgeChoice[] {
   return c.options.map((o) => choiceOf([[o, 1]]));
 }
@@ -45,15 +54,10 @@ export function cheapestWithin(c: EdgeCandidates, exactCapMs: number, allowSplit
   const opts = c.options.filter((o) => !exclude(o));
   for (const o of opts) consider(choiceOf([[o, 1]]));
   if (!allowSplits) return best;
-  for (let i = 0; i < opts.length; i++) {
-    for (let j = i + 1; j < opts.length; j++) {
-      const a = opts[i]!;
-      const b = opts[j]!;
-      if (!a.splittable || !b.splittable) continue;
-      const fits = splitIntervalWithin(a, b, capMs);
-      if (fits === undefined) continue;
-      for (const f of fits) if (f > 1e-9 && f < 1 - 1e-9) consider(choiceOf([[a, f], [b, 1 - f]]));
-    }
+  for (const [a, b] of splittablePairs(opts)) {
+    const fits = splitIntervalWithin(a, b, capMs);
+    if (fits === undefined) continue;
+    for (const f of fits) if (f > 1e-9 && f < 1 - 1e-9) consider(choiceOf([[a, f], [b, 1 - f]]));
   }
   return best;
 }
@@ -67,17 +71,12 @@ export function fastestChoice(c: EdgeCandidates, allowSplits: boolean, exclude: 
   };
   for (const o of opts) consider(choiceOf([[o, 1]]));
   if (!allowSplits) return best;
-  for (let i = 0; i < opts.length; i++) {
-    for (let j = i + 1; j < opts.length; j++) {
-      const a = opts[i]!;
-      const b = opts[j]!;
-      if (!a.splittable || !b.splittable) continue;
-      const split = findFastestSplit(a, b);
-      if (split === undefined) continue;
-      const ch = choiceOf([[a, split.fraction], [b, 1 - split.fraction]]);
-      const cheapest = cheapestWithin(c, ch.timeMs, true, exclude);
-      consider(cheapest !== undefined && cheapest.timeMs <= ch.timeMs ? cheapest : ch);
-    }
+  for (const [a, b] of splittablePairs(opts)) {
+    const split = findFastestSplit(a, b);
+    if (split === undefined) continue;
+    const ch = choiceOf([[a, split.fraction], [b, 1 - split.fraction]]);
+    const cheapest = cheapestWithin(c, ch.timeMs, true, exclude);
+    consider(cheapest !== undefined && cheapest.timeMs <= ch.timeMs ? cheapest : ch);
   }
   return best;
 }
