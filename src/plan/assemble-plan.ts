@@ -5,7 +5,7 @@
 import { toDecisions } from "../model/decisions.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Assignment, Problem } from "../model/types.js";
-import { costLowerBoundUsd, latencyLowerBoundMs } from "../solve/lower-bound.js";
+import { costLowerBoundUsd, latencyLowerBoundMs } from "../solve/bounds/lower-bound.js";
 import type { SolverOutcome } from "../solve/solver.js";
 import { explainEdges } from "./explain-edges.js";
 import type { Plan, StagePlacement } from "./types.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import { toAssignment } from "../model/decisions.js";
-import { bruteForceSolver } from "../solve/brute-force.js";
+import { bruteForceSolver } from "../solve/referee/brute-force.js";
 import { randomDag, randomDagProfiles } from "../testing/random-dag.js";
 import { evaluate } from "./evaluate.js";
 import { plan } from "./plan.js";

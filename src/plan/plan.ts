@@ -6,7 +6,7 @@
  */
 import type { Problem } from "../model/types.js";
 import { resolveSolver } from "../solve/auto-solver.js";
-import { heuristicSolver } from "../solve/heuristic.js";
+import { heuristicSolver } from "../solve/heuristic/heuristic.js";
 import type { SolverOutcome } from "../solve/solver.js";
 import { assemblePlan } from "./assemble-plan.js";
 import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";

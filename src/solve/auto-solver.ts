@@ -4,16 +4,16 @@
  * MILP, each raced against the heuristic's answer (the better evaluated answer wins, so a time-limited
  * MILP never makes a plan worse); past that, the heuristic alone — and when a budget or deadline is
  * finite and the DAG has at most AUTO_LP_BOUND_MAX_EDGES edges, its gap is stated against the LP
- * relaxation bound (lp-relaxation-bound.ts), solved within LP_BOUND_TIME_SHARE of the time limit.
+ * relaxation bound (bounds/lp-relaxation-bound.ts), solved within LP_BOUND_TIME_SHARE of the time limit.
  */
 import { InputError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Problem } from "../model/types.js";
-import { bruteForceSolver } from "./brute-force.js";
-import { chainDpSolver } from "./chain-dp.js";
-import { exactMilpSolver } from "./exact-milp.js";
-import { heuristicSolver } from "./heuristic.js";
-import { lpRelaxationBound } from "./lp-relaxation-bound.js";
+import { bruteForceSolver } from "./referee/brute-force.js";
+import { chainDpSolver } from "./dp/chain-dp.js";
+import { exactMilpSolver } from "./milp/exact-milp.js";
+import { heuristicSolver } from "./heuristic/heuristic.js";
+import { lpRelaxationBound } from "./bounds/lp-relaxation-bound.js";
 import type { SolverContext, SolverFn, SolverName, SolverOutcome } from "./solver.js";
 
 export const AUTO_EXACT_MAX_EDGES = 40;

@@ -1,0 +1,75 @@
+/**
+ * The fastest plan's makespan when vm-local's two placement rules are respected — a stage runs
+ * beside at most one producer's output, and a stage beside its producer cannot host a vm-local
+ * consumer — ignoring the budget and the cache capacity.
+ *
+ * A dynamic program over the DAG keeps two earliest finishes per stage: F_N(v), v on its own VMs
+ * (no vm-local input), and F_L(v), v beside one producer k (edge k vm-local, which needs k's
+ * producer on its own VMs, F_N — or beside its own producer on as many VMs, vm-local-chain.ts):
+ *   ready_i  = min(F_N(u_i), F_L(u_i)) + fastest non-vm-local time of edge i
+ *   F_N(v)   = base(v) + max_i ready_i
+ *   F_L(v)   = base(v) + min over vm-local-capable k of max(F_N(u_k) + vm-local time of k, max_{i≠k} ready_i)
+ * Every plan has finish(v) ≥ F_N(v) or F_L(v) for the state it puts v in, so
+ * max over stages of min(F_N, F_L) is a valid lower bound on the makespan. Walking the choices
+ * back (consumers first, a producer forced to F_N when a consumer sits beside it) gives a plan
+ * that respects both rules; it often meets the bound.
+ */
+import type { Problem } from "../../model/types.js";
+import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
+import { fastestChoice, wholeChoices, type EdgeChoice } from "../edge/edge-choices.js";
+
+export interface FastestWithHosting {
+  /** A lower bound on the makespan of any plan (budget and cache capacity relaxed). */
+  readonly boundMs: number;
+  /** Per edge, the walked-back choice (undefined where an edge has no usable choice). */
+  readonly choices: readonly (EdgeChoice | undefined)[];
+}
+
+export function fastestWithHosting(problem: Problem): FastestWithHosting {
+  const { dag } = problem;
+  const nonLocal = problem.edges.map((c) => fastestChoice(c, problem.allowSplits, (o) => o.mode === "vm-local"));
+  const local = problem.edges.map((c) => wholeChoices(c).find((ch) => ch.usesVmLocal));
+  const finN = new Map<string, number>();
+  const finL = new Map<string, number>();
+  const localEdge = new Map<string, number>();
+  const best = (u: string) => Math.min(finN.get(u)!, finL.get(u)!);
+  /** Beside its producer, u may still host a vm-local consumer when its own placement matches (vm-local-chain.ts). */
+  const hostable = (u: string) => localEdge.has(u) && mayHostWhenBeside(problem, localEdge.get(u)!);
+  for (const v of dag.order) {
+    const base = problem.stages.get(v)!.baseMs;
+    const incoming = dag.incoming.get(v)!;
+    const ready = incoming.map((i) => (nonLocal[i] === undefined ? Infinity : best(dag.edges[i]!.from) + nonLocal[i]!.timeMs));
+    finN.set(v, base + ready.reduce((a, b) => Math.max(a, b), 0));
+    let bestL = Infinity;
+    incoming.forEach((i, k) => {
+      const l = local[i];
+      if (l === undefined) return;
+      const u = dag.edges[i]!.from;
+      let r = (hostable(u) ? best(u) : finN.get(u)!) + l.timeMs;
+      ready.forEach((x, j) => {
+        if (j !== k) r = Math.max(r, x);
+      });
+      if (r < bestL) {
+        bestL = r;
+        localEdge.set(v, i);
+      }
+    });
+    finL.set(v, base + bestL);
+  }
+  let boundMs = 0;
+  for (const v of dag.order) boundMs = Math.max(boundMs, best(v));
+
+  const choices: (EdgeChoice | undefined)[] = new Array(dag.edges.length);
+  const forcedOwn = new Set<string>();
+  for (let k = dag.order.length - 1; k >= 0; k--) {
+    const v = dag.order[k]!;
+    const beside = !forcedOwn.has(v) && finL.get(v)! < finN.get(v)! ? localEdge.get(v) : undefined;
+    for (const i of dag.incoming.get(v)!) {
+      if (i === beside) {
+        choices[i] = local[i];
+        if (!hostable(dag.edges[i]!.from)) forcedOwn.add(dag.edges[i]!.from);
+      } else choices[i] = nonLocal[i] ?? (beside === undefined ? local[i] : undefined);
+    }
+  }
+  return { boundMs, choices };
+}

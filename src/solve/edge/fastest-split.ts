@@ -1,0 +1,74 @@
+/**
+ * Splits of an edge's receivers between two splittable modes: a share f to `a` and 1 − f to `b`.
+ * For 0 < f < 1 the edge's time is g(f) = max over lines of (c0 + c1 · f): a's pieces at f, b's
+ * pieces at 1 − f, and the shared sender NIC, a.senderNic(f) + b.senderNic(1 − f) (edge-time.ts).
+ * A max of affine functions: convex and piecewise linear. Its minimum sits at a breakpoint (where
+ * two lines cross), found exactly; and for a time cap the fractions that fit form one interval.
+ */
+import { edgeTransferMs, timePiecesOf } from "../../model/edge-time.js";
+import type { AffinePiece, ModeOption } from "../../model/types.js";
+
+export interface Split {
+  /** Fraction served by the first mode; the second serves the rest. */
+  readonly fraction: number;
+  readonly timeMs: number;
+  readonly costUsd: number;
+}
+
+const MIN_SHARE = 1e-9;
+
+/** g(f) as lines in f, for 0 < f < 1. */
+export function splitLines(a: ModeOption, b: ModeOption): AffinePiece[] {
+  const withDirect = a.mode === "direct" || b.mode === "direct";
+  const flipped = timePiecesOf(b, withDirect).map((p) => ({ fixedMs: p.fixedMs + p.perFractionMs, perFractionMs: -p.perFractionMs }));
+  const nic = {
+    fixedMs: a.senderNic.fixedMs + b.senderNic.fixedMs + b.senderNic.perFractionMs,
+    perFractionMs: a.senderNic.perFractionMs - b.senderNic.perFractionMs,
+  };
+  return [...timePiecesOf(a, withDirect), ...flipped, nic, { fixedMs: 0, perFractionMs: 0 }];
+}
+
+export function splitTimeMs(a: ModeOption, b: ModeOption, fraction: number): number {
+  return edgeTransferMs([
+    [a, fraction],
+    [b, 1 - fraction],
+  ]);
+}
+
+export function splitCostUsd(a: ModeOption, b: ModeOption, fraction: number): number {
+  return a.fixedUsd + a.perFractionUsd * fraction + b.fixedUsd + b.perFractionUsd * (1 - fraction);
+}
+
+/** The interval of fractions f ∈ [0, 1] whose split time is ≤ capMs, or undefined if none. */
+export function splitIntervalWithin(a: ModeOption, b: ModeOption, capMs: number): readonly [number, number] | undefined {
+  let lo = 0;
+  let hi = 1;
+  for (const l of splitLines(a, b)) {
+    if (l.perFractionMs > 0) hi = Math.min(hi, (capMs - l.fixedMs) / l.perFractionMs);
+    else if (l.perFractionMs < 0) lo = Math.max(lo, (capMs - l.fixedMs) / l.perFractionMs);
+    else if (l.fixedMs > capMs) return undefined;
+  }
+  return lo <= hi ? [lo, hi] : undefined;
+}
+
+/** The fastest interior split (the cheaper among equally fast); undefined when none beats both whole modes. */
+export function findFastestSplit(a: ModeOption, b: ModeOption): Split | undefined {
+  const lines = splitLines(a, b);
+  const points: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      const slope = lines[i]!.perFractionMs - lines[j]!.perFractionMs;
+      if (slope === 0) continue;
+      const f = (lines[j]!.fixedMs - lines[i]!.fixedMs) / slope;
+      if (f > MIN_SHARE && f < 1 - MIN_SHARE) points.push(f);
+    }
+  }
+  let best: Split | undefined;
+  for (const fraction of points.sort((x, y) => x - y)) {
+    const timeMs = splitTimeMs(a, b, fraction);
+    const costUsd = splitCostUsd(a, b, fraction);
+    if (best === undefined || timeMs < best.timeMs || (timeMs === best.timeMs && costUsd < best.costUsd)) best = { fraction, timeMs, costUsd };
+  }
+  const wholeMs = Math.min(edgeTransferMs([[a, 1]]), edgeTransferMs([[b, 1]]));
+  return best !== undefined && best.timeMs < wholeMs ? best : undefined;
+}

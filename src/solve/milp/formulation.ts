@@ -1,0 +1,183 @@
+/**
+ * The planning MILP, index-aligned with problem.dag.edges. Times are in units of horizon/1000 and
+ * costs in units of (cost ceiling − constant)/1000, so every coefficient is O(1) for the engine.
+ *
+ *   Σ_m f[i,m] = 1;  f ≤ y  (f = y when the option is not splittable or splits are off)
+ *   t_i ≥ fixedMs·y + perFractionMs·f                     for every piece of every option
+ *   t_i ≥ Σ_m (senderNic.fixedMs·y + senderNic.perFractionMs·f)        (a split's shares share the sender NIC)
+ *   t_i ≥ besideDirect piece(y, f) − M·(1 − y[i,direct])   (an upload beside direct pulls)
+ *   F_v ≥ F_u + t_i + baseMs(v) per edge;  baseMs(v) ≤ F_v ≤ horizon;  M ≥ F_v (sinks)
+ *   y[i,cache] ≤ a_u;  Σ cacheBytes·a ≤ capacity;  Σ_{i into v} y[i,vm-local] ≤ 1
+ *   y[i,vm-local] + y[j,vm-local] ≤ 1 for i into v, j out of v, unless v's chain is priced right
+ *   r_u ≥ F_v − F_u − horizon·(1 − y[(u,v),cache]) for each consumer v reading u from the cache
+ *   C = const + Σ (fixedUsd·y + perFractionUsd·f) + Σ (admissionFixedUsd·a + admissionUsdPerMs·r)
+ *   minimise M + ε·C (latency) or C + ε·M (cost), with C ≤ budgetUsd and M ≤ deadlineMs when finite.
+ * The residency rows let F float above the earliest finish times, so the MILP's C can be below the
+ * evaluated cost of the same decisions (the solver re-scores and repairs). `conservativeResidency`
+ * replaces F_u there by a constant lower bound on u's earliest finish: C then bounds it from above.
+ */
+import type { MilpConstraint, MilpModel, MilpVariable } from "../../lp/model.js";
+import type { Problem } from "../../model/types.js";
+import { computeConstantUsd, computeCostCeilingUsd, computeEarliestFinishBoundMs, computeHorizonMs, computeSlowestEdgeMs } from "./safe-bounds.js";
+import { edgeTradeoff } from "../edge/edge-tradeoff.js";
+import { addTerm } from "./terms.js";
+import { RELAX_SLACK, tradeoffRows, withoutModeRows } from "./relaxation-rows.js";
+import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
+import { MAKESPAN_NAME, admitName, finishName, fractionName, residencyName, transferName, useName } from "./names.js";
+
+/** Weight of the secondary term: breaks ties without trading the primary. */
+export const TIE_WEIGHT = 1e-6;
+const SPAN = 1000;
+
+
+export interface MilpSpec {
+  readonly minimize: "latency" | "cost";
+  /** Cost ceiling, USD (Infinity: none). */
+  readonly budgetUsd: number;
+  /** Makespan ceiling, ms (Infinity: none). */
+  readonly deadlineMs: number;
+  /**
+   * Measure residency from a finish time no plan can beat instead of the floating F_u: the MILP
+   * then over-counts residency, so its cost bounds the evaluated cost from above (every plan it
+   * finds keeps the budget under the model) at the price of optimality.
+   */
+  readonly conservativeResidency?: boolean;
+  /**
+   * The continuous relaxation: binaries become continuous in [0, 1] and the objective is the
+   * primary alone (no ε term), so the LP optimum, unscaled, is a lower bound on the primary.
+   */
+  readonly relax?: boolean;
+}
+
+export interface MilpScale {
+  readonly msPerUnit: number;
+  readonly usdPerUnit: number;
+  /** Cost every plan pays (stage compute and io), outside the model. */
+  readonly constantUsd: number;
+  readonly horizonMs: number;
+}
+
+export interface PlanMilp {
+  readonly model: MilpModel;
+  readonly scale: MilpScale;
+  /** Scaled variable cost C − constant, as terms. */
+  readonly costTerms: Readonly<Record<string, number>>;
+}
+
+export function computeMilpScale(problem: Problem): MilpScale {
+  const horizonMs = computeHorizonMs(problem);
+  const constantUsd = computeConstantUsd(problem);
+  const variableUsd = computeCostCeilingUsd(problem, horizonMs) - constantUsd;
+  return { msPerUnit: horizonMs > 0 ? horizonMs / SPAN : 1, usdPerUnit: variableUsd > 0 ? variableUsd / SPAN : 1, constantUsd, horizonMs };
+}
+
+
+export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale = computeMilpScale(problem)): PlanMilp {
+  const { dag } = problem;
+  const ms = (x: number) => x / scale.msPerUnit;
+  const usd = (x: number) => x / scale.usdPerUnit;
+  const horizon = ms(scale.horizonMs) * (1 + 1e-9) + 1e-9;
+  const variables: MilpVariable[] = [];
+  const constraints: MilpConstraint[] = [];
+  const cost: Record<string, number> = {};
+  const admitted = new Set<string>();
+  const earliestMs = spec.conservativeResidency === true ? computeEarliestFinishBoundMs(problem) : undefined;
+  const binary = (name: string): MilpVariable => (spec.relax === true ? { name, kind: "continuous", lower: 0, upper: 1 } : { name, kind: "binary" });
+
+  problem.edges.forEach((cands, i) => {
+    const edge = dag.edges[i]!;
+    const share: Record<string, number> = {};
+    const edgeCost: Record<string, number> = {};
+    // The shares of a split leave through the same sender NIC: t ≥ Σ_m (nic.fixed · y + nic.perFraction · f).
+    const nic: Record<string, number> = { [transferName(i)]: 1 };
+    const tradeoff = spec.relax === true ? edgeTradeoff(cands, problem.allowSplits) : undefined;
+    const fastestMs = tradeoff?.[0]?.timeMs ?? 0;
+    variables.push({ name: transferName(i), kind: "continuous", lower: ms(fastestMs) * (1 - RELAX_SLACK), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
+    for (const o of cands.options) {
+      const y = useName(i, o.mode);
+      const f = fractionName(i, o.mode);
+      variables.push(binary(y), { name: f, kind: "continuous", lower: 0, upper: 1 });
+      share[f] = 1;
+      const whole = !o.splittable || !problem.allowSplits;
+      constraints.push(whole ? { name: `whole[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, lower: 0, upper: 0 } : { name: `split[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, upper: 0 });
+      o.timePieces.forEach((p, k) => {
+        const terms: Record<string, number> = { [transferName(i)]: 1 };
+        addTerm(terms, y, -ms(p.fixedMs));
+        addTerm(terms, f, -ms(p.perFractionMs));
+        if (Object.keys(terms).length > 1) constraints.push({ name: `time[${i}][${o.mode}][${k}]`, terms, lower: 0 });
+      });
+      // Beside a direct share (y_direct = 1) an uploading mode's time follows its besideDirect pieces.
+      const direct = cands.options.some((d) => d.mode === "direct") ? useName(i, "direct") : undefined;
+      if (direct !== undefined && o.besideDirect !== undefined) {
+        o.besideDirect.forEach((p, k) => {
+          const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
+          const terms: Record<string, number> = { [transferName(i)]: 1 };
+          addTerm(terms, y, -ms(p.fixedMs));
+          addTerm(terms, f, -ms(p.perFractionMs));
+          addTerm(terms, direct, -bigM);
+          if (bigM > 0) constraints.push({ name: `beside[${i}][${o.mode}][${k}]`, terms, lower: -bigM });
+        });
+      }
+      addTerm(nic, y, -ms(o.senderNic.fixedMs));
+      addTerm(nic, f, -ms(o.senderNic.perFractionMs));
+      addTerm(edgeCost, y, usd(o.fixedUsd));
+      addTerm(edgeCost, f, usd(o.perFractionUsd));
+      if (o.requiresAdmission) {
+        admitted.add(edge.from);
+        constraints.push({ name: `admitted[${i}]`, terms: { [y]: 1, [admitName(edge.from)]: -1 }, upper: 0 });
+      }
+    }
+    if (Object.keys(nic).length > 1) constraints.push({ name: `nic[${i}]`, terms: nic, lower: 0 });
+    for (const [name, coef] of Object.entries(edgeCost)) addTerm(cost, name, coef);
+    if (tradeoff !== undefined) constraints.push(...tradeoffRows(i, tradeoff, edgeCost, scale), ...withoutModeRows(i, cands, problem.allowSplits, fastestMs, scale));
+    constraints.push({ name: `shares[${i}]`, terms: share, lower: 1, upper: 1 });
+    const base = ms(problem.stages.get(edge.to)!.baseMs);
+    constraints.push({ name: `flow[${i}]`, terms: { [finishName(edge.to)]: 1, [finishName(edge.from)]: -1, [transferName(i)]: -1 }, lower: base });
+  });
+
+  for (const id of dag.order) {
+    const terms = problem.stages.get(id)!;
+    variables.push({ name: finishName(id), kind: "continuous", lower: ms(terms.baseMs), upper: horizon });
+    if (dag.outgoing.get(id)!.length === 0) constraints.push({ name: `makespan[${id}]`, terms: { [MAKESPAN_NAME]: 1, [finishName(id)]: -1 }, lower: 0 });
+    const locals = dag.incoming.get(id)!.filter((i) => problem.edges[i]!.options.some((o) => o.mode === "vm-local"));
+    if (locals.length > 1) constraints.push({ name: `colocate[${id}]`, terms: Object.fromEntries(locals.map((i) => [useName(i, "vm-local"), 1])), upper: 1 });
+    // No vm-local chains: a stage beside its producer cannot host a vm-local consumer.
+    const hosted = dag.outgoing.get(id)!.filter((j) => problem.edges[j]!.options.some((o) => o.mode === "vm-local"));
+    for (const i of locals) if (!mayHostWhenBeside(problem, i)) for (const j of hosted) constraints.push({ name: `chain[${i}][${j}]`, terms: { [useName(i, "vm-local")]: 1, [useName(j, "vm-local")]: 1 }, upper: 1 });
+  }
+  variables.push({ name: MAKESPAN_NAME, kind: "continuous", lower: 0, upper: horizon });
+
+  const capacity: Record<string, number> = {};
+  for (const id of [...admitted].sort()) {
+    const terms = problem.stages.get(id)!;
+    const a = admitName(id);
+    variables.push(binary(a));
+    addTerm(capacity, a, terms.cacheBytes / problem.cacheCapacityBytes);
+    addTerm(cost, a, usd(terms.admissionFixedUsd));
+    if (terms.admissionUsdPerMs > 0) {
+      const r = residencyName(id);
+      variables.push({ name: r, kind: "continuous", lower: 0, upper: horizon });
+      addTerm(cost, r, usd(terms.admissionUsdPerMs * scale.msPerUnit));
+      // The output stays until the last consumer that reads it from the cache has finished.
+      for (const i of dag.outgoing.get(id)!) {
+        if (!problem.edges[i]!.options.some((o) => o.mode === "cache")) continue;
+        const v = dag.edges[i]!.to;
+        const y = useName(i, "cache");
+        const terms = earliestMs === undefined ? { [r]: 1, [finishName(v)]: -1, [finishName(id)]: 1, [y]: -horizon } : { [r]: 1, [finishName(v)]: -1, [y]: -horizon };
+        constraints.push({ name: `residency[${i}]`, terms, lower: -horizon - (earliestMs === undefined ? 0 : ms(earliestMs.get(id)!)) });
+      }
+    }
+  }
+  if (Object.keys(capacity).length > 0) constraints.push({ name: "capacity", terms: capacity, upper: 1 });
+  // the relaxation loosens the limits by a hair too: a limit set exactly at a plan's figure stays feasible for the engine
+  const loosen = (x: number) => (spec.relax === true ? x + RELAX_SLACK * Math.abs(x) : x);
+  if (Number.isFinite(spec.budgetUsd) && Object.keys(cost).length > 0) constraints.push({ name: "budget", terms: cost, upper: loosen(usd(spec.budgetUsd - scale.constantUsd)) });
+  if (Number.isFinite(spec.deadlineMs)) constraints.push({ name: "deadline", terms: { [MAKESPAN_NAME]: 1 }, upper: loosen(ms(spec.deadlineMs)) });
+
+  const objective: Record<string, number> = {};
+  const tie = spec.relax === true ? 0 : TIE_WEIGHT;
+  const [primaryWeight, secondaryWeight] = spec.minimize === "latency" ? [1, tie] : [tie, 1];
+  addTerm(objective, MAKESPAN_NAME, primaryWeight);
+  for (const [name, coef] of Object.entries(cost)) addTerm(objective, name, secondaryWeight * coef);
+  return { model: { direction: "minimize", objective, constraints, variables }, scale, costTerms: cost };
+}
