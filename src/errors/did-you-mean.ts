@@ -1,0 +1,42 @@
+/**
+ * "Did you mean" for unknown keys and names: the closest known name by edit distance (optimal
+ * string alignment, case-insensitive), when it is close enough to be a likely typo.
+ */
+
+function distance(a: string, b: string): number {
+  const m = a.length, n = b.length;
+  if (Math.abs(m - n) > 3) return Math.abs(m - n);
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+/** The closest known name to `actual`, if within about a third of its length; undefined otherwise. */
+export function closestName(actual: string, known: readonly string[]): string | undefined {
+  const a = actual.toLowerCase();
+  let best: { name: string; d: number } | undefined;
+  for (const name of known) {
+    const d = distance(a, name.toLowerCase());
+    if (best === undefined || d < best.d || (d === best.d && name < best.name)) best = { name, d };
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.max(1, Math.floor(Math.max(actual.length, best.name.length) / 3));
+  return best.d <= limit ? best.name : undefined;
+}
+
+/** The `{suggestion}` and `{known}` params of an unknown-name entry. */
+export function suggestionParams(actual: string, known: readonly string[]): { suggestion: string; known: string } {
+  const close = closestName(actual, known);
+  return { suggestion: close === undefined ? "" : `; did you mean "${close}"?`, known: known.length === 0 ? "(none)" : known.join(", ") };
+}
