@@ -2,7 +2,6 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CliUsageError } from "./cli-error.js";
 import { captureStdout } from "./capture-stdout.js";
 import { runSimulateCommand } from "./simulate-command.js";
 
@@ -18,13 +17,14 @@ describe("sluice simulate", () => {
   });
 
   it.each([
-    { argv: ["--input", "15 MB"], message: "--dag FILE is required" },
-    { argv: ["--dag", DAG], message: "--input SIZE is required" },
-    { argv: ["--dag", DAG, "--input", "15 MB", "--seed", "1.5"], message: "--seed must be an integer" },
-    { argv: ["--dag", DAG, "--input", "15 MB", "--format", "xml"], message: "--format must be table or json" },
-    { argv: ["--dag", DAG, "--input", "15 MB", "--bogus"], message: "bogus" },
-  ])("rejects $argv with one line", async ({ argv, message }) => {
-    await expect(runSimulateCommand(argv)).rejects.toThrow(CliUsageError);
+    { argv: ["--input", "15 MB"], message: "SLU1203 --dag" },
+    { argv: ["--dag", DAG], message: "SLU1203 --input" },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--seed", "1.5"], message: 'SLU1204 --seed: bad flag value; expected an integer ≥ 0; got "1.5"' },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--format", "xml"], message: "expected one of table, json" },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--bogus"], message: "SLU1206 --bogus" },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--plot", "t.jpg"], message: 'SLU1018 --plot: unknown image format; expected a file name ending in .svg or .png; got "t.jpg"' },
+  ])("rejects $argv with a usage error naming the flag", async ({ argv, message }) => {
+    await expect(runSimulateCommand(argv)).rejects.toMatchObject({ exitCode: 64 });
     await expect(runSimulateCommand(argv)).rejects.toThrow(message);
   });
 

@@ -8,7 +8,9 @@ describe("closestName", () => {
     { actual: "budgetUSD", known: ["budgetUsd", "deadlineMs"], want: "budgetUsd" }, // case differs only
     { actual: "instancez", known: ["id", "function", "instances", "inputFraction"], want: "instances" },
     { actual: "objetcive", known: ["objective", "modes"], want: "objective" }, // a swap
-    { actual: "dealine", known: ["deadlineMs", "budgetUsd"], want: "deadlineMs" }, // 3 edits, within a third of 10 letters
+    { actual: "dealine", known: ["deadlineMs", "budgetUsd"], want: "deadlineMs" }, // 1 edit from "deadline", the name without its unit
+    { actual: "budget", known: ["deadlineMs", "budgetUsd"], want: "budgetUsd" }, // the unit left out
+    { actual: "--frobnicate", known: ["--budget", "--dag"], want: undefined }, // dashes do not count as likeness
     { actual: "limit", known: ["deadlineMs", "budgetUsd"], want: undefined }, // 8 edits from either
     { actual: "colour", known: ["id", "function", "instances"], want: undefined },
   ])("$actual → $want", ({ actual, known, want }) => {

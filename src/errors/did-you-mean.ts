@@ -1,11 +1,11 @@
 /**
  * "Did you mean" for unknown keys and names: the closest known name by edit distance (optimal
- * string alignment, case-insensitive), when it is close enough to be a likely typo.
+ * string alignment, case-insensitive, leading dashes ignored, a camel-case unit suffix optional),
+ * when it is close enough to be a likely typo: within a third of the shorter name's length.
  */
 
 function distance(a: string, b: string): number {
   const m = a.length, n = b.length;
-  if (Math.abs(m - n) > 3) return Math.abs(m - n);
   let prev2: number[] = [];
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   for (let i = 1; i <= m; i++) {
@@ -24,14 +24,18 @@ function distance(a: string, b: string): number {
 
 /** The closest known name to `actual`, if within about a third of its length; undefined otherwise. */
 export function closestName(actual: string, known: readonly string[]): string | undefined {
-  const a = actual.toLowerCase();
+  if (actual.length > 200) return undefined;
+  const bare = (s: string) => s.toLowerCase().replace(/^-+/, "");
+  const a = bare(actual);
   let best: { name: string; d: number } | undefined;
   for (const name of known) {
-    const d = distance(a, name.toLowerCase());
+    // "budget" for "budgetUsd": a camel-case name is also compared without its last word (the unit).
+    const stem = name.replace(/(?<=[a-z0-9])[A-Z][a-z]*$/, "");
+    const d = Math.min(distance(a, bare(name)), stem === name ? Infinity : distance(a, bare(stem)));
     if (best === undefined || d < best.d || (d === best.d && name < best.name)) best = { name, d };
   }
   if (best === undefined) return undefined;
-  const limit = Math.max(1, Math.floor(Math.max(actual.length, best.name.length) / 3));
+  const limit = Math.max(1, Math.floor(Math.min(a.length, bare(best.name).length) / 3));
   return best.d <= limit ? best.name : undefined;
 }
 

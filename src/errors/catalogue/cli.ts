@@ -15,6 +15,13 @@ export const CLI_ERRORS = {
     message: "{reason}",
     hint: "Run the command with --help for its flags.",
   },
+  "cli.unknownFlag": {
+    code: "SLU1206",
+    category: "usage",
+    message: "unknown flag{suggestion}",
+    expected: "one of {known}",
+    hint: "Run the command with --help for its flags.",
+  },
   "cli.missingFlag": {
     code: "SLU1203",
     category: "usage",
