@@ -39,6 +39,23 @@ describe("sluice simulate", () => {
     expect((await readFile(plot, "utf8")).startsWith("<svg")).toBe(true);
   });
 
+  it("writes PNG for a .png plot (the format follows the extension)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sluice-sim-"));
+    const plot = join(dir, "t.png");
+    captureStdout();
+    await runSimulateCommand(["--dag", DAG, "--input", "15 MB", "--noise-cv", "0", "--plot", plot]);
+    // PNG files start with the 8-byte signature 89 50 4E 47 0D 0A 1A 0A
+    expect([...(await readFile(plot)).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
+  it.each([
+    { plot: "/proc/t.svg", text: "on procfs" },
+    { plot: "/no/such/folder/t.svg", text: "does not exist" },
+  ])("refuses --plot $plot before planning, as an I/O error", async ({ plot, text }) => {
+    const err = await runSimulateCommand(["--dag", "no/such/dag.json", "--input", "15 MB", "--plot", plot]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ exitCode: 74, message: expect.stringContaining(text) });
+  });
+
   it("prints JSON with the plan and the simulation", async () => {
     const out = captureStdout();
     await runSimulateCommand(["--dag", DAG, "--input", "15 MB", "--format", "json", "--noise-cv", "0"]);

@@ -76,6 +76,16 @@ describe("sluice train", () => {
     expect(io.err()).toMatch(/\n {4}hint: /);
   });
 
+  it.each([
+    { out: "/proc/sluice-model", text: "SLU8004 /proc/sluice-model: not a place for an output: /proc is on procfs" },
+    { out: "package.json", text: "SLU8004 package.json: not a place for an output: it exists and is not a folder" },
+  ])("checks --out $out before reading or training (exit 74)", async ({ out, text }) => {
+    const io = capture();
+    // The traces file does not exist: an --out checked first fails with 74, not 66.
+    expect(await runTrainCommand(["--traces", "no/such.csv", "--out", out, "--quiet"])).toBe(74);
+    expect(io.err()).toContain(text);
+  });
+
   it("prints help", async () => {
     const io = capture();
     expect(await runTrainCommand(["--help"])).toBe(0);
