@@ -5,7 +5,7 @@
  * nested state machine. SAM/CDK `${…}` placeholders are kept as written. Also says whether the
  * task's input or output goes through S3 (bucket/key parameters, S3 reads and writes).
  */
-import type { StageSpec } from "../flow/flow-graph.js";
+import type { DeclaredStage, StageSpec } from "../flow/flow-graph.js";
 
 type Json = unknown;
 
@@ -45,7 +45,30 @@ export function mentionsObjectStore(value: Json, depth = 0): boolean {
   return Object.values(value as Record<string, Json>).some((v) => mentionsObjectStore(v, depth + 1));
 }
 
+/** The route a Sluice export put under `Payload.sluice`, if any: the stage's id, its data inputs and counts. */
+export function declaredRoute(params: Json): DeclaredStage | undefined {
+  const payload = (params as { Payload?: unknown } | null | undefined)?.Payload;
+  const r = (payload as { sluice?: unknown } | null | undefined)?.sluice as Record<string, unknown> | undefined;
+  if (r === null || typeof r !== "object" || typeof r.stage !== "string" || !Array.isArray(r.inputs)) return undefined;
+  const inputs = r.inputs.flatMap((i: unknown) => {
+    const o = i as { from?: unknown; pattern?: unknown } | null;
+    return typeof o?.from === "string" && typeof o.pattern === "string" ? [{ from: o.from, pattern: o.pattern }] : [];
+  });
+  return {
+    stage: r.stage,
+    inputs,
+    ...(typeof r.repeat === "number" ? { repeat: r.repeat } : {}),
+    ...(typeof r.inputFraction === "number" ? { inputFraction: r.inputFraction } : {}),
+  };
+}
+
 export function classifyTask(stateName: string, resource: string, params: Json): StageSpec {
+  const spec = classifyResource(stateName, resource, params);
+  const declared = declaredRoute(params);
+  return declared === undefined ? spec : { ...spec, declared };
+}
+
+function classifyResource(stateName: string, resource: string, params: Json): StageSpec {
   const notes: string[] = [];
   let r = resource;
   for (const [suffix, note] of [

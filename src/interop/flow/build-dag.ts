@@ -91,7 +91,8 @@ export function buildDag(flow: FlowWorkflow, format: ImportFormat, source: strin
           out.set(name, []);
           break;
         case "stage": {
-          const id = records.uniqueId(name, ctx.labels);
+          const id = records.uniqueId(node.stage.declared?.stage ?? name, ctx.labels);
+          if (node.stage.declared !== undefined) records.declare(id, node.stage.declared);
           const own = node.stage.repeat;
           if (own?.source === "default") defaults.push(`${id}: runs ${own.value} time${own.value === 1 ? "" : "s"} in sequence (default item count; a repeat hint on ${name} sets it)`);
           const repeatSource = own === undefined ? here.repeatSource : weaker(here.repeatSource, own.source);
@@ -155,13 +156,17 @@ export function buildDag(flow: FlowWorkflow, format: ImportFormat, source: strin
 
   walk(flow.root, { incoming: [], instances: 1, instancesSource: "document", repeat: 1, conditional: false, labels: [] });
   const notes = [...flow.notes];
+  if (records.useDeclaredEdges()) notes.push("a state machine exported by Sluice: data edges, patterns and repeat counts read from the routes its tasks carry (Payload.sluice), not from its level-by-level control flow");
   if (records.stages.length === 0) {
     records.addStage({ id: flow.name, function: flow.name, kind: "workflow", path: "$", instances: 1, instancesSource: "document", repeat: 1, conditional: false, notes: ["no task does work here"] }, false);
     notes.push("no state or task does work (calls a function or service); the workflow is imported as one stage");
   }
   const dag: DagInput = {
     name: flow.name,
-    stages: records.stages.map((s) => ({ id: s.id, function: s.function, instances: s.instances, ...(s.repeat > 1 ? { repeat: s.repeat } : {}) })),
+    stages: records.stages.map((s) => {
+      const fraction = records.declaredInputFraction(s.id);
+      return { id: s.id, function: s.function, instances: s.instances, ...(s.repeat > 1 ? { repeat: s.repeat } : {}), ...(fraction !== undefined ? { inputFraction: fraction } : {}) };
+    }),
     edges: records.edges.map((e) => ({ from: e.from, to: e.to, pattern: e.pattern })),
   };
   return { dag, report: { format, source, workflow: flow.name, stages: records.stages, edges: records.edges, loops, dropped, defaults, notes } };

@@ -32,6 +32,15 @@ export interface StageSpec {
   readonly repeat?: Count;
   /** Notes for the report (e.g. "waits for a task token"). */
   readonly notes?: readonly string[];
+  /** What a state machine exported by Sluice says of this stage: its id, data inputs and counts. */
+  readonly declared?: DeclaredStage;
+}
+
+export interface DeclaredStage {
+  readonly stage: string;
+  readonly inputs: readonly { readonly from: string; readonly pattern: string }[];
+  readonly repeat?: number;
+  readonly inputFraction?: number;
 }
 
 interface NodeBase {
