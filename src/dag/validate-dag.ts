@@ -39,6 +39,7 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
       function: s.function,
       ...(s.instances === undefined ? {} : { instances: s.instances }),
       ...(s.inputFraction === undefined ? {} : { inputFraction: s.inputFraction }),
+      ...(s.repeat === undefined || s.repeat === 1 ? {} : { repeat: s.repeat }),
     });
   });
   issues.push(...checkInstanceCounts(raw.stages.flatMap((s, i) => (s.instances === undefined ? [] : [{ path: ["stages", i, "instances"], instances: s.instances }])), bounds));
