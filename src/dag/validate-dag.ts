@@ -9,7 +9,7 @@
 import { Graph, alg } from "@dagrejs/graphlib";
 import { InputError, type Issue, show } from "../errors.js";
 import { dagInputSchema } from "./schema.js";
-import type { Dag, Edge, Stage } from "./types.js";
+import { AUTO_MAX_INSTANCES, type Dag, type Edge, type Stage } from "./types.js";
 import { checkPatternCounts } from "./pattern-counts.js";
 
 export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>): Dag {
@@ -42,11 +42,15 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
         actual: show(s.function),
       });
     }
+    const range = s.instances === "auto" ? { min: 1, max: AUTO_MAX_INSTANCES } : typeof s.instances === "object" ? s.instances : undefined;
+    if (range !== undefined && range.min > range.max) issues.push({ code: "invalid_value", path: ["stages", i, "instances"], message: "empty instance range", expected: "min ≤ max", actual: `${range.min} > ${range.max}` });
     stageById.set(s.id, {
       id: s.id,
       function: s.function,
-      ...(s.instances === undefined ? {} : { instances: s.instances }),
+      ...(typeof s.instances === "number" ? { instances: s.instances } : {}),
+      ...(range === undefined ? {} : { instanceRange: range }),
       ...(s.inputFraction === undefined ? {} : { inputFraction: s.inputFraction }),
+      ...(s.memoryMb === undefined ? {} : { memoryMb: s.memoryMb }),
     });
   });
 

@@ -9,7 +9,8 @@
  */
 import type { Dag } from "../dag/types.js";
 import { InputError, type Issue } from "../errors.js";
-import type { FunctionProfile, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
+import { extrapolationWarnings } from "../profiles/extrapolation-warnings.js";
+import type { FunctionProfile, ProfileContext, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
 import { edgeFlow, type EdgeFlow } from "./edge-flow.js";
 
 export interface StageEstimate {
@@ -46,14 +47,14 @@ function checked(value: number, fn: string, target: string, atBytes: number, iss
   return value;
 }
 
-export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}): Estimates {
+export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}, context: ProfileContext = {}): Estimates {
   const issues: Issue[] = [];
   const warnings: string[] = [];
   const stages = new Map<string, StageEstimate>();
   const flows: EdgeFlow[] = new Array(dag.edges.length);
   const cache = new Map<string, FunctionProfile | undefined>();
   const profileOf = (fn: string) => {
-    if (!cache.has(fn)) cache.set(fn, profiles.profileFor(fn, quantiles));
+    if (!cache.has(fn)) cache.set(fn, profiles.profileFor(fn, quantiles, context));
     return cache.get(fn);
   };
 
@@ -102,23 +103,15 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
       }
     }
     const fn = stage.function;
-    const runtimeMs = checked(profile.runtimeMs(instanceInputBytes), fn, "runtimeMs", instanceInputBytes, issues);
+    // At the stage's configured memory, when it has one (a profile trained on several settings uses it).
+    const runtimeMs = checked(profile.runtimeMs(instanceInputBytes, stage.memoryMb), fn, "runtimeMs", instanceInputBytes, issues);
     const memoryMb = checked(profile.memoryMb(instanceInputBytes), fn, "memoryMb", instanceInputBytes, issues);
     const instanceOutputBytes = checked(profile.outputBytes(instanceInputBytes), fn, "outputBytes", instanceInputBytes, issues);
     const stageInputBytes = instanceInputBytes * instances;
     const predictedFanout = checked(profile.fanout(stageInputBytes), fn, "fanout", stageInputBytes, issues);
-    const range = profiles.trainedInputBytes?.(fn);
-    if (range !== undefined) {
-      // The fanout law matters only where a consumer takes its instance count from it.
-      const fanoutUsed = dag.outgoing.get(id)!.some((i) => dag.stageById.get(dag.edges[i]!.to)!.instances === undefined);
-      const checks: [string, number][] = [["instance input", instanceInputBytes]];
-      if (fanoutUsed) checks.push(["stage input (fanout)", stageInputBytes]);
-      for (const [what, bytes] of checks) {
-        if (bytes < range.min || bytes > range.max) {
-          warnings.push(`${id}: ${fn}'s profile extrapolates at ${what} ${bytes.toExponential(3)} B (trained on ${range.min.toExponential(3)}–${range.max.toExponential(3)} B)`);
-        }
-      }
-    }
+    // The fanout law matters only where a consumer takes its instance count from it.
+    const fanoutUsed = dag.outgoing.get(id)!.some((i) => dag.stageById.get(dag.edges[i]!.to)!.instances === undefined);
+    warnings.push(...extrapolationWarnings(profiles, id, fn, instanceInputBytes, stageInputBytes, fanoutUsed));
     stages.set(id, {
       stageId: id,
       function: fn,

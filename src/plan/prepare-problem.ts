@@ -30,7 +30,7 @@ export async function prepareProblem(dagInput: unknown, inputSize: number | stri
   const platform = resolvePlatform(options.platform);
   const profiles = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
   const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames)));
-  const estimates = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile)));
+  const estimates = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), options.coldFraction === undefined ? {} : { coldFraction: options.coldFraction }));
   const problem = await timed(timingsMs, "candidates", () =>
     buildProblem(dag, estimates, platform, {
       ...(options.objective !== undefined ? { objective: options.objective } : {}),
