@@ -55,9 +55,9 @@ describe("sluice train", () => {
     expect(set.profileFor("f", {})!.runtimeMs(3 * 1024 ** 2)).toBeCloseTo(1500, 0);
   });
 
-  it("reports a malformed row with file and line (exit 1), or skips it with --skip-invalid", async () => {
+  it("reports a malformed row with file and line (exit 65), or skips it with --skip-invalid", async () => {
     let io = capture();
-    expect(await runTrainCommand(["--traces", path.join(dir, "bad.csv"), "--out", path.join(dir, "m3"), "--quiet"])).toBe(1);
+    expect(await runTrainCommand(["--traces", path.join(dir, "bad.csv"), "--out", path.join(dir, "m3"), "--quiet"])).toBe(65);
     expect(io.err()).toContain("bad.csv.line 14.input_bytes");
     vi.restoreAllMocks();
     io = capture();
@@ -66,21 +66,32 @@ describe("sluice train", () => {
   });
 
   it.each([
-    [[], "give --traces"],
-    [["--traces", "x.csv"], "--out DIR is required"],
-    [["--traces", "x.csv", "--out", "o", "--model", "spline"], "--model must be one of"],
-    [["--traces", "x.csv", "--out", "o", "--folds", "1"], "--folds must be at least 2"],
-    [["--traces", "x.csv", "--out", "o", "--plot", "fit.jpg"], "--plot must end in .svg or .png"],
-    [["--report-log", "r.log", "--out", "o"], "--report-log and --sizes go together"],
-    [["--traces", "x.csv", "--out", "o", "--id-column", "rid"], "--id-column applies to --sizes"],
-    [["--traces", "x.csv", "--out", "o", "--column", "runtimeMs=x:hours"], "--column unit must be one of"],
-    [["--traces", "x.csv", "--out", "o", "--fanout-run", "rid"], "--fanout-run needs --next"],
-    [["--traces", "x.csv", "--out", "o", "--bogus"], "Unknown option"],
-  ])("rejects %j with one line and exit 2", async (argv, message) => {
+    [[], "SLU1203 --traces: a required flag is missing"],
+    [["--traces", "x.csv"], "SLU1203 --out: a required flag is missing; expected --out DIR"],
+    [["--traces", "x.csv", "--out", "o", "--model", "spline"], "SLU1204 --model: bad flag value; expected one of auto, "],
+    [["--traces", "x.csv", "--out", "o", "--folds", "1"], 'SLU1204 --folds: bad flag value; expected at least 2; got "1"'],
+    [["--traces", "x.csv", "--out", "o", "--plot", "fit.jpg"], "SLU1018 --plot: unknown image format"],
+    [["--report-log", "r.log", "--out", "o"], "SLU1205 --sizes"],
+    [["--traces", "x.csv", "--out", "o", "--bogus"], "SLU1206 --bogus: unknown flag"],
+    [["--traces", "x.csv", "--out", "o", "--id-column", "rid"], "SLU1205 --id-column"],
+    [["--traces", "x.csv", "--out", "o", "--column", "runtimeMs=x:hours"], 'SLU1204 --column: bad flag value; expected a unit, one of B, KB, KiB, MB, MiB, GB, GiB, us, ms, s; got "hours"'],
+    [["--traces", "x.csv", "--out", "o", "--fanout-run", "rid"], "SLU1205 --fanout-run"],
+    [["--traces", "x.csv", "--out", "o", "--next", "a=b"], "SLU1205 --next"],
+  ])("rejects %j with a usage error naming the flag, exit 64", async (argv, message) => {
     const io = capture();
-    expect(await runTrainCommand(argv)).toBe(2);
+    expect(await runTrainCommand(argv)).toBe(64);
     expect(io.err()).toContain(message);
-    expect(io.err().trim().split("\n")).toHaveLength(1);
+    expect(io.err()).toMatch(/\n {4}hint: /);
+  });
+
+  it.each([
+    { out: "/proc/sluice-model", text: "SLU8004 /proc/sluice-model: not a place for an output: /proc is on procfs" },
+    { out: "package.json", text: "SLU8004 package.json: not a place for an output: it exists and is not a folder" },
+  ])("checks --out $out before reading or training (exit 74)", async ({ out, text }) => {
+    const io = capture();
+    // The traces file does not exist: an --out checked first fails with 74, not 66.
+    expect(await runTrainCommand(["--traces", "no/such.csv", "--out", out, "--quiet"])).toBe(74);
+    expect(io.err()).toContain(text);
   });
 
   it("prints help", async () => {
@@ -96,7 +107,7 @@ describe("sluice train", () => {
       onInvalid: "throw",
     });
     await expect(buildMapping({ column: ["speed=x"] })).rejects.toThrow("FIELD one of");
-    await expect(buildMapping({ next: ["a=b"] })).rejects.toThrow("--next and --dag need --fanout-run");
+    await expect(buildMapping({ next: ["a=b"] })).rejects.toThrow("SLU1205 --next");
   });
 
   it("trains a published-shape workflow trace: derived runtime, fanout per run, cold apart, a --where filter", async () => {
@@ -112,9 +123,9 @@ describe("sluice train", () => {
     expect(set.profileFor("split", {})!.fanout(16e6)).toBeCloseTo(2, 0);
   });
 
-  it("names the CLI flag when the mapping does not fit the file (exit 1)", async () => {
+  it("names the CLI flag when the mapping does not fit the file (exit 65)", async () => {
     const io = capture();
-    expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--out", path.join(dir, "m4"), "--quiet", "--derive", "runtimeMs=(stop - start) * 1000"])).toBe(1);
+    expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--out", path.join(dir, "m4"), "--quiet", "--derive", "runtimeMs=(stop - start) * 1000"])).toBe(65);
     expect(io.err()).toContain("--derive runtimeMs=…");
     expect(io.err()).toContain('refers to "stop"');
     expect(io.err()).not.toContain("columns option");

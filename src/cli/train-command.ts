@@ -2,12 +2,12 @@
  * `sluice train`: streams traces (CSV files, or a Lambda REPORT log joined with a sizes CSV) through
  * the mapping the flags describe, trains a profile set with a progress bar, saves it, prints what
  * each target trained on and the metrics table (the model predict uses, with its held-out errors),
- * and optionally plots the fit. Returns the exit code: 0 done, 1 bad input (a file, a row, a
- * mapping that does not fit the header — named by its flag), 2 bad arguments.
+ * and optionally plots the fit. Returns the exit code: 0 done, else the error's sysexits code (64
+ * bad flags, 65 bad rows or a mapping that does not fit the header — named by its flag, 66
+ * unreadable input, 74 an output that cannot be written).
  */
 import { SingleBar } from "cli-progress";
-import { parseArgs } from "node:util";
-import { InputError } from "../errors.js";
+import { show, sluiceError } from "../errors.js";
 import { formatMetricsTable } from "../profiles/format-metrics.js";
 import { plotFit } from "../profiles/plot-fit.js";
 import { MODEL_CHOICES, type ModelChoice } from "../profiles/regressors/types.js";
@@ -19,7 +19,10 @@ import { readLambdaTraces } from "../traces/read-lambda-traces.js";
 import { readTraceTable } from "../traces/read-trace-table.js";
 import { TraceTable } from "../traces/trace-table.js";
 import type { ReadReport } from "../traces/read-report.js";
-import { CliUsageError } from "./cli-error.js";
+import { checkChoice, missingFlag } from "./cli-error.js";
+import { reportError } from "./exit-code.js";
+import { checkOutputTarget } from "./output-target.js";
+import { parseCliArgs } from "./parse-cli-args.js";
 import { buildMapping, TRAIN_FLAGS, TRAIN_HELP } from "./train-flags.js";
 import { describeFile, describeTargets } from "./train-summary.js";
 
@@ -28,31 +31,32 @@ export { TRAIN_HELP } from "./train-flags.js";
 function wholeNumber(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(n) || n < 0) throw new CliUsageError(`${flag} must be a whole number, got "${raw}"`);
+  if (raw.trim() === "" || !Number.isInteger(n) || n < 0) throw sluiceError("cli.badFlagValue", { path: [flag], expected: "a whole number", actual: show(raw) });
   return n;
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: TRAIN_FLAGS });
+  const { values } = parseCliArgs(argv, TRAIN_FLAGS);
   if (values.help) {
     process.stdout.write(TRAIN_HELP);
     return 0;
   }
   const traces = values.traces ?? [];
   const lambda = values["report-log"] !== undefined || values.sizes !== undefined;
-  if (traces.length === 0 && !lambda) throw new CliUsageError("give --traces FILE.csv, or --report-log LOG with --sizes SIZES.csv (see sluice train --help)");
-  if (lambda && (values["report-log"] === undefined || values.sizes === undefined)) throw new CliUsageError("--report-log and --sizes go together");
-  if (values["id-column"] !== undefined && !lambda) throw new CliUsageError("--id-column applies to --sizes (a REPORT log join)");
-  if (values.out === undefined) throw new CliUsageError("--out DIR is required, e.g. --out models/mapreduce-sort");
-  const model = (values.model ?? "auto") as ModelChoice;
-  if (!MODEL_CHOICES.includes(model)) throw new CliUsageError(`--model must be one of ${MODEL_CHOICES.join(", ")}, got "${values.model}"`);
-  const backend = (values.backend ?? "auto") as TfBackendPreference;
-  if (!["auto", "tensorflow", "wasm", "cpu"].includes(backend)) throw new CliUsageError(`--backend must be auto, tensorflow, wasm or cpu, got "${values.backend}"`);
+  if (traces.length === 0 && !lambda) missingFlag("--traces", "--traces FILE.csv, or --report-log LOG with --sizes SIZES.csv");
+  if (lambda && (values["report-log"] === undefined || values.sizes === undefined)) throw sluiceError("cli.flagsConflict", { path: [values.sizes === undefined ? "--sizes" : "--report-log"], expected: "--report-log and --sizes together" });
+  if (values["id-column"] !== undefined && !lambda) throw sluiceError("cli.flagsConflict", { path: ["--id-column"], expected: "--id-column with --sizes (a REPORT log join)" });
+  if (values.out === undefined) missingFlag("--out", "--out DIR, e.g. --out models/mapreduce-sort");
+  const model: ModelChoice = checkChoice("--model", values.model ?? "auto", MODEL_CHOICES);
+  const backend: TfBackendPreference = checkChoice("--backend", values.backend ?? "auto", ["auto", "tensorflow", "wasm", "cpu"] as const);
   const folds = wholeNumber("--folds", values.folds);
-  if (folds !== undefined && folds < 2) throw new CliUsageError(`--folds must be at least 2, got ${folds}`);
+  if (folds !== undefined && folds < 2) throw sluiceError("cli.badFlagValue", { path: ["--folds"], expected: "at least 2", actual: show(values.folds) });
   const seed = wholeNumber("--seed", values.seed);
-  if (values.plot !== undefined && !/\.(svg|png)$/i.test(values.plot)) throw new CliUsageError(`--plot must end in .svg or .png, got "${values.plot}"`);
+  if (values.plot !== undefined && !/\.(svg|png)$/i.test(values.plot)) throw sluiceError("option.plotFormat", { path: ["--plot"], actual: show(values.plot) });
   const mapping = parseTraceMapping(await buildMapping(values), "cli");
+  // Before the long work: the outputs must be writable.
+  await checkOutputTarget(values.out, "--out", "folder");
+  if (values.plot !== undefined) await checkOutputTarget(values.plot, "--plot", "file");
 
   const tty = !values.quiet && process.stderr.isTTY === true;
   const bar = tty ? new SingleBar({ format: "{phase} [{bar}] {percentage}% {label}", stream: process.stderr, hideCursor: true }) : undefined;
@@ -103,14 +107,6 @@ export async function runTrainCommand(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
-    if (err instanceof CliUsageError || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"))) {
-      process.stderr.write(`sluice train: ${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof InputError) {
-      process.stderr.write(`sluice train: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportError(err, "sluice train");
   }
 }

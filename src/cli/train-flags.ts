@@ -1,7 +1,7 @@
 /**
  * `sluice train`'s flags, their help, and turning them into the trace mapping (the same object
  * the API takes, validated by the same schema) and training options. Bad flags are one-line
- * CliUsageErrors naming the flag; mapping problems found against a file's header are InputErrors
+ * usage errors naming the flag; mapping problems found against a file's header are InputErrors
  * that name the flag too (the readers are told the mapping came from the CLI).
  */
 import { readFile } from "node:fs/promises";
@@ -10,7 +10,7 @@ import { MODEL_CHOICES } from "../profiles/regressors/types.js";
 import { fieldNamed, type ColumnSpec, type TraceMapping } from "../traces/mapping-schema.js";
 import { TRACE_FIELDS } from "../traces/trace-record.js";
 import { VALUE_UNITS, type ValueUnit } from "../traces/units.js";
-import { CliUsageError } from "./cli-error.js";
+import { show, sluiceError } from "../errors.js";
 
 export const TRAIN_FLAGS = {
   traces: { type: "string", multiple: true },
@@ -80,7 +80,7 @@ Fields (any style): ${TRACE_FIELDS.join(", ")}
 function splitFlag(flag: string, raw: string): [string, string] {
   const at = raw.indexOf("=");
   const field = at > 0 ? fieldNamed(raw.slice(0, at)) : undefined;
-  if (field === undefined) throw new CliUsageError(`${flag} expects FIELD=…, with FIELD one of ${TRACE_FIELDS.join(", ")}; got "${raw}"`);
+  if (field === undefined) throw sluiceError("cli.badFlagValue", { path: [flag], expected: `FIELD=…, with FIELD one of ${TRACE_FIELDS.join(", ")}`, actual: show(raw) });
   return [field, raw.slice(at + 1)];
 }
 
@@ -88,7 +88,7 @@ function withUnit(flag: string, rest: string): { text: string; unit?: ValueUnit 
   const colon = rest.lastIndexOf(":");
   if (colon <= 0) return { text: rest };
   const unit = rest.slice(colon + 1);
-  if (!(VALUE_UNITS as readonly string[]).includes(unit)) throw new CliUsageError(`${flag} unit must be one of ${VALUE_UNITS.join(" ")}, got "${unit}"`);
+  if (!(VALUE_UNITS as readonly string[]).includes(unit)) throw sluiceError("cli.badFlagValue", { path: [flag], expected: `a unit, one of ${VALUE_UNITS.join(", ")}`, actual: show(unit) });
   return { text: rest.slice(0, colon), unit: unit as ValueUnit };
 }
 
@@ -110,15 +110,15 @@ async function nextFromDag(file: string): Promise<Record<string, string[]>> {
   try {
     raw = JSON.parse(await readFile(file, "utf8"));
   } catch (e) {
-    throw new CliUsageError(`--dag ${file}: ${(e as Error).message}`);
+    throw sluiceError("cli.badFlagValue", { path: ["--dag"], expected: "a DAG JSON file", actual: `${show(file)} (${(e as Error).message})` });
   }
   const dag = dagInputSchema.safeParse(raw);
-  if (!dag.success) throw new CliUsageError(`--dag ${file}: not a DAG (${dag.error.issues[0]?.path.join(".")}: ${dag.error.issues[0]?.message})`);
+  if (!dag.success) throw sluiceError("cli.badFlagValue", { path: ["--dag"], expected: "a DAG JSON file", actual: `${show(file)}: ${dag.error.issues[0]?.path.join(".")}: ${dag.error.issues[0]?.message}` });
   const fnOf = new Map(dag.data.stages.map((s) => [s.id, s.function]));
   const next: Record<string, string[]> = {};
   for (const e of dag.data.edges) {
     const from = fnOf.get(e.from), to = fnOf.get(e.to);
-    if (from === undefined || to === undefined) throw new CliUsageError(`--dag ${file}: edge ${e.from}->${e.to} names an unknown stage`);
+    if (from === undefined || to === undefined) throw sluiceError("cli.badFlagValue", { path: ["--dag"], expected: "edges between the DAG's stages", actual: show(`${e.from}->${e.to}`) });
     const list = (next[from] ??= []);
     if (!list.includes(to)) list.push(to);
   }
@@ -142,14 +142,14 @@ export async function buildMapping(v: TrainFlagValues): Promise<TraceMapping> {
     columns[field] = { value };
   }
   const run = v["fanout-run"];
-  if (run === undefined && (v.next !== undefined || v.dag !== undefined)) throw new CliUsageError("--next and --dag need --fanout-run COL (the workflow run id) to count fanout per run");
+  if (run === undefined && (v.next !== undefined || v.dag !== undefined)) throw sluiceError("cli.flagsConflict", { path: [v.next !== undefined ? "--next" : "--dag"], expected: "--fanout-run COL (the workflow run id) with --next or --dag" });
   let fanoutFromRuns: TraceMapping["fanoutFromRuns"];
   if (run !== undefined) {
-    if (v.next === undefined && v.dag === undefined) throw new CliUsageError("--fanout-run needs --next F=G or --dag FILE to know each function's next stage");
+    if (v.next === undefined && v.dag === undefined) throw sluiceError("cli.flagsConflict", { path: ["--fanout-run"], expected: "--next F=G or --dag FILE with --fanout-run, to know each function's next stage" });
     const next: Record<string, string[]> = v.dag === undefined ? {} : await nextFromDag(v.dag);
     for (const raw of v.next ?? []) {
       const at = raw.indexOf("=");
-      if (at <= 0 || at === raw.length - 1) throw new CliUsageError(`--next expects FUNCTION=NEXT[,NEXT…], got "${raw}"`);
+      if (at <= 0 || at === raw.length - 1) throw sluiceError("cli.badFlagValue", { path: ["--next"], expected: "FUNCTION=NEXT[,NEXT…]", actual: show(raw) });
       next[raw.slice(0, at).trim()] = raw.slice(at + 1).split(",").map((s) => s.trim()).filter(Boolean);
     }
     fanoutFromRuns = { runColumn: run, next };
