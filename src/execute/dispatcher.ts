@@ -41,6 +41,7 @@ export class Dispatcher {
   private readonly queues = new Map<string, Queue>();
   private readonly waiting = new Map<string, (r: ParentResult) => void>();
   private roundNo = 0;
+  private shared: import("ioredis").Redis | undefined;
 
   constructor(
     private readonly redisUrl: string,
@@ -50,8 +51,12 @@ export class Dispatcher {
   ) {}
 
   async start(): Promise<void> {
-    const { FlowProducer, Queue, Worker } = await import("bullmq");
-    const connection = redisOptions(this.redisUrl);
+    const [{ FlowProducer, Queue, Worker }, { Redis }] = await Promise.all([import("bullmq"), import("ioredis")]);
+    const options = redisOptions(this.redisUrl);
+    // One shared connection for the producer side (queues and flows); the stages worker blocks on its own.
+    this.shared = new Redis(options);
+    this.shared.on("error", () => undefined);
+    const connection = this.shared;
     this.flows = new FlowProducer({ connection });
     this.flows.on("error", () => undefined);
     for (const vm of this.liveness.vms) {
@@ -65,7 +70,7 @@ export class Dispatcher {
     this.control = new Worker(
       stagesQueue(this.runId),
       async (job) => ({ values: await job.getChildrenValues(), failures: await job.getIgnoredChildrenFailures() }) satisfies ParentResult,
-      { connection, concurrency: 16 },
+      { connection: options, concurrency: 16 },
     );
     this.control.on("error", () => undefined);
     this.control.on("completed", (job, result: ParentResult) => {
@@ -153,5 +158,6 @@ export class Dispatcher {
       await q.obliterate({ force: true }).catch(() => undefined);
       await q.close().catch(() => undefined);
     }
+    this.shared?.disconnect();
   }
 }

@@ -49,7 +49,7 @@ export class ObjectStoreClient {
   /** Fails with a BackendError unless the bucket exists and the credentials can list it. */
   async check(): Promise<void> {
     try {
-      await this.s3.send(new this.sdk.ListObjectsV2Command({ Bucket: this.config.bucket, MaxKeys: 1 }));
+      await this.s3.send(new this.sdk.ListObjectsCommand({ Bucket: this.config.bucket, MaxKeys: 1 }));
     } catch (e) {
       throw this.fail("cannot list the bucket", e);
     }
@@ -129,30 +129,31 @@ export class ObjectStoreClient {
     return { bytes: out, io: { bytes: length, requests: count } };
   }
 
+  /** Every key under `prefix` (ListObjects v1 with markers: s3rver fails on a truncated v2 listing). */
   async listKeys(prefix: string): Promise<string[]> {
     const keys: string[] = [];
-    let token: string | undefined;
+    let marker: string | undefined;
     try {
-      do {
-        const r = await this.s3.send(new this.sdk.ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
+      for (;;) {
+        const r = await this.s3.send(new this.sdk.ListObjectsCommand({ Bucket: this.config.bucket, Prefix: prefix, ...(marker !== undefined ? { Marker: marker } : {}) }));
         for (const o of r.Contents ?? []) if (o.Key !== undefined) keys.push(o.Key);
-        token = r.IsTruncated ? r.NextContinuationToken : undefined;
-      } while (token !== undefined);
+        if (!r.IsTruncated || keys.length === 0) break;
+        marker = keys[keys.length - 1];
+      }
     } catch (e) {
       throw this.fail(`list ${prefix}`, e);
     }
     return keys;
   }
 
+  /** Deletes the keys, 16 requests at a time (one DELETE per key: s3rver lacks the batch call's checksum support). */
   async deleteKeys(keys: readonly string[]): Promise<number> {
-    for (let k = 0; k < keys.length; k += 1000) {
-      const batch = keys.slice(k, k + 1000);
-      try {
-        // One DELETE per key: s3rver and some S3-compatible stores lack the batch call's checksum support.
-        await Promise.all(batch.map((Key) => this.s3.send(new this.sdk.DeleteObjectCommand({ Bucket: this.config.bucket, Key }))));
-      } catch (e) {
-        throw this.fail(`delete ${batch.length} objects`, e);
-      }
+    try {
+      await forEachLimited(keys.length, 16, async (k) => {
+        await this.s3.send(new this.sdk.DeleteObjectCommand({ Bucket: this.config.bucket, Key: keys[k] }));
+      });
+    } catch (e) {
+      throw this.fail(`delete ${keys.length} objects`, e);
     }
     return keys.length;
   }

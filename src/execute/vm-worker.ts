@@ -59,6 +59,8 @@ export async function startVmWorker(o: VmWorkerOptions): Promise<VmWorker> {
   const runs = new Map<string, JoinedRun>();
   const server: DirectServer = await startDirectServer(storage, (run) => (runs.get(run)?.nic ?? serverNic).out, o.host ?? "127.0.0.1", o.advertiseHost ?? o.host ?? "127.0.0.1");
   const pool = new FunctionPool(slots);
+  // Load the S3 client now, not in a run's first job.
+  await import("@aws-sdk/client-s3");
   const { Worker } = await import("bullmq");
   const addresses = new Map<string, string>();
   let stopping = false;
