@@ -10,13 +10,15 @@ import { safeRedisUrl } from "./backend-config.js";
 export async function connectRedis(backend: BackendName, url: string, options: RedisOptions = {}): Promise<Redis> {
   const { Redis } = await import("ioredis");
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, enableOfflineQueue: true, connectTimeout: 5000, retryStrategy: () => null, ...options });
-  redis.on("error", () => undefined);
+  let lastError: unknown;
+  redis.on("error", (e) => (lastError = e));
   try {
     await redis.connect();
     await redis.ping();
   } catch (e) {
     redis.disconnect();
-    throw new BackendError(backend, safeRedisUrl(url), describeBackendCause(e));
+    // ioredis rejects with "Connection is closed."; the socket's own error says why.
+    throw new BackendError(backend, safeRedisUrl(url), describeBackendCause(lastError ?? e));
   }
   // After the first connection, reconnect with backoff (a restarting server is not a dead one).
   redis.options.retryStrategy = (times: number) => Math.min(1000, 50 * times);
