@@ -8,6 +8,8 @@ export const stageInputSchema = z.object({
   instances: z.number().int().positive().optional(),
   /** For a root stage: the share of the app input it reads (default 1, the whole input). */
   inputFraction: z.number().positive().max(1).optional(),
+  /** Runs this many times in sequence per instance, each run on 1/repeat of the instance's input (a polling or pagination loop, a sequential for-each). Default 1. */
+  repeat: z.number().int().positive().optional(),
 });
 
 export const edgeInputSchema = z.object({

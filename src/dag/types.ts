@@ -12,6 +12,8 @@ export interface Stage {
   readonly instances?: number;
   /** For a root stage: the share of the app input it reads (undefined: the whole input). */
   readonly inputFraction?: number;
+  /** Sequential runs per instance, each on 1/repeat of the instance's input (undefined: 1). */
+  readonly repeat?: number;
 }
 
 export interface Edge {

@@ -3,6 +3,9 @@
  * Pre: a validated Dag whose functions all have profiles. Post: one StageEstimate per stage and one
  * EdgeFlow per edge, all finite and non-negative, instance counts consistent with every pattern.
  *
+ * A stage with `repeat` k runs k times in sequence per instance, each run on 1/k of the instance's
+ * input: runtime and output add up over the runs, memory is one run's.
+ *
  * Root stages read the app input (or their `inputFraction` of it), split evenly over their instances. A stage without a fixed
  * instance count runs: n_u for a one-to-one input, 1 for a gather input, otherwise the largest
  * predicted fanout of its producers (rounded, at least 1; for scatter, rounded up to a multiple of n_u).
@@ -102,9 +105,12 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
       }
     }
     const fn = stage.function;
-    const runtimeMs = checked(profile.runtimeMs(instanceInputBytes), fn, "runtimeMs", instanceInputBytes, issues);
-    const memoryMb = checked(profile.memoryMb(instanceInputBytes), fn, "memoryMb", instanceInputBytes, issues);
-    const instanceOutputBytes = checked(profile.outputBytes(instanceInputBytes), fn, "outputBytes", instanceInputBytes, issues);
+    // A stage that repeats runs `repeat` times in sequence, each run on its share of the input.
+    const runs = stage.repeat ?? 1;
+    const runInputBytes = instanceInputBytes / runs;
+    const runtimeMs = runs * checked(profile.runtimeMs(runInputBytes), fn, "runtimeMs", runInputBytes, issues);
+    const memoryMb = checked(profile.memoryMb(runInputBytes), fn, "memoryMb", runInputBytes, issues);
+    const instanceOutputBytes = runs * checked(profile.outputBytes(runInputBytes), fn, "outputBytes", runInputBytes, issues);
     const stageInputBytes = instanceInputBytes * instances;
     const predictedFanout = checked(profile.fanout(stageInputBytes), fn, "fanout", stageInputBytes, issues);
     const range = profiles.trainedInputBytes?.(fn);

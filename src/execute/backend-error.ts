@@ -1,39 +1,49 @@
 /**
- * Errors of real backends and of a run. A backend that is down or refuses (wrong URL, auth, full
- * disk, Redis `maxmemory`) is a BackendError naming the backend, its URL, the cause and how to
- * start or fix it; a stage instance that still fails after its retries is a StageFailedError
- * naming the stage, the instance and the cause.
+ * Errors of real backends and of a run, raised through the error catalogue (SLU75xx). A backend
+ * that is down or refuses (wrong URL, auth, full disk, Redis `maxmemory`) is a BackendError naming
+ * the backend, its URL, the cause and how to start or fix it; a stage instance that still fails
+ * after its retries is a StageFailedError naming the stage, the instance and the cause.
  */
-import { SluiceError } from "../errors.js";
+import { InputError, IoError, issue, type Issue } from "../errors/index.js";
 
 export type BackendName = "redis" | "object-store" | "cache" | "worker";
 
-const START_HINTS: Readonly<Record<BackendName, string>> = {
-  redis: "start one with `redis-server --port 6379` (Debian: apt-get install -y redis-server), pass its URL (--redis redis://host:port), or let `sluice run --start-servers` start one",
-  cache: "start one with `redis-server --port 6379` (Debian: apt-get install -y redis-server) or point --cache at any Redis or Valkey URL",
-  "object-store": "start one with `npx s3rver -d /tmp/s3 -p 4568 --configure-bucket sluice`, or point --s3-endpoint at an S3 endpoint (AWS: omit it) with credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY",
-  worker: "start workers with `sluice worker --redis URL --vm NAME` (one per VM), or let `sluice run --start-workers N` start them",
-};
+const KEYS = {
+  redis: "execute.redisUnavailable",
+  "object-store": "execute.objectStoreUnavailable",
+  cache: "execute.cacheUnavailable",
+  worker: "execute.noWorkers",
+} as const;
 
-export class BackendError extends SluiceError {
+export class BackendError extends IoError {
   override name = "BackendError";
   constructor(
     readonly backend: BackendName,
     readonly url: string,
     readonly causeText: string,
-    readonly hint: string = START_HINTS[backend],
   ) {
-    super(`${backend} at ${url}: ${causeText}; ${hint}`);
+    super(`${backend} unavailable`, [issue(KEYS[backend], { path: ["backends", backend], params: { url, cause: causeText } })]);
+  }
+
+  /** One line: backend, URL and cause (without the hint). */
+  get summary(): string {
+    return this.issues[0]!.message;
   }
 }
 
-/** A server the tests or `--start-servers` tried to start could not run. */
-export class ServerUnavailableError extends BackendError {
+/** A server the tests or `--start-servers` tried to start could not run (not installed, or it exited). */
+export class ServerUnavailableError extends IoError {
   override name = "ServerUnavailableError";
+  constructor(
+    readonly server: "redis" | "object-store",
+    readonly causeText: string,
+  ) {
+    super(`cannot start ${server}`, [issue(server === "redis" ? "execute.redisNotInstalled" : "execute.s3rverNotInstalled", { path: ["servers", server], params: { cause: causeText } })]);
+  }
 }
 
 /** An instance that failed on every attempt. */
-export class StageFailedError extends SluiceError {
+export class StageFailedError extends InputError {
   override name = "StageFailedError";
   constructor(
     readonly stageId: string,
@@ -41,13 +51,16 @@ export class StageFailedError extends SluiceError {
     readonly causeText: string,
     readonly attempts: number,
   ) {
-    super(`stage "${stageId}" instance ${index} failed after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${causeText}`);
+    super("Run failed", [issue("execute.instanceFailed", { path: ["stages", stageId, index], params: { stage: JSON.stringify(stageId), index, attempts, cause: causeText } })]);
   }
 }
 
 /** The run could not finish for a reason that is neither one backend nor one instance (e.g. no worker left). */
-export class RunFailedError extends SluiceError {
+export class RunFailedError extends IoError {
   override name = "RunFailedError";
+  constructor(detail: string, issues: readonly Issue[] = [issue("execute.runFailed", { params: { detail } })]) {
+    super("Run failed", issues);
+  }
 }
 
 /** Turns a client error into the cause a user can act on. */

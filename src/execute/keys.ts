@@ -10,11 +10,12 @@
  *   registry     sluice:vm:<vm> (a VM's address, refreshed while it lives), sluice:run:<run> (the run's record)
  */
 import { randomBytes } from "node:crypto";
+import { sluiceError, show } from "../errors/index.js";
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function checkName(what: string, value: string): string {
-  if (!NAME.test(value)) throw new RangeError(`${what}: expected 1–64 characters of A–Z, a–z, 0–9, _ or -, got ${JSON.stringify(value)}`);
+  if (!NAME.test(value)) throw sluiceError("option.badValue", { path: ["options", what], expected: "1–64 characters of A–Z, a–z, 0–9, _ or -", actual: show(value) });
   return value;
 }
 

@@ -4,7 +4,7 @@
  * workload's own generator (workloads/apps.ts) at that size.
  */
 import type { Dag } from "../dag/types.js";
-import { inputError } from "../errors.js";
+import { sluiceError } from "../errors/index.js";
 import { parseSizeBytes } from "../units/size.js";
 import { APPS } from "../workloads/apps.js";
 import type { RunInput } from "./execute-options.js";
@@ -27,7 +27,7 @@ export async function stageInput(dag: Dag, input: RunInput, store: ObjectStoreCl
     const root = dag.stages.find((s) => dag.incoming.get(s.id)!.length === 0)!;
     const app = APPS.find((a) => a.stages[0]!.function === root.function);
     if (app === undefined) {
-      throw inputError("Cannot generate the input", { code: "unsupported", path: ["options", "input"], message: `no workload generator for the root function ${JSON.stringify(root.function)}`, expected: `bytes, an object key, or a root among ${APPS.map((a) => a.stages[0]!.function).join(", ")}` });
+      throw sluiceError("execute.noInputGenerator", { path: ["options", "input"], params: { function: JSON.stringify(root.function), roots: APPS.map((a) => a.stages[0]!.function).join(", ") } }, { what: "Cannot generate the input" });
     }
     bytes = app.generate(parseSizeBytes(input.generate, "input"), input.seed ?? 1);
   }

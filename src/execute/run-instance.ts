@@ -42,7 +42,7 @@ export async function runInstance(job: InstanceJob, ctx: InstanceContext, attemp
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (e instanceof InputLostError) throw new InstanceError(`${FAILURE_TAGS.inputLost} ${who}: input lost: ${msg}`, false);
-    if (e instanceof BackendError) throw new InstanceError(`${FAILURE_TAGS.backend} ${who}: ${msg}`, true);
+    if (e instanceof BackendError) throw new InstanceError(`${FAILURE_TAGS.backend} ${who}: ${e.summary}`, true);
     throw new InstanceError(`${FAILURE_TAGS.function} ${who} (${job.fn.kind === "workload" ? job.fn.name : job.fn.url}) on VM ${ctx.vm}: ${msg}`, true);
   }
 }

@@ -13,6 +13,7 @@ import type { Dag } from "../dag/types.js";
 import { edgeKey } from "../dag/types.js";
 import type { Assignment } from "../model/types.js";
 import type { StagePlacement } from "../plan/types.js";
+import { sluiceError } from "../errors/index.js";
 import { RunFailedError, StageFailedError } from "./backend-error.js";
 import { nowMs } from "./clock.js";
 import type { Dispatcher, RoundJob } from "./dispatcher.js";
@@ -80,8 +81,13 @@ export class StageRunner {
     for (const i of inEdges) {
       const e = dag.edges[i]!;
       const parts = this.s.state.outcomes.get(e.from)!.map((o) => o.partitionBytes.length);
-      const m = receiverCount(e.pattern, parts, edgeKey(e));
-      if (n !== undefined && m !== n) throw new RunFailedError(`stage "${id}": its inputs disagree on its instance count (${edgeKey(e)} gives ${m}, an earlier input ${n})`);
+      let m: number;
+      try {
+        m = receiverCount(e.pattern, parts, edgeKey(e));
+      } catch (err) {
+        throw sluiceError("execute.instanceCountMismatch", { path: ["stages", id], params: { detail: (err as Error).message } });
+      }
+      if (n !== undefined && m !== n) throw sluiceError("execute.instanceCountMismatch", { path: ["stages", id], params: { detail: `${edgeKey(e)} gives ${m}, an earlier input ${n}` } });
       n = m;
     }
     return n!;

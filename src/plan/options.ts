@@ -3,6 +3,7 @@ import type { Objective } from "../model/types.js";
 import type { PlatformOverrides, TransferMode } from "../platform/schema.js";
 import type { Profiles, TargetQuantiles } from "../profiles/types.js";
 import type { SolverFn, SolverName } from "../solve/solver.js";
+import type { FallbackProfile } from "./fallback-profiles.js";
 
 export interface PlanOptions {
   /** Plain functions per function name, or a trained profile set. Default: the bundled profiles. */
@@ -22,6 +23,10 @@ export interface PlanOptions {
   readonly timeLimitMs?: number;
   /** Plan memory and output size at this quantile of the predictive distribution (e.g. 0.95), or per target. */
   readonly quantile?: number | TargetQuantiles;
+  /** For functions no profile knows: "default" (a stated placeholder), `{ like: "fn" }`, or a profile. Unset: an unknown function is an error. Each use is a plan warning. */
+  readonly fallbackProfile?: FallbackProfile;
+  /** Per function name, a fallback that takes precedence over `fallbackProfile`. */
+  readonly fallbackProfiles?: Readonly<Record<string, FallbackProfile>>;
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 10_000;

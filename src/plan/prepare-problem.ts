@@ -11,6 +11,7 @@ import { defaultProfiles } from "../profiles/default-profiles.js";
 import { resolveQuantiles, toProfileProvider } from "../profiles/types.js";
 import { parseSizeBytes } from "../units/size.js";
 import type { PlanOptions } from "./options.js";
+import { withFallbackProfiles } from "./fallback-profiles.js";
 
 export interface Prepared {
   readonly problem: Problem;
@@ -28,9 +29,11 @@ export async function prepareProblem(dagInput: unknown, inputSize: number | stri
   const timingsMs: Record<string, number> = {};
   const inputBytes = parseSizeBytes(inputSize);
   const platform = resolvePlatform(options.platform);
-  const profiles = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
+  const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
+  const { provider: profiles, warnings: fallbackWarnings } = withFallbackProfiles(given, dagInput, options);
   const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames)));
-  const estimates = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile)));
+  const estimated = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile)));
+  const estimates = fallbackWarnings.length === 0 ? estimated : { ...estimated, warnings: [...fallbackWarnings, ...estimated.warnings] };
   const problem = await timed(timingsMs, "candidates", () =>
     buildProblem(dag, estimates, platform, {
       ...(options.objective !== undefined ? { objective: options.objective } : {}),

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Dag } from "../../dag/types.js";
-import { InputError, type Issue } from "../../errors.js";
+import { inputErrorOf, issue, type Issue } from "../../errors/index.js";
 import { STAGE_FUNCTIONS } from "../../workloads/stage-functions.js";
 
 export type FunctionRef = { readonly kind: "workload"; readonly name: string } | { readonly kind: "module"; readonly url: string; readonly exportName: string };
@@ -24,9 +24,9 @@ export function resolveFunctionRefs(dag: Dag, functions: Readonly<Record<string,
     } else if (Object.prototype.hasOwnProperty.call(STAGE_FUNCTIONS, s.function)) {
       out.set(s.id, { kind: "workload", name: s.function });
     } else {
-      issues.push({ code: "unknown_reference", path: ["stages", s.id, "function"], message: "no function to run for this stage", expected: `a workload (${Object.keys(STAGE_FUNCTIONS).join(", ")}) or a module given in options.functions`, actual: JSON.stringify(s.function) });
+      issues.push(issue("execute.unknownFunction", { path: ["stages", s.id, "function"], params: { workloads: Object.keys(STAGE_FUNCTIONS).join(", ") }, actual: JSON.stringify(s.function) }));
     }
   }
-  if (issues.length > 0) throw new InputError("Cannot run the DAG", issues);
+  if (issues.length > 0) throw inputErrorOf(issues, "Cannot run the DAG");
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
-import { ServerUnavailableError, type BackendName } from "../backend-error.js";
+import { ServerUnavailableError } from "../backend-error.js";
 import { waitUntil } from "./free-port.js";
 
 export interface ServerProcess {
@@ -17,7 +17,7 @@ export interface ServerProcess {
 }
 
 export interface SpawnServerOptions {
-  readonly name: BackendName;
+  readonly name: "redis" | "object-store";
   readonly command: string;
   readonly args: readonly string[];
   readonly url: string;
@@ -41,7 +41,7 @@ export async function spawnServer(o: SpawnServerOptions): Promise<ServerProcess>
   });
   if (spawnError !== undefined) {
     const missing = (spawnError as NodeJS.ErrnoException).code === "ENOENT";
-    throw new ServerUnavailableError(o.name, o.url, missing ? `${o.command} is not installed` : spawnError.message, o.installHint);
+    throw new ServerUnavailableError(o.name, missing ? `${o.command} is not installed (${o.installHint})` : spawnError.message);
   }
   let dead = false;
   void exited.then(() => (dead = true));
@@ -52,7 +52,7 @@ export async function spawnServer(o: SpawnServerOptions): Promise<ServerProcess>
     }, o.readyTimeoutMs ?? 15_000);
   } catch (e) {
     child.kill("SIGKILL");
-    throw new ServerUnavailableError(o.name, o.url, e instanceof Error ? e.message : String(e), o.installHint);
+    throw new ServerUnavailableError(o.name, `${o.url}: ${e instanceof Error ? e.message : String(e)}`);
   }
   return {
     name: o.name,

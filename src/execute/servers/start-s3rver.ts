@@ -27,7 +27,7 @@ export async function startS3rver(options: { bucket?: string; dataDir?: string }
   try {
     bin = createRequire(import.meta.url).resolve("s3rver/bin/s3rver.js");
   } catch {
-    throw new ServerUnavailableError("object-store", endpoint, "the s3rver package is not installed", S3RVER_INSTALL_HINT);
+    throw new ServerUnavailableError("object-store", `the s3rver package is not installed (${S3RVER_INSTALL_HINT})`);
   }
   const dir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), "sluice-s3rver-")));
   const server = await spawnServer({

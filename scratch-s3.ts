@@ -1,0 +1,13 @@
+import { startRealBackends } from "./src/testing/real-backends.js";
+import { ObjectStoreClient } from "./src/execute/object-store-client.js";
+const s = await startRealBackends(); if (!s.ok) throw new Error(s.reason);
+const real = s.value;
+const store = await ObjectStoreClient.create({ endpoint: real.s3.endpoint, bucket: "sluice", credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" }, region: "us-east-1", prefix: "", forcePathStyle: true, partSizeBytes: 5 * 1024 * 1024 });
+await Promise.all(Array.from({ length: 1100 }, (_, k) => store.put(`p/k${String(k).padStart(5, "0")}`, new Uint8Array(10))));
+await store.check();
+console.log((await store.listKeys("p/")).length);
+const big = new Uint8Array(12 * 1024 * 1024).map((_, i) => i % 251);
+const t = Date.now(); const io = await store.put("big", big, undefined, 4); console.log("multipart", io, Date.now() - t);
+const g = await store.getRange("big", 1000, 11 * 1024 * 1024, undefined, 4); console.log(g.io, g.bytes.every((b, i) => b === (i + 1000) % 251));
+console.log(await store.deletePrefix(""), (await store.listKeys("")).length);
+await real.stop();
