@@ -3,6 +3,8 @@
  * `ready <vm> <address>` once registered; stops cleanly on SIGTERM or SIGINT (leaving its runs and
  * deleting its files).
  */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { startVmWorker, type VmWorkerOptions } from "./vm-worker.js";
 
 export async function runWorkerProcess(o: VmWorkerOptions): Promise<void> {
@@ -19,7 +21,7 @@ export async function runWorkerProcess(o: VmWorkerOptions): Promise<void> {
   await new Promise(() => undefined);
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*[\\/]/, ""));
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);
 if (isMain) {
   const args = new Map<string, string>();
   const argv = process.argv.slice(2);

@@ -1,0 +1,1 @@
+export async function runCalibrateCommand(_argv: string[]): Promise<number> { return 0; }
