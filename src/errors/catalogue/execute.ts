@@ -71,3 +71,19 @@ export const EXECUTE_ERRORS = {
     hint: "For a shuffle or broadcast every producer instance must write the same number of outputs.",
   },
 } as const satisfies Record<string, CatalogueEntry>;
+
+export const CALIBRATE_ERRORS = {
+  "calibrate.badSampleRow": {
+    code: "SLU7701",
+    category: "data",
+    message: "bad benchmark row: {reason}",
+    expected: "columns backend, operation, object_bytes, concurrency, requests, duration_ms",
+    hint: "backend is object-store, cache, direct, local or dispatch; operation get, put, pull, write, read or step; numbers ≥ 0 (duration > 0).",
+  },
+  "calibrate.tooFewSamples": {
+    code: "SLU7702",
+    category: "data",
+    message: "nothing to fit: {detail}",
+    hint: "Measure more sizes (--sizes) or give the CSV rows at ≥ 2 object sizes per backend and operation.",
+  },
+} as const satisfies Record<string, CatalogueEntry>;

@@ -8,7 +8,7 @@
 import type { CatalogueEntry } from "../entry.js";
 import { CLI_ERRORS } from "./cli.js";
 import { DAG_ERRORS } from "./dag.js";
-import { EXECUTE_ERRORS } from "./execute.js";
+import { CALIBRATE_ERRORS, EXECUTE_ERRORS } from "./execute.js";
 import { INTERNAL_ERRORS } from "./internal.js";
 import { IO_ERRORS } from "./io.js";
 import { LP_ERRORS } from "./lp.js";
@@ -30,6 +30,7 @@ export const CATALOGUE = {
   ...LP_ERRORS,
   ...SIMULATE_ERRORS,
   ...EXECUTE_ERRORS,
+  ...CALIBRATE_ERRORS,
   ...IO_ERRORS,
   ...INTERNAL_ERRORS,
 } as const satisfies Record<string, CatalogueEntry>;
