@@ -134,8 +134,11 @@ function expectedOf(i: ZodIssue): string | undefined {
       return `one of ${i.values.map((x) => show(x)).join(", ")}`;
     case "not_multiple_of":
       return `a multiple of ${String(i.divisor)}`;
-    case "invalid_union":
-      return "one of the allowed forms";
+    case "invalid_union": {
+      // Each branch's own expectation at this spot: "number or "auto" or object".
+      const forms = i.errors.flatMap((branch) => branch.filter((b) => b.path.length === 0).slice(0, 1).map((b) => expectedOf(b) ?? "")).filter((f) => f !== "");
+      return forms.length > 0 ? [...new Set(forms)].join(" or ") : "one of the allowed forms";
+    }
     case "invalid_format":
       return `a ${i.format}`;
     default:

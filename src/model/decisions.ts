@@ -12,7 +12,8 @@ import type { Assignment, Decisions, EdgeDecision, ModeShare, ModeSplit } from "
 
 /** The shape of caller decisions (a whole Plan may be passed: other top-level fields are ignored); modes and fractions are checked below with the DAG at hand. */
 const decisionsSchema = z.looseObject({
-  edges: z.array(z.object({ from: z.string(), to: z.string(), mode: z.string().optional(), split: z.record(z.string(), z.unknown()).optional() })),
+  // `pattern` is allowed (and ignored) so a DAG's edges can be spread into decisions.
+  edges: z.array(z.object({ from: z.string(), to: z.string(), mode: z.string().optional(), split: z.record(z.string(), z.unknown()).optional(), pattern: z.unknown().optional() })),
   admitted: z.array(z.string()).optional(),
 });
 const DECISION_KEYS = { unknownKey: "decisions.unknownKey", wrongType: "decisions.wrongType", badValue: "decisions.badValue" } as const;

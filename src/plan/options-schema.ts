@@ -7,11 +7,17 @@
 import { z } from "zod";
 import { parseStrict } from "../errors.js";
 import { TRANSFER_MODES } from "../platform/schema.js";
-import { PROFILE_TARGETS } from "../profiles/types.js";
+import { PROFILE_TARGETS, type FunctionProfile } from "../profiles/types.js";
 import type { PlanOptions } from "./options.js";
 
 const positiveFinite = z.number().finite().positive();
 const quantile = z.number().gt(0).lt(1);
+
+const fallbackProfileSchema = z.union([
+  z.literal("default"),
+  z.object({ like: z.string().min(1) }),
+  z.custom<FunctionProfile>((v) => typeof v === "object" && v !== null && PROFILE_TARGETS.every((t) => typeof (v as Record<string, unknown>)[t] === "function"), "a profile: runtimeMs, memoryMb, outputBytes and fanout functions"),
+]);
 
 export const dagLimitsSchema = z.object({
   maxStages: z.number().int().positive().optional(),
@@ -33,6 +39,10 @@ export const planOptionsSchema = z.object({
   quantile: z.union([quantile, z.object(Object.fromEntries(PROFILE_TARGETS.map((t) => [t, quantile.optional()])) as Record<(typeof PROFILE_TARGETS)[number], z.ZodOptional<typeof quantile>>)]).optional(),
   limits: dagLimitsSchema.optional(),
   timings: z.boolean().optional(),
+  coldFraction: z.number().min(0).max(1).optional(),
+  memorySizes: z.array(positiveFinite).min(1).optional(),
+  fallbackProfile: fallbackProfileSchema.optional(),
+  fallbackProfiles: z.record(z.string(), fallbackProfileSchema).optional(),
 });
 
 const KEYS = { unknownKey: "option.unknownKey", wrongType: "option.wrongType", badValue: "option.badValue" } as const;

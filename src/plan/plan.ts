@@ -11,6 +11,7 @@ import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";
 import { prepareProblem, timed } from "./prepare-problem.js";
 import type { Plan } from "./types.js";
 import { checkFinitePlan } from "./check-finite.js";
+import { evaluateAssignment } from "../model/evaluate-assignment.js";
 
 export async function plan(dag: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Plan> {
   const { problem, timingsMs: measured } = await prepareProblem(dag, inputSize, options);
@@ -19,7 +20,9 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   const outcome = await timed(measured, "solve", () => solver(problem, ctx));
   // Timings are wall-clock: in the plan only when asked, so the same inputs give the same bytes.
   const timingsMs = options.timings === true ? measured : undefined;
-  const assembled = outcome.assignment !== undefined
+  // A plan is "ok" only if the model finds it within every limit, whatever the solver said.
+  const withinLimits = outcome.assignment !== undefined && evaluateAssignment(problem, outcome.assignment).feasible;
+  const assembled = withinLimits
     ? await timed(measured, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }))
     : await timed(measured, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));
   return checkFinitePlan(assembled);

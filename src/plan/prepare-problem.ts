@@ -16,6 +16,7 @@ import { parseSizeBytes } from "../units/size.js";
 import type { PlanOptions } from "./options.js";
 import { checkPlanOptions } from "./options-schema.js";
 import { checkFiniteProblem } from "./check-finite.js";
+import { withFallbackProfiles } from "./fallback-profiles.js";
 
 export interface Prepared {
   readonly problem: Problem;
@@ -34,12 +35,14 @@ export async function prepareProblem(dagInput: unknown, inputSize: number | stri
   checkPlanOptions(options);
   const inputBytes = parseSizeBytes(inputSize);
   const platform = resolvePlatform(options.platform);
-  const profiles = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
+  const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
+  const { provider: profiles, warnings: fallbackWarnings } = withFallbackProfiles(given, dagInput, options);
   const limits = resolveDagLimits(options.limits);
   const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames), limits));
-  const estimates = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile)));
-  const estimated = [...estimates.stages.values()];
-  const tooMany = checkInstanceCounts(estimated.map((s) => s.instances), (i) => ["stages", estimated[i]!.stageId, "instances"], limits);
+  const estimated = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), options.coldFraction === undefined ? {} : { coldFraction: options.coldFraction }));
+  const estimates = fallbackWarnings.length === 0 ? estimated : { ...estimated, warnings: [...fallbackWarnings, ...estimated.warnings] };
+  const stageEstimates = [...estimates.stages.values()];
+  const tooMany = checkInstanceCounts(stageEstimates.map((s) => s.instances), (i) => ["stages", stageEstimates[i]!.stageId, "instances"], limits);
   if (tooMany.length > 0) throw new InputError("Cannot plan: the estimated instance counts are over the limits", tooMany);
   const problem = await timed(timingsMs, "candidates", () =>
     buildProblem(dag, estimates, platform, {
