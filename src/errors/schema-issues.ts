@@ -135,9 +135,8 @@ function expectedOf(i: ZodIssue): string | undefined {
     case "not_multiple_of":
       return `a multiple of ${String(i.divisor)}`;
     case "invalid_union": {
-      // Each branch's own expectation at this spot: "number or "auto" or object".
-      const forms = i.errors.flatMap((branch) => branch.filter((b) => b.path.length === 0).slice(0, 1).map((b) => expectedOf(b) ?? "")).filter((f) => f !== "");
-      return forms.length > 0 ? [...new Set(forms)].join(" or ") : "one of the allowed forms";
+      const forms = [...new Set(i.errors.map((branch) => (branch[0] === undefined ? undefined : expectedOf(branch[0]))).filter((x): x is string => x !== undefined))];
+      return forms.length > 0 ? forms.join(" or ") : "one of the allowed forms";
     }
     case "invalid_format":
       return `a ${i.format}`;
