@@ -104,6 +104,19 @@ export const PROFILE_ERRORS = {
     expected: "a finite number ≥ 0",
     hint: "The profile is used far outside what it was trained on, or a hand-written profile returns NaN/Infinity/negative values; check it at this size.",
   },
+  "profiles.coldFractionRange": {
+    code: "SLU4025",
+    category: "usage",
+    message: "cold fraction out of range",
+    expected: "a number in [0, 1]",
+    hint: "The share of invocations that start cold: 0 (all warm) to 1 (all cold).",
+  },
+  "profiles.untrainedTarget": {
+    code: "SLU4026",
+    category: "data",
+    message: "no trace row of {function} had {target}, so the profile cannot predict it",
+    hint: "Train with traces that carry this target, or give it a constant when training (--constant).",
+  },
   "profiles.analyticWrongType": {
     code: "SLU4030",
     category: "data",
@@ -135,6 +148,13 @@ export const PROFILE_ERRORS = {
     category: "data",
     message: "{reason}",
     hint: "Trace records need app, function, inputBytes, runtimeMs, memoryMb, outputBytes and fanout, all finite and ≥ 0.",
+  },
+  "profiles.nothingToTrain": {
+    code: "SLU4044",
+    category: "data",
+    message: "no row has a value for any target: nothing to train",
+    expected: "rows with runtime, memory, output size or fanout",
+    hint: "Check the column mapping: the runtime, memory, output and fanout columns may not have been found.",
   },
   "profiles.noFamilyFits": {
     code: "SLU4042",
