@@ -36,6 +36,18 @@ export const PLAN_ERRORS = {
     expected: "at least one feasible mode",
     hint: "Allow more modes (options.modes), or give the platform more capacity (cache nodes, VM memory).",
   },
+  "plan.unknownFallback": {
+    code: "SLU6013",
+    category: "usage",
+    message: "a fallback must borrow a known function's profile{suggestion}",
+    hint: "Name a function the profiles know in { like: \"fn\" }, or use \"default\".",
+  },
+  "plan.configuredMemoryTooSmall": {
+    code: "SLU6014",
+    category: "data",
+    message: "the stage's predicted peak memory exceeds its configured memory",
+    hint: "Raise the stage's memoryMb, or leave it out and the planner bills the predicted peak.",
+  },
   "plan.nonFinite": {
     code: "SLU6012",
     category: "data",
