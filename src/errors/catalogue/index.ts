@@ -8,6 +8,7 @@
 import type { CatalogueEntry } from "../entry.js";
 import { CLI_ERRORS } from "./cli.js";
 import { DAG_ERRORS } from "./dag.js";
+import { CALIBRATE_ERRORS, EXECUTE_ERRORS } from "./execute.js";
 import { INTERNAL_ERRORS } from "./internal.js";
 import { IO_ERRORS } from "./io.js";
 import { LP_ERRORS } from "./lp.js";
@@ -28,6 +29,8 @@ export const CATALOGUE = {
   ...PLAN_ERRORS,
   ...LP_ERRORS,
   ...SIMULATE_ERRORS,
+  ...EXECUTE_ERRORS,
+  ...CALIBRATE_ERRORS,
   ...IO_ERRORS,
   ...INTERNAL_ERRORS,
 } as const satisfies Record<string, CatalogueEntry>;
