@@ -11,6 +11,8 @@ import { TRANSFER_MODES, type PlatformOverrides, type TransferMode } from "../pl
 import type { SolverName } from "../solve/solver.js";
 import { CliUsageError, parseNumberFlag } from "./cli-error.js";
 import { loadProfilesOption } from "./load-profiles-option.js";
+import { parseWith } from "../interop/schemas/parse-with.js";
+import { platformOverridesSchema } from "../interop/schemas/platform-overrides-schema.js";
 
 export const PLAN_FLAGS = {
   dag: { type: "string" },
@@ -84,7 +86,7 @@ export async function readPlanRequest(values: PlanFlagValues): Promise<PlanReque
     ...(values.quantile !== undefined ? { quantile: parseNumberFlag("--quantile", values.quantile) } : {}),
   };
   const dag = JSON.parse(await readFile(values.dag, "utf8")) as unknown;
-  const platform = values.platform === undefined ? undefined : (JSON.parse(await readFile(values.platform, "utf8")) as PlatformOverrides);
+  const platform = values.platform === undefined ? undefined : (parseWith(platformOverridesSchema, JSON.parse(await readFile(values.platform, "utf8")), `Invalid platform file ${values.platform}`) as PlatformOverrides);
   const profiles = values.profiles === undefined ? undefined : await loadProfilesOption(values.profiles);
   const input = /^\d+$/.test(values.input.trim()) ? Number(values.input) : values.input;
   return { dag, input, options: { ...options, ...(platform !== undefined ? { platform } : {}), ...(profiles !== undefined ? { profiles } : {}) } };

@@ -9,6 +9,7 @@
  */
 import { InputError, type Issue } from "../errors.js";
 import { REQUIRED_TRACE_FIELDS, TRACE_FIELDS, type TraceField } from "./trace-record.js";
+import { columnMapSchema } from "./column-map-schema.js";
 
 export type ValueUnit = "B" | "KB" | "KiB" | "MB" | "MiB" | "GB" | "GiB" | "us" | "ms" | "s";
 export type ColumnSpec = string | { readonly column: string; readonly unit?: ValueUnit } | { readonly value: string | number | boolean };
@@ -72,6 +73,10 @@ function factorFor(field: TraceField, unit: ValueUnit | undefined): number | und
 
 /** Resolves which column (or constant) fills each field. Throws InputError naming what is missing. */
 export function resolveColumns(header: readonly string[], file: string, map: ColumnMap = {}): ResolvedColumns {
+  const checked = columnMapSchema.safeParse(map);
+  if (!checked.success) {
+    throw new InputError("Invalid column map", checked.error.issues.map((i) => ({ code: "invalid_value" as const, path: ["columns", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: i.message })));
+  }
   const issues: Issue[] = [];
   const out: ResolvedColumns = {};
   const names = header.map(normalise);

@@ -1,0 +1,56 @@
+/**
+ * The JSON `aws stepfunctions get-execution-history` prints (`{ "events": [...] }`, or the bare
+ * list), checked and indexed: each event by id, and the events that follow each one. Timestamps
+ * come as ISO strings (the CLI) or epoch seconds (the API); both become epoch milliseconds.
+ */
+import { z } from "zod";
+import { InputError, show, type Issue } from "../../errors.js";
+
+const eventSchema = z.looseObject({
+  id: z.number().int().nonnegative(),
+  previousEventId: z.number().int().nonnegative().optional(),
+  type: z.string().min(1),
+  timestamp: z.union([z.string(), z.number().finite()]),
+});
+
+export type HistoryEvent = z.infer<typeof eventSchema> & { readonly timeMs: number };
+
+export interface IndexedHistory {
+  readonly events: readonly HistoryEvent[];
+  readonly byId: ReadonlyMap<number, HistoryEvent>;
+  /** Events whose previousEventId is this id, in id order. */
+  readonly followers: ReadonlyMap<number, readonly HistoryEvent[]>;
+}
+
+function toMs(t: string | number): number {
+  return typeof t === "number" ? t * 1000 : Date.parse(t);
+}
+
+export function indexHistory(doc: unknown, source: string): IndexedHistory {
+  const list = Array.isArray(doc) ? doc : (doc as { events?: unknown } | null)?.events;
+  if (!Array.isArray(list)) throw new InputError(`Cannot read ${source}`, [{ code: "invalid_type", path: [source, "events"], message: "an execution history is { events: [...] }", expected: "an array of events", actual: show(list) }]);
+  const issues: Issue[] = [];
+  const events: HistoryEvent[] = [];
+  list.forEach((raw, i) => {
+    const parsed = eventSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const iss of parsed.error.issues) issues.push({ code: "invalid_value", path: [source, "events", i, ...iss.path.map(String)], message: iss.message });
+      return;
+    }
+    const timeMs = toMs(parsed.data.timestamp);
+    if (!Number.isFinite(timeMs)) issues.push({ code: "invalid_value", path: [source, "events", i, "timestamp"], message: "unreadable timestamp", expected: "an ISO date or epoch seconds", actual: show(parsed.data.timestamp) });
+    else events.push({ ...parsed.data, timeMs });
+  });
+  if (issues.length > 0) throw new InputError(`Cannot read ${source}`, issues);
+  events.sort((a, b) => a.id - b.id);
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const followers = new Map<number, HistoryEvent[]>();
+  for (const e of events) if (e.previousEventId !== undefined) (followers.get(e.previousEventId) ?? followers.set(e.previousEventId, []).get(e.previousEventId)!).push(e);
+  return { events, byId, followers };
+}
+
+/** A details object of an event (e.g. `stateEnteredEventDetails`), if present. */
+export function details(e: HistoryEvent | undefined, key: string): Record<string, unknown> | undefined {
+  const d = e?.[key];
+  return d !== null && typeof d === "object" && !Array.isArray(d) ? (d as Record<string, unknown>) : undefined;
+}
