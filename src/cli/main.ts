@@ -5,6 +5,9 @@ import { CliUsageError } from "./cli-error.js";
 import { PLAN_HELP, runPlanCommand } from "./plan-command.js";
 import { runSimulateCommand } from "./simulate-command.js";
 import { runTrainCommand } from "./train-command.js";
+import { runImportCommand } from "./import-command.js";
+import { runExportCommand } from "./export-command.js";
+import { runHistoryCommand } from "./history-command.js";
 
 const HELP = `Usage: sluice <command> [options]
 
@@ -12,6 +15,9 @@ Commands:
   plan       plan how data moves between a DAG's stages (sluice plan --help)
   train      train profiles from trace CSVs or Lambda logs (sluice train --help)
   simulate   plan, then simulate the plan instance by instance (sluice simulate --help)
+  import     read a Step Functions, SeBS-Flow or Serverless Workflow definition as a DAG (sluice import --help)
+  export     write a plan as a Step Functions state machine (sluice export --help)
+  history    read a Step Functions execution history as trace rows (sluice history --help)
 
 Run "sluice <command> --help" for a command's options.
 `;
@@ -26,6 +32,12 @@ export async function main(argv: string[]): Promise<number> {
         return await runTrainCommand(rest);
       case "simulate":
         return await runSimulateCommand(rest);
+      case "import":
+        return await runImportCommand(rest);
+      case "export":
+        return await runExportCommand(rest);
+      case "history":
+        return await runHistoryCommand(rest);
       case undefined:
       case "-h":
       case "--help":
@@ -33,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new CliUsageError(`unknown command "${command}" (expected plan, train or simulate)`);
+        throw new CliUsageError(`unknown command "${command}" (expected plan, train, simulate, import, export or history)`);
     }
   } catch (err) {
     if (err instanceof CliUsageError || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"))) {

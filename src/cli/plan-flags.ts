@@ -12,6 +12,8 @@ import type { SolverName } from "../solve/solver.js";
 import { CliUsageError, parseNumberFlag } from "./cli-error.js";
 import { loadProfilesOption } from "./load-profiles-option.js";
 import { parseWith } from "../interop/schemas/parse-with.js";
+import { parseNameFlags } from "./count-flags.js";
+import type { FallbackProfile } from "../plan/fallback-profiles.js";
 import { platformOverridesSchema } from "../interop/schemas/platform-overrides-schema.js";
 
 export const PLAN_FLAGS = {
@@ -27,6 +29,8 @@ export const PLAN_FLAGS = {
   quantile: { type: "string" },
   profiles: { type: "string" },
   platform: { type: "string" },
+  "fallback-profile": { type: "string" },
+  fallback: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const satisfies NonNullable<ParseArgsConfig["options"]>;
 
@@ -41,15 +45,18 @@ export const PLAN_FLAGS_HELP = `  --dag FILE          DAG JSON: {"name", "stages
   --time-limit MS     search time limit (default 10000)
   --quantile Q        plan memory and output size at this quantile (e.g. 0.95)
   --profiles DIR      trained profiles (a folder under models/); default: bundled profiles
-  --platform FILE     JSON platform overrides merged over the AWS-like defaults`;
+  --platform FILE     JSON platform overrides merged over the AWS-like defaults
+  --fallback-profile P  for functions without a profile: "default" (a stated placeholder,
+                      listed in the plan's warnings) or a known function whose profile to borrow
+  --fallback FN=P     the same for one function (repeatable)`;
 
 const OBJECTIVES: readonly Objective[] = ["latency", "cost", "perf-per-dollar"];
 const SOLVERS: readonly SolverName[] = ["auto", "exact", "heuristic", "dp", "brute-force"];
 
 /** parseArgs with unknown or malformed flags as one-line usage errors. */
-export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O): { values: ParsedValues<O> } {
+export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O, allowPositionals = false): { values: ParsedValues<O>; positionals: string[] } {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }) as { values: ParsedValues<O> };
+    return parseArgs({ args: argv, options, strict: true, allowPositionals }) as { values: ParsedValues<O>; positionals: string[] };
   } catch (err) {
     throw new CliUsageError(err instanceof Error ? err.message : String(err));
   }
@@ -84,10 +91,17 @@ export async function readPlanRequest(values: PlanFlagValues): Promise<PlanReque
     ...(solver !== undefined ? { solver: solver as SolverName } : {}),
     ...(values["time-limit"] !== undefined ? { timeLimitMs: parseNumberFlag("--time-limit", values["time-limit"]) } : {}),
     ...(values.quantile !== undefined ? { quantile: parseNumberFlag("--quantile", values.quantile) } : {}),
+    ...(values["fallback-profile"] !== undefined ? { fallbackProfile: fallbackOf(values["fallback-profile"]) } : {}),
+    ...(values.fallback !== undefined ? { fallbackProfiles: Object.fromEntries(Object.entries(parseNameFlags("--fallback", values.fallback as unknown as string[])).map(([fn, p]) => [fn, fallbackOf(p)])) } : {}),
   };
   const dag = JSON.parse(await readFile(values.dag, "utf8")) as unknown;
   const platform = values.platform === undefined ? undefined : (parseWith(platformOverridesSchema, JSON.parse(await readFile(values.platform, "utf8")), `Invalid platform file ${values.platform}`) as PlatformOverrides);
   const profiles = values.profiles === undefined ? undefined : await loadProfilesOption(values.profiles);
   const input = /^\d+$/.test(values.input.trim()) ? Number(values.input) : values.input;
   return { dag, input, options: { ...options, ...(platform !== undefined ? { platform } : {}), ...(profiles !== undefined ? { profiles } : {}) } };
+}
+
+/** `default` is the stated placeholder profile; any other name borrows that function's profile. */
+function fallbackOf(name: string): FallbackProfile {
+  return name === "default" ? "default" : { like: name };
 }
