@@ -35,3 +35,7 @@ export { chainDpSolver } from "./solve/dp/chain-dp.js";
 export { bruteForceSolver } from "./solve/referee/brute-force.js";
 export { solveMilp } from "./lp/solve-milp.js";
 export type { MilpModel, MilpResult } from "./lp/index.js";
+export { importAsl, importSebsFlow, importServerlessWorkflow, importWorkflow, formatImportReport, IMPORT_FORMATS, planToAsl, readExecutionHistory, jsonSchema, SCHEMA_NAMES, planSchema } from "./interop/index.js";
+export type { ImportResult, ImportHints, ImportOptions, ImportFormat, ImportReport, AslExportOptions, HistoryReadOptions, HistoryReadResult, StateRun, SchemaName } from "./interop/index.js";
+export { DEFAULT_FALLBACK_PROFILE } from "./plan/fallback-profiles.js";
+export type { FallbackProfile } from "./plan/fallback-profiles.js";

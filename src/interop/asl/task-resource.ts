@@ -11,7 +11,7 @@ type Json = unknown;
 
 const S3_WRITES = new Set(["putObject", "copyObject", "uploadPart", "completeMultipartUpload"]);
 const S3_READS = new Set(["getObject", "selectObjectContent", "headObject", "listObjectsV2", "listObjects"]);
-const CONTAINER_SERVICES = new Set(["ecs", "batch", "eks", "sagemaker", "glue", "emr", "emr-serverless", "emr-containers", "codebuild"]);
+const CONTAINER_SERVICES = new Set(["ecs", "batch", "eks", "codebuild"]);
 
 /** The function name inside a Lambda ARN (`arn:aws:lambda:r:a:function:name[:alias]`), or the value as written. */
 export function lambdaFunctionName(value: string): string {
@@ -37,7 +37,7 @@ function isDynamic(params: Json, key: string): boolean {
 /** Whether the payload names S3 objects: a Bucket/Key pair, an S3 URI, anywhere inside. */
 export function mentionsObjectStore(value: Json, depth = 0): boolean {
   if (depth > 12 || value === null || value === undefined) return false;
-  if (typeof value === "string") return /^s3:\/\//.test(value) || /States\.Format\('s3:\/\//.test(value);
+  if (typeof value === "string") return value.includes("s3://");
   if (Array.isArray(value)) return value.some((v) => mentionsObjectStore(v, depth + 1));
   if (typeof value !== "object") return false;
   const keys = Object.keys(value).map((k) => k.replace(/\.\$$/, "").toLowerCase());

@@ -52,7 +52,7 @@ export function buildDag(flow: FlowWorkflow, format: ImportFormat, source: strin
     }
     for (const [name, node] of scope.nodes) {
       if (g.reachable.has(name)) continue;
-      const reason = handlers.has(name) ? "error handler (reached only through Catch)" : errorPath.has(name) ? "on an error path (after a Catch handler)" : "not reached from the start";
+      const reason = handlers.has(name) ? "error handler (reached only when a state fails)" : errorPath.has(name) ? "on an error path (after an error handler)" : "not reached from the start";
       dropped.push({ path: formatJsonPath(node.path), what: name, reason });
     }
     const loopRepeat = new Map<string, Count>();
