@@ -19,7 +19,7 @@ export function aslDocumentToFlow(doc: unknown, fallbackName: string, issues: Is
         machine = JSON.parse(inner) as unknown;
       } catch (e) {
         issues.push({ code: "parse_error", path: ["definition"], message: `the definition string is not JSON: ${e instanceof Error ? e.message : String(e)}`, expected: "a JSON state machine", actual: show(inner) });
-        return { name, root: { path: [], start: "", nodes: new Map() }, notes: [], dropped: [] };
+        return { name, root: { path: [], start: "", startPath: ["StartAt"], nodes: new Map() }, notes: [], dropped: [] };
       }
     } else if (inner !== undefined) machine = inner;
   }

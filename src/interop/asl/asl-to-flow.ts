@@ -28,12 +28,12 @@ function readScope(raw: unknown, path: JsonPath, issues: Issue[], notes: string[
   const errorTargets: { name: string; path: JsonPath }[] = [];
   if (!isObj(raw)) {
     issues.push({ code: "invalid_type", path: [...path], message: "a state machine must be a JSON object", expected: "{ StartAt, States }", actual: show(raw) });
-    return { path, start: "", nodes };
+    return { path, start: "", startPath: [...path, "StartAt"], nodes };
   }
   if (typeof raw.StartAt !== "string") issues.push({ code: "invalid_type", path: [...path, "StartAt"], message: "StartAt must name the first state", expected: "a state name", actual: show(raw.StartAt) });
   if (!isObj(raw.States)) {
     issues.push({ code: "invalid_type", path: [...path, "States"], message: "States must be an object of named states", expected: "an object", actual: show(raw.States) });
-    return { path, start: String(raw.StartAt ?? ""), nodes };
+    return { path, start: String(raw.StartAt ?? ""), startPath: [...path, "StartAt"], nodes };
   }
   for (const [name, state] of Object.entries(raw.States)) {
     const node = readState(name, state, [...path, "States", name], issues, notes);
@@ -44,7 +44,7 @@ function readScope(raw: unknown, path: JsonPath, issues: Issue[], notes: string[
       });
     }
   }
-  return { path, start: typeof raw.StartAt === "string" ? raw.StartAt : "", nodes, errorTargets };
+  return { path, start: typeof raw.StartAt === "string" ? raw.StartAt : "", startPath: [...path, "StartAt"], nodes, errorTargets };
 }
 
 function transitions(state: Obj, path: JsonPath, issues: Issue[]): { next: string[]; nextPaths: JsonPath[] } {

@@ -8,9 +8,9 @@ import { show } from "../../errors.js";
 import type { FlowScope } from "./flow-graph.js";
 import { analyseScope } from "./scope-graph.js";
 
-export function checkFlow(scope: FlowScope, startPath: readonly (string | number)[], issues: Issue[]): void {
+export function checkFlow(scope: FlowScope, issues: Issue[]): void {
   if (!scope.nodes.has(scope.start)) {
-    issues.push({ code: "unknown_reference", path: [...startPath], message: "the start names no state in this scope", expected: `one of ${show([...scope.nodes.keys()])}`, actual: show(scope.start) });
+    issues.push({ code: "unknown_reference", path: [...scope.startPath], message: "the start names no state in this scope", expected: `one of ${show([...scope.nodes.keys()])}`, actual: show(scope.start) });
     return;
   }
   let targetsOk = true;
@@ -21,8 +21,8 @@ export function checkFlow(scope: FlowScope, startPath: readonly (string | number
   };
   for (const node of scope.nodes.values()) {
     node.next.forEach((target, i) => check(target, node.nextPaths[i] ?? node.path));
-    if (node.type === "parallel") node.branches.forEach((b) => checkFlow(b, [...b.path, "StartAt"], issues));
-    if (node.type === "map" || node.type === "loop") checkFlow(node.body, [...node.body.path, "StartAt"], issues);
+    if (node.type === "parallel") node.branches.forEach((b) => checkFlow(b, issues));
+    if (node.type === "map" || node.type === "loop") checkFlow(node.body, issues);
   }
   for (const t of scope.errorTargets ?? []) check(t.name, t.path);
   if (!targetsOk) return;

@@ -24,19 +24,19 @@ function readScope(raw: unknown, path: JsonPath, issues: Issue[], notes: string[
   const errorTargets: { name: string; path: JsonPath }[] = [];
   if (!isObj(raw)) {
     issues.push({ code: "invalid_type", path: [...path], message: "a SeBS-Flow definition must be an object", expected: "{ root, states }", actual: show(raw) });
-    return { path, start: "", nodes };
+    return { path, start: "", startPath: [...path, "root"], nodes };
   }
   if (typeof raw.root !== "string") issues.push({ code: "invalid_type", path: [...path, "root"], message: "root must name the first state", expected: "a state name", actual: show(raw.root) });
   if (!isObj(raw.states)) {
     issues.push({ code: "invalid_type", path: [...path, "states"], message: "states must be an object of named states", expected: "an object", actual: show(raw.states) });
-    return { path, start: String(raw.root ?? ""), nodes };
+    return { path, start: String(raw.root ?? ""), startPath: [...path, "root"], nodes };
   }
   for (const [stateName, state] of Object.entries(raw.states)) {
     const node = readState(stateName, state, [...path, "states", stateName], issues, notes);
     if (node !== undefined) nodes.set(stateName, node);
     if (isObj(state) && typeof state.failure === "string") errorTargets.push({ name: state.failure, path: [...path, "states", stateName, "failure"] });
   }
-  return { path, start: typeof raw.root === "string" ? raw.root : "", nodes, errorTargets };
+  return { path, start: typeof raw.root === "string" ? raw.root : "", startPath: [...path, "root"], nodes, errorTargets };
 }
 
 function nextOf(state: Obj, path: JsonPath, issues: Issue[]): { next: string[]; nextPaths: JsonPath[] } {
@@ -56,7 +56,7 @@ function funcName(state: Obj, path: JsonPath, issues: Issue[]): string | undefin
 
 /** A scope holding one stage: the body of a map or loop that names `func_name` directly. */
 function singleStage(stateName: string, fn: string, path: JsonPath): FlowScope {
-  return { path, start: stateName, nodes: new Map([[stateName, { name: stateName, path, next: [], nextPaths: [], type: "stage", stage: { function: fn, kind: "function" } } as FlowNode]]) };
+  return { path, start: stateName, startPath: path, nodes: new Map([[stateName, { name: stateName, path, next: [], nextPaths: [], type: "stage", stage: { function: fn, kind: "function" } } as FlowNode]]) };
 }
 
 function readState(stateName: string, state: unknown, path: JsonPath, issues: Issue[], notes: string[]): FlowNode | undefined {
@@ -116,7 +116,7 @@ function readState(stateName: string, state: unknown, path: JsonPath, issues: Is
       else if (isObj(pf) && Object.keys(pf).length > 0)
         branches = Object.entries(pf).map(([branchName, s]) => {
           const node = readState(branchName, s, [...path, "parallel_functions", branchName], issues, notes);
-          return { path: [...path, "parallel_functions", branchName], start: branchName, nodes: new Map(node === undefined ? [] : [[branchName, node]]) };
+          return { path: [...path, "parallel_functions", branchName], start: branchName, startPath: [...path, "parallel_functions", branchName], nodes: new Map(node === undefined ? [] : [[branchName, node]]) };
         });
       if (branches === undefined) {
         issues.push({ code: "invalid_type", path: [...path, "parallel_functions"], message: "a parallel state needs parallel_functions", expected: "named states, or a list of { root, states }", actual: show(pf) });

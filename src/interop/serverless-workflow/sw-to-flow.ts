@@ -29,7 +29,7 @@ interface Ctx {
 export async function serverlessWorkflowToFlow(doc: unknown, fallbackName: string, issues: Issue[]): Promise<FlowWorkflow> {
   const notes: string[] = [];
   const dropped: Ctx["dropped"] = [];
-  const empty: FlowWorkflow = { name: fallbackName, root: { path: ["do"], start: "", nodes: new Map() }, notes, dropped };
+  const empty: FlowWorkflow = { name: fallbackName, root: { path: ["do"], start: "", startPath: ["do"], nodes: new Map() }, notes, dropped };
   if (!isObj(doc)) {
     issues.push({ code: "invalid_type", path: [], message: "a workflow must be an object", expected: "{ document, do }", actual: show(doc) });
     return empty;
@@ -59,7 +59,7 @@ function readList(raw: unknown, path: JsonPath, ctx: Ctx): FlowScope {
   const nodes = new Map<string, FlowNode>();
   if (!Array.isArray(raw) || raw.length === 0) {
     ctx.issues.push({ code: "invalid_type", path: [...path], message: "a task list must be a non-empty array of { name: task }", expected: "[{ taskName: { … } }]", actual: show(raw) });
-    return { path, start: "", nodes };
+    return { path, start: "", startPath: path, nodes };
   }
   const entries: { name: string; task: unknown; path: JsonPath }[] = [];
   raw.forEach((item, i) => {
@@ -81,7 +81,7 @@ function readList(raw: unknown, path: JsonPath, ctx: Ctx): FlowScope {
     }
   });
   const first = entries[0];
-  return { path, start: first === undefined ? "" : entryOf.get(first.name)!, nodes };
+  return { path, start: first === undefined ? "" : entryOf.get(first.name)!, startPath: path, nodes };
 }
 
 /** Where a flow directive leads: the following task, nowhere (exit/end), or a named task. */
