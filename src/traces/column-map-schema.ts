@@ -13,4 +13,8 @@ export const columnSpecSchema = z.union([
   z.strictObject({ value: z.union([z.string(), z.number(), z.boolean()]) }).describe("a constant for a field the file lacks"),
 ]);
 
-export const columnMapSchema = z.strictObject(Object.fromEntries(TRACE_FIELDS.map((f) => [f, columnSpecSchema.optional()])) as Record<(typeof TRACE_FIELDS)[number], z.ZodOptional<typeof columnSpecSchema>>);
+/** A map may name its JSON Schema (`"$schema"`) so editors check it; any other unknown key is an error. */
+export const columnMapSchema = z.strictObject({
+  $schema: z.string().optional(),
+  ...(Object.fromEntries(TRACE_FIELDS.map((f) => [f, columnSpecSchema.optional()])) as Record<(typeof TRACE_FIELDS)[number], z.ZodOptional<typeof columnSpecSchema>>),
+});

@@ -7,6 +7,8 @@ import { z } from "zod";
 import { billingSchema, cacheSchema, objectStoreSchema, platformSchema, vmSchema } from "../../platform/schema.js";
 
 export const platformOverridesSchema = z.strictObject({
+  /** A platform file may name its JSON Schema so editors check it. */
+  $schema: z.string().optional(),
   name: platformSchema.shape.name.optional(),
   modes: platformSchema.shape.modes.optional(),
   vm: vmSchema.partial().strict().optional(),
