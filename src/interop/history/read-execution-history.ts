@@ -86,11 +86,17 @@ function functionOf(state: string, scheduled: HistoryEvent | undefined): string 
   return state;
 }
 
-/** The Map iteration an event belongs to: the nearest MapIterationStarted up its previousEventId chain. */
+/**
+ * The Map iteration an event belongs to: the nearest MapIterationStarted up its previousEventId
+ * chain that opens a Map still open here (a Map that already exited on the way up is skipped whole).
+ */
 function iterationOf(h: IndexedHistory, e: HistoryEvent): number | undefined {
-  for (let p = h.byId.get(e.previousEventId ?? -1), n = 0; p !== undefined && n < 10_000; p = h.byId.get(p.previousEventId ?? -1), n++) {
-    if (p.type === "MapIterationStarted") return details(p, "mapIterationStartedEventDetails")?.index as number | undefined;
-    if (p.type === "ExecutionStarted") return undefined;
+  let closedMaps = 0;
+  for (let p = h.byId.get(e.previousEventId ?? -1), n = 0; p !== undefined && n < 100_000; p = h.byId.get(p.previousEventId ?? -1), n++) {
+    if (p.type === "MapStateExited") closedMaps++;
+    else if (p.type === "MapStateEntered" && closedMaps > 0) closedMaps--;
+    else if (p.type === "MapIterationStarted" && closedMaps === 0) return details(p, "mapIterationStartedEventDetails")?.index as number | undefined;
+    else if (p.type === "ExecutionStarted") return undefined;
   }
   return undefined;
 }
