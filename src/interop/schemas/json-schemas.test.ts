@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { AWS_DEFAULT_PLATFORM } from "../../platform/aws-default.js";
 import { plan } from "../../plan/plan.js";
 import { importWorkflow } from "../import-workflow.js";
+import { readExecutionHistory } from "../history/read-execution-history.js";
 import type { ImportFormat } from "../import-report.js";
 import { jsonSchema, schemaFiles, type SchemaName } from "./json-schemas.js";
 
@@ -26,13 +27,15 @@ const json = (path: string) => JSON.parse(readFileSync(path, "utf8")) as unknown
 const files = (dir: string) => readdirSync(dir).sort();
 
 /** Which schema each examples/ folder's files follow; a folder missing here fails the test. */
-const FOLDER_SCHEMA: Readonly<Record<string, SchemaName | ImportFormat>> = {
+const FOLDER_SCHEMA: Readonly<Record<string, SchemaName | ImportFormat | "execution-history">> = {
   dags: "dag",
   platforms: "platform-overrides",
   "column-maps": "column-map",
   asl: "asl",
   "sebs-flow": "sebs-flow",
   "serverless-workflow": "serverless-workflow",
+  // Not ours to give a schema: AWS's get-execution-history output, checked by reading it.
+  history: "execution-history",
 };
 
 describe("JSON Schemas", () => {
@@ -50,7 +53,8 @@ describe("JSON Schemas", () => {
   it.each(Object.entries(FOLDER_SCHEMA))("every file of examples/%s validates", async (folder, kind) => {
     for (const file of files(`examples/${folder}`)) {
       const path = `examples/${folder}/${file}`;
-      if (kind === "asl" || kind === "sebs-flow" || kind === "serverless-workflow") {
+      if (kind === "execution-history") expect(readExecutionHistory(json(path), file).records.length, path).toBeGreaterThan(0);
+      else if (kind === "asl" || kind === "sebs-flow" || kind === "serverless-workflow") {
         const { dag } = await importWorkflow(kind, readFileSync(path, "utf8"), { source: file });
         expectValid("dag", dag, `${path} imported`);
       } else expectValid(kind, json(path), path);
