@@ -68,6 +68,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
   const dag = validateDag(dagInput);
   const planned = new Set(plan.placement.map((p) => p.stageId));
   const missing = dag.stages.filter((s) => !planned.has(s.id)).map((s) => s.id);
+  if (plan.dagName !== dag.name) throw new InputError("The plan does not belong to this DAG", [{ code: "contradiction", path: ["plan", "dagName"], message: "the plan was made for another DAG", expected: JSON.stringify(dag.name), actual: JSON.stringify(plan.dagName) }]);
   if (missing.length > 0 || planned.size !== dag.stages.length) {
     throw new InputError("The plan does not belong to this DAG", [{ code: "contradiction", path: ["plan", "placement"], message: "the plan's stages differ from the DAG's", expected: dag.stages.map((s) => s.id).join(", "), actual: [...planned].join(", ") }]);
   }
