@@ -27,8 +27,8 @@ describe("fallback profiles", () => {
     const p = await plan(DAG, "1 GiB", { fallbackProfile: "default" });
     expect(p.status).toBe("ok");
     expect(p.warnings.filter((w) => w.includes("has no profile"))).toEqual([
-      "my-filter (stage filter) has no profile: planned with the default fallback profile (100 ms + 50 MiB/s, 128 MB + 2× input, output = input, fanout 1)",
-      "my-sink (stage sink) has no profile: planned with the default fallback profile (100 ms + 50 MiB/s, 128 MB + 2× input, output = input, fanout 1)",
+      "my-filter (stage filter) has no profile: planned with the default fallback profile (100 ms + 50 MiB/s, 512 MB, output = input, fanout 1)",
+      "my-sink (stage sink) has no profile: planned with the default fallback profile (100 ms + 50 MiB/s, 512 MB, output = input, fanout 1)",
     ]);
   });
 
@@ -45,10 +45,10 @@ describe("fallback profiles", () => {
   });
 
   it.each([
-    // input bytes → runtime 100 + x / 50 MiB · 1000 ms, memory 128 + 2x/MiB MB, output x, fanout 1
-    [0, 100, 128, 0],
-    [50 * MIB, 1100, 228, 50 * MIB],
-    [500 * MIB, 10_100, 1128, 500 * MIB],
+    // input bytes → runtime 100 + x / 50 MiB · 1000 ms, memory 512 MB whatever the input, output x, fanout 1
+    [0, 100, 512, 0],
+    [50 * MIB, 1100, 512, 50 * MIB],
+    [500 * MIB, 10_100, 512, 500 * MIB],
   ])("the default at %d bytes: %d ms, %d MB, %d bytes out", (x, runtimeMs, memoryMb, outputBytes) => {
     const f = DEFAULT_FALLBACK_PROFILE;
     expect([f.runtimeMs(x), f.memoryMb(x), f.outputBytes(x), f.fanout(x)]).toEqual([runtimeMs, memoryMb, outputBytes, 1]);
