@@ -129,8 +129,8 @@ function readMap(state: Obj, base: { name: string; path: JsonPath }, issues: Iss
   const body = readScope(processor, [...path, processorKey], issues, notes);
   const reader = isObj(state.ItemReader) ? state.ItemReader : undefined;
   const writer = isObj(state.ResultWriter) ? state.ResultWriter : undefined;
-  const readerResource = typeof reader?.Resource === "string" ? reader.Resource.replace(/^arn:aws[a-z-]*:states:::/, "") : undefined;
-  const writerResource = writer === undefined ? undefined : typeof writer.Resource === "string" ? writer.Resource.replace(/^arn:aws[a-z-]*:states:::/, "") : "ResultWriter";
+  const readerResource = typeof reader?.Resource === "string" ? reader.Resource.replace(/^arn:[^:]+:states:::/, "") : undefined;
+  const writerResource = writer === undefined ? undefined : typeof writer.Resource === "string" ? writer.Resource.replace(/^arn:[^:]+:states:::/, "") : "ResultWriter";
   const max = typeof state.MaxConcurrency === "number" && Number.isInteger(state.MaxConcurrency) && state.MaxConcurrency >= 0 ? state.MaxConcurrency : undefined;
   if (state.MaxConcurrency !== undefined && max === undefined) notes.push(`${base.name}: MaxConcurrency ${show(state.MaxConcurrency)} is chosen at run time; not used as a count`);
   if (state.MaxConcurrencyPath !== undefined) notes.push(`${base.name}: MaxConcurrencyPath is read at run time; not used as a count`);
