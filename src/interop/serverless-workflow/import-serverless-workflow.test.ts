@@ -61,7 +61,7 @@ describe("importServerlessWorkflow", () => {
     ["an unsupported DSL version", doc("2.0.0", TWO_CALLS), ["document", "dsl"], "unsupported"],
     ["an unknown task type", doc("1.0.0", `do:\n  - a:\n      teleport: {}\n`), ["do", 0, "a"], "unsupported"],
     ["then naming a missing task", doc("1.0.0", `do:\n  - a:\n      call: f\n      then: nowhere\n`), ["do", 0, "a", "then"], "unknown_reference"],
-    ["a task list that is not a list", doc("1.0.0", `do:\n  a:\n    call: f\n`), ["do"], "invalid_type"],
+    ["a task list that is not a list", doc("1.0.0", `do: 42\n`), ["do"], "invalid_type"],
     // a → b → a through plain `then`: nothing can leave the loop.
     ["a cycle no switch leaves", doc("1.0.0", `do:\n  - a:\n      call: f\n  - b:\n      call: g\n      then: a\n`), ["do", 1, "b", "then"], "cycle"],
   ])("rejects %s, naming its path", async (_what, text, path, code) => {
@@ -75,5 +75,42 @@ describe("importServerlessWorkflow", () => {
     const { dag, report } = await importServerlessWorkflow(doc("1.0.3", `do:\n  - pages:\n      while: .next != null\n      do:\n        - get:\n            call: getPage\n`));
     expect(dag.stages).toEqual([{ id: "get", function: "getPage", instances: 1 }]);
     expect(report.notes.some((n) => n.startsWith("the SDK's 1.0.0 schema check reports"))).toBe(true);
+  });
+
+  it("runs a listen task's foreach list once per consumed event (a loop after the listen stage)", async () => {
+    const text = doc("1.0.3", `do:
+  - gossip:
+      listen:
+        to:
+          any: []
+      foreach:
+        item: event
+        do:
+          - post:
+              call: http
+              with:
+                method: post
+                endpoint: https://chat.example.com/room
+`);
+    const { dag, report } = await importServerlessWorkflow(text, { hints: { repeat: { "gossip (foreach)": 25 } } });
+    expect(dag.stages.map((s) => [s.id, s.function, s.repeat ?? 1])).toEqual([["gossip", "listen:gossip", 1], ["post", "POST https://chat.example.com/room", 25]]);
+    expect(report.loops[0]).toMatchObject({ via: "gossip (foreach)", repeat: 25, stages: ["post"] });
+  });
+
+  it("reads the 1.0.0-alpha1 form (do as a map of tasks), and drops a task-level catch as an error path", async () => {
+    const text = doc("1.0.0-alpha1", `do:
+  first:
+    call: a
+    catch:
+      do:
+        - recover:
+            call: cleanup
+  second:
+    call: b
+`);
+    const { dag, report } = await importServerlessWorkflow(text);
+    expect(dag.stages.map((s) => s.function)).toEqual(["a", "b"]);
+    expect(report.dropped.map((d) => d.path)).toContain("$.do[0].first.catch.do");
+    expect(report.notes.some((n) => n.includes("1.0.0-alpha1"))).toBe(true);
   });
 });

@@ -39,8 +39,8 @@ export async function serverlessWorkflowToFlow(doc: unknown, fallbackName: strin
     return empty;
   }
   const meta = isObj(doc.document) ? doc.document : undefined;
-  const dsl = meta?.dsl;
-  if (typeof dsl !== "string" || !/^1\.0(\.\d+)?(-[0-9A-Za-z.-]+)?$/.test(String(dsl))) {
+  const dsl = typeof meta?.dsl === "number" ? String(meta.dsl) : meta?.dsl;
+  if (typeof dsl !== "string" || !/^1\.0(\.\d+)?(-[0-9A-Za-z.-]+)?$/.test(dsl)) {
     issues.push({ code: "unsupported", path: ["document", "dsl"], message: "unsupported DSL version", expected: "1.0.0 to 1.0.x", actual: show(dsl) });
     return empty;
   }
@@ -57,6 +57,11 @@ export async function serverlessWorkflowToFlow(doc: unknown, fallbackName: strin
 /** A task list (`[{ name: task }, …]`) as a scope. */
 function readList(raw: unknown, path: JsonPath, ctx: Ctx): FlowScope {
   const nodes = new Map<string, FlowNode>();
+  // 1.0.0-alpha1 documents wrote a task list as a map of named tasks, in order.
+  if (isObj(raw) && Object.keys(raw).length > 0 && Object.values(raw).every(isObj)) {
+    ctx.notes.push(`${path.join(".")}: a map of tasks (the 1.0.0-alpha1 form) read as a list in document order`);
+    raw = Object.entries(raw).map(([k, v]) => ({ [k]: v }));
+  }
   if (!Array.isArray(raw) || raw.length === 0) {
     ctx.issues.push({ code: "invalid_type", path: [...path], message: "a task list must be a non-empty array of { name: task }", expected: "[{ taskName: { … } }]", actual: show(raw) });
     return { path, start: "", startPath: path, nodes };
@@ -104,15 +109,29 @@ function readTask(name: string, raw: unknown, path: JsonPath, following: string 
     return [];
   }
   const flow = directive(raw.then, following, [...path, "then"], ctx);
-  const base = { name, path, ...flow };
-  const node = taskNode(name, raw, path, base, ctx);
-  if (node === undefined) return [];
-  if (raw.if === undefined) return [node];
+  // A listen, or an AsyncAPI subscription, may run a task list per event or message it consumes:
+  // the stage hands on to a loop over those items.
+  const foreach = eventLoop(raw);
+  const base = { name, path, ...(foreach === undefined ? flow : { next: [`${name} (foreach)`], nextPaths: [[...path, foreach.key]] }) };
+  const task = taskNode(name, raw, path, base, ctx);
+  if (task === undefined) return [];
+  if (raw.try === undefined && isObj(raw.catch) && raw.catch.do !== undefined) ctx.dropped.push({ path: [...path, "catch", "do"], what: `${name} catch`, reason: "error handler" });
+  const loopPath = [...path, ...foreach?.path ?? []];
+  const node: FlowNode[] = foreach === undefined ? [task] : [task, { name: `${name} (foreach)`, path: loopPath, ...flow, type: "loop", iterates: "items", what: "for each event or message consumed", body: readList(foreach.do, [...loopPath, "do"], ctx) }];
+  if (raw.if === undefined) return node;
   // A task with `if` may be skipped: a choice before it leads to it or to the following task.
   // The last task of a list skips to the list's end: a pass node stands for it.
   const skip = following ?? `${name} (skipped)`;
   const ifNode: FlowNode = { name: `${name} (if)`, path: [...path, "if"], next: [name, skip], nextPaths: [[...path, "if"], [...path, "if"]], type: "choice", what: "if" };
-  return following === undefined ? [ifNode, node, { name: skip, path: [...path, "if"], next: [], nextPaths: [], type: "pass", what: "skipped" }] : [ifNode, node];
+  return following === undefined ? [ifNode, ...node, { name: skip, path: [...path, "if"], next: [], nextPaths: [], type: "pass", what: "skipped" }] : [ifNode, ...node];
+}
+
+/** The per-item task list of a listen task (`foreach`) or an AsyncAPI subscription (`with.subscription.foreach`). */
+function eventLoop(raw: Obj): { key: string; path: JsonPath; do: unknown } | undefined {
+  if (isObj(raw.foreach) && raw.foreach.do !== undefined) return { key: "foreach", path: ["foreach"], do: raw.foreach.do };
+  const sub = isObj(raw.with) && isObj(raw.with.subscription) ? raw.with.subscription : undefined;
+  if (raw.call === "asyncapi" && isObj(sub?.foreach) && sub.foreach.do !== undefined) return { key: "with", path: ["with", "subscription", "foreach"], do: sub.foreach.do };
+  return undefined;
 }
 
 function stage(base: Omit<FlowNode, "type">, spec: StageSpec): FlowNode {
