@@ -3,15 +3,16 @@
  * Sluice DAG. The DAG goes to stdout or `--out`, the import report to stderr (text) or `--report`
  * (JSON). Nothing is written unless the whole import succeeds.
  */
-import { readFile } from "node:fs/promises";
 import type { ImportHints } from "../interop/hints.js";
 import { DEFAULT_FANOUT, DEFAULT_REPEAT } from "../interop/hints.js";
 import { IMPORT_FORMATS, formatImportReport, type ImportFormat } from "../interop/import-report.js";
 import { importWorkflow } from "../interop/import-workflow.js";
-import { CliUsageError, parseNumberFlag } from "./cli-error.js";
+import { show, sluiceError } from "../errors.js";
+import { checkChoice, missingFlag, parseNumberFlag } from "./cli-error.js";
 import { parseCountFlags } from "./count-flags.js";
-import { parseCliArgs } from "./plan-flags.js";
-import { writeOutputFile } from "./write-output.js";
+import { checkOutputTarget, writeOutputFile } from "./output-target.js";
+import { parseCliArgs } from "./parse-cli-args.js";
+import { readInputText } from "./read-input.js";
 
 export const IMPORT_HELP = `Usage: sluice import --from FORMAT FILE [options]
 
@@ -38,8 +39,9 @@ Options:
 Stages whose functions have no profile plan with a fallback:
   sluice plan --dag DAG.json --input SIZE --fallback-profile default
 
-Exit codes: 0 imported; 1 bad input (malformed file, unknown state type, missing state, a cycle
-that is not a loop through a Choice — each named with its JSON path); 2 bad arguments.
+Exit codes: 0 imported; 65 bad input (malformed file, unknown state type, missing state, a cycle
+that is not a loop through a Choice — each named with its JSON path and an SLU85xx code);
+64 bad arguments; 66 the file cannot be read; 74 an output cannot be written.
 `;
 
 export async function runImportCommand(argv: string[]): Promise<number> {
@@ -63,29 +65,30 @@ export async function runImportCommand(argv: string[]): Promise<number> {
     process.stdout.write(IMPORT_HELP);
     return 0;
   }
-  const format = values.from;
-  if (format === undefined || !(IMPORT_FORMATS as readonly string[]).includes(format)) throw new CliUsageError(`--from must be one of ${IMPORT_FORMATS.join(", ")}${format === undefined ? "" : `, got "${format}"`}`);
-  if (positionals.length !== 1) throw new CliUsageError(`expected one workflow file, got ${positionals.length}`);
+  if (values.from === undefined) missingFlag("--from", `--from FORMAT, one of ${IMPORT_FORMATS.join(", ")}`);
+  const format: ImportFormat = checkChoice("--from", values.from, IMPORT_FORMATS);
+  if (positionals.length !== 1) throw sluiceError("cli.badFlags", { params: { reason: `expected one workflow file, got ${positionals.length}` } });
   const file = positionals[0]!;
   const integer = (flag: string, raw: string | undefined) => {
     if (raw === undefined) return undefined;
     const n = parseNumberFlag(flag, raw);
-    if (!Number.isInteger(n)) throw new CliUsageError(`${flag} must be a positive integer, got "${raw}"`);
+    if (!Number.isInteger(n)) throw sluiceError("cli.badFlagValue", { path: [flag], expected: "a positive integer", actual: show(raw) });
     return n;
   };
   const defaultFanout = integer("--default-fanout", values["default-fanout"]);
   const defaultRepeat = integer("--default-repeat", values["default-repeat"]);
   const hints: ImportHints = {
-    fanout: parseCountFlags("--fanout", values.fanout as unknown as string[] | undefined),
-    repeat: parseCountFlags("--repeat", values.repeat as unknown as string[] | undefined),
+    fanout: parseCountFlags("--fanout", values.fanout),
+    repeat: parseCountFlags("--repeat", values.repeat),
     ...(defaultFanout !== undefined ? { defaultFanout } : {}),
     ...(defaultRepeat !== undefined ? { defaultRepeat } : {}),
   };
-  const text = await readFile(file, "utf8");
-  const { dag, report } = await importWorkflow(format as ImportFormat, text, { source: file, hints, ...(values.name !== undefined ? { name: values.name } : {}) });
+  for (const [flag, target] of [["--out", values.out], ["--report", values.report]] as const) if (target !== undefined) await checkOutputTarget(target, flag, "file");
+  const text = await readInputText(file, "the workflow file");
+  const { dag, report } = await importWorkflow(format, text, { source: file, hints, ...(values.name !== undefined ? { name: values.name } : {}) });
   const dagText = JSON.stringify(dag, null, 2) + "\n";
-  if (values.report !== undefined) await writeOutputFile(values.report, JSON.stringify(report, null, 2) + "\n");
-  if (values.out !== undefined) await writeOutputFile(values.out, dagText);
+  if (values.report !== undefined) await writeOutputFile(values.report, JSON.stringify(report, null, 2) + "\n", "--report");
+  if (values.out !== undefined) await writeOutputFile(values.out, dagText, "--out");
   else process.stdout.write(dagText);
   if (values.report === undefined && values.quiet !== true) process.stderr.write(formatImportReport(report) + "\n");
   return 0;

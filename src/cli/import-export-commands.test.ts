@@ -2,9 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { InputError } from "../errors.js";
+import { InputError, SluiceError, codeOf } from "../errors.js";
 import { captureStdout } from "./capture-stdout.js";
-import { CliUsageError } from "./cli-error.js";
 import { runExportCommand } from "./export-command.js";
 import { runHistoryCommand } from "./history-command.js";
 import { runImportCommand } from "./import-command.js";
@@ -45,7 +44,7 @@ describe("sluice import / export / history", () => {
     const out = captureStdout();
     expect(await runExportCommand(["--to", "asl", "--dag", "examples/dags/mapreduce-sort.json", "--plan", planFile])).toBe(0);
     expect(Object.keys(JSON.parse(out.text()).States)).toContain("map ×30");
-    await expect(runExportCommand(["--to", "asl", "--dag", "examples/dags/wordcount.json", "--plan", planFile])).rejects.toThrow(/does not belong to this DAG/);
+    await expect(runExportCommand(["--to", "asl", "--dag", "examples/dags/wordcount.json", "--plan", planFile])).rejects.toThrow(/the plan was made for another DAG/);
     writeFileSync(planFile, JSON.stringify({ dagName: "x" }));
     await expect(runExportCommand(["--to", "asl", "--dag", "examples/dags/mapreduce-sort.json", "--plan", planFile])).rejects.toThrow(/Invalid plan file/);
   });
@@ -57,18 +56,20 @@ describe("sluice import / export / history", () => {
     const out = join(dir, "dag.json");
     const err = await runImportCommand(["--from", "asl", bad, "--out", out, "--report", join(dir, "r.json")]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).message).toMatch(/States\.A\.Next: reference to a missing state/);
+    expect((err as InputError).message).toMatch(/SLU8504 States\.A\.Next: reference to a missing state/);
+    expect((err as InputError).exitCode).toBe(65);
     expect(readdirSync(dir)).toEqual(["bad.asl.json"]);
     expect(existsSync(out)).toBe(false);
   });
 
   it.each([
-    [["--from", "bpmn", "x.json"], /--from must be one of asl, sebs-flow, serverless-workflow, got "bpmn"/],
+    [["--from", "bpmn", "x.json"], /--from: bad flag value; expected one of asl, sebs-flow, serverless-workflow; got "bpmn"/],
     [["--from", "asl"], /expected one workflow file, got 0/],
-    [["--from", "asl", "x.json", "--fanout", "Map=0"], /--fanout expects NAME=N/],
-  ])("import %j is a usage error", async (argv, message) => {
+    [["--from", "asl", "x.json", "--fanout", "Map=0"], /--fanout: bad flag value; expected NAME=N with N a positive integer/],
+  ])("import %j is a usage error (exit 64)", async (argv, message) => {
     const err = await runImportCommand([...argv]).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(CliUsageError);
+    expect(err).toBeInstanceOf(SluiceError);
+    expect((err as SluiceError).exitCode).toBe(64);
     expect((err as Error).message).toMatch(message);
   });
 

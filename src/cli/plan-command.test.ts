@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runPlanCommand } from "./plan-command.js";
 import { captureStdout } from "./capture-stdout.js";
-import { CliUsageError } from "./cli-error.js";
 
 const DAG = "examples/dags/mapreduce-sort.json";
 
@@ -50,15 +49,16 @@ describe("sluice plan", () => {
   });
 
   it.each([
-    [["--input", "1 GB"], /--dag FILE is required/],
-    [["--dag", DAG], /--input SIZE is required/],
-    [["--dag", DAG, "--input", "1 GB", "--format", "xml"], /--format must be/],
-    [["--dag", DAG, "--input", "1 GB", "--budget=-1"], /--budget must be a positive number/],
-    [["--dag", DAG, "--input", "1 GB", "--frobnicate"], /Unknown option '--frobnicate'/],
-    [["--dag", DAG, "--input", "1 GB", "--modes", "teleport"], /unknown mode "teleport"/],
-    [["--dag", DAG, "--input", "1 GB", "--objective", "fun"], /--objective must be/],
-  ])("rejects bad arguments %j with a one-line usage error", async (argv, message) => {
-    await expect(runPlanCommand(argv as string[])).rejects.toThrow(CliUsageError);
+    [["--input", "1 GB"], /SLU1203 --dag: a required flag is missing; expected --dag FILE/],
+    [["--dag", DAG], /SLU1203 --input: a required flag is missing/],
+    [["--dag", DAG, "--input", "1 GB", "--format", "xml"], /SLU1204 --format: bad flag value; expected one of table, json, dot; got "xml"/],
+    [["--dag", DAG, "--input", "1 GB", "--budget=-1"], /SLU1204 --budget: bad flag value; expected a positive number; got "-1"/],
+    [["--dag", DAG, "--input", "1 GB", "--frobnicate"], /SLU1206 --frobnicate: unknown flag; expected one of --dag/],
+    [["--dag", DAG, "--input", "1 GB", "--budgte", "1"], /SLU1206 --budgte: unknown flag; did you mean "--budget"\?/],
+    [["--dag", DAG, "--input", "1 GB", "--modes", "teleport"], /SLU1204 --modes: .*got "teleport"/],
+    [["--dag", DAG, "--input", "1 GB", "--objective", "fun"], /SLU1204 --objective: .*expected one of latency, cost, perf-per-dollar/],
+  ])("rejects bad arguments %j with a usage error (exit 64) naming the flag", async (argv, message) => {
+    await expect(runPlanCommand(argv as string[])).rejects.toMatchObject({ category: "usage", exitCode: 64 });
     await expect(runPlanCommand(argv as string[])).rejects.toThrow(message);
   });
 });

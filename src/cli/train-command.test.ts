@@ -51,9 +51,9 @@ describe("sluice train", () => {
     expect(set.profileFor("f", {})!.runtimeMs(3 * 1024 ** 2)).toBeCloseTo(1500, 0);
   });
 
-  it("reports a malformed row with file and line (exit 1), or skips it with --skip-invalid", async () => {
+  it("reports a malformed row with file and line (exit 65), or skips it with --skip-invalid", async () => {
     let io = capture();
-    expect(await runTrainCommand(["--traces", path.join(dir, "bad.csv"), "--out", path.join(dir, "m3"), "--quiet"])).toBe(1);
+    expect(await runTrainCommand(["--traces", path.join(dir, "bad.csv"), "--out", path.join(dir, "m3"), "--quiet"])).toBe(65);
     expect(io.err()).toContain("bad.csv.line 14.input_bytes");
     vi.restoreAllMocks();
     io = capture();
@@ -62,18 +62,28 @@ describe("sluice train", () => {
   });
 
   it.each([
-    [[], "give --traces"],
-    [["--traces", "x.csv"], "--out DIR is required"],
-    [["--traces", "x.csv", "--out", "o", "--model", "spline"], "--model must be one of"],
-    [["--traces", "x.csv", "--out", "o", "--folds", "1"], "--folds must be at least 2"],
-    [["--traces", "x.csv", "--out", "o", "--plot", "fit.jpg"], "--plot must end in .svg or .png"],
-    [["--report-log", "r.log", "--out", "o"], "--report-log and --sizes go together"],
-    [["--traces", "x.csv", "--out", "o", "--bogus"], "Unknown option"],
-  ])("rejects %j with one line and exit 2", async (argv, message) => {
+    [[], "SLU1203 --traces: a required flag is missing"],
+    [["--traces", "x.csv"], "SLU1203 --out: a required flag is missing; expected --out DIR"],
+    [["--traces", "x.csv", "--out", "o", "--model", "spline"], 'SLU1204 --model: bad flag value; expected one of auto, '],
+    [["--traces", "x.csv", "--out", "o", "--folds", "1"], 'SLU1204 --folds: bad flag value; expected at least 2; got "1"'],
+    [["--traces", "x.csv", "--out", "o", "--plot", "fit.jpg"], "SLU1018 --plot: unknown image format"],
+    [["--report-log", "r.log", "--out", "o"], "SLU1205 --sizes"],
+    [["--traces", "x.csv", "--out", "o", "--bogus"], "SLU1206 --bogus: unknown flag"],
+  ])("rejects %j with a usage error naming the flag, exit 64", async (argv, message) => {
     const io = capture();
-    expect(await runTrainCommand(argv)).toBe(2);
+    expect(await runTrainCommand(argv)).toBe(64);
     expect(io.err()).toContain(message);
-    expect(io.err().trim().split("\n")).toHaveLength(1);
+    expect(io.err()).toMatch(/\n {4}hint: /);
+  });
+
+  it.each([
+    { out: "/proc/sluice-model", text: "SLU8004 /proc/sluice-model: not a place for an output: /proc is on procfs" },
+    { out: "package.json", text: "SLU8004 package.json: not a place for an output: it exists and is not a folder" },
+  ])("checks --out $out before reading or training (exit 74)", async ({ out, text }) => {
+    const io = capture();
+    // The traces file does not exist: an --out checked first fails with 74, not 66.
+    expect(await runTrainCommand(["--traces", "no/such.csv", "--out", out, "--quiet"])).toBe(74);
+    expect(io.err()).toContain(text);
   });
 
   it("prints help", async () => {
@@ -85,5 +95,6 @@ describe("sluice train", () => {
   it("parses column flags into a column map", () => {
     expect(parseColumnFlags(["runtimeMs=took:s", "inputBytes=dl"], ["app=x"])).toEqual({ runtimeMs: { column: "took", unit: "s" }, inputBytes: { column: "dl" }, app: { value: "x" } });
     expect(() => parseColumnFlags(["speed=x"], [])).toThrow("FIELD one of");
+    expect(() => parseColumnFlags(["runtimeMs=took:hours"], [])).toThrow('SLU1204 --column: bad flag value; expected one of B, KB, KiB, MB, MiB, GB, GiB, us, ms, s; got "hours"');
   });
 });

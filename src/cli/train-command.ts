@@ -1,11 +1,11 @@
 /**
  * `sluice train`: reads traces (CSV files, or a Lambda REPORT log joined with a sizes CSV), trains
  * a profile set with a progress bar, saves it, prints the metrics table and optionally plots the fit.
- * Returns the exit code: 0 done, 1 bad input (a file, a row), 2 bad arguments.
+ * Returns the exit code: 0 done, else the error's sysexits code (64 bad flags, 65 bad rows, 66 unreadable
+ * input, 74 an output that cannot be written).
  */
 import { SingleBar } from "cli-progress";
-import { parseArgs } from "node:util";
-import { InputError } from "../errors.js";
+import { show, sluiceError } from "../errors.js";
 import { formatMetricsTable } from "../profiles/format-metrics.js";
 import { plotFit } from "../profiles/plot-fit.js";
 import { MODEL_CHOICES, type ModelChoice } from "../profiles/regressors/types.js";
@@ -17,7 +17,10 @@ import type { ColumnMap, ValueUnit } from "../traces/column-map.js";
 import { readCsvTraces } from "../traces/read-csv-traces.js";
 import { readLambdaTraces } from "../traces/read-lambda-traces.js";
 import type { ReadReport } from "../traces/read-report.js";
-import { CliUsageError } from "./cli-error.js";
+import { checkChoice, missingFlag } from "./cli-error.js";
+import { reportError } from "./exit-code.js";
+import { checkOutputTarget } from "./output-target.js";
+import { parseCliArgs } from "./parse-cli-args.js";
 
 export const TRAIN_HELP = `Usage: sluice train --traces FILE.csv [--traces …] --out DIR [options]
        sluice train --report-log LOG --sizes SIZES.csv --out DIR [options]
@@ -56,7 +59,7 @@ const UNITS: readonly ValueUnit[] = ["B", "KB", "KiB", "MB", "MiB", "GB", "GiB",
 function parseField(flag: string, raw: string): [TraceField, string] {
   const at = raw.indexOf("=");
   const field = raw.slice(0, at) as TraceField;
-  if (at <= 0 || !TRACE_FIELDS.includes(field)) throw new CliUsageError(`${flag} expects FIELD=…, with FIELD one of ${TRACE_FIELDS.join(", ")}; got "${raw}"`);
+  if (at <= 0 || !TRACE_FIELDS.includes(field)) throw sluiceError("cli.badFlagValue", { path: [flag], expected: `FIELD=…, with FIELD one of ${TRACE_FIELDS.join(", ")}`, actual: show(raw) });
   return [field, raw.slice(at + 1)];
 }
 
@@ -66,7 +69,7 @@ export function parseColumnFlags(columns: readonly string[], constants: readonly
     const [field, rest] = parseField("--column", raw);
     const colon = rest.lastIndexOf(":");
     const unit = colon > 0 ? rest.slice(colon + 1) : undefined;
-    if (unit !== undefined && !UNITS.includes(unit as ValueUnit)) throw new CliUsageError(`--column unit must be one of ${UNITS.join(" ")}, got "${unit}"`);
+    if (unit !== undefined) checkChoice("--column", unit, UNITS);
     map[field] = unit === undefined ? { column: rest } : { column: rest.slice(0, colon), unit: unit as ValueUnit };
   }
   for (const raw of constants) {
@@ -79,7 +82,7 @@ export function parseColumnFlags(columns: readonly string[], constants: readonly
 function positiveInt(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new CliUsageError(`${flag} must be a whole number, got "${raw}"`);
+  if (raw.trim() === "" || !Number.isInteger(n) || n < 0) throw sluiceError("cli.badFlagValue", { path: [flag], expected: "a whole number", actual: show(raw) });
   return n;
 }
 
@@ -89,11 +92,7 @@ function describeReport(r: ReadReport): string {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
+  const { values } = parseCliArgs(argv, {
       traces: { type: "string", multiple: true },
       "report-log": { type: "string" },
       sizes: { type: "string" },
@@ -108,25 +107,25 @@ async function run(argv: string[]): Promise<number> {
       plot: { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
-    },
-  });
+  } as const);
   if (values.help) {
     process.stdout.write(TRAIN_HELP);
     return 0;
   }
   const traces = values.traces ?? [];
   const lambda = values["report-log"] !== undefined || values.sizes !== undefined;
-  if (traces.length === 0 && !lambda) throw new CliUsageError("give --traces FILE.csv, or --report-log LOG with --sizes SIZES.csv (see sluice train --help)");
-  if (lambda && (values["report-log"] === undefined || values.sizes === undefined)) throw new CliUsageError("--report-log and --sizes go together");
-  if (values.out === undefined) throw new CliUsageError("--out DIR is required, e.g. --out models/mapreduce-sort");
-  const model = (values.model ?? "auto") as ModelChoice;
-  if (!MODEL_CHOICES.includes(model)) throw new CliUsageError(`--model must be one of ${MODEL_CHOICES.join(", ")}, got "${values.model}"`);
-  const backend = (values.backend ?? "auto") as TfBackendPreference;
-  if (!["auto", "tensorflow", "wasm", "cpu"].includes(backend)) throw new CliUsageError(`--backend must be auto, tensorflow, wasm or cpu, got "${values.backend}"`);
+  if (traces.length === 0 && !lambda) missingFlag("--traces", "--traces FILE.csv, or --report-log LOG with --sizes SIZES.csv");
+  if (lambda && (values["report-log"] === undefined || values.sizes === undefined)) throw sluiceError("cli.flagsConflict", { path: [values.sizes === undefined ? "--sizes" : "--report-log"], expected: "--report-log and --sizes together" });
+  if (values.out === undefined) missingFlag("--out", "--out DIR, e.g. --out models/mapreduce-sort");
+  const model: ModelChoice = checkChoice("--model", values.model ?? "auto", MODEL_CHOICES);
+  const backend: TfBackendPreference = checkChoice("--backend", values.backend ?? "auto", ["auto", "tensorflow", "wasm", "cpu"] as const);
   const folds = positiveInt("--folds", values.folds);
-  if (folds !== undefined && folds < 2) throw new CliUsageError(`--folds must be at least 2, got ${folds}`);
+  if (folds !== undefined && folds < 2) throw sluiceError("cli.badFlagValue", { path: ["--folds"], expected: "at least 2", actual: show(values.folds) });
   const seed = positiveInt("--seed", values.seed);
-  if (values.plot !== undefined && !/\.(svg|png)$/i.test(values.plot)) throw new CliUsageError(`--plot must end in .svg or .png, got "${values.plot}"`);
+  if (values.plot !== undefined && !/\.(svg|png)$/i.test(values.plot)) throw sluiceError("option.plotFormat", { path: ["--plot"], actual: show(values.plot) });
+  // Before the long work: the outputs must be writable.
+  await checkOutputTarget(values.out, "--out", "folder");
+  if (values.plot !== undefined) await checkOutputTarget(values.plot, "--plot", "file");
   const columns = parseColumnFlags(values.column ?? [], values.constant ?? []);
   const onInvalid = values["skip-invalid"] ? "skip" : "throw";
 
@@ -172,14 +171,6 @@ export async function runTrainCommand(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
-    if (err instanceof CliUsageError || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"))) {
-      process.stderr.write(`sluice train: ${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof InputError) {
-      process.stderr.write(`sluice train: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportError(err, "sluice train");
   }
 }

@@ -11,7 +11,7 @@
  * predicted fanout of its producers (rounded, at least 1; for scatter, rounded up to a multiple of n_u).
  */
 import type { Dag } from "../dag/types.js";
-import { InputError, type Issue } from "../errors.js";
+import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
 import type { FunctionProfile, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
 import { edgeFlow, type EdgeFlow } from "./edge-flow.js";
 
@@ -43,7 +43,7 @@ export interface Estimates {
 
 function checked(value: number, fn: string, target: string, atBytes: number, issues: Issue[]): number {
   if (!Number.isFinite(value) || value < 0) {
-    issues.push({ code: "invalid_value", path: ["profiles", fn, target], message: `profile returned an unusable value at ${atBytes} input bytes`, expected: "a finite number ≥ 0", actual: String(value) });
+    issues.push(issue("profiles.unusableValue", { path: ["profiles", fn, target], actual: String(value), params: { atBytes } }));
     return 0;
   }
   return value;
@@ -64,7 +64,7 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
     const stage = dag.stageById.get(id)!;
     const profile = profileOf(stage.function);
     if (profile === undefined) {
-      issues.push({ code: "unknown_reference", path: ["stages", id, "function"], message: "no profile for this function", expected: `one of ${profiles.functionNames.join(", ")}`, actual: stage.function });
+      issues.push(issue("dag.unknownFunction", { path: ["stages", id, "function"], expected: `one of ${profiles.functionNames.join(", ")}`, actual: show(stage.function), params: suggestionParams(stage.function, profiles.functionNames) }));
       continue;
     }
     const inEdges = dag.incoming.get(id)!;
@@ -101,7 +101,7 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
         (e.pattern === "gather" && instances !== 1) ||
         (e.pattern === "scatter" && (instances < u.instances || instances % u.instances !== 0));
       if (bad) {
-        issues.push({ code: "contradiction", path: ["edges", `${e.from}->${e.to}`, "pattern"], message: `${e.pattern} edge does not fit the instance counts`, expected: e.pattern === "gather" ? "1 consumer instance" : `a count consistent with ${u.instances} producer instances`, actual: `${u.instances} → ${instances}` });
+        issues.push(issue("plan.patternCountsPredicted", { path: ["edges", `${e.from}->${e.to}`, "pattern"], expected: e.pattern === "gather" ? "1 consumer instance" : `a count consistent with ${u.instances} producer instances`, actual: `${u.instances} → ${instances}`, params: { pattern: e.pattern } }));
       }
     }
     const fn = stage.function;

@@ -4,7 +4,7 @@
  * laws, for every unknown function or per function. Each fallback used becomes a plan warning
  * naming the function and its stages. Without these options an unknown function stays an error.
  */
-import { InputError, show, type Issue } from "../errors.js";
+import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
 import type { FunctionProfile, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
 
 export type FallbackProfile = "default" | { readonly like: string } | FunctionProfile;
@@ -62,7 +62,7 @@ export function withFallbackProfiles(base: ProfileProvider, dagInput: unknown, o
     const f = own ?? options.fallbackProfile;
     if (f === undefined) continue;
     if (f !== "default" && "like" in f && !known.has(f.like)) {
-      issues.push({ code: "unknown_reference", path: own !== undefined ? ["fallbackProfiles", fn, "like"] : ["fallbackProfile", "like"], message: "a fallback must borrow a known function's profile", expected: `one of ${[...known].sort().join(", ")}`, actual: show(f.like) });
+      issues.push(issue("interop.unknownFallback", { path: own !== undefined ? ["fallbackProfiles", fn, "like"] : ["fallbackProfile", "like"], params: suggestionParams(f.like, [...known].sort()), actual: show(f.like) }));
       continue;
     }
     chosen.set(fn, f);

@@ -1,9 +1,35 @@
-/** Merges caller overrides over a base platform (the AWS-like default) and validates the result. */
-import { InputError } from "../errors.js";
+/**
+ * Merges caller overrides over a base platform (the AWS-like default) and validates the result
+ * strictly: an unknown field (a typo such as `vmm` or `nicGbps`) is an error with a "did you mean",
+ * a section that is not an object is a type error, and no value is coerced.
+ */
+import { InputError, issue, schemaIssues, show, suggestionParams, findUnknownKeys, type Issue } from "../errors.js";
 import { AWS_DEFAULT_PLATFORM } from "./aws-default.js";
 import { platformSchema, type Platform, type PlatformOverrides } from "./schema.js";
 
+const KEYS = { unknownKey: "platform.unknownKey", wrongType: "platform.wrongType", badValue: "platform.badValue" } as const;
+const SECTIONS = ["vm", "objectStore", "cache", "billing"] as const;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function overrideIssues(overrides: unknown): Issue[] {
+  if (overrides === undefined) return [];
+  if (!isPlainObject(overrides)) return [issue(KEYS.wrongType, { path: ["platform"], expected: "an object of overrides", actual: show(overrides) })];
+  const issues: Issue[] = findUnknownKeys(platformSchema, overrides).map((u) =>
+    issue(KEYS.unknownKey, { path: ["platform", ...u.path], actual: show(u.key), params: suggestionParams(u.key, u.known) }),
+  );
+  for (const section of SECTIONS) {
+    const value = overrides[section];
+    if (value !== undefined && !isPlainObject(value)) issues.push(issue(KEYS.wrongType, { path: ["platform", section], expected: "an object", actual: show(value) }));
+  }
+  return issues;
+}
+
 export function resolvePlatform(overrides: PlatformOverrides | undefined, base: Platform = AWS_DEFAULT_PLATFORM): Platform {
+  const shapeIssues = overrideIssues(overrides);
+  if (shapeIssues.length > 0) throw new InputError("Invalid platform", shapeIssues);
   const merged = {
     name: overrides?.name ?? base.name,
     modes: overrides?.modes ?? base.modes,
@@ -12,22 +38,13 @@ export function resolvePlatform(overrides: PlatformOverrides | undefined, base: 
     cache: { ...base.cache, ...overrides?.cache },
     billing: { ...base.billing, ...overrides?.billing },
   };
-  const parsed = platformSchema.safeParse(merged);
-  if (!parsed.success) {
-    throw new InputError(
-      "Invalid platform",
-      parsed.error.issues.map((i) => ({
-        code: "invalid_value" as const,
-        path: ["platform", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-        message: i.message,
-        ...("input" in i && i.input !== undefined ? { actual: String(i.input) } : {}),
-      })),
-    );
-  }
-  if (parsed.data.billing.minMemoryMb > parsed.data.billing.maxMemoryMb) {
+  const issues = schemaIssues(platformSchema, merged, KEYS, ["platform"]);
+  if (issues.length > 0) throw new InputError("Invalid platform", issues);
+  const parsed = platformSchema.parse(merged);
+  if (parsed.billing.minMemoryMb > parsed.billing.maxMemoryMb) {
     throw new InputError("Invalid platform", [
-      { code: "contradiction", path: ["platform", "billing", "minMemoryMb"], message: "minimum memory above maximum", expected: `≤ ${parsed.data.billing.maxMemoryMb} MB`, actual: `${parsed.data.billing.minMemoryMb} MB` },
+      issue("platform.memoryRange", { path: ["platform", "billing", "minMemoryMb"], expected: `≤ ${parsed.billing.maxMemoryMb} MB`, actual: `${parsed.billing.minMemoryMb} MB` }),
     ]);
   }
-  return parsed.data;
+  return parsed;
 }

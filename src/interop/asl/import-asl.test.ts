@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../errors.js";
+import { InputError, codeOf } from "../../errors.js";
 import { importAsl } from "../index.js";
 
 async function issuesOf(input: string | object, source = "sm.asl.json") {
@@ -16,17 +16,17 @@ const task = (next?: string) => ({ Type: "Task", Resource: "arn:aws:states:::lam
 
 describe("importAsl: bad input is one InputError naming each field by its JSON path", () => {
   it.each([
-    ["malformed JSON, with its line", '{\n  "StartAt": "A",\n  "States": {,}\n}', ["sm.asl.json", "line 3"], "parse_error"],
-    ["malformed YAML, with its line", "StartAt: A\nStates:\n  A: [unclosed\n", ["sm.asl.yaml", "line 4"], "parse_error"],
-    ["an unknown state type", { StartAt: "A", States: { A: { Type: "Teleport", End: true } } }, ["States", "A", "Type"], "unsupported"],
-    ["a Next naming a missing state", { StartAt: "A", States: { A: task("Nowhere") } }, ["States", "A", "Next"], "unknown_reference"],
-    ["a missing StartAt target", { StartAt: "Z", States: { A: task() } }, ["StartAt"], "unknown_reference"],
-    ["a Choice rule naming a missing state", { StartAt: "C", States: { C: { Type: "Choice", Choices: [{ Variable: "$.x", IsPresent: true, Next: "Gone" }], Default: "A" }, A: task() } }, ["States", "C", "Choices", 0, "Next"], "unknown_reference"],
-    ["a missing state inside a Map", { StartAt: "M", States: { M: { Type: "Map", ItemProcessor: { StartAt: "T", States: { T: task("U") } }, End: true } } }, ["States", "M", "ItemProcessor", "States", "T", "Next"], "unknown_reference"],
-    ["a Task without a Resource", { StartAt: "A", States: { A: { Type: "Task", End: true } } }, ["States", "A", "Resource"], "invalid_type"],
-    ["a state with neither Next nor End", { StartAt: "A", States: { A: { Type: "Pass" } } }, ["States", "A"], "invalid_value"],
+    ["malformed JSON, with its line", '{\n  "StartAt": "A",\n  "States": {,}\n}', ["sm.asl.json", "line 3"], codeOf("interop.malformedDocument")],
+    ["malformed YAML, with its line", "StartAt: A\nStates:\n  A: [unclosed\n", ["sm.asl.yaml", "line 4"], codeOf("interop.malformedDocument")],
+    ["an unknown state type", { StartAt: "A", States: { A: { Type: "Teleport", End: true } } }, ["States", "A", "Type"], codeOf("interop.unknownStateType")],
+    ["a Next naming a missing state", { StartAt: "A", States: { A: task("Nowhere") } }, ["States", "A", "Next"], codeOf("interop.missingState")],
+    ["a missing StartAt target", { StartAt: "Z", States: { A: task() } }, ["StartAt"], codeOf("interop.missingStart")],
+    ["a Choice rule naming a missing state", { StartAt: "C", States: { C: { Type: "Choice", Choices: [{ Variable: "$.x", IsPresent: true, Next: "Gone" }], Default: "A" }, A: task() } }, ["States", "C", "Choices", 0, "Next"], codeOf("interop.missingState")],
+    ["a missing state inside a Map", { StartAt: "M", States: { M: { Type: "Map", ItemProcessor: { StartAt: "T", States: { T: task("U") } }, End: true } } }, ["States", "M", "ItemProcessor", "States", "T", "Next"], codeOf("interop.missingState")],
+    ["a Task without a Resource", { StartAt: "A", States: { A: { Type: "Task", End: true } } }, ["States", "A", "Resource"], codeOf("interop.wrongShape")],
+    ["a state with neither Next nor End", { StartAt: "A", States: { A: { Type: "Pass" } } }, ["States", "A"], codeOf("interop.badValue")],
     // A → B → A by plain Next: no Choice can leave it, so it never ends.
-    ["a cycle that is not a loop through a Choice", { StartAt: "A", States: { A: task("B"), B: task("A") } }, ["States", "B", "Next"], "cycle"],
+    ["a cycle that is not a loop through a Choice", { StartAt: "A", States: { A: task("B"), B: task("A") } }, ["States", "B", "Next"], codeOf("interop.endlessCycle")],
   ])("%s", async (_what, input, path, code) => {
     const source = typeof input === "string" && input.startsWith("StartAt") ? "sm.asl.yaml" : "sm.asl.json";
     const issues = await issuesOf(input, source);

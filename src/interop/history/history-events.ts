@@ -4,7 +4,7 @@
  * come as ISO strings (the CLI) or epoch seconds (the API); both become epoch milliseconds.
  */
 import { z } from "zod";
-import { InputError, show, type Issue } from "../../errors.js";
+import { InputError, issue, show, type Issue } from "../../errors.js";
 
 const eventSchema = z.looseObject({
   id: z.number().int().nonnegative(),
@@ -28,17 +28,17 @@ function toMs(t: string | number): number {
 
 export function indexHistory(doc: unknown, source: string): IndexedHistory {
   const list = Array.isArray(doc) ? doc : (doc as { events?: unknown } | null)?.events;
-  if (!Array.isArray(list)) throw new InputError(`Cannot read ${source}`, [{ code: "invalid_type", path: [source, "events"], message: "an execution history is { events: [...] }", expected: "an array of events", actual: show(list) }]);
+  if (!Array.isArray(list)) throw new InputError(`Cannot read ${source}`, [issue("interop.badHistoryEvent", { path: [source, "events"], params: { what: "an execution history is { events: [...] }" }, expected: "an array of events", actual: show(list) })]);
   const issues: Issue[] = [];
   const events: HistoryEvent[] = [];
   list.forEach((raw, i) => {
     const parsed = eventSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const iss of parsed.error.issues) issues.push({ code: "invalid_value", path: [source, "events", i, ...iss.path.map(String)], message: iss.message });
+      for (const iss of parsed.error.issues) issues.push(issue("interop.badHistoryEvent", { path: [source, "events", i, ...iss.path.map(String)], params: { what: iss.message } }));
       return;
     }
     const timeMs = toMs(parsed.data.timestamp);
-    if (!Number.isFinite(timeMs)) issues.push({ code: "invalid_value", path: [source, "events", i, "timestamp"], message: "unreadable timestamp", expected: "an ISO date or epoch seconds", actual: show(parsed.data.timestamp) });
+    if (!Number.isFinite(timeMs)) issues.push(issue("interop.badHistoryEvent", { path: [source, "events", i, "timestamp"], params: { what: "unreadable timestamp" }, expected: "an ISO date or epoch seconds", actual: show(parsed.data.timestamp) }));
     else events.push({ ...parsed.data, timeMs });
   });
   if (issues.length > 0) throw new InputError(`Cannot read ${source}`, issues);

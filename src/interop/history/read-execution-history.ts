@@ -7,7 +7,7 @@
  * itself is not in the history. A row whose payload the history truncated, or whose task
  * failed, is skipped and counted with its reason.
  */
-import { show, type Issue } from "../../errors.js";
+import { issue, show, type Issue } from "../../errors.js";
 import type { ReadReport } from "../../traces/read-report.js";
 import type { TraceRecord } from "../../traces/trace-record.js";
 import { classifyTask, lambdaFunctionName } from "../asl/task-resource.js";
@@ -127,7 +127,7 @@ export function readExecutionHistory(doc: unknown, source: string, options: Hist
     const exited = find(["TaskStateExited"]);
     const where = [source, `event ${entered.id}`, state];
     if (failed !== undefined || exited === undefined) {
-      skipped.push({ code: "invalid_value", path: where, message: failed !== undefined ? `the task ${failed.type.replace(/^(Task|LambdaFunction|Activity)/, "").toLowerCase()}` : "the task never exited", expected: "a task that succeeded", actual: show(failed?.type ?? "no TaskStateExited") });
+      skipped.push(issue("interop.skippedTaskRun", { path: where, params: { reason: failed !== undefined ? `the task ${failed.type.replace(/^(Task|LambdaFunction|Activity)/, "").toLowerCase()}` : "the task never exited" }, actual: show(failed?.type ?? "no TaskStateExited") }));
       continue;
     }
     const scheduled = find(SCHEDULED);
@@ -139,7 +139,7 @@ export function readExecutionHistory(doc: unknown, source: string, options: Hist
     const outText = ok?.output ?? details(exited, "stateExitedEventDetails")?.output;
     const truncated = [sd?.parametersDetails, sd?.inputDetails, ok?.outputDetails, details(entered, "stateEnteredEventDetails")?.inputDetails].some((d) => (d as { truncated?: unknown } | undefined)?.truncated === true);
     if (truncated) {
-      skipped.push({ code: "invalid_value", path: where, message: "the history truncated this payload, so its size is unknown", expected: "a payload under the history's size limit", actual: "truncated" });
+      skipped.push(issue("interop.skippedTaskRun", { path: where, params: { reason: "the history truncated this payload, so its size is unknown" }, actual: "truncated" }));
       continue;
     }
     const fn = options.functions?.[state] ?? functionOf(state, scheduled);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../errors.js";
+import { InputError, codeOf } from "../../errors.js";
 import { importSebsFlow } from "../index.js";
 
 const issuesOf = async (doc: object) => {
@@ -41,14 +41,14 @@ describe("importSebsFlow", () => {
   });
 
   it.each([
-    ["an unknown state type", { root: "a", states: { a: { type: "teleport" } } }, ["states", "a", "type"], "unsupported"],
-    ["a next naming a missing state", { root: "a", states: { a: { type: "task", func_name: "f", next: "b" } } }, ["states", "a", "next"], "unknown_reference"],
-    ["a root naming a missing state", { root: "z", states: { a: { type: "task", func_name: "f" } } }, ["root"], "unknown_reference"],
-    ["a task without func_name", { root: "a", states: { a: { type: "task" } } }, ["states", "a", "func_name"], "invalid_type"],
-    ["a repeat with count 0", { root: "a", states: { a: { type: "repeat", func_name: "f", count: 0 } } }, ["states", "a", "count"], "invalid_value"],
-    ["a missing state inside a map", { root: "m", states: { m: { type: "map", root: "x", array: "a", states: { y: { type: "task", func_name: "f" } } } } }, ["states", "m", "root"], "unknown_reference"],
+    ["an unknown state type", { root: "a", states: { a: { type: "teleport" } } }, ["states", "a", "type"], codeOf("interop.unknownStateType")],
+    ["a next naming a missing state", { root: "a", states: { a: { type: "task", func_name: "f", next: "b" } } }, ["states", "a", "next"], codeOf("interop.missingState")],
+    ["a root naming a missing state", { root: "z", states: { a: { type: "task", func_name: "f" } } }, ["root"], codeOf("interop.missingStart")],
+    ["a task without func_name", { root: "a", states: { a: { type: "task" } } }, ["states", "a", "func_name"], codeOf("interop.wrongShape")],
+    ["a repeat with count 0", { root: "a", states: { a: { type: "repeat", func_name: "f", count: 0 } } }, ["states", "a", "count"], codeOf("interop.badValue")],
+    ["a missing state inside a map", { root: "m", states: { m: { type: "map", root: "x", array: "a", states: { y: { type: "task", func_name: "f" } } } } }, ["states", "m", "root"], codeOf("interop.missingStart")],
     // a → b → a with no switch on the way never ends.
-    ["a cycle that no switch leaves", { root: "a", states: { a: { type: "task", func_name: "f", next: "b" }, b: { type: "task", func_name: "g", next: "a" } } }, ["states", "b", "next"], "cycle"],
+    ["a cycle that no switch leaves", { root: "a", states: { a: { type: "task", func_name: "f", next: "b" }, b: { type: "task", func_name: "g", next: "a" } } }, ["states", "b", "next"], codeOf("interop.endlessCycle")],
   ])("rejects %s, naming its JSON path", async (_what, doc, path, code) => {
     const issues = await issuesOf(doc);
     expect(issues[0]?.code).toBe(code);

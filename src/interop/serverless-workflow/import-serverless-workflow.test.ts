@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../errors.js";
+import { InputError, codeOf } from "../../errors.js";
 import { importServerlessWorkflow } from "../index.js";
 
 const doc = (dsl: string, body: string) => `document:\n  dsl: '${dsl}'\n  namespace: test\n  name: wf\n  version: '0.1.0'\n${body}`;
@@ -56,14 +56,14 @@ describe("importServerlessWorkflow", () => {
   });
 
   it.each([
-    ["malformed YAML", "document: [\n", ["wf.yaml", "line 2"], "parse_error"],
-    ["a 0.x document", `id: old\nversion: '1.0'\nspecVersion: '0.8'\nstates: []\n`, ["specVersion"], "unsupported"],
-    ["an unsupported DSL version", doc("2.0.0", TWO_CALLS), ["document", "dsl"], "unsupported"],
-    ["an unknown task type", doc("1.0.0", `do:\n  - a:\n      teleport: {}\n`), ["do", 0, "a"], "unsupported"],
-    ["then naming a missing task", doc("1.0.0", `do:\n  - a:\n      call: f\n      then: nowhere\n`), ["do", 0, "a", "then"], "unknown_reference"],
-    ["a task list that is not a list", doc("1.0.0", `do: 42\n`), ["do"], "invalid_type"],
+    ["malformed YAML", "document: [\n", ["wf.yaml", "line 2"], codeOf("interop.malformedDocument")],
+    ["a 0.x document", `id: old\nversion: '1.0'\nspecVersion: '0.8'\nstates: []\n`, ["specVersion"], codeOf("interop.unsupportedVersion")],
+    ["an unsupported DSL version", doc("2.0.0", TWO_CALLS), ["document", "dsl"], codeOf("interop.unsupportedVersion")],
+    ["an unknown task type", doc("1.0.0", `do:\n  - a:\n      teleport: {}\n`), ["do", 0, "a"], codeOf("interop.unknownStateType")],
+    ["then naming a missing task", doc("1.0.0", `do:\n  - a:\n      call: f\n      then: nowhere\n`), ["do", 0, "a", "then"], codeOf("interop.missingState")],
+    ["a task list that is not a list", doc("1.0.0", `do: 42\n`), ["do"], codeOf("interop.wrongShape")],
     // a → b → a through plain `then`: nothing can leave the loop.
-    ["a cycle no switch leaves", doc("1.0.0", `do:\n  - a:\n      call: f\n  - b:\n      call: g\n      then: a\n`), ["do", 1, "b", "then"], "cycle"],
+    ["a cycle no switch leaves", doc("1.0.0", `do:\n  - a:\n      call: f\n  - b:\n      call: g\n      then: a\n`), ["do", 1, "b", "then"], codeOf("interop.endlessCycle")],
   ])("rejects %s, naming its path", async (_what, text, path, code) => {
     const issues = await issuesOf(text);
     expect(issues[0]?.code).toBe(code);

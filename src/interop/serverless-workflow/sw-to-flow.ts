@@ -7,7 +7,7 @@
  * The document is checked against the SDK's schema (see `check-with-sdk.ts`): its complaints
  * are reported, not fatal.
  */
-import { show, type Issue } from "../../errors.js";
+import { issue, show, type Issue } from "../../errors.js";
 import type { FlowNode, FlowScope, FlowWorkflow, JsonPath, StageSpec } from "../flow/flow-graph.js";
 import { callTarget, runTarget } from "./call-target.js";
 import { checkWithSdk } from "./check-with-sdk.js";
@@ -31,17 +31,17 @@ export async function serverlessWorkflowToFlow(doc: unknown, fallbackName: strin
   const dropped: Ctx["dropped"] = [];
   const empty: FlowWorkflow = { name: fallbackName, root: { path: ["do"], start: "", startPath: ["do"], nodes: new Map() }, notes, dropped };
   if (!isObj(doc)) {
-    issues.push({ code: "invalid_type", path: [], message: "a workflow must be an object", expected: "{ document, do }", actual: show(doc) });
+    issues.push(issue("interop.wrongShape", { path: [], params: { what: "a workflow must be an object" }, expected: "{ document, do }", actual: show(doc) }));
     return empty;
   }
   if (doc.specVersion !== undefined || doc.states !== undefined) {
-    issues.push({ code: "unsupported", path: [doc.specVersion !== undefined ? "specVersion" : "states"], message: "Serverless Workflow 0.x (states, functions) is not read; this importer reads DSL 1.0.x", expected: "document.dsl 1.0.x", actual: show(doc.specVersion ?? "states") });
+    issues.push(issue("interop.unsupportedVersion", { path: [doc.specVersion !== undefined ? "specVersion" : "states"], params: { what: "Serverless Workflow 0.x (states, functions) is not read; this importer reads DSL 1.0.x" }, actual: show(doc.specVersion ?? "states") }));
     return empty;
   }
   const meta = isObj(doc.document) ? doc.document : undefined;
   const dsl = typeof meta?.dsl === "number" ? String(meta.dsl) : meta?.dsl;
   if (typeof dsl !== "string" || !/^1\.0(\.\d+)?(-[0-9A-Za-z.-]+)?$/.test(dsl)) {
-    issues.push({ code: "unsupported", path: ["document", "dsl"], message: "unsupported DSL version", expected: "1.0.0 to 1.0.x", actual: show(dsl) });
+    issues.push(issue("interop.unsupportedVersion", { path: ["document", "dsl"], params: { what: "unsupported DSL version" }, actual: show(dsl) }));
     return empty;
   }
   notes.push(`DSL ${dsl}`);
@@ -63,14 +63,14 @@ function readList(raw: unknown, path: JsonPath, ctx: Ctx): FlowScope {
     raw = Object.entries(raw).map(([k, v]) => ({ [k]: v }));
   }
   if (!Array.isArray(raw) || raw.length === 0) {
-    ctx.issues.push({ code: "invalid_type", path: [...path], message: "a task list must be a non-empty array of { name: task }", expected: "[{ taskName: { … } }]", actual: show(raw) });
+    ctx.issues.push(issue("interop.wrongShape", { path: [...path], params: { what: "a task list must be a non-empty array of { name: task }" }, expected: "[{ taskName: { … } }]", actual: show(raw) }));
     return { path, start: "", startPath: path, nodes };
   }
   const entries: { name: string; task: unknown; path: JsonPath }[] = [];
   raw.forEach((item, i) => {
     const keys = isObj(item) ? Object.keys(item) : [];
     if (!isObj(item) || keys.length !== 1) {
-      ctx.issues.push({ code: "invalid_type", path: [...path, i], message: "each entry of a task list names one task", expected: "{ taskName: { … } }", actual: show(item) });
+      ctx.issues.push(issue("interop.wrongShape", { path: [...path, i], params: { what: "each entry of a task list names one task" }, expected: "{ taskName: { … } }", actual: show(item) }));
       return;
     }
     entries.push({ name: keys[0]!, task: item[keys[0]!], path: [...path, i, keys[0]!] });
@@ -81,7 +81,7 @@ function readList(raw: unknown, path: JsonPath, ctx: Ctx): FlowScope {
   entries.forEach((e, i) => {
     const following = entries[i + 1] === undefined ? undefined : entryOf.get(entries[i + 1]!.name);
     for (const node of readTask(e.name, e.task, e.path, following, listCtx)) {
-      if (nodes.has(node.name)) ctx.issues.push({ code: "duplicate", path: [...e.path], message: "duplicate task name in one list", expected: "unique names", actual: show(node.name) });
+      if (nodes.has(node.name)) ctx.issues.push(issue("interop.duplicateTask", { path: [...e.path], actual: show(node.name) }));
       else nodes.set(node.name, node);
     }
   });
@@ -97,7 +97,7 @@ function directive(then: unknown, following: string | undefined, path: JsonPath,
     return { next: [], nextPaths: [] };
   }
   if (typeof then !== "string") {
-    ctx.issues.push({ code: "invalid_type", path: [...path], message: "then must be continue, exit, end or a task name", expected: "a string", actual: show(then) });
+    ctx.issues.push(issue("interop.wrongShape", { path: [...path], params: { what: "then must be continue, exit, end or a task name" }, expected: "a string", actual: show(then) }));
     return { next: [], nextPaths: [] };
   }
   return { next: [ctx.entryOf?.get(then) ?? then], nextPaths: [path] };
@@ -105,7 +105,7 @@ function directive(then: unknown, following: string | undefined, path: JsonPath,
 
 function readTask(name: string, raw: unknown, path: JsonPath, following: string | undefined, ctx: Ctx): FlowNode[] {
   if (!isObj(raw)) {
-    ctx.issues.push({ code: "invalid_type", path: [...path], message: "a task must be an object", expected: `an object with one of ${SW_TASK_KEYS.join(", ")}`, actual: show(raw) });
+    ctx.issues.push(issue("interop.wrongShape", { path: [...path], params: { what: "a task must be an object" }, expected: `an object with one of ${SW_TASK_KEYS.join(", ")}`, actual: show(raw) }));
     return [];
   }
   const flow = directive(raw.then, following, [...path, "then"], ctx);
@@ -143,7 +143,7 @@ function taskNode(name: string, raw: Obj, path: JsonPath, base: { name: string; 
   if (raw.run !== undefined) {
     const spec = typeof raw.run === "string" ? ({ function: raw.run, kind: "function", notes: ["run names a function directly"] } as StageSpec) : runTarget(name, raw.run);
     if (spec !== undefined) return stage(base, spec);
-    ctx.issues.push({ code: "invalid_value", path: [...path, "run"], message: "run needs a container, script, shell or workflow", expected: "one of container, script, shell, workflow", actual: show(raw.run) });
+    ctx.issues.push(issue("interop.badValue", { path: [...path, "run"], params: { what: "run needs a container, script, shell or workflow" }, expected: "one of container, script, shell, workflow", actual: show(raw.run) }));
     return undefined;
   }
   if (raw.emit !== undefined) {
@@ -157,14 +157,14 @@ function taskNode(name: string, raw: Obj, path: JsonPath, base: { name: string; 
   if (raw.fork !== undefined) {
     const branches = isObj(raw.fork) ? raw.fork.branches : undefined;
     if (!Array.isArray(branches) || branches.length === 0) {
-      ctx.issues.push({ code: "invalid_type", path: [...path, "fork", "branches"], message: "a fork needs a non-empty branches list", expected: "[{ taskName: { … } }]", actual: show(branches) });
+      ctx.issues.push(issue("interop.wrongShape", { path: [...path, "fork", "branches"], params: { what: "a fork needs a non-empty branches list" }, expected: "[{ taskName: { … } }]", actual: show(branches) }));
       return undefined;
     }
     if (isObj(raw.fork) && raw.fork.compete === true) ctx.notes.push(`${name}: branches compete (the first to finish wins); planned as if all run`);
     return { ...base, type: "parallel", branches: branches.map((b, i) => readList([b], [...path, "fork", "branches", i], ctx)) };
   }
   if (raw.for !== undefined) {
-    if (!Array.isArray(raw.do)) ctx.issues.push({ code: "invalid_type", path: [...path, "do"], message: "a for task needs a do list", expected: "[{ taskName: { … } }]", actual: show(raw.do) });
+    if (!Array.isArray(raw.do)) ctx.issues.push(issue("interop.wrongShape", { path: [...path, "do"], params: { what: "a for task needs a do list" }, expected: "[{ taskName: { … } }]", actual: show(raw.do) }));
     return { ...base, type: "loop", iterates: "items", what: `for each ${isObj(raw.for) ? show(raw.for.each) : "item"}`, body: readList(raw.do, [...path, "do"], ctx) };
   }
   if (raw.while !== undefined && raw.do !== undefined) {
@@ -176,13 +176,13 @@ function taskNode(name: string, raw: Obj, path: JsonPath, base: { name: string; 
     return { ...base, type: "parallel", branches: [readList(raw.try, [...path, "try"], ctx)] };
   }
   if (raw.do !== undefined) return { ...base, type: "parallel", branches: [readList(raw.do, [...path, "do"], ctx)] };
-  ctx.issues.push({ code: "unsupported", path: [...path], message: "unknown task type", expected: `a task with one of ${SW_TASK_KEYS.join(", ")}`, actual: show(Object.keys(raw)) });
+  ctx.issues.push(issue("interop.unknownStateType", { path: [...path], params: { known: SW_TASK_KEYS.join(", ") }, actual: show(Object.keys(raw)) }));
   return undefined;
 }
 
 function switchNode(raw: unknown, base: { name: string; path: JsonPath; next: string[]; nextPaths: JsonPath[] }, path: JsonPath, ctx: Ctx): FlowNode | undefined {
   if (!Array.isArray(raw) || raw.length === 0) {
-    ctx.issues.push({ code: "invalid_type", path: [...path, "switch"], message: "a switch needs a non-empty list of cases", expected: "[{ caseName: { when, then } }]", actual: show(raw) });
+    ctx.issues.push(issue("interop.wrongShape", { path: [...path, "switch"], params: { what: "a switch needs a non-empty list of cases" }, expected: "[{ caseName: { when, then } }]", actual: show(raw) }));
     return undefined;
   }
   const next: string[] = [];
@@ -192,7 +192,7 @@ function switchNode(raw: unknown, base: { name: string; path: JsonPath; next: st
     const caseName = isObj(item) ? Object.keys(item)[0] : undefined;
     const c = caseName !== undefined ? (item as Obj)[caseName] : undefined;
     if (!isObj(c)) {
-      ctx.issues.push({ code: "invalid_type", path: [...path, "switch", i], message: "a switch case is { caseName: { when?, then } }", expected: "an object", actual: show(item) });
+      ctx.issues.push(issue("interop.wrongShape", { path: [...path, "switch", i], params: { what: "a switch case is { caseName: { when?, then } }" }, expected: "an object", actual: show(item) }));
       return;
     }
     if (c.when === undefined) hasDefault = true;
