@@ -54,3 +54,45 @@ export function details(e: HistoryEvent | undefined, key: string): Record<string
   const d = e?.[key];
   return d !== null && typeof d === "object" && !Array.isArray(d) ? (d as Record<string, unknown>) : undefined;
 }
+
+/** Events that end a task run without success. */
+export const FAILED = ["TaskFailed", "LambdaFunctionFailed", "ActivityFailed", "TaskTimedOut", "LambdaFunctionTimedOut", "ActivityTimedOut", "TaskStateAborted"];
+
+/** The events from a TaskStateEntered to the event before the next state entry, following previousEventId. */
+export function chainFrom(h: IndexedHistory, entered: HistoryEvent): HistoryEvent[] {
+  const chain: HistoryEvent[] = [];
+  for (let e: HistoryEvent | undefined = entered; e !== undefined && chain.length < 64; ) {
+    chain.push(e);
+    if (e.type === "TaskStateExited" || FAILED.includes(e.type)) break;
+    e = (h.followers.get(e.id) ?? []).find((f) => !f.type.endsWith("StateEntered"));
+  }
+  return chain;
+}
+
+/**
+ * The Map iteration an event belongs to: the nearest MapIterationStarted up its previousEventId
+ * chain that opens a Map still open here (a Map that already exited on the way up is skipped whole).
+ */
+export function iterationOf(h: IndexedHistory, e: HistoryEvent): number | undefined {
+  let closedMaps = 0;
+  for (let p = h.byId.get(e.previousEventId ?? -1), n = 0; p !== undefined && n < 100_000; p = h.byId.get(p.previousEventId ?? -1), n++) {
+    if (p.type === "MapStateExited") closedMaps++;
+    else if (p.type === "MapStateEntered" && closedMaps > 0) closedMaps--;
+    else if (p.type === "MapIterationStarted" && closedMaps === 0) return details(p, "mapIterationStartedEventDetails")?.index as number | undefined;
+    else if (p.type === "ExecutionStarted") return undefined;
+  }
+  return undefined;
+}
+
+/** Items of the Map a state leads to (through pass-through states), else 1. */
+export function fanoutAfter(h: IndexedHistory, exited: HistoryEvent): number {
+  let e: HistoryEvent | undefined = exited;
+  for (let hops = 0; e !== undefined && hops < 16; hops++) {
+    const next: HistoryEvent | undefined = (h.followers.get(e.id) ?? []).find((f) => f.type.endsWith("StateEntered") || f.type.endsWith("StateExited") || f.type === "MapStateStarted");
+    if (next === undefined) return 1;
+    if (next.type === "MapStateStarted") return Number(details(next, "mapStateStartedEventDetails")?.length ?? 1);
+    if (next.type === "TaskStateEntered" || next.type === "ParallelStateEntered") return 1;
+    e = next;
+  }
+  return 1;
+}

@@ -11,7 +11,7 @@ import { issue, show, type Issue } from "../../errors.js";
 import type { ReadReport } from "../../traces/read-report.js";
 import type { TraceRecord } from "../../traces/trace-record.js";
 import { classifyTask, lambdaFunctionName } from "../asl/task-resource.js";
-import { details, indexHistory, type HistoryEvent, type IndexedHistory } from "./history-events.js";
+import { chainFrom, details, fanoutAfter, FAILED, indexHistory, iterationOf, type HistoryEvent } from "./history-events.js";
 
 export interface StateRun {
   readonly state: string;
@@ -46,19 +46,8 @@ const bytes = (s: unknown): number => (typeof s === "string" ? Buffer.byteLength
 const SCHEDULED = ["TaskScheduled", "LambdaFunctionScheduled", "ActivityScheduled"];
 const STARTED = ["TaskStarted", "LambdaFunctionStarted", "ActivityStarted"];
 const SUCCEEDED = ["TaskSucceeded", "LambdaFunctionSucceeded", "ActivitySucceeded"];
-const FAILED = ["TaskFailed", "LambdaFunctionFailed", "ActivityFailed", "TaskTimedOut", "LambdaFunctionTimedOut", "ActivityTimedOut", "TaskStateAborted"];
 const detailKey = (type: string) => type.charAt(0).toLowerCase() + type.slice(1) + "EventDetails";
 
-/** The events from a TaskStateEntered to the event before the next state entry, following previousEventId. */
-function chainFrom(h: IndexedHistory, entered: HistoryEvent): HistoryEvent[] {
-  const chain: HistoryEvent[] = [];
-  for (let e: HistoryEvent | undefined = entered; e !== undefined && chain.length < 64; ) {
-    chain.push(e);
-    if (e.type === "TaskStateExited" || FAILED.includes(e.type)) break;
-    e = (h.followers.get(e.id) ?? []).find((f) => !f.type.endsWith("StateEntered"));
-  }
-  return chain;
-}
 
 /** Payload of a lambda:invoke request or response, when the event carries one; else the whole text. */
 function payloadText(text: unknown): unknown {
@@ -86,33 +75,6 @@ function functionOf(state: string, scheduled: HistoryEvent | undefined): string 
   return state;
 }
 
-/**
- * The Map iteration an event belongs to: the nearest MapIterationStarted up its previousEventId
- * chain that opens a Map still open here (a Map that already exited on the way up is skipped whole).
- */
-function iterationOf(h: IndexedHistory, e: HistoryEvent): number | undefined {
-  let closedMaps = 0;
-  for (let p = h.byId.get(e.previousEventId ?? -1), n = 0; p !== undefined && n < 100_000; p = h.byId.get(p.previousEventId ?? -1), n++) {
-    if (p.type === "MapStateExited") closedMaps++;
-    else if (p.type === "MapStateEntered" && closedMaps > 0) closedMaps--;
-    else if (p.type === "MapIterationStarted" && closedMaps === 0) return details(p, "mapIterationStartedEventDetails")?.index as number | undefined;
-    else if (p.type === "ExecutionStarted") return undefined;
-  }
-  return undefined;
-}
-
-/** Items of the Map a state leads to (through pass-through states), else 1. */
-function fanoutAfter(h: IndexedHistory, exited: HistoryEvent): number {
-  let e: HistoryEvent | undefined = exited;
-  for (let hops = 0; e !== undefined && hops < 16; hops++) {
-    const next: HistoryEvent | undefined = (h.followers.get(e.id) ?? []).find((f) => f.type.endsWith("StateEntered") || f.type.endsWith("StateExited") || f.type === "MapStateStarted");
-    if (next === undefined) return 1;
-    if (next.type === "MapStateStarted") return Number(details(next, "mapStateStartedEventDetails")?.length ?? 1);
-    if (next.type === "TaskStateEntered" || next.type === "ParallelStateEntered") return 1;
-    e = next;
-  }
-  return 1;
-}
 
 export function readExecutionHistory(doc: unknown, source: string, options: HistoryReadOptions = {}): HistoryReadResult {
   const h = indexHistory(doc, source);
