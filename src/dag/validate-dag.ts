@@ -11,7 +11,7 @@ import { findCycles, buildStageGraph, topologicalOrder } from "./graph-walks.js"
 import { checkInstanceCounts, checkRawDagSize, resolveDagLimits, type DagLimits } from "./limits.js";
 import { checkPatternCounts } from "./pattern-counts.js";
 import { dagInputSchema } from "./schema.js";
-import type { Dag, Edge, Stage } from "./types.js";
+import { AUTO_MAX_INSTANCES, type Dag, type Edge, type Stage } from "./types.js";
 
 const DAG_KEYS = { unknownKey: "dag.unknownKey", wrongType: "dag.wrongType", badValue: "dag.badValue" } as const;
 
@@ -34,15 +34,20 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
     if (knownFunctions !== undefined && !knownFunctions.has(s.function)) {
       issues.push(issue("dag.unknownFunction", { path: ["stages", i, "function"], expected: `one of ${known!.join(", ") || "(none)"}`, actual: show(s.function), params: { suggestion: suggestionParams(s.function, known!).suggestion } }));
     }
+    const range = s.instances === "auto" ? { min: 1, max: Math.min(AUTO_MAX_INSTANCES, bounds.maxInstances) } : typeof s.instances === "object" ? s.instances : undefined;
+    if (range !== undefined && range.min > range.max) issues.push(issue("dag.emptyInstanceRange", { path: ["stages", i, "instances"], actual: `{ min: ${range.min}, max: ${range.max} }` }));
     stageById.set(s.id, {
       id: s.id,
       function: s.function,
-      ...(s.instances === undefined ? {} : { instances: s.instances }),
+      ...(typeof s.instances === "number" ? { instances: s.instances } : {}),
+      ...(range === undefined ? {} : { instanceRange: range }),
       ...(s.inputFraction === undefined ? {} : { inputFraction: s.inputFraction }),
       ...(s.repeat === undefined || s.repeat === 1 ? {} : { repeat: s.repeat }),
+      ...(s.memoryMb === undefined ? {} : { memoryMb: s.memoryMb }),
     });
   });
-  issues.push(...checkInstanceCounts(raw.stages.flatMap((s, i) => (s.instances === undefined ? [] : [{ path: ["stages", i, "instances"], instances: s.instances }])), bounds));
+  // An open count is checked at its upper end.
+  issues.push(...checkInstanceCounts(raw.stages.flatMap((s, i) => (s.instances === undefined || s.instances === "auto" ? [] : [{ path: ["stages", i, "instances"], instances: typeof s.instances === "number" ? s.instances : s.instances.max }])), bounds));
 
   const edges: Edge[] = [];
   const rawIndexOfEdge: number[] = [];

@@ -35,7 +35,13 @@ export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstim
   const out = new Map<string, StageTerms>();
   for (const id of dag.order) {
     const s = stages.get(id)!;
-    const memMb = billedMemoryMb(s.memoryMb, platform);
+    // A configured memory size is billed as configured; it must hold the predicted peak.
+    const configured = dag.stageById.get(id)!.memoryMb;
+    const memMb = configured ?? billedMemoryMb(s.memoryMb, platform);
+    if (configured !== undefined && s.memoryMb > configured) {
+      issues.push({ code: "infeasible", path: ["stages", id, "memoryMb"], message: "the stage's predicted peak memory exceeds its configured memory", expected: `≤ ${configured} MB`, actual: `${Math.ceil(s.memoryMb)} MB` });
+      continue;
+    }
     if (memMb > platform.billing.maxMemoryMb || memMb > platform.vm.memoryMb) {
       const limit = Math.min(platform.billing.maxMemoryMb, platform.vm.memoryMb);
       issues.push(issue("platform.stageDoesNotFit", { path: ["stages", id, "memoryMb"], expected: `≤ ${limit} MB`, actual: `${Math.ceil(s.memoryMb)} MB`, params: { reason: "the stage's predicted memory exceeds what one instance can have" } }));

@@ -5,7 +5,7 @@
  * naming the function and its stages. Without these options an unknown function stays an error.
  */
 import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
-import type { FunctionProfile, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
+import type { FunctionProfile, ProfileContext, ProfileProvider, ProfileTarget, Segment, TargetQuantiles } from "../profiles/types.js";
 
 export type FallbackProfile = "default" | { readonly like: string } | FunctionProfile;
 
@@ -72,14 +72,18 @@ export function withFallbackProfiles(base: ProfileProvider, dagInput: unknown, o
   const provider: ProfileProvider = {
     kind: "provider",
     functionNames: [...new Set([...base.functionNames, ...chosen.keys()])].sort(),
-    profileFor(name: string, q: TargetQuantiles): FunctionProfile | undefined {
+    profileFor(name: string, q: TargetQuantiles, context?: ProfileContext): FunctionProfile | undefined {
       const f = chosen.get(name);
-      if (f === undefined) return base.profileFor(name, q);
+      if (f === undefined) return base.profileFor(name, q, context);
       if (f === "default") return DEFAULT_FALLBACK_PROFILE;
-      if ("like" in f) return base.profileFor(f.like, q);
+      if ("like" in f) return base.profileFor(f.like, q, context);
       return f;
     },
     ...(base.trainedInputBytes !== undefined ? { trainedInputBytes: (name: string) => (chosen.has(name) ? undefined : base.trainedInputBytes!(name)) } : {}),
+    // Learned detail (extrapolation, residuals, segments) belongs to the base's own functions only.
+    ...(base.extrapolations !== undefined ? { extrapolations: (name: string, i: number, st: number) => (chosen.has(name) ? [] : base.extrapolations!(name, i, st)) } : {}),
+    ...(base.residuals !== undefined ? { residuals: (name: string, t: ProfileTarget, seg?: Segment) => (chosen.has(name) ? undefined : base.residuals!(name, t, seg)) } : {}),
+    ...(base.segments !== undefined ? { segments: (name: string) => (chosen.has(name) ? [] : base.segments!(name)) } : {}),
   };
   return { provider, warnings };
 }

@@ -23,6 +23,17 @@ export interface PlanOptions {
   readonly timeLimitMs?: number;
   /** Plan memory and output size at this quantile of the predictive distribution (e.g. 0.95), or per target. */
   readonly quantile?: number | TargetQuantiles;
+  /**
+   * Share of invocations that start cold (default 0): a learned profile with a cold-start segment
+   * mixes its cold runtime in at this share.
+   */
+  readonly coldFraction?: number;
+  /**
+   * Memory sizes (MB) a stage may be configured with: plan() chooses one per stage (the smallest that
+   * holds its predicted peak, or a larger one where the runtime falls enough to pay), together with
+   * open instance counts (`instances: "auto"` or a range). See src/sizing.
+   */
+  readonly memorySizes?: readonly number[];
   /** For functions no profile knows: "default" (a stated placeholder), `{ like: "fn" }`, or a profile. Unset: an unknown function is an error. Each use is a plan warning. */
   readonly fallbackProfile?: FallbackProfile;
   /** Per function name, a fallback that takes precedence over `fallbackProfile`. */

@@ -32,7 +32,7 @@ export async function prepareProblem(dagInput: unknown, inputSize: number | stri
   const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
   const { provider: profiles, warnings: fallbackWarnings } = withFallbackProfiles(given, dagInput, options);
   const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames)));
-  const estimated = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile)));
+  const estimated = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), options.coldFraction === undefined ? {} : { coldFraction: options.coldFraction }));
   const estimates = fallbackWarnings.length === 0 ? estimated : { ...estimated, warnings: [...fallbackWarnings, ...estimated.warnings] };
   const problem = await timed(timingsMs, "candidates", () =>
     buildProblem(dag, estimates, platform, {

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { ProfileSetData } from "./profile-set-data.js";
+import type { ProfileSetData, SegmentProfileData } from "./profile-set-data.js";
 import type { ProfileSet } from "./profile-set.js";
 import { PROFILES_FILE, WEIGHTS_FILE, type StoredModel, type StoredProfiles } from "./stored-profiles-schema.js";
 import type { ModelArtifact } from "./regressors/types.js";
@@ -30,12 +30,16 @@ export function toStored(data: ProfileSetData): { functions: StoredProfiles["fun
     floats.push(...m.weights);
     return { ...m, weights: ref };
   };
-  const functions: StoredProfiles["functions"] = {};
-  for (const name of Object.keys(data.functions).sort()) {
-    const f = data.functions[name]!;
-    const targets = Object.fromEntries(Object.entries(f.targets).map(([t, d]) => [t, { ...d, model: store(d.model), residuals: [...d.residuals], candidates: d.candidates.map((c) => ({ ...c })) }]));
-    functions[name] = { ...f, targets: targets as StoredProfiles["functions"][string]["targets"] };
-  }
+  const storeSegment = <S extends SegmentProfileData>(s: S) => ({
+    ...s,
+    targets: Object.fromEntries(Object.entries(s.targets).map(([t, d]) => [t, { ...d!, model: store(d!.model), residuals: { quantiles: [...d!.residuals.quantiles], rows: d!.residuals.rows }, candidates: d!.candidates.map((c) => ({ ...c })) }])),
+  });
+  const functions = Object.fromEntries(
+    Object.keys(data.functions).sort().map((name) => {
+      const f = data.functions[name]!;
+      return [name, { ...storeSegment(f), ...(f.cold === undefined ? {} : { cold: storeSegment(f.cold) }) }];
+    }),
+  ) as unknown as StoredProfiles["functions"];
   const buf = new Float32Array(floats);
   const weights = new Uint8Array(buf.byteLength);
   const view = new DataView(weights.buffer);

@@ -116,4 +116,11 @@ export const DAG_ERRORS = {
     expected: "≤ {limit} instances in all",
     hint: "Raise the limit with options.limits.maxTotalInstances; the simulator runs every instance.",
   },
+  "dag.emptyInstanceRange": {
+    code: "SLU2020",
+    category: "data",
+    message: "empty instance range",
+    expected: "1 ≤ min ≤ max",
+    hint: "An open instance count is \"auto\" or { min, max }; plan() chooses a count within it.",
+  },
 } as const satisfies Record<string, CatalogueEntry>;

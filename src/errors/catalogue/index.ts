@@ -8,6 +8,7 @@
 import type { CatalogueEntry } from "../entry.js";
 import { CLI_ERRORS } from "./cli.js";
 import { DAG_ERRORS } from "./dag.js";
+import { CALIBRATE_ERRORS, EXECUTE_ERRORS } from "./execute.js";
 import { INTERNAL_ERRORS } from "./internal.js";
 import { INTEROP_ERRORS } from "./interop.js";
 import { IO_ERRORS } from "./io.js";
@@ -29,6 +30,8 @@ export const CATALOGUE = {
   ...PLAN_ERRORS,
   ...LP_ERRORS,
   ...SIMULATE_ERRORS,
+  ...EXECUTE_ERRORS,
+  ...CALIBRATE_ERRORS,
   ...IO_ERRORS,
   ...INTEROP_ERRORS,
   ...INTERNAL_ERRORS,

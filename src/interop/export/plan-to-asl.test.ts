@@ -15,7 +15,7 @@ type Machine = { States: Record<string, Record<string, unknown>> };
 const readDag = (f: string) => JSON.parse(readFileSync(`examples/dags/${f}`, "utf8")) as DagInput;
 
 /** The stage, edge and count facts a round trip must keep, in a canonical order. */
-function facts(dag: DagInput, instances: (id: string) => number | undefined) {
+function facts(dag: DagInput, instances: (id: string) => unknown) {
   return {
     stages: dag.stages.map((s) => [s.id, s.function, instances(s.id), s.repeat ?? 1, s.inputFraction ?? 1]).sort(),
     edges: (dag.edges ?? []).map((e) => [e.from, e.to, e.pattern]).sort(),

@@ -8,7 +8,7 @@
  * failed, is skipped and counted with its reason.
  */
 import { issue, show, type Issue } from "../../errors.js";
-import type { ReadReport } from "../../traces/read-report.js";
+import type { ReadReport, TargetSummary } from "../../traces/read-report.js";
 import type { TraceRecord } from "../../traces/trace-record.js";
 import { classifyTask, lambdaFunctionName } from "../asl/task-resource.js";
 import { chainFrom, details, fanoutAfter, FAILED, indexHistory, iterationOf, type HistoryEvent } from "./history-events.js";
@@ -34,7 +34,8 @@ export interface HistoryReadOptions {
   readonly memorySettingMb?: Readonly<Record<string, number>>;
 }
 
-export type HistoryRecord = Omit<TraceRecord, "memoryMb"> & { readonly memoryMb?: number };
+/** A trace row from a history: no peak memory (a history does not have it). */
+export type HistoryRecord = TraceRecord;
 
 export interface HistoryReadResult {
   readonly runs: readonly StateRun[];
@@ -127,5 +128,25 @@ export function readExecutionHistory(doc: unknown, source: string, options: Hist
     fanout: r.fanout,
     ...(options.memorySettingMb?.[r.function] !== undefined ? { memorySettingMb: options.memorySettingMb[r.function]! } : {}),
   }));
-  return { runs, records, report: { file: source, rowsRead: entries.length, rowsKept: records.length, skipped } };
+  const rowsSkipped: Record<string, number> = {};
+  for (const issue of skipped) rowsSkipped[issue.message] = (rowsSkipped[issue.message] ?? 0) + 1;
+  const used: TargetSummary = { used: records.length, skipped: {}, examples: [] };
+  const targets: ReadReport["targets"] = {
+    runtimeMs: used,
+    outputBytes: used,
+    fanout: used,
+    memoryMb: { used: 0, skipped: records.length > 0 ? { "not in an execution history": records.length } : {}, examples: [] },
+  };
+  const report: ReadReport = {
+    file: source,
+    rowsRead: entries.length,
+    rowsKept: records.length,
+    rowsFiltered: 0,
+    rowsSkipped,
+    skipped,
+    fieldsSkipped: {},
+    targets,
+    columns: "function←task resource, inputBytes←invocation payload, runtimeMs←task start→success, outputBytes←result payload, fanout←length of the Map that follows",
+  };
+  return { runs, records, report };
 }

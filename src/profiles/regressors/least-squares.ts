@@ -7,8 +7,8 @@ import { lusolve } from "mathjs";
 /** Coefficients minimising ‖A c − y‖², or undefined when AᵀA is singular or the result not finite. */
 export function solveLeastSquares(design: readonly (readonly number[])[], values: readonly number[], weights?: readonly number[]): number[] | undefined {
   // Scale y and the weights to about 1: mathjs treats pivots below its epsilon as singular.
-  const yScale = Math.max(...values.map(Math.abs)) || 1;
-  const wScale = weights === undefined ? 1 : Math.max(...weights) || 1;
+  const yScale = maxAbs(values) || 1;
+  const wScale = weights === undefined ? 1 : maxAbs(weights) || 1;
   // AᵀWA and AᵀWy are p×p and p×1 sums (p ≤ 4): formed directly, solved by mathjs.
   const p = design[0]?.length ?? 0;
   const ata = Array.from({ length: p }, () => new Array<number>(p).fill(0));
@@ -29,6 +29,13 @@ export function solveLeastSquares(design: readonly (readonly number[])[], values
   }
   const coefficients = solution.map((r) => (r[0] ?? Number.NaN) * yScale);
   return coefficients.every(Number.isFinite) ? coefficients : undefined;
+}
+
+/** The largest |value| (0 for none), without spreading the values into a call. */
+export function maxAbs(values: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]!));
+  return m;
 }
 
 export function countDistinct(xs: readonly number[]): number {
