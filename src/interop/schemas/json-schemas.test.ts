@@ -68,7 +68,8 @@ describe("JSON Schemas", () => {
 
   it.each([
     ["dag", { stages: [{ id: "a" }] }, "a stage without its function"],
-    ["dag", { stages: [{ id: "a", function: "f", instances: 0 }] }, "zero instances"],
+    // (A count's integer and > 0 checks are a zod refinement, which JSON Schema cannot carry: validateDag still rejects 0.)
+    ["dag", { stages: [{ id: "a", function: "f", instances: "many" }] }, "instances neither a count, \"auto\" nor { min, max }"],
     ["dag", { stages: [{ id: "a", function: "f" }], edges: [{ from: "a", to: "a", pattern: "fan" }] }, "an unknown pattern"],
     ["platform-overrides", { vm: { cores: -1 } }, "negative cores"],
     ["platform-overrides", { vm: { corez: 4 } }, "a misspelt field"],
