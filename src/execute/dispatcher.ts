@@ -77,6 +77,10 @@ export class Dispatcher {
       this.waiting.get(job.id!)?.(result);
       this.waiting.delete(job.id!);
     });
+    // One empty flow through the stages queue loads BullMQ's scripts before the run's clock starts.
+    const warm = new Promise<ParentResult>((resolve) => this.waiting.set("warm-up", resolve));
+    await this.flows.add({ name: "warm-up", queueName: stagesQueue(this.runId), opts: { jobId: "warm-up" }, children: [{ name: "warm-up", queueName: stagesQueue(this.runId), opts: { jobId: "warm-up-child" } }] });
+    await warm;
   }
 
   /** Runs one round of `stageNo`'s instances and waits for every one to finish, fail or be lost with its VM. */
