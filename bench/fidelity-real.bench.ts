@@ -7,7 +7,9 @@
  * the policies with each other. Writes the "Real-bytes fidelity" section of bench/RESULTS.md.
  *
  * Options: --sizes 4MiB,16MiB,64MiB  --apps wordcount,query-pipeline,kmeans  --nic 100000000 (B/s)
- *          --repeats 1 (runs per case; the median is kept)  --no-write (print only)
+ *          --repeats 3 (runs per case, the policies of a case taking turns so load bursts hit them
+ *          alike; the median is kept)  --quiet-below 1.5 (first wait, at most 20 min, until the
+ *          1-minute load average is below this)  --no-write (print only)
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -28,11 +30,11 @@ import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-const { values } = parseArgs({ options: { sizes: { type: "string" }, apps: { type: "string" }, nic: { type: "string" }, repeats: { type: "string" }, "no-write": { type: "boolean" } } });
+const { values } = parseArgs({ options: { sizes: { type: "string" }, apps: { type: "string" }, nic: { type: "string" }, repeats: { type: "string" }, "quiet-below": { type: "string" }, "no-write": { type: "boolean" } } });
 const SIZES = (values.sizes ?? "4MiB,16MiB,64MiB").split(",").map((s) => parseSizeBytes(s.replace(/(\d)([KMG]iB)/, "$1 $2"), "--sizes"));
 const APPS = (values.apps ?? "wordcount,query-pipeline,kmeans").split(",");
 const NIC = Number(values.nic ?? 100e6);
-const REPEATS = Number(values.repeats ?? 1);
+const REPEATS = Number(values.repeats ?? 3);
 const POLICIES = ["sluice", "all-vm-local", "all-direct", "all-remote", "all-cache"] as const;
 type Policy = (typeof POLICIES)[number];
 
@@ -60,7 +62,17 @@ async function policyPlan(policy: Policy, dag: unknown, size: number, platform: 
 const modesOf = (p: Plan) =>
   p.edges.map((e) => (e.split ? Object.entries(e.split).map(([m, f]) => `${m[0]!.toUpperCase()}${Math.round(f * 100)}`).join("+") : { "vm-local": "L", direct: "D", remote: "R", cache: "C" }[e.mode])).join(",") + (p.admitted.length > 0 ? ` [${p.admitted.join(",")}]` : "");
 
+async function waitForQuiet(threshold: number): Promise<number> {
+  const t0 = Date.now();
+  while (os.loadavg()[0]! >= threshold && Date.now() - t0 < 20 * 60_000) {
+    process.stderr.write(`load ${os.loadavg()[0]!.toFixed(2)} ≥ ${threshold}: waiting…\n`);
+    await new Promise((r) => setTimeout(r, 30_000));
+  }
+  return (Date.now() - t0) / 1000;
+}
+
 async function main(): Promise<void> {
+  if (values["quiet-below"] !== undefined) await waitForQuiet(Number(values["quiet-below"]));
   const started = Date.now();
   const loadBefore = os.loadavg();
   const real = await startRealBackends();
@@ -79,17 +91,20 @@ async function main(): Promise<void> {
       // One untimed run warms the workers' threads (module load, JIT), as the trace collector warms before measuring.
       await execute(dag, await plan(dag, Math.min(...SIZES), { platform }), { backends: backends.backends, platform, shapeNic: NIC, keepResult: false });
       for (const size of SIZES) {
-        for (const policy of POLICIES) {
-          const p = await policyPlan(policy, dag, size, platform);
-          const measured: number[] = [];
-          for (let r = 0; r < REPEATS; r++) {
+        const plans = await Promise.all(POLICIES.map((policy) => policyPlan(policy, dag, size, platform)));
+        const measured: number[][] = POLICIES.map(() => []);
+        for (let r = 0; r < REPEATS; r++) {
+          for (const [k, p] of plans.entries()) {
             const report = await execute(dag, p, { backends: backends.backends, platform, shapeNic: NIC, keepResult: false });
-            measured.push(report.makespanMs);
+            measured[k]!.push(report.makespanMs);
           }
-          const row = { app, size, policy, modes: modesOf(p), predictedMs: p.predicted.makespanMs, measuredMs: median(measured) };
-          rows.push(row);
-          process.stderr.write(`${app} ${formatBytes(size)} ${policy} (${row.modes}): predicted ${row.predictedMs.toFixed(0)} ms, measured ${row.measuredMs.toFixed(0)} ms\n`);
         }
+        POLICIES.forEach((policy, k) => {
+          const p = plans[k]!;
+          const row = { app, size, policy, modes: modesOf(p), predictedMs: p.predicted.makespanMs, measuredMs: median(measured[k]!) };
+          rows.push(row);
+          process.stderr.write(`${app} ${formatBytes(size)} ${policy} (${row.modes}): predicted ${row.predictedMs.toFixed(0)} ms, measured ${row.measuredMs.toFixed(0)} ms (${measured[k]!.map((m) => m.toFixed(0)).join(", ")})\n`);
+        });
       }
     }
   } finally {

@@ -1,7 +1,7 @@
 /**
  * calibrate() against a real redis-server and s3rver: every measured constant is positive and
- * finite, comes with a fit error, and the platform it writes validates and plans. The shaped NIC
- * measures at most its bucket rate. Skipped, with how to install the server, only when one cannot
+ * finite, comes with a fit error, and the platform it writes validates and plans (no timing is
+ * asserted: the token bucket's own tests check the shaping). Skipped, with how to install the server, only when one cannot
  * be started.
  */
 import { afterAll, describe, expect, it } from "vitest";
@@ -32,8 +32,6 @@ describe.skipIf(!started.ok)("calibrate on real backends", () => {
       expect(Number.isFinite(c!.value) && c!.value >= 0).toBe(true);
       expect(c!.relativeError).toBeGreaterThanOrEqual(0);
     }
-    // Through buckets of 50 MB/s, a pull cannot beat 50 MB/s (each bucket holds one 256 KiB chunk of burst).
-    expect(constants.find((c) => c.path === "vm.nicBytesPerSecond")!.value).toBeLessThan(nic * 1.2);
     expect(platformSchema.safeParse(platform).success).toBe(true);
     const p = await plan({ name: "wc", stages: [{ id: "map", function: "wc-map" }, { id: "reduce", function: "wc-reduce" }], edges: [{ from: "map", to: "reduce", pattern: "shuffle" }] }, "4 MiB", { platform });
     expect(p.status).toBe("ok");

@@ -45,7 +45,6 @@ export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOpt
   let cache: CacheClient | undefined;
   let dispatcher: Dispatcher | undefined;
   let liveness: Liveness | undefined;
-  const state = { value: undefined as RunState | undefined };
   let report: RunReport | undefined;
   let failure: unknown;
   const keep = new Set<string>();
@@ -71,7 +70,6 @@ export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOpt
     const colocated = new Set(dag.edges.filter((_, i) => assignment.edges[i]!.some((s) => s.mode === "vm-local")).map((e) => e.to));
     const offsets = stageOffsets(dag.order.map((id) => ({ stageId: id, vms: placement.get(id)?.vms ?? 1, colocated: colocated.has(id) })), vms.length);
     const runState = new RunState(liveness);
-    state.value = runState;
     const runner = new StageRunner({
       dag, runId, prefix: backends.objectStore.prefix, assignment, placement, functions, offsets, input, dispatcher, state: runState,
       attempts: o.attempts, maxRounds: o.maxRounds,
