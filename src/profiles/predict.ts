@@ -44,10 +44,10 @@ export interface PredictOptions {
 
 export function predict(profiles: ProfileSet, functionName: string, inputBytes: number, options: PredictOptions = {}): Prediction {
   const fn = Object.prototype.hasOwnProperty.call(profiles.data.functions, functionName) ? profiles.data.functions[functionName] : undefined;
-  if (fn === undefined) throw sluiceError("profiles.unknownFunction", { path: ["functionName"], expected: `one of ${profiles.functionNames.join(", ")}`, actual: show(functionName), params: { suggestion: suggestionParams(String(functionName), profiles.functionNames).suggestion } });
-  if (!(Number.isFinite(inputBytes) && inputBytes >= 0)) throw sluiceError("profiles.notASize", { path: ["inputBytes"], actual: String(inputBytes) });
+  if (fn === undefined) throw sluiceError("profiles.unknownFunction", { path: ["functionName"], expected: `one of ${profiles.functionNames.join(", ")}`, actual: show(functionName), params: { suggestion: suggestionParams(functionName, profiles.functionNames).suggestion } });
+  if (!(Number.isFinite(inputBytes) && inputBytes >= 0)) throw sluiceError("profiles.notASize", { path: ["inputBytes"], actual: inputBytes });
   const level = options.level ?? 0.9;
-  if (!(level > 0 && level < 1)) throw sluiceError("profiles.intervalLevel", { path: ["level"], actual: String(level) });
+  if (!(level > 0 && level < 1)) throw sluiceError("profiles.intervalLevel", { path: ["level"], actual: level });
   const stageBytes = options.stageInputBytes ?? inputBytes;
   const values: Partial<Record<ProfileTarget, PredictedValue>> = {};
   for (const t of PROFILE_TARGETS) {

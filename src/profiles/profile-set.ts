@@ -15,7 +15,7 @@ export interface ProfileSet extends ProfileProvider {
 }
 
 function checkQuantile(target: string, q: number): number {
-  if (!(q > 0 && q < 1)) throw sluiceError("profiles.quantileOutOfRange", { path: ["quantiles", target], actual: String(q) });
+  if (!(q > 0 && q < 1)) throw sluiceError("profiles.quantileOutOfRange", { path: ["quantiles", target], actual: q });
   return q;
 }
 
@@ -49,11 +49,11 @@ export function createProfileSet(data: ProfileSetData): ProfileSet {
       if (fn === undefined) return undefined;
       const q = Object.fromEntries(PROFILE_TARGETS.map((t) => [t, checkQuantile(t, quantiles[t] ?? 0.5)])) as Record<ProfileTarget, number>;
       const coldFraction = context.coldFraction ?? 0;
-      if (!(coldFraction >= 0 && coldFraction <= 1)) throw sluiceError("profiles.coldFractionRange", { path: ["coldFraction"], actual: String(coldFraction) });
+      if (!(coldFraction >= 0 && coldFraction <= 1)) throw sluiceError("profiles.coldFraction", { path: ["coldFraction"], actual: coldFraction });
       const need = (t: ProfileTarget): TargetProfileData => {
         const d = targetData(fn, context.segment, t);
         if (d === undefined) {
-          throw sluiceError("profiles.untrainedTarget", { path: ["profiles", functionName, t], expected: `traces with ${t} (or a constant for it when training)`, actual: fn.untrained[t] ?? "untrained", params: { function: functionName, target: t } });
+          throw sluiceError("profiles.untrainedTarget", { path: ["profiles", functionName, t], actual: fn.untrained[t] ?? "untrained", params: { function: functionName, target: t } });
         }
         return d;
       };

@@ -57,9 +57,9 @@ function validateOptions(options: TrainOptions, issues: Issue[]): void {
   const choices = typeof options.model === "object" ? Object.entries(options.model) : [["model", options.model ?? "auto"] as const];
   for (const [key, choice] of choices) {
     if (!MODEL_CHOICES.includes(choice as ModelChoice)) issues.push(issue("option.unknownModelChoice", { path: ["options", "model", key], expected: MODEL_CHOICES.join(" | "), actual: show(choice) }));
-    if (key !== "model" && !(PROFILE_TARGETS as readonly string[]).includes(key)) issues.push(issue("option.notATarget", { path: ["options", "model", key], actual: show(key) }));
+    if (key !== "model" && !(PROFILE_TARGETS as readonly string[]).includes(key)) issues.push(issue("option.badValue", { path: ["options", "model", key], expected: `a target: ${PROFILE_TARGETS.join(" | ")}`, actual: show(key) }));
   }
-  if (options.folds !== undefined && !(Number.isInteger(options.folds) && options.folds >= 2)) issues.push(issue("option.foldCount", { path: ["options", "folds"], actual: String(options.folds) }));
+  if (options.folds !== undefined && !(Number.isInteger(options.folds) && options.folds >= 2)) issues.push(issue("option.foldCount", { path: ["options", "folds"], actual: show(options.folds) }));
 }
 
 function toTable(records: readonly TraceRecord[], issues: Issue[]): TraceTable {

@@ -73,13 +73,6 @@ export const OPTION_ERRORS = {
     expected: "> 0 ms (Infinity allowed)",
     hint: "Leave it out for the default.",
   },
-  "option.notATarget": {
-    code: "SLU1019",
-    category: "usage",
-    message: "not a profile target",
-    expected: "runtimeMs | memoryMb | outputBytes | fanout",
-    hint: "Per-target options are keyed by runtimeMs, memoryMb, outputBytes or fanout.",
-  },
   "option.plotFormat": {
     code: "SLU1018",
     category: "usage",

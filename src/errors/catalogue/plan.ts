@@ -36,12 +36,6 @@ export const PLAN_ERRORS = {
     expected: "at least one feasible mode",
     hint: "Allow more modes (options.modes), or give the platform more capacity (cache nodes, VM memory).",
   },
-  "plan.unknownFallback": {
-    code: "SLU6013",
-    category: "usage",
-    message: "a fallback must borrow a known function's profile{suggestion}",
-    hint: "Name a function the profiles know in { like: \"fn\" }, or use \"default\".",
-  },
   "plan.configuredMemoryTooSmall": {
     code: "SLU6014",
     category: "data",
