@@ -11,18 +11,25 @@ import type { SolverOutcome } from "../solve/solver.js";
 import { assemblePlan } from "./assemble-plan.js";
 import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";
 import { prepareProblem, timed } from "./prepare-problem.js";
+import { needsSizing, sizeStages } from "../sizing/size-stages.js";
 import type { Plan } from "./types.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 
 export async function plan(dag: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Plan> {
-  const { problem, timingsMs } = await prepareProblem(dag, inputSize, options);
+  // Phase "size" (only when the DAG leaves counts open or memorySizes are given): fill them in.
+  const sizingMs: Record<string, number> = {};
+  const sizing = needsSizing(dag, options) ? await timed(sizingMs, "size", () => sizeStages(dag, inputSize, options)) : undefined;
+  const { memorySizes: _m, ...rest } = options;
+  const { problem, timingsMs } = await prepareProblem(sizing?.dagInput ?? dag, inputSize, rest);
+  Object.assign(timingsMs, sizingMs);
   const solver = resolveSolver(options.solver);
   const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
   const outcome = await timed(timingsMs, "solve", () => solver(problem, ctx));
-  if (outcome.assignment !== undefined) {
-    return timed(timingsMs, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }));
-  }
-  return timed(timingsMs, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));
+  const planned =
+    outcome.assignment !== undefined
+      ? await timed(timingsMs, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }))
+      : await timed(timingsMs, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));
+  return sizing === undefined ? planned : { ...planned, sizing: sizing.report };
 }
 
 /** No plan meets the limit: report the cheapest (budget) or fastest (deadline) achievable plan instead. */

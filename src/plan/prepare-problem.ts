@@ -6,6 +6,10 @@ import { validateDag } from "../dag/validate-dag.js";
 import { estimateStages } from "../estimate/estimate-stages.js";
 import { buildProblem } from "../model/build-problem.js";
 import type { Problem } from "../model/types.js";
+import type { Dag } from "../dag/types.js";
+import type { Estimates } from "../estimate/estimate-stages.js";
+import type { Platform } from "../platform/schema.js";
+import type { ProfileProvider } from "../profiles/types.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
 import { defaultProfiles } from "../profiles/default-profiles.js";
 import { resolveQuantiles, toProfileProvider } from "../profiles/types.js";
@@ -25,8 +29,16 @@ export async function timed<T>(timings: Record<string, number>, phase: string, f
   return out;
 }
 
-export async function prepareProblem(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Prepared> {
-  const timingsMs: Record<string, number> = {};
+export interface PreparedEstimates {
+  readonly dag: Dag;
+  readonly estimates: Estimates;
+  readonly platform: Platform;
+  readonly profiles: ProfileProvider;
+  readonly inputBytes: number;
+}
+
+/** Phases "validate → estimate": the DAG and every stage's prediction, before any platform check. */
+export async function prepareEstimates(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}, timingsMs: Record<string, number> = {}): Promise<PreparedEstimates> {
   const inputBytes = parseSizeBytes(inputSize);
   const platform = resolvePlatform(options.platform);
   const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
@@ -34,6 +46,12 @@ export async function prepareProblem(dagInput: unknown, inputSize: number | stri
   const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames)));
   const estimated = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), options.coldFraction === undefined ? {} : { coldFraction: options.coldFraction }));
   const estimates = fallbackWarnings.length === 0 ? estimated : { ...estimated, warnings: [...fallbackWarnings, ...estimated.warnings] };
+  return { dag, estimates, platform, profiles, inputBytes };
+}
+
+export async function prepareProblem(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Prepared> {
+  const timingsMs: Record<string, number> = {};
+  const { dag, estimates, platform } = await prepareEstimates(dagInput, inputSize, options, timingsMs);
   const problem = await timed(timingsMs, "candidates", () =>
     buildProblem(dag, estimates, platform, {
       ...(options.objective !== undefined ? { objective: options.objective } : {}),
