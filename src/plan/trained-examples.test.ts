@@ -14,7 +14,7 @@ describe.each(["wordcount", "query-pipeline", "kmeans", "mapreduce-sort"])("%s o
     expect(p.placement.every((s) => s.instances >= 1)).toBe(true);
   });
   it("sizes its open stages: more root instances for a much larger input", async () => {
-    const small = await plan(dag, "4 MiB");
+    const small = await plan(dag, "1 KiB");
     const large = await plan(dag, "1 GiB");
     expect(small.sizing?.stages.find((s) => s.stageId === small.placement[0]!.stageId)?.instancesHow).toBe("sized");
     expect(large.placement[0]!.instances).toBeGreaterThan(small.placement[0]!.instances);

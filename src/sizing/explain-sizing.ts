@@ -83,7 +83,7 @@ export function explainSizing(x: ExplainInput): SizingReport {
   const open = x.space.filter((s) => s.counts.length > 0).map((s) => s.stageId);
   const memory = x.space.filter((s) => s.memory).map((s) => s.stageId);
   const searched = [
-    open.length > 0 ? `instance counts of ${open.join(", ")} over min, powers of two and max of their ranges` : "",
+    open.length > 0 ? `instance counts of ${open.join(", ")} over min, powers of two and max of their ranges, up to one wave of the VM pool unless memory needs more` : "",
     memory.length > 0 ? `memory of ${memory.join(", ")} over ${x.sizes!.join(", ")} MB (the smallest that holds the peak, and larger ones only where runtime falls with memory)` : "",
   ].filter(Boolean).join("; ");
   return {

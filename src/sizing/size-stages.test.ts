@@ -38,10 +38,11 @@ describe("open instance counts", () => {
     expect(p.sizing?.stages.find((s) => s.stageId === "read")).toMatchObject({ instancesHow: "sized", instances: read.instances, instanceRange: { min: 1, max: 10000 } });
   });
 
-  it("under the cost objective, the chosen count is the cheapest on its grid (checked by scoring every count)", async () => {
+  it("under the cost objective, the chosen count is the cheapest on the grid it searched (checked by scoring every count)", async () => {
     const sized = await sizeStages(dag, 20 * GB, { profiles, objective: "cost" });
     const chosen = sized.score;
-    for (const n of [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 10000]) {
+    // Up to one wave of the default pool (64 VMs × 4 cores = 256), as memory needs no more here.
+    for (const n of [1, 2, 4, 8, 16, 32, 64, 128, 256]) {
       const other = await scoreConfiguration(sized.context, new Map([["read", { instances: n }]]));
       expect(compareScores(other, chosen, "cost"), `${n} readers`).toBeGreaterThanOrEqual(0);
     }

@@ -4,7 +4,10 @@
  * cost least within the deadline, or makespan × cost least).
  *
  * What it searches: per open stage, min, the powers of two within its range and max (after a
- * scatter edge, multiples 1, 2, 4, … of the producer's count); per stage with memorySizes, "fit"
+ * scatter edge, multiples 1, 2, 4, … of the producer's count), up to what the VM pool runs at once
+ * (poolSize × cores) — or up to the smallest count that fits memory, when that is more: past one
+ * wave, more instances add waves rather than parallelism, and the search does not buy fractions of
+ * a percent with thousands of instances; per stage with memorySizes, "fit"
  * (the smallest listed size holding the predicted peak) and — only where the profile says runtime
  * falls with memory — every larger listed size. Each configuration is scored by the planner's
  * own pipeline (score-configuration.ts) with the heuristic solver; plan() then solves the chosen
@@ -105,8 +108,20 @@ export async function sizeStages(dagInput: unknown, inputSize: number | string, 
     config = withSetting(config, sp.stageId, { ...config.get(sp.stageId), ...countOf(sp, chosen) });
   }
 
+  // Counts past one wave of the pool only where memory needs them (the start's count).
+  const concurrent = platform.vm.poolSize * platform.vm.cores;
+  const startInstances = (await score(config)).stages;
+  const capped = space.map((sp): StageSpace => {
+    if (sp.counts.length === 0) return sp;
+    const own = config.get(sp.stageId)!;
+    const start = own.instances ?? own.multiplier!;
+    const per = sp.scatterFrom === undefined ? 1 : Math.max(1, startInstances.get(sp.scatterFrom)?.instances ?? 1);
+    const cap = Math.max(start, Math.floor(concurrent / per));
+    const counts = sp.counts.filter((c) => c <= cap);
+    return { ...sp, counts: counts.includes(start) ? counts : [...counts, start].sort((a, b) => a - b) };
+  });
   // Descent: each searched stage in turn takes its best setting with the others held.
-  const searched = space.filter((s) => s.counts.length > 0 || s.memory);
+  const searched = capped.filter((s) => s.counts.length > 0 || s.memory);
   const settingsOf = (sp: StageSpace, current: ConfigurationScore): StageSetting[] => {
     const own = config.get(sp.stageId) ?? {};
     const counts: StageSetting[] = sp.counts.length > 0 ? sp.counts.map((c) => countOf(sp, c)) : [{ ...(own.instances === undefined ? {} : { instances: own.instances }), ...(own.multiplier === undefined ? {} : { multiplier: own.multiplier }) }];
@@ -144,6 +159,6 @@ export async function sizeStages(dagInput: unknown, inputSize: number | string, 
     }
     if (!changed) break;
   }
-  const report = explainSizing({ dag, space, sizes, config, current, cache, settingsOf, evaluations, rounds, stoppedEarly, objective: options.objective ?? "latency" });
+  const report = explainSizing({ dag, space: capped, sizes, config, current, cache, settingsOf, evaluations, rounds, stoppedEarly, objective: options.objective ?? "latency" });
   return { dagInput: current.dagInput ?? dagInput, score: current, report, configuration: config, context: ctx };
 }
