@@ -127,7 +127,7 @@ describe("sluice train", () => {
     const io = capture();
     expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--out", path.join(dir, "m4"), "--quiet", "--derive", "runtimeMs=(stop - start) * 1000"])).toBe(65);
     expect(io.err()).toContain("--derive runtimeMs=…");
-    expect(io.err()).toContain('refers to "stop"');
+    expect(io.err()).toContain('"stop", named in the expression, is not in the header');
     expect(io.err()).not.toContain("columns option");
   });
 });

@@ -8,7 +8,7 @@
  * 95th percentile of its rows, instead of one mark per row (a million rows would be ~100 MB of SVG).
  */
 import { writeFile } from "node:fs/promises";
-import { inputError } from "../errors.js";
+import { sluiceError } from "../errors.js";
 import type { TraceRecord } from "../traces/trace-record.js";
 import { TraceTable } from "../traces/trace-table.js";
 import type { ProfileSet } from "./profile-set.js";
@@ -129,7 +129,7 @@ export function buildFitChartSpec(rows: readonly FitChartRow[]): Record<string, 
 /** Renders the chart to SVG (or PNG by extension) at `file`. */
 export async function plotFit(profiles: ProfileSet, traces: readonly TraceRecord[] | TraceTable, file: string, options: PlotFitOptions = {}): Promise<void> {
   const format = file.toLowerCase().endsWith(".png") ? "png" : file.toLowerCase().endsWith(".svg") ? "svg" : undefined;
-  if (format === undefined) throw inputError("Cannot plot", { code: "invalid_value", path: ["plot"], message: "unknown image format", expected: "a file ending in .svg or .png", actual: file });
+  if (format === undefined) throw sluiceError("option.plotFormat", { path: ["plot"], actual: file });
   const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
   const spec = buildFitChartSpec(buildFitChartData(profiles, traces, options));
   const compiled = compile(spec as unknown as Parameters<typeof compile>[0]).spec;

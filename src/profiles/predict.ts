@@ -4,7 +4,7 @@
  * the sizes the function was trained on — with, per target, by what factor and how much wider the
  * interval is there. The median is the model the metrics table shows.
  */
-import { inputError } from "../errors.js";
+import { show, sluiceError, suggestionParams } from "../errors.js";
 import type { ProfileSet } from "./profile-set.js";
 import { targetData } from "./profile-set.js";
 import { predictTargetAt } from "./predict-target.js";
@@ -44,10 +44,10 @@ export interface PredictOptions {
 
 export function predict(profiles: ProfileSet, functionName: string, inputBytes: number, options: PredictOptions = {}): Prediction {
   const fn = Object.prototype.hasOwnProperty.call(profiles.data.functions, functionName) ? profiles.data.functions[functionName] : undefined;
-  if (fn === undefined) throw inputError("Cannot predict", { code: "unknown_reference", path: ["functionName"], message: "no profile for this function", expected: `one of ${profiles.functionNames.join(", ")}`, actual: JSON.stringify(functionName) });
-  if (!(Number.isFinite(inputBytes) && inputBytes >= 0)) throw inputError("Cannot predict", { code: "invalid_value", path: ["inputBytes"], message: "not a size", expected: "a finite number of bytes ≥ 0", actual: String(inputBytes) });
+  if (fn === undefined) throw sluiceError("profiles.unknownFunction", { path: ["functionName"], expected: `one of ${profiles.functionNames.join(", ")}`, actual: show(functionName), params: { suggestion: suggestionParams(functionName, profiles.functionNames).suggestion } });
+  if (!(Number.isFinite(inputBytes) && inputBytes >= 0)) throw sluiceError("profiles.notASize", { path: ["inputBytes"], actual: inputBytes });
   const level = options.level ?? 0.9;
-  if (!(level > 0 && level < 1)) throw inputError("Cannot predict", { code: "invalid_value", path: ["level"], message: "interval level out of range", expected: "a number in (0, 1)", actual: String(level) });
+  if (!(level > 0 && level < 1)) throw sluiceError("profiles.intervalLevel", { path: ["level"], actual: level });
   const stageBytes = options.stageInputBytes ?? inputBytes;
   const values: Partial<Record<ProfileTarget, PredictedValue>> = {};
   for (const t of PROFILE_TARGETS) {

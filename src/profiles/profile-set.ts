@@ -4,7 +4,7 @@
  * warm or cold invocations, or warm with a share of cold starts mixed into the runtime. A target the
  * traces never had throws a typed error naming the function and the target when it is asked for.
  */
-import { inputError } from "../errors.js";
+import { sluiceError } from "../errors.js";
 import type { FunctionProfileData, ProfileSetData, SegmentProfileData, TargetProfileData } from "./profile-set-data.js";
 import { predictTargetAt, residualFactorAt } from "./predict-target.js";
 import { extrapolationWidth } from "./residual-summary.js";
@@ -15,7 +15,7 @@ export interface ProfileSet extends ProfileProvider {
 }
 
 function checkQuantile(target: string, q: number): number {
-  if (!(q > 0 && q < 1)) throw inputError("Invalid quantile", { code: "invalid_value", path: ["quantiles", target], message: "quantile out of range", expected: "a number in (0, 1)", actual: String(q) });
+  if (!(q > 0 && q < 1)) throw sluiceError("profiles.quantileOutOfRange", { path: ["quantiles", target], actual: q });
   return q;
 }
 
@@ -49,11 +49,11 @@ export function createProfileSet(data: ProfileSetData): ProfileSet {
       if (fn === undefined) return undefined;
       const q = Object.fromEntries(PROFILE_TARGETS.map((t) => [t, checkQuantile(t, quantiles[t] ?? 0.5)])) as Record<ProfileTarget, number>;
       const coldFraction = context.coldFraction ?? 0;
-      if (!(coldFraction >= 0 && coldFraction <= 1)) throw inputError("Invalid cold fraction", { code: "invalid_value", path: ["coldFraction"], message: "not a fraction", expected: "a number in [0, 1]", actual: String(coldFraction) });
+      if (!(coldFraction >= 0 && coldFraction <= 1)) throw sluiceError("profiles.coldFraction", { path: ["coldFraction"], actual: coldFraction });
       const need = (t: ProfileTarget): TargetProfileData => {
         const d = targetData(fn, context.segment, t);
         if (d === undefined) {
-          throw inputError("A learned profile lacks a target", { code: "invalid_value", path: ["profiles", functionName, t], message: `no trace row of ${functionName} had ${t}, so the profile cannot predict it`, expected: `traces with ${t} (or a constant for it when training)`, actual: fn.untrained[t] ?? "untrained" });
+          throw sluiceError("profiles.untrainedTarget", { path: ["profiles", functionName, t], actual: fn.untrained[t] ?? "untrained", params: { function: functionName, target: t } });
         }
         return d;
       };

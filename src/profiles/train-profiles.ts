@@ -7,7 +7,7 @@
  * Pre: rows of one or more apps. Post: every function has a model for each target its rows had
  * (a target no row had is listed as untrained, with why); a set with no model at all is an error.
  */
-import { InputError, type Issue } from "../errors.js";
+import { InputError, issue, show, type Issue } from "../errors.js";
 import { TARGET_FIELDS, traceRecordSchema, type TraceRecord } from "../traces/trace-record.js";
 import { TraceTable, type FunctionRows } from "../traces/trace-table.js";
 import { distinctSorted } from "./assign-folds.js";
@@ -56,16 +56,16 @@ const MAX_ISSUES = 20;
 function validateOptions(options: TrainOptions, issues: Issue[]): void {
   const choices = typeof options.model === "object" ? Object.entries(options.model) : [["model", options.model ?? "auto"] as const];
   for (const [key, choice] of choices) {
-    if (!MODEL_CHOICES.includes(choice as ModelChoice)) issues.push({ code: "invalid_value", path: ["options", "model", key], message: "unknown model", expected: MODEL_CHOICES.join(" | "), actual: String(choice) });
-    if (key !== "model" && !(PROFILE_TARGETS as readonly string[]).includes(key)) issues.push({ code: "invalid_value", path: ["options", "model", key], message: "not a target", expected: PROFILE_TARGETS.join(" | "), actual: key });
+    if (!MODEL_CHOICES.includes(choice as ModelChoice)) issues.push(issue("option.unknownModelChoice", { path: ["options", "model", key], expected: MODEL_CHOICES.join(" | "), actual: show(choice) }));
+    if (key !== "model" && !(PROFILE_TARGETS as readonly string[]).includes(key)) issues.push(issue("option.badValue", { path: ["options", "model", key], expected: `a target: ${PROFILE_TARGETS.join(" | ")}`, actual: show(key) }));
   }
-  if (options.folds !== undefined && !(Number.isInteger(options.folds) && options.folds >= 2)) issues.push({ code: "invalid_value", path: ["options", "folds"], message: "bad fold count", expected: "an integer ≥ 2", actual: String(options.folds) });
+  if (options.folds !== undefined && !(Number.isInteger(options.folds) && options.folds >= 2)) issues.push(issue("option.foldCount", { path: ["options", "folds"], actual: show(options.folds) }));
 }
 
 function toTable(records: readonly TraceRecord[], issues: Issue[]): TraceTable {
   for (let i = 0; i < records.length && issues.length < MAX_ISSUES; i++) {
     const parsed = traceRecordSchema.safeParse(records[i]);
-    if (!parsed.success) for (const e of parsed.error.issues.slice(0, 1)) issues.push({ code: "invalid_value", path: ["records", i, ...e.path.map(String)], message: e.message });
+    if (!parsed.success) for (const e of parsed.error.issues.slice(0, 1)) issues.push(issue("profiles.badRecord", { path: ["records", i, ...e.path.map(String)], params: { reason: e.message } }));
   }
   return TraceTable.fromRecords(records);
 }
@@ -139,7 +139,7 @@ export async function trainProfiles(input: readonly TraceRecord[] | TraceTable, 
   const issues: Issue[] = [];
   validateOptions(options, issues);
   const table = input instanceof TraceTable ? input : toTable(input, issues);
-  if (table.rows === 0) issues.push({ code: "invalid_value", path: ["records"], message: "no trace records", expected: "at least one record", actual: "0" });
+  if (table.rows === 0) issues.push(issue("profiles.noRecords", { path: ["records"], actual: "0" }));
   if (issues.length > 0) throw new InputError("Cannot train profiles", issues.slice(0, MAX_ISSUES));
 
   const folds = options.folds ?? 5;
@@ -162,7 +162,7 @@ export async function trainProfiles(input: readonly TraceRecord[] | TraceTable, 
   const problems = plans.flatMap((p) => p.problems);
   if (problems.length === 0) {
     const why = TARGET_FIELDS.map((t) => `${t}: ${[...table.accounts[t].skipped].map(([r, n]) => `${n} ${r}`).join(", ") || "no rows"}`).join("; ");
-    throw new InputError("Cannot train profiles", [{ code: "invalid_value", path: ["records"], message: "no row has a value for any target: nothing to train", expected: "rows with runtime, memory, output size or fanout", actual: why }]);
+    throw new InputError("Cannot train profiles", [issue("profiles.nothingToTrain", { path: ["records"], actual: why })]);
   }
 
   let backend: TfBackendName | "none" = "none";

@@ -3,7 +3,7 @@
  * on the rows it did not see, refuse the ones that explode beyond the data, select, and summarise
  * the chosen family's held-out residuals.
  */
-import { InputError } from "../errors.js";
+import { InputError, issue } from "../errors.js";
 import { heldOutPredictions, scoreCandidate, type FoldTasks, type TargetRows } from "./cross-validate.js";
 import { dataSlope, refuseExtrapolation } from "./extrapolation-guard.js";
 import type { MemoryFactor } from "./memory-factor.js";
@@ -47,7 +47,7 @@ export function finishTarget(p: TargetProblem): TargetProfileData {
   const candidates = familiesFor(p.choice, p.outcomes.has("mlp"), p.count).map(judge);
   const fallback = p.choice === "auto" ? candidates : familiesFor("auto", false, p.count).map(judge);
   const selection = selectModel(p.choice, candidates, fallback);
-  if (selection === undefined) throw new InputError("Cannot train profiles", [{ code: "infeasible", path: ["records", p.fn, p.target], message: "no model family fits these rows" }]);
+  if (selection === undefined) throw new InputError("Cannot train profiles", [issue("profiles.noFamilyFits", { path: ["records", p.fn, p.target] })]);
   const c = selection.chosen;
   const models = (p.outcomes.get(c.family) ?? []).map((o) => (o.status === "fitted" ? o.model : undefined));
   const held = c.method === "k-fold" ? heldOutPredictions(p.rows, p.folds, models) : undefined;

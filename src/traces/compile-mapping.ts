@@ -6,14 +6,14 @@
  * or CLI flag): a mapped column that is not in the header, an expression over a missing column, a
  * unit that does not fit the field, a field name that is no field, no function or input column.
  */
-import { InputError, type Issue } from "../errors.js";
+import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
 import { cellValue, compileExpression, ExpressionError, type CellValue } from "./expression.js";
 import { recogniseFields } from "./header-stems.js";
 import { howToMap, mappingRef, refOfSchemaPath, type MappingOrigin } from "./mapping-labels.js";
 import { fieldNamed, traceMappingSchema, type ColumnSpec, type TraceMapping } from "./mapping-schema.js";
 import { normaliseName } from "./names.js";
 import { TARGET_FIELDS, TRACE_FIELDS, type TraceField } from "./trace-record.js";
-import { splitUnitSuffix, unitFactor, unitsFor, type ValueUnit } from "./units.js";
+import { FIELD_DIMENSION, splitUnitSuffix, unitFactor, unitsFor, type ValueUnit } from "./units.js";
 
 export interface FieldSource {
   readonly field: TraceField;
@@ -56,11 +56,17 @@ function baseName(file: string): string {
   return b.replace(/\.[^.]*$/, "") || "traces";
 }
 
+/** An expression over a column the header lacks is a data error (like a mapped column that is not there); bad syntax is a usage error. */
+function expressionIssue(e: ExpressionError, path: readonly string[], header: readonly string[]): Issue {
+  if (e.column !== undefined) return issue("columns.notInHeader", { path, actual: e.actual, params: { what: `${JSON.stringify(e.column)}, named in the expression,`, ...suggestionParams(e.column, [...header]) } });
+  return issue("columns.badExpression", { path, expected: e.expected, actual: e.actual, params: { reason: e.message } });
+}
+
 /** Validates a mapping with the one schema; issues are named as the caller wrote them. */
 export function parseTraceMapping(input: unknown, origin: MappingOrigin = "api"): TraceMapping {
   const parsed = traceMappingSchema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
-  throw new InputError("Invalid trace mapping", parsed.error.issues.slice(0, 10).map((i) => ({ code: "invalid_value" as const, path: [refOfSchemaPath(origin, i.path)], message: i.message })));
+  throw new InputError("Invalid trace mapping", parsed.error.issues.slice(0, 10).map((i) => issue("columns.badSpec", { path: [refOfSchemaPath(origin, i.path)], params: { reason: i.message } })));
 }
 
 export async function compileMapping(header: readonly string[], mappingInput: TraceMapping | undefined, options: CompileOptions): Promise<RowMapper> {
@@ -76,7 +82,7 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     const field = fieldNamed(rawField);
     const ref = mappingRef(origin, { kind: "columns", field: field ?? rawField, spec });
     if (field === undefined) {
-      issues.push({ code: "invalid_value", path: at(ref), message: "not a trace field", expected: `one of ${TRACE_FIELDS.join(", ")}`, actual: JSON.stringify(rawField) });
+      issues.push(issue("columns.unknownField", { path: at(ref), actual: show(rawField), params: suggestionParams(rawField, [...TRACE_FIELDS]) }));
       continue;
     }
     if (typeof spec === "object" && "value" in spec) {
@@ -88,7 +94,7 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     if (typeof spec === "object" && "expr" in spec) {
       const factor = unitFactor(field, unit);
       if (factor === undefined) {
-        issues.push({ code: "invalid_value", path: at(ref), message: `unit does not fit ${field}`, expected: unitsFor(field).join(", ") || "no unit", actual: String(unit) });
+        issues.push(issue("columns.unitMismatch", { path: at(ref), expected: unitsFor(field).join(", ") || "no unit", actual: String(unit), params: { dimension: FIELD_DIMENSION[field] } }));
         continue;
       }
       try {
@@ -96,19 +102,19 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
         fields.set(field, { field, label: spec.expr, kind: "expr", get: run, factor });
       } catch (e) {
         if (!(e instanceof ExpressionError)) throw e;
-        issues.push({ code: "invalid_value", path: at(ref), message: e.message, expected: e.expected, actual: e.actual });
+        issues.push(expressionIssue(e, at(ref), header));
       }
       continue;
     }
     const column = typeof spec === "string" ? spec : spec.column;
     const index = findHeader(header, column);
     if (index < 0) {
-      issues.push({ code: "unknown_reference", path: at(ref), message: "the mapped column is not in the header", expected: `one of ${header.join(", ")}`, actual: JSON.stringify(column) });
+      issues.push(issue("columns.notInHeader", { path: at(ref), actual: show(column), params: { what: "the mapped column", ...suggestionParams(column, [...header]) } }));
       continue;
     }
     const factor = unitFactor(field, unit ?? splitUnitSuffix(normaliseName(header[index]!)).unit);
     if (factor === undefined) {
-      issues.push({ code: "invalid_value", path: at(ref), message: `unit does not fit ${field}`, expected: unitsFor(field).join(", ") || "no unit", actual: String(unit ?? header[index]) });
+      issues.push(issue("columns.unitMismatch", { path: at(ref), expected: unitsFor(field).join(", ") || "no unit", actual: String(unit ?? header[index]), params: { dimension: FIELD_DIMENSION[field] } }));
       continue;
     }
     taken.add(index);
@@ -119,7 +125,7 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
   if (mapping.fanoutFromRuns !== undefined) {
     const { runColumn, next } = mapping.fanoutFromRuns;
     const index = findHeader(header, runColumn);
-    if (index < 0) issues.push({ code: "unknown_reference", path: at(mappingRef(origin, { kind: "runColumn" })), message: "the run-id column is not in the header", expected: `one of ${header.join(", ")}`, actual: JSON.stringify(runColumn) });
+    if (index < 0) issues.push(issue("columns.notInHeader", { path: at(mappingRef(origin, { kind: "runColumn" })), actual: show(runColumn), params: { what: "the run-id column", ...suggestionParams(runColumn, [...header]) } }));
     else {
       taken.add(index);
       runs = { index, header: header[index]!, next: new Map(Object.entries(next).map(([f, g]) => [f, typeof g === "string" ? [g] : g])) };
@@ -133,13 +139,13 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
   }
   for (const field of ["function", "inputBytes"] as const) {
     if (!fields.has(field) && !options.providedFields?.includes(field)) {
-      issues.push({ code: "invalid_value", path: [file, "header", field], message: `no column for ${field}; ${howToMap(origin, field)}`, expected: field === "function" ? "a column such as function, func or stage" : "a column such as input_bytes or download_bytes", actual: header.join(",") });
+      issues.push(issue("columns.missingField", { path: [file, "header", field], expected: field === "function" ? "a column such as function, func or stage" : "a column such as input_bytes or download_bytes", actual: header.join(","), params: { field, how: howToMap(origin, field) } }));
     }
   }
   const attempted = new Set(Object.keys(mapping.columns ?? {}).map(fieldNamed));
   const hasTarget = TARGET_FIELDS.some((t) => fields.has(t) || attempted.has(t) || (t === "fanout" && runs !== undefined) || options.providedFields?.includes(t));
   if (!hasTarget) {
-    issues.push({ code: "invalid_value", path: [file, "header", "targets"], message: `no column for any target (${TARGET_FIELDS.join(", ")}); ${howToMap(origin, "runtimeMs")}`, expected: "at least one of runtime_ms, memory_mb, output_bytes, fanout", actual: header.join(",") });
+    issues.push(issue("columns.noTarget", { path: [file, "header", "targets"], actual: header.join(","), params: { how: howToMap(origin, "runtimeMs") } }));
   }
 
   let where: RowMapper["where"];
@@ -148,7 +154,7 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
       where = { text: mapping.where, test: await compileExpression(mapping.where, header) };
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
-      issues.push({ code: "invalid_value", path: at(mappingRef(origin, { kind: "where" })), message: e.message, expected: e.expected, actual: e.actual });
+      issues.push(expressionIssue(e, at(mappingRef(origin, { kind: "where" })), header));
     }
   }
   if (issues.length > 0) throw new InputError(`Cannot map the columns of ${file}`, issues);

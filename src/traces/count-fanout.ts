@@ -7,7 +7,7 @@
  * fanout 1. A name in `next` that never appears in the trace is an issue (a typo would otherwise
  * silently count zeros).
  */
-import type { Issue } from "../errors.js";
+import { issue, show, suggestionParams, type Issue } from "../errors.js";
 import { mappingRef, type MappingOrigin } from "./mapping-labels.js";
 import type { TraceTable } from "./trace-table.js";
 
@@ -21,7 +21,7 @@ export function countFanoutPerRun(table: TraceTable, next: ReadonlyMap<string, r
   const issues: Issue[] = [];
   for (const [fn, targets] of next) {
     for (const name of [fn, ...targets]) {
-      if (!table.functions.has(name)) issues.push({ code: "unknown_reference", path: [mappingRef(origin, { kind: "next", fn })], message: `function ${JSON.stringify(name)} never appears in the trace`, expected: `one of ${[...table.functions.keys()].sort().join(", ")}`, actual: JSON.stringify(name) });
+      if (!table.functions.has(name)) issues.push(issue("columns.unknownNextFunction", { path: [mappingRef(origin, { kind: "next", fn })], actual: show(name), params: { name: show(name), ...suggestionParams(name, [...table.functions.keys()].sort()) } }));
     }
   }
   if (issues.length > 0) return issues;

@@ -7,7 +7,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { CsvError, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
-import { InputError, inputError } from "../errors.js";
+import { InputError, issue, sluiceError } from "../errors.js";
 
 export interface CsvRow {
   readonly record: string[];
@@ -19,7 +19,7 @@ const OPTIONS = { info: true, relax_column_count: true, skip_empty_lines: true, 
 function csvError(e: unknown, file: string): unknown {
   if (e instanceof CsvError) {
     const line = (e as CsvError & { lines?: number }).lines;
-    return new InputError(`Cannot read ${file}`, [{ code: "parse_error", path: [file, `line ${line ?? "?"}`], message: e.message, expected: "well-formed CSV" }]);
+    return new InputError(`Cannot read ${file}`, [issue("traces.malformedCsv", { path: [file, `line ${line ?? "?"}`], params: { reason: e.message } })]);
   }
   return e;
 }
@@ -40,7 +40,7 @@ export async function* streamCsvRows(path: string, onBytes?: (readBytes: number,
     if (!s.isFile()) throw new Error("not a regular file");
     totalBytes = s.size;
   } catch (e) {
-    throw inputError(`Cannot read ${path}`, { code: "invalid_value", path: [path], message: (e as Error).message, expected: "a readable CSV file" });
+    throw sluiceError("io.cannotRead", { path: [path], expected: "a readable CSV file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
   }
   const input = createReadStream(path);
   let readBytes = 0;
@@ -51,7 +51,7 @@ export async function* streamCsvRows(path: string, onBytes?: (readBytes: number,
     for await (const row of parser as AsyncIterable<CsvRow>) yield row;
   } catch (e) {
     if (e instanceof CsvError) throw csvError(e, path);
-    throw inputError(`Cannot read ${path}`, { code: "invalid_value", path: [path], message: (e as Error).message, expected: "a readable CSV file" });
+    throw sluiceError("io.cannotRead", { path: [path], expected: "a readable CSV file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
   } finally {
     input.destroy();
   }

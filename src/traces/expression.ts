@@ -22,7 +22,8 @@ export class CellError extends Error {
 }
 
 export class ExpressionError extends Error {
-  constructor(message: string, readonly expected: string, readonly actual: string) {
+  /** `column`: the expression names a column the header lacks (`column` holds the name). */
+  constructor(message: string, readonly expected: string, readonly actual: string, readonly column?: string) {
     super(message);
   }
 }
@@ -111,7 +112,7 @@ export async function compileExpression(text: string, header: readonly string[])
     if (name !== undefined) {
       if (name === "true" || name === "false") return { run: () => name === "true" };
       const index = byName.get(normaliseName(name));
-      if (index === undefined) throw new ExpressionError(`the expression refers to ${JSON.stringify(name)}, which is not a column`, `one of ${header.join(", ")}`, JSON.stringify(name));
+      if (index === undefined) throw new ExpressionError(`the expression refers to ${JSON.stringify(name)}, which is not a column`, `one of ${header.join(", ")}`, JSON.stringify(name), name);
       return { run: (row) => cellValue(row[index]), column: header[index]! };
     }
     switch (node.type) {

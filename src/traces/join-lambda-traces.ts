@@ -9,7 +9,7 @@
  * A sizes row with no REPORT line, or a bad REPORT line, is an error naming file and line — or,
  * with `onInvalid: "skip"`, is skipped and counted.
  */
-import { InputError, type Issue } from "../errors.js";
+import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
 import { compileMapping } from "./compile-mapping.js";
 import { parseCsvRows, type CsvRow } from "./csv-rows.js";
 import { RowIngest } from "./ingest-rows.js";
@@ -71,11 +71,11 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
   if (wanted !== undefined) {
     idIndex = header.findIndex((h) => h.trim() === wanted.trim());
     if (idIndex < 0) idIndex = header.findIndex((h) => normaliseName(h) === normaliseName(wanted));
-    if (idIndex < 0) throw new InputError(`Cannot join ${sizesFile} with ${reportFile}`, [{ code: "unknown_reference", path: [sizesFile, ref], message: "the id column is not in the header", expected: `one of ${header.join(", ")}`, actual: JSON.stringify(wanted) }]);
+    if (idIndex < 0) throw new InputError(`Cannot join ${sizesFile} with ${reportFile}`, [issue("columns.notInHeader", { path: [sizesFile, ref], actual: show(wanted), params: { what: "the id column", ...suggestionParams(wanted, [...header]) } })]);
   } else {
     const chosen = chooseIdColumn(header, data, new Set(byId.keys()));
     if (chosen.index < 0) {
-      throw new InputError(`Cannot join ${sizesFile} with ${reportFile}`, [{ code: "invalid_value", path: [sizesFile, "header"], message: `no column's values match the request ids of the REPORT lines; name the column with ${ref}`, expected: "a column of Lambda request ids", actual: header.join(",") }]);
+      throw new InputError(`Cannot join ${sizesFile} with ${reportFile}`, [issue("traces.noRequestIdColumn", { path: [sizesFile, "header", ref], actual: header.join(",") })]);
     }
     idIndex = chosen.index;
   }
@@ -89,8 +89,8 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
     const id = row[idIndex]?.trim() ?? "";
     const rep = byId.get(id);
     if (rep === undefined) {
-      const issue: Issue = { code: "unknown_reference", path: [sizesFile, `line ${line}`, idHeader], message: `no REPORT line in ${reportFile} for this request`, expected: "a request id seen in the log", actual: JSON.stringify(id) };
-      return { reason: "no REPORT line", issue };
+      const missing: Issue = issue("traces.unknownRequest", { path: [sizesFile, `line ${line}`, idHeader], actual: show(id), params: { reportFile } });
+      return { reason: "no REPORT line", issue: missing };
     }
     used.add(id);
     return { ...record, runtimeMs: rep.durationMs, memoryMb: rep.maxMemoryUsedMb, ...(rep.memorySizeMb === undefined ? {} : { memorySettingMb: rep.memorySizeMb }), cold: rep.initDurationMs !== undefined };

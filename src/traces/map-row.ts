@@ -5,7 +5,7 @@
  * targets it has); one that is bad (not a number, negative, not finite, a bad flag) is absent too
  * and comes back as an issue naming file, line and column, which the reader raises or counts.
  */
-import type { Issue } from "../errors.js";
+import { issue, type Issue } from "../errors.js";
 import type { RowMapper } from "./compile-mapping.js";
 import { CellError, truthOf, type CellValue } from "./expression.js";
 import type { TraceField, TraceRecord } from "./trace-record.js";
@@ -49,7 +49,7 @@ function convert(field: TraceField, raw: CellValue, factor: number, column: stri
 export function mapRow(m: RowMapper, row: readonly string[], line: number): MappedRow {
   const where = [m.file, `line ${line}`];
   if (row.length !== m.header.length) {
-    return { kind: "rejected", reason: "wrong number of columns", issue: { code: "parse_error", path: where, message: "wrong number of columns", expected: `${m.header.length} columns`, actual: `${row.length}` } };
+    return { kind: "rejected", reason: "wrong number of columns", issue: issue("traces.badRow", { path: where, expected: `${m.header.length} columns`, actual: `${row.length}`, params: { reason: "wrong number of columns" } }) };
   }
   if (m.where !== undefined) {
     let keep: boolean | undefined;
@@ -57,7 +57,7 @@ export function mapRow(m: RowMapper, row: readonly string[], line: number): Mapp
       keep = truthOf(m.where.test(row), m.where.text);
     } catch (e) {
       if (!(e instanceof CellError)) throw e;
-      return { kind: "rejected", reason: "where: bad cell", issue: { code: "invalid_value", path: [...where, e.column], message: `cannot evaluate the row filter ${JSON.stringify(m.where.text)}`, expected: e.expected, actual: e.actual } };
+      return { kind: "rejected", reason: "where: bad cell", issue: issue("traces.badCell", { path: [...where, e.column], expected: e.expected, actual: e.actual, params: { field: `cell for the row filter ${JSON.stringify(m.where.text)}` } }) };
     }
     if (keep !== true) return { kind: "filtered", reason: keep === undefined ? "where: empty cell" : "where: false" };
   }
@@ -69,20 +69,20 @@ export function mapRow(m: RowMapper, row: readonly string[], line: number): Mapp
       raw = source.get(row);
     } catch (e) {
       if (!(e instanceof CellError)) throw e;
-      const issue: Issue = { code: "invalid_value", path: [...where, e.column], message: `bad ${field} (from ${source.label})`, expected: e.expected, actual: e.actual };
-      if (REQUIRED.has(field)) return { kind: "rejected", reason: `${field}: not a number`, issue };
-      problems.push({ field, reason: "not a number", issue });
+      const bad: Issue = issue("traces.badCell", { path: [...where, e.column], expected: e.expected, actual: e.actual, params: { field: `${field} (from ${source.label})` } });
+      if (REQUIRED.has(field)) return { kind: "rejected", reason: `${field}: not a number`, issue: bad };
+      problems.push({ field, reason: "not a number", issue: bad });
       continue;
     }
     const c = convert(field, raw, source.factor, source.label);
     if (!c.ok) {
-      const issue: Issue = { code: "invalid_value", path: [...where, c.column], message: `bad ${field}`, expected: c.expected, actual: c.actual };
-      if (REQUIRED.has(field)) return { kind: "rejected", reason: `${field}: ${c.reason}`, issue };
-      problems.push({ field, reason: c.reason, issue });
+      const bad: Issue = issue("traces.badCell", { path: [...where, c.column], expected: c.expected, actual: c.actual, params: { field } });
+      if (REQUIRED.has(field)) return { kind: "rejected", reason: `${field}: ${c.reason}`, issue: bad };
+      problems.push({ field, reason: c.reason, issue: bad });
       continue;
     }
     if (c.value === undefined) {
-      if (REQUIRED.has(field)) return { kind: "rejected", reason: `${field}: empty cell`, issue: { code: "invalid_value", path: [...where, source.label], message: `no ${field}`, expected: "a value", actual: "an empty cell" } };
+      if (REQUIRED.has(field)) return { kind: "rejected", reason: `${field}: empty cell`, issue: issue("traces.badCell", { path: [...where, source.label], expected: "a value", actual: "an empty cell", params: { field } }) };
       problems.push({ field, reason: "empty cell" });
       continue;
     }

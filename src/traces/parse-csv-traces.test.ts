@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../errors.js";
+import { codeOf, InputError } from "../errors.js";
 import { WORKFLOW_HEADER, workflowTraceCsv } from "../testing/workflow-traces.js";
 import { parseCsvTraces } from "./parse-csv-traces.js";
 
@@ -180,7 +180,7 @@ describe("parseCsvTraces: bad input is a typed error or a counted skip naming ro
   it("rejects a row with the wrong number of columns and an unclosed quote", async () => {
     const header = CANONICAL.split("\n")[0]!;
     expect((await issueOf(() => parseCsvTraces(`${header}\nsort,split,1\n`, { file: "x.csv" }))).issues[0]?.path).toEqual(["x.csv", "line 2"]);
-    expect((await issueOf(() => parseCsvTraces(`${header}\nsort,"split,1,1,1,1,1,,\n`, { file: "q.csv" }))).issues[0]?.code).toBe("parse_error");
+    expect((await issueOf(() => parseCsvTraces(`${header}\nsort,"split,1,1,1,1,1,,\n`, { file: "q.csv" }))).issues[0]?.code).toBe(codeOf("traces.malformedCsv"));
   });
 
   it("names what is missing when the header maps to nothing", async () => {

@@ -4,7 +4,7 @@
  * the file. Returns a report per file; the table's per-target accounts cover them all.
  */
 import { stat } from "node:fs/promises";
-import { InputError } from "../errors.js";
+import { InputError, sluiceError } from "../errors.js";
 import { compileMapping } from "./compile-mapping.js";
 import { countFanoutPerRun } from "./count-fanout.js";
 import { RowIngest } from "./ingest-rows.js";
@@ -37,7 +37,7 @@ export async function ingestRows(rows: AsyncIterable<CsvRow> | Iterable<CsvRow>,
     }
     ingest.push(row.record, row.info.lines);
   }
-  if (ingest === undefined) throw new InputError(`Cannot read ${file}`, [{ code: "parse_error", path: [file, "line 1"], message: "no header row", expected: "a header and at least one row", actual: "an empty file" }]);
+  if (ingest === undefined) throw sluiceError("traces.emptyFile", { path: [file, "line 1"], actual: "an empty file" }, { what: `Cannot read ${file}` });
   return ingest;
 }
 

@@ -59,7 +59,7 @@ export const planSchema = z.object({
       options: z.array(z.object({ mode, verdict: z.enum(["chosen", "feasible", "rejected"]), timeMs: finite.optional(), costUsd: finite.optional(), reason: z.string() })),
     }),
   ),
-  timingsMs: z.record(z.string(), nonNegative),
+  timingsMs: z.record(z.string(), nonNegative).optional(),
 });
 
 // Both directions: every Plan is a valid input, and every parsed value is a Plan.
