@@ -41,3 +41,7 @@ export { calibrate } from "./calibrate/calibrate.js";
 export type { CalibrateOptions, Calibration } from "./calibrate/calibrate.js";
 export type { FittedConstant } from "./calibrate/fit-platform.js";
 export type { Sample } from "./calibrate/sample.js";
+export { importAsl, importSebsFlow, importServerlessWorkflow, importWorkflow, formatImportReport, IMPORT_FORMATS, planToAsl, readExecutionHistory, jsonSchema, SCHEMA_NAMES, planSchema } from "./interop/index.js";
+export type { ImportResult, ImportHints, ImportOptions, ImportFormat, ImportReport, AslExportOptions, HistoryReadOptions, HistoryReadResult, StateRun, SchemaName } from "./interop/index.js";
+export { DEFAULT_FALLBACK_PROFILE } from "./plan/fallback-profiles.js";
+export type { FallbackProfile } from "./plan/fallback-profiles.js";

@@ -12,6 +12,10 @@ import { checkChoice, missingFlag, parseNumberFlag, parseWholeFlag } from "./cli
 import { loadProfilesOption } from "./load-profiles-option.js";
 import { parseCliArgs, type ParsedValues } from "./parse-cli-args.js";
 import { readInputJson } from "./read-input.js";
+import { parseWith } from "../interop/schemas/parse-with.js";
+import { platformOverridesSchema } from "../interop/schemas/platform-overrides-schema.js";
+import type { FallbackProfile } from "../plan/fallback-profiles.js";
+import { parseNameFlags } from "./count-flags.js";
 
 export { parseCliArgs, type ParsedValues };
 
@@ -32,6 +36,8 @@ export const PLAN_FLAGS = {
   "max-stages": { type: "string" },
   "max-edges": { type: "string" },
   "max-instances": { type: "string" },
+  "fallback-profile": { type: "string" },
+  fallback: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const satisfies NonNullable<ParseArgsConfig["options"]>;
 
@@ -50,7 +56,10 @@ export const PLAN_FLAGS_HELP = `  --dag FILE          DAG JSON: {"name", "stages
   --timings           put each planning phase's wall-clock time in the plan (off: same input, same bytes)
   --max-stages N      size limits (defaults 100000 stages, 400000 edges, 100000 instances a stage)
   --max-edges N
-  --max-instances N`;
+  --max-instances N
+  --fallback-profile P  for functions without a profile: "default" (a stated placeholder,
+                      listed in the plan's warnings) or a known function whose profile to borrow
+  --fallback FN=P     the same for one function (repeatable)`;
 
 const OBJECTIVES: readonly Objective[] = ["latency", "cost", "perf-per-dollar"];
 const SOLVERS: readonly SolverName[] = ["auto", "exact", "heuristic", "dp", "brute-force"];
@@ -84,10 +93,17 @@ export async function readPlanRequest(values: PlanFlagValues): Promise<PlanReque
     ...(values.quantile !== undefined ? { quantile: parseNumberFlag("--quantile", values.quantile) } : {}),
     ...(values.timings === true ? { timings: true } : {}),
     ...(limits === undefined ? {} : { limits }),
+    ...(values["fallback-profile"] !== undefined ? { fallbackProfile: fallbackOf(values["fallback-profile"]) } : {}),
+    ...(values.fallback !== undefined ? { fallbackProfiles: Object.fromEntries(Object.entries(parseNameFlags("--fallback", values.fallback)).map(([fn, p]) => [fn, fallbackOf(p)])) } : {}),
   };
   const dag = await readInputJson(values.dag, "--dag");
-  const platform = values.platform === undefined ? undefined : ((await readInputJson(values.platform, "--platform")) as PlatformOverrides);
+  const platform = values.platform === undefined ? undefined : (parseWith(platformOverridesSchema, await readInputJson(values.platform, "--platform"), `Invalid platform file ${values.platform}`) as PlatformOverrides);
   const profiles = values.profiles === undefined ? undefined : await loadProfilesOption(values.profiles);
   const input = /^\d+$/.test(values.input.trim()) ? Number(values.input) : values.input;
   return { dag, input, options: { ...options, ...(platform !== undefined ? { platform } : {}), ...(profiles !== undefined ? { profiles } : {}) } };
+}
+
+/** `default` is the stated placeholder profile; any other name borrows that function's profile. */
+function fallbackOf(name: string): FallbackProfile {
+  return name === "default" ? "default" : { like: name };
 }

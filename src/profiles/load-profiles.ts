@@ -14,6 +14,7 @@ import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type ProfileSetData } from ".
 import { createProfileSet, type ProfileSet } from "./profile-set.js";
 import type { ModelArtifact } from "./regressors/types.js";
 import { sha256 } from "./save-profiles.js";
+import { resolveModelFolder } from "./model-folder.js";
 import { PROFILES_FILE, storedMetadataSchema, storedProfilesSchema, type StoredModel, type StoredProfiles } from "./stored-profiles-schema.js";
 import { convertFunctionV1, storedFunctionV1Schema, storedPoint } from "./stored-profiles-v1.js";
 
@@ -38,7 +39,9 @@ async function readOrFail(file: string, expected: string): Promise<Buffer> {
   }
 }
 
-export async function loadProfiles(dir: string, options: LoadOptions = {}): Promise<ProfileSet> {
+export async function loadProfiles(modelDir: string, options: LoadOptions = {}): Promise<ProfileSet> {
+  // After a save interrupted between its two renames, the complete sibling holds the model.
+  const dir = await resolveModelFolder(modelDir);
   const file = path.join(dir, PROFILES_FILE);
   const text = (await readOrFail(file, `a profile folder written by saveProfiles (with ${PROFILES_FILE})`)).toString("utf8");
   let raw: unknown;
