@@ -46,8 +46,8 @@ export function fitConstants(samples: readonly Sample[]): FittedConstant[] {
   };
   const get = single(samples, "object-store", "get");
   const put = single(samples, "object-store", "put");
-  if (get) add("objectStore.getLatencyMs", get.latencyMs, get.latencyRelativeError, `GET ms = a + bytes / B, weighted least squares (MAPE ${(get.mape * 100).toFixed(1)}%)`, get.samples);
-  if (put) add("objectStore.putLatencyMs", put.latencyMs, put.latencyRelativeError, `PUT ms = a + bytes / B, weighted least squares (MAPE ${(put.mape * 100).toFixed(1)}%)`, put.samples);
+  if (get) add("objectStore.getLatencyMs", get.latencyMs, get.latencyRelativeError, `GET ms = a + bytes / B (least squares) (MAPE ${(get.mape * 100).toFixed(1)}%)`, get.samples);
+  if (put) add("objectStore.putLatencyMs", put.latencyMs, put.latencyRelativeError, `PUT ms = a + bytes / B (least squares) (MAPE ${(put.mape * 100).toFixed(1)}%)`, put.samples);
   if (get && put && get.bytesPerSecond > 0 && put.bytesPerSecond > 0) {
     add("objectStore.connectionBytesPerSecond", harmonic(get.bytesPerSecond, put.bytesPerSecond), Math.max(get.bandwidthRelativeError, put.bandwidthRelativeError), `harmonic mean of GET ${(get.bytesPerSecond / 1e6).toFixed(1)} MB/s and PUT ${(put.bytesPerSecond / 1e6).toFixed(1)} MB/s`, get.samples + put.samples);
   }

@@ -9,6 +9,8 @@ describe("fitLatencyBandwidth", () => {
     // 27 ms + 41 MB/s, SeBS-Flow-like.
     { latency: 27, bw: 41e6, sizes: [1024, 65536, 1 << 20, 16 << 20] },
   ])("recovers $latency ms and $bw B/s from exact samples", ({ latency, bw, sizes }) => {
+    // Two samples at the smallest size, so its latency has a spread (0 here).
+    sizes = [sizes[0]!, ...sizes];
     const fit = fitLatencyBandwidth(sizes.map((bytes) => ({ bytes, ms: latency + (bytes / bw) * 1000 })))!;
     expect(fit.latencyMs).toBeCloseTo(latency, 6);
     expect(fit.bytesPerSecond / bw).toBeCloseTo(1, 6);

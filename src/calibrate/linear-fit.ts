@@ -1,12 +1,14 @@
 /**
- * duration = latency + bytes / bandwidth, fitted by weighted least squares with weights 1 / y²
- * (each sample's relative error counts equally, so small requests pin the latency and large ones
- * the bandwidth). With x = bytes, y = ms, w = 1 / y²:
- *   minimise Σ w (y − a − b x)²  →  [Σw  Σwx; Σwx  Σwx²] [a b]ᵀ = [Σwy  Σwxy]ᵀ
- *   σ² = Σ w r² / (n − 2),  cov = σ² · M⁻¹
- * latencyMs = a, bandwidth = 1000 / b bytes per second; their relative errors are SE(a)/a and
- * SE(b)/b (the bandwidth's relative error equals its slope's to first order). MAPE is the mean
- * |y − ŷ| / y over the samples.
+ * duration = latency + bytes / bandwidth, fitted in two steps so that neither end distorts the
+ * other (large transfers fix the bandwidth; small ones, which a token bucket's burst or a warm
+ * connection makes faster than the line, fix the latency):
+ *   slope b  = Σ (x − x̄)(y − ȳ) / Σ (x − x̄)²   (ordinary least squares over all samples; x bytes, y ms)
+ *   SE(b)    = s / √Σ (x − x̄)²,  s² = Σ r² / (n − 2)
+ *   latency  = mean over the smallest size's samples of (y − b · x),  its error = their standard error
+ * bandwidth = 1000 / b bytes per second, with relative error SE(b) / b. When noise hides the slope
+ * (b ≤ 0: the transfers are too fast to time at these sizes), the bandwidth is the largest size's
+ * mean throughput — a lower bound — and its error is unknown (Infinity). MAPE is the mean
+ * |y − ŷ| / y over all samples.
  */
 
 export interface LatencyBandwidthFit {
@@ -22,36 +24,35 @@ export interface LatencyBandwidthFit {
 export function fitLatencyBandwidth(points: readonly { readonly bytes: number; readonly ms: number }[]): LatencyBandwidthFit | undefined {
   const pts = points.filter((p) => p.ms > 0 && Number.isFinite(p.ms) && p.bytes >= 0);
   if (pts.length < 3 || new Set(pts.map((p) => p.bytes)).size < 2) return undefined;
-  let sw = 0, swx = 0, swxx = 0, swy = 0, swxy = 0;
-  for (const { bytes: x, ms: y } of pts) {
-    const w = 1 / (y * y);
-    sw += w;
-    swx += w * x;
-    swxx += w * x * x;
-    swy += w * y;
-    swxy += w * x * y;
+  const n = pts.length;
+  const xm = pts.reduce((a, p) => a + p.bytes, 0) / n;
+  const ym = pts.reduce((a, p) => a + p.ms, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const p of pts) {
+    sxy += (p.bytes - xm) * (p.ms - ym);
+    sxx += (p.bytes - xm) ** 2;
   }
-  const det = sw * swxx - swx * swx;
-  if (!(det > 0)) return undefined;
-  const a = (swxx * swy - swx * swxy) / det;
-  const b = (sw * swxy - swx * swy) / det;
+  const b = sxy / sxx;
+  const a0 = ym - b * xm;
   let rss = 0;
+  for (const p of pts) rss += (p.ms - a0 - b * p.bytes) ** 2;
+  const seB = Math.sqrt(rss / Math.max(1, n - 2) / sxx);
+  const smallest = Math.min(...pts.map((p) => p.bytes));
+  const intercepts = pts.filter((p) => p.bytes === smallest).map((p) => p.ms - Math.max(0, b) * p.bytes);
+  const latency = intercepts.reduce((x, y) => x + y, 0) / intercepts.length;
+  const sdLatency = intercepts.length > 1 ? Math.sqrt(intercepts.reduce((x, y) => x + (y - latency) ** 2, 0) / (intercepts.length - 1)) : Infinity;
   let ape = 0;
-  for (const { bytes: x, ms: y } of pts) {
-    const r = y - a - b * x;
-    rss += (r * r) / (y * y);
-    ape += Math.abs(r) / y;
-  }
-  const sigma2 = rss / Math.max(1, pts.length - 2);
-  const seA = Math.sqrt((sigma2 * swxx) / det);
-  const seB = Math.sqrt((sigma2 * sw) / det);
+  for (const p of pts) ape += Math.abs(p.ms - Math.max(0, latency) - Math.max(0, b) * p.bytes) / p.ms;
+  const largest = pts.filter((p) => p.bytes === Math.max(...pts.map((q) => q.bytes)));
+  const lowerBound = (largest.reduce((x, p) => x + p.bytes / p.ms, 0) / largest.length) * 1000;
   return {
-    latencyMs: Math.max(0, a),
-    bytesPerSecond: b > 0 ? 1000 / b : Infinity,
-    latencyRelativeError: a > 0 ? seA / a : Infinity,
+    latencyMs: Math.max(0, latency),
+    bytesPerSecond: b > 0 ? 1000 / b : lowerBound,
+    latencyRelativeError: latency > 0 ? sdLatency / Math.sqrt(intercepts.length) / latency : Infinity,
     bandwidthRelativeError: b > 0 ? seB / b : Infinity,
-    mape: ape / pts.length,
-    samples: pts.length,
+    mape: ape / n,
+    samples: n,
   };
 }
 

@@ -143,7 +143,7 @@ describe("validateDag: each problem is a typed issue with its path", () => {
       name: "a number given as a string is not coerced",
       input: { stages: [{ id: "a", function: "f", instances: "4" }] },
       // instances is a count, "auto" or { min, max }: a string other than "auto" fits none of them
-      issue: { code: "SLU2002", path: ["stages", 0, "instances"], expected: "one of the allowed forms", actual: '"4"' },
+      issue: { code: "SLU2002", path: ["stages", 0, "instances"], expected: 'number or one of "auto" or object', actual: '"4"' },
     },
   ])("$name", ({ input, issue }) => {
     const issues = issuesOf(input);

@@ -47,30 +47,32 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
     });
   });
   // An open count is checked at its upper end.
-  issues.push(...checkInstanceCounts(raw.stages.flatMap((s, i) => (s.instances === undefined || s.instances === "auto" ? [] : [{ path: ["stages", i, "instances"], instances: typeof s.instances === "number" ? s.instances : s.instances.max }])), bounds));
+  const fixedCounts = raw.stages.map((s) => (s.instances === undefined || s.instances === "auto" ? 0 : typeof s.instances === "number" ? s.instances : s.instances.max));
+  for (const i of checkInstanceCounts(fixedCounts, (i) => ["stages", i, "instances"], bounds)) issues.push(i);
 
   const edges: Edge[] = [];
   const rawIndexOfEdge: number[] = [];
-  const seen = new Map<string, Set<string>>();
+  // An edge is the pair of its ends' numbers, u · n + v: exact below 2^53, so ids never collide as text would ("a->b" + "c" vs "a" + "b->c").
+  const number = new Map<string, number>();
+  for (const id of stageById.keys()) number.set(id, number.size);
+  const seen = new Set<number>();
   raw.edges.forEach((e, i) => {
-    let ok = true;
-    for (const end of ["from", "to"] as const) {
-      if (!stageById.has(e[end])) {
-        issues.push(issue("dag.danglingEdge", { path: ["edges", i, end], actual: show(e[end]) }));
-        ok = false;
-      }
-    }
+    const u = number.get(e.from), v = number.get(e.to);
+    if (u === undefined) issues.push(issue("dag.danglingEdge", { path: ["edges", i, "from"], actual: show(e.from) }));
+    if (v === undefined) issues.push(issue("dag.danglingEdge", { path: ["edges", i, "to"], actual: show(e.to) }));
+    let ok = u !== undefined && v !== undefined;
     if (e.from === e.to) {
       issues.push(issue("dag.selfLoop", { path: ["edges", i], actual: show(`${e.from}->${e.to}`) }));
       ok = false;
     }
-    const tos = seen.get(e.from) ?? new Set<string>();
-    seen.set(e.from, tos);
-    if (tos.has(e.to)) {
-      issues.push(issue("dag.duplicateEdge", { path: ["edges", i], actual: show(`${e.from}->${e.to}`) }));
-      ok = false;
+    if (u !== undefined && v !== undefined) {
+      const pair = u * number.size + v;
+      if (seen.has(pair)) {
+        issues.push(issue("dag.duplicateEdge", { path: ["edges", i], actual: show(`${e.from}->${e.to}`) }));
+        ok = false;
+      }
+      seen.add(pair);
     }
-    tos.add(e.to);
     if (ok) {
       edges.push({ from: e.from, to: e.to, pattern: e.pattern });
       rawIndexOfEdge.push(i);
@@ -96,7 +98,7 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
     }
   });
   edges.forEach((e, i) => {
-    const found = checkPatternCounts(e, stageById.get(e.from)!.instances, stageById.get(e.to)!.instances, ["edges", rawIndexOfEdge[i]!, "pattern"]);
+    const found = checkPatternCounts(e, stageById.get(e.from)!.instances, stageById.get(e.to)!.instances, () => ["edges", rawIndexOfEdge[i]!, "pattern"]);
     if (found !== undefined) issues.push(found);
   });
 

@@ -93,6 +93,7 @@ const AREA_TITLES: Readonly<Record<string, string>> = {
   execute: "Cannot run",
   calibrate: "Cannot calibrate",
   io: "Input/output error",
+  interop: "Cannot import or export",
   internal: "Internal error",
 };
 

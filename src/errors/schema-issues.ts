@@ -134,8 +134,10 @@ function expectedOf(i: ZodIssue): string | undefined {
       return `one of ${i.values.map((x) => show(x)).join(", ")}`;
     case "not_multiple_of":
       return `a multiple of ${String(i.divisor)}`;
-    case "invalid_union":
-      return "one of the allowed forms";
+    case "invalid_union": {
+      const forms = [...new Set(i.errors.map((branch) => (branch[0] === undefined ? undefined : expectedOf(branch[0]))).filter((x): x is string => x !== undefined))];
+      return forms.length > 0 ? forms.join(" or ") : "one of the allowed forms";
+    }
     case "invalid_format":
       return `a ${i.format}`;
     default:

@@ -45,7 +45,8 @@ export class CacheClient {
     }
     if (got.length !== length) throw this.fail(`GETRANGE ${key}`, new Error(`expected ${length} bytes at ${offset}, got ${got.length} (the key is missing or shorter)`));
     await nicIn?.take(length);
-    return { bytes: new Uint8Array(got.buffer, got.byteOffset, got.length), io: { bytes: length, requests: 1 } };
+    // A copy: the reply may be a view on the connection's read buffer.
+    return { bytes: new Uint8Array(got), io: { bytes: length, requests: 1 } };
   }
 
   /** Deletes every key matching `pattern` (SCAN + UNLINK); returns how many. */

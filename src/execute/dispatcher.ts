@@ -8,6 +8,7 @@
  * also releases the parent; the executor runs it again elsewhere.
  */
 import type { FlowProducer, Queue, Worker } from "bullmq";
+import { RunFailedError } from "./backend-error.js";
 import { instanceJobId, stageJobId, stagesQueue, vmQueue } from "./keys.js";
 import type { InstanceJob, InstanceOutcome } from "./job-data.js";
 import type { Liveness } from "./liveness.js";
@@ -39,7 +40,7 @@ export class Dispatcher {
   private flows!: FlowProducer;
   private control!: Worker;
   private readonly queues = new Map<string, Queue>();
-  private readonly waiting = new Map<string, (r: ParentResult) => void>();
+  private readonly waiting = new Map<string, { resolve: (r: ParentResult) => void; reject: (e: Error) => void }>();
   private roundNo = 0;
   private shared: import("ioredis").Redis | undefined;
 
@@ -74,16 +75,20 @@ export class Dispatcher {
     );
     this.control.on("error", () => undefined);
     this.control.on("completed", (job, result: ParentResult) => {
-      this.waiting.get(job.id!)?.(result);
+      this.waiting.get(job.id!)?.resolve(result);
       this.waiting.delete(job.id!);
     });
+    // One empty flow through the stages queue loads BullMQ's scripts before the run's clock starts.
+    const warm = new Promise<ParentResult>((resolve, reject) => this.waiting.set("warm-up", { resolve, reject }));
+    await this.flows.add({ name: "warm-up", queueName: stagesQueue(this.runId), opts: { jobId: "warm-up" }, children: [{ name: "warm-up", queueName: stagesQueue(this.runId), opts: { jobId: "warm-up-child" } }] });
+    await warm;
   }
 
   /** Runs one round of `stageNo`'s instances and waits for every one to finish, fail or be lost with its VM. */
   async runRound(stageNo: number, stageId: string, jobs: readonly RoundJob[]): Promise<RoundResult> {
     const round = ++this.roundNo;
     const parentId = stageJobId(stageNo, round);
-    const done = new Promise<ParentResult>((resolve) => this.waiting.set(parentId, resolve));
+    const done = new Promise<ParentResult>((resolve, reject) => this.waiting.set(parentId, { resolve, reject }));
     const jobIds = new Map(jobs.map((j) => [instanceJobId(stageNo, j.data.index, round), j] as const));
     await this.flows.add({
       name: stageId,
@@ -150,8 +155,10 @@ export class Dispatcher {
     return { completed, failed, missing };
   }
 
-  /** Empties and deletes every queue of the run. */
+  /** Empties and deletes every queue of the run; rounds still waiting fail. */
   async close(): Promise<void> {
+    for (const w of this.waiting.values()) w.reject(new RunFailedError("the run was stopped while this stage was running"));
+    this.waiting.clear();
     await this.control?.close(true).catch(() => undefined);
     await this.flows?.close().catch(() => undefined);
     for (const q of this.queues.values()) {

@@ -45,7 +45,6 @@ export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOpt
   let cache: CacheClient | undefined;
   let dispatcher: Dispatcher | undefined;
   let liveness: Liveness | undefined;
-  const state = { value: undefined as RunState | undefined };
   let report: RunReport | undefined;
   let failure: unknown;
   const keep = new Set<string>();
@@ -59,7 +58,7 @@ export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOpt
     }
     const input = await stageInput(dag, options.input ?? { generate: plan.inputBytes }, store, runId);
     const nic = options.shapeNic === true ? platform.vm.nicBytesPerSecond : typeof options.shapeNic === "number" ? options.shapeNic : null;
-    const record: RunRecord = { runId, vms, cacheUrl: backends.cacheUrl, objectStore: backends.objectStore, nicBytesPerSecond: nic, connections: platform.objectStore.connectionsPerInstance, lockDurationMs: o.lockDurationMs };
+    const record: RunRecord = { runId, vms, cacheUrl: backends.cacheUrl, objectStore: backends.objectStore, nicBytesPerSecond: nic, connections: platform.objectStore.connectionsPerInstance, lockDurationMs: o.lockDurationMs, objectPrefixes: Math.max(1, Math.round((platform.objectStore as { prefixes?: number }).prefixes ?? 1)), ...rangeOf(platform) };
     liveness = new Liveness(redis, vms);
     dispatcher = new Dispatcher(backends.redisUrl, runId, liveness, { attempts: o.attempts, backoffMs: o.backoffMs });
     await dispatcher.start();
@@ -71,7 +70,6 @@ export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOpt
     const colocated = new Set(dag.edges.filter((_, i) => assignment.edges[i]!.some((s) => s.mode === "vm-local")).map((e) => e.to));
     const offsets = stageOffsets(dag.order.map((id) => ({ stageId: id, vms: placement.get(id)?.vms ?? 1, colocated: colocated.has(id) })), vms.length);
     const runState = new RunState(liveness);
-    state.value = runState;
     const runner = new StageRunner({
       dag, runId, prefix: backends.objectStore.prefix, assignment, placement, functions, offsets, input, dispatcher, state: runState,
       attempts: o.attempts, maxRounds: o.maxRounds,
@@ -109,6 +107,12 @@ async function waitForJoin(redis: import("ioredis").Redis, runId: string, vms: r
     if (Date.now() > deadline) throw new BackendError("worker", safeRedisUrl(redisUrl), `VMs ${missing.join(", ")} did not join run ${runId} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** The platform's ranged-GET size, when its schema has one. */
+function rangeOf(platform: object): { rangeBytes?: number } {
+  const r = (platform as { objectStore?: { rangeBytes?: number } }).objectStore?.rangeBytes;
+  return typeof r === "number" && r > 0 ? { rangeBytes: r } : {};
 }
 
 /** Deletes a producer's object-store and cache copies once all its consumers are done. */

@@ -4,7 +4,9 @@
  * cleanup can find everything a run made:
  *   queues       sluice-<run>-vm-<vm>, sluice-<run>-stages        (BullMQ; obliterated at the end)
  *   job ids      s<stage>-i<index>-r<round>, stage-s<stage>-r<round>
- *   objects      <prefix><run>/input, <prefix><run>/s<stage>/<index>, <prefix><run>/result/<stage id>/<index>
+ *   objects      <prefix><run>/input, <prefix><run>/[p<k>/]s<stage>/<index>, <prefix><run>/result/<stage id>/<index>
+ *                (k = index mod the platform's key prefixes, when it has more than one: S3 scales request
+ *                rates per prefix, so an edge's objects are spread over them)
  *   cache keys   sluice:<run>:c:s<stage>:<index>
  *   files        <vm dir>/<run>/s<stage>-<index>.out
  *   registry     sluice:vm:<vm> (a VM's address, refreshed while it lives), sluice:run:<run> (the run's record)
@@ -36,7 +38,8 @@ export const instanceJobId = (stage: number, index: number, round: number) => `s
 export const stageJobId = (stage: number, round: number) => `stage-s${stage}-r${round}`;
 
 export const inputObjectKey = (prefix: string, run: string) => `${prefix}${run}/input`;
-export const intermediateObjectKey = (prefix: string, run: string, stage: number, index: number) => `${prefix}${run}/s${stage}/${index}`;
+export const intermediateObjectKey = (prefix: string, run: string, stage: number, index: number, prefixes = 1) =>
+  prefixes > 1 ? `${prefix}${run}/p${index % prefixes}/s${stage}/${index}` : `${prefix}${run}/s${stage}/${index}`;
 export const resultObjectKey = (prefix: string, run: string, stageId: string, index: number) => `${prefix}${run}/result/${encodeURIComponent(stageId)}/${index}`;
 export const runObjectPrefix = (prefix: string, run: string) => `${prefix}${run}/`;
 export const cacheKey = (run: string, stage: number, index: number) => `sluice:${run}:c:s${stage}:${index}`;

@@ -36,7 +36,7 @@ export async function startLocalCluster(o: LocalClusterOptions): Promise<LocalCl
     await Promise.all(
       vms.map(async (vm) => {
         const root = path.join(path.dirname(defaultVmRoot(vm)), `sluice-local-${process.pid}-${vm}`);
-        const args = [...nodeArgs, entry, "--redis", o.redisUrl, "--vm", vm, "--root", root, "--slots", String(o.slots ?? 1)];
+        const args = [...nodeArgs, entry, "--redis", o.redisUrl, "--vm", vm, "--root", root, "--slots", String(o.slots ?? 1), "--exit-with-parent", String(process.pid)];
         if (o.nicBytesPerSecond !== undefined) args.push("--nic-bytes-per-second", String(o.nicBytesPerSecond));
         const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
         const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

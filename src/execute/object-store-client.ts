@@ -102,11 +102,11 @@ export class ObjectStoreClient {
     }
   }
 
-  /** Reads `length` bytes at `offset` as ranged GETs of at most the part size, `connections` at once. */
-  async getRange(key: string, offset: number, length: number, nicIn?: TokenBucket, connections = 1): Promise<{ bytes: Uint8Array; io: IoCount }> {
+  /** Reads `length` bytes at `offset` as ranged GETs of at most `rangeBytes` (default: the part size), `connections` at once. */
+  async getRange(key: string, offset: number, length: number, nicIn?: TokenBucket, connections = 1, rangeBytes = this.config.partSizeBytes): Promise<{ bytes: Uint8Array; io: IoCount }> {
     const out = new Uint8Array(length);
     if (length === 0) return { bytes: out, io: { bytes: 0, requests: 0 } };
-    const part = this.config.partSizeBytes;
+    const part = Math.max(1, Math.floor(rangeBytes));
     const count = Math.ceil(length / part);
     await forEachLimited(count, Math.max(1, connections), async (k) => {
       const from = k * part;

@@ -20,6 +20,7 @@ import { concatBytes } from "../workloads/types.js";
 export interface InstanceContext extends TransferContext {
   readonly pool: FunctionPool;
   readonly prefix: string;
+  readonly objectPrefixes: number;
 }
 
 const DIRECT_PULLS_AT_ONCE = 8;
@@ -95,7 +96,7 @@ async function runInstanceUnwrapped(job: InstanceJob, ctx: InstanceContext, atte
     }
     if (edges.length === 0) continue;
     const partitions = [...wanted].sort((a, b) => a - b);
-    const name = mode === "remote" ? intermediateObjectKey(ctx.prefix, job.runId, job.stageNo, job.index) : cacheKey(job.runId, job.stageNo, job.index);
+    const name = mode === "remote" ? intermediateObjectKey(ctx.prefix, job.runId, job.stageNo, job.index, ctx.objectPrefixes) : cacheKey(job.runId, job.stageNo, job.index);
     await write(mode, edges.join(","), () => TRANSFER_REGISTRY[mode].send(ctx, name, concatBytes(partitions.map((p) => outputs[p]!))));
     copies.push({ kind: mode, at: { name }, partitions });
   }

@@ -16,6 +16,10 @@ export interface RunRecord {
   readonly nicBytesPerSecond: number | null;
   readonly connections: number;
   readonly lockDurationMs: number;
+  /** Key prefixes an edge's objects are spread over (the platform's objectStore.prefixes; 1 if it has none). */
+  readonly objectPrefixes: number;
+  /** Size of one ranged GET (the platform's objectStore.rangeBytes), if it has one. */
+  readonly rangeBytes?: number;
 }
 
 export function parseRunRecord(text: string | null): RunRecord | undefined {

@@ -12,34 +12,11 @@ import type { Plan } from "../plan/types.js";
 import type { Platform, TransferMode } from "../platform/schema.js";
 import type { NicUsage, SimEdge, SimInstance, SimStage, SimulationReport, TierBytes, TransferInterval } from "../simulate/types.js";
 import type { InstanceOutcome } from "./job-data.js";
+import type { RunReport } from "./run-report-types.js";
+import { cacheOccupancy, peakRate, unionMs } from "./report-usage.js";
 import type { RunState } from "./run-state.js";
 
 const GiB = 1024 ** 3;
-
-export interface StageComparison {
-  readonly stageId: string;
-  readonly predictedStartMs: number;
-  readonly predictedFinishMs: number;
-  readonly measuredStartMs: number;
-  readonly measuredFinishMs: number;
-}
-
-export interface RunReport extends SimulationReport {
-  readonly runId: string;
-  readonly kind: "measured";
-  readonly predicted: Plan["predicted"] & { readonly stages: Plan["stages"] };
-  readonly comparison: {
-    /** (measured − predicted) / predicted. */
-    readonly makespanError: number;
-    readonly stages: readonly StageComparison[];
-  };
-  /** Where the sinks' outputs are (kept unless the run was asked not to). */
-  readonly result: { readonly bucket: string; readonly keys: readonly string[]; readonly bytes: number };
-  /** Instance executions beyond one per instance (re-runs after lost VMs or inputs). */
-  readonly reruns: number;
-  /** Objects and cache keys the cleanup deleted. */
-  readonly cleanup: { readonly objects: number; readonly cacheKeys: number };
-}
 
 export interface ReportInput {
   readonly dag: Dag;
@@ -53,6 +30,8 @@ export interface ReportInput {
   readonly cleanup: RunReport["cleanup"];
   readonly notes: readonly string[];
 }
+
+export type { RunReport, StageComparison } from "./run-report-types.js";
 
 export function buildRunReport(r: ReportInput): RunReport {
   const rel = (t: number) => t - r.t0Ms;
@@ -134,24 +113,7 @@ export function buildRunReport(r: ReportInput): RunReport {
   const makespanMs = Math.max(0, ...instances.map((i) => i.finishMs));
   const span = Math.max(makespanMs, 1e-9);
 
-  // Cache occupancy: each value resident from its write to its deletion (or the end of the run).
-  const steps = r.state.cacheLife.flatMap((l) => [
-    { t: rel(l.writtenMs), d: l.bytes },
-    { t: rel(l.deletedMs ?? r.endMs), d: -l.bytes },
-  ]);
-  steps.sort((a, b) => a.t - b.t || a.d - b.d);
-  const occupancy: { timeMs: number; bytes: number }[] = [];
-  let resident = 0;
-  let peakBytes = 0;
-  let gibMs = 0;
-  let lastT = 0;
-  for (const s of steps) {
-    gibMs += (resident / GiB) * Math.max(0, s.t - lastT);
-    lastT = s.t;
-    resident += s.d;
-    peakBytes = Math.max(peakBytes, resident);
-    occupancy.push({ timeMs: s.t, bytes: resident });
-  }
+  const { occupancy, peakBytes, gibMs } = cacheOccupancy(r.state.cacheLife, rel, r.endMs);
   const store = r.platform.objectStore;
   const objectStoreUsd = tiers.store.puts * store.priceUsdPerPut + tiers.store.gets * store.priceUsdPerGet;
   const cacheUsd = ((tiers.cacheW + tiers.cacheR) / GiB) * r.platform.cache.priceUsdPerGibTransferred + (gibMs / 3.6e6) * r.platform.cache.priceUsdPerGibHour;
@@ -159,8 +121,8 @@ export function buildRunReport(r: ReportInput): RunReport {
     vm,
     busyFractionIn: unionMs(n.busyIn) / span,
     busyFractionOut: unionMs(n.busyOut) / span,
-    peakIn: peakRate(n.busyIn, instances, vm, "read") / r.platform.vm.nicBytesPerSecond,
-    peakOut: peakRate(n.busyOut, instances, vm, "write") / r.platform.vm.nicBytesPerSecond,
+    peakIn: peakRate(instances, vm, "read") / r.platform.vm.nicBytesPerSecond,
+    peakOut: peakRate(instances, vm, "write") / r.platform.vm.nicBytesPerSecond,
     bytesIn: n.in,
     bytesOut: n.out,
   }));
@@ -217,37 +179,4 @@ export function buildRunReport(r: ReportInput): RunReport {
     reruns: r.state.history.length - instances.length,
     cleanup: r.cleanup,
   };
-}
-
-/** Total length of the union of intervals. */
-export function unionMs(intervals: readonly [number, number][]): number {
-  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let [s, e] = [-Infinity, -Infinity];
-  for (const [a, b] of sorted) {
-    if (a > e) {
-      if (e > s) total += e - s;
-      [s, e] = [a, b];
-    } else e = Math.max(e, b);
-  }
-  if (e > s) total += e - s;
-  return total;
-}
-
-/** Highest summed rate (bytes/s) of a VM's overlapping transfers in one direction. */
-function peakRate(_busy: readonly [number, number][], instances: readonly SimInstance[], vm: string, direction: "read" | "write"): number {
-  const events: { t: number; rate: number }[] = [];
-  for (const i of instances) {
-    if (i.vm !== vm) continue;
-    for (const t of i.transfers) {
-      if (t.direction !== direction || t.kind === "vm-local" || t.endMs <= t.startMs) continue;
-      const rate = t.bytes / ((t.endMs - t.startMs) / 1000);
-      events.push({ t: t.startMs, rate }, { t: t.endMs, rate: -rate });
-    }
-  }
-  events.sort((a, b) => a.t - b.t || a.rate - b.rate);
-  let cur = 0;
-  let peak = 0;
-  for (const e of events) peak = Math.max(peak, (cur += e.rate));
-  return peak;
 }

@@ -93,6 +93,8 @@ export async function startVmWorker(o: VmWorkerOptions): Promise<VmWorker> {
       connections: record.connections,
       pool,
       prefix: record.objectStore.prefix,
+      objectPrefixes: record.objectPrefixes ?? 1,
+      ...(record.rangeBytes !== undefined ? { rangeBytes: record.rangeBytes } : {}),
       objectStore: () => (joined.store ??= ObjectStoreClient.create(record.objectStore)),
       cache: () => (joined.cache ??= CacheClient.create(record.cacheUrl)),
       addressOf,

@@ -7,17 +7,30 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startVmWorker, type VmWorkerOptions } from "./vm-worker.js";
 
-export async function runWorkerProcess(o: VmWorkerOptions): Promise<void> {
+/** `exitWithParent`: stop when this process id is gone (the local cluster passes its own, so a crashed test leaves no worker). */
+export async function runWorkerProcess(o: VmWorkerOptions & { readonly exitWithParent?: number }): Promise<void> {
   const w = await startVmWorker(o);
   process.stdout.write(`ready ${w.vm} ${w.address}\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    // A clean stop needs Redis; if it is gone too, give up after 5 s.
+    setTimeout(() => process.exit(0), 5000).unref();
     void w.stop().finally(() => process.exit(0));
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  if (o.exitWithParent !== undefined) {
+    const parent = o.exitWithParent;
+    setInterval(() => {
+      try {
+        process.kill(parent, 0);
+      } catch {
+        stop();
+      }
+    }, 500).unref();
+  }
   await new Promise(() => undefined);
 }
 
@@ -34,6 +47,7 @@ if (isMain) {
     ...(args.has("root") ? { root: args.get("root")! } : {}),
     ...(args.has("host") ? { host: args.get("host")! } : {}),
     ...(num("nic-bytes-per-second") !== undefined ? { nicBytesPerSecond: num("nic-bytes-per-second")! } : {}),
+    ...(num("exit-with-parent") !== undefined ? { exitWithParent: num("exit-with-parent")! } : {}),
   }).catch((e: unknown) => {
     process.stderr.write(`sluice worker: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);

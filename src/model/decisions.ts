@@ -10,9 +10,12 @@ import { z } from "zod";
 import { TRANSFER_MODES, type TransferMode } from "../platform/schema.js";
 import type { Assignment, Decisions, EdgeDecision, ModeShare, ModeSplit } from "./types.js";
 
-/** The shape of caller decisions (a whole Plan may be passed: other top-level fields are ignored); modes and fractions are checked below with the DAG at hand. */
+/**
+ * The shape of caller decisions (a whole Plan may be passed: other top-level fields are ignored); modes and fractions are checked below with the DAG at hand.
+ * An edge may carry its DAG `pattern` (decisions are often the DAG's edges with a mode added); the DAG's own pattern is the one used.
+ */
 const decisionsSchema = z.looseObject({
-  edges: z.array(z.object({ from: z.string(), to: z.string(), mode: z.string().optional(), split: z.record(z.string(), z.unknown()).optional() })),
+  edges: z.array(z.object({ from: z.string(), to: z.string(), pattern: z.string().optional(), mode: z.string().optional(), split: z.record(z.string(), z.unknown()).optional() })),
   admitted: z.array(z.string()).optional(),
 });
 const DECISION_KEYS = { unknownKey: "decisions.unknownKey", wrongType: "decisions.wrongType", badValue: "decisions.badValue" } as const;

@@ -1,8 +1,11 @@
 /**
  * Phases "validate → estimate → candidates": from caller input to the Problem a solver is handed.
- * Every phase is timed.
+ * Options are checked strictly first (options-schema.ts); the DAG within its size limits, and the
+ * estimated instance counts within theirs. Every phase is timed (the plan shows it only when asked).
  */
+import { checkInstanceCounts, resolveDagLimits } from "../dag/limits.js";
 import { validateDag } from "../dag/validate-dag.js";
+import { InputError } from "../errors.js";
 import { estimateStages } from "../estimate/estimate-stages.js";
 import { buildProblem } from "../model/build-problem.js";
 import type { Problem } from "../model/types.js";
@@ -15,6 +18,8 @@ import { defaultProfiles } from "../profiles/default-profiles.js";
 import { resolveQuantiles, toProfileProvider } from "../profiles/types.js";
 import { parseSizeBytes } from "../units/size.js";
 import type { PlanOptions } from "./options.js";
+import { checkPlanOptions } from "./options-schema.js";
+import { checkFiniteProblem } from "./check-finite.js";
 import { withFallbackProfiles } from "./fallback-profiles.js";
 
 export interface Prepared {
@@ -39,11 +44,13 @@ export interface PreparedEstimates {
 
 /** Phases "validate → estimate": the DAG and every stage's prediction, before any platform check. */
 export async function prepareEstimates(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}, timingsMs: Record<string, number> = {}): Promise<PreparedEstimates> {
+  checkPlanOptions(options);
   const inputBytes = parseSizeBytes(inputSize);
   const platform = resolvePlatform(options.platform);
   const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
   const { provider: profiles, warnings: fallbackWarnings } = withFallbackProfiles(given, dagInput, options);
-  const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames)));
+  const limits = resolveDagLimits(options.limits);
+  const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames), limits));
   const estimated = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), options.coldFraction === undefined ? {} : { coldFraction: options.coldFraction }));
   const estimates = fallbackWarnings.length === 0 ? estimated : { ...estimated, warnings: [...fallbackWarnings, ...estimated.warnings] };
   return { dag, estimates, platform, profiles, inputBytes };
@@ -52,6 +59,10 @@ export async function prepareEstimates(dagInput: unknown, inputSize: number | st
 export async function prepareProblem(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Prepared> {
   const timingsMs: Record<string, number> = {};
   const { dag, estimates, platform } = await prepareEstimates(dagInput, inputSize, options, timingsMs);
+  const limits = resolveDagLimits(options.limits);
+  const stageEstimates = [...estimates.stages.values()];
+  const tooMany = checkInstanceCounts(stageEstimates.map((s) => s.instances), (i) => ["stages", stageEstimates[i]!.stageId, "instances"], limits);
+  if (tooMany.length > 0) throw new InputError("Cannot plan: the estimated instance counts are over the limits", tooMany);
   const problem = await timed(timingsMs, "candidates", () =>
     buildProblem(dag, estimates, platform, {
       ...(options.objective !== undefined ? { objective: options.objective } : {}),
@@ -61,5 +72,6 @@ export async function prepareProblem(dagInput: unknown, inputSize: number | stri
       ...(options.allowSplits !== undefined ? { allowSplits: options.allowSplits } : {}),
     }),
   );
+  checkFiniteProblem(problem);
   return { problem, timingsMs };
 }

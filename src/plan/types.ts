@@ -67,6 +67,6 @@ export interface Plan extends Decisions {
   readonly explanations: readonly EdgeExplanation[];
   /** When the DAG left instance counts open or memorySizes were given: what was chosen per stage, and why. */
   readonly sizing?: SizingReport;
-  /** Milliseconds each planning phase took. */
-  readonly timingsMs: Readonly<Record<string, number>>;
+  /** Milliseconds each planning phase took: only with options.timings (wall-clock figures would make plans differ run to run). */
+  readonly timingsMs?: Readonly<Record<string, number>>;
 }

@@ -10,6 +10,9 @@ import type { ServerProcess } from "../execute/servers/server-process.js";
 import { startRedisServer } from "../execute/servers/start-redis.js";
 import { S3RVER_CREDENTIALS, startS3rver, type S3rverProcess } from "../execute/servers/start-s3rver.js";
 
+// The SDK warns that its releases after January 2027 need Node 22; this test run is not about that.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 export interface RealBackends {
   readonly redis: ServerProcess;
   readonly s3: S3rverProcess;

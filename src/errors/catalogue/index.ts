@@ -10,6 +10,7 @@ import { CLI_ERRORS } from "./cli.js";
 import { DAG_ERRORS } from "./dag.js";
 import { CALIBRATE_ERRORS, EXECUTE_ERRORS } from "./execute.js";
 import { INTERNAL_ERRORS } from "./internal.js";
+import { INTEROP_ERRORS } from "./interop.js";
 import { IO_ERRORS } from "./io.js";
 import { LP_ERRORS } from "./lp.js";
 import { OPTION_ERRORS } from "./options.js";
@@ -32,6 +33,7 @@ export const CATALOGUE = {
   ...EXECUTE_ERRORS,
   ...CALIBRATE_ERRORS,
   ...IO_ERRORS,
+  ...INTEROP_ERRORS,
   ...INTERNAL_ERRORS,
 } as const satisfies Record<string, CatalogueEntry>;
 

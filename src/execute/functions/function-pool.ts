@@ -71,6 +71,7 @@ export class FunctionPool {
     return slot;
   }
 
+  /** Runs one invocation; the inputs' buffers are transferred to the thread (unusable here afterwards). */
   run(req: Invocation): Promise<InvocationResult> {
     if (this.closed) return Promise.reject(new Error("function pool closed"));
     return new Promise((resolve, reject) => {
@@ -86,7 +87,9 @@ export class FunctionPool {
       const id = this.nextId++;
       slot.busy = { id, resolve: next.resolve, reject: next.reject };
       const msg: InvocationRequest = { id, fn: next.req.fn, inputs: next.req.inputs, meta: next.req.meta };
-      slot.worker.postMessage(msg);
+      // Inputs that own their whole buffer move to the thread without a copy (the caller is done with them).
+      const movable = [...new Set(next.req.inputs.filter((b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer).map((b) => b.buffer as ArrayBuffer))];
+      slot.worker.postMessage(msg, movable);
     }
   }
 

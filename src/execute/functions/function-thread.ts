@@ -83,7 +83,7 @@ async function runUser(fn: UserStageFunction, req: InvocationRequest): Promise<U
 async function invoke(req: InvocationRequest): Promise<InvocationReply> {
   const fn = req.fn;
   const user = fn.kind === "module" ? await loadModule(fn.url, fn.exportName) : undefined;
-  const input = user === undefined ? concatBytes(req.inputs) : undefined;
+  const input = user === undefined ? (req.inputs.length === 1 ? req.inputs[0]! : concatBytes(req.inputs)) : undefined;
   const inputBytes = req.inputs.reduce((a, b) => a + b.length, 0);
   const baseline = armMemoryProbe();
   const computeStartMs = nowMs();

@@ -2,9 +2,10 @@
  * A server run as a child process for the length of a test, a benchmark or `sluice run
  * --start-servers`: spawned on a free port, waited for, and stopped (SIGTERM, then SIGKILL) with
  * its data folder removed. A binary that is not installed is a ServerUnavailableError that says how
- * to install it.
+ * to install it. The server runs under a small guard process that stops it when the process that
+ * started it dies, so a crashed test or a killed command leaves no server behind.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { ServerUnavailableError } from "../backend-error.js";
 import { waitUntil } from "./free-port.js";
@@ -28,8 +29,23 @@ export interface SpawnServerOptions {
   readonly dataDirs?: readonly string[];
 }
 
+/**
+ * `node -e GUARD <parent pid> <command> <args…>`: runs the command, forwards SIGTERM, and stops it
+ * (SIGTERM, SIGKILL after 3 s) once the parent pid is gone.
+ */
+export const GUARD = `const [ppid, cmd, ...args] = process.argv.slice(1);
+const c = require("node:child_process").spawn(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+const stop = () => { try { c.kill("SIGTERM"); } catch {} setTimeout(() => { try { c.kill("SIGKILL"); } catch {} }, 3000).unref(); };
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+c.on("error", (e) => { process.stderr.write(String(e.message)); process.exit(127); });
+c.on("exit", (code) => process.exit(code ?? 0));
+setInterval(() => { try { process.kill(Number(ppid), 0); } catch { stop(); } }, 500);`;
+
 export async function spawnServer(o: SpawnServerOptions): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(o.command, o.args, { stdio: ["ignore", "ignore", "pipe"] });
+  const probe = spawnSync(o.command, ["--version"], { stdio: "ignore", timeout: 10_000 });
+  if ((probe.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") throw new ServerUnavailableError(o.name, `${o.command} is not installed (${o.installHint})`);
+  const child: ChildProcess = spawn(process.execPath, ["-e", GUARD, String(process.pid), o.command, ...o.args], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-2000);

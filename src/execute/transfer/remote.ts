@@ -7,6 +7,7 @@ export const remoteTransfer: TransferModule = {
     return (await ctx.objectStore()).put(key, bytes, ctx.nic.out, ctx.connections);
   },
   async fetch(ctx, source, offset, length) {
-    return (await ctx.objectStore()).getRange(source.name, offset, length, ctx.nic.in, ctx.connections);
+    const store = await ctx.objectStore();
+    return store.getRange(source.name, offset, length, ctx.nic.in, ctx.connections, ctx.rangeBytes ?? store.config.partSizeBytes);
   },
 };

@@ -12,6 +12,8 @@ export interface TransferContext {
   readonly nic: Nic;
   /** Requests one instance keeps in flight (the platform's connectionsPerInstance). */
   readonly connections: number;
+  /** Size of one ranged GET (the platform's objectStore.rangeBytes; default the part size). */
+  readonly rangeBytes?: number;
   objectStore(): Promise<ObjectStoreClient>;
   cache(): Promise<CacheClient>;
   /** The HTTP address a VM serves its outputs at (from the Redis registry). */
