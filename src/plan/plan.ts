@@ -19,8 +19,9 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   const sizingMs: Record<string, number> = {};
   const sizing = needsSizing(dag, options) ? await timed(sizingMs, "size", () => sizeStages(dag, inputSize, options)) : undefined;
   const { memorySizes: _m, ...rest } = options;
-  const { problem, timingsMs: measured } = await prepareProblem(sizing?.dagInput ?? dag, inputSize, rest);
-  Object.assign(measured, sizingMs);
+  const prepared = await prepareProblem(sizing?.dagInput ?? dag, inputSize, rest);
+  const problem = prepared.problem;
+  const measured: Record<string, number> = { ...sizingMs, ...prepared.timingsMs };
   const solver = resolveSolver(options.solver);
   const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
   const outcome = await timed(measured, "solve", () => solver(problem, ctx));
