@@ -64,7 +64,7 @@ export const OPTION_ERRORS = {
     code: "SLU1016",
     category: "usage",
     message: "unknown MILP engine",
-    hint: "\"auto\" picks the engine measured fastest for the model's size.",
+    hint: "\"auto\" is HiGHS (MIT); \"glpk\" needs the optional glpk.js package (GPL-3.0); \"jslp\" is javascript-lp-solver.",
   },
   "option.timeLimit": {
     code: "SLU1017",
@@ -79,5 +79,12 @@ export const OPTION_ERRORS = {
     message: "unknown image format",
     expected: "a file name ending in .svg or .png",
     hint: "The format follows the file's extension.",
+  },
+  "option.gapTolerance": {
+    code: "SLU1019",
+    category: "usage",
+    message: "gap tolerance must be a number from 0 to 1",
+    expected: "0 ≤ gapTolerance < 1 (0.01 is 1%)",
+    hint: "The search stops once the plan is proven within this fraction of the best; leave it out for 1%.",
   },
 } as const satisfies Record<string, CatalogueEntry>;
