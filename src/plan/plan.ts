@@ -7,7 +7,8 @@
 import type { Problem } from "../model/types.js";
 import { resolveSolver } from "../solve/auto-solver.js";
 import { heuristicSolver } from "../solve/heuristic/heuristic.js";
-import type { SolverOutcome } from "../solve/solver.js";
+import { GAP_TOLERANCE, type SolverOutcome } from "../solve/solver.js";
+import { show, sluiceError } from "../errors.js";
 import { assemblePlan } from "./assemble-plan.js";
 import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";
 import { prepareProblem, timed } from "./prepare-problem.js";
@@ -17,12 +18,18 @@ import { evaluateAssignment } from "../model/evaluate-assignment.js";
 export async function plan(dag: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Plan> {
   const { problem, timingsMs } = await prepareProblem(dag, inputSize, options);
   const solver = resolveSolver(options.solver);
-  const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
+  const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, gapTolerance: readGapTolerance(options.gapTolerance) };
   const outcome = await timed(timingsMs, "solve", () => solver(problem, ctx));
   if (outcome.assignment !== undefined) {
     return timed(timingsMs, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }));
   }
   return timed(timingsMs, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));
+}
+
+function readGapTolerance(value: unknown): number {
+  if (value === undefined) return GAP_TOLERANCE;
+  if (typeof value !== "number" || !(value >= 0 && value < 1)) throw sluiceError("option.gapTolerance", { path: ["options", "gapTolerance"], actual: show(value) });
+  return value;
 }
 
 /** No plan meets the limit: report the cheapest (budget) or fastest (deadline) achievable plan instead. */

@@ -79,9 +79,9 @@ function solveHeuristic(problem: Problem, ctx: SolverContext, options: Heuristic
     const tight = atTarget(lowMs);
     for (const s of [fastest, tight, cheapest]) if (s !== undefined && fitsBudget(s)) best = better(best, s);
     if (best === undefined) return { name: "heuristic", status: "infeasible", notes: [`cheapest plan found costs $${cheapest.evaluation.costUsd.toPrecision(4)}`] };
-    // the smallest target that fits the budget (target-search.ts), to a tenth of the gap tolerance:
-    // finer steps cannot move the plan across the tolerance by more than that
-    const precision = (ctx.gapTolerance ?? GAP_TOLERANCE) / 10;
+    // the smallest target that fits the budget (target-search.ts), to a tenth of the gap tolerance
+    // (finer steps cannot move the plan across the tolerance by more than that), at least 1e-4
+    const precision = Math.max(1e-4, (ctx.gapTolerance ?? GAP_TOLERANCE) / 10);
     const excess = (s: Scored | undefined) => (s === undefined || s.evaluation.cacheBytes > problem.cacheCapacityBytes ? Infinity : s.evaluation.costUsd - problem.budgetUsd * (1 + 1e-9));
     const probe = (targetMs: number) => {
       const s = atTarget(targetMs);
