@@ -4,7 +4,7 @@
  * come from the same model and the simulator can run it. See fixed-policies.ts and oracle.ts.
  * - sonic: plan() itself, restricted to SONIC's modes (vm-local, direct, remote) without splits.
  */
-import { InputError } from "../errors.js";
+import { show, sluiceError } from "../errors.js";
 import type { Assignment, Problem } from "../model/types.js";
 import { plan } from "../plan/plan.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
@@ -27,7 +27,7 @@ export const SONIC_MODES = ["vm-local", "direct", "remote"] as const;
 
 export async function baselinePlan(name: BaselineName, dag: unknown, inputSize: number | string, options: BaselineOptions = {}): Promise<Plan> {
   if (!(BASELINE_NAMES as readonly string[]).includes(name)) {
-    throw new InputError("Invalid baseline", [{ code: "invalid_value", path: ["baseline"], message: "unknown baseline", expected: BASELINE_NAMES.join(" | "), actual: JSON.stringify(name) }]);
+    throw sluiceError("option.unknownBaseline", { path: ["baseline"], expected: BASELINE_NAMES.join(" | "), actual: show(name) });
   }
   const { simulation, ...planOptions } = options;
   if (name === "sonic") {
@@ -40,5 +40,5 @@ export async function baselinePlan(name: BaselineName, dag: unknown, inputSize: 
     const candidates = oracleCandidates(problem, dag, { ...(planOptions.platform ? { platform: planOptions.platform } : {}), ...simulation, profiles });
     return oraclePlan(pickOracle(candidates, problem.budgetUsd), problem.budgetUsd);
   }
-  return planFromAssignment(problem, FIXED[name](problem), `baseline:${name}`, [], timingsMs);
+  return planFromAssignment(problem, FIXED[name](problem), `baseline:${name}`, [], planOptions.timings === true ? timingsMs : undefined);
 }

@@ -7,6 +7,12 @@ export function parseNumberFlag(flag: string, raw: string): number {
   return n;
 }
 
+export function parseWholeFlag(flag: string, raw: string): number {
+  const n = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(n) || n <= 0) throw sluiceError("cli.badFlagValue", { path: [flag], expected: "a whole number > 0", actual: show(raw) });
+  return n;
+}
+
 /** A flag whose value must be one of a list. */
 export function checkChoice<T extends string>(flag: string, raw: string, choices: readonly T[]): T {
   if (!(choices as readonly string[]).includes(raw)) throw sluiceError("cli.badFlagValue", { path: [flag], expected: `one of ${choices.join(", ")}`, actual: show(raw) });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `sluice` command: dispatches to plan, train and simulate, each loaded only when called so
+ * The `sluice` command: dispatches to plan, train, simulate, run, worker and calibrate, each loaded only when called so
  * `sluice --version` and `sluice plan` do not pay for the others' dependencies. Every error becomes
  * its catalogue text on stderr and a sysexits code (usage 64, data 65, no input 66, I/O 74,
  * internal 70 only for a bug); 3 means no plan meets the limits.
@@ -16,13 +16,19 @@ Commands:
   plan       plan how data moves between a DAG's stages (sluice plan --help)
   train      train profiles from trace CSVs or Lambda logs (sluice train --help)
   simulate   plan, then simulate the plan instance by instance (sluice simulate --help)
+  run        plan, then run the plan on real backends and measure it (sluice run --help)
+  worker     run one VM of the executor (sluice worker --help)
+  calibrate  measure the backends and write a platform JSON (sluice calibrate --help)
+  import     read a Step Functions, SeBS-Flow or Serverless Workflow definition as a DAG (sluice import --help)
+  export     write a plan as a Step Functions state machine (sluice export --help)
+  history    read a Step Functions execution history as trace rows (sluice history --help)
 
 Run "sluice <command> --help" for a command's options; "sluice --version" for the version.
 Exit codes: 0 done; 3 no plan meets the limits; 64 bad usage; 65 bad data; 66 missing input;
 74 output cannot be written; 70 a bug in Sluice. Error codes are listed in docs/errors.md.
 `;
 
-const COMMANDS = ["plan", "train", "simulate"] as const;
+const COMMANDS = ["plan", "train", "simulate", "run", "worker", "calibrate", "import", "export", "history"] as const;
 
 export function version(): string {
   return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
@@ -36,6 +42,18 @@ async function dispatch(command: string | undefined, rest: string[]): Promise<nu
       return (await import("./train-command.js")).runTrainCommand(rest);
     case "simulate":
       return (await import("./simulate-command.js")).runSimulateCommand(rest);
+    case "run":
+      return (await import("./run-command.js")).runRunCommand(rest);
+    case "worker":
+      return (await import("./worker-command.js")).runWorkerCommand(rest);
+    case "calibrate":
+      return (await import("./calibrate-command.js")).runCalibrateCommand(rest);
+    case "import":
+      return (await import("./import-command.js")).runImportCommand(rest);
+    case "export":
+      return (await import("./export-command.js")).runExportCommand(rest);
+    case "history":
+      return (await import("./history-command.js")).runHistoryCommand(rest);
     case "-v":
     case "--version":
     case "version":

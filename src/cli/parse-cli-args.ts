@@ -5,9 +5,9 @@ import { show, sluiceError, suggestionParams } from "../errors.js";
 /** The values parseArgs gives for these options: strings and booleans, absent when not passed. */
 export type ParsedValues<O extends NonNullable<ParseArgsConfig["options"]>> = { [K in keyof O]?: O[K]["type"] extends "boolean" ? boolean : O[K] extends { multiple: true } ? string[] : string };
 
-export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O): { values: ParsedValues<O> } {
+export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O, allowPositionals = false): { values: ParsedValues<O>; positionals: string[] } {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }) as unknown as { values: ParsedValues<O> };
+    return parseArgs({ args: argv, options, strict: true, allowPositionals }) as unknown as { values: ParsedValues<O>; positionals: string[] };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(message);

@@ -48,7 +48,19 @@ describe("sluice plan", () => {
     expect(out.text()).toMatch(/cheapest achievable cost/);
   });
 
+  it("prints timings only with --timings, and applies --max-stages", async () => {
+    let out = captureStdout();
+    await runPlanCommand(["--dag", DAG, "--input", "1 GB", "--format", "json"]);
+    expect(out.text()).not.toContain("timingsMs");
+    vi.restoreAllMocks();
+    out = captureStdout();
+    await runPlanCommand(["--dag", DAG, "--input", "1 GB", "--format", "json", "--timings"]);
+    expect(JSON.parse(out.text()).timingsMs).toHaveProperty("solve");
+    await expect(runPlanCommand(["--dag", DAG, "--input", "1 GB", "--max-stages", "1"])).rejects.toThrow(/SLU2101 stages: too many stages; expected ≤ 1 stages; got 2 stages/);
+  });
+
   it.each([
+    [["--dag", DAG, "--input", "1 GB", "--max-edges", "0"], /SLU1204 --max-edges: bad flag value; expected a whole number > 0; got "0"/],
     [["--input", "1 GB"], /SLU1203 --dag: a required flag is missing; expected --dag FILE/],
     [["--dag", DAG], /SLU1203 --input: a required flag is missing/],
     [["--dag", DAG, "--input", "1 GB", "--format", "xml"], /SLU1204 --format: bad flag value; expected one of table, json, dot; got "xml"/],

@@ -8,10 +8,14 @@ import type { Objective } from "../model/types.js";
 import type { PlanOptions } from "../plan/options.js";
 import { TRANSFER_MODES, type PlatformOverrides } from "../platform/schema.js";
 import type { SolverName } from "../solve/solver.js";
-import { checkChoice, missingFlag, parseNumberFlag } from "./cli-error.js";
+import { checkChoice, missingFlag, parseNumberFlag, parseWholeFlag } from "./cli-error.js";
 import { loadProfilesOption } from "./load-profiles-option.js";
 import { parseCliArgs, type ParsedValues } from "./parse-cli-args.js";
 import { readInputJson } from "./read-input.js";
+import { parseWith } from "../interop/schemas/parse-with.js";
+import { platformOverridesSchema } from "../interop/schemas/platform-overrides-schema.js";
+import type { FallbackProfile } from "../plan/fallback-profiles.js";
+import { parseNameFlags } from "./count-flags.js";
 
 export { parseCliArgs, type ParsedValues };
 
@@ -28,6 +32,12 @@ export const PLAN_FLAGS = {
   quantile: { type: "string" },
   profiles: { type: "string" },
   platform: { type: "string" },
+  timings: { type: "boolean" },
+  "max-stages": { type: "string" },
+  "max-edges": { type: "string" },
+  "max-instances": { type: "string" },
+  "fallback-profile": { type: "string" },
+  fallback: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const satisfies NonNullable<ParseArgsConfig["options"]>;
 
@@ -42,7 +52,14 @@ export const PLAN_FLAGS_HELP = `  --dag FILE          DAG JSON: {"name", "stages
   --time-limit MS     search time limit (default 10000)
   --quantile Q        plan memory and output size at this quantile (e.g. 0.95)
   --profiles DIR      trained profiles (a folder under models/); default: bundled profiles
-  --platform FILE     JSON platform overrides merged over the AWS-like defaults`;
+  --platform FILE     JSON platform overrides merged over the AWS-like defaults
+  --timings           put each planning phase's wall-clock time in the plan (off: same input, same bytes)
+  --max-stages N      size limits (defaults 100000 stages, 400000 edges, 100000 instances a stage)
+  --max-edges N
+  --max-instances N
+  --fallback-profile P  for functions without a profile: "default" (a stated placeholder,
+                      listed in the plan's warnings) or a known function whose profile to borrow
+  --fallback FN=P     the same for one function (repeatable)`;
 
 const OBJECTIVES: readonly Objective[] = ["latency", "cost", "perf-per-dollar"];
 const SOLVERS: readonly SolverName[] = ["auto", "exact", "heuristic", "dp", "brute-force"];
@@ -61,6 +78,10 @@ export async function readPlanRequest(values: PlanFlagValues): Promise<PlanReque
   const objective = values.objective === undefined ? undefined : checkChoice("--objective", values.objective, OBJECTIVES);
   const solver = values.solver === undefined ? undefined : checkChoice("--solver", values.solver, SOLVERS);
   const modes = values.modes?.split(",").map((m) => checkChoice("--modes", m.trim(), TRANSFER_MODES));
+  const limitEntries = ([["max-stages", "maxStages"], ["max-edges", "maxEdges"], ["max-instances", "maxInstances"]] as const).flatMap(([flag, key]) =>
+    values[flag] === undefined ? [] : [[key, parseWholeFlag(`--${flag}`, values[flag]!)] as const],
+  );
+  const limits = limitEntries.length === 0 ? undefined : Object.fromEntries(limitEntries);
   const options: PlanOptions = {
     ...(values.budget !== undefined ? { budgetUsd: parseNumberFlag("--budget", values.budget) } : {}),
     ...(values.deadline !== undefined ? { deadlineMs: parseNumberFlag("--deadline", values.deadline) } : {}),
@@ -70,10 +91,19 @@ export async function readPlanRequest(values: PlanFlagValues): Promise<PlanReque
     ...(solver !== undefined ? { solver } : {}),
     ...(values["time-limit"] !== undefined ? { timeLimitMs: parseNumberFlag("--time-limit", values["time-limit"]) } : {}),
     ...(values.quantile !== undefined ? { quantile: parseNumberFlag("--quantile", values.quantile) } : {}),
+    ...(values.timings === true ? { timings: true } : {}),
+    ...(limits === undefined ? {} : { limits }),
+    ...(values["fallback-profile"] !== undefined ? { fallbackProfile: fallbackOf(values["fallback-profile"]) } : {}),
+    ...(values.fallback !== undefined ? { fallbackProfiles: Object.fromEntries(Object.entries(parseNameFlags("--fallback", values.fallback)).map(([fn, p]) => [fn, fallbackOf(p)])) } : {}),
   };
   const dag = await readInputJson(values.dag, "--dag");
-  const platform = values.platform === undefined ? undefined : ((await readInputJson(values.platform, "--platform")) as PlatformOverrides);
+  const platform = values.platform === undefined ? undefined : (parseWith(platformOverridesSchema, await readInputJson(values.platform, "--platform"), `Invalid platform file ${values.platform}`) as PlatformOverrides);
   const profiles = values.profiles === undefined ? undefined : await loadProfilesOption(values.profiles);
   const input = /^\d+$/.test(values.input.trim()) ? Number(values.input) : values.input;
   return { dag, input, options: { ...options, ...(platform !== undefined ? { platform } : {}), ...(profiles !== undefined ? { profiles } : {}) } };
+}
+
+/** `default` is the stated placeholder profile; any other name borrows that function's profile. */
+function fallbackOf(name: string): FallbackProfile {
+  return name === "default" ? "default" : { like: name };
 }

@@ -39,14 +39,14 @@ export function checkRawDagSize(input: unknown, limits: DagLimits): Issue[] {
   return issues;
 }
 
-/** Instance counts over the limits: per stage and summed. `counts` pairs a path with a count. */
-export function checkInstanceCounts(counts: readonly { path: readonly (string | number)[]; instances: number }[], limits: DagLimits): Issue[] {
+/** Instance counts over the limits: per stage (at `pathOf(index)`) and summed. */
+export function checkInstanceCounts(counts: readonly number[], pathOf: (index: number) => readonly (string | number)[], limits: DagLimits): Issue[] {
   const issues: Issue[] = [];
   let total = 0;
-  for (const { path, instances } of counts) {
+  counts.forEach((instances, i) => {
     total += instances;
-    if (instances > limits.maxInstances) issues.push(issue("dag.tooManyInstances", { path, actual: show(instances), params: { limit: limits.maxInstances } }));
-  }
+    if (instances > limits.maxInstances) issues.push(issue("dag.tooManyInstances", { path: pathOf(i), actual: show(instances), params: { limit: limits.maxInstances } }));
+  });
   if (total > limits.maxTotalInstances) issues.push(issue("dag.tooManyTotalInstances", { path: ["stages"], actual: `${total} instances`, params: { limit: limits.maxTotalInstances } }));
   return issues;
 }

@@ -132,7 +132,7 @@ describe("validateDag: each problem is a typed issue with its path", () => {
     {
       name: "an unknown stage field, with a suggestion",
       input: { stages: [{ id: "a", function: "f", instancez: 4 }] },
-      issue: { code: "SLU2001", path: ["stages", 0, "instancez"], message: 'unknown DAG field; did you mean "instances"?', expected: "one of id, function, instances, inputFraction, repeat" },
+      issue: { code: "SLU2001", path: ["stages", 0, "instancez"], message: 'unknown DAG field; did you mean "instances"?', expected: "one of id, function, instances, memoryMb, inputFraction, repeat" },
     },
     {
       name: "an unknown top-level field",
@@ -142,7 +142,8 @@ describe("validateDag: each problem is a typed issue with its path", () => {
     {
       name: "a number given as a string is not coerced",
       input: { stages: [{ id: "a", function: "f", instances: "4" }] },
-      issue: { code: "SLU2002", path: ["stages", 0, "instances"], expected: "number", actual: '"4"' },
+      // instances is a count, "auto" or { min, max }: a string other than "auto" fits none of them
+      issue: { code: "SLU2002", path: ["stages", 0, "instances"], expected: 'number or one of "auto" or object', actual: '"4"' },
     },
   ])("$name", ({ input, issue }) => {
     const issues = issuesOf(input);

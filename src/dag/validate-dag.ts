@@ -11,7 +11,7 @@ import { findCycles, buildStageGraph, topologicalOrder } from "./graph-walks.js"
 import { checkInstanceCounts, checkRawDagSize, resolveDagLimits, type DagLimits } from "./limits.js";
 import { checkPatternCounts } from "./pattern-counts.js";
 import { dagInputSchema } from "./schema.js";
-import type { Dag, Edge, Stage } from "./types.js";
+import { AUTO_MAX_INSTANCES, type Dag, type Edge, type Stage } from "./types.js";
 
 const DAG_KEYS = { unknownKey: "dag.unknownKey", wrongType: "dag.wrongType", badValue: "dag.badValue" } as const;
 
@@ -34,38 +34,45 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
     if (knownFunctions !== undefined && !knownFunctions.has(s.function)) {
       issues.push(issue("dag.unknownFunction", { path: ["stages", i, "function"], expected: `one of ${known!.join(", ") || "(none)"}`, actual: show(s.function), params: { suggestion: suggestionParams(s.function, known!).suggestion } }));
     }
+    const range = s.instances === "auto" ? { min: 1, max: Math.min(AUTO_MAX_INSTANCES, bounds.maxInstances) } : typeof s.instances === "object" ? s.instances : undefined;
+    if (range !== undefined && range.min > range.max) issues.push(issue("dag.emptyInstanceRange", { path: ["stages", i, "instances"], actual: `{ min: ${range.min}, max: ${range.max} }` }));
     stageById.set(s.id, {
       id: s.id,
       function: s.function,
-      ...(s.instances === undefined ? {} : { instances: s.instances }),
+      ...(typeof s.instances === "number" ? { instances: s.instances } : {}),
+      ...(range === undefined ? {} : { instanceRange: range }),
       ...(s.inputFraction === undefined ? {} : { inputFraction: s.inputFraction }),
       ...(s.repeat === undefined || s.repeat === 1 ? {} : { repeat: s.repeat }),
+      ...(s.memoryMb === undefined ? {} : { memoryMb: s.memoryMb }),
     });
   });
-  issues.push(...checkInstanceCounts(raw.stages.flatMap((s, i) => (s.instances === undefined ? [] : [{ path: ["stages", i, "instances"], instances: s.instances }])), bounds));
+  // An open count is checked at its upper end.
+  const fixedCounts = raw.stages.map((s) => (s.instances === undefined || s.instances === "auto" ? 0 : typeof s.instances === "number" ? s.instances : s.instances.max));
+  for (const i of checkInstanceCounts(fixedCounts, (i) => ["stages", i, "instances"], bounds)) issues.push(i);
 
   const edges: Edge[] = [];
   const rawIndexOfEdge: number[] = [];
-  const seen = new Map<string, Set<string>>();
+  // An edge is the pair of its ends' numbers, u · n + v: exact below 2^53, so ids never collide as text would ("a->b" + "c" vs "a" + "b->c").
+  const number = new Map<string, number>();
+  for (const id of stageById.keys()) number.set(id, number.size);
+  const seen = new Set<number>();
   raw.edges.forEach((e, i) => {
-    let ok = true;
-    for (const end of ["from", "to"] as const) {
-      if (!stageById.has(e[end])) {
-        issues.push(issue("dag.danglingEdge", { path: ["edges", i, end], actual: show(e[end]) }));
-        ok = false;
-      }
-    }
+    const u = number.get(e.from), v = number.get(e.to);
+    if (u === undefined) issues.push(issue("dag.danglingEdge", { path: ["edges", i, "from"], actual: show(e.from) }));
+    if (v === undefined) issues.push(issue("dag.danglingEdge", { path: ["edges", i, "to"], actual: show(e.to) }));
+    let ok = u !== undefined && v !== undefined;
     if (e.from === e.to) {
       issues.push(issue("dag.selfLoop", { path: ["edges", i], actual: show(`${e.from}->${e.to}`) }));
       ok = false;
     }
-    const tos = seen.get(e.from) ?? new Set<string>();
-    seen.set(e.from, tos);
-    if (tos.has(e.to)) {
-      issues.push(issue("dag.duplicateEdge", { path: ["edges", i], actual: show(`${e.from}->${e.to}`) }));
-      ok = false;
+    if (u !== undefined && v !== undefined) {
+      const pair = u * number.size + v;
+      if (seen.has(pair)) {
+        issues.push(issue("dag.duplicateEdge", { path: ["edges", i], actual: show(`${e.from}->${e.to}`) }));
+        ok = false;
+      }
+      seen.add(pair);
     }
-    tos.add(e.to);
     if (ok) {
       edges.push({ from: e.from, to: e.to, pattern: e.pattern });
       rawIndexOfEdge.push(i);
@@ -91,7 +98,7 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
     }
   });
   edges.forEach((e, i) => {
-    const found = checkPatternCounts(e, stageById.get(e.from)!.instances, stageById.get(e.to)!.instances, ["edges", rawIndexOfEdge[i]!, "pattern"]);
+    const found = checkPatternCounts(e, stageById.get(e.from)!.instances, stageById.get(e.to)!.instances, () => ["edges", rawIndexOfEdge[i]!, "pattern"]);
     if (found !== undefined) issues.push(found);
   });
 

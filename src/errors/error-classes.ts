@@ -90,7 +90,10 @@ const AREA_TITLES: Readonly<Record<string, string>> = {
   solve: "Cannot solve",
   lp: "Invalid MILP model",
   simulate: "Cannot simulate",
+  execute: "Cannot run",
+  calibrate: "Cannot calibrate",
   io: "Input/output error",
+  interop: "Cannot import or export",
   internal: "Internal error",
 };
 

@@ -40,41 +40,75 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Every key of `value` the schema does not know, with its path and the keys it could have meant. */
+interface PathNode {
+  readonly parent: PathNode | undefined;
+  readonly key: string | number;
+}
+function toPath(base: IssuePath, node: PathNode | undefined): IssuePath {
+  const keys: (string | number)[] = [];
+  for (let n = node; n !== undefined; n = n.parent) keys.push(n.key);
+  return [...base, ...keys.reverse()];
+}
+
+const resolved = new WeakMap<z.ZodType, Def>();
+/** The def under wrappers (optional, default, pipe, lazy…), cached per schema node. */
+function coreDef(s: z.ZodType): Def {
+  const cached = resolved.get(s);
+  if (cached !== undefined) return cached;
+  let def = defOf(s);
+  for (let guard = 0; guard < 50; guard++) {
+    if (WRAPPERS.has(def.type) && def.innerType !== undefined) def = defOf(def.innerType);
+    else if (def.type === "pipe" && def.in !== undefined) def = defOf(def.in);
+    else if (def.type === "lazy" && def.getter !== undefined) def = defOf(def.getter());
+    else break;
+  }
+  resolved.set(s, def);
+  return def;
+}
+
+const NESTED = new Set(["object", "array", "record", "tuple", "union"]);
+
+type Visit =
+  | { readonly kind: "value"; readonly schema: z.ZodType; readonly value: unknown; readonly at: PathNode | undefined }
+  | { readonly kind: "unknown"; readonly key: string; readonly known: string[]; readonly at: PathNode };
+
+/** Every key of `value` the schema does not know, with its path and the keys it could have meant, in document order. */
 export function findUnknownKeys(schema: z.ZodType, value: unknown, path: IssuePath = []): { path: IssuePath; key: string; known: string[] }[] {
   const out: { path: IssuePath; key: string; known: string[] }[] = [];
-  const stack: [z.ZodType, unknown, IssuePath][] = [[schema, value, path]];
+  const stack: Visit[] = [{ kind: "value", schema, value, at: undefined }];
+  const push = (child: z.ZodType, v: unknown, at: PathNode | undefined) => {
+    if (NESTED.has(coreDef(child).type) && typeof v === "object" && v !== null) stack.push({ kind: "value", schema: child, value: v, at });
+  };
   while (stack.length > 0) {
-    const [s, v, p] = stack.pop()!;
-    let def = defOf(s);
-    let node = s;
-    for (let guard = 0; guard < 50; guard++) {
-      if (WRAPPERS.has(def.type) && def.innerType !== undefined) node = def.innerType;
-      else if (def.type === "pipe" && def.in !== undefined) node = def.in;
-      else if (def.type === "lazy" && def.getter !== undefined) node = def.getter();
-      else break;
-      def = defOf(node);
+    const visit = stack.pop()!;
+    if (visit.kind === "unknown") {
+      out.push({ path: toPath(path, visit.at), key: visit.key, known: visit.known });
+      continue;
     }
+    const { value: v, at } = visit;
+    const def = coreDef(visit.schema);
     if (def.type === "object" && def.shape !== undefined && isPlainObject(v)) {
       const strict = def.catchall === undefined || defOf(def.catchall).type === "never";
-      const known = Object.keys(def.shape);
-      for (const k of Object.keys(v)) {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!;
         const child = Object.hasOwn(def.shape, k) ? def.shape[k] : undefined;
-        if (child !== undefined) stack.push([child, v[k], [...p, k]]);
-        else if (strict) out.push({ path: [...p, k], key: k, known });
+        if (child !== undefined) push(child, v[k], { parent: at, key: k });
+        else if (strict) stack.push({ kind: "unknown", key: k, known: Object.keys(def.shape), at: { parent: at, key: k } });
       }
     } else if (def.type === "array" && def.element !== undefined && Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([def.element, v[i], [...p, i]]);
+      if (NESTED.has(coreDef(def.element).type)) for (let i = v.length - 1; i >= 0; i--) push(def.element, v[i], { parent: at, key: i });
     } else if (def.type === "record" && def.valueType !== undefined && isPlainObject(v)) {
-      for (const k of Object.keys(v)) stack.push([def.valueType, v[k], [...p, k]]);
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) push(def.valueType, v[keys[i]!], { parent: at, key: keys[i]! });
     } else if (def.type === "tuple" && def.items !== undefined && Array.isArray(v)) {
-      def.items.forEach((item, i) => stack.push([item, v[i], [...p, i]]));
+      for (let i = def.items.length - 1; i >= 0; i--) push(def.items[i]!, v[i], { parent: at, key: i });
     } else if (def.type === "union" && def.options !== undefined) {
       const fitting = def.options.find((o) => o.safeParse(v).success);
-      if (fitting !== undefined) stack.push([fitting, v, p]);
+      if (fitting !== undefined) push(fitting, v, at);
     }
   }
-  return out.sort((a, b) => (a.path.join("\u0000") < b.path.join("\u0000") ? -1 : 1));
+  return out;
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
@@ -100,8 +134,10 @@ function expectedOf(i: ZodIssue): string | undefined {
       return `one of ${i.values.map((x) => show(x)).join(", ")}`;
     case "not_multiple_of":
       return `a multiple of ${String(i.divisor)}`;
-    case "invalid_union":
-      return "one of the allowed forms";
+    case "invalid_union": {
+      const forms = [...new Set(i.errors.map((branch) => (branch[0] === undefined ? undefined : expectedOf(branch[0]))).filter((x): x is string => x !== undefined))];
+      return forms.length > 0 ? forms.join(" or ") : "one of the allowed forms";
+    }
     case "invalid_format":
       return `a ${i.format}`;
     default:

@@ -11,8 +11,9 @@
  * predicted fanout of its producers (rounded, at least 1; for scatter, rounded up to a multiple of n_u).
  */
 import type { Dag } from "../dag/types.js";
-import { InputError, type Issue } from "../errors.js";
-import type { FunctionProfile, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
+import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
+import { extrapolationWarnings } from "../profiles/extrapolation-warnings.js";
+import type { FunctionProfile, ProfileContext, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
 import { edgeFlow, type EdgeFlow } from "./edge-flow.js";
 
 export interface StageEstimate {
@@ -43,20 +44,20 @@ export interface Estimates {
 
 function checked(value: number, fn: string, target: string, atBytes: number, issues: Issue[]): number {
   if (!Number.isFinite(value) || value < 0) {
-    issues.push({ code: "invalid_value", path: ["profiles", fn, target], message: `profile returned an unusable value at ${atBytes} input bytes`, expected: "a finite number ≥ 0", actual: String(value) });
+    issues.push(issue("profiles.unusableValue", { path: ["profiles", fn, target], actual: String(value), params: { atBytes } }));
     return 0;
   }
   return value;
 }
 
-export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}): Estimates {
+export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}, context: ProfileContext = {}): Estimates {
   const issues: Issue[] = [];
   const warnings: string[] = [];
   const stages = new Map<string, StageEstimate>();
   const flows: EdgeFlow[] = new Array(dag.edges.length);
   const cache = new Map<string, FunctionProfile | undefined>();
   const profileOf = (fn: string) => {
-    if (!cache.has(fn)) cache.set(fn, profiles.profileFor(fn, quantiles));
+    if (!cache.has(fn)) cache.set(fn, profiles.profileFor(fn, quantiles, context));
     return cache.get(fn);
   };
 
@@ -64,7 +65,7 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
     const stage = dag.stageById.get(id)!;
     const profile = profileOf(stage.function);
     if (profile === undefined) {
-      issues.push({ code: "unknown_reference", path: ["stages", id, "function"], message: "no profile for this function", expected: `one of ${profiles.functionNames.join(", ")}`, actual: stage.function });
+      issues.push(issue("dag.unknownFunction", { path: ["stages", id, "function"], expected: `one of ${profiles.functionNames.join(", ")}`, actual: show(stage.function), params: suggestionParams(stage.function, profiles.functionNames) }));
       continue;
     }
     const inEdges = dag.incoming.get(id)!;
@@ -101,30 +102,23 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
         (e.pattern === "gather" && instances !== 1) ||
         (e.pattern === "scatter" && (instances < u.instances || instances % u.instances !== 0));
       if (bad) {
-        issues.push({ code: "contradiction", path: ["edges", `${e.from}->${e.to}`, "pattern"], message: `${e.pattern} edge does not fit the instance counts`, expected: e.pattern === "gather" ? "1 consumer instance" : `a count consistent with ${u.instances} producer instances`, actual: `${u.instances} → ${instances}` });
+        issues.push(issue("plan.patternCountsPredicted", { path: ["edges", `${e.from}->${e.to}`, "pattern"], expected: e.pattern === "gather" ? "1 consumer instance" : `a count consistent with ${u.instances} producer instances`, actual: `${u.instances} → ${instances}`, params: { pattern: e.pattern } }));
       }
     }
     const fn = stage.function;
-    // A stage that repeats runs `repeat` times in sequence, each run on its share of the input.
+    // A stage that repeats runs `repeat` times in sequence, each run on its share of the input; its
+    // runtime is taken at the stage's configured memory, when it has one.
+    // (repeat) runs `repeat` times in sequence, each run on its share of the input.
     const runs = stage.repeat ?? 1;
     const runInputBytes = instanceInputBytes / runs;
-    const runtimeMs = runs * checked(profile.runtimeMs(runInputBytes), fn, "runtimeMs", runInputBytes, issues);
+    const runtimeMs = runs * checked(profile.runtimeMs(runInputBytes, stage.memoryMb), fn, "runtimeMs", runInputBytes, issues);
     const memoryMb = checked(profile.memoryMb(runInputBytes), fn, "memoryMb", runInputBytes, issues);
     const instanceOutputBytes = runs * checked(profile.outputBytes(runInputBytes), fn, "outputBytes", runInputBytes, issues);
     const stageInputBytes = instanceInputBytes * instances;
     const predictedFanout = checked(profile.fanout(stageInputBytes), fn, "fanout", stageInputBytes, issues);
-    const range = profiles.trainedInputBytes?.(fn);
-    if (range !== undefined) {
-      // The fanout law matters only where a consumer takes its instance count from it.
-      const fanoutUsed = dag.outgoing.get(id)!.some((i) => dag.stageById.get(dag.edges[i]!.to)!.instances === undefined);
-      const checks: [string, number][] = [["instance input", instanceInputBytes]];
-      if (fanoutUsed) checks.push(["stage input (fanout)", stageInputBytes]);
-      for (const [what, bytes] of checks) {
-        if (bytes < range.min || bytes > range.max) {
-          warnings.push(`${id}: ${fn}'s profile extrapolates at ${what} ${bytes.toExponential(3)} B (trained on ${range.min.toExponential(3)}–${range.max.toExponential(3)} B)`);
-        }
-      }
-    }
+    // The fanout law matters only where a consumer takes its instance count from it.
+    const fanoutUsed = dag.outgoing.get(id)!.some((i) => dag.stageById.get(dag.edges[i]!.to)!.instances === undefined);
+    warnings.push(...extrapolationWarnings(profiles, id, fn, instanceInputBytes, stageInputBytes, fanoutUsed));
     stages.set(id, {
       stageId: id,
       function: fn,

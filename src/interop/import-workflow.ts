@@ -42,7 +42,7 @@ export async function importWorkflow(format: ImportFormat, input: string | objec
   const issues: Issue[] = [];
   const toFlow = await LOADERS[format]();
   const flow = await toFlow(doc, options.name ?? nameFromSource(source), issues);
-  if (issues.length === 0) checkFlow(flow.root, format === "asl" ? ["StartAt"] : format === "sebs-flow" ? ["root"] : ["do"], issues);
+  if (issues.length === 0) checkFlow(flow.root, issues);
   if (issues.length > 0) throw new InputError(`Cannot import ${source} as ${FORMAT_TITLES[format]}`, issues);
   const named = options.name !== undefined ? { ...flow, name: options.name } : flow;
   const { dag, report } = buildDag(named, format, source, options.hints);

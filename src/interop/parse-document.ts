@@ -2,7 +2,7 @@
  * Text → JSON value, for JSON and YAML documents. A syntax error is an InputError naming the file,
  * line and column. YAML (the `yaml` package) loads on first use; JSON needs nothing.
  */
-import { InputError } from "../errors.js";
+import { InputError, issue } from "../errors.js";
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
@@ -26,7 +26,7 @@ export async function parseDocument(text: string, source: string): Promise<unkno
       const at = /position (\d+)/.exec(message);
       const where = at !== null ? lineColumn(text, Number(at[1])) : undefined;
       throw new InputError(`Cannot read ${source}`, [
-        { code: "parse_error", path: [source, ...(where !== undefined ? [`line ${where.line}`, `column ${where.column}`] : [])], message: `malformed JSON: ${message}`, expected: "well-formed JSON" },
+        issue("interop.malformedDocument", { path: [source, ...(where !== undefined ? [`line ${where.line}`, `column ${where.column}`] : [])], params: { format: "JSON", reason: message } }),
       ]);
     }
   }
@@ -37,7 +37,7 @@ export async function parseDocument(text: string, source: string): Promise<unkno
       `Cannot read ${source}`,
       doc.errors.map((err) => {
         const where = lineColumn(text, err.pos[0]);
-        return { code: "parse_error" as const, path: [source, `line ${where.line}`, `column ${where.column}`], message: `malformed YAML: ${err.message.split("\n")[0]}`, expected: "well-formed YAML" };
+        return issue("interop.malformedDocument", { path: [source, `line ${where.line}`, `column ${where.column}`], params: { format: "YAML", reason: err.message.split("\n")[0]! } });
       }),
     );
   }

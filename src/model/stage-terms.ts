@@ -14,7 +14,7 @@
  */
 import type { Dag } from "../dag/types.js";
 import type { StageEstimate } from "../estimate/estimate-stages.js";
-import { InputError, type Issue } from "../errors.js";
+import { InputError, issue, type Issue } from "../errors.js";
 import type { Platform } from "../platform/schema.js";
 import type { StageTerms } from "./types.js";
 import { cacheWriteMs, objectStoreInstanceBytesPerSecond } from "./bandwidth.js";
@@ -35,10 +35,16 @@ export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstim
   const out = new Map<string, StageTerms>();
   for (const id of dag.order) {
     const s = stages.get(id)!;
-    const memMb = billedMemoryMb(s.memoryMb, platform);
+    // A configured memory size is billed as configured; it must hold the predicted peak.
+    const configured = dag.stageById.get(id)!.memoryMb;
+    const memMb = configured ?? billedMemoryMb(s.memoryMb, platform);
+    if (configured !== undefined && s.memoryMb > configured) {
+      issues.push(issue("plan.configuredMemoryTooSmall", { path: ["stages", id, "memoryMb"], expected: `≤ ${configured} MB`, actual: `${Math.ceil(s.memoryMb)} MB` }));
+      continue;
+    }
     if (memMb > platform.billing.maxMemoryMb || memMb > platform.vm.memoryMb) {
       const limit = Math.min(platform.billing.maxMemoryMb, platform.vm.memoryMb);
-      issues.push({ code: "infeasible", path: ["stages", id, "memoryMb"], message: "the stage's predicted memory exceeds what one instance can have", expected: `≤ ${limit} MB`, actual: `${Math.ceil(s.memoryMb)} MB` });
+      issues.push(issue("platform.stageDoesNotFit", { path: ["stages", id, "memoryMb"], expected: `≤ ${limit} MB`, actual: `${Math.ceil(s.memoryMb)} MB`, params: { reason: "the stage's predicted memory exceeds what one instance can have" } }));
       continue;
     }
     const slots = slotsPerVm(memMb, platform);

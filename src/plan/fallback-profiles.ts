@@ -4,8 +4,8 @@
  * laws, for every unknown function or per function. Each fallback used becomes a plan warning
  * naming the function and its stages. Without these options an unknown function stays an error.
  */
-import { InputError, show, type Issue } from "../errors.js";
-import type { FunctionProfile, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
+import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
+import type { FunctionProfile, ProfileContext, ProfileProvider, ProfileTarget, Segment, TargetQuantiles } from "../profiles/types.js";
 
 export type FallbackProfile = "default" | { readonly like: string } | FunctionProfile;
 
@@ -13,12 +13,13 @@ const MIB = 1024 * 1024;
 
 /**
  * The stated default, not a measurement: 100 ms of fixed work plus 50 MiB/s of processing (the
- * order of one Lambda reading S3 at ≈41 MB/s, SeBS-Flow), 128 MB plus twice its input in memory,
- * its input passed on unchanged as output, and no fan-out of its own.
+ * order of one Lambda reading S3 at ≈41 MB/s, SeBS-Flow), a constant 512 MB (a stand-in cannot
+ * know how a function buffers, so it is taken to stream its input), its input passed on unchanged
+ * as output, and no fan-out of its own.
  */
 export const DEFAULT_FALLBACK_PROFILE: FunctionProfile = {
   runtimeMs: (inputBytes) => 100 + (inputBytes / (50 * MIB)) * 1000,
-  memoryMb: (inputBytes) => 128 + (2 * inputBytes) / MIB,
+  memoryMb: () => 512,
   outputBytes: (inputBytes) => inputBytes,
   fanout: () => 1,
 };
@@ -43,7 +44,7 @@ function stagesByFunction(dagInput: unknown): Map<string, string[]> {
 }
 
 function describe(f: FallbackProfile): string {
-  if (f === "default") return "the default fallback profile (100 ms + 50 MiB/s, 128 MB + 2× input, output = input, fanout 1)";
+  if (f === "default") return "the default fallback profile (100 ms + 50 MiB/s, 512 MB, output = input, fanout 1)";
   if ("like" in f) return `${f.like}'s profile`;
   return "a caller-supplied profile";
 }
@@ -61,7 +62,7 @@ export function withFallbackProfiles(base: ProfileProvider, dagInput: unknown, o
     const f = own ?? options.fallbackProfile;
     if (f === undefined) continue;
     if (f !== "default" && "like" in f && !known.has(f.like)) {
-      issues.push({ code: "unknown_reference", path: own !== undefined ? ["fallbackProfiles", fn, "like"] : ["fallbackProfile", "like"], message: "a fallback must borrow a known function's profile", expected: `one of ${[...known].sort().join(", ")}`, actual: show(f.like) });
+      issues.push(issue("interop.unknownFallback", { path: own !== undefined ? ["fallbackProfiles", fn, "like"] : ["fallbackProfile", "like"], params: suggestionParams(f.like, [...known].sort()), actual: show(f.like) }));
       continue;
     }
     chosen.set(fn, f);
@@ -71,14 +72,18 @@ export function withFallbackProfiles(base: ProfileProvider, dagInput: unknown, o
   const provider: ProfileProvider = {
     kind: "provider",
     functionNames: [...new Set([...base.functionNames, ...chosen.keys()])].sort(),
-    profileFor(name: string, q: TargetQuantiles): FunctionProfile | undefined {
+    profileFor(name: string, q: TargetQuantiles, context?: ProfileContext): FunctionProfile | undefined {
       const f = chosen.get(name);
-      if (f === undefined) return base.profileFor(name, q);
+      if (f === undefined) return base.profileFor(name, q, context);
       if (f === "default") return DEFAULT_FALLBACK_PROFILE;
-      if ("like" in f) return base.profileFor(f.like, q);
+      if ("like" in f) return base.profileFor(f.like, q, context);
       return f;
     },
     ...(base.trainedInputBytes !== undefined ? { trainedInputBytes: (name: string) => (chosen.has(name) ? undefined : base.trainedInputBytes!(name)) } : {}),
+    // Learned detail (extrapolation, residuals, segments) belongs to the base's own functions only.
+    ...(base.extrapolations !== undefined ? { extrapolations: (name: string, i: number, st: number) => (chosen.has(name) ? [] : base.extrapolations!(name, i, st)) } : {}),
+    ...(base.residuals !== undefined ? { residuals: (name: string, t: ProfileTarget, seg?: Segment) => (chosen.has(name) ? undefined : base.residuals!(name, t, seg)) } : {}),
+    ...(base.segments !== undefined ? { segments: (name: string) => (chosen.has(name) ? [] : base.segments!(name)) } : {}),
   };
   return { provider, warnings };
 }

@@ -1,4 +1,5 @@
 /** Options of `plan()` and `evaluate()`, merged over these defaults. */
+import type { DagLimits } from "../dag/limits.js";
 import type { Objective } from "../model/types.js";
 import type { PlatformOverrides, TransferMode } from "../platform/schema.js";
 import type { Profiles, TargetQuantiles } from "../profiles/types.js";
@@ -25,6 +26,21 @@ export interface PlanOptions {
   readonly gapTolerance?: number;
   /** Plan memory and output size at this quantile of the predictive distribution (e.g. 0.95), or per target. */
   readonly quantile?: number | TargetQuantiles;
+  /** Size limits on the DAG (stages, edges, instances); defaults in DEFAULT_DAG_LIMITS. */
+  readonly limits?: Partial<DagLimits>;
+  /** Put each planning phase's wall-clock milliseconds in the plan (`timingsMs`). Off by default so the same inputs give the same plan, byte for byte. */
+  readonly timings?: boolean;
+  /**
+   * Share of invocations that start cold (default 0): a learned profile with a cold-start segment
+   * mixes its cold runtime in at this share.
+   */
+  readonly coldFraction?: number;
+  /**
+   * Memory sizes (MB) a stage may be configured with: plan() chooses one per stage (the smallest that
+   * holds its predicted peak, or a larger one where the runtime falls enough to pay), together with
+   * open instance counts (`instances: "auto"` or a range). See src/sizing.
+   */
+  readonly memorySizes?: readonly number[];
   /** For functions no profile knows: "default" (a stated placeholder), `{ like: "fn" }`, or a profile. Unset: an unknown function is an error. Each use is a plan warning. */
   readonly fallbackProfile?: FallbackProfile;
   /** Per function name, a fallback that takes precedence over `fallbackProfile`. */

@@ -1,8 +1,11 @@
 /**
  * Phases "validate → estimate → candidates": from caller input to the Problem a solver is handed.
- * Every phase is timed.
+ * Options are checked strictly first (options-schema.ts); the DAG within its size limits, and the
+ * estimated instance counts within theirs. Every phase is timed (the plan shows it only when asked).
  */
+import { checkInstanceCounts, resolveDagLimits } from "../dag/limits.js";
 import { validateDag } from "../dag/validate-dag.js";
+import { InputError } from "../errors.js";
 import { estimateStages } from "../estimate/estimate-stages.js";
 import { buildProblem } from "../model/build-problem.js";
 import type { Problem } from "../model/types.js";
@@ -11,6 +14,8 @@ import { defaultProfiles } from "../profiles/default-profiles.js";
 import { resolveQuantiles, toProfileProvider } from "../profiles/types.js";
 import { parseSizeBytes } from "../units/size.js";
 import type { PlanOptions } from "./options.js";
+import { checkPlanOptions } from "./options-schema.js";
+import { checkFiniteProblem } from "./check-finite.js";
 import { withFallbackProfiles } from "./fallback-profiles.js";
 
 export interface Prepared {
@@ -27,13 +32,18 @@ export async function timed<T>(timings: Record<string, number>, phase: string, f
 
 export async function prepareProblem(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Prepared> {
   const timingsMs: Record<string, number> = {};
+  checkPlanOptions(options);
   const inputBytes = parseSizeBytes(inputSize);
   const platform = resolvePlatform(options.platform);
   const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
   const { provider: profiles, warnings: fallbackWarnings } = withFallbackProfiles(given, dagInput, options);
-  const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames)));
-  const estimated = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile)));
+  const limits = resolveDagLimits(options.limits);
+  const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames), limits));
+  const estimated = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), options.coldFraction === undefined ? {} : { coldFraction: options.coldFraction }));
   const estimates = fallbackWarnings.length === 0 ? estimated : { ...estimated, warnings: [...fallbackWarnings, ...estimated.warnings] };
+  const stageEstimates = [...estimates.stages.values()];
+  const tooMany = checkInstanceCounts(stageEstimates.map((s) => s.instances), (i) => ["stages", stageEstimates[i]!.stageId, "instances"], limits);
+  if (tooMany.length > 0) throw new InputError("Cannot plan: the estimated instance counts are over the limits", tooMany);
   const problem = await timed(timingsMs, "candidates", () =>
     buildProblem(dag, estimates, platform, {
       ...(options.objective !== undefined ? { objective: options.objective } : {}),
@@ -43,5 +53,6 @@ export async function prepareProblem(dagInput: unknown, inputSize: number | stri
       ...(options.allowSplits !== undefined ? { allowSplits: options.allowSplits } : {}),
     }),
   );
+  checkFiniteProblem(problem);
   return { problem, timingsMs };
 }

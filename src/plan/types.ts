@@ -62,6 +62,6 @@ export interface Plan extends Decisions {
     readonly notes: readonly string[];
   };
   readonly explanations: readonly EdgeExplanation[];
-  /** Milliseconds each planning phase took. */
-  readonly timingsMs: Readonly<Record<string, number>>;
+  /** Milliseconds each planning phase took: only with options.timings (wall-clock figures would make plans differ run to run). */
+  readonly timingsMs?: Readonly<Record<string, number>>;
 }

@@ -13,6 +13,7 @@
  * resource carries more than its capacity; per-resource statistics (bytes, busy time, peak
  * utilisation) integrate the loads over time.
  */
+import { sluiceError } from "../errors.js";
 import { waterFill, type Flow, type Resource } from "./water-fill.js";
 
 export interface ResourceStats {
@@ -63,7 +64,7 @@ export class FairShareNetwork {
     const weights: number[] = [];
     req.resourceIds.forEach((id, k) => {
       const r = this.resources.get(id);
-      if (r === undefined) throw new Error(`unknown resource ${id}`);
+      if (r === undefined) throw sluiceError("internal.simulationStalled", { params: { detail: `unknown resource ${id}` } });
       const w = req.weights?.[k] ?? 1;
       if (w > 0) {
         resources.push(r);

@@ -20,13 +20,18 @@ const TOP = 56;
 const AREA_H = 110;
 
 export function renderTimelineSvg(report: SimulationReport): string {
+  // A run report (execute()) has the same shape, marked measured.
+  const measured = (report as { kind?: string }).kind === "measured";
   const span = Math.max(report.makespanMs, 1e-9);
   const x = (t: number) => LEFT + (Math.max(0, t) / span) * PLOT_W;
 
   // Lanes: per VM, greedy interval colouring in start order.
   const byVm = new Map<string, SimulationReport["instances"][number][]>();
   for (const i of report.instances) byVm.set(i.vm, [...(byVm.get(i.vm) ?? []), i]);
-  const vmOrder = [...byVm.keys()].sort((a, b) => Math.min(...byVm.get(a)!.map((i) => i.startMs)) - Math.min(...byVm.get(b)!.map((i) => i.startMs)) || a.localeCompare(b));
+  // VMs by first start, ties in natural order (vm2 before vm10); the earliest start found by a loop, not a spread (VMs may hold 100,000s of instances).
+  const firstStart = new Map<string, number>();
+  for (const [vm, list] of byVm) firstStart.set(vm, list.reduce((m, i) => Math.min(m, i.startMs), Infinity));
+  const vmOrder = [...byVm.keys()].sort((a, b) => firstStart.get(a)! - firstStart.get(b)! || a.localeCompare(b, "en", { numeric: true }));
   const rows: { vm: string; lane: number }[] = [];
   const rowOf = new Map<SimulationReport["instances"][number], number>();
   for (const vm of vmOrder) {
@@ -51,7 +56,7 @@ export function renderTimelineSvg(report: SimulationReport): string {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height.toFixed(0)}" viewBox="0 0 ${width} ${height.toFixed(0)}" font-family="Helvetica, Arial, sans-serif" font-size="11">`);
   out.push(`<rect width="100%" height="100%" fill="white"/>`);
-  out.push(`<text x="${LEFT}" y="20" font-size="14" font-weight="bold">${esc(report.dagName)} — simulated makespan ${(report.makespanMs / 1000).toFixed(2)} s, cost $${report.cost.totalUsd.toPrecision(4)} (seed ${report.seed})</text>`);
+  out.push(`<text x="${LEFT}" y="20" font-size="14" font-weight="bold">${esc(report.dagName)} — ${measured ? "measured" : "simulated"} makespan ${(report.makespanMs / 1000).toFixed(2)} s, cost $${report.cost.totalUsd.toPrecision(4)}${measured ? "" : ` (seed ${report.seed})`}</text>`);
   // Legend.
   let lx = LEFT;
   for (const [kind, color] of Object.entries(COLORS)) {

@@ -14,6 +14,7 @@
  *   f(x) / f(record input) (output and runtime fall back to x / record input without a usable
  *   profile); functions without records fall back to the profiles.
  */
+import { sluiceError } from "../errors.js";
 import { toProfileProvider, type FunctionProfile, type Profiles, type ProfileTarget } from "../profiles/types.js";
 import { lognormalFactor, type RandomStream } from "./random.js";
 
@@ -77,7 +78,7 @@ export function createSampler(options: SamplerOptions): Sampler {
     const key = `${fn}\u0000${target}\u0000${q}`;
     if (!byQuantile.has(key)) byQuantile.set(key, provider.profileFor(fn, { [target]: q }));
     const p = byQuantile.get(key);
-    if (p === undefined) throw new Error(`no profile for function ${fn}`);
+    if (p === undefined) throw sluiceError("simulate.unknownFunction", { path: ["profiles", fn], params: { function: fn } });
     return p;
   };
 

@@ -7,7 +7,7 @@ export const DAG_ERRORS = {
     category: "data",
     message: "unknown DAG field{suggestion}",
     expected: "one of {known}",
-    hint: "A DAG has name, stages (id, function, instances, inputFraction) and edges (from, to, pattern); unknown fields are errors so a typo cannot pass silently.",
+    hint: "A DAG has name, stages (id, function, instances, inputFraction, repeat) and edges (from, to, pattern); unknown fields are errors so a typo cannot pass silently.",
   },
   "dag.wrongType": {
     code: "SLU2002",
@@ -115,5 +115,12 @@ export const DAG_ERRORS = {
     message: "too many instances across the DAG",
     expected: "≤ {limit} instances in all",
     hint: "Raise the limit with options.limits.maxTotalInstances; the simulator runs every instance.",
+  },
+  "dag.emptyInstanceRange": {
+    code: "SLU2020",
+    category: "data",
+    message: "empty instance range",
+    expected: "1 ≤ min ≤ max",
+    hint: "An open instance count is \"auto\" or { min, max }; plan() chooses a count within it.",
   },
 } as const satisfies Record<string, CatalogueEntry>;

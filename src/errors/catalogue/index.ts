@@ -8,7 +8,9 @@
 import type { CatalogueEntry } from "../entry.js";
 import { CLI_ERRORS } from "./cli.js";
 import { DAG_ERRORS } from "./dag.js";
+import { CALIBRATE_ERRORS, EXECUTE_ERRORS } from "./execute.js";
 import { INTERNAL_ERRORS } from "./internal.js";
+import { INTEROP_ERRORS } from "./interop.js";
 import { IO_ERRORS } from "./io.js";
 import { LP_ERRORS } from "./lp.js";
 import { OPTION_ERRORS } from "./options.js";
@@ -28,7 +30,10 @@ export const CATALOGUE = {
   ...PLAN_ERRORS,
   ...LP_ERRORS,
   ...SIMULATE_ERRORS,
+  ...EXECUTE_ERRORS,
+  ...CALIBRATE_ERRORS,
   ...IO_ERRORS,
+  ...INTEROP_ERRORS,
   ...INTERNAL_ERRORS,
 } as const satisfies Record<string, CatalogueEntry>;
 

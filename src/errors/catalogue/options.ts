@@ -80,11 +80,4 @@ export const OPTION_ERRORS = {
     expected: "a file name ending in .svg or .png",
     hint: "The format follows the file's extension.",
   },
-  "option.gapTolerance": {
-    code: "SLU1019",
-    category: "usage",
-    message: "gap tolerance must be a number from 0 to 1",
-    expected: "0 ≤ gapTolerance < 1 (0.01 is 1%)",
-    hint: "The search stops once the plan is proven within this fraction of the best; leave it out for 1%.",
-  },
 } as const satisfies Record<string, CatalogueEntry>;

@@ -36,12 +36,18 @@ export const PLAN_ERRORS = {
     expected: "at least one feasible mode",
     hint: "Allow more modes (options.modes), or give the platform more capacity (cache nodes, VM memory).",
   },
+  "plan.configuredMemoryTooSmall": {
+    code: "SLU6014",
+    category: "data",
+    message: "the stage's predicted peak memory exceeds its configured memory",
+    hint: "Raise the stage's memoryMb, or leave it out and the planner bills the predicted peak.",
+  },
   "plan.nonFinite": {
     code: "SLU6012",
     category: "data",
-    message: "{quantity} is not a finite number",
+    message: "{quantity} is not a finite number; it comes from {source}",
     expected: "a finite number",
-    hint: "An input value is so extreme that the arithmetic overflows (e.g. a NIC of 1e-300 Gbit/s, a noise CV of 1e300); check the field named in the path.",
+    hint: "An input value is so extreme that the arithmetic overflows or divides by almost zero (e.g. a NIC of 1e-300 bytes/s); check the fields named as its source.",
   },
   "decisions.unknownMode": {
     code: "SLU6020",
@@ -70,13 +76,34 @@ export const PLAN_ERRORS = {
   "decisions.missingEdge": {
     code: "SLU6024",
     category: "usage",
-    message: "no decision for this edge",
+    message: "no decision for edge {edge}",
+    expected: "one decision per DAG edge",
     hint: "Give every edge of the DAG a mode or a split.",
   },
-  "decisions.badShape": {
+  "decisions.badValue": {
     code: "SLU6025",
     category: "usage",
-    message: "{reason}",
+    message: "decisions field out of range or not allowed",
+    hint: "Decisions are { edges: [{ from, to, mode, split? }], admitted: [stage ids] }.",
+  },
+  "decisions.duplicateEdge": {
+    code: "SLU6026",
+    category: "usage",
+    message: "edge decided twice",
+    expected: "one decision per DAG edge",
+    hint: "Remove one of the two decisions for this edge.",
+  },
+  "decisions.unknownKey": {
+    code: "SLU6027",
+    category: "usage",
+    message: "unknown decisions field{suggestion}",
+    expected: "one of {known}",
+    hint: "Decisions are { edges: [{ from, to, mode, split? }], admitted: [stage ids] }.",
+  },
+  "decisions.wrongType": {
+    code: "SLU6028",
+    category: "usage",
+    message: "decisions field has the wrong type",
     hint: "Decisions are { edges: [{ from, to, mode, split? }], admitted: [stage ids] }.",
   },
   "solve.tooLargeForBruteForce": {

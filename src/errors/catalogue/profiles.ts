@@ -148,4 +148,25 @@ export const PROFILE_ERRORS = {
     message: "training gave a non-finite {what}",
     hint: "The traces hold values too large or too spread for the model family; check the rows, or pick another family with --model.",
   },
+  "profiles.nothingToTrain": {
+    code: "SLU4044",
+    category: "data",
+    message: "no row has a value for any target: nothing to train",
+    expected: "rows with runtime, memory, output size or fanout",
+    hint: "Check the column mapping: the summary printed before training says what each target used and skipped, and why.",
+  },
+  "profiles.untrainedTarget": {
+    code: "SLU4045",
+    category: "data",
+    message: "no trace row of {function} had {target}, so its profile cannot predict it",
+    expected: "traces with {target} (or a constant for it when training)",
+    hint: "Map a column for the target, give it a constant when training (--constant fanout=1), or use a profile that has it.",
+  },
+  "profiles.coldFraction": {
+    code: "SLU4046",
+    category: "usage",
+    message: "cold fraction out of range",
+    expected: "a number in [0, 1]",
+    hint: "The share of invocations that start cold: 0 plans warm starts only.",
+  },
 } as const satisfies Record<string, CatalogueEntry>;

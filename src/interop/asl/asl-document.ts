@@ -3,7 +3,7 @@
  * `aws stepfunctions describe-state-machine` prints (`definition` as a string), or a template's
  * `Definition` object. Unwraps to the state machine and reads it as a flow graph.
  */
-import { show, type Issue } from "../../errors.js";
+import { issue, show, type Issue } from "../../errors.js";
 import type { FlowWorkflow } from "../flow/flow-graph.js";
 import { aslToFlow } from "./asl-to-flow.js";
 
@@ -18,8 +18,8 @@ export function aslDocumentToFlow(doc: unknown, fallbackName: string, issues: Is
       try {
         machine = JSON.parse(inner) as unknown;
       } catch (e) {
-        issues.push({ code: "parse_error", path: ["definition"], message: `the definition string is not JSON: ${e instanceof Error ? e.message : String(e)}`, expected: "a JSON state machine", actual: show(inner) });
-        return { name, root: { path: [], start: "", nodes: new Map() }, notes: [], dropped: [] };
+        issues.push(issue("interop.malformedDocument", { path: ["definition"], params: { format: "JSON", reason: `the definition string: ${e instanceof Error ? e.message : String(e)}` }, actual: show(inner) }));
+        return { name, root: { path: [], start: "", startPath: ["StartAt"], nodes: new Map() }, notes: [], dropped: [] };
       }
     } else if (inner !== undefined) machine = inner;
   }

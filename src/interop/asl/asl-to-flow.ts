@@ -5,7 +5,7 @@
  * unknown Type, a Task without Resource, a Next that is not a string) are issues with the JSON
  * path of the field; references to missing states are checked later, by `checkFlow`.
  */
-import { show, type Issue } from "../../errors.js";
+import { issue, show, type Issue } from "../../errors.js";
 import type { FlowNode, FlowScope, FlowWorkflow, JsonPath } from "../flow/flow-graph.js";
 import { classifyTask } from "./task-resource.js";
 
@@ -27,13 +27,13 @@ function readScope(raw: unknown, path: JsonPath, issues: Issue[], notes: string[
   const nodes = new Map<string, FlowNode>();
   const errorTargets: { name: string; path: JsonPath }[] = [];
   if (!isObj(raw)) {
-    issues.push({ code: "invalid_type", path: [...path], message: "a state machine must be a JSON object", expected: "{ StartAt, States }", actual: show(raw) });
-    return { path, start: "", nodes };
+    issues.push(issue("interop.wrongShape", { path: [...path], params: { what: "a state machine must be a JSON object" }, expected: "{ StartAt, States }", actual: show(raw) }));
+    return { path, start: "", startPath: [...path, "StartAt"], nodes };
   }
-  if (typeof raw.StartAt !== "string") issues.push({ code: "invalid_type", path: [...path, "StartAt"], message: "StartAt must name the first state", expected: "a state name", actual: show(raw.StartAt) });
+  if (typeof raw.StartAt !== "string") issues.push(issue("interop.wrongShape", { path: [...path, "StartAt"], params: { what: "StartAt must name the first state" }, expected: "a state name", actual: show(raw.StartAt) }));
   if (!isObj(raw.States)) {
-    issues.push({ code: "invalid_type", path: [...path, "States"], message: "States must be an object of named states", expected: "an object", actual: show(raw.States) });
-    return { path, start: String(raw.StartAt ?? ""), nodes };
+    issues.push(issue("interop.wrongShape", { path: [...path, "States"], params: { what: "States must be an object of named states" }, expected: "an object", actual: show(raw.States) }));
+    return { path, start: String(raw.StartAt ?? ""), startPath: [...path, "StartAt"], nodes };
   }
   for (const [name, state] of Object.entries(raw.States)) {
     const node = readState(name, state, [...path, "States", name], issues, notes);
@@ -44,24 +44,24 @@ function readScope(raw: unknown, path: JsonPath, issues: Issue[], notes: string[
       });
     }
   }
-  return { path, start: typeof raw.StartAt === "string" ? raw.StartAt : "", nodes, errorTargets };
+  return { path, start: typeof raw.StartAt === "string" ? raw.StartAt : "", startPath: [...path, "StartAt"], nodes, errorTargets };
 }
 
 function transitions(state: Obj, path: JsonPath, issues: Issue[]): { next: string[]; nextPaths: JsonPath[] } {
   if (state.Next !== undefined) {
     if (typeof state.Next !== "string") {
-      issues.push({ code: "invalid_type", path: [...path, "Next"], message: "Next must name a state", expected: "a state name", actual: show(state.Next) });
+      issues.push(issue("interop.wrongShape", { path: [...path, "Next"], params: { what: "Next must name a state" }, expected: "a state name", actual: show(state.Next) }));
       return { next: [], nextPaths: [] };
     }
     return { next: [state.Next], nextPaths: [[...path, "Next"]] };
   }
-  if (state.End !== true) issues.push({ code: "invalid_value", path: [...path], message: "a state needs Next or End: true", expected: "Next or End", actual: "neither" });
+  if (state.End !== true) issues.push(issue("interop.badValue", { path: [...path], params: { what: "a state needs Next or End: true" }, expected: "Next or End", actual: "neither" }));
   return { next: [], nextPaths: [] };
 }
 
 function readState(name: string, state: unknown, path: JsonPath, issues: Issue[], notes: string[]): FlowNode | undefined {
   if (!isObj(state)) {
-    issues.push({ code: "invalid_type", path: [...path], message: "a state must be an object", expected: "{ Type, … }", actual: show(state) });
+    issues.push(issue("interop.wrongShape", { path: [...path], params: { what: "a state must be an object" }, expected: "{ Type, … }", actual: show(state) }));
     return undefined;
   }
   const type = state.Type;
@@ -69,7 +69,7 @@ function readState(name: string, state: unknown, path: JsonPath, issues: Issue[]
   switch (type) {
     case "Task": {
       if (typeof state.Resource !== "string" || state.Resource === "") {
-        issues.push({ code: "invalid_type", path: [...path, "Resource"], message: "a Task needs a Resource", expected: "an ARN or a ${placeholder}", actual: show(state.Resource) });
+        issues.push(issue("interop.wrongShape", { path: [...path, "Resource"], params: { what: "a Task needs a Resource" }, expected: "an ARN or a ${placeholder}", actual: show(state.Resource) }));
         return undefined;
       }
       return { ...base, ...transitions(state, path, issues), type: "stage", stage: classifyTask(name, state.Resource, state.Parameters ?? state.Arguments) };
@@ -85,13 +85,13 @@ function readState(name: string, state: unknown, path: JsonPath, issues: Issue[]
       const next: string[] = [];
       const nextPaths: JsonPath[] = [];
       if (!Array.isArray(state.Choices) || state.Choices.length === 0) {
-        issues.push({ code: "invalid_type", path: [...path, "Choices"], message: "a Choice needs a non-empty Choices array", expected: "an array of rules", actual: show(state.Choices) });
+        issues.push(issue("interop.wrongShape", { path: [...path, "Choices"], params: { what: "a Choice needs a non-empty Choices array" }, expected: "an array of rules", actual: show(state.Choices) }));
       } else {
         state.Choices.forEach((rule, i) => {
           if (isObj(rule) && typeof rule.Next === "string") {
             next.push(rule.Next);
             nextPaths.push([...path, "Choices", i, "Next"]);
-          } else issues.push({ code: "invalid_type", path: [...path, "Choices", i, "Next"], message: "a choice rule must name its Next state", expected: "a state name", actual: show(isObj(rule) ? rule.Next : rule) });
+          } else issues.push(issue("interop.wrongShape", { path: [...path, "Choices", i, "Next"], params: { what: "a choice rule must name its Next state" }, expected: "a state name", actual: show(isObj(rule) ? rule.Next : rule) }));
         });
       }
       if (typeof state.Default === "string") {
@@ -102,7 +102,7 @@ function readState(name: string, state: unknown, path: JsonPath, issues: Issue[]
     }
     case "Parallel": {
       if (!Array.isArray(state.Branches) || state.Branches.length === 0) {
-        issues.push({ code: "invalid_type", path: [...path, "Branches"], message: "a Parallel state needs a non-empty Branches array", expected: "an array of { StartAt, States }", actual: show(state.Branches) });
+        issues.push(issue("interop.wrongShape", { path: [...path, "Branches"], params: { what: "a Parallel state needs a non-empty Branches array" }, expected: "an array of { StartAt, States }", actual: show(state.Branches) }));
         return undefined;
       }
       const branches = state.Branches.map((b, i) => readScope(b, [...path, "Branches", i], issues, notes));
@@ -111,7 +111,7 @@ function readState(name: string, state: unknown, path: JsonPath, issues: Issue[]
     case "Map":
       return readMap(state, base, issues, notes);
     default:
-      issues.push({ code: "unsupported", path: [...path, "Type"], message: "unknown state type", expected: ASL_STATE_TYPES.join(", "), actual: show(type) });
+      issues.push(issue("interop.unknownStateType", { path: [...path, "Type"], params: { known: ASL_STATE_TYPES.join(", ") }, actual: show(type) }));
       return undefined;
   }
 }
@@ -121,7 +121,7 @@ function readMap(state: Obj, base: { name: string; path: JsonPath }, issues: Iss
   const processorKey = state.ItemProcessor !== undefined ? "ItemProcessor" : "Iterator";
   const processor = state[processorKey];
   if (!isObj(processor)) {
-    issues.push({ code: "invalid_type", path: [...path, "ItemProcessor"], message: "a Map needs an ItemProcessor (or the legacy Iterator)", expected: "{ StartAt, States }", actual: show(processor) });
+    issues.push(issue("interop.wrongShape", { path: [...path, "ItemProcessor"], params: { what: "a Map needs an ItemProcessor (or the legacy Iterator)" }, expected: "{ StartAt, States }", actual: show(processor) }));
     return undefined;
   }
   const config = isObj(processor.ProcessorConfig) ? processor.ProcessorConfig : {};
@@ -129,8 +129,8 @@ function readMap(state: Obj, base: { name: string; path: JsonPath }, issues: Iss
   const body = readScope(processor, [...path, processorKey], issues, notes);
   const reader = isObj(state.ItemReader) ? state.ItemReader : undefined;
   const writer = isObj(state.ResultWriter) ? state.ResultWriter : undefined;
-  const readerResource = typeof reader?.Resource === "string" ? reader.Resource.replace(/^arn:aws[a-z-]*:states:::/, "") : undefined;
-  const writerResource = writer === undefined ? undefined : typeof writer.Resource === "string" ? writer.Resource.replace(/^arn:aws[a-z-]*:states:::/, "") : "ResultWriter";
+  const readerResource = typeof reader?.Resource === "string" ? reader.Resource.replace(/^arn:[^:]+:states:::/, "") : undefined;
+  const writerResource = writer === undefined ? undefined : typeof writer.Resource === "string" ? writer.Resource.replace(/^arn:[^:]+:states:::/, "") : "ResultWriter";
   const max = typeof state.MaxConcurrency === "number" && Number.isInteger(state.MaxConcurrency) && state.MaxConcurrency >= 0 ? state.MaxConcurrency : undefined;
   if (state.MaxConcurrency !== undefined && max === undefined) notes.push(`${base.name}: MaxConcurrency ${show(state.MaxConcurrency)} is chosen at run time; not used as a count`);
   if (state.MaxConcurrencyPath !== undefined) notes.push(`${base.name}: MaxConcurrencyPath is read at run time; not used as a count`);

@@ -3,7 +3,8 @@
  * service integration (`service:action`, the optimised `arn:aws:states:::dynamodb:putItem` and the
  * SDK `arn:aws:states:::aws-sdk:s3:listObjectsV2` forms alike), an activity, an HTTP call, or a
  * nested state machine. SAM/CDK `${…}` placeholders are kept as written. Also says whether the
- * task's input or output goes through S3 (bucket/key parameters, S3 reads and writes).
+ * task's input or output goes through S3 (bucket/key parameters, S3 reads and writes). The
+ * partition may itself be a placeholder (`arn:${Partition}:states:::…`).
  */
 import type { DeclaredStage, StageSpec } from "../flow/flow-graph.js";
 
@@ -11,11 +12,11 @@ type Json = unknown;
 
 const S3_WRITES = new Set(["putObject", "copyObject", "uploadPart", "completeMultipartUpload"]);
 const S3_READS = new Set(["getObject", "selectObjectContent", "headObject", "listObjectsV2", "listObjects"]);
-const CONTAINER_SERVICES = new Set(["ecs", "batch", "eks", "sagemaker", "glue", "emr", "emr-serverless", "emr-containers", "codebuild"]);
+const CONTAINER_SERVICES = new Set(["ecs", "batch", "eks", "codebuild"]);
 
 /** The function name inside a Lambda ARN (`arn:aws:lambda:r:a:function:name[:alias]`), or the value as written. */
 export function lambdaFunctionName(value: string): string {
-  const m = /^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(value);
+  const m = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(value);
   return m?.[1] ?? value;
 }
 
@@ -37,7 +38,7 @@ function isDynamic(params: Json, key: string): boolean {
 /** Whether the payload names S3 objects: a Bucket/Key pair, an S3 URI, anywhere inside. */
 export function mentionsObjectStore(value: Json, depth = 0): boolean {
   if (depth > 12 || value === null || value === undefined) return false;
-  if (typeof value === "string") return /^s3:\/\//.test(value) || /States\.Format\('s3:\/\//.test(value);
+  if (typeof value === "string") return value.includes("s3://");
   if (Array.isArray(value)) return value.some((v) => mentionsObjectStore(v, depth + 1));
   if (typeof value !== "object") return false;
   const keys = Object.keys(value).map((k) => k.replace(/\.\$$/, "").toLowerCase());
@@ -84,7 +85,7 @@ function classifyResource(stateName: string, resource: string, params: Json): St
   }
   const reads = mentionsObjectStore(params);
   const base = { notes, ...(reads ? { readsObjectStore: true } : {}) };
-  const integration = /^arn:aws[a-z-]*:states:::(?:aws-sdk:)?([a-z0-9-]+):([A-Za-z0-9]+)$/.exec(r);
+  const integration = /^arn:[^:]+:states:::(?:aws-sdk:)?([a-z0-9-]+):([A-Za-z0-9]+)$/.exec(r);
   if (integration !== null) {
     const [, service, action] = integration as unknown as [string, string, string];
     if (service === "lambda" && action === "invoke") {
@@ -106,9 +107,15 @@ function classifyResource(stateName: string, resource: string, params: Json): St
       ...(s3Write ? { writesObjectStore: true } : {}),
     };
   }
-  if (/^arn:aws[a-z-]*:lambda:/.test(r)) return { function: lambdaFunctionName(r), kind: "function", ...base };
-  const activity = /^arn:aws[a-z-]*:states:[^:]*:[^:]*:activity:(.+)$/.exec(r);
+  if (/^arn:[^:]+:lambda:/.test(r)) return { function: lambdaFunctionName(r), kind: "function", ...base };
+  const activity = /^arn:[^:]+:states:[^:]*:[^:]*:activity:(.+)$/.exec(r);
   if (activity !== null) return { function: activity[1]!, kind: "activity", ...base };
-  if (/^\$\{[^}]+\}$/.test(r)) return { function: r, kind: "function", ...base, notes: [...notes, "Resource is a template placeholder; assumed a Lambda function"] };
+  if (/^\$\{[^}]+\}$/.test(r)) {
+    // A template may stand in for the integration's ARN itself (`"Resource": "${LambdaInvoke}"`):
+    // with a FunctionName beside it, the function is that one.
+    const fn = field(params, "FunctionName");
+    if (fn !== undefined && !isDynamic(params, "FunctionName")) return { function: lambdaFunctionName(fn), kind: "function", ...base, notes: [...notes, `Resource ${r} is a template placeholder; read as lambda:invoke of its FunctionName`] };
+    return { function: r, kind: "function", ...base, notes: [...notes, "Resource is a template placeholder; assumed a Lambda function"] };
+  }
   return { function: r, kind: "service", ...base, notes: [...notes, "Resource not recognised; kept as written"] };
 }

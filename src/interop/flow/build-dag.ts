@@ -12,6 +12,8 @@ import { DEFAULT_FANOUT, DEFAULT_REPEAT, MAX_STAGE_INSTANCES, type ImportHints }
 import { DagRecords, type FrontierItem } from "./dag-records.js";
 import type { Count, CountSource, FlowScope, FlowWorkflow } from "./flow-graph.js";
 import { analyseScope } from "./scope-graph.js";
+import { countFor, weaker } from "./counts.js";
+import { unreachableNodes } from "./unreachable-nodes.js";
 
 interface WalkContext {
   readonly incoming: readonly FrontierItem[];
@@ -36,25 +38,10 @@ export function buildDag(flow: FlowWorkflow, format: ImportFormat, source: strin
   const defaultFanout = hints.defaultFanout ?? DEFAULT_FANOUT;
   const defaultRepeat = hints.defaultRepeat ?? DEFAULT_REPEAT;
 
-  const countFor = (names: readonly string[], table: Readonly<Record<string, number>> | undefined, documentValue: number | undefined, detail: string, fallback: number): Count => {
-    for (const n of names) if (table?.[n] !== undefined) return { value: table[n]!, source: "hint", detail: `hint for ${n}` };
-    if (documentValue !== undefined) return { value: documentValue, source: "document", detail };
-    return { value: fallback, source: "default", detail: "default" };
-  };
-  const weaker = (a: CountSource | undefined, b: CountSource): CountSource => (a === "default" || b === "default" ? "default" : a === "hint" || b === "hint" ? "hint" : "document");
 
   function walk(scope: FlowScope, ctx: WalkContext): FrontierItem[] {
     const g = analyseScope(scope);
-    const handlers = new Set((scope.errorTargets ?? []).map((t) => t.name));
-    const errorPath = new Set(handlers);
-    for (const queue = [...handlers]; queue.length > 0; ) {
-      for (const to of scope.nodes.get(queue.pop()!)?.next ?? []) if (!errorPath.has(to)) (errorPath.add(to), queue.push(to));
-    }
-    for (const [name, node] of scope.nodes) {
-      if (g.reachable.has(name)) continue;
-      const reason = handlers.has(name) ? "error handler (reached only through Catch)" : errorPath.has(name) ? "on an error path (after a Catch handler)" : "not reached from the start";
-      dropped.push({ path: formatJsonPath(node.path), what: name, reason });
-    }
+    dropped.push(...unreachableNodes(scope, g.reachable));
     const loopRepeat = new Map<string, Count>();
     for (const loop of g.loops) {
       const c = countFor(loop.nodes, hints.repeat, undefined, "", defaultRepeat);
@@ -148,7 +135,7 @@ export function buildDag(flow: FlowWorkflow, format: ImportFormat, source: strin
         }
       }
     }
-    const ends = g.order.filter((n) => g.forward.get(n)!.length === 0);
+    const ends = g.terminals;
     const merged = new Map<string, FrontierItem>();
     for (const n of ends) for (const item of out.get(n)!) merged.set(item.stageId, item);
     return [...merged.values()];

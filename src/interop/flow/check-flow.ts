@@ -4,25 +4,25 @@
  * transitions never ends). Each problem is an issue with the JSON path of the offending field.
  */
 import type { Issue } from "../../errors.js";
-import { show } from "../../errors.js";
+import { issue, show } from "../../errors.js";
 import type { FlowScope } from "./flow-graph.js";
 import { analyseScope } from "./scope-graph.js";
 
-export function checkFlow(scope: FlowScope, startPath: readonly (string | number)[], issues: Issue[]): void {
+export function checkFlow(scope: FlowScope, issues: Issue[]): void {
   if (!scope.nodes.has(scope.start)) {
-    issues.push({ code: "unknown_reference", path: [...startPath], message: "the start names no state in this scope", expected: `one of ${show([...scope.nodes.keys()])}`, actual: show(scope.start) });
+    issues.push(issue("interop.missingStart", { path: [...scope.startPath], params: { known: [...scope.nodes.keys()].join(", ") || "(none)" }, actual: show(scope.start) }));
     return;
   }
   let targetsOk = true;
   const check = (target: string, path: readonly (string | number)[]) => {
     if (scope.nodes.has(target)) return;
     targetsOk = false;
-    issues.push({ code: "unknown_reference", path: [...path], message: "reference to a missing state", expected: "a state of the same scope", actual: show(target) });
+    issues.push(issue("interop.missingState", { path: [...path], actual: show(target) }));
   };
   for (const node of scope.nodes.values()) {
     node.next.forEach((target, i) => check(target, node.nextPaths[i] ?? node.path));
-    if (node.type === "parallel") node.branches.forEach((b) => checkFlow(b, [...b.path, "StartAt"], issues));
-    if (node.type === "map" || node.type === "loop") checkFlow(node.body, [...node.body.path, "StartAt"], issues);
+    if (node.type === "parallel") node.branches.forEach((b) => checkFlow(b, issues));
+    if (node.type === "map" || node.type === "loop") checkFlow(node.body, issues);
   }
   for (const t of scope.errorTargets ?? []) check(t.name, t.path);
   if (!targetsOk) return;
@@ -30,12 +30,6 @@ export function checkFlow(scope: FlowScope, startPath: readonly (string | number
     if (loop.via !== undefined) continue;
     const from = scope.nodes.get(loop.backEdge.from)!;
     const i = from.next.indexOf(loop.backEdge.to);
-    issues.push({
-      code: "cycle",
-      path: [...(from.nextPaths[i] ?? from.path)],
-      message: `cycle through ${[...loop.nodes, loop.nodes[0]].join(" -> ")} with no Choice to leave it`,
-      expected: "a loop that passes a Choice (or switch / if)",
-      actual: show(loop.backEdge.to),
-    });
+    issues.push(issue("interop.endlessCycle", { path: [...(from.nextPaths[i] ?? from.path)], params: { states: [...loop.nodes, loop.nodes[0]].join(" -> ") }, actual: show(loop.backEdge.to) }));
   }
 }

@@ -78,6 +78,8 @@ export type FlowNode =
 export interface FlowScope {
   readonly path: JsonPath;
   readonly start: string;
+  /** Where the start is named (StartAt, root, the first task), for errors about it. */
+  readonly startPath: JsonPath;
   readonly nodes: ReadonlyMap<string, FlowNode>;
   /** Nodes reached only through error handlers (Catch), dropped from the DAG and reported. */
   readonly errorTargets?: readonly { readonly name: string; readonly path: JsonPath }[];

@@ -5,7 +5,8 @@
  * cut, and which nodes some path from the start to a successful end avoids (they run only on
  * some branches). Pure graph work; no stage is made here.
  */
-import type { FlowNode, FlowScope } from "./flow-graph.js";
+import type { FlowScope } from "./flow-graph.js";
+import { findLoops } from "./find-loops.js";
 
 export interface ScopeLoop {
   readonly nodes: readonly string[];
@@ -25,9 +26,9 @@ export interface ScopeGraph {
   readonly loops: readonly ScopeLoop[];
   /** Nodes that some start-to-end path avoids. */
   readonly conditional: ReadonlySet<string>;
+  /** Where the scope ends: reachable nodes with no successor at all (a node that only loops back is not an end). */
+  readonly terminals: readonly string[];
 }
-
-const isBranchPoint = (n: FlowNode) => n.type === "choice" || new Set(n.next).size > 1;
 
 export function analyseScope(scope: FlowScope): ScopeGraph {
   const nodes = scope.nodes;
@@ -84,71 +85,14 @@ export function analyseScope(scope: FlowScope): ScopeGraph {
     }
   }
 
-  return { reachable, order, forward, predecessors, loops, conditional: avoidable(scope.start, order, forward, nodes) };
+  const terminals = order.filter((n) => succ(n).length === 0);
+  return { reachable, order, forward, predecessors, loops, terminals, conditional: avoidable(scope.start, order, forward, terminals, nodes) };
 }
 
-/** Strongly connected sets (Tarjan, iterative) that contain a back edge: the scope's loops. */
-function findLoops(reachable: ReadonlySet<string>, succ: (n: string) => string[], back: ReadonlySet<string>, nodes: FlowScope["nodes"], docIndex: ReadonlyMap<string, number>): ScopeLoop[] {
-  let counter = 0;
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const sccStack: string[] = [];
-  const components: string[][] = [];
-  for (const root of reachable) {
-    if (index.has(root)) continue;
-    const work: { name: string; i: number }[] = [{ name: root, i: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
-    sccStack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const top = work[work.length - 1]!;
-      const next = succ(top.name);
-      if (top.i < next.length) {
-        const to = next[top.i++]!;
-        if (!index.has(to)) {
-          index.set(to, counter);
-          low.set(to, counter++);
-          sccStack.push(to);
-          onStack.add(to);
-          work.push({ name: to, i: 0 });
-        } else if (onStack.has(to)) low.set(top.name, Math.min(low.get(top.name)!, index.get(to)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1]!.name;
-        low.set(parent, Math.min(low.get(parent)!, low.get(top.name)!));
-      }
-      if (low.get(top.name) === index.get(top.name)) {
-        const comp: string[] = [];
-        let n: string;
-        do {
-          n = sccStack.pop()!;
-          onStack.delete(n);
-          comp.push(n);
-        } while (n !== top.name);
-        components.push(comp);
-      }
-    }
-  }
-  const loops: ScopeLoop[] = [];
-  for (const comp of components) {
-    const set = new Set(comp);
-    const edge = [...back].map((k) => k.split("\u0000") as [string, string]).find(([from, to]) => set.has(from) && set.has(to));
-    if (edge === undefined) continue;
-    const sorted = comp.sort((a, b) => docIndex.get(a)! - docIndex.get(b)!);
-    const via = sorted.find((n) => isBranchPoint(nodes.get(n)!));
-    loops.push({ nodes: sorted, via, backEdge: { from: edge[0], to: edge[1] } });
-  }
-  return loops.sort((a, b) => docIndex.get(a.nodes[0]!)! - docIndex.get(b.nodes[0]!)!);
-}
-
-/** Nodes that some path from the start to a successful end (a node without successors, not a Fail) avoids. */
-function avoidable(start: string, order: readonly string[], forward: ReadonlyMap<string, readonly string[]>, nodes: FlowScope["nodes"]): Set<string> {
+/** Nodes that some path from the start to a successful end (a terminal that is not a Fail) avoids; a path that loops back ends nowhere. */
+function avoidable(start: string, order: readonly string[], forward: ReadonlyMap<string, readonly string[]>, terminals: readonly string[], nodes: FlowScope["nodes"]): Set<string> {
   const out = new Set<string>();
-  const ends = new Set(order.filter((n) => forward.get(n)!.length === 0 && nodes.get(n)!.type !== "fail"));
+  const ends = new Set(terminals.filter((n) => nodes.get(n)!.type !== "fail"));
   for (const avoid of order) {
     if (avoid === start) continue;
     const seen = new Set<string>([start]);

@@ -6,7 +6,7 @@
  * per element of `array`, in sequence) and parallel (`parallel_functions`: named states, or a list
  * of `{ root, states }` sub-workflows).
  */
-import { show, type Issue } from "../../errors.js";
+import { issue, show, type Issue } from "../../errors.js";
 import type { FlowNode, FlowScope, FlowWorkflow, JsonPath } from "../flow/flow-graph.js";
 
 type Obj = Record<string, unknown>;
@@ -23,26 +23,26 @@ function readScope(raw: unknown, path: JsonPath, issues: Issue[], notes: string[
   const nodes = new Map<string, FlowNode>();
   const errorTargets: { name: string; path: JsonPath }[] = [];
   if (!isObj(raw)) {
-    issues.push({ code: "invalid_type", path: [...path], message: "a SeBS-Flow definition must be an object", expected: "{ root, states }", actual: show(raw) });
-    return { path, start: "", nodes };
+    issues.push(issue("interop.wrongShape", { path: [...path], params: { what: "a SeBS-Flow definition must be an object" }, expected: "{ root, states }", actual: show(raw) }));
+    return { path, start: "", startPath: [...path, "root"], nodes };
   }
-  if (typeof raw.root !== "string") issues.push({ code: "invalid_type", path: [...path, "root"], message: "root must name the first state", expected: "a state name", actual: show(raw.root) });
+  if (typeof raw.root !== "string") issues.push(issue("interop.wrongShape", { path: [...path, "root"], params: { what: "root must name the first state" }, expected: "a state name", actual: show(raw.root) }));
   if (!isObj(raw.states)) {
-    issues.push({ code: "invalid_type", path: [...path, "states"], message: "states must be an object of named states", expected: "an object", actual: show(raw.states) });
-    return { path, start: String(raw.root ?? ""), nodes };
+    issues.push(issue("interop.wrongShape", { path: [...path, "states"], params: { what: "states must be an object of named states" }, expected: "an object", actual: show(raw.states) }));
+    return { path, start: String(raw.root ?? ""), startPath: [...path, "root"], nodes };
   }
   for (const [stateName, state] of Object.entries(raw.states)) {
     const node = readState(stateName, state, [...path, "states", stateName], issues, notes);
     if (node !== undefined) nodes.set(stateName, node);
     if (isObj(state) && typeof state.failure === "string") errorTargets.push({ name: state.failure, path: [...path, "states", stateName, "failure"] });
   }
-  return { path, start: typeof raw.root === "string" ? raw.root : "", nodes, errorTargets };
+  return { path, start: typeof raw.root === "string" ? raw.root : "", startPath: [...path, "root"], nodes, errorTargets };
 }
 
 function nextOf(state: Obj, path: JsonPath, issues: Issue[]): { next: string[]; nextPaths: JsonPath[] } {
   if (state.next === undefined || state.next === null) return { next: [], nextPaths: [] };
   if (typeof state.next !== "string") {
-    issues.push({ code: "invalid_type", path: [...path, "next"], message: "next must name a state", expected: "a state name", actual: show(state.next) });
+    issues.push(issue("interop.wrongShape", { path: [...path, "next"], params: { what: "next must name a state" }, expected: "a state name", actual: show(state.next) }));
     return { next: [], nextPaths: [] };
   }
   return { next: [state.next], nextPaths: [[...path, "next"]] };
@@ -50,18 +50,18 @@ function nextOf(state: Obj, path: JsonPath, issues: Issue[]): { next: string[]; 
 
 function funcName(state: Obj, path: JsonPath, issues: Issue[]): string | undefined {
   if (typeof state.func_name === "string" && state.func_name !== "") return state.func_name;
-  issues.push({ code: "invalid_type", path: [...path, "func_name"], message: `a ${String(state.type)} state needs func_name`, expected: "a function name", actual: show(state.func_name) });
+  issues.push(issue("interop.wrongShape", { path: [...path, "func_name"], params: { what: `a ${String(state.type)} state needs func_name` }, expected: "a function name", actual: show(state.func_name) }));
   return undefined;
 }
 
 /** A scope holding one stage: the body of a map or loop that names `func_name` directly. */
 function singleStage(stateName: string, fn: string, path: JsonPath): FlowScope {
-  return { path, start: stateName, nodes: new Map([[stateName, { name: stateName, path, next: [], nextPaths: [], type: "stage", stage: { function: fn, kind: "function" } } as FlowNode]]) };
+  return { path, start: stateName, startPath: path, nodes: new Map([[stateName, { name: stateName, path, next: [], nextPaths: [], type: "stage", stage: { function: fn, kind: "function" } } as FlowNode]]) };
 }
 
 function readState(stateName: string, state: unknown, path: JsonPath, issues: Issue[], notes: string[]): FlowNode | undefined {
   if (!isObj(state)) {
-    issues.push({ code: "invalid_type", path: [...path], message: "a state must be an object", expected: "{ type, … }", actual: show(state) });
+    issues.push(issue("interop.wrongShape", { path: [...path], params: { what: "a state must be an object" }, expected: "{ type, … }", actual: show(state) }));
     return undefined;
   }
   const base = { name: stateName, path };
@@ -74,7 +74,7 @@ function readState(stateName: string, state: unknown, path: JsonPath, issues: Is
       const fn = funcName(state, path, issues);
       const count = state.count;
       if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {
-        issues.push({ code: "invalid_value", path: [...path, "count"], message: "a repeat state runs its function count times", expected: "an integer ≥ 1", actual: show(count) });
+        issues.push(issue("interop.badValue", { path: [...path, "count"], params: { what: "a repeat state runs its function count times" }, expected: "an integer ≥ 1", actual: show(count) }));
         return undefined;
       }
       return fn === undefined ? undefined : { ...base, ...nextOf(state, path, issues), type: "stage", stage: { function: fn, kind: "function", repeat: { value: count, source: "document", detail: "count" } } };
@@ -87,13 +87,13 @@ function readState(stateName: string, state: unknown, path: JsonPath, issues: Is
     case "switch": {
       const next: string[] = [];
       const nextPaths: JsonPath[] = [];
-      if (!Array.isArray(state.cases)) issues.push({ code: "invalid_type", path: [...path, "cases"], message: "a switch needs a cases array", expected: "[{ var, op, val, next }]", actual: show(state.cases) });
+      if (!Array.isArray(state.cases)) issues.push(issue("interop.wrongShape", { path: [...path, "cases"], params: { what: "a switch needs a cases array" }, expected: "[{ var, op, val, next }]", actual: show(state.cases) }));
       else
         state.cases.forEach((c, i) => {
           if (isObj(c) && typeof c.next === "string") {
             next.push(c.next);
             nextPaths.push([...path, "cases", i, "next"]);
-          } else issues.push({ code: "invalid_type", path: [...path, "cases", i, "next"], message: "a case must name its next state", expected: "a state name", actual: show(isObj(c) ? c.next : c) });
+          } else issues.push(issue("interop.wrongShape", { path: [...path, "cases", i, "next"], params: { what: "a case must name its next state" }, expected: "a state name", actual: show(isObj(c) ? c.next : c) }));
         });
       if (typeof state.default === "string") {
         next.push(state.default);
@@ -116,16 +116,16 @@ function readState(stateName: string, state: unknown, path: JsonPath, issues: Is
       else if (isObj(pf) && Object.keys(pf).length > 0)
         branches = Object.entries(pf).map(([branchName, s]) => {
           const node = readState(branchName, s, [...path, "parallel_functions", branchName], issues, notes);
-          return { path: [...path, "parallel_functions", branchName], start: branchName, nodes: new Map(node === undefined ? [] : [[branchName, node]]) };
+          return { path: [...path, "parallel_functions", branchName], start: branchName, startPath: [...path, "parallel_functions", branchName], nodes: new Map(node === undefined ? [] : [[branchName, node]]) };
         });
       if (branches === undefined) {
-        issues.push({ code: "invalid_type", path: [...path, "parallel_functions"], message: "a parallel state needs parallel_functions", expected: "named states, or a list of { root, states }", actual: show(pf) });
+        issues.push(issue("interop.wrongShape", { path: [...path, "parallel_functions"], params: { what: "a parallel state needs parallel_functions" }, expected: "named states, or a list of { root, states }", actual: show(pf) }));
         return undefined;
       }
       return { ...base, ...nextOf(state, path, issues), type: "parallel", branches };
     }
     default:
-      issues.push({ code: "unsupported", path: [...path, "type"], message: "unknown state type", expected: SEBS_STATE_TYPES.join(", "), actual: show(state.type) });
+      issues.push(issue("interop.unknownStateType", { path: [...path, "type"], params: { known: SEBS_STATE_TYPES.join(", ") }, actual: show(state.type) }));
       return undefined;
   }
 }

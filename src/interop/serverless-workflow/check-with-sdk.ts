@@ -15,8 +15,12 @@ export async function checkWithSdk(doc: Record<string, unknown>): Promise<string
     new Classes.Workflow({ ...doc, document }).validate();
     return [];
   } catch (e) {
-    const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").slice(0, 300);
-    return [`the SDK's 1.0.0 schema check reports: ${message}`];
+    // Ajv lists every failed alternative of the task oneOf; the lines that are not about a
+    // missing alternative say what is actually wrong.
+    const lines = (e instanceof Error ? e.message : String(e)).split("\n").filter((l) => l.startsWith("- "));
+    const telling = lines.filter((l) => !/required property|equal to constant|passingSchemas|must NOT be valid/.test(l));
+    const shown = [...new Set((telling.length > 0 ? telling : lines).map((l) => l.slice(2).split(" | ").filter((_, i) => i !== 1).slice(0, 2).join(": ")))].slice(0, 3);
+    return [`the SDK's 1.0.0 schema check reports: ${shown.join("; ") || "invalid"}`];
   }
 }
 

@@ -7,41 +7,33 @@
  * The document is checked against the SDK's schema (see `check-with-sdk.ts`): its complaints
  * are reported, not fatal.
  */
-import { show, type Issue } from "../../errors.js";
+import { issue, show, type Issue } from "../../errors.js";
 import type { FlowNode, FlowScope, FlowWorkflow, JsonPath, StageSpec } from "../flow/flow-graph.js";
 import { callTarget, runTarget } from "./call-target.js";
 import { checkWithSdk } from "./check-with-sdk.js";
+import { directive, eventLoop, switchNode, type Ctx } from "./flow-directives.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 export const SW_TASK_KEYS = ["call", "run", "emit", "listen", "set", "wait", "raise", "switch", "do", "try", "fork", "for", "while"] as const;
 
-interface Ctx {
-  readonly issues: Issue[];
-  readonly notes: string[];
-  readonly dropped: { path: JsonPath; what: string; reason: string }[];
-  readonly functions: ReadonlySet<string>;
-  /** The node a transition to a task of the current list enters (its `if` choice, when it has one). */
-  readonly entryOf?: ReadonlyMap<string, string>;
-}
-
 export async function serverlessWorkflowToFlow(doc: unknown, fallbackName: string, issues: Issue[]): Promise<FlowWorkflow> {
   const notes: string[] = [];
   const dropped: Ctx["dropped"] = [];
-  const empty: FlowWorkflow = { name: fallbackName, root: { path: ["do"], start: "", nodes: new Map() }, notes, dropped };
+  const empty: FlowWorkflow = { name: fallbackName, root: { path: ["do"], start: "", startPath: ["do"], nodes: new Map() }, notes, dropped };
   if (!isObj(doc)) {
-    issues.push({ code: "invalid_type", path: [], message: "a workflow must be an object", expected: "{ document, do }", actual: show(doc) });
+    issues.push(issue("interop.wrongShape", { path: [], params: { what: "a workflow must be an object" }, expected: "{ document, do }", actual: show(doc) }));
     return empty;
   }
   if (doc.specVersion !== undefined || doc.states !== undefined) {
-    issues.push({ code: "unsupported", path: [doc.specVersion !== undefined ? "specVersion" : "states"], message: "Serverless Workflow 0.x (states, functions) is not read; this importer reads DSL 1.0.x", expected: "document.dsl 1.0.x", actual: show(doc.specVersion ?? "states") });
+    issues.push(issue("interop.unsupportedVersion", { path: [doc.specVersion !== undefined ? "specVersion" : "states"], params: { what: "Serverless Workflow 0.x (states, functions) is not read; this importer reads DSL 1.0.x" }, actual: show(doc.specVersion ?? "states") }));
     return empty;
   }
   const meta = isObj(doc.document) ? doc.document : undefined;
-  const dsl = meta?.dsl;
-  if (typeof dsl !== "string" || !/^1\.0(\.\d+)?(-[0-9A-Za-z.-]+)?$/.test(String(dsl))) {
-    issues.push({ code: "unsupported", path: ["document", "dsl"], message: "unsupported DSL version", expected: "1.0.0 to 1.0.x", actual: show(dsl) });
+  const dsl = typeof meta?.dsl === "number" ? String(meta.dsl) : meta?.dsl;
+  if (typeof dsl !== "string" || !/^1\.0(\.\d+)?(-[0-9A-Za-z.-]+)?$/.test(dsl)) {
+    issues.push(issue("interop.unsupportedVersion", { path: ["document", "dsl"], params: { what: "unsupported DSL version" }, actual: show(dsl) }));
     return empty;
   }
   notes.push(`DSL ${dsl}`);
@@ -57,15 +49,20 @@ export async function serverlessWorkflowToFlow(doc: unknown, fallbackName: strin
 /** A task list (`[{ name: task }, …]`) as a scope. */
 function readList(raw: unknown, path: JsonPath, ctx: Ctx): FlowScope {
   const nodes = new Map<string, FlowNode>();
+  // 1.0.0-alpha1 documents wrote a task list as a map of named tasks, in order.
+  if (isObj(raw) && Object.keys(raw).length > 0 && Object.values(raw).every(isObj)) {
+    ctx.notes.push(`${path.join(".")}: a map of tasks (the 1.0.0-alpha1 form) read as a list in document order`);
+    raw = Object.entries(raw).map(([k, v]) => ({ [k]: v }));
+  }
   if (!Array.isArray(raw) || raw.length === 0) {
-    ctx.issues.push({ code: "invalid_type", path: [...path], message: "a task list must be a non-empty array of { name: task }", expected: "[{ taskName: { … } }]", actual: show(raw) });
-    return { path, start: "", nodes };
+    ctx.issues.push(issue("interop.wrongShape", { path: [...path], params: { what: "a task list must be a non-empty array of { name: task }" }, expected: "[{ taskName: { … } }]", actual: show(raw) }));
+    return { path, start: "", startPath: path, nodes };
   }
   const entries: { name: string; task: unknown; path: JsonPath }[] = [];
   raw.forEach((item, i) => {
     const keys = isObj(item) ? Object.keys(item) : [];
     if (!isObj(item) || keys.length !== 1) {
-      ctx.issues.push({ code: "invalid_type", path: [...path, i], message: "each entry of a task list names one task", expected: "{ taskName: { … } }", actual: show(item) });
+      ctx.issues.push(issue("interop.wrongShape", { path: [...path, i], params: { what: "each entry of a task list names one task" }, expected: "{ taskName: { … } }", actual: show(item) }));
       return;
     }
     entries.push({ name: keys[0]!, task: item[keys[0]!], path: [...path, i, keys[0]!] });
@@ -76,44 +73,38 @@ function readList(raw: unknown, path: JsonPath, ctx: Ctx): FlowScope {
   entries.forEach((e, i) => {
     const following = entries[i + 1] === undefined ? undefined : entryOf.get(entries[i + 1]!.name);
     for (const node of readTask(e.name, e.task, e.path, following, listCtx)) {
-      if (nodes.has(node.name)) ctx.issues.push({ code: "duplicate", path: [...e.path], message: "duplicate task name in one list", expected: "unique names", actual: show(node.name) });
+      if (nodes.has(node.name)) ctx.issues.push(issue("interop.duplicateTask", { path: [...e.path], actual: show(node.name) }));
       else nodes.set(node.name, node);
     }
   });
   const first = entries[0];
-  return { path, start: first === undefined ? "" : entryOf.get(first.name)!, nodes };
+  return { path, start: first === undefined ? "" : entryOf.get(first.name)!, startPath: path, nodes };
 }
 
-/** Where a flow directive leads: the following task, nowhere (exit/end), or a named task. */
-function directive(then: unknown, following: string | undefined, path: JsonPath, ctx: Ctx): { next: string[]; nextPaths: JsonPath[] } {
-  if (then === undefined || then === "continue") return following === undefined ? { next: [], nextPaths: [] } : { next: [following], nextPaths: [path] };
-  if (then === "exit" || then === "end") {
-    if (then === "end" && path.length > 4) ctx.notes.push(`${path.join(".")}: "then: end" inside a nested list ends the workflow; planned as leaving the list`);
-    return { next: [], nextPaths: [] };
-  }
-  if (typeof then !== "string") {
-    ctx.issues.push({ code: "invalid_type", path: [...path], message: "then must be continue, exit, end or a task name", expected: "a string", actual: show(then) });
-    return { next: [], nextPaths: [] };
-  }
-  return { next: [ctx.entryOf?.get(then) ?? then], nextPaths: [path] };
-}
 
 function readTask(name: string, raw: unknown, path: JsonPath, following: string | undefined, ctx: Ctx): FlowNode[] {
   if (!isObj(raw)) {
-    ctx.issues.push({ code: "invalid_type", path: [...path], message: "a task must be an object", expected: `an object with one of ${SW_TASK_KEYS.join(", ")}`, actual: show(raw) });
+    ctx.issues.push(issue("interop.wrongShape", { path: [...path], params: { what: "a task must be an object" }, expected: `an object with one of ${SW_TASK_KEYS.join(", ")}`, actual: show(raw) }));
     return [];
   }
   const flow = directive(raw.then, following, [...path, "then"], ctx);
-  const base = { name, path, ...flow };
-  const node = taskNode(name, raw, path, base, ctx);
-  if (node === undefined) return [];
-  if (raw.if === undefined) return [node];
+  // A listen, or an AsyncAPI subscription, may run a task list per event or message it consumes:
+  // the stage hands on to a loop over those items.
+  const foreach = eventLoop(raw);
+  const base = { name, path, ...(foreach === undefined ? flow : { next: [`${name} (foreach)`], nextPaths: [[...path, foreach.key]] }) };
+  const task = taskNode(name, raw, path, base, ctx);
+  if (task === undefined) return [];
+  if (raw.try === undefined && isObj(raw.catch) && raw.catch.do !== undefined) ctx.dropped.push({ path: [...path, "catch", "do"], what: `${name} catch`, reason: "error handler" });
+  const loopPath = [...path, ...foreach?.path ?? []];
+  const node: FlowNode[] = foreach === undefined ? [task] : [task, { name: `${name} (foreach)`, path: loopPath, ...flow, type: "loop", iterates: "items", what: "for each event or message consumed", body: readList(foreach.do, [...loopPath, "do"], ctx) }];
+  if (raw.if === undefined) return node;
   // A task with `if` may be skipped: a choice before it leads to it or to the following task.
   // The last task of a list skips to the list's end: a pass node stands for it.
   const skip = following ?? `${name} (skipped)`;
   const ifNode: FlowNode = { name: `${name} (if)`, path: [...path, "if"], next: [name, skip], nextPaths: [[...path, "if"], [...path, "if"]], type: "choice", what: "if" };
-  return following === undefined ? [ifNode, node, { name: skip, path: [...path, "if"], next: [], nextPaths: [], type: "pass", what: "skipped" }] : [ifNode, node];
+  return following === undefined ? [ifNode, ...node, { name: skip, path: [...path, "if"], next: [], nextPaths: [], type: "pass", what: "skipped" }] : [ifNode, ...node];
 }
+
 
 function stage(base: Omit<FlowNode, "type">, spec: StageSpec): FlowNode {
   return { ...base, type: "stage", stage: spec } as FlowNode;
@@ -124,7 +115,7 @@ function taskNode(name: string, raw: Obj, path: JsonPath, base: { name: string; 
   if (raw.run !== undefined) {
     const spec = typeof raw.run === "string" ? ({ function: raw.run, kind: "function", notes: ["run names a function directly"] } as StageSpec) : runTarget(name, raw.run);
     if (spec !== undefined) return stage(base, spec);
-    ctx.issues.push({ code: "invalid_value", path: [...path, "run"], message: "run needs a container, script, shell or workflow", expected: "one of container, script, shell, workflow", actual: show(raw.run) });
+    ctx.issues.push(issue("interop.badValue", { path: [...path, "run"], params: { what: "run needs a container, script, shell or workflow" }, expected: "one of container, script, shell, workflow", actual: show(raw.run) }));
     return undefined;
   }
   if (raw.emit !== undefined) {
@@ -138,14 +129,14 @@ function taskNode(name: string, raw: Obj, path: JsonPath, base: { name: string; 
   if (raw.fork !== undefined) {
     const branches = isObj(raw.fork) ? raw.fork.branches : undefined;
     if (!Array.isArray(branches) || branches.length === 0) {
-      ctx.issues.push({ code: "invalid_type", path: [...path, "fork", "branches"], message: "a fork needs a non-empty branches list", expected: "[{ taskName: { … } }]", actual: show(branches) });
+      ctx.issues.push(issue("interop.wrongShape", { path: [...path, "fork", "branches"], params: { what: "a fork needs a non-empty branches list" }, expected: "[{ taskName: { … } }]", actual: show(branches) }));
       return undefined;
     }
     if (isObj(raw.fork) && raw.fork.compete === true) ctx.notes.push(`${name}: branches compete (the first to finish wins); planned as if all run`);
     return { ...base, type: "parallel", branches: branches.map((b, i) => readList([b], [...path, "fork", "branches", i], ctx)) };
   }
   if (raw.for !== undefined) {
-    if (!Array.isArray(raw.do)) ctx.issues.push({ code: "invalid_type", path: [...path, "do"], message: "a for task needs a do list", expected: "[{ taskName: { … } }]", actual: show(raw.do) });
+    if (!Array.isArray(raw.do)) ctx.issues.push(issue("interop.wrongShape", { path: [...path, "do"], params: { what: "a for task needs a do list" }, expected: "[{ taskName: { … } }]", actual: show(raw.do) }));
     return { ...base, type: "loop", iterates: "items", what: `for each ${isObj(raw.for) ? show(raw.for.each) : "item"}`, body: readList(raw.do, [...path, "do"], ctx) };
   }
   if (raw.while !== undefined && raw.do !== undefined) {
@@ -157,34 +148,6 @@ function taskNode(name: string, raw: Obj, path: JsonPath, base: { name: string; 
     return { ...base, type: "parallel", branches: [readList(raw.try, [...path, "try"], ctx)] };
   }
   if (raw.do !== undefined) return { ...base, type: "parallel", branches: [readList(raw.do, [...path, "do"], ctx)] };
-  ctx.issues.push({ code: "unsupported", path: [...path], message: "unknown task type", expected: `a task with one of ${SW_TASK_KEYS.join(", ")}`, actual: show(Object.keys(raw)) });
+  ctx.issues.push(issue("interop.unknownStateType", { path: [...path], params: { known: SW_TASK_KEYS.join(", ") }, actual: show(Object.keys(raw)) }));
   return undefined;
-}
-
-function switchNode(raw: unknown, base: { name: string; path: JsonPath; next: string[]; nextPaths: JsonPath[] }, path: JsonPath, ctx: Ctx): FlowNode | undefined {
-  if (!Array.isArray(raw) || raw.length === 0) {
-    ctx.issues.push({ code: "invalid_type", path: [...path, "switch"], message: "a switch needs a non-empty list of cases", expected: "[{ caseName: { when, then } }]", actual: show(raw) });
-    return undefined;
-  }
-  const next: string[] = [];
-  const nextPaths: JsonPath[] = [];
-  let hasDefault = false;
-  raw.forEach((item, i) => {
-    const caseName = isObj(item) ? Object.keys(item)[0] : undefined;
-    const c = caseName !== undefined ? (item as Obj)[caseName] : undefined;
-    if (!isObj(c)) {
-      ctx.issues.push({ code: "invalid_type", path: [...path, "switch", i], message: "a switch case is { caseName: { when?, then } }", expected: "an object", actual: show(item) });
-      return;
-    }
-    if (c.when === undefined) hasDefault = true;
-    const d = directive(c.then, base.next[0], [...path, "switch", i, caseName!, "then"], ctx);
-    next.push(...d.next);
-    nextPaths.push(...d.nextPaths);
-  });
-  // No default case: when nothing matches, the flow goes on as the task's own `then` says.
-  if (!hasDefault) {
-    next.push(...base.next);
-    nextPaths.push(...base.nextPaths);
-  }
-  return { ...base, next, nextPaths, type: "choice", what: "switch" };
 }
