@@ -8,6 +8,7 @@ import { show, sluiceError } from "../errors.js";
 import type { Assignment, Problem } from "../model/types.js";
 import { plan } from "../plan/plan.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
+import { needsSizing, sizeStages } from "../sizing/size-stages.js";
 import type { Plan } from "../plan/types.js";
 import { defaultProfiles } from "../profiles/default-profiles.js";
 import { allDirect, allRemote, allVmLocal, cloudburst, locus } from "./fixed-policies.js";
@@ -34,10 +35,14 @@ export async function baselinePlan(name: BaselineName, dag: unknown, inputSize: 
     const p = await plan(dag, inputSize, { ...planOptions, modes: SONIC_MODES, allowSplits: false });
     return { ...p, solver: { ...p.solver, name: `baseline:sonic/${p.solver.name}` } };
   }
-  const { problem, timingsMs } = await prepareProblem(dag, inputSize, planOptions);
+  // Open instance counts and memory sizes: the same stage configuration plan() would choose, so a
+  // baseline differs from Sluice only in how data moves.
+  const sized = needsSizing(dag, planOptions) ? (await sizeStages(dag, inputSize, planOptions)).dagInput : dag;
+  const { memorySizes: _m, ...fixedOptions } = planOptions;
+  const { problem, timingsMs } = await prepareProblem(sized, inputSize, fixedOptions);
   if (name === "oracle") {
     const profiles = simulation?.profiles ?? planOptions.profiles ?? (await defaultProfiles());
-    const candidates = oracleCandidates(problem, dag, { ...(planOptions.platform ? { platform: planOptions.platform } : {}), ...simulation, profiles });
+    const candidates = oracleCandidates(problem, sized, { ...(planOptions.platform ? { platform: planOptions.platform } : {}), ...simulation, profiles });
     return oraclePlan(pickOracle(candidates, problem.budgetUsd), problem.budgetUsd);
   }
   return planFromAssignment(problem, FIXED[name](problem), `baseline:${name}`, [], planOptions.timings === true ? timingsMs : undefined);

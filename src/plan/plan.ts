@@ -5,18 +5,26 @@
  * Deterministic: the same inputs give the same plan.
  */
 import { resolveSolver } from "../solve/auto-solver.js";
+import { GAP_TOLERANCE } from "../solve/solver.js";
 import { assemblePlan } from "./assemble-plan.js";
 import { closestPlan } from "./closest-plan.js";
 import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";
 import { prepareProblem, timed } from "./prepare-problem.js";
+import { needsSizing, sizeStages } from "../sizing/size-stages.js";
 import type { Plan } from "./types.js";
 import { checkFinitePlan } from "./check-finite.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 
 export async function plan(dag: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Plan> {
-  const { problem, timingsMs: measured } = await prepareProblem(dag, inputSize, options);
+  // Phase "size" (only when the DAG leaves counts open or memorySizes are given): fill them in.
+  const sizingMs: Record<string, number> = {};
+  const sizing = needsSizing(dag, options) ? await timed(sizingMs, "size", () => sizeStages(dag, inputSize, options)) : undefined;
+  const { memorySizes: _m, ...rest } = options;
+  const prepared = await prepareProblem(sizing?.dagInput ?? dag, inputSize, rest);
+  const problem = prepared.problem;
+  const measured: Record<string, number> = { ...sizingMs, ...prepared.timingsMs };
   const solver = resolveSolver(options.solver);
-  const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
+  const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, gapTolerance: options.gapTolerance ?? GAP_TOLERANCE };
   const outcome = await timed(measured, "solve", () => solver(problem, ctx));
   // Timings are wall-clock: in the plan only when asked, so the same inputs give the same bytes.
   const timingsMs = options.timings === true ? measured : undefined;
@@ -25,5 +33,5 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   const assembled = withinLimits
     ? await timed(measured, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }))
     : await timed(measured, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));
-  return checkFinitePlan(assembled);
+  return checkFinitePlan(sizing === undefined ? assembled : { ...assembled, sizing: sizing.report });
 }

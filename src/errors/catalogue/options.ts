@@ -57,7 +57,7 @@ export const OPTION_ERRORS = {
     code: "SLU1016",
     category: "usage",
     message: "unknown MILP engine",
-    hint: "\"auto\" picks the engine measured fastest for the model's size.",
+    hint: "\"auto\" is HiGHS (MIT); \"glpk\" needs the optional glpk.js package (GPL-3.0); \"jslp\" is javascript-lp-solver.",
   },
   "option.timeLimit": {
     code: "SLU1017",
@@ -72,5 +72,12 @@ export const OPTION_ERRORS = {
     message: "unknown image format",
     expected: "a file name ending in .svg or .png",
     hint: "The format follows the file's extension.",
+  },
+  "option.memorySizes": {
+    code: "SLU1019",
+    category: "usage",
+    message: "bad memory size",
+    expected: "a non-empty list of sizes in MB, each > 0 and ≤ {limit} (the platform's most for one instance)",
+    hint: "List the sizes a function may be configured with, e.g. [512, 1024, 1769, 3008]; plan() picks one per stage.",
   },
 } as const satisfies Record<string, CatalogueEntry>;

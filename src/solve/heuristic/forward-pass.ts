@@ -15,22 +15,6 @@ import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
 import { cheapestWithin, fastestChoice, type EdgeChoice } from "../edge/edge-choices.js";
 import { pickLocalEdge, sum } from "./pick-local-edge.js";
 
-/** Longest time from each stage's finish to a sink with the given per-edge transfer times. */
-export function tailMs(problem: Problem, transferMs: readonly number[]): Map<string, number> {
-  const { dag } = problem;
-  const tail = new Map<string, number>();
-  for (let k = dag.order.length - 1; k >= 0; k--) {
-    const u = dag.order[k]!;
-    let t = 0;
-    for (const i of dag.outgoing.get(u)!) {
-      const v = dag.edges[i]!.to;
-      t = Math.max(t, transferMs[i]! + problem.stages.get(v)!.baseMs + tail.get(v)!);
-    }
-    tail.set(u, t);
-  }
-  return tail;
-}
-
 /** Cheapest plan the forward pass finds for targetMs; `fastHosts`: stages hosting a vm-local consumer in the fastest plan. */
 export function cheapestForward(problem: Problem, targetMs: number, fastTail: ReadonlyMap<string, number>, fastHosts: ReadonlySet<string>): Assignment {
   const { dag } = problem;
@@ -46,8 +30,15 @@ export function cheapestForward(problem: Problem, targetMs: number, fastTail: Re
     const capOf = (i: number) => targetMs - fastTail.get(v)! - baseMs - finish.get(dag.edges[i]!.from)!;
     const localAllowed = (i: number) => !noHost.has(dag.edges[i]!.from) && (!fastHosts.has(v) || mayHostWhenBeside(problem, i));
     const noCache = (local: boolean) => (o: ModeOption) => o.requiresAdmission || (o.mode === "vm-local" && !local);
+    // cheapest cache-free choices, kept for the pick below
+    const found = new Map<number, EdgeChoice | undefined>();
+    const cheapestNoCache = (i: number, local: boolean) => {
+      const key = 2 * i + (local ? 1 : 0);
+      if (!found.has(key)) found.set(key, cheapestWithin(problem.edges[i]!, capOf(i), problem.allowSplits, noCache(local)));
+      return found.get(key);
+    };
     const cheapest = (i: number, local: boolean) => {
-      const ch = cheapestWithin(problem.edges[i]!, capOf(i), problem.allowSplits, noCache(local && localAllowed(i)));
+      const ch = cheapestNoCache(i, local && localAllowed(i));
       return ch === undefined || (local && !ch.usesVmLocal) ? undefined : ch.costUsd;
     };
     const localEdge = pickLocalEdge(incoming, cheapest, sum);
@@ -56,7 +47,7 @@ export function cheapestForward(problem: Problem, targetMs: number, fastTail: Re
       const u = dag.edges[i]!.from;
       const local = i === localEdge && localAllowed(i);
       const cand = problem.edges[i]!;
-      let ch = cheapestWithin(cand, capOf(i), problem.allowSplits, noCache(local));
+      let ch = cheapestNoCache(i, local);
       const terms = problem.stages.get(u)!;
       if (admitted.has(u) || cacheBytes + terms.cacheBytes <= problem.cacheCapacityBytes) {
         const withCache = cheapestWithin(cand, capOf(i), problem.allowSplits, (o) => o.mode === "vm-local" && !local);
