@@ -34,7 +34,10 @@ for (const objective of ["latency", "cost", "perf-per-dollar"] as const satisfie
     const outcome = await runPlanCase(seed, objective, solver);
     tally.verdicts[outcome.verdict]++;
     if (outcome.solverName !== undefined) tally.solvers.set(outcome.solverName, (tally.solvers.get(outcome.solverName) ?? 0) + 1);
-    if (outcome.problems.length > 0) tally.failures.push(`${objective} seed ${seed} (${solver}): ${outcome.problems.join("; ")}`);
+    if (outcome.problems.length > 0) {
+      tally.failures.push(`${objective} seed ${seed} (${solver}): ${outcome.problems.join("; ")}`);
+      process.stderr.write(`FAILURE ${tally.failures.at(-1)}\n`);
+    }
     if ((k + 1) % 500 === 0) process.stderr.write(`${objective}: ${k + 1}/${CASES} cases, ${tally.failures.length} failures\n`);
   }
   tally.ms = performance.now() - t0;
