@@ -22,16 +22,14 @@ const ROWS = Number(process.env.TRAIN_SCALE_ROWS ?? 1_000_000);
 async function writeTrace(file: string, rows: number): Promise<number> {
   const out = createWriteStream(file);
   let n = -1; // the header
-  let runs = 0;
-  for (const line of workflowTraceLines({ runs: Math.ceil(rows / 4), sizesMb: [1, 2, 4, 8, 16, 24, 32], coldEvery: 10, memorySettingsMb: [512, 1024, 2048], seed: 3 })) {
+  // More runs than needed (a run has ≥ 3 rows); the loop stops at the first whole run past `rows`.
+  for (const line of workflowTraceLines({ runs: rows, sizesMb: [1, 2, 4, 8, 16, 24, 32], coldEvery: 10, memorySettingsMb: [512, 1024, 2048], seed: 3 })) {
     if (n >= rows && line.startsWith("split,")) break; // whole runs only
-    if (line.startsWith("split,")) runs++;
     if (!out.write(line + "\n")) await once(out, "drain");
     n++;
   }
   out.end();
   await once(out, "finish");
-  void runs;
   return n;
 }
 
