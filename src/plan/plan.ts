@@ -5,6 +5,7 @@
  * Deterministic: the same inputs give the same plan.
  */
 import { resolveSolver } from "../solve/auto-solver.js";
+import { GAP_TOLERANCE } from "../solve/solver.js";
 import { assemblePlan } from "./assemble-plan.js";
 import { closestPlan } from "./closest-plan.js";
 import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";
@@ -23,7 +24,7 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   const problem = prepared.problem;
   const measured: Record<string, number> = { ...sizingMs, ...prepared.timingsMs };
   const solver = resolveSolver(options.solver);
-  const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
+  const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, gapTolerance: options.gapTolerance ?? GAP_TOLERANCE };
   const outcome = await timed(measured, "solve", () => solver(problem, ctx));
   // Timings are wall-clock: in the plan only when asked, so the same inputs give the same bytes.
   const timingsMs = options.timings === true ? measured : undefined;
