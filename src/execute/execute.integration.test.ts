@@ -18,6 +18,9 @@ import { stageFunction } from "../workloads/stage-functions.js";
 import { concatBytes } from "../workloads/types.js";
 import { execute } from "./execute.js";
 import { startLocalCluster, type LocalCluster } from "./local-cluster.js";
+import { trainProfiles } from "../profiles/train-profiles.js";
+import { parseCsvTraces } from "../traces/parse-csv-traces.js";
+import { appendTraceCsv, runTraceRows } from "./trace-rows.js";
 
 const started = await startRealBackends();
 if (!started.ok) console.warn(`skipping the executor's integration tests: ${started.reason}`);
@@ -107,4 +110,28 @@ describe.skipIf(!started.ok)("execute on redis-server, s3rver and two worker pro
     expect(r.instances.flatMap((i) => i.transfers).some((t) => t.fallback)).toBe(false);
     await expectNothingLeft(r.result.keys);
   });
+
+  it("profiles trained from this machine's runs: trace rows of runs at three sizes train a set that plans a fourth", async () => {
+    const dag = dagOf("wordcount");
+    let csv: string | undefined;
+    let instances = 0;
+    for (const size of [128 * 1024, 512 * 1024, 1024 * 1024]) {
+      const r = await execute(dag, await plan(dag, size, { platform: PLATFORM }), { backends: real.backends, platform: PLATFORM, keepResult: false });
+      instances += r.instances.length;
+      csv = appendTraceCsv(csv, runTraceRows(dag, r));
+      await expectNothingLeft([]);
+    }
+    // The collected CSV goes through the same reader and trainer as `sluice train --traces`.
+    const read = await parseCsvTraces(csv!, { file: "runs.csv" });
+    expect(read.records).toHaveLength(instances);
+    const set = await trainProfiles(read.records, { model: "power" });
+    expect(set.functionNames.slice().sort()).toEqual(["wc-map", "wc-reduce"]);
+    expect(set.data.metadata.traceRows).toBe(instances);
+    const map = set.profileFor("wc-map", {})!;
+    // The map's largest run read the whole 1 MiB input over its instances: its runtime is a measured, positive figure.
+    expect(map.runtimeMs(1024 * 1024)).toBeGreaterThan(0);
+    const p = await plan(dag, 2 * 1024 * 1024, { platform: PLATFORM, profiles: set });
+    expect(p.predicted.makespanMs).toBeGreaterThan(0);
+    expect(Number.isFinite(p.predicted.makespanMs)).toBe(true);
+  }, 120_000);
 });
