@@ -16,7 +16,7 @@ const inst = (stageId: string, index: number, inputBytes: number, runtimeMs: num
   ({ stageId, index, vm: "vm-0", readyMs: 0, startMs: 0, computeStartMs: 5, computeEndMs: 5 + runtimeMs, finishMs: 10 + runtimeMs, inputBytes, outputBytes, runtimeMs, memoryMb, transfers: [] });
 
 const REPORT = {
-  instances: [inst("map", 0, 1000, 12.5, 3, 600), inst("map", 1, 1000, 13, 3.5, 580), inst("reduce", 0, 400, 4, 1.25, 90), inst("reduce", 1, 390, 4.5, 1, 80), inst("reduce", 2, 390, 3.75, 1, 85)],
+  instances: [inst("map", 0, 1000, 12.5, 3, 600), inst("map", 1, 1000, 13, 3.5, 580), { ...inst("reduce", 0, 400, 4, 1.25, 90), cold: true }, inst("reduce", 1, 390, 4.5, 1, 80), inst("reduce", 2, 390, 3.75, 1, 85)],
   stages: [
     { stageId: "map", instances: 2, startMs: 0, finishMs: 30, vms: ["vm-0"], peakPerVm: 1, outputBytes: 1180, overBilledMemory: 0 },
     { stageId: "reduce", instances: 3, startMs: 30, finishMs: 50, vms: ["vm-0"], peakPerVm: 1, outputBytes: 255, overBilledMemory: 0 },
@@ -28,13 +28,13 @@ describe("runTraceRows", () => {
 
   it.each([
     // A map instance: fanout = the reduce stage's 3 instances (its consumer), runtime = computeEnd − computeStart.
-    { k: 0, fn: "wc-map", inputBytes: 1000, runtimeMs: 12.5, memoryMb: 3, outputBytes: 600, fanout: 3 },
-    { k: 1, fn: "wc-map", inputBytes: 1000, runtimeMs: 13, memoryMb: 3.5, outputBytes: 580, fanout: 3 },
-    // A reducer is a sink: fanout 1.
-    { k: 2, fn: "wc-reduce", inputBytes: 400, runtimeMs: 4, memoryMb: 1.25, outputBytes: 90, fanout: 1 },
-    { k: 4, fn: "wc-reduce", inputBytes: 390, runtimeMs: 3.75, memoryMb: 1, outputBytes: 85, fanout: 1 },
-  ])("row $k: $fn, $inputBytes B in, fanout $fanout", ({ k, fn, inputBytes, runtimeMs, memoryMb, outputBytes, fanout }) => {
-    expect(rows[k]).toEqual({ app: "wordcount", function: fn, inputBytes, runtimeMs, memoryMb, outputBytes, fanout, cold: false });
+    { k: 0, fn: "wc-map", inputBytes: 1000, runtimeMs: 12.5, memoryMb: 3, outputBytes: 600, fanout: 3, cold: false },
+    { k: 1, fn: "wc-map", inputBytes: 1000, runtimeMs: 13, memoryMb: 3.5, outputBytes: 580, fanout: 3, cold: false },
+    // A reducer is a sink: fanout 1; the first reducer was its thread's first call of wc-reduce.
+    { k: 2, fn: "wc-reduce", inputBytes: 400, runtimeMs: 4, memoryMb: 1.25, outputBytes: 90, fanout: 1, cold: true },
+    { k: 4, fn: "wc-reduce", inputBytes: 390, runtimeMs: 3.75, memoryMb: 1, outputBytes: 85, fanout: 1, cold: false },
+  ])("row $k: $fn, $inputBytes B in, fanout $fanout, cold $cold", ({ k, fn, inputBytes, runtimeMs, memoryMb, outputBytes, fanout, cold }) => {
+    expect(rows[k]).toEqual({ app: "wordcount", function: fn, inputBytes, runtimeMs, memoryMb, outputBytes, fanout, cold });
   });
 
   it("one row per instance, named by the app given", () => {

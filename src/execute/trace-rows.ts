@@ -9,18 +9,19 @@
  *   memory_mb    inputs + the growth of heap and ArrayBuffer bytes during the call
  *   output_bytes bytes the instance produced (all partitions)
  *   fanout       instances of the next stage (the largest consumer stage; 1 for a sink)
- *   cold         false: execute's threads live across runs and nothing marks a first call; warm the
- *                workers with one untimed run before recording, as the trace collector does
+ *   cold         the instance was its thread's first call of the function (module load, no JIT);
+ *                the trainer fits cold rows apart, so a fresh cluster's first run trains both
  * Only the last attempt of an instance is in a report, so a retried instance gives one row.
  */
 import type { Dag } from "../dag/types.js";
 import type { SimulationReport } from "../simulate/types.js";
+import type { MeasuredInstance } from "./run-report-types.js";
 import { buildTraceRow, formatTraceCsv, TRACE_HEADER, type TraceRow } from "../workloads/trace-row.js";
 
 /** The DAG's shape the rows need: which function each stage runs, and who consumes it. */
 export type TraceDag = Pick<Dag, "name" | "stages" | "edges">;
 
-export function runTraceRows(dag: TraceDag, report: Pick<SimulationReport, "instances" | "stages">, app: string = dag.name): TraceRow[] {
+export function runTraceRows(dag: TraceDag, report: { readonly instances: readonly MeasuredInstance[]; readonly stages: SimulationReport["stages"] }, app: string = dag.name): TraceRow[] {
   const fnOf = new Map(dag.stages.map((s) => [s.id, s.function] as const));
   const count = new Map(report.stages.map((s) => [s.stageId, s.instances] as const));
   const fanout = (id: string) => Math.max(1, ...dag.edges.filter((e) => e.from === id).map((e) => count.get(e.to) ?? 1));
@@ -33,7 +34,7 @@ export function runTraceRows(dag: TraceDag, report: Pick<SimulationReport, "inst
       memoryBytes: i.memoryMb * 1024 * 1024,
       outputBytes: i.outputBytes,
       outputCount: fanout(i.stageId),
-      cold: false,
+      cold: i.cold === true,
     }),
   );
 }
