@@ -8,7 +8,7 @@
  * all-cache — and compares each run's measured makespan with the makespan its plan predicted, and
  * the policies with each other. Writes the "Real-bytes fidelity" section of bench/RESULTS.md.
  *
- * Options: --sizes 4MiB,16MiB,64MiB  --calibration-sizes 1MiB,2MiB,8MiB,32MiB  --profiles bundled (plan
+ * Options: --sizes 4MiB,16MiB,64MiB  --calibration-sizes 1MiB,2MiB,8MiB,32MiB  --calibration-repeats 2  --profiles bundled (plan
  *          with the bundled trained profiles instead: the figures before this calibration step)
  *          --apps wordcount,query-pipeline,kmeans  --nic 100000000 (B/s)
  *          --repeats 3 (runs per case, the policies of a case taking turns so load bursts hit them
@@ -40,10 +40,11 @@ import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-const { values } = parseArgs({ options: { sizes: { type: "string" }, "calibration-sizes": { type: "string" }, profiles: { type: "string" }, apps: { type: "string" }, nic: { type: "string" }, repeats: { type: "string" }, "quiet-below": { type: "string" }, "no-write": { type: "boolean" } } });
+const { values } = parseArgs({ options: { sizes: { type: "string" }, "calibration-sizes": { type: "string" }, "calibration-repeats": { type: "string" }, profiles: { type: "string" }, apps: { type: "string" }, nic: { type: "string" }, repeats: { type: "string" }, "quiet-below": { type: "string" }, "no-write": { type: "boolean" } } });
 const sizesOf = (text: string, flag: string) => text.split(",").map((s) => parseSizeBytes(s.replace(/(\d)([KMG]iB)/, "$1 $2"), flag));
 const SIZES = sizesOf(values.sizes ?? "4MiB,16MiB,64MiB", "--sizes");
 const CALIBRATION_SIZES = sizesOf(values["calibration-sizes"] ?? "1MiB,2MiB,8MiB,32MiB", "--calibration-sizes");
+const CALIBRATION_REPEATS = Number(values["calibration-repeats"] ?? 2);
 const BUNDLED = values.profiles === "bundled";
 const APPS = (values.apps ?? "wordcount,query-pipeline,kmeans").split(",");
 const NIC = Number(values.nic ?? 100e6);
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
   });
   const profilesText = BUNDLED
     ? "plans use it with the bundled trained profiles (measured by `npm run traces` at another time, one invocation at a time)"
-    : `plans use it with stage profiles trained on this machine, in this run: after one untimed warm-up run, each app ran once at each calibration size (${CALIBRATION_SIZES.map((b) => formatBytes(b)).join(", ")} — none of them a measured size) with Sluice's plan under the bundled profiles; every instance of those runs gave one trace row (the function's own wall time, input and output bytes, memory, fanout), and the project's trainer (\`trainProfiles\`, model auto) fitted the profiles below from them, as \`sluice run --traces\` → \`sluice train\` does`;
+    : `plans use it with stage profiles trained on this machine, in this run: after one untimed warm-up run, each app ran ${CALIBRATION_REPEATS === 1 ? "once" : `${CALIBRATION_REPEATS} times`} at each calibration size (${CALIBRATION_SIZES.map((b) => formatBytes(b)).join(", ")} — none of them a measured size) with Sluice's plan under the bundled profiles; every instance of those runs gave one trace row (the function's own wall time, input and output bytes, memory, fanout), and the project's trainer (\`trainProfiles\`, model auto) fitted the profiles below from them, as \`sluice run --traces\` → \`sluice train\` does`;
   const body = [
     machineLine(`npm run bench:fidelity:real${process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : ""}`),
     "",
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
 /** Runs the app at the calibration sizes, collects one trace row per instance and trains profiles from them. */
 async function calibrateProfiles(app: string, dag: unknown, platform: PlatformOverrides, backends: ExecuteOptions["backends"]): Promise<{ set: ProfileSet; lines: string[] }> {
   const rows: TraceRow[] = [];
-  for (const size of CALIBRATION_SIZES) {
+  for (const size of CALIBRATION_SIZES.flatMap((s) => Array<number>(CALIBRATION_REPEATS).fill(s))) {
     const report = await execute(dag, await plan(dag, size, { platform }), { backends, platform, shapeNic: NIC, keepResult: false });
     rows.push(...runTraceRows(dag as TraceDag, report));
     process.stderr.write(`${app} calibration run at ${formatBytes(size)}: ${report.instances.length} instances, ${(report.makespanMs / 1000).toFixed(2)} s\n`);
