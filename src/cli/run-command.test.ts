@@ -59,14 +59,16 @@ describe("sluice run", () => {
     const code = await runRunCommand(["--dag", DAG, "--input", "1 MiB", "--platform", platform, "--start-servers", "--plot", plot, "--out", join(dir, "run.json"), "--traces", join(dir, "runs.csv")]);
     expect(code).toBe(0);
     expect(out.text()).toMatch(/predicted\s+measured/);
-    expect(out.text()).toMatch(/result: 2 object\(s\)/);
     expect((await readFile(plot, "utf8"))).toMatch(/^<svg[\s\S]*measured makespan/);
-    const saved = JSON.parse(await readFile(join(dir, "run.json"), "utf8")) as { run: { kind: string; instances: unknown[] } };
+    const saved = JSON.parse(await readFile(join(dir, "run.json"), "utf8")) as { plan: { placement: { stageId: string; instances: number }[] }; run: { kind: string; instances: unknown[] } };
     expect(saved.run.kind).toBe("measured");
-    expect(saved.run.instances).toHaveLength(3);
-    // One trace row per instance: the map (fanout 2, the reducers) and the two reducers (sinks).
+    // The plan's sized counts ran: one result object per reducer.
+    const [maps, reducers] = ["map", "reduce"].map((id) => saved.plan.placement.find((p) => p.stageId === id)!.instances) as [number, number];
+    expect(saved.run.instances).toHaveLength(maps + reducers);
+    expect(out.text()).toContain(`result: ${reducers} object(s)`);
+    // One trace row per instance: the maps (fanout: the reducers) and the reducers (sinks).
     const rows = (await readFile(join(dir, "runs.csv"), "utf8")).trimEnd().split("\n");
     expect(rows[0]).toBe("app,function,input_bytes,runtime_ms,memory_mb,output_bytes,fanout,memory_setting_mb,cold");
-    expect(rows.slice(1).map((r) => r.split(",").slice(0, 2).concat(r.split(",")[6]!).join(" "))).toEqual(["wordcount wc-map 2", "wordcount wc-reduce 1", "wordcount wc-reduce 1"]);
+    expect(rows.slice(1).map((r) => r.split(",").slice(0, 2).concat(r.split(",")[6]!).join(" "))).toEqual([...Array<string>(maps).fill(`wordcount wc-map ${reducers}`), ...Array<string>(reducers).fill("wordcount wc-reduce 1")]);
   }, 120_000);
 });

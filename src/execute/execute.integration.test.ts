@@ -17,6 +17,8 @@ import { routeOutputs } from "../workloads/route-outputs.js";
 import { stageFunction } from "../workloads/stage-functions.js";
 import { concatBytes } from "../workloads/types.js";
 import { execute } from "./execute.js";
+import { plannedPartsParams } from "./functions/planned-parts.js";
+import { inputCuts } from "./input-split.js";
 import { startLocalCluster, type LocalCluster } from "./local-cluster.js";
 import { trainProfiles } from "../profiles/train-profiles.js";
 import { parseCsvTraces } from "../traces/parse-csv-traces.js";
@@ -28,14 +30,22 @@ if (!started.ok) console.warn(`skipping the executor's integration tests: ${star
 const PLATFORM = { vm: { cores: 1, poolSize: 2 } };
 const dagOf = (name: string) => JSON.parse(readFileSync(new URL(`../../examples/dags/${name}.json`, import.meta.url), "utf8")) as { name: string; stages: { id: string; function: string }[]; edges: { from: string; to: string; pattern: Pattern }[] };
 
-/** The app's sink outputs, computed in this process by the same functions and router. */
-function referenceResult(app: string, inputBytes: number): Uint8Array[] {
+/**
+ * The app's sink outputs, computed in this process by the same functions and router, at the plan's
+ * instance counts: the root input cut into the plan's root instances, and every splitting function
+ * held to the plan's fanout (its consumer's count; per producer for a scatter).
+ */
+function referenceResult(app: string, inputBytes: number, p: Plan): Uint8Array[] {
   const def = findApp(app);
-  let inputs = [def.generate(inputBytes, 1)];
+  const count = (k: number) => p.placement[k]!.instances;
+  const fanout = (k: number) => (k + 1 >= def.stages.length ? 1 : def.stages[k + 1]!.inputPattern === "scatter" ? Math.ceil(count(k + 1) / count(k)) : ["shuffle", "broadcast"].includes(def.stages[k + 1]!.inputPattern!) ? count(k + 1) : 1);
+  const input = def.generate(inputBytes, 1);
+  const cuts = inputCuts(def.stages[0]!.function, input, input.length, count(0));
+  let inputs = cuts.slice(0, -1).map((c, j) => input.subarray(c, cuts[j + 1]));
   let outputs: Uint8Array[][] = [];
   for (const [k, s] of def.stages.entries()) {
     if (k > 0) inputs = routeOutputs(s.inputPattern!, outputs);
-    outputs = inputs.map((input) => stageFunction(s.function)(input, s.params).outputs);
+    outputs = inputs.map((input) => stageFunction(s.function)(input, plannedPartsParams(s.params, input.length, fanout(k))).outputs);
   }
   return outputs.map(concatBytes);
 }
@@ -78,7 +88,9 @@ describe.skipIf(!started.ok)("execute on redis-server, s3rver and two worker pro
     const dag = dagOf("wordcount");
     const p = withModes(await plan(dag, SIZE, { platform: PLATFORM }), [{ from: "map", to: "reduce", mode }], admitted);
     const r = await execute(dag, p, { backends: real.backends, platform: PLATFORM });
-    const expected = referenceResult("wordcount", SIZE);
+    const expected = referenceResult("wordcount", SIZE, p);
+    // Every stage ran the instances the plan sized.
+    expect(r.stages.map((x) => [x.stageId, x.instances])).toEqual(p.placement.map((x) => [x.stageId, x.instances]));
     expect(r.result.keys).toHaveLength(expected.length);
     expect(await resultBytes(r.result.keys)).toEqual(expected);
     // Every shuffle byte went through the planned mode, and nothing through the others.
@@ -102,7 +114,7 @@ describe.skipIf(!started.ok)("execute on redis-server, s3rver and two worker pro
       { from: "join", to: "aggregate", mode: "direct" },
     ]);
     const r = await execute(dag, p, { backends: real.backends, platform: PLATFORM });
-    expect(await resultBytes(r.result.keys)).toEqual(referenceResult("query", SIZE));
+    expect(await resultBytes(r.result.keys)).toEqual(referenceResult("query", SIZE, p));
     const vmOf = (stage: string) => new Set(r.instances.filter((i) => i.stageId === stage).map((i) => i.vm));
     expect(vmOf("filter")).toEqual(vmOf("scan"));
     expect(vmOf("join")).toEqual(vmOf("scan"));

@@ -14,6 +14,7 @@ import { stageFunction } from "../../workloads/stage-functions.js";
 import { concatBytes } from "../../workloads/types.js";
 import { nowMs } from "../clock.js";
 import type { FunctionRef } from "./function-ref.js";
+import { plannedPartsParams } from "./planned-parts.js";
 import type { StageIo, UserStageFunction } from "./stage-io.js";
 
 export interface InvocationRequest {
@@ -97,7 +98,7 @@ async function invoke(req: InvocationRequest): Promise<InvocationReply> {
   let outputs: Uint8Array[];
   let peak = baseline;
   try {
-    outputs = fn.kind === "module" ? await runUser(user!, req) : stageFunction(fn.name)(input!, paramsOf(fn.name)).outputs;
+    outputs = fn.kind === "module" ? await runUser(user!, req) : stageFunction(fn.name)(input!, plannedPartsParams(paramsOf(fn.name), inputBytes, req.meta.fanout)).outputs;
   } finally {
     peak = disarmMemoryProbe();
   }
