@@ -29,7 +29,7 @@ export async function parseCsvTraces(text: string, options: CsvTraceOptions = {}
   const origin = options.origin ?? "api";
   const table = new TraceTable();
   const mapping = mappingOf(options);
-  const ingest = await ingestRows(parseCsvRows(text, file), file, table, mapping, origin, options.maxRows);
+  const ingest = await ingestRows([parseCsvRows(text, file)], file, table, mapping, origin, options.maxRows);
   finishTable(table, mapping, origin);
   return { records: table.toRecords(), report: ingest.report() };
 }

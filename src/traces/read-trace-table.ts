@@ -1,5 +1,5 @@
 /**
- * The streaming reader: CSV files (csv-parse, row by row) through one mapping into one TraceTable,
+ * The streaming reader: CSV files (csv-parse, in batches of rows) through one mapping into one TraceTable,
  * then the per-run fanout count. Memory grows with the rows kept (a few numbers each), never with
  * the file. Returns a report per file; the table's per-target accounts cover them all.
  */
@@ -31,18 +31,20 @@ export interface TableReadResult {
   readonly reports: readonly ReadReport[];
 }
 
-/** Reads rows from any source into `table`: the header first, then every row. */
-export async function ingestRows(rows: AsyncIterable<CsvRow> | Iterable<CsvRow>, file: string, table: TraceTable, mapping: TraceMapping | undefined, origin: MappingOrigin, maxRows = DEFAULT_MAX_TRACE_ROWS): Promise<RowIngest> {
+/** Reads batches of rows from any source into `table`: the header first, then every row (at most `maxRows`). */
+export async function ingestRows(batches: AsyncIterable<readonly CsvRow[]> | Iterable<readonly CsvRow[]>, file: string, table: TraceTable, mapping: TraceMapping | undefined, origin: MappingOrigin, maxRows = DEFAULT_MAX_TRACE_ROWS): Promise<RowIngest> {
   let ingest: RowIngest | undefined;
   let count = 0;
-  for await (const row of rows) {
-    if (ingest === undefined) {
-      const mapper = await compileMapping(row.record, mapping, { file, origin });
-      ingest = new RowIngest(mapper, table, mapping?.onInvalid ?? "throw");
-      continue;
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (ingest === undefined) {
+        const mapper = await compileMapping(row.record, mapping, { file, origin });
+        ingest = new RowIngest(mapper, table, mapping?.onInvalid ?? "throw");
+        continue;
+      }
+      if (++count > maxRows) throw sluiceError("traces.tooManyRows", { path: [file, `line ${row.info.lines}`], actual: `more than ${maxRows} rows`, params: { limit: maxRows } }, { what: `Cannot read ${file}` });
+      ingest.push(row.record, row.info.lines);
     }
-    if (++count > maxRows) throw sluiceError("traces.tooManyRows", { path: [file, `line ${row.info.lines}`], actual: `more than ${maxRows} rows`, params: { limit: maxRows } }, { what: `Cannot read ${file}` });
-    ingest.push(row.record, row.info.lines);
   }
   if (ingest === undefined) throw sluiceError("traces.emptyFile", { path: [file, "line 1"], actual: "an empty file" }, { what: `Cannot read ${file}` });
   return ingest;
