@@ -6,8 +6,10 @@ export const stageInputSchema = z.object({
   id: z.string().min(1),
   function: z.string().min(1),
   instances: z.number().int().positive().optional(),
-  /** For a root stage: the share of the app input it reads (default 1, the whole input). */
-  inputFraction: z.number().positive().max(1).optional(),
+  /** For a root stage: the share of the app input it reads (default 1, the whole input; 0: it reads none, e.g. a generator). */
+  inputFraction: z.number().min(0).max(1).optional(),
+  /** Bytes every instance reads from the object store besides its inputs (a model, a reference table). */
+  sideInputBytes: z.number().finite().nonnegative().optional(),
 });
 
 export const edgeInputSchema = z.object({

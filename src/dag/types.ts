@@ -10,8 +10,10 @@ export interface Stage {
   readonly function: string;
   /** Fixed instance count; undefined means "the producer's predicted fanout" (a root: 1). */
   readonly instances?: number;
-  /** For a root stage: the share of the app input it reads (undefined: the whole input). */
+  /** For a root stage: the share of the app input it reads (undefined: the whole input; 0: none). */
   readonly inputFraction?: number;
+  /** Bytes every instance reads from the object store besides its inputs (undefined: none). */
+  readonly sideInputBytes?: number;
 }
 
 export interface Edge {

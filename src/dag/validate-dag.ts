@@ -47,6 +47,7 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
       function: s.function,
       ...(s.instances === undefined ? {} : { instances: s.instances }),
       ...(s.inputFraction === undefined ? {} : { inputFraction: s.inputFraction }),
+      ...(s.sideInputBytes === undefined ? {} : { sideInputBytes: s.sideInputBytes }),
     });
   });
 

@@ -10,7 +10,11 @@
 import type { Dag } from "../dag/types.js";
 import { InputError, type Issue } from "../errors.js";
 import type { FunctionProfile, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
+import { meanOf, pointAtoms, type Atoms } from "../physics/distribution.js";
+import { DEFAULT_RUNTIME_CV, targetAtoms } from "../physics/dispersion.js";
+import { computeOnlyMs, type MeasuredIo } from "../physics/io-included.js";
 import { edgeFlow, type EdgeFlow } from "./edge-flow.js";
+import { createProfileQuantiles } from "./profile-quantiles.js";
 
 export interface StageEstimate {
   readonly stageId: string;
@@ -20,7 +24,12 @@ export interface StageEstimate {
   readonly instanceInputBytes: number;
   /** Bytes the whole stage reads. */
   readonly stageInputBytes: number;
+  /** Mean runtime of one instance (compute only: a profile whose durations include their I/O has it taken out). */
   readonly runtimeMs: number;
+  /** How one instance's runtime spreads: the profile's quantile grid, or a lognormal around a point profile. */
+  readonly runtimeAtoms: Atoms;
+  /** Bytes every instance reads from the object store besides its edges (reference files, models). */
+  readonly sideInputBytes: number;
   readonly memoryMb: number;
   readonly instanceOutputBytes: number;
   /** Total output of the stage: instances × instanceOutputBytes. */
@@ -46,7 +55,16 @@ function checked(value: number, fn: string, target: string, atBytes: number, iss
   return value;
 }
 
-export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}): Estimates {
+export interface EstimateOptions {
+  /** Coefficient of variation of point profiles' runtimes (default DEFAULT_RUNTIME_CV, the simulator's default noise). */
+  readonly noiseCv?: number;
+  /** The object store a profile that includes its I/O was measured against (its I/O is taken out of its durations). */
+  readonly measuredIo?: MeasuredIo;
+}
+
+export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}, options: EstimateOptions = {}): Estimates {
+  const cv = options.noiseCv ?? DEFAULT_RUNTIME_CV;
+  const grid = createProfileQuantiles(profiles);
   const issues: Issue[] = [];
   const warnings: string[] = [];
   const stages = new Map<string, StageEstimate>();
@@ -102,9 +120,19 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
       }
     }
     const fn = stage.function;
-    const runtimeMs = checked(profile.runtimeMs(instanceInputBytes), fn, "runtimeMs", instanceInputBytes, issues);
+    const pointRuntimeMs = checked(profile.runtimeMs(instanceInputBytes), fn, "runtimeMs", instanceInputBytes, issues);
     const memoryMb = checked(profile.memoryMb(instanceInputBytes), fn, "memoryMb", instanceInputBytes, issues);
-    const instanceOutputBytes = checked(profile.outputBytes(instanceInputBytes), fn, "outputBytes", instanceInputBytes, issues);
+    let instanceOutputBytes = checked(profile.outputBytes(instanceInputBytes), fn, "outputBytes", instanceInputBytes, issues);
+    // Output bytes drive transfers in sum: the mean over the profile's spread, unless a quantile was asked for.
+    const outputGrid = quantiles.outputBytes === undefined ? grid.gridValues(fn, "outputBytes", instanceInputBytes, (p, x) => p.outputBytes(x)) : undefined;
+    if (outputGrid !== undefined) instanceOutputBytes = checked(outputGrid.reduce((a, v) => a + Math.max(0, v), 0) / outputGrid.length, fn, "outputBytes", instanceInputBytes, issues);
+    const computeOnly = (ms: number) => (profile.runtimeIncludesIo === true && options.measuredIo !== undefined ? computeOnlyMs(ms, instanceInputBytes, instanceOutputBytes, options.measuredIo) : ms);
+    const runtimeGrid = quantiles.runtimeMs === undefined ? grid.gridValues(fn, "runtimeMs", instanceInputBytes, (p, x) => p.runtimeMs(x)) : undefined;
+    const runtimeAtoms =
+      quantiles.runtimeMs !== undefined
+        ? pointAtoms(computeOnly(pointRuntimeMs))
+        : targetAtoms(computeOnly(pointRuntimeMs), runtimeGrid === undefined ? undefined : (u) => computeOnly(runtimeGrid[Math.min(runtimeGrid.length - 1, Math.floor(u * runtimeGrid.length))]!), cv);
+    const runtimeMs = runtimeGrid === undefined ? computeOnly(pointRuntimeMs) : meanOf(runtimeAtoms);
     const stageInputBytes = instanceInputBytes * instances;
     const predictedFanout = checked(profile.fanout(stageInputBytes), fn, "fanout", stageInputBytes, issues);
     const range = profiles.trainedInputBytes?.(fn);
@@ -126,6 +154,8 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
       instanceInputBytes,
       stageInputBytes,
       runtimeMs,
+      runtimeAtoms,
+      sideInputBytes: stage.sideInputBytes ?? 0,
       memoryMb,
       instanceOutputBytes,
       outputBytes: instanceOutputBytes * instances,

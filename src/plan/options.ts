@@ -22,6 +22,8 @@ export interface PlanOptions {
   readonly timeLimitMs?: number;
   /** Plan memory and output size at this quantile of the predictive distribution (e.g. 0.95), or per target. */
   readonly quantile?: number | TargetQuantiles;
+  /** Coefficient of variation assumed for point profiles' runtimes (plain functions, analytic laws); default 0.1, the simulator's default noise. */
+  readonly noiseCv?: number;
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 10_000;

@@ -46,8 +46,13 @@ export interface Plan extends Decisions {
     readonly makespanMs: number;
     readonly costUsd: number;
     readonly cost: CostBreakdown;
+    /** Peak bytes the cache tier holds at once. */
     readonly cacheBytes: number;
+    /** Peak VMs leased at once on the plan's schedule. */
+    readonly peakVms: number;
   };
+  /** The VM pool the run holds: VMs reserved for the whole run (VM-pool billing; 0 otherwise) — the simulator bills the same reservation. */
+  readonly vmPool: { readonly reservedVms: number };
   readonly violations: readonly Violation[];
   /** Things to know about the prediction, e.g. learned profiles used beyond their trained input sizes. */
   readonly warnings: readonly string[];

@@ -8,6 +8,7 @@
  * the spread the planner's point predictions hide.
  */
 import { validateDag } from "../dag/validate-dag.js";
+import { edgeKey } from "../dag/types.js";
 import { InputError } from "../errors.js";
 import { toAssignment } from "../model/decisions.js";
 import type { Plan } from "../plan/types.js";
@@ -21,7 +22,7 @@ import { Simulation } from "./simulation.js";
 import type { SimulateOptions, SimulationReport } from "./types.js";
 
 /** The parts of a Plan the simulator reads. */
-export type SimulatablePlan = Pick<Plan, "dagName" | "inputBytes" | "edges" | "admitted" | "placement">;
+export type SimulatablePlan = Pick<Plan, "dagName" | "inputBytes" | "edges" | "admitted" | "placement"> & Partial<Pick<Plan, "vmPool">>;
 
 export const OVERFLOW_NOTE = "cache overflow: writes that do not fit the cache tier go to the object store (and their cache readers read them there); the run completes and the overflow is reported as a violation";
 
@@ -44,6 +45,8 @@ export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: 
   }
   const inputBytes = options.inputSize === undefined ? plan.inputBytes : parseSizeBytes(options.inputSize, "inputSize");
   const assignment = toAssignment(dag, { edges: plan.edges, admitted: plan.admitted });
+  const prefixesByKey = new Map(plan.edges.map((e) => [edgeKey(e), e.prefixes]));
+  const edgePrefixes = dag.edges.map((e) => Math.min(platform.objectStore.prefixes, Math.max(1, Math.floor(prefixesByKey.get(edgeKey(e)) ?? platform.objectStore.prefixes))));
   const sim = new Simulation({
     dag,
     platform,
@@ -54,8 +57,9 @@ export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: 
     seed,
     latencyCv: noiseCv ?? DEFAULT_NOISE_CV,
     storeBurst: options.storeBurstRequests,
-    sample: createSampler({ profiles, ...(noiseCv === undefined ? {} : { noiseCv }), ...(options.truth ? { truth: options.truth } : {}) }),
+    edgePrefixes,
+    sample: createSampler({ profiles, measuredIo: platform.objectStore, ...(noiseCv === undefined ? {} : { noiseCv }), ...(options.truth ? { truth: options.truth } : {}) }),
   });
   sim.run();
-  return buildReport(sim, platform, { dagName: plan.dagName, seed, inputBytes, notes: [OVERFLOW_NOTE] });
+  return buildReport(sim, platform, { dagName: plan.dagName, seed, inputBytes, notes: [OVERFLOW_NOTE], reservedVms: plan.vmPool?.reservedVms ?? 0 });
 }

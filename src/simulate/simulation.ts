@@ -35,12 +35,14 @@ import type { EdgeRt, SimState, SimulationSetup, StageRt } from "./sim-state.js"
 import { CACHE } from "./transfer-request.js";
 import type { SimViolation } from "./types.js";
 import { VmScheduler } from "./vm-scheduler.js";
+import { VmPool } from "./vm-pool.js";
 
 export type { SimulationSetup } from "./sim-state.js";
 
 export class Simulation implements SimState {
   readonly kernel = new Kernel();
   readonly scheduler: VmScheduler;
+  readonly pool: VmPool;
   readonly store: ObjectStore;
   readonly cache: CacheTier;
   readonly stages: Map<string, StageRt>;
@@ -54,7 +56,8 @@ export class Simulation implements SimState {
   constructor(readonly setup: SimulationSetup) {
     const { platform } = setup;
     this.scheduler = new VmScheduler((run) => this.kernel.at(this.kernel.nowMs, run));
-    this.store = new ObjectStore(platform.objectStore, setup.storeBurst);
+    this.pool = new VmPool(platform.vm.poolSize, () => this.kernel.nowMs, (run) => this.kernel.at(this.kernel.nowMs, run));
+    this.store = new ObjectStore(platform.objectStore, setup.storeBurst, setup.edgePrefixes);
     this.cache = new CacheTier(platform.cache.capacityBytes);
     this.kernel.network.addResource(CACHE, platform.cache.aggregateBytesPerSecond);
     this.stages = buildStages(setup);

@@ -18,11 +18,11 @@ export interface EdgeChoice {
 
 const costAt = (o: ModeOption, f: number) => o.fixedUsd + o.perFractionUsd * f;
 
-function choiceOf(parts: readonly [ModeOption, number][]): EdgeChoice {
+function choiceOf(parts: readonly [ModeOption, number][], nicOffsetsMs: readonly number[]): EdgeChoice {
   const used = parts.filter(([, f]) => f > 1e-12);
   return {
     shares: used.map(([o, f]) => ({ mode: o.mode, fraction: f })),
-    timeMs: edgeTransferMs(used),
+    timeMs: edgeTransferMs(used, nicOffsetsMs),
     costUsd: used.reduce((a, [o, f]) => a + costAt(o, f), 0),
     usesCache: used.some(([o]) => o.requiresAdmission),
     usesVmLocal: used.some(([o]) => o.mode === "vm-local"),
@@ -39,7 +39,7 @@ export function* splittablePairs(opts: readonly ModeOption[]): Generator<[ModeOp
 }
 
 export function wholeChoices(c: EdgeCandidates): EdgeChoice[] {
-  return c.options.map((o) => choiceOf([[o, 1]]));
+  return c.options.map((o) => choiceOf([[o, 1]], c.nicOffsetsMs));
 }
 
 /** The cheapest choice whose time is ≤ capMs, among whole modes and two-mode splits; undefined if none. */
@@ -52,12 +52,12 @@ export function cheapestWithin(c: EdgeCandidates, exactCapMs: number, allowSplit
     if (ch.timeMs <= capMs && (best === undefined || ch.costUsd < best.costUsd - 1e-15)) best = ch;
   };
   const opts = c.options.filter((o) => !exclude(o));
-  for (const o of opts) consider(choiceOf([[o, 1]]));
+  for (const o of opts) consider(choiceOf([[o, 1]], c.nicOffsetsMs));
   if (!allowSplits) return best;
   for (const [a, b] of splittablePairs(opts)) {
-    const fits = splitIntervalWithin(a, b, capMs);
+    const fits = splitIntervalWithin(a, b, capMs, c.nicOffsetsMs);
     if (fits === undefined) continue;
-    for (const f of fits) if (f > 1e-9 && f < 1 - 1e-9) consider(choiceOf([[a, f], [b, 1 - f]]));
+    for (const f of fits) if (f > 1e-9 && f < 1 - 1e-9) consider(choiceOf([[a, f], [b, 1 - f]], c.nicOffsetsMs));
   }
   return best;
 }
@@ -69,12 +69,12 @@ export function fastestChoice(c: EdgeCandidates, allowSplits: boolean, exclude: 
   const consider = (ch: EdgeChoice) => {
     if (best === undefined || ch.timeMs < best.timeMs - 1e-9 || (Math.abs(ch.timeMs - best.timeMs) <= 1e-9 && ch.costUsd < best.costUsd)) best = ch;
   };
-  for (const o of opts) consider(choiceOf([[o, 1]]));
+  for (const o of opts) consider(choiceOf([[o, 1]], c.nicOffsetsMs));
   if (!allowSplits) return best;
   for (const [a, b] of splittablePairs(opts)) {
-    const split = findFastestSplit(a, b);
+    const split = findFastestSplit(a, b, c.nicOffsetsMs);
     if (split === undefined) continue;
-    const ch = choiceOf([[a, split.fraction], [b, 1 - split.fraction]]);
+    const ch = choiceOf([[a, split.fraction], [b, 1 - split.fraction]], c.nicOffsetsMs);
     const cheapest = cheapestWithin(c, ch.timeMs, true, exclude);
     consider(cheapest !== undefined && cheapest.timeMs <= ch.timeMs ? cheapest : ch);
   }

@@ -4,7 +4,7 @@
  *
  *   Σ_m f[i,m] = 1;  f ≤ y  (f = y when the option is not splittable or splits are off)
  *   t_i ≥ fixedMs·y + perFractionMs·f                     for every piece of every option
- *   t_i ≥ Σ_m (senderNic.fixedMs·y + senderNic.perFractionMs·f)        (a split's shares share the sender NIC)
+ *   t_i ≥ offset_j + Σ_m (senderNic_j.fixedMs·y + senderNic_j.perFractionMs·f)   per line j of the sender NIC's token bucket (a split's shares share it)
  *   t_i ≥ besideDirect piece(y, f) − M·(1 − y[i,direct])   (an upload beside direct pulls)
  *   F_v ≥ F_u + t_i + baseMs(v) per edge;  baseMs(v) ≤ F_v ≤ horizon;  M ≥ F_v (sinks)
  *   y[i,cache] ≤ a_u;  Σ cacheBytes·a ≤ capacity;  Σ_{i into v} y[i,vm-local] ≤ 1
@@ -88,8 +88,9 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
     const edge = dag.edges[i]!;
     const share: Record<string, number> = {};
     const edgeCost: Record<string, number> = {};
-    // The shares of a split leave through the same sender NIC: t ≥ Σ_m (nic.fixed · y + nic.perFraction · f).
-    const nic: Record<string, number> = { [transferName(i)]: 1 };
+    // The shares of a split leave through the same sender NIC, per line j of its token bucket:
+    // t ≥ offset_j + Σ_m (nic_j.fixed · y + nic_j.perFraction · f).
+    const nic: Record<string, number>[] = cands.nicOffsetsMs.map(() => ({ [transferName(i)]: 1 }));
     const tradeoff = spec.relax === true ? edgeTradeoff(cands, problem.allowSplits) : undefined;
     const fastestMs = tradeoff?.[0]?.timeMs ?? 0;
     variables.push({ name: transferName(i), kind: "continuous", lower: ms(fastestMs) * (1 - RELAX_SLACK), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
@@ -118,8 +119,11 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
           if (bigM > 0) constraints.push({ name: `beside[${i}][${o.mode}][${k}]`, terms, lower: -bigM });
         });
       }
-      addTerm(nic, y, -ms(o.senderNic.fixedMs));
-      addTerm(nic, f, -ms(o.senderNic.perFractionMs));
+      o.senderNic.forEach((line, j) => {
+        if (nic[j] === undefined) return;
+        addTerm(nic[j]!, y, -ms(line.fixedMs));
+        addTerm(nic[j]!, f, -ms(line.perFractionMs));
+      });
       addTerm(edgeCost, y, usd(o.fixedUsd));
       addTerm(edgeCost, f, usd(o.perFractionUsd));
       if (o.requiresAdmission) {
@@ -127,7 +131,9 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
         constraints.push({ name: `admitted[${i}]`, terms: { [y]: 1, [admitName(edge.from)]: -1 }, upper: 0 });
       }
     }
-    if (Object.keys(nic).length > 1) constraints.push({ name: `nic[${i}]`, terms: nic, lower: 0 });
+    nic.forEach((terms, j) => {
+      if (Object.keys(terms).length > 1) constraints.push({ name: j === 0 ? `nic[${i}]` : `nic[${i}][${j}]`, terms, lower: ms(cands.nicOffsetsMs[j]!) });
+    });
     for (const [name, coef] of Object.entries(edgeCost)) addTerm(cost, name, coef);
     if (tradeoff !== undefined) constraints.push(...tradeoffRows(i, tradeoff, edgeCost, scale), ...withoutModeRows(i, cands, problem.allowSplits, fastestMs, scale));
     constraints.push({ name: `shares[${i}]`, terms: share, lower: 1, upper: 1 });

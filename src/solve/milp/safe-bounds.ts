@@ -16,12 +16,14 @@ import type { EdgeCandidates, Problem } from "../../model/types.js";
 
 export function computeSlowestEdgeMs(candidates: EdgeCandidates): number {
   let slowest = 0;
-  let nicMs = 0;
+  const nicMs: number[] = [...candidates.nicOffsetsMs];
   for (const option of candidates.options) {
     for (const pieces of [option.timePieces, option.besideDirect ?? []]) slowest = Math.max(slowest, pieceTimeMs(pieces, 0), pieceTimeMs(pieces, 1));
-    nicMs += option.senderNic.fixedMs + Math.max(0, option.senderNic.perFractionMs);
+    option.senderNic.forEach((line, j) => {
+      nicMs[j] = (nicMs[j] ?? 0) + line.fixedMs + Math.max(0, line.perFractionMs);
+    });
   }
-  return Math.max(slowest, nicMs);
+  return Math.max(slowest, ...nicMs);
 }
 
 /** A lower bound on the edge's transfer time under any shares. */
