@@ -60,11 +60,14 @@ const FALLBACK_ENGINES = ["highs", "glpk"] as const;
 
 async function solveWithFallback(model: MilpModel, ctx: MilpRunContext): Promise<{ result: MilpResult; fallback?: string }> {
   const result = await solveMilp(model, { engine: ctx.engine, timeLimitMs: remainingMs(ctx) });
-  if (result.status !== "error" || ctx.engine !== "auto" || remainingMs(ctx) <= 0) return { result };
+  // An "infeasible" is confirmed by the other engine before it is trusted: GLPK can call a feasible
+  // model infeasible when the budget row leaves a sliver of room (a budget at the cheapest plan's cost).
+  if ((result.status !== "error" && result.status !== "infeasible") || ctx.engine !== "auto" || remainingMs(ctx) <= 0) return { result };
   const other = FALLBACK_ENGINES.find((name) => name !== result.engine);
   if (other === undefined) return { result };
   const retried = await solveMilp(model, { engine: other, timeLimitMs: remainingMs(ctx) });
-  return { result: retried, fallback: `${result.engine} failed (${result.message ?? "error"}); retried with ${other}: ${retried.status}` };
+  const why = result.status === "infeasible" ? "found the model infeasible" : `failed (${result.message ?? "error"})`;
+  return { result: retried, fallback: `${result.engine} ${why}; retried with ${other}: ${retried.status}` };
 }
 
 /** The engine's bound (scaled, with the tie term) as a bound on the primary alone, in real units. */
