@@ -75,7 +75,7 @@ function sizeGroups(rows: readonly TraceRecord[], t: ProfileTarget): SizeGroup[]
     if (last !== undefined && r.inputBytes <= last[0]!.inputBytes * SAME_SIZE_FACTOR) last.push(r);
     else groups.push([r]);
   }
-  return groups.map((g) => ({ x: median(g.map((r) => r.inputBytes)), y: median(g.map((r) => r[t])), rows: g }));
+  return groups.map((g) => ({ x: median(g.map((r) => r.inputBytes)), y: median(g.map((r) => r[t]!)), rows: g }));
 }
 
 /** The groups a target is scored at: all, except runtimes whose group median is below RUNTIME_FLOOR_MS. */
@@ -86,7 +86,7 @@ function scoredGroups(rows: readonly TraceRecord[], t: ProfileTarget): SizeGroup
 /** MAPE of each run against the median of the runs at its size: the run-to-run noise no model can predict. */
 function noiseFloor(rows: readonly TraceRecord[], t: ProfileTarget): number | null {
   const groups = scoredGroups(rows, t);
-  return computeMape(groups.flatMap((g) => g.rows.map((r) => r[t])), groups.flatMap((g) => g.rows.map(() => g.y)));
+  return computeMape(groups.flatMap((g) => g.rows.map((r) => r[t]!)), groups.flatMap((g) => g.rows.map(() => g.y)));
 }
 
 type Scored = { readonly kind: "none" } | { readonly kind: "below-floor" } | { readonly kind: "mape"; readonly mape: number | null; readonly dropped: number };
@@ -105,7 +105,7 @@ function score(rows: readonly TraceRecord[], t: ProfileTarget, f: (x: number) =>
   const kept = groups.flatMap((g) => g.rows);
   const dropped = sizeGroups(rows, t).length - groups.length;
   return {
-    rows: { kind: "mape", mape: computeMape(kept.map((r) => r[t]), kept.map((r) => f(r.inputBytes))), dropped },
+    rows: { kind: "mape", mape: computeMape(kept.map((r) => r[t]!), kept.map((r) => f(r.inputBytes))), dropped },
     medians: { kind: "mape", mape: computeMape(groups.map((g) => g.y), groups.map((g) => f(g.x))), dropped },
   };
 }
@@ -120,9 +120,9 @@ const FANOUT_FITS: readonly { readonly name: string; readonly fit: (t: FitTask) 
 
 /** Fanout models on the same train/held-out split: MAPE beyond the trained range against the traced counts. */
 function fanoutComparison(fn: string, s: ReturnType<typeof splitRuns>, chosen: (x: number) => number): string | undefined {
-  if (s.beyond.length === 0 || new Set([...s.train, ...s.beyond].map((r) => r.fanout)).size === 1) return undefined;
-  const task: FitTask = { inputBytes: s.train.map((r) => r.inputBytes), values: s.train.map((r) => r.fanout) };
-  const truth = s.beyond.map((r) => r.fanout);
+  if (s.beyond.length === 0 || new Set([...s.train, ...s.beyond].map((r) => r.fanout!)).size === 1) return undefined;
+  const task: FitTask = { inputBytes: s.train.map((r) => r.inputBytes), values: s.train.map((r) => r.fanout!) };
+  const truth = s.beyond.map((r) => r.fanout!);
   const cells = FANOUT_FITS.map((m) => {
     const o = m.fit(task);
     if (o.status !== "fitted") return "n/a";
@@ -149,7 +149,7 @@ async function syntheticControl(): Promise<string[]> {
     const p = set.profileFor(f.function, {})!;
     const xs = [64e6, 96e6];
     const truth = xs.map((x) => (t === "fanout" ? Math.max(1, Math.round(f.fanout(x))) : f[t](x)));
-    return `| ${f.function} | ${t} | ${set.data.functions[f.function]!.targets[t].model.family} | ${pct(computeMape(truth, xs.map((x) => p[t](x))))} |`;
+    return `| ${f.function} | ${t} | ${set.data.functions[f.function]!.targets[t]!.model.family} | ${pct(computeMape(truth, xs.map((x) => p[t](x))))} |`;
   });
 }
 
@@ -188,7 +188,7 @@ async function main(): Promise<void> {
           if (beyond.medians.mape <= 10) within10++;
           else misses.push(`${fn} ${t} ${beyond.medians.mape.toFixed(1)}%`);
         } else if (beyond.medians.kind === "below-floor") belowFloor.push(`${fn} ${t}`);
-        const fam = set.data.functions[fn]!.targets[t].model.family;
+        const fam = set.data.functions[fn]!.targets[t]!.model.family;
         const all = byFn.get(fn)!;
         lines.push(`| ${fn} | ${t} | ${scoredGroups(all, t).length === 0 ? `< ${RUNTIME_FLOOR_MS} ms` : pct(noiseFloor(all, t))} | ${fam} | ${s.train.length} | ${(trainedMax / 1e6).toFixed(2)} | ${s.within.length} | ${cell(within.rows)} | ${cell(within.medians)} | ${s.beyond.length} | ${ratio.toFixed(1)}× | ${cell(beyond.rows)} | ${cell(beyond.medians)} |`);
       }

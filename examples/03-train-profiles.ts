@@ -12,18 +12,19 @@ const { records, report } = await readCsvTraces(new URL("../datasets/wordcount.c
 console.log(`read ${report.rowsKept} invocations`);
 
 const set = await trainProfiles(records);
+// The chosen model per target, with its error when the largest sizes are held out (what planning beyond the traces relies on).
+const pct = (v: number | null) => (v === null ? "n/a" : `${v.toFixed(1)}%`);
 for (const [fn, f] of Object.entries(set.data.functions)) {
   for (const [target, t] of Object.entries(f.targets)) {
-    const mape = t.metrics.mapePercent === null ? "n/a" : `${t.metrics.mapePercent.toFixed(1)}%`;
-    const r2 = t.metrics.r2 === null ? "n/a" : t.metrics.r2.toFixed(3);
-    console.log(`${fn.padEnd(10)} ${target.padEnd(12)} ${t.model.family.padEnd(8)} ${t.metrics.method} MAPE ${mape}, R² ${r2}`);
+    console.log(`${fn.padEnd(10)} ${target.padEnd(12)} ${t.model.family.padEnd(8)} extrapolation MAPE ${pct(t.metrics.extrapolationMapePercent)}, k-fold MAPE ${pct(t.metrics.kfoldMapePercent)}`);
   }
 }
 
-// Predictions come with an interval and say when they extrapolate.
+// Predictions come with an interval, and say when and how far they extrapolate.
 for (const mb of [16, 512]) {
   const p = predict(set, "wc-map", mb * 2 ** 20);
-  console.log(`wc-map at ${mb} MiB: runtime ${p.runtimeMs.median.toFixed(0)} ms [${p.runtimeMs.low.toFixed(0)}, ${p.runtimeMs.high.toFixed(0)}], ${p.inputRange} the trained range`);
+  const far = p.extrapolations.map((e) => `${e.target} ${e.factor.toFixed(1)}× ${e.direction}, interval ${e.intervalWidening.toFixed(2)}× wider`).join("; ");
+  console.log(`wc-map at ${mb} MiB: runtime ${p.runtimeMs!.median.toFixed(0)} ms [${p.runtimeMs!.low.toFixed(0)}, ${p.runtimeMs!.high.toFixed(0)}], ${p.inputRange} the trained range${far === "" ? "" : ` (${far})`}`);
 }
 
 // Save, reload, and plan with the reloaded set at the 95th percentile of memory and output size.

@@ -40,5 +40,5 @@ export async function baselinePlan(name: BaselineName, dag: unknown, inputSize: 
     const candidates = oracleCandidates(problem, dag, { ...(planOptions.platform ? { platform: planOptions.platform } : {}), ...simulation, profiles });
     return oraclePlan(pickOracle(candidates, problem.budgetUsd), problem.budgetUsd);
   }
-  return planFromAssignment(problem, FIXED[name](problem), `baseline:${name}`, [], timingsMs);
+  return planFromAssignment(problem, FIXED[name](problem), `baseline:${name}`, [], planOptions.timings === true ? timingsMs : undefined);
 }

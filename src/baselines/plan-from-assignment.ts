@@ -9,7 +9,7 @@ import type { Assignment, Problem } from "../model/types.js";
 import { assemblePlan } from "../plan/assemble-plan.js";
 import type { Plan } from "../plan/types.js";
 
-export function planFromAssignment(problem: Problem, assignment: Assignment, solverName: string, notes: readonly string[] = [], timingsMs: Readonly<Record<string, number>> = {}): Plan {
+export function planFromAssignment(problem: Problem, assignment: Assignment, solverName: string, notes: readonly string[] = [], timingsMs?: Readonly<Record<string, number>>): Plan {
   const evaluation = evaluateAssignment(problem, assignment);
   const first = evaluation.violations[0];
   return assemblePlan({

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-/** The `sluice` command: dispatches to plan, train and simulate; maps errors to one line and an exit code. */
-import { InputError, SluiceError } from "../errors.js";
-import { CliUsageError } from "./cli-error.js";
-import { PLAN_HELP, runPlanCommand } from "./plan-command.js";
-import { runSimulateCommand } from "./simulate-command.js";
-import { runTrainCommand } from "./train-command.js";
+/**
+ * The `sluice` command: dispatches to plan, train, simulate, run, worker and calibrate, each loaded only when called so
+ * `sluice --version` and `sluice plan` do not pay for the others' dependencies. Every error becomes
+ * its catalogue text on stderr and a sysexits code (usage 64, data 65, no input 66, I/O 74,
+ * internal 70 only for a bug); 3 means no plan meets the limits.
+ */
+import { createRequire } from "node:module";
+import { sluiceError, show, suggestionParams } from "../errors.js";
+import { reportError } from "./exit-code.js";
+import { guardStdStreams } from "./stdout-guard.js";
 
 const HELP = `Usage: sluice <command> [options]
 
@@ -12,57 +16,75 @@ Commands:
   plan       plan how data moves between a DAG's stages (sluice plan --help)
   train      train profiles from trace CSVs or Lambda logs (sluice train --help)
   simulate   plan, then simulate the plan instance by instance (sluice simulate --help)
+  run        plan, then run the plan on real backends and measure it (sluice run --help)
+  worker     run one VM of the executor (sluice worker --help)
+  calibrate  measure the backends and write a platform JSON (sluice calibrate --help)
+  import     read a Step Functions, SeBS-Flow or Serverless Workflow definition as a DAG (sluice import --help)
+  export     write a plan as a Step Functions state machine (sluice export --help)
+  history    read a Step Functions execution history as trace rows (sluice history --help)
 
-Run "sluice <command> --help" for a command's options.
+Run "sluice <command> --help" for a command's options; "sluice --version" for the version.
+Exit codes: 0 done; 3 no plan meets the limits; 64 bad usage; 65 bad data; 66 missing input;
+74 output cannot be written; 70 a bug in Sluice. Error codes are listed in docs/errors.md.
 `;
+
+const COMMANDS = ["plan", "train", "simulate", "run", "worker", "calibrate", "import", "export", "history"] as const;
+
+export function version(): string {
+  return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+}
+
+async function dispatch(command: string | undefined, rest: string[]): Promise<number> {
+  switch (command) {
+    case "plan":
+      return (await import("./plan-command.js")).runPlanCommand(rest);
+    case "train":
+      return (await import("./train-command.js")).runTrainCommand(rest);
+    case "simulate":
+      return (await import("./simulate-command.js")).runSimulateCommand(rest);
+    case "run":
+      return (await import("./run-command.js")).runRunCommand(rest);
+    case "worker":
+      return (await import("./worker-command.js")).runWorkerCommand(rest);
+    case "calibrate":
+      return (await import("./calibrate-command.js")).runCalibrateCommand(rest);
+    case "import":
+      return (await import("./import-command.js")).runImportCommand(rest);
+    case "export":
+      return (await import("./export-command.js")).runExportCommand(rest);
+    case "history":
+      return (await import("./history-command.js")).runHistoryCommand(rest);
+    case "-v":
+    case "--version":
+    case "version":
+      process.stdout.write(`sluice ${version()}\n`);
+      return 0;
+    case undefined:
+    case "-h":
+    case "--help":
+    case "help":
+      (command === undefined ? process.stderr : process.stdout).write(HELP);
+      return command === undefined ? 64 : 0;
+    default:
+      throw sluiceError("cli.unknownCommand", { path: [command], actual: show(command), params: suggestionParams(command, COMMANDS) });
+  }
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case "plan":
-        return await runPlanCommand(rest);
-      case "train":
-        return await runTrainCommand(rest);
-      case "simulate":
-        return await runSimulateCommand(rest);
-      case undefined:
-      case "-h":
-      case "--help":
-      case "help":
-        process.stdout.write(HELP);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new CliUsageError(`unknown command "${command}" (expected plan, train or simulate)`);
-    }
+    return await dispatch(command, rest);
   } catch (err) {
-    if (err instanceof CliUsageError || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"))) {
-      process.stderr.write(`sluice: ${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof InputError) {
-      process.stderr.write(`sluice: ${err.message}\n`);
-      return 1;
-    }
-    if (err instanceof SluiceError || (err instanceof Error && "code" in err && (err.code === "ENOENT" || err.code === "EISDIR"))) {
-      process.stderr.write(`sluice: ${err.message}\n`);
-      return 1;
-    }
-    if (err instanceof SyntaxError) {
-      process.stderr.write(`sluice: invalid JSON: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportError(err, COMMANDS.includes(command as (typeof COMMANDS)[number]) ? `sluice ${command}` : "sluice");
   }
 }
 
-void PLAN_HELP;
+guardStdStreams("sluice");
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`sluice: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-    process.exitCode = 70;
+    process.exitCode = reportError(err, "sluice");
   },
 );

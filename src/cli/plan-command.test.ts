@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runPlanCommand } from "./plan-command.js";
 import { captureStdout } from "./capture-stdout.js";
-import { CliUsageError } from "./cli-error.js";
 
 const DAG = "examples/dags/mapreduce-sort.json";
 
@@ -49,16 +48,29 @@ describe("sluice plan", () => {
     expect(out.text()).toMatch(/cheapest achievable cost/);
   });
 
+  it("prints timings only with --timings, and applies --max-stages", async () => {
+    let out = captureStdout();
+    await runPlanCommand(["--dag", DAG, "--input", "1 GB", "--format", "json"]);
+    expect(out.text()).not.toContain("timingsMs");
+    vi.restoreAllMocks();
+    out = captureStdout();
+    await runPlanCommand(["--dag", DAG, "--input", "1 GB", "--format", "json", "--timings"]);
+    expect(JSON.parse(out.text()).timingsMs).toHaveProperty("solve");
+    await expect(runPlanCommand(["--dag", DAG, "--input", "1 GB", "--max-stages", "1"])).rejects.toThrow(/SLU2101 stages: too many stages; expected ≤ 1 stages; got 2 stages/);
+  });
+
   it.each([
-    [["--input", "1 GB"], /--dag FILE is required/],
-    [["--dag", DAG], /--input SIZE is required/],
-    [["--dag", DAG, "--input", "1 GB", "--format", "xml"], /--format must be/],
-    [["--dag", DAG, "--input", "1 GB", "--budget=-1"], /--budget must be a positive number/],
-    [["--dag", DAG, "--input", "1 GB", "--frobnicate"], /Unknown option '--frobnicate'/],
-    [["--dag", DAG, "--input", "1 GB", "--modes", "teleport"], /unknown mode "teleport"/],
-    [["--dag", DAG, "--input", "1 GB", "--objective", "fun"], /--objective must be/],
-  ])("rejects bad arguments %j with a one-line usage error", async (argv, message) => {
-    await expect(runPlanCommand(argv as string[])).rejects.toThrow(CliUsageError);
+    [["--dag", DAG, "--input", "1 GB", "--max-edges", "0"], /SLU1204 --max-edges: bad flag value; expected a whole number > 0; got "0"/],
+    [["--input", "1 GB"], /SLU1203 --dag: a required flag is missing; expected --dag FILE/],
+    [["--dag", DAG], /SLU1203 --input: a required flag is missing/],
+    [["--dag", DAG, "--input", "1 GB", "--format", "xml"], /SLU1204 --format: bad flag value; expected one of table, json, dot; got "xml"/],
+    [["--dag", DAG, "--input", "1 GB", "--budget=-1"], /SLU1204 --budget: bad flag value; expected a positive number; got "-1"/],
+    [["--dag", DAG, "--input", "1 GB", "--frobnicate"], /SLU1206 --frobnicate: unknown flag; expected one of --dag/],
+    [["--dag", DAG, "--input", "1 GB", "--budgte", "1"], /SLU1206 --budgte: unknown flag; did you mean "--budget"\?/],
+    [["--dag", DAG, "--input", "1 GB", "--modes", "teleport"], /SLU1204 --modes: .*got "teleport"/],
+    [["--dag", DAG, "--input", "1 GB", "--objective", "fun"], /SLU1204 --objective: .*expected one of latency, cost, perf-per-dollar/],
+  ])("rejects bad arguments %j with a usage error (exit 64) naming the flag", async (argv, message) => {
+    await expect(runPlanCommand(argv as string[])).rejects.toMatchObject({ category: "usage", exitCode: 64 });
     await expect(runPlanCommand(argv as string[])).rejects.toThrow(message);
   });
 });

@@ -1,6 +1,6 @@
 /** `sluice plan`: plans a DAG file and prints the plan as a table, JSON or DOT. */
 import { plan } from "../plan/plan.js";
-import { CliUsageError } from "./cli-error.js";
+import { checkChoice } from "./cli-error.js";
 import { formatPlanDot } from "./format-plan-dot.js";
 import { formatPlanTable } from "./format-plan-table.js";
 import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
@@ -14,7 +14,8 @@ ${PLAN_FLAGS_HELP}
   --format FMT        table (default) | json | dot
   -h, --help          this help
 
-Exit codes: 0 a plan meets the limits; 3 none does (the closest plan is printed); 1 bad input; 2 bad arguments.
+Exit codes: 0 a plan meets the limits; 3 none does (the closest plan is printed); 64 bad flags;
+65 a bad DAG or platform; 66 a file that cannot be read (see docs/errors.md).
 `;
 
 export async function runPlanCommand(argv: string[]): Promise<number> {
@@ -23,8 +24,7 @@ export async function runPlanCommand(argv: string[]): Promise<number> {
     process.stdout.write(PLAN_HELP);
     return 0;
   }
-  const format = values.format;
-  if (format !== "table" && format !== "json" && format !== "dot") throw new CliUsageError(`--format must be table, json or dot, got "${format}"`);
+  const format = checkChoice("--format", values.format ?? "table", ["table", "json", "dot"] as const);
   const request = await readPlanRequest(values);
   const result = await plan(request.dag, request.input, request.options);
   process.stdout.write(format === "json" ? JSON.stringify(result, null, 2) + "\n" : format === "dot" ? formatPlanDot(result) : formatPlanTable(result) + "\n");

@@ -1,16 +1,23 @@
 /**
  * The flags that describe a planning request — shared by `sluice plan` and `sluice simulate` —
  * their help text, and turning them into plan() arguments (reading the DAG, platform and profile
- * files). Bad values are one-line CliUsageErrors naming the flag.
+ * files). Bad values are catalogued usage errors naming the flag (exit 64).
  */
-import { readFile } from "node:fs/promises";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import type { Objective } from "../model/types.js";
 import type { PlanOptions } from "../plan/options.js";
-import { TRANSFER_MODES, type PlatformOverrides, type TransferMode } from "../platform/schema.js";
+import { TRANSFER_MODES, type PlatformOverrides } from "../platform/schema.js";
 import type { SolverName } from "../solve/solver.js";
-import { CliUsageError, parseNumberFlag } from "./cli-error.js";
+import { checkChoice, missingFlag, parseNumberFlag, parseWholeFlag } from "./cli-error.js";
 import { loadProfilesOption } from "./load-profiles-option.js";
+import { parseCliArgs, type ParsedValues } from "./parse-cli-args.js";
+import { readInputJson } from "./read-input.js";
+import { parseWith } from "../interop/schemas/parse-with.js";
+import { platformOverridesSchema } from "../interop/schemas/platform-overrides-schema.js";
+import type { FallbackProfile } from "../plan/fallback-profiles.js";
+import { parseNameFlags } from "./count-flags.js";
+
+export { parseCliArgs, type ParsedValues };
 
 export const PLAN_FLAGS = {
   dag: { type: "string" },
@@ -25,6 +32,12 @@ export const PLAN_FLAGS = {
   quantile: { type: "string" },
   profiles: { type: "string" },
   platform: { type: "string" },
+  timings: { type: "boolean" },
+  "max-stages": { type: "string" },
+  "max-edges": { type: "string" },
+  "max-instances": { type: "string" },
+  "fallback-profile": { type: "string" },
+  fallback: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const satisfies NonNullable<ParseArgsConfig["options"]>;
 
@@ -39,22 +52,17 @@ export const PLAN_FLAGS_HELP = `  --dag FILE          DAG JSON: {"name", "stages
   --time-limit MS     search time limit (default 10000)
   --quantile Q        plan memory and output size at this quantile (e.g. 0.95)
   --profiles DIR      trained profiles (a folder under models/); default: bundled profiles
-  --platform FILE     JSON platform overrides merged over the AWS-like defaults`;
+  --platform FILE     JSON platform overrides merged over the AWS-like defaults
+  --timings           put each planning phase's wall-clock time in the plan (off: same input, same bytes)
+  --max-stages N      size limits (defaults 100000 stages, 400000 edges, 100000 instances a stage)
+  --max-edges N
+  --max-instances N
+  --fallback-profile P  for functions without a profile: "default" (a stated placeholder,
+                      listed in the plan's warnings) or a known function whose profile to borrow
+  --fallback FN=P     the same for one function (repeatable)`;
 
 const OBJECTIVES: readonly Objective[] = ["latency", "cost", "perf-per-dollar"];
 const SOLVERS: readonly SolverName[] = ["auto", "exact", "heuristic", "dp", "brute-force"];
-
-/** parseArgs with unknown or malformed flags as one-line usage errors. */
-export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O): { values: ParsedValues<O> } {
-  try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }) as { values: ParsedValues<O> };
-  } catch (err) {
-    throw new CliUsageError(err instanceof Error ? err.message : String(err));
-  }
-}
-
-/** The values parseArgs gives for these options: strings and booleans, absent when not passed. */
-export type ParsedValues<O extends NonNullable<ParseArgsConfig["options"]>> = { [K in keyof O]?: O[K]["type"] extends "boolean" ? boolean : string };
 
 type PlanFlagValues = ParsedValues<typeof PLAN_FLAGS>;
 
@@ -65,27 +73,37 @@ export interface PlanRequest {
 }
 
 export async function readPlanRequest(values: PlanFlagValues): Promise<PlanRequest> {
-  if (values.dag === undefined) throw new CliUsageError("--dag FILE is required");
-  if (values.input === undefined) throw new CliUsageError("--input SIZE is required");
-  const objective = values.objective;
-  if (objective !== undefined && !(OBJECTIVES as readonly string[]).includes(objective)) throw new CliUsageError(`--objective must be ${OBJECTIVES.join(", ")}; got "${objective}"`);
-  const solver = values.solver;
-  if (solver !== undefined && !(SOLVERS as readonly string[]).includes(solver)) throw new CliUsageError(`--solver must be ${SOLVERS.join(", ")}; got "${solver}"`);
-  const modes = values.modes?.split(",").map((m) => m.trim());
-  for (const m of modes ?? []) if (!(TRANSFER_MODES as readonly string[]).includes(m)) throw new CliUsageError(`--modes: unknown mode "${m}" (expected ${TRANSFER_MODES.join(", ")})`);
+  if (values.dag === undefined) missingFlag("--dag", "--dag FILE, a DAG JSON such as examples/dags/mapreduce-sort.json");
+  if (values.input === undefined) missingFlag("--input", '--input SIZE, e.g. --input "10 GiB"');
+  const objective = values.objective === undefined ? undefined : checkChoice("--objective", values.objective, OBJECTIVES);
+  const solver = values.solver === undefined ? undefined : checkChoice("--solver", values.solver, SOLVERS);
+  const modes = values.modes?.split(",").map((m) => checkChoice("--modes", m.trim(), TRANSFER_MODES));
+  const limitEntries = ([["max-stages", "maxStages"], ["max-edges", "maxEdges"], ["max-instances", "maxInstances"]] as const).flatMap(([flag, key]) =>
+    values[flag] === undefined ? [] : [[key, parseWholeFlag(`--${flag}`, values[flag]!)] as const],
+  );
+  const limits = limitEntries.length === 0 ? undefined : Object.fromEntries(limitEntries);
   const options: PlanOptions = {
     ...(values.budget !== undefined ? { budgetUsd: parseNumberFlag("--budget", values.budget) } : {}),
     ...(values.deadline !== undefined ? { deadlineMs: parseNumberFlag("--deadline", values.deadline) } : {}),
-    ...(objective !== undefined ? { objective: objective as Objective } : {}),
-    ...(modes !== undefined ? { modes: modes as TransferMode[] } : {}),
+    ...(objective !== undefined ? { objective } : {}),
+    ...(modes !== undefined ? { modes } : {}),
     ...(values["no-splits"] === true ? { allowSplits: false } : {}),
-    ...(solver !== undefined ? { solver: solver as SolverName } : {}),
+    ...(solver !== undefined ? { solver } : {}),
     ...(values["time-limit"] !== undefined ? { timeLimitMs: parseNumberFlag("--time-limit", values["time-limit"]) } : {}),
     ...(values.quantile !== undefined ? { quantile: parseNumberFlag("--quantile", values.quantile) } : {}),
+    ...(values.timings === true ? { timings: true } : {}),
+    ...(limits === undefined ? {} : { limits }),
+    ...(values["fallback-profile"] !== undefined ? { fallbackProfile: fallbackOf(values["fallback-profile"]) } : {}),
+    ...(values.fallback !== undefined ? { fallbackProfiles: Object.fromEntries(Object.entries(parseNameFlags("--fallback", values.fallback)).map(([fn, p]) => [fn, fallbackOf(p)])) } : {}),
   };
-  const dag = JSON.parse(await readFile(values.dag, "utf8")) as unknown;
-  const platform = values.platform === undefined ? undefined : (JSON.parse(await readFile(values.platform, "utf8")) as PlatformOverrides);
+  const dag = await readInputJson(values.dag, "--dag");
+  const platform = values.platform === undefined ? undefined : (parseWith(platformOverridesSchema, await readInputJson(values.platform, "--platform"), `Invalid platform file ${values.platform}`) as PlatformOverrides);
   const profiles = values.profiles === undefined ? undefined : await loadProfilesOption(values.profiles);
   const input = /^\d+$/.test(values.input.trim()) ? Number(values.input) : values.input;
   return { dag, input, options: { ...options, ...(platform !== undefined ? { platform } : {}), ...(profiles !== undefined ? { profiles } : {}) } };
+}
+
+/** `default` is the stated placeholder profile; any other name borrows that function's profile. */
+function fallbackOf(name: string): FallbackProfile {
+  return name === "default" ? "default" : { like: name };
 }

@@ -2,7 +2,6 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CliUsageError } from "./cli-error.js";
 import { captureStdout } from "./capture-stdout.js";
 import { runSimulateCommand } from "./simulate-command.js";
 
@@ -18,13 +17,14 @@ describe("sluice simulate", () => {
   });
 
   it.each([
-    { argv: ["--input", "15 MB"], message: "--dag FILE is required" },
-    { argv: ["--dag", DAG], message: "--input SIZE is required" },
-    { argv: ["--dag", DAG, "--input", "15 MB", "--seed", "1.5"], message: "--seed must be an integer" },
-    { argv: ["--dag", DAG, "--input", "15 MB", "--format", "xml"], message: "--format must be table or json" },
-    { argv: ["--dag", DAG, "--input", "15 MB", "--bogus"], message: "bogus" },
-  ])("rejects $argv with one line", async ({ argv, message }) => {
-    await expect(runSimulateCommand(argv)).rejects.toThrow(CliUsageError);
+    { argv: ["--input", "15 MB"], message: "SLU1203 --dag" },
+    { argv: ["--dag", DAG], message: "SLU1203 --input" },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--seed", "1.5"], message: 'SLU1204 --seed: bad flag value; expected an integer ≥ 0; got "1.5"' },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--format", "xml"], message: "expected one of table, json" },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--bogus"], message: "SLU1206 --bogus" },
+    { argv: ["--dag", DAG, "--input", "15 MB", "--plot", "t.jpg"], message: 'SLU1018 --plot: unknown image format; expected a file name ending in .svg or .png; got "t.jpg"' },
+  ])("rejects $argv with a usage error naming the flag", async ({ argv, message }) => {
+    await expect(runSimulateCommand(argv)).rejects.toMatchObject({ exitCode: 64 });
     await expect(runSimulateCommand(argv)).rejects.toThrow(message);
   });
 
@@ -37,6 +37,23 @@ describe("sluice simulate", () => {
     expect(out.text()).toMatch(/makespan/);
     expect(out.text()).toMatch(/predicted\s+simulated/);
     expect((await readFile(plot, "utf8")).startsWith("<svg")).toBe(true);
+  });
+
+  it("writes PNG for a .png plot (the format follows the extension)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sluice-sim-"));
+    const plot = join(dir, "t.png");
+    captureStdout();
+    await runSimulateCommand(["--dag", DAG, "--input", "15 MB", "--noise-cv", "0", "--plot", plot]);
+    // PNG files start with the 8-byte signature 89 50 4E 47 0D 0A 1A 0A
+    expect([...(await readFile(plot)).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
+  it.each([
+    { plot: "/proc/t.svg", text: "on procfs" },
+    { plot: "/no/such/folder/t.svg", text: "does not exist" },
+  ])("refuses --plot $plot before planning, as an I/O error", async ({ plot, text }) => {
+    const err = await runSimulateCommand(["--dag", "no/such/dag.json", "--input", "15 MB", "--plot", plot]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ exitCode: 74, message: expect.stringContaining(text) });
   });
 
   it("prints JSON with the plan and the simulation", async () => {

@@ -1,12 +1,14 @@
 /** `sluice simulate`: plans a DAG, then runs the plan on the seeded simulator and prints what happened. */
-import { writeFile } from "node:fs/promises";
 import type { Plan } from "../plan/types.js";
 import { plan } from "../plan/plan.js";
 import { renderTimelineSvg } from "../simulate/plot-timeline.js";
+import { svgToPng } from "./svg-to-png.js";
 import { simulate } from "../simulate/simulate.js";
 import type { SimulationReport } from "../simulate/types.js";
 import { formatBytes } from "../units/size.js";
-import { CliUsageError } from "./cli-error.js";
+import { show, sluiceError } from "../errors.js";
+import { checkChoice } from "./cli-error.js";
+import { checkOutputTarget, writeOutputFile } from "./output-target.js";
 import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
 
 export const SIMULATE_HELP = `Usage: sluice simulate --dag FILE --input SIZE [options]
@@ -19,11 +21,12 @@ Options:
 ${PLAN_FLAGS_HELP}
   --seed N            simulator seed, an integer ≥ 0 (default 1): the same seed gives the same run
   --noise-cv X        coefficient of variation of runtimes and sizes around point profiles (default 0.1; 0 = none)
-  --plot FILE         write a Gantt-style timeline SVG of the run
+  --plot FILE         write a Gantt-style timeline of the run: FILE.svg or FILE.png
   --format FMT        table (default) | json
   -h, --help          this help
 
-Exit codes: 0 the run had no violations; 3 it had some; 1 bad input; 2 bad arguments.
+Exit codes: 0 the run had no violations; 3 it had some; 64 bad flags; 65 a bad DAG or platform;
+66 a file that cannot be read; 74 the plot cannot be written (see docs/errors.md).
 `;
 
 const SIMULATE_FLAGS = {
@@ -40,18 +43,19 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     process.stdout.write(SIMULATE_HELP);
     return 0;
   }
-  const format = values.format;
-  if (format !== "table" && format !== "json") throw new CliUsageError(`--format must be table or json, got "${format}"`);
+  const format = checkChoice("--format", values.format ?? "table", ["table", "json"] as const);
   let seed = 1;
   if (values.seed !== undefined) {
     seed = Number(values.seed);
-    if (!/^\d+$/.test(values.seed.trim()) || !Number.isSafeInteger(seed)) throw new CliUsageError(`--seed must be an integer ≥ 0, got "${values.seed}"`);
+    if (!/^\d+$/.test(values.seed.trim()) || !Number.isSafeInteger(seed)) throw sluiceError("cli.badFlagValue", { path: ["--seed"], expected: "an integer ≥ 0", actual: show(values.seed) });
   }
   let noiseCv: number | undefined;
   if (values["noise-cv"] !== undefined) {
     noiseCv = Number(values["noise-cv"]);
-    if (values["noise-cv"].trim() === "" || !Number.isFinite(noiseCv) || noiseCv < 0) throw new CliUsageError(`--noise-cv must be a number ≥ 0, got "${values["noise-cv"]}"`);
+    if (values["noise-cv"].trim() === "" || !Number.isFinite(noiseCv) || noiseCv < 0) throw sluiceError("cli.badFlagValue", { path: ["--noise-cv"], expected: "a number ≥ 0", actual: show(values["noise-cv"]) });
   }
+  const plotFormat = values.plot === undefined ? undefined : plotFormatOf(values.plot);
+  if (values.plot !== undefined) await checkOutputTarget(values.plot, "--plot", "file");
   const request = await readPlanRequest(values);
   const planned = await plan(request.dag, request.input, request.options);
   const { profiles, platform } = request.options;
@@ -61,10 +65,19 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     ...(profiles !== undefined ? { profiles } : {}),
     ...(platform !== undefined ? { platform } : {}),
   });
-  if (values.plot !== undefined) await writeFile(values.plot, renderTimelineSvg(report));
+  if (values.plot !== undefined) {
+    const svg = renderTimelineSvg(report);
+    await writeOutputFile(values.plot, plotFormat === "png" ? await svgToPng(svg) : svg, "--plot");
+  }
   if (format === "json") process.stdout.write(JSON.stringify({ plan: planned, simulation: report }, null, 2) + "\n");
   else process.stdout.write(formatSimulationSummary(planned, report, values.plot));
   return report.violations.length === 0 ? 0 : 3;
+}
+
+function plotFormatOf(file: string): "svg" | "png" {
+  const ext = file.toLowerCase().match(/\.(svg|png)$/)?.[1];
+  if (ext === undefined) throw sluiceError("option.plotFormat", { path: ["--plot"], actual: show(file) });
+  return ext as "svg" | "png";
 }
 
 /** Predicted vs simulated, the decisions, bytes per tier, cache and NIC use, violations. */

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadProfiles } from "../profiles/load-profiles.js";
-import { parseColumnFlags, runTrainCommand } from "./train-command.js";
+import { runTrainCommand } from "./train-command.js";
+import { buildMapping } from "./train-flags.js";
+import { workflowTraceCsv } from "../testing/workflow-traces.js";
 
 let dir: string;
 
@@ -24,6 +26,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, "t.csv"), CSV + "\n");
   await writeFile(path.join(dir, "bad.csv"), CSV + "\nt,f,oops,1,1,1,1\n");
   await writeFile(path.join(dir, "export.csv"), "fn,took_s,dl,rss\nf,0.5,1,60\nf,1.0,2,70\nf,2.0,4,90\n");
+  await writeFile(path.join(dir, "wf.csv"), workflowTraceCsv({ runs: 30, sizesMb: [1, 2, 4, 8, 16, 32], coldEvery: 5 }));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
@@ -34,9 +37,10 @@ describe("sluice train", () => {
     const out = path.join(dir, "models", "t");
     const plot = path.join(dir, "fit.svg");
     expect(await runTrainCommand(["--traces", path.join(dir, "t.csv"), "--out", out, "--model", "linear", "--plot", plot, "--quiet"])).toBe(0);
-    expect(io.out()).toMatch(/function\s+target\s+model\s+MAPE %/);
-    expect(io.out()).toMatch(/f\s+runtimeMs\s+linear/);
-    expect(io.err()).toContain("12 of 12 rows");
+    expect(io.out()).toMatch(/function\s+segment\s+target\s+model \(as predict uses it; x in bytes\)\s+fit MAPE %\s+extrap\. MAPE %/);
+    // 10 ms + 2 ms/MB with ±2% noise: the line predict uses, written out
+    expect(io.out()).toMatch(/f\s+warm\s+runtimeMs\s+linear: (9\.9|10\.0)\d* \+ (1\.99|2\.00)\d*e-6·x/);
+    expect(io.err()).toContain("12 of 12 rows kept");
     expect((await loadProfiles(out)).functionNames).toEqual(["f"]);
     expect(await readFile(plot, "utf8")).toMatch(/^<svg/);
   });
@@ -51,29 +55,43 @@ describe("sluice train", () => {
     expect(set.profileFor("f", {})!.runtimeMs(3 * 1024 ** 2)).toBeCloseTo(1500, 0);
   });
 
-  it("reports a malformed row with file and line (exit 1), or skips it with --skip-invalid", async () => {
+  it("reports a malformed row with file and line (exit 65), or skips it with --skip-invalid", async () => {
     let io = capture();
-    expect(await runTrainCommand(["--traces", path.join(dir, "bad.csv"), "--out", path.join(dir, "m3"), "--quiet"])).toBe(1);
+    expect(await runTrainCommand(["--traces", path.join(dir, "bad.csv"), "--out", path.join(dir, "m3"), "--quiet"])).toBe(65);
     expect(io.err()).toContain("bad.csv.line 14.input_bytes");
     vi.restoreAllMocks();
     io = capture();
     expect(await runTrainCommand(["--traces", path.join(dir, "bad.csv"), "--out", path.join(dir, "m3"), "--model", "linear", "--skip-invalid", "--quiet"])).toBe(0);
-    expect(io.err()).toContain("12 of 13 rows, skipped 1");
+    expect(io.err()).toContain("12 of 13 rows kept, skipped 1 (1 inputBytes: not a number)");
   });
 
   it.each([
-    [[], "give --traces"],
-    [["--traces", "x.csv"], "--out DIR is required"],
-    [["--traces", "x.csv", "--out", "o", "--model", "spline"], "--model must be one of"],
-    [["--traces", "x.csv", "--out", "o", "--folds", "1"], "--folds must be at least 2"],
-    [["--traces", "x.csv", "--out", "o", "--plot", "fit.jpg"], "--plot must end in .svg or .png"],
-    [["--report-log", "r.log", "--out", "o"], "--report-log and --sizes go together"],
-    [["--traces", "x.csv", "--out", "o", "--bogus"], "Unknown option"],
-  ])("rejects %j with one line and exit 2", async (argv, message) => {
+    [[], "SLU1203 --traces: a required flag is missing"],
+    [["--traces", "x.csv"], "SLU1203 --out: a required flag is missing; expected --out DIR"],
+    [["--traces", "x.csv", "--out", "o", "--model", "spline"], "SLU1204 --model: bad flag value; expected one of auto, "],
+    [["--traces", "x.csv", "--out", "o", "--folds", "1"], 'SLU1204 --folds: bad flag value; expected at least 2; got "1"'],
+    [["--traces", "x.csv", "--out", "o", "--plot", "fit.jpg"], "SLU1018 --plot: unknown image format"],
+    [["--report-log", "r.log", "--out", "o"], "SLU1205 --sizes"],
+    [["--traces", "x.csv", "--out", "o", "--bogus"], "SLU1206 --bogus: unknown flag"],
+    [["--traces", "x.csv", "--out", "o", "--id-column", "rid"], "SLU1205 --id-column"],
+    [["--traces", "x.csv", "--out", "o", "--column", "runtimeMs=x:hours"], 'SLU1204 --column: bad flag value; expected a unit, one of B, KB, KiB, MB, MiB, GB, GiB, us, ms, s; got "hours"'],
+    [["--traces", "x.csv", "--out", "o", "--fanout-run", "rid"], "SLU1205 --fanout-run"],
+    [["--traces", "x.csv", "--out", "o", "--next", "a=b"], "SLU1205 --next"],
+  ])("rejects %j with a usage error naming the flag, exit 64", async (argv, message) => {
     const io = capture();
-    expect(await runTrainCommand(argv)).toBe(2);
+    expect(await runTrainCommand(argv)).toBe(64);
     expect(io.err()).toContain(message);
-    expect(io.err().trim().split("\n")).toHaveLength(1);
+    expect(io.err()).toMatch(/\n {4}hint: /);
+  });
+
+  it.each([
+    { out: "/proc/sluice-model", text: "SLU8004 /proc/sluice-model: not a place for an output: /proc is on procfs" },
+    { out: "package.json", text: "SLU8004 package.json: not a place for an output: it exists and is not a folder" },
+  ])("checks --out $out before reading or training (exit 74)", async ({ out, text }) => {
+    const io = capture();
+    // The traces file does not exist: an --out checked first fails with 74, not 66.
+    expect(await runTrainCommand(["--traces", "no/such.csv", "--out", out, "--quiet"])).toBe(74);
+    expect(io.err()).toContain(text);
   });
 
   it("prints help", async () => {
@@ -82,8 +100,34 @@ describe("sluice train", () => {
     expect(io.out()).toContain("Usage: sluice train");
   });
 
-  it("parses column flags into a column map", () => {
-    expect(parseColumnFlags(["runtimeMs=took:s", "inputBytes=dl"], ["app=x"])).toEqual({ runtimeMs: { column: "took", unit: "s" }, inputBytes: { column: "dl" }, app: { value: "x" } });
-    expect(() => parseColumnFlags(["speed=x"], [])).toThrow("FIELD one of");
+  it("parses column flags into the API's mapping, field names in any style", async () => {
+    expect(await buildMapping({ column: ["runtime_ms=took:s", "inputBytes=dl"], derive: ["outputBytes=a + b:KiB"], constant: ["app=x"], where: "x > 1" })).toEqual({
+      columns: { runtimeMs: { column: "took", unit: "s" }, inputBytes: { column: "dl" }, outputBytes: { expr: "a + b", unit: "KiB" }, app: { value: "x" } },
+      where: "x > 1",
+      onInvalid: "throw",
+    });
+    await expect(buildMapping({ column: ["speed=x"] })).rejects.toThrow("FIELD one of");
+    await expect(buildMapping({ next: ["a=b"] })).rejects.toThrow("SLU1205 --next");
+  });
+
+  it("trains a published-shape workflow trace: derived runtime, fanout per run, cold apart, a --where filter", async () => {
+    const io = capture();
+    const out = path.join(dir, "wf-model");
+    const code = await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--out", out, "--quiet", "--model", "linear",
+      "--derive", "runtimeMs=(end - start) * 1000", "--fanout-run", "request_id", "--next", "split=map", "--next", "map=reduce", "--where", 'func != "nothing"']);
+    expect(code).toBe(0);
+    expect(io.err()).toMatch(/fanout\s+\d+\s+.*counted once per run/);
+    const set = await loadProfiles(out);
+    expect(set.segments!("map")).toEqual(["warm", "cold"]);
+    // a 16 MB run has ⌈16 / 8⌉ = 2 maps: the split's fanout at 16 MB of stage input
+    expect(set.profileFor("split", {})!.fanout(16e6)).toBeCloseTo(2, 0);
+  });
+
+  it("names the CLI flag when the mapping does not fit the file (exit 65)", async () => {
+    const io = capture();
+    expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--out", path.join(dir, "m4"), "--quiet", "--derive", "runtimeMs=(stop - start) * 1000"])).toBe(65);
+    expect(io.err()).toContain("--derive runtimeMs=…");
+    expect(io.err()).toContain('"stop", named in the expression, is not in the header');
+    expect(io.err()).not.toContain("columns option");
   });
 });

@@ -42,7 +42,7 @@ describe("validateDag: valid input", () => {
   });
 
   it("keeps only the allowed fields", () => {
-    const dag = validateDag({ stages: [{ id: "x", function: "f", instances: 3, colour: "red" }], extra: 1 });
+    const dag = validateDag({ name: "n", stages: [{ id: "x", function: "f", instances: 3 }] });
     expect(dag.stages[0]).toEqual({ id: "x", function: "f", instances: 3 });
   });
 
@@ -62,72 +62,88 @@ describe("validateDag: each problem is a typed issue with its path", () => {
     {
       name: "a cycle is named",
       input: { stages: [s("a"), s("b"), s("c"), s("d")], edges: [{ from: "a", to: "b", pattern: "shuffle" }, { from: "b", to: "c", pattern: "shuffle" }, { from: "c", to: "a", pattern: "shuffle" }, { from: "c", to: "d", pattern: "shuffle" }] },
-      issue: { code: "cycle", path: ["edges"], message: "cycle through a -> b -> c -> a" },
+      issue: { code: "SLU2014", path: ["edges"], message: "cycle through a -> b -> c -> a" },
     },
     {
       name: "self-loop",
       input: { stages: [s("a")], edges: [{ from: "a", to: "a", pattern: "shuffle" }] },
-      issue: { code: "cycle", path: ["edges", 0], actual: '"a->a"' },
+      issue: { code: "SLU2012", path: ["edges", 0], actual: '"a->a"' },
     },
     {
       name: "dangling edge",
       input: { stages: [s("a")], edges: [{ from: "a", to: "ghost", pattern: "shuffle" }] },
-      issue: { code: "unknown_reference", path: ["edges", 0, "to"], actual: '"ghost"' },
+      issue: { code: "SLU2011", path: ["edges", 0, "to"], actual: '"ghost"' },
     },
     {
       name: "duplicate stage id",
       input: { stages: [s("a"), s("b"), s("a")] },
-      issue: { code: "duplicate", path: ["stages", 2, "id"], actual: '"a"' },
+      issue: { code: "SLU2010", path: ["stages", 2, "id"], actual: '"a"' },
     },
     {
       name: "duplicate edge",
       input: { stages: [s("a"), s("b")], edges: [{ from: "a", to: "b", pattern: "shuffle" }, { from: "a", to: "b", pattern: "gather" }] },
-      issue: { code: "duplicate", path: ["edges", 1] },
+      issue: { code: "SLU2013", path: ["edges", 1] },
     },
     {
       name: "unknown pattern",
       input: { stages: [s("a"), s("b")], edges: [{ from: "a", to: "b", pattern: "zip" }] },
-      issue: { code: "invalid_value", path: ["edges", 0, "pattern"] },
+      issue: { code: "SLU2003", path: ["edges", 0, "pattern"], expected: 'one of "one-to-one", "scatter", "broadcast", "shuffle", "gather"', actual: '"zip"' },
     },
     {
       name: "non-positive instances",
       input: { stages: [s("a", 0)] },
-      issue: { code: "invalid_value", path: ["stages", 0, "instances"] },
+      issue: { code: "SLU2003", path: ["stages", 0, "instances"], expected: "> 0", actual: "0" },
     },
     {
       name: "non-integer instances",
       input: { stages: [s("a", 2.5)] },
-      issue: { code: "invalid_type", path: ["stages", 0, "instances"] },
+      issue: { code: "SLU2002", path: ["stages", 0, "instances"], expected: "an integer", actual: "2.5" },
     },
     {
       name: "one-to-one with unequal counts",
       input: { stages: [s("a", 4), s("b", 5)], edges: [{ from: "a", to: "b", pattern: "one-to-one" }] },
-      issue: { code: "contradiction", path: ["edges", 0, "pattern"], expected: "4 consumer instances", actual: "5" },
+      issue: { code: "SLU2015", path: ["edges", 0, "pattern"], expected: "4 consumer instances", actual: "5" },
     },
     {
       name: "scatter to a count that is not a multiple",
       input: { stages: [s("a", 4), s("b", 6)], edges: [{ from: "a", to: "b", pattern: "scatter" }] },
-      issue: { code: "contradiction", path: ["edges", 0, "pattern"], expected: "a multiple of 4", actual: "6" },
+      issue: { code: "SLU2016", path: ["edges", 0, "pattern"], expected: "a multiple of 4", actual: "6" },
     },
     {
       name: "scatter to fewer instances",
       input: { stages: [s("a", 4), s("b", 2)], edges: [{ from: "a", to: "b", pattern: "scatter" }] },
-      issue: { code: "contradiction", path: ["edges", 0, "pattern"] },
+      issue: { code: "SLU2016", path: ["edges", 0, "pattern"] },
     },
     {
       name: "gather to several instances",
       input: { stages: [s("a", 4), s("b", 2)], edges: [{ from: "a", to: "b", pattern: "gather" }] },
-      issue: { code: "contradiction", path: ["edges", 0, "pattern"], expected: "1", actual: "2" },
+      issue: { code: "SLU2017", path: ["edges", 0, "pattern"], expected: "1", actual: "2" },
     },
     {
       name: "not an object",
       input: "stages: a",
-      issue: { code: "invalid_type", path: [] },
+      issue: { code: "SLU2002", path: [], expected: "object", actual: '"stages: a"' },
     },
     {
       name: "no stages",
       input: { stages: [] },
-      issue: { path: ["stages"] },
+      issue: { code: "SLU2003", path: ["stages"], expected: "at least 1 item(s)" },
+    },
+    {
+      name: "an unknown stage field, with a suggestion",
+      input: { stages: [{ id: "a", function: "f", instancez: 4 }] },
+      issue: { code: "SLU2001", path: ["stages", 0, "instancez"], message: 'unknown DAG field; did you mean "instances"?', expected: "one of id, function, instances, memoryMb, inputFraction, sideInputBytes, repeat" },
+    },
+    {
+      name: "an unknown top-level field",
+      input: { stages: [s("a")], edgez: [] },
+      issue: { code: "SLU2001", path: ["edgez"], message: 'unknown DAG field; did you mean "edges"?' },
+    },
+    {
+      name: "a number given as a string is not coerced",
+      input: { stages: [{ id: "a", function: "f", instances: "4" }] },
+      // instances is a count, "auto" or { min, max }: a string other than "auto" fits none of them
+      issue: { code: "SLU2002", path: ["stages", 0, "instances"], expected: 'number or one of "auto" or object', actual: '"4"' },
     },
   ])("$name", ({ input, issue }) => {
     const issues = issuesOf(input);
@@ -137,14 +153,15 @@ describe("validateDag: each problem is a typed issue with its path", () => {
 
   it("inputFraction on a stage with inputs, or outside (0, 1]", () => {
     const issues = issuesOf({ stages: [{ id: "a", function: "f" }, { id: "b", function: "f", inputFraction: 0.5 }], edges: [{ from: "a", to: "b", pattern: "one-to-one" }] });
-    expect(issues).toEqual([{ code: "contradiction", path: ["stages", 1, "inputFraction"], message: "only a root stage reads the app input", expected: "no inputFraction on a stage with inputs", actual: "0.5" }]);
+    expect(issues).toEqual([{ code: "SLU2018", path: ["stages", 1, "inputFraction"], message: "only a root stage reads the app input", expected: "no inputFraction on a stage with inputs", actual: "0.5", hint: expect.any(String) }]);
     expect(issuesOf({ stages: [{ id: "a", function: "f", inputFraction: 1.5 }] })[0]!.path).toEqual(["stages", 0, "inputFraction"]);
   });
 
   it("unknown function, when the profiled functions are given", () => {
-    const issues = issuesOf({ stages: [{ id: "a", function: "map" }, { id: "b", function: "reduce" }] }, new Set(["map", "sort"]));
+    const issues = issuesOf({ stages: [{ id: "a", function: "map" }, { id: "b", function: "reduce" }, { id: "c", function: "srot" }] }, new Set(["map", "sort"]));
     expect(issues).toEqual([
-      { code: "unknown_reference", path: ["stages", 1, "function"], message: "no profile for this function", expected: "one of map, sort", actual: '"reduce"' },
+      { code: "SLU2019", path: ["stages", 1, "function"], message: "no profile for this function", expected: "one of map, sort", actual: '"reduce"', hint: expect.any(String) },
+      { code: "SLU2019", path: ["stages", 2, "function"], message: 'no profile for this function; did you mean "sort"?', expected: "one of map, sort", actual: '"srot"', hint: expect.any(String) },
     ]);
   });
 
@@ -163,13 +180,13 @@ describe("validateDag: each problem is a typed issue with its path", () => {
       new Set(["map"]),
     );
     expect(issues.map((i) => [i.code, i.path])).toEqual([
-      ["unknown_reference", ["stages", 1, "function"]],
-      ["duplicate", ["stages", 2, "id"]],
-      ["unknown_reference", ["edges", 1, "to"]],
-      ["cycle", ["edges", 2]],
-      ["duplicate", ["edges", 3]],
-      ["cycle", ["edges"]],
-      ["contradiction", ["edges", 0, "pattern"]],
+      ["SLU2019", ["stages", 1, "function"]], // unknown function
+      ["SLU2010", ["stages", 2, "id"]], // duplicate stage
+      ["SLU2011", ["edges", 1, "to"]], // dangling edge
+      ["SLU2012", ["edges", 2]], // self-loop
+      ["SLU2013", ["edges", 3]], // duplicate edge
+      ["SLU2014", ["edges"]], // cycle
+      ["SLU2015", ["edges", 0, "pattern"]], // one-to-one counts
     ]);
   });
 
@@ -184,7 +201,69 @@ describe("validateDag: each problem is a typed issue with its path", () => {
 
   it("the error message lists every issue with its path", () => {
     expect(() => validateDag({ stages: [s("a"), s("a")], edges: [{ from: "a", to: "q", pattern: "shuffle" }] })).toThrow(
-      /Invalid DAG: 2 issues\n  - stages\.1\.id: duplicate stage id.*\n  - edges\.0\.to: dangling edge/,
+      /Invalid DAG: 2 issues\n  - SLU2010 stages\.1\.id: duplicate stage id.*\n    hint: .*\n  - SLU2011 edges\.0\.to: dangling edge/,
     );
+  });
+});
+
+describe("validateDag: ids are plain strings", () => {
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"])("a stage and a function may be called %s", (id) => {
+    const dag = validateDag(JSON.parse(`{"stages": [{"id": "${id}", "function": "${id}"}, {"id": "b", "function": "f"}], "edges": [{"from": "${id}", "to": "b", "pattern": "shuffle"}]}`), new Set([id, "f"]));
+    expect(dag.order).toEqual([id, "b"]);
+    expect(dag.stageById.get(id)?.function).toBe(id);
+    expect(dag.outgoing.get(id)).toEqual([0]);
+  });
+
+  it("ids that contain -> are not mistaken for one another", () => {
+    // "a->b" → "c" and "a" → "b->c" would share the text key "a->b->c"
+    const dag = validateDag({ stages: ["a->b", "c", "a", "b->c"].map((id) => s(id)), edges: [{ from: "a->b", to: "c", pattern: "shuffle" }, { from: "a", to: "b->c", pattern: "shuffle" }] });
+    expect(dag.edges).toHaveLength(2);
+  });
+});
+
+describe("validateDag: size", () => {
+  const chain = (n: number) => ({
+    stages: Array.from({ length: n }, (_, i) => s(`s${i}`)),
+    edges: Array.from({ length: n - 1 }, (_, i) => ({ from: `s${i}`, to: `s${i + 1}`, pattern: "one-to-one" })),
+  });
+
+  it("validates a chain of 100,000 stages (walks are iterative)", () => {
+    const dag = validateDag(chain(100_000));
+    expect(dag.order[0]).toBe("s0");
+    expect(dag.order[99_999]).toBe("s99999");
+  });
+
+  it("finds a cycle 100,000 stages long", () => {
+    const input = chain(100_000);
+    input.edges.push({ from: "s99999", to: "s0", pattern: "one-to-one" });
+    const issues = issuesOf(input);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(/^cycle through s0 -> s1 -> .* -> s99999 -> s0$/);
+  });
+
+  it.each([
+    { name: "stages", input: chain(11), limits: { maxStages: 10 }, issue: { code: "SLU2101", path: ["stages"], expected: "≤ 10 stages", actual: "11 stages" } },
+    { name: "edges", input: chain(11), limits: { maxEdges: 9 }, issue: { code: "SLU2102", path: ["edges"], expected: "≤ 9 edges", actual: "10 edges" } },
+    { name: "instances of one stage", input: { stages: [s("a", 200_000)] }, limits: {}, issue: { code: "SLU2103", path: ["stages", 0, "instances"], expected: "≤ 100000 instances", actual: "200000" } },
+    // 200 stages × 60,000 instances = 12,000,000 > 10,000,000
+    { name: "instances in all", input: { stages: Array.from({ length: 200 }, (_, i) => s(`s${i}`, 60_000)) }, limits: {}, issue: { code: "SLU2104", expected: "≤ 10000000 instances in all", actual: "12000000 instances" } },
+  ])("rejects too many $name, naming the limit", ({ input, limits, issue }) => {
+    let caught: unknown;
+    try {
+      validateDag(input, undefined, limits);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as InputError).issues).toEqual([expect.objectContaining(issue)]);
+  });
+
+  it("a raised limit lets the DAG through", () => {
+    expect(validateDag({ stages: [s("a", 1e9)] }, undefined, { maxInstances: 1e9, maxTotalInstances: 1e9 }).stages[0]!.instances).toBe(1e9);
+  });
+
+  it("rejects a million edges before parsing them", () => {
+    const edges = Array.from({ length: 1_000_000 }, () => ({ from: "a", to: "b", pattern: "shuffle" }));
+    expect(issuesOf({ stages: [s("a"), s("b")], edges })).toEqual([expect.objectContaining({ code: "SLU2102", actual: "1000000 edges" })]);
   });
 });

@@ -137,7 +137,7 @@ describe("estimation errors", () => {
       ["profiles", "bad", "runtimeMs"],
       ["profiles", "bad", "outputBytes"],
     ]);
-    expect(issues[0]).toMatchObject({ code: "invalid_value", actual: "NaN", expected: "a finite number ≥ 0" });
+    expect(issues[0]).toMatchObject({ code: "SLU4024", actual: "NaN", expected: "a finite number ≥ 0" });
     expect(issues[0]!.message).toContain("5000000 input bytes");
     expect(issues[1]!.actual).toBe("-1");
   });
@@ -152,7 +152,7 @@ describe("estimation errors", () => {
     const dag = validateDag({ stages: [{ id: "r", function: "copy" }, { id: "v", function: "mystery" }], edges: [{ from: "r", to: "v", pattern: "shuffle" }] });
     const issues = issuesOf(() => estimateStages(dag, MB, PROFILES));
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ code: "unknown_reference", path: ["stages", "v", "function"], actual: "mystery" });
+    expect(issues[0]).toMatchObject({ code: "SLU2019", path: ["stages", "v", "function"], actual: "\"mystery\"" });
   });
 
   it("predicted counts that contradict a pattern name the edge", () => {
@@ -162,7 +162,7 @@ describe("estimation errors", () => {
       edges: [{ from: "a", to: "v", pattern: "one-to-one" }, { from: "b", to: "v", pattern: "one-to-one" }],
     });
     const issues = issuesOf(() => estimateStages(dag, MB, PROFILES));
-    expect(issues).toEqual([expect.objectContaining({ code: "contradiction", path: ["edges", "b->v", "pattern"], actual: "2 → 3" })]);
+    expect(issues).toEqual([expect.objectContaining({ code: "SLU6010", path: ["edges", "b->v", "pattern"], actual: "2 → 3" })]);
   });
 
   it("asks the provider once per function at the requested quantiles, and probes once whether it spreads", () => {

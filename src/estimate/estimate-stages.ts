@@ -3,14 +3,24 @@
  * Pre: a validated Dag whose functions all have profiles. Post: one StageEstimate per stage and one
  * EdgeFlow per edge, all finite and non-negative, instance counts consistent with every pattern.
  *
+ * A stage with `repeat` k runs k times in sequence per instance, each run on 1/k of the instance's
+ * input: runtime and output add up over the runs, memory is one run's.
+ *
+ * Runtime is a distribution, not a point (stragglers, physics/order-statistics.ts): the profile's
+ * quantile grid where it spreads (a learned set's residuals), else a lognormal of `noiseCv` around
+ * the point; k repeated runs add up (mean k · μ, spread √k · σ). Where traces gave a cold-start
+ * profile, its runtime is kept beside the warm one (stage-terms mixes them by the platform's cold
+ * fraction). A profile whose durations include their object-store I/O has that I/O taken out.
+ *
  * Root stages read the app input (or their `inputFraction` of it), split evenly over their instances. A stage without a fixed
  * instance count runs: n_u for a one-to-one input, 1 for a gather input, otherwise the largest
  * predicted fanout of its producers (rounded, at least 1; for scatter, rounded up to a multiple of n_u).
  */
 import type { Dag } from "../dag/types.js";
-import { InputError, type Issue } from "../errors.js";
-import type { FunctionProfile, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
-import { meanOf, pointAtoms, type Atoms } from "../physics/distribution.js";
+import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
+import { extrapolationWarnings } from "../profiles/extrapolation-warnings.js";
+import type { FunctionProfile, ProfileContext, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
+import { meanOf, pointAtoms, spreadOver, type Atoms } from "../physics/distribution.js";
 import { DEFAULT_RUNTIME_CV, targetAtoms } from "../physics/dispersion.js";
 import { computeOnlyMs, type MeasuredIo } from "../physics/io-included.js";
 import { edgeFlow, type EdgeFlow } from "./edge-flow.js";
@@ -26,8 +36,10 @@ export interface StageEstimate {
   readonly stageInputBytes: number;
   /** Mean runtime of one instance (compute only: a profile whose durations include their I/O has it taken out). */
   readonly runtimeMs: number;
-  /** How one instance's runtime spreads: the profile's quantile grid, or a lognormal around a point profile. */
+  /** How one instance's (warm) runtime spreads: the profile's quantile grid, or a lognormal around a point profile. */
   readonly runtimeAtoms: Atoms;
+  /** The runtime of an instance that starts cold, where traces gave a cold-start profile (it includes the start). */
+  readonly coldRuntimeAtoms?: Atoms;
   /** Bytes every instance reads from the object store besides its edges (reference files, models). */
   readonly sideInputBytes: number;
   readonly memoryMb: number;
@@ -49,7 +61,7 @@ export interface Estimates {
 
 function checked(value: number, fn: string, target: string, atBytes: number, issues: Issue[]): number {
   if (!Number.isFinite(value) || value < 0) {
-    issues.push({ code: "invalid_value", path: ["profiles", fn, target], message: `profile returned an unusable value at ${atBytes} input bytes`, expected: "a finite number ≥ 0", actual: String(value) });
+    issues.push(issue("profiles.unusableValue", { path: ["profiles", fn, target], actual: String(value), params: { atBytes } }));
     return 0;
   }
   return value;
@@ -62,7 +74,7 @@ export interface EstimateOptions {
   readonly measuredIo?: MeasuredIo;
 }
 
-export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}, options: EstimateOptions = {}): Estimates {
+export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}, context: ProfileContext = {}, options: EstimateOptions = {}): Estimates {
   const cv = options.noiseCv ?? DEFAULT_RUNTIME_CV;
   const grid = createProfileQuantiles(profiles);
   const issues: Issue[] = [];
@@ -71,7 +83,7 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
   const flows: EdgeFlow[] = new Array(dag.edges.length);
   const cache = new Map<string, FunctionProfile | undefined>();
   const profileOf = (fn: string) => {
-    if (!cache.has(fn)) cache.set(fn, profiles.profileFor(fn, quantiles));
+    if (!cache.has(fn)) cache.set(fn, profiles.profileFor(fn, quantiles, context));
     return cache.get(fn);
   };
 
@@ -79,7 +91,7 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
     const stage = dag.stageById.get(id)!;
     const profile = profileOf(stage.function);
     if (profile === undefined) {
-      issues.push({ code: "unknown_reference", path: ["stages", id, "function"], message: "no profile for this function", expected: `one of ${profiles.functionNames.join(", ")}`, actual: stage.function });
+      issues.push(issue("dag.unknownFunction", { path: ["stages", id, "function"], expected: `one of ${profiles.functionNames.join(", ")}`, actual: show(stage.function), params: suggestionParams(stage.function, profiles.functionNames) }));
       continue;
     }
     const inEdges = dag.incoming.get(id)!;
@@ -116,37 +128,38 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
         (e.pattern === "gather" && instances !== 1) ||
         (e.pattern === "scatter" && (instances < u.instances || instances % u.instances !== 0));
       if (bad) {
-        issues.push({ code: "contradiction", path: ["edges", `${e.from}->${e.to}`, "pattern"], message: `${e.pattern} edge does not fit the instance counts`, expected: e.pattern === "gather" ? "1 consumer instance" : `a count consistent with ${u.instances} producer instances`, actual: `${u.instances} → ${instances}` });
+        issues.push(issue("plan.patternCountsPredicted", { path: ["edges", `${e.from}->${e.to}`, "pattern"], expected: e.pattern === "gather" ? "1 consumer instance" : `a count consistent with ${u.instances} producer instances`, actual: `${u.instances} → ${instances}`, params: { pattern: e.pattern } }));
       }
     }
     const fn = stage.function;
-    const pointRuntimeMs = checked(profile.runtimeMs(instanceInputBytes), fn, "runtimeMs", instanceInputBytes, issues);
-    const memoryMb = checked(profile.memoryMb(instanceInputBytes), fn, "memoryMb", instanceInputBytes, issues);
-    let instanceOutputBytes = checked(profile.outputBytes(instanceInputBytes), fn, "outputBytes", instanceInputBytes, issues);
+    // A stage that repeats runs `repeat` times in sequence, each run on its share of the input; its
+    // runtime is taken at the stage's configured memory, when it has one.
+    // (repeat) runs `repeat` times in sequence, each run on its share of the input.
+    const runs = stage.repeat ?? 1;
+    const runInputBytes = instanceInputBytes / runs;
+    const pointRuntimeMs = checked(profile.runtimeMs(runInputBytes, stage.memoryMb), fn, "runtimeMs", runInputBytes, issues);
+    const memoryMb = checked(profile.memoryMb(runInputBytes), fn, "memoryMb", runInputBytes, issues);
+    let runOutputBytes = checked(profile.outputBytes(runInputBytes), fn, "outputBytes", runInputBytes, issues);
     // Output bytes drive transfers in sum: the mean over the profile's spread, unless a quantile was asked for.
-    const outputGrid = quantiles.outputBytes === undefined ? grid.gridValues(fn, "outputBytes", instanceInputBytes, (p, x) => p.outputBytes(x)) : undefined;
-    if (outputGrid !== undefined) instanceOutputBytes = checked(outputGrid.reduce((a, v) => a + Math.max(0, v), 0) / outputGrid.length, fn, "outputBytes", instanceInputBytes, issues);
-    const computeOnly = (ms: number) => (profile.runtimeIncludesIo === true && options.measuredIo !== undefined ? computeOnlyMs(ms, instanceInputBytes, instanceOutputBytes, options.measuredIo) : ms);
-    const runtimeGrid = quantiles.runtimeMs === undefined ? grid.gridValues(fn, "runtimeMs", instanceInputBytes, (p, x) => p.runtimeMs(x)) : undefined;
-    const runtimeAtoms =
-      quantiles.runtimeMs !== undefined
-        ? pointAtoms(computeOnly(pointRuntimeMs))
-        : targetAtoms(computeOnly(pointRuntimeMs), runtimeGrid === undefined ? undefined : (u) => computeOnly(runtimeGrid[Math.min(runtimeGrid.length - 1, Math.floor(u * runtimeGrid.length))]!), cv);
-    const runtimeMs = runtimeGrid === undefined ? computeOnly(pointRuntimeMs) : meanOf(runtimeAtoms);
+    const outputGrid = quantiles.outputBytes === undefined ? grid.gridValues(fn, "outputBytes", runInputBytes, (p, x) => p.outputBytes(x)) : undefined;
+    if (outputGrid !== undefined) runOutputBytes = checked(outputGrid.reduce((a, v) => a + Math.max(0, v), 0) / outputGrid.length, fn, "outputBytes", runInputBytes, issues);
+    const instanceOutputBytes = runs * runOutputBytes;
+    const computeOnly = (p: FunctionProfile, ms: number) => (p.runtimeIncludesIo === true && options.measuredIo !== undefined ? computeOnlyMs(ms, runInputBytes, runOutputBytes, options.measuredIo) : ms);
+    const runAtoms = (p: FunctionProfile, pointMs: number, spreadGrid: number[] | undefined): Atoms =>
+      quantiles.runtimeMs !== undefined ? pointAtoms(computeOnly(p, pointMs)) : targetAtoms(computeOnly(p, pointMs), spreadGrid === undefined ? undefined : (u) => computeOnly(p, spreadGrid[Math.min(spreadGrid.length - 1, Math.floor(u * spreadGrid.length))]!), cv);
+    const runtimeGrid = quantiles.runtimeMs === undefined ? grid.gridValues(fn, "runtimeMs", runInputBytes, (p, x) => p.runtimeMs(x, stage.memoryMb)) : undefined;
+    const runtimeAtoms = spreadOver(runAtoms(profile, pointRuntimeMs, runtimeGrid), runs);
+    const runtimeMs = runs * (runtimeGrid === undefined ? computeOnly(profile, pointRuntimeMs) : meanOf(runAtoms(profile, pointRuntimeMs, runtimeGrid)));
+    let coldRuntimeAtoms: Atoms | undefined;
+    if (profiles.segments?.(fn).includes("cold") === true) {
+      const cold = profiles.profileFor(fn, quantiles, { ...context, segment: "cold" });
+      if (cold !== undefined) coldRuntimeAtoms = spreadOver(runAtoms(cold, checked(cold.runtimeMs(runInputBytes, stage.memoryMb), fn, "runtimeMs", runInputBytes, issues), undefined), runs);
+    }
     const stageInputBytes = instanceInputBytes * instances;
     const predictedFanout = checked(profile.fanout(stageInputBytes), fn, "fanout", stageInputBytes, issues);
-    const range = profiles.trainedInputBytes?.(fn);
-    if (range !== undefined) {
-      // The fanout law matters only where a consumer takes its instance count from it.
-      const fanoutUsed = dag.outgoing.get(id)!.some((i) => dag.stageById.get(dag.edges[i]!.to)!.instances === undefined);
-      const checks: [string, number][] = [["instance input", instanceInputBytes]];
-      if (fanoutUsed) checks.push(["stage input (fanout)", stageInputBytes]);
-      for (const [what, bytes] of checks) {
-        if (bytes < range.min || bytes > range.max) {
-          warnings.push(`${id}: ${fn}'s profile extrapolates at ${what} ${bytes.toExponential(3)} B (trained on ${range.min.toExponential(3)}–${range.max.toExponential(3)} B)`);
-        }
-      }
-    }
+    // The fanout law matters only where a consumer takes its instance count from it.
+    const fanoutUsed = dag.outgoing.get(id)!.some((i) => dag.stageById.get(dag.edges[i]!.to)!.instances === undefined);
+    warnings.push(...extrapolationWarnings(profiles, id, fn, instanceInputBytes, stageInputBytes, fanoutUsed));
     stages.set(id, {
       stageId: id,
       function: fn,
@@ -155,6 +168,7 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
       stageInputBytes,
       runtimeMs,
       runtimeAtoms,
+      ...(coldRuntimeAtoms === undefined ? {} : { coldRuntimeAtoms }),
       sideInputBytes: stage.sideInputBytes ?? 0,
       memoryMb,
       instanceOutputBytes,

@@ -9,8 +9,16 @@ import type { MilpModel } from "./model.js";
 import type { EngineName, MilpResult } from "./result.js";
 
 export interface EngineSolveOptions {
-  /** Wall-clock limit for one solve. Engines check it at their own granularity. */
+  /** Wall-clock limit for one solve, a safety net: engines check it at their own granularity, and where it stops a solve the answer depends on the machine's speed. */
   readonly timeLimitMs: number;
+  /** Stop once the incumbent is proven within this relative distance of the optimum. Default: the engine's tightest (≈ exact). */
+  readonly relativeGap?: number;
+  /** Branch-and-bound node limit: work, not time, so a limited solve stops at the same place on every run (HiGHS; other engines ignore it). */
+  readonly maxNodes?: number;
+  /** Simplex iteration limit, the same for LPs (HiGHS; other engines ignore it). */
+  readonly maxIterations?: number;
+  /** A feasible point to start from, in the caller's names (HiGHS takes it as its first incumbent; other engines ignore it). */
+  readonly start?: Readonly<Record<string, number>>;
 }
 
 export interface MilpEngine {

@@ -59,9 +59,10 @@ export function buildGlpkProblem(glpk: GLPK, model: MilpModel, names: NameMap): 
   };
 }
 
-function solveLoaded(glpk: GLPK, model: MilpModel, timeLimitMs: number, started: number): MilpResult {
+function solveLoaded(glpk: GLPK, model: MilpModel, solveOptions: EngineSolveOptions, started: number): MilpResult {
+  const { timeLimitMs } = solveOptions;
   const names = buildNameMap(model);
-  const options = { msglev: glpk.GLP_MSG_OFF, presol: true, tmlim: Math.max(timeLimitMs, 1) / 1000 };
+  const options = { msglev: glpk.GLP_MSG_OFF, presol: true, tmlim: Math.max(timeLimitMs, 1) / 1000, ...(solveOptions.relativeGap === undefined ? {} : { mipgap: solveOptions.relativeGap }) };
   const { result } = glpk.solve(buildGlpkProblem(glpk, model, names), options);
   const elapsedMs = performance.now() - started;
   const withSolution = (status: "optimal" | "feasible"): MilpResult => ({
@@ -72,11 +73,15 @@ function solveLoaded(glpk: GLPK, model: MilpModel, timeLimitMs: number, started:
     elapsedMs,
   });
   if (result.status === glpk.GLP_OPT) return withSolution("optimal");
-  if (result.status === glpk.GLP_FEAS) return withSolution("feasible");
+  if (result.status === glpk.GLP_FEAS) {
+    // GLPK has no work limit: a feasible answer either met the caller's gap (optimal within it) or ran out of time
+    if (solveOptions.relativeGap !== undefined && elapsedMs < LIMIT_REACHED_FRACTION * timeLimitMs) return withSolution("optimal");
+    return { ...withSolution("feasible"), stoppedBy: "time" };
+  }
   if (result.status === glpk.GLP_NOFEAS || result.status === glpk.GLP_INFEAS) return makeEmptyResult("infeasible", ENGINE, elapsedMs);
   if (result.status === glpk.GLP_UNBND) return makeEmptyResult("unbounded", ENGINE, elapsedMs);
   if (elapsedMs >= LIMIT_REACHED_FRACTION * timeLimitMs) {
-    return makeEmptyResult("timedout", ENGINE, elapsedMs, "time limit reached before any integer-feasible solution");
+    return { ...makeEmptyResult("timedout", ENGINE, elapsedMs, "time limit reached before any integer-feasible solution"), stoppedBy: "time" };
   }
   const probe = glpk.solve(buildGlpkProblem(glpk, dropObjective(model), names), options).result;
   const feasible = probe.status === glpk.GLP_OPT || probe.status === glpk.GLP_FEAS;
@@ -89,7 +94,7 @@ export const glpkEngine: MilpEngine = {
     const started = performance.now();
     try {
       const glpk = await loadRuntime();
-      return solveLoaded(glpk, model, options.timeLimitMs, started);
+      return solveLoaded(glpk, model, options, started);
     } catch (error) {
       runtime = undefined;
       return makeEmptyResult("error", ENGINE, performance.now() - started, `GLPK threw: ${(error as Error).message}`);

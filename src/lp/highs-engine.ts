@@ -1,28 +1,32 @@
 /**
- * HiGHS (the `highs` package, HiGHS compiled to wasm) behind `MilpEngine`. The model goes in as
- * CPLEX LP text through a fresh native instance per solve; status, objective, MIP dual bound and
- * column values are read back through the persistent API. The wasm runtime is loaded once and
- * cached; after a native abort it may be left in a bad state, so a solve that throws drops the
- * cached runtime and the next solve loads a fresh one.
+ * HiGHS (the `highs` package, MIT, HiGHS compiled to wasm) behind `MilpEngine`. The model goes in
+ * as column-wise arrays (highs-model.ts) through a fresh native instance per solve; status,
+ * objective, MIP dual bound and column values are read back through the persistent API. A start
+ * point, when given, is handed to HiGHS as its first incumbent (it checks it and ignores one that
+ * is infeasible). Work limits (`mip_max_nodes`, `simplex_iteration_limit`) stop it at the same
+ * place on every run; the wall-clock limit is only a safety net, and the result says which limit
+ * stopped it. The wasm runtime is loaded once and cached; after a native abort it may be left in
+ * a bad state, so a solve that throws drops the cached runtime and the next solve loads afresh.
  */
 
 import type { Highs } from "highs";
 import type { EngineSolveOptions, MilpEngine } from "./engine.js";
+import { buildHighsModel, startColumns } from "./highs-model.js";
 import { readDefaultExport } from "./interop.js";
-import { writeLpFormat } from "./lp-format.js";
 import { dropObjective, isIntegerKind, type MilpModel } from "./model.js";
-import { buildNameMap, mapValuesToCaller } from "./name-map.js";
-import { makeEmptyResult, type MilpResult } from "./result.js";
+import { buildNameMap, mapValuesToCaller, type NameMap } from "./name-map.js";
+import { makeEmptyResult, type MilpResult, type StopReason } from "./result.js";
 
 const ENGINE = "highs";
 /** HiGHS `modelStatus` codes (see `highs.constants.modelStatus`). */
-const STATUS = { optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10, timeLimit: 13, interrupted: 17 } as const;
+const STATUS = { optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10, timeLimit: 13, iterationLimit: 14, solutionLimit: 16, interrupted: 17 } as const;
 /** `primal_solution_status` value meaning "a feasible primal solution exists". */
 const PRIMAL_FEASIBLE = 2;
 
 /**
  * HiGHS stops at a 1e-4 relative gap by default and calls that optimal; GLPK and jsLPSolver close
- * the gap fully. A tight gap keeps "optimal" meaning the same thing for every engine.
+ * the gap fully. A tight default keeps "optimal" meaning the same thing for every engine; callers
+ * who accept a proven gap pass `relativeGap`.
  */
 const MIP_RELATIVE_GAP = 1e-6;
 
@@ -41,38 +45,49 @@ interface RawOutcome {
   readonly hasPrimal: boolean;
   readonly objective: number;
   readonly bestBound: number | undefined;
-  readonly valuesById: ReadonlyMap<string, number>;
+  readonly values: Float64Array | undefined;
 }
 
-function runOnce(highs: Highs, lpText: string, timeLimitMs: number): RawOutcome {
-  const instance = highs.createModel({ format: "lp", data: lpText });
+function runOnce(highs: Highs, model: MilpModel, names: NameMap, options: EngineSolveOptions): RawOutcome {
+  const instance = highs.createModel(buildHighsModel(highs, model, names));
   try {
-    instance.options.set({ time_limit: Math.max(timeLimitMs, 1) / 1000, output_flag: false, mip_rel_gap: MIP_RELATIVE_GAP });
+    instance.options.set({
+      time_limit: Math.max(options.timeLimitMs, 1) / 1000,
+      output_flag: false,
+      mip_rel_gap: options.relativeGap ?? MIP_RELATIVE_GAP,
+      ...(options.maxNodes === undefined ? {} : { mip_max_nodes: options.maxNodes }),
+      ...(options.maxIterations === undefined ? {} : { simplex_iteration_limit: options.maxIterations }),
+    });
+    if (options.start !== undefined) instance.setSolution({ colValue: startColumns(model, options.start) });
     instance.run();
     const statusCode = instance.getModelStatus();
     const hasPrimal = instance.info.get("primal_solution_status") === PRIMAL_FEASIBLE;
     const bound = Number(instance.info.get("mip_dual_bound"));
-    const valuesById = new Map<string, number>();
-    if (hasPrimal) {
-      const colValue = instance.getSolution().colValue;
-      colValue.forEach((value, i) => valuesById.set(instance.getColName(i), value));
-    }
-    return { statusCode, hasPrimal, objective: instance.getObjectiveValue(), bestBound: Number.isFinite(bound) ? bound : undefined, valuesById };
+    return { statusCode, hasPrimal, objective: instance.getObjectiveValue(), bestBound: Number.isFinite(bound) ? bound : undefined, values: hasPrimal ? instance.getSolution().colValue : undefined };
   } finally {
     instance.dispose();
   }
 }
 
-function solveLoaded(highs: Highs, model: MilpModel, timeLimitMs: number, started: number): MilpResult {
+function stopReasonOf(statusCode: number): StopReason | undefined {
+  if (statusCode === STATUS.timeLimit || statusCode === STATUS.interrupted) return "time";
+  if (statusCode === STATUS.iterationLimit) return "iterations";
+  if (statusCode === STATUS.solutionLimit) return "nodes";
+  return undefined;
+}
+
+function solveLoaded(highs: Highs, model: MilpModel, options: EngineSolveOptions, started: number): MilpResult {
   const names = buildNameMap(model);
-  const raw = runOnce(highs, writeLpFormat(model, names), timeLimitMs);
+  const raw = runOnce(highs, model, names, options);
   const elapsedMs = () => performance.now() - started;
   const isMip = model.variables.some((v) => isIntegerKind(v.kind)); // the MIP dual bound means nothing for an LP
+  const stoppedBy = stopReasonOf(raw.statusCode);
   const withSolution = (status: "optimal" | "feasible"): MilpResult => ({
     status,
-    values: mapValuesToCaller(names, (id) => raw.valuesById.get(id)),
+    values: mapValuesToCaller(names, (id) => raw.values?.[Number(id.slice(1))]),
     objective: raw.objective,
     ...(raw.bestBound === undefined || !isMip ? {} : { bestBound: raw.bestBound }),
+    ...(stoppedBy === undefined ? {} : { stoppedBy }),
     engine: ENGINE,
     elapsedMs: elapsedMs(),
   });
@@ -85,13 +100,16 @@ function solveLoaded(highs: Highs, model: MilpModel, timeLimitMs: number, starte
       return makeEmptyResult("unbounded", ENGINE, elapsedMs());
     case STATUS.unboundedOrInfeasible: {
       // Presolve could not tell which: any feasible point (zero objective) means unbounded.
-      const probe = runOnce(highs, writeLpFormat(dropObjective(model), names), timeLimitMs);
+      const probe = runOnce(highs, dropObjective(model), names, { timeLimitMs: options.timeLimitMs });
       const status = probe.statusCode === STATUS.optimal ? "unbounded" : "infeasible";
       return makeEmptyResult(status, ENGINE, elapsedMs());
     }
     case STATUS.timeLimit:
     case STATUS.interrupted:
-      return raw.hasPrimal ? withSolution("feasible") : makeEmptyResult("timedout", ENGINE, elapsedMs(), "time limit reached before any integer-feasible solution");
+    case STATUS.iterationLimit:
+    case STATUS.solutionLimit:
+      if (raw.hasPrimal && isMip) return withSolution("feasible");
+      return { ...makeEmptyResult("timedout", ENGINE, elapsedMs(), `${stoppedBy} limit reached before ${isMip ? "any integer-feasible solution" : "the LP optimum"}`), stoppedBy: stoppedBy! };
     default:
       return makeEmptyResult("error", ENGINE, elapsedMs(), `HiGHS model status ${raw.statusCode}`);
   }
@@ -109,7 +127,7 @@ export const highsEngine: MilpEngine = {
       return makeEmptyResult("error", ENGINE, performance.now() - started, `loading HiGHS failed: ${(error as Error).message}`);
     }
     try {
-      return solveLoaded(highs, model, options.timeLimitMs, started);
+      return solveLoaded(highs, model, options, started);
     } catch (error) {
       runtime = undefined; // the wasm instance may be corrupted: start afresh next time
       return makeEmptyResult("error", ENGINE, performance.now() - started, `HiGHS threw: ${(error as Error).message}`);

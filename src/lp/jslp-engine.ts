@@ -34,7 +34,7 @@ export interface JslpAnswer {
 }
 
 /** The solver's JSON model: variables keyed by internal id, each listing its row coefficients. */
-export function buildJslpModel(model: MilpModel, names: NameMap, timeLimitMs: number): Record<string, unknown> {
+export function buildJslpModel(model: MilpModel, names: NameMap, timeLimitMs: number, relativeGap = 0): Record<string, unknown> {
   const variables: Record<string, Record<string, number>> = {};
   const constraints: Record<string, { min?: number; max?: number; equal?: number }> = {};
   const ints: Record<string, 1> = {};
@@ -60,7 +60,7 @@ export function buildJslpModel(model: MilpModel, names: NameMap, timeLimitMs: nu
     else constraints[id] = { ...(hasLower ? { min: lower } : {}), ...(hasUpper ? { max: upper } : {}) };
     for (const [name, coefficient] of Object.entries(constraint.terms)) variables[lookupVariableId(names, name)]![id] = coefficient;
   });
-  return { optimize: OBJECTIVE_KEY, opType: model.direction === "maximize" ? "max" : "min", constraints, variables, ints, unrestricted, timeout: Math.max(1, Math.round(timeLimitMs)) };
+  return { optimize: OBJECTIVE_KEY, opType: model.direction === "maximize" ? "max" : "min", constraints, variables, ints, unrestricted, timeout: Math.max(1, Math.round(timeLimitMs)), ...(relativeGap > 0 ? { tolerance: relativeGap } : {}) };
 }
 
 export interface JslpAnswerContext {
@@ -89,7 +89,7 @@ export function readJslpAnswer(answer: JslpAnswer, context: JslpAnswerContext): 
     const why = `answer flagged feasible but fails the check: ${describeViolations(check.violations)}`;
     return makeEmptyResult(timedOut ? "timedout" : "error", ENGINE, elapsedMs, timedOut ? `time limit reached; ${why}` : why);
   }
-  return { status: timedOut ? "feasible" : "optimal", values, objective: computeObjective(model, values), engine: ENGINE, elapsedMs };
+  return { status: timedOut ? "feasible" : "optimal", values, objective: computeObjective(model, values), engine: ENGINE, elapsedMs, ...(timedOut ? { stoppedBy: "time" as const } : {}) };
 }
 
 export const jslpEngine: MilpEngine = {
@@ -98,7 +98,7 @@ export const jslpEngine: MilpEngine = {
     const started = performance.now();
     const names = buildNameMap(model);
     const hardLimitMs = options.timeLimitMs + Math.max(HARD_LIMIT_GRACE_MS, 0.1 * options.timeLimitMs);
-    const outcome = await solveJslpInWorker(buildJslpModel(model, names, options.timeLimitMs), hardLimitMs);
+    const outcome = await solveJslpInWorker(buildJslpModel(model, names, options.timeLimitMs, options.relativeGap), hardLimitMs);
     const elapsedMs = performance.now() - started;
     if (outcome.kind === "stopped") {
       return makeEmptyResult("timedout", ENGINE, elapsedMs, `no answer within ${Math.round(hardLimitMs)} ms; the solver was stopped`);

@@ -12,6 +12,9 @@ export type MilpStatus = "optimal" | "feasible" | "infeasible" | "unbounded" | "
 
 export type EngineName = "highs" | "glpk" | "jslp";
 
+/** Which limit ended a solve early: "time" depends on the machine, the others are work and repeat exactly. */
+export type StopReason = "time" | "nodes" | "iterations";
+
 export interface MilpResult {
   readonly status: MilpStatus;
   /** Variable name (the caller's) → value. Every variable for `optimal`/`feasible`, else empty. */
@@ -21,6 +24,8 @@ export interface MilpResult {
   /** Best proven bound on the objective, where the engine reports one. */
   readonly bestBound?: number;
   readonly message?: string;
+  /** Set when a limit, not optimality or infeasibility, ended the solve. */
+  readonly stoppedBy?: StopReason;
   readonly engine: string;
   readonly elapsedMs: number;
 }

@@ -6,18 +6,17 @@
  * fails becomes `error`, naming what it violated), with integer variables rounded to whole numbers
  * and the objective recomputed from the returned values.
  *
- * `engine: "auto"` picks GLPK. Measured by `npm run bench:lp` (bench/RESULTS.md, "LP engines") on
- * seeded planning-shaped MILPs of 5–200 edges (20 s limit, shared 2-core machine): GLPK proved
- * optimality fastest at 5, 50 and 100 edges (15 ms, 2.9 s, 2.6 s; HiGHS 17×, 1.1×, 2.6× slower)
- * and within noise of jsLPSolver at 20 (59 vs 52 ms); at 200 edges no engine finished and GLPK
- * held the better incumbent (67 898 vs HiGHS 69 612). jsLPSolver proved nothing from 50 edges on.
- * HiGHS's wasm build pays a large fixed cost in MIP heuristics even on tiny models.
- * Note: glpk.js is GPL-3.0; callers who must avoid it can pass `engine: "highs"` (engines load
- * lazily, so GLPK's code is then never imported).
+ * `engine: "auto"` picks HiGHS (MIT). The default must be permissively licensed, which leaves HiGHS
+ * and javascript-lp-solver (Unlicense); `npm run bench:lp` measures both, and GLPK (glpk.js,
+ * GPL-3.0, an optional engine used only when asked for and installed) beside them, on the
+ * planning MILPs Sluice builds (bench/RESULTS.md, "LP engines"). HiGHS alone offers what the
+ * solver relies on: a start point, a proven bound, and work limits (nodes, simplex iterations)
+ * so a limited solve stops at the same place on every run.
  */
 
 import { inputError, show } from "../errors.js";
 import { checkSolution, describeViolations } from "./check-solution.js";
+import type { EngineSolveOptions } from "./engine.js";
 import { ENGINE_NAMES, loadEngine } from "./load-engine.js";
 import { isIntegerKind, type MilpModel } from "./model.js";
 import { hasSolution, type EngineName, type MilpResult } from "./result.js";
@@ -25,16 +24,16 @@ import { validateMilpModel } from "./validate-model.js";
 
 export type EngineChoice = EngineName | "auto";
 
-export interface SolveMilpOptions {
+export interface SolveMilpOptions extends Partial<Omit<EngineSolveOptions, "timeLimitMs">> {
   readonly engine?: EngineChoice;
-  /** Wall-clock limit per solve, in milliseconds. */
+  /** Wall-clock limit per solve, in milliseconds: a safety net (see EngineSolveOptions). */
   readonly timeLimitMs?: number;
 }
 
 /** The engine `"auto"` resolves to (see the header comment for the measurement behind it). */
-export const AUTO_ENGINE: EngineName = "glpk";
+export const AUTO_ENGINE: EngineName = "highs";
 
-export const DEFAULT_SOLVE_MILP_OPTIONS: Required<SolveMilpOptions> = { engine: "auto", timeLimitMs: 20_000 };
+export const DEFAULT_SOLVE_MILP_OPTIONS: Required<Pick<SolveMilpOptions, "engine" | "timeLimitMs">> = { engine: "auto", timeLimitMs: 20_000 };
 
 function readOptions(options: SolveMilpOptions): { engine: EngineName; timeLimitMs: number } {
   const merged = { ...DEFAULT_SOLVE_MILP_OPTIONS, ...options };
@@ -75,6 +74,13 @@ export async function solveMilp(model: MilpModel, options: SolveMilpOptions = {}
   const { engine: engineName, timeLimitMs } = readOptions(options);
   validateMilpModel(model);
   const engine = await loadEngine(engineName);
-  const result = await engine.solve(model, { timeLimitMs });
+  const { relativeGap, maxNodes, maxIterations, start } = options;
+  const result = await engine.solve(model, {
+    timeLimitMs,
+    ...(relativeGap === undefined ? {} : { relativeGap }),
+    ...(maxNodes === undefined ? {} : { maxNodes }),
+    ...(maxIterations === undefined ? {} : { maxIterations }),
+    ...(start === undefined ? {} : { start }),
+  });
   return verifyResult(model, result);
 }

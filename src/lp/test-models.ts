@@ -25,6 +25,20 @@ export function makeKnapsack(values: readonly number[], weights: readonly number
   };
 }
 
+/** A seeded multi-dimensional knapsack (n items, m capacity rows at half the total weight): hard enough that branch and bound needs many nodes. */
+export function makeMultiKnapsack(n: number, m: number, random: () => number): MilpModel {
+  const names = Array.from({ length: n }, (_, i) => `take[item ${i}]`);
+  return {
+    direction: "maximize",
+    objective: Object.fromEntries(names.map((x) => [x, 10 + Math.floor(random() * 90)])),
+    constraints: Array.from({ length: m }, (_, j) => {
+      const w = names.map(() => 5 + Math.floor(random() * 60));
+      return { name: `capacity ${j}`, terms: Object.fromEntries(names.map((x, i) => [x, w[i]!])), upper: Math.round(w.reduce((a, b) => a + b, 0) / 2) };
+    }),
+    variables: names.map((name) => ({ name, kind: "binary" as const })),
+  };
+}
+
 const COST = [[4, 1, 3], [2, 0, 5], [3, 2, 2]];
 const cell = (w: number, t: number) => `y[worker ${w}->task ${t}]`;
 

@@ -7,7 +7,7 @@
 import type { Dag } from "../dag/types.js";
 import { edgeKey } from "../dag/types.js";
 import type { Estimates } from "../estimate/estimate-stages.js";
-import { InputError, type Issue } from "../errors.js";
+import { InputError, issue, type Issue } from "../errors.js";
 import type { EdgeContext } from "../modes/mode-module.js";
 import { MODE_REGISTRY } from "../modes/registry.js";
 import { TRANSFER_MODES, type Platform, type TransferMode } from "../platform/schema.js";
@@ -49,13 +49,7 @@ export function buildCandidates(
       else options.push(MODE_REGISTRY[mode].estimate(ctx));
     }
     if (options.length === 0) {
-      issues.push({
-        code: "infeasible",
-        path: ["edges", edgeKey(edge)],
-        message: "no transfer mode can serve this edge: " + rejected.map((r) => `${r.mode}: ${r.reason}`).join("; "),
-        expected: "at least one feasible mode",
-        actual: "none",
-      });
+      issues.push(issue("plan.noFeasibleMode", { path: ["edges", edgeKey(edge)], actual: "none", params: { reasons: rejected.map((r) => `${r.mode}: ${r.reason}`).join("; ") } }));
     }
     return { edgeIndex, from: edge.from, to: edge.to, options, rejected, nicOffsetsMs };
   });

@@ -5,7 +5,7 @@
  */
 import type { Dag } from "../dag/types.js";
 import type { Estimates } from "../estimate/estimate-stages.js";
-import { InputError } from "../errors.js";
+import { sluiceError } from "../errors.js";
 import { TRANSFER_MODES, type Platform, type TransferMode } from "../platform/schema.js";
 import { buildCandidates } from "./build-candidates.js";
 import { buildStageTerms } from "./stage-terms.js";
@@ -25,7 +25,7 @@ export interface ProblemLimits {
 function checkLimit(value: number | undefined, field: string): number {
   if (value === undefined) return Infinity;
   if (typeof value !== "number" || Number.isNaN(value) || value <= 0) {
-    throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", field], message: "must be a positive number", expected: "> 0", actual: String(value) }]);
+    throw sluiceError("option.badValue", { path: ["options", field], expected: "a number > 0", actual: String(value) });
   }
   return value;
 }
@@ -34,7 +34,7 @@ export function buildProblem(dag: Dag, estimates: Estimates, platform: Platform,
   const modes = limits.modes ?? TRANSFER_MODES;
   const unknown = modes.filter((m) => !(TRANSFER_MODES as readonly string[]).includes(m));
   if (unknown.length > 0 || modes.length === 0) {
-    throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "modes"], message: "unknown or empty transfer modes", expected: `a non-empty subset of ${TRANSFER_MODES.join(", ")}`, actual: JSON.stringify(modes) }]);
+    throw sluiceError("option.modesUnknownOrEmpty", { path: ["options", "modes"], expected: `a non-empty subset of ${TRANSFER_MODES.join(", ")}`, actual: JSON.stringify(modes) });
   }
   const stages = buildStageTerms(dag, estimates.stages, platform);
   const edges = buildCandidates(dag, estimates, stages, platform, modes);

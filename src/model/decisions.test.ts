@@ -90,8 +90,10 @@ describe("toAssignment errors name the field", () => {
     { name: "NaN fraction", decisions: withEdge(0, { from: "a", to: "b", mode: "direct", split: { direct: Number.NaN } }), path: ["decisions", "edges", 0, "split", "direct"], actual: "NaN" },
     { name: "non-numeric fraction", decisions: withEdge(0, { from: "a", to: "b", mode: "direct", split: { direct: "all" } }), path: ["decisions", "edges", 0, "split", "direct"], actual: '"all"' },
     { name: "unknown admitted stage", decisions: { edges: ok, admitted: ["a", "zz"] }, path: ["decisions", "admitted", 1], actual: '"zz"' },
-    { name: "edge not in the DAG", decisions: { edges: [...ok, { from: "d", to: "a", mode: "remote" }], admitted: [] }, path: ["decisions", "edges", 4], actual: "d->a" },
-    { name: "edge decided twice", decisions: { edges: [...ok, { from: "a", to: "b", mode: "direct" }], admitted: [] }, path: ["decisions", "edges", 4], actual: "a->b" },
+    { name: "edge not in the DAG", decisions: { edges: [...ok, { from: "d", to: "a", mode: "remote" }], admitted: [] }, path: ["decisions", "edges", 4], actual: "\"d->a\"" },
+    { name: "edge decided twice", decisions: { edges: [...ok, { from: "a", to: "b", mode: "direct" }], admitted: [] }, path: ["decisions", "edges", 4], actual: "\"a->b\"" },
+    { name: "a misspelt field (no silent default)", decisions: withEdge(0, { from: "a", to: "b", mdoe: "direct" }), path: ["decisions", "edges", 0, "mdoe"], actual: '"mdoe"' },
+    { name: "edges that are not a list", decisions: { edges: "all remote", admitted: [] }, path: ["decisions", "edges"], actual: '"all remote"' },
   ])("$name", ({ decisions, path, actual }) => {
     const issues = issuesOf(decisions);
     expect(issues).toHaveLength(1);

@@ -5,30 +5,46 @@
  */
 import type { Dag } from "../dag/types.js";
 import { edgeKey } from "../dag/types.js";
-import { InputError, type Issue, show } from "../errors.js";
+import { InputError, issue, schemaIssues, type Issue, show } from "../errors.js";
+import { z } from "zod";
 import { TRANSFER_MODES, type TransferMode } from "../platform/schema.js";
 import type { Assignment, Decisions, EdgeDecision, ModeShare, ModeSplit } from "./types.js";
 
+/**
+ * The shape of caller decisions (a whole Plan may be passed: other top-level fields are ignored); modes and fractions are checked below with the DAG at hand.
+ * An edge may carry its DAG `pattern` (decisions are often the DAG's edges with a mode added); the DAG's own pattern is the one used.
+ */
+const decisionsSchema = z.looseObject({
+  edges: z.array(z.object({ from: z.string(), to: z.string(), pattern: z.string().optional(), mode: z.string().optional(), split: z.record(z.string(), z.unknown()).optional(), prefixes: z.number().int().positive().optional() })),
+  admitted: z.array(z.string()).optional(),
+});
+const DECISION_KEYS = { unknownKey: "decisions.unknownKey", wrongType: "decisions.wrongType", badValue: "decisions.badValue" } as const;
+
+/** A map key for an edge that two different edges never share (ids may contain "->"). */
+const pairKey = (e: { readonly from: string; readonly to: string }) => JSON.stringify([e.from, e.to]);
+
 export function toAssignment(dag: Dag, decisions: Decisions): Assignment {
+  const shapeIssues = schemaIssues(decisionsSchema, decisions, DECISION_KEYS, ["decisions"]);
+  if (shapeIssues.length > 0) throw new InputError("Invalid decisions", shapeIssues);
   const issues: Issue[] = [];
   const byKey = new Map<string, { d: EdgeDecision; index: number }>();
   (decisions.edges ?? []).forEach((d, index) => {
-    const key = edgeKey(d);
-    if (byKey.has(key)) issues.push({ code: "duplicate", path: ["decisions", "edges", index], message: "edge decided twice", actual: key });
+    const key = pairKey(d);
+    if (byKey.has(key)) issues.push(issue("decisions.duplicateEdge", { path: ["decisions", "edges", index], actual: show(edgeKey(d)) }));
     byKey.set(key, { d, index });
   });
   const edges: ModeShare[][] = dag.edges.map((e) => {
-    const key = edgeKey(e);
+    const key = pairKey(e);
     const found = byKey.get(key);
     byKey.delete(key);
     if (found === undefined) {
-      issues.push({ code: "invalid_value", path: ["decisions", "edges"], message: `no decision for edge ${key}`, expected: "one decision per DAG edge" });
+      issues.push(issue("decisions.missingEdge", { path: ["decisions", "edges"], params: { edge: edgeKey(e) } }));
       return [];
     }
     const { d, index } = found;
     if (d.split === undefined) {
       if (!(TRANSFER_MODES as readonly string[]).includes(d.mode)) {
-        issues.push({ code: "invalid_value", path: ["decisions", "edges", index, "mode"], message: "unknown transfer mode", expected: TRANSFER_MODES.join(" | "), actual: show(d.mode) });
+        issues.push(issue("decisions.unknownMode", { path: ["decisions", "edges", index, "mode"], expected: TRANSFER_MODES.join(" | "), actual: show(d.mode) }));
         return [];
       }
       return [{ mode: d.mode, fraction: 1 }];
@@ -37,11 +53,11 @@ export function toAssignment(dag: Dag, decisions: Decisions): Assignment {
     const shares: ModeShare[] = [];
     for (const [mode, fraction] of Object.entries(split)) {
       if (!(TRANSFER_MODES as readonly string[]).includes(mode)) {
-        issues.push({ code: "invalid_value", path: ["decisions", "edges", index, "split", mode], message: "unknown transfer mode", expected: TRANSFER_MODES.join(" | "), actual: show(mode) });
+        issues.push(issue("decisions.unknownMode", { path: ["decisions", "edges", index, "split", mode], expected: TRANSFER_MODES.join(" | "), actual: show(mode) }));
         continue;
       }
       if (typeof fraction !== "number" || !Number.isFinite(fraction) || fraction < 0) {
-        issues.push({ code: "invalid_value", path: ["decisions", "edges", index, "split", mode], message: "fraction must be a finite number ≥ 0", actual: show(fraction) });
+        issues.push(issue("decisions.badFraction", { path: ["decisions", "edges", index, "split", mode], actual: show(fraction) }));
         continue;
       }
       if (fraction > 0) shares.push({ mode: mode as TransferMode, fraction });
@@ -50,10 +66,10 @@ export function toAssignment(dag: Dag, decisions: Decisions): Assignment {
   });
   for (const { index } of byKey.values()) {
     const d = decisions.edges[index]!;
-    issues.push({ code: "unknown_reference", path: ["decisions", "edges", index], message: "no such edge in the DAG", actual: edgeKey(d) });
+    issues.push(issue("decisions.unknownEdge", { path: ["decisions", "edges", index], actual: show(edgeKey(d)) }));
   }
   (decisions.admitted ?? []).forEach((id, i) => {
-    if (!dag.stageById.has(id)) issues.push({ code: "unknown_reference", path: ["decisions", "admitted", i], message: "no such stage", actual: show(id) });
+    if (!dag.stageById.has(id)) issues.push(issue("decisions.unknownStage", { path: ["decisions", "admitted", i], actual: show(id) }));
   });
   if (issues.length > 0) throw new InputError("Invalid decisions", issues);
   return { edges, admitted: new Set(decisions.admitted ?? []) };

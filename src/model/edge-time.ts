@@ -38,15 +38,19 @@ export function timePiecesOf(o: ModeOption, besideDirect: boolean) {
  * The edge's two phases for a set of shares: the write (producer side) is the slowest share's
  * write, the read (consumer side) the slowest share's read. transfer ≥ write + read for one share;
  * the schedule starts a stage's reads after the last of its inputs is written (pool-schedule.ts).
+ * `firstWriteMs`, the fastest share's write, is when the edge's first receivers can start.
  */
-export function edgePhasesMs(parts: readonly (readonly [ModeOption, number])[]): { readonly writeMs: number; readonly readMs: number } {
+export function edgePhasesMs(parts: readonly (readonly [ModeOption, number])[]): { readonly writeMs: number; readonly readMs: number; readonly firstWriteMs: number } {
   const withDirect = parts.some(([o, f]) => o.mode === "direct" && f > 0);
   let writeMs = 0;
   let readMs = 0;
+  let firstWriteMs = Infinity;
   for (const [o, f] of parts) {
     if (!(f > 0)) continue;
-    writeMs = Math.max(writeMs, pieceTimeMs(withDirect && o.besideDirectWrite !== undefined ? o.besideDirectWrite : o.writePieces, f));
+    const w = pieceTimeMs(withDirect && o.besideDirectWrite !== undefined ? o.besideDirectWrite : o.writePieces, f);
+    writeMs = Math.max(writeMs, w);
+    firstWriteMs = Math.min(firstWriteMs, w);
     readMs = Math.max(readMs, pieceTimeMs(o.readPieces, f));
   }
-  return { writeMs, readMs };
+  return { writeMs, readMs, firstWriteMs: Number.isFinite(firstWriteMs) ? firstWriteMs : 0 };
 }

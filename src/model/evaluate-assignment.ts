@@ -34,6 +34,7 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
   const transferMs: number[] = new Array(dag.edges.length).fill(0);
   const writeMs: number[] = new Array(dag.edges.length).fill(0);
   const readMs: number[] = new Array(dag.edges.length).fill(0);
+  const firstWriteMs: number[] = new Array(dag.edges.length).fill(0);
   const edgeTimings: EdgeTiming[] = [];
   const colocatedWith = new Map<string, string>();
   const localWaves = new Map<string, number>();
@@ -81,6 +82,7 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
     const phases = edgePhasesMs(served);
     writeMs[i] = phases.writeMs;
     readMs[i] = phases.readMs;
+    firstWriteMs[i] = phases.firstWriteMs;
     edgeTimings.push({ from: edge.from, to: edge.to, shares, transferMs: t, costUsd: usd });
   });
 
@@ -104,6 +106,7 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
     transferMs,
     writeMs,
     readMs,
+    firstWriteMs,
     demand: (id) => (colocatedWith.has(id) ? 0 : problem.stages.get(id)!.vms),
     hostOf: (id) => colocatedWith.get(id),
   });

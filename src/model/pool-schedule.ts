@@ -4,7 +4,7 @@
  * all of its VMs are free — the simulator leases them the same way). A stage beside its producer's
  * output (vm-local) takes none and keeps its host's VMs leased until it finishes.
  *
- *   ready(v)  = max over edges e = (u, v) of [finish(u) + write(e)]     (every input written; roots: 0)
+ *   ready(v)  = max over edges e = (u, v) of [finish(u) + first write(e)] (its first receivers can run; roots: 0)
  *   lease(v)  = the first time ≥ ready(v) when its VMs are free, in arrival order
  *   start(v)  = max( max over e of [finish(u) + transfer(e)],
  *                    max over e1 ≠ e2 of [finish(u1) + write(e1) + read(e2)] ) + (lease(v) − ready(v))
@@ -14,8 +14,10 @@
  * read go together (its transfer, which also carries a split's shared sender NIC), since a receiver
  * served by one mode waits only for that mode's write. With one input and a pool no stage set
  * exhausts this is the plain recursion start(v) = finish(u) + transfer(e); a stage queued for VMs
- * starts that much later. Also reports the peak of VMs leased at once — the pool the app holds
- * (vm-billing.ts).
+ * starts that much later. A stage keeps its VMs until its instances have written their outputs
+ * (finish + its slowest outgoing write), so a consumer whose first share is written early (a split
+ * edge's direct receivers) holds its own VMs beside them. Also reports the peak of VMs leased at
+ * once — the pool the app holds (vm-billing.ts).
  */
 import type { Dag } from "../dag/types.js";
 
@@ -23,9 +25,10 @@ export interface PoolScheduleInput {
   readonly dag: Dag;
   readonly poolSize: number;
   readonly baseMs: (stageId: string) => number;
-  /** Per edge: the whole transfer, its slowest share's write (producer side) and read (consumer side). */
+  /** Per edge: the whole transfer, its slowest share's write (producer side) and read (consumer side), its fastest share's write. */
   readonly transferMs: readonly number[];
   readonly writeMs: readonly number[];
+  readonly firstWriteMs?: readonly number[];
   readonly readMs: readonly number[];
   /** VMs the stage leases (0 when it runs on its host's). */
   readonly demand: (stageId: string) => number;
@@ -45,7 +48,7 @@ export interface PoolSchedule {
 interface Event {
   readonly timeMs: number;
   readonly seq: number;
-  readonly kind: "ready" | "finish";
+  readonly kind: "ready" | "finish" | "release";
   readonly stageId: string;
 }
 
@@ -74,7 +77,8 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
   let free = input.poolSize;
   let inUse = 0;
   let peakVms = 0;
-  const done = new Set<string>();
+  /** Stages whose instances have written their outputs: their VMs go back once no stage runs beside them. */
+  const released = new Set<string>();
 
   const grant = (id: string, now: number) => {
     const d = input.demand(id);
@@ -108,6 +112,9 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
     const finish = start + input.baseMs(id);
     finishMs.set(id, finish);
     push({ timeMs: finish, kind: "finish", stageId: id });
+    let written = 0;
+    for (const i of dag.outgoing.get(id)!) written = Math.max(written, input.writeMs[i]!);
+    push({ timeMs: finish + written, kind: "release", stageId: id });
   };
   const tryGrant = (now: number) => {
     while (waiting.length > 0 && input.demand(waiting[0]!) <= free) grant(waiting.shift()!, now);
@@ -118,7 +125,7 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
     inUse -= d;
   };
   const maybeRelease = (id: string) => {
-    if (done.has(id) && (hostedLeft.get(id) ?? 0) === 0) release(id);
+    if (released.has(id) && (hostedLeft.get(id) ?? 0) === 0) release(id);
   };
 
   while (events.length > 0) {
@@ -127,17 +134,18 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
     if (e.kind === "ready") {
       readyAt.set(e.stageId, now);
       waiting.push(e.stageId);
-    } else {
-      done.add(e.stageId);
+    } else if (e.kind === "release") {
+      released.add(e.stageId);
       const host = input.hostOf(e.stageId);
       maybeRelease(e.stageId);
       if (host !== undefined) {
         hostedLeft.set(host, hostedLeft.get(host)! - 1);
         maybeRelease(host);
       }
+    } else {
       for (const i of dag.outgoing.get(e.stageId)!) {
         const v = dag.edges[i]!.to;
-        writtenBy.set(v, Math.max(writtenBy.get(v) ?? 0, now + input.writeMs[i]!));
+        writtenBy.set(v, Math.max(writtenBy.get(v) ?? 0, now + (input.firstWriteMs ?? input.writeMs)[i]!));
         const left = inputsLeft.get(v)! - 1;
         inputsLeft.set(v, left);
         if (left === 0) push({ timeMs: writtenBy.get(v)!, kind: "ready", stageId: v });
@@ -151,10 +159,12 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
   return { startMs, finishMs, queuedMs, peakVms, makespanMs };
 }
 
+const ORDER = { finish: 0, release: 1, ready: 2 } as const;
+
 function before(a: Event, b: Event): boolean {
   if (a.timeMs !== b.timeMs) return a.timeMs < b.timeMs;
-  // at one instant, finishes (which free VMs) before arrivals
-  if (a.kind !== b.kind) return a.kind === "finish";
+  // at one instant, finishes, then releases (which free VMs), then arrivals
+  if (a.kind !== b.kind) return ORDER[a.kind] < ORDER[b.kind];
   return a.seq < b.seq;
 }
 

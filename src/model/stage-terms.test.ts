@@ -138,7 +138,7 @@ describe("buildStageTerms", () => {
       ["stages", "a", "memoryMb"],
       ["stages", "b", "memoryMb"],
     ]);
-    expect(issues[0]).toMatchObject({ code: "infeasible", expected: "≤ 3072 MB", actual: "3500 MB" });
+    expect(issues[0]).toMatchObject({ code: "SLU3010", expected: "≤ 3072 MB", actual: "3500 MB" });
     // Function limit raised above the VM's memory: the VM is the limit.
     const vmBound = resolvePlatform({ vm: { memoryMb: 4096 }, billing: { maxMemoryMb: 10240 } });
     expect(() => buildStageTerms(dagOf, stages, vmBound)).toThrow(/stages\.b\.memoryMb.*expected ≤ 4096 MB; got 5000 MB/);

@@ -8,7 +8,8 @@
  *   ioMs           = [root] app-input read + side-input read + [sink] result write, each
  *                    rounds · latency + bytes through the instance's limits (bandwidth.ts), the root
  *                    read no faster than the stage's GETs / the prefix's rate
- *   D              = runtime (its atoms) + ioMs + cold start (coldStartMs with probability coldFraction)
+ *   D              = runtime (its atoms) + ioMs + cold start (coldStartMs with probability coldFraction;
+ *                    where traces gave a cold-start profile, a cold instance runs at it instead)
  *   spanMs         = E[span of n draws of D on vms · slots slots]        (physics/order-statistics.ts)
  *   baseMs         = invocation.stepMs + spanMs
  *   computeUsd     = function billing: n · E[D] · billed GB · price per GB-s + n · price per request;  VM-pool billing: 0 (the pool is billed once, evaluate-assignment.ts)
@@ -18,9 +19,9 @@
  */
 import type { Dag } from "../dag/types.js";
 import type { StageEstimate } from "../estimate/estimate-stages.js";
-import { InputError, type Issue } from "../errors.js";
+import { InputError, issue, type Issue } from "../errors.js";
 import type { Platform } from "../platform/schema.js";
-import { meanOf, shiftAtoms } from "../physics/distribution.js";
+import { meanOf, mixAtoms, shiftAtoms } from "../physics/distribution.js";
 import { expectedSpan } from "../physics/order-statistics.js";
 import { rangedGets, requestBoundMs, requestRounds } from "../physics/object-store.js";
 import { functionUsd, requestUsd } from "../modes/mode-module.js";
@@ -52,10 +53,16 @@ export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstim
   const o = platform.objectStore;
   for (const id of dag.order) {
     const s = stages.get(id)!;
-    const memMb = billedMemoryMb(s.memoryMb, platform);
+    // A configured memory size is billed as configured; it must hold the predicted peak.
+    const configured = dag.stageById.get(id)!.memoryMb;
+    const memMb = configured ?? billedMemoryMb(s.memoryMb, platform);
+    if (configured !== undefined && s.memoryMb > configured) {
+      issues.push({ code: "infeasible", path: ["stages", id, "memoryMb"], message: "the stage's predicted peak memory exceeds its configured memory", expected: `≤ ${configured} MB`, actual: `${Math.ceil(s.memoryMb)} MB` });
+      continue;
+    }
     if (memMb > platform.billing.maxMemoryMb || memMb > platform.vm.memoryMb) {
       const limit = Math.min(platform.billing.maxMemoryMb, platform.vm.memoryMb);
-      issues.push({ code: "infeasible", path: ["stages", id, "memoryMb"], message: "the stage's predicted memory exceeds what one instance can have", expected: `≤ ${limit} MB`, actual: `${Math.ceil(s.memoryMb)} MB` });
+      issues.push(issue("platform.stageDoesNotFit", { path: ["stages", id, "memoryMb"], expected: `≤ ${limit} MB`, actual: `${Math.ceil(s.memoryMb)} MB`, params: { reason: "the stage's predicted memory exceeds what one instance can have" } }));
       continue;
     }
     const slots = slotsPerVm(memMb, platform);
@@ -70,10 +77,17 @@ export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstim
     const outputWriteMs = isSink && s.instanceOutputBytes > 0 ? o.putLatencyMs + storeTransferMs(platform, s.instanceOutputBytes, concurrent) : 0;
     const ioMs = inputReadMs + side.ms + outputWriteMs;
     const inv = platform.invocation;
-    const duration = shiftAtoms(s.runtimeAtoms, [
-      { value: ioMs, prob: 1 - inv.coldFraction },
-      { value: ioMs + inv.coldStartMs, prob: inv.coldFraction },
-    ]);
+    // a cold instance pays the cold start — or runs at the traced cold-start profile, which includes it
+    const duration =
+      s.coldRuntimeAtoms === undefined || inv.coldFraction === 0
+        ? shiftAtoms(s.runtimeAtoms, [
+            { value: ioMs, prob: 1 - inv.coldFraction },
+            { value: ioMs + inv.coldStartMs, prob: inv.coldFraction },
+          ])
+        : mixAtoms([
+            { atoms: shiftAtoms(s.runtimeAtoms, [{ value: ioMs, prob: 1 }]), prob: 1 - inv.coldFraction },
+            { atoms: shiftAtoms(s.coldRuntimeAtoms, [{ value: ioMs, prob: 1 }]), prob: inv.coldFraction },
+          ]);
     const meanInstanceMs = meanOf(duration);
     const spanMs = expectedSpan(duration, s.instances, vms * slots);
     const gets = s.instances * (input.gets + side.gets);

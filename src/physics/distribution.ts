@@ -92,3 +92,24 @@ export function atomQuantile(a: Atoms, u: number): number {
   }
   return a.values[a.values.length - 1] ?? 0;
 }
+
+/**
+ * The sum of k independent draws, to second order: mean k · μ, each atom's deviation scaled by √k
+ * (k sequential runs of one instance). k = 1 is the atoms themselves.
+ */
+export function spreadOver(a: Atoms, k: number): Atoms {
+  if (k === 1) return a;
+  const mu = meanOf(a);
+  return { values: a.values.map((v) => Math.max(0, k * mu + Math.sqrt(k) * (v - mu))), probs: a.probs };
+}
+
+/** A mixture: each component's atoms with its probability (probabilities summing to 1). */
+export function mixAtoms(parts: readonly { readonly atoms: Atoms; readonly prob: number }[]): Atoms {
+  const pairs: [number, number][] = [];
+  for (const part of parts) {
+    if (!(part.prob > 0)) continue;
+    for (let k = 0; k < part.atoms.values.length; k++) pairs.push([part.atoms.values[k]!, part.atoms.probs[k]! * part.prob]);
+  }
+  pairs.sort((x, y) => x[0] - y[0]);
+  return { values: pairs.map((p) => p[0]), probs: pairs.map((p) => p[1]) };
+}

@@ -16,7 +16,8 @@ export interface AssembleInput {
   readonly outcome: SolverOutcome;
   readonly status: Plan["status"];
   readonly message?: string;
-  readonly timingsMs: Readonly<Record<string, number>>;
+  /** Wall-clock milliseconds per phase, put in the plan only when given. */
+  readonly timingsMs?: Readonly<Record<string, number>> | undefined;
 }
 
 export function assemblePlan({ problem, assignment, outcome, status, message, timingsMs }: AssembleInput): Plan {
@@ -60,7 +61,7 @@ export function assemblePlan({ problem, assignment, outcome, status, message, ti
       notes: outcome.notes ?? [],
     },
     explanations: explainEdges(problem, assignment, evaluation),
-    timingsMs,
+    ...(timingsMs === undefined ? {} : { timingsMs }),
   };
 }
 

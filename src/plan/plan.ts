@@ -4,41 +4,26 @@
  *   validate → estimate → candidates (prepareProblem) → solve → assemble (decisions, placement, explanations).
  * Deterministic: the same inputs give the same plan.
  */
-import type { Problem } from "../model/types.js";
 import { resolveSolver } from "../solve/auto-solver.js";
-import { heuristicSolver } from "../solve/heuristic/heuristic.js";
-import type { SolverOutcome } from "../solve/solver.js";
 import { assemblePlan } from "./assemble-plan.js";
+import { closestPlan } from "./closest-plan.js";
 import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";
 import { prepareProblem, timed } from "./prepare-problem.js";
 import type { Plan } from "./types.js";
+import { checkFinitePlan } from "./check-finite.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 
 export async function plan(dag: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Plan> {
-  const { problem, timingsMs } = await prepareProblem(dag, inputSize, options);
+  const { problem, timingsMs: measured } = await prepareProblem(dag, inputSize, options);
   const solver = resolveSolver(options.solver);
   const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
-  const outcome = await timed(timingsMs, "solve", () => solver(problem, ctx));
-  if (outcome.assignment !== undefined) {
-    return timed(timingsMs, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }));
-  }
-  return timed(timingsMs, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));
-}
-
-/** No plan meets the limit: report the cheapest (budget) or fastest (deadline) achievable plan instead. */
-async function closestPlan(problem: Problem, outcome: SolverOutcome, timingsMs: Record<string, number>, ctx: { timeLimitMs: number }): Promise<Plan> {
-  const relaxed: Problem =
-    problem.objective === "cost"
-      ? { ...problem, objective: "latency", budgetUsd: Infinity, deadlineMs: Infinity }
-      : { ...problem, objective: "cost", budgetUsd: Infinity, deadlineMs: Infinity };
-  const fallback = await heuristicSolver(relaxed, ctx);
-  if (fallback.assignment === undefined) {
-    return assemblePlan({ problem, assignment: { edges: problem.edges.map((c) => [{ mode: c.options[0]!.mode, fraction: 1 }]), admitted: new Set() }, outcome, status: "infeasible", message: "no feasible plan found", timingsMs });
-  }
-  const e = evaluateAssignment(relaxed, fallback.assignment);
-  const message =
-    problem.objective === "cost"
-      ? `deadline ${problem.deadlineMs} ms is below the fastest achievable makespan, ${e.makespanMs.toFixed(1)} ms (at $${e.costUsd.toPrecision(4)}); showing that plan`
-      : `budget $${problem.budgetUsd} is below the cheapest achievable cost, $${e.costUsd.toPrecision(4)} (makespan ${e.makespanMs.toFixed(1)} ms); showing that plan`;
-  return assemblePlan({ problem, assignment: fallback.assignment, outcome: { ...outcome, notes: [...(outcome.notes ?? []), message] }, status: "infeasible", message, timingsMs });
+  const outcome = await timed(measured, "solve", () => solver(problem, ctx));
+  // Timings are wall-clock: in the plan only when asked, so the same inputs give the same bytes.
+  const timingsMs = options.timings === true ? measured : undefined;
+  // A plan is "ok" only if the model finds it within every limit, whatever the solver said.
+  const withinLimits = outcome.assignment !== undefined && evaluateAssignment(problem, outcome.assignment).feasible;
+  const assembled = withinLimits
+    ? await timed(measured, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }))
+    : await timed(measured, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));
+  return checkFinitePlan(assembled);
 }

@@ -1,8 +1,11 @@
 /**
  * Phases "validate → estimate → candidates": from caller input to the Problem a solver is handed.
- * Every phase is timed.
+ * Options are checked strictly first (options-schema.ts); the DAG within its size limits, and the
+ * estimated instance counts within theirs. Every phase is timed (the plan shows it only when asked).
  */
+import { checkInstanceCounts, resolveDagLimits } from "../dag/limits.js";
 import { validateDag } from "../dag/validate-dag.js";
+import { InputError } from "../errors.js";
 import { estimateStages } from "../estimate/estimate-stages.js";
 import { buildProblem } from "../model/build-problem.js";
 import type { Problem } from "../model/types.js";
@@ -10,8 +13,10 @@ import { resolvePlatform } from "../platform/resolve-platform.js";
 import { defaultProfiles } from "../profiles/default-profiles.js";
 import { resolveQuantiles, toProfileProvider } from "../profiles/types.js";
 import { parseSizeBytes } from "../units/size.js";
-import { InputError } from "../errors.js";
 import type { PlanOptions } from "./options.js";
+import { checkPlanOptions } from "./options-schema.js";
+import { checkFiniteProblem } from "./check-finite.js";
+import { withFallbackProfiles } from "./fallback-profiles.js";
 
 export interface Prepared {
   readonly problem: Problem;
@@ -25,24 +30,23 @@ export async function timed<T>(timings: Record<string, number>, phase: string, f
   return out;
 }
 
-function checkNoiseCv(cv: number | undefined): number | undefined {
-  if (cv === undefined) return undefined;
-  if (typeof cv !== "number" || !Number.isFinite(cv) || cv < 0) {
-    throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "noiseCv"], message: "must be a finite number ≥ 0", expected: "≥ 0", actual: String(cv) }]);
-  }
-  return cv;
-}
-
 export async function prepareProblem(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Prepared> {
   const timingsMs: Record<string, number> = {};
+  checkPlanOptions(options);
   const inputBytes = parseSizeBytes(inputSize);
-  const platform = resolvePlatform(options.platform);
-  const profiles = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
-  const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames)));
-  const noiseCv = checkNoiseCv(options.noiseCv);
-  const estimates = await timed(timingsMs, "estimate", () =>
-    estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), { ...(noiseCv === undefined ? {} : { noiseCv }), measuredIo: platform.objectStore }),
+  // coldFraction is a shorthand for the platform's invocation.coldFraction
+  const platform = options.coldFraction === undefined ? resolvePlatform(options.platform) : resolvePlatform({ ...options.platform, invocation: { ...options.platform?.invocation, coldFraction: options.coldFraction } });
+  const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
+  const { provider: profiles, warnings: fallbackWarnings } = withFallbackProfiles(given, dagInput, options);
+  const limits = resolveDagLimits(options.limits);
+  const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames), limits));
+  const estimated = await timed(timingsMs, "estimate", () =>
+    estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), {}, { ...(options.noiseCv === undefined ? {} : { noiseCv: options.noiseCv }), measuredIo: platform.objectStore }),
   );
+  const estimates = fallbackWarnings.length === 0 ? estimated : { ...estimated, warnings: [...fallbackWarnings, ...estimated.warnings] };
+  const stageEstimates = [...estimates.stages.values()];
+  const tooMany = checkInstanceCounts(stageEstimates.map((s) => s.instances), (i) => ["stages", stageEstimates[i]!.stageId, "instances"], limits);
+  if (tooMany.length > 0) throw new InputError("Cannot plan: the estimated instance counts are over the limits", tooMany);
   const problem = await timed(timingsMs, "candidates", () =>
     buildProblem(dag, estimates, platform, {
       ...(options.objective !== undefined ? { objective: options.objective } : {}),
@@ -52,5 +56,6 @@ export async function prepareProblem(dagInput: unknown, inputSize: number | stri
       ...(options.allowSplits !== undefined ? { allowSplits: options.allowSplits } : {}),
     }),
   );
+  checkFiniteProblem(problem);
   return { problem, timingsMs };
 }

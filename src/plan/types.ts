@@ -49,10 +49,10 @@ export interface Plan extends Decisions {
     /** Peak bytes the cache tier holds at once. */
     readonly cacheBytes: number;
     /** Peak VMs leased at once on the plan's schedule. */
-    readonly peakVms: number;
+    readonly peakVms?: number;
   };
   /** The VM pool the run holds: VMs reserved for the whole run (VM-pool billing; 0 otherwise) — the simulator bills the same reservation. */
-  readonly vmPool: { readonly reservedVms: number };
+  readonly vmPool?: { readonly reservedVms: number };
   readonly violations: readonly Violation[];
   /** Things to know about the prediction, e.g. learned profiles used beyond their trained input sizes. */
   readonly warnings: readonly string[];
@@ -67,6 +67,6 @@ export interface Plan extends Decisions {
     readonly notes: readonly string[];
   };
   readonly explanations: readonly EdgeExplanation[];
-  /** Milliseconds each planning phase took. */
-  readonly timingsMs: Readonly<Record<string, number>>;
+  /** Milliseconds each planning phase took: only with options.timings (wall-clock figures would make plans differ run to run). */
+  readonly timingsMs?: Readonly<Record<string, number>>;
 }

@@ -74,6 +74,20 @@ describe("resolvePlatform", () => {
 
   it("rejects a minimum memory above the maximum", () => {
     const issues = issuesOf({ billing: { minMemoryMb: 2048, maxMemoryMb: 1024 } });
-    expect(issues).toEqual([{ code: "contradiction", path: ["platform", "billing", "minMemoryMb"], message: "minimum memory above maximum", expected: "≤ 1024 MB", actual: "2048 MB" }]);
+    expect(issues).toEqual([{ code: "SLU3004", path: ["platform", "billing", "minMemoryMb"], message: "minimum memory above maximum", expected: "≤ 1024 MB", actual: "2048 MB", hint: expect.any(String) }]);
+  });
+
+  it.each([
+    // a typo is an error with the closest field, never ignored
+    { overrides: { vmm: { cores: 4 } }, issue: { code: "SLU3001", path: ["platform", "vmm"], message: 'unknown platform field; did you mean "vm"?' } },
+    { overrides: { vm: { nicGbps: 10 } }, issue: { code: "SLU3001", path: ["platform", "vm", "nicGbps"], expected: expect.stringContaining("nicBytesPerSecond") } },
+    { overrides: { objectStore: { getLatencyMS: 5 } }, issue: { code: "SLU3001", path: ["platform", "objectStore", "getLatencyMS"], message: 'unknown platform field; did you mean "getLatencyMs"?' } },
+    // no coercion: "8" is not 8
+    { overrides: { vm: { cores: "8" } }, issue: { code: "SLU3002", path: ["platform", "vm", "cores"], expected: "number", actual: '"8"' } },
+    { overrides: { vm: "big" }, issue: { code: "SLU3002", path: ["platform", "vm"], expected: "an object", actual: '"big"' } },
+    { overrides: "aws", issue: { code: "SLU3002", path: ["platform"], actual: '"aws"' } },
+    { overrides: { vm: { cores: 0 } }, issue: { code: "SLU3003", path: ["platform", "vm", "cores"], expected: "> 0", actual: "0" } },
+  ])("names $issue.path with its code", ({ overrides, issue }) => {
+    expect(issuesOf(overrides)).toEqual([expect.objectContaining(issue)]);
   });
 });

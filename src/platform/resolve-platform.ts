@@ -1,14 +1,37 @@
 /**
- * Merges caller overrides over a base platform (the AWS-like default) and validates the result:
- * every field's type and range (zod), then the fields that contradict each other — a burst rate
- * below the baseline, a minimum memory above the maximum. Every problem is one issue naming the
- * field, the expected and the actual value.
+ * Merges caller overrides over a base platform (the AWS-like default) and validates the result
+ * strictly: an unknown field (a typo such as `vmm` or `nicGbps`) is an error with a "did you mean",
+ * a section that is not an object is a type error, and no value is coerced. Then the fields that
+ * contradict each other — a minimum memory above the maximum, a NIC's burst rate below its
+ * baseline — each an issue naming the field, the expected and the actual value.
  */
-import { InputError, type Issue } from "../errors.js";
+import { InputError, issue, schemaIssues, show, suggestionParams, findUnknownKeys, type Issue } from "../errors.js";
 import { AWS_DEFAULT_PLATFORM } from "./aws-default.js";
 import { platformSchema, type Platform, type PlatformOverrides } from "./schema.js";
 
+const KEYS = { unknownKey: "platform.unknownKey", wrongType: "platform.wrongType", badValue: "platform.badValue" } as const;
+const SECTIONS = ["vm", "invocation", "objectStore", "cache", "billing"] as const;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function overrideIssues(overrides: unknown): Issue[] {
+  if (overrides === undefined) return [];
+  if (!isPlainObject(overrides)) return [issue(KEYS.wrongType, { path: ["platform"], expected: "an object of overrides", actual: show(overrides) })];
+  const issues: Issue[] = findUnknownKeys(platformSchema, overrides).map((u) =>
+    issue(KEYS.unknownKey, { path: ["platform", ...u.path], actual: show(u.key), params: suggestionParams(u.key, u.known) }),
+  );
+  for (const section of SECTIONS) {
+    const value = overrides[section];
+    if (value !== undefined && !isPlainObject(value)) issues.push(issue(KEYS.wrongType, { path: ["platform", section], expected: "an object", actual: show(value) }));
+  }
+  return issues;
+}
+
 export function resolvePlatform(overrides: PlatformOverrides | undefined, base: Platform = AWS_DEFAULT_PLATFORM): Platform {
+  const shapeIssues = overrideIssues(overrides);
+  if (shapeIssues.length > 0) throw new InputError("Invalid platform", shapeIssues);
   const merged = {
     name: overrides?.name ?? base.name,
     modes: overrides?.modes ?? base.modes,
@@ -18,30 +41,21 @@ export function resolvePlatform(overrides: PlatformOverrides | undefined, base: 
     cache: { ...base.cache, ...overrides?.cache },
     billing: { ...base.billing, ...overrides?.billing },
   };
-  const parsed = platformSchema.safeParse(merged);
-  if (!parsed.success) {
-    throw new InputError(
-      "Invalid platform",
-      parsed.error.issues.map((i) => ({
-        code: "invalid_value" as const,
-        path: ["platform", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-        message: i.message,
-        ...("input" in i && i.input !== undefined ? { actual: String(i.input) } : {}),
-      })),
-    );
-  }
-  const issues = contradictions(parsed.data);
+  const issues = schemaIssues(platformSchema, merged, KEYS, ["platform"]);
   if (issues.length > 0) throw new InputError("Invalid platform", issues);
-  return parsed.data;
+  const parsed = platformSchema.parse(merged);
+  const contradictions = contradictionIssues(parsed);
+  if (contradictions.length > 0) throw new InputError("Invalid platform", contradictions);
+  return parsed;
 }
 
-function contradictions(p: Platform): Issue[] {
+function contradictionIssues(p: Platform): Issue[] {
   const issues: Issue[] = [];
   if (p.billing.minMemoryMb > p.billing.maxMemoryMb) {
-    issues.push({ code: "contradiction", path: ["platform", "billing", "minMemoryMb"], message: "minimum memory above maximum", expected: `≤ ${p.billing.maxMemoryMb} MB`, actual: `${p.billing.minMemoryMb} MB` });
+    issues.push(issue("platform.memoryRange", { path: ["platform", "billing", "minMemoryMb"], expected: `≤ ${p.billing.maxMemoryMb} MB`, actual: `${p.billing.minMemoryMb} MB` }));
   }
   if (p.vm.nicBurstBytesPerSecond < p.vm.nicBytesPerSecond) {
-    issues.push({ code: "contradiction", path: ["platform", "vm", "nicBurstBytesPerSecond"], message: "the NIC's burst rate is below its baseline", expected: `≥ nicBytesPerSecond (${p.vm.nicBytesPerSecond} B/s)`, actual: `${p.vm.nicBurstBytesPerSecond} B/s` });
+    issues.push(issue("platform.burstBelowBaseline", { path: ["platform", "vm", "nicBurstBytesPerSecond"], expected: `≥ vm.nicBytesPerSecond (${p.vm.nicBytesPerSecond} B/s)`, actual: `${p.vm.nicBurstBytesPerSecond} B/s` }));
   }
   return issues;
 }

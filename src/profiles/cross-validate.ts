@@ -1,102 +1,128 @@
 /**
- * k-fold cross-validation in two halves so that fits can be batched: `buildFoldTasks` lists the
- * training sets (one per fold, a forward split, then the full set), a fitter fits them all, and
- * `scoreCandidate` turns the fitted models into held-out predictions, metrics and residuals.
+ * Validation in two halves so that fits can be batched: `buildFoldTasks` lists the training sets
+ * (one per fold, the leave-largest-sizes-out set, then the full set), a fitter fits them all, and
+ * `scoreCandidate` scores the fitted models on the rows each did not see.
  *
- * The forward split trains on the smaller two thirds of the distinct sizes and tests on the larger
- * third: plans are made for inputs larger than the traced ones, so a family that interpolates well
- * but bends away beyond the data (a cubic on noisy points) should lose. The selection score is the
- * mean of the k-fold and forward errors; the reported metrics are the k-fold ones.
+ * Leave-largest-sizes-out ("extrapolation"): train on the smaller two thirds of the distinct sizes,
+ * score on the largest third. Plans are made for inputs larger than the traced ones, so this is the
+ * error that matters; a family that interpolates well but bends away beyond the data loses. The
+ * selection score is the mean of the k-fold and the extrapolation errors.
+ *
+ * Scale: a training set larger than MAX_FIT_ROWS is fitted on an even subsample of its rows in
+ * size order (the families have ≤ 4 parameters; more rows change the fit by less than the noise),
+ * while every score runs over every row. Training a million rows costs a sort, not a million-row
+ * least-squares problem per fold.
  */
-import { assignFolds, type FoldPlan } from "./assign-folds.js";
-import { computeMape, computeR2, computeRmse, type FitMetrics } from "./fit-metrics.js";
+import { assignFolds, sizeOrder, type FoldPlan } from "./assign-folds.js";
+import { computeMape, computeR2 } from "./fit-metrics.js";
 import { predictModel } from "./regressors/predict-model.js";
-import { RESIDUAL_MODE, type FitOutcome, type FitTask, type ModelArtifact, type RegressorFamily, type ResidualMode } from "./regressors/types.js";
+import type { FitOutcome, FitTask, ModelArtifact, RegressorFamily } from "./regressors/types.js";
+
+export const MAX_FIT_ROWS = 1000;
+export const FORWARD_MIN_SIZES = 4;
+
+export interface TargetRows {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+}
 
 export interface FoldTasks {
   readonly plan: FoldPlan;
-  /** `plan.folds` training sets (fold f left out), the forward training set if any, then the full set. */
+  /** `plan.folds` training sets (fold f left out), the extrapolation set if any, then the full set. */
   readonly tasks: readonly FitTask[];
-  /** Rows the forward split tests on (its model is `tasks[plan.folds]`); undefined below 4 distinct sizes. */
-  readonly forwardTestRows?: readonly boolean[];
+  /** 1 for rows the extrapolation split scores (its model is `tasks[plan.folds]`); undefined below 4 sizes. */
+  readonly forwardTest?: Uint8Array;
 }
-
-export const FORWARD_MIN_SIZES = 4;
 
 export type CandidateResult =
   | {
       readonly family: RegressorFamily;
       readonly status: "fitted";
       readonly model: ModelArtifact;
-      readonly metrics: FitMetrics;
-      /** Error used to compare families: the mean of k-fold and forward errors, each MAPE as a fraction (RMSE / mean |y| when MAPE is undefined). */
+      /** k-fold MAPE and R² (null when not validated), extrapolation MAPE, and the full model's in-sample MAPE. */
+      readonly kfoldMapePercent: number | null;
+      readonly r2: number | null;
+      readonly extrapolationMapePercent: number | null;
+      readonly fitMapePercent: number | null;
+      /** "k-fold" when every fold could be fitted; "in-sample" when only the full set could (too few sizes). */
+      readonly method: "k-fold" | "in-sample";
+      /** Error used to compare families (a fraction): mean of k-fold and extrapolation MAPE, or in-sample. */
       readonly score: number;
-      readonly residualMode: ResidualMode;
-      /** Held-out residuals, sorted ascending. */
-      readonly residuals: readonly number[];
     }
   | { readonly family: RegressorFamily; readonly status: "not-applicable"; readonly reason: string };
 
-export function buildFoldTasks(task: FitTask, requestedFolds: number): FoldTasks {
-  const plan = assignFolds(task.inputBytes, requestedFolds);
-  const tasks: FitTask[] = [];
-  for (let f = 0; f < plan.folds; f++) {
-    const keep = plan.foldOfRow.map((fold) => fold !== f);
-    tasks.push({ inputBytes: task.inputBytes.filter((_, i) => keep[i]), values: task.values.filter((_, i) => keep[i]) });
+/** ≤ MAX_FIT_ROWS rows of `rows` (indexes in size order), evenly spaced. */
+function subsample(order: Uint32Array, keep: (i: number) => boolean, rows: TargetRows): FitTask {
+  const picked: number[] = [];
+  for (const i of order) if (keep(i)) picked.push(i);
+  const count = Math.min(picked.length, MAX_FIT_ROWS);
+  const xs = new Array<number>(count), ys = new Array<number>(count);
+  for (let k = 0; k < count; k++) {
+    const row = picked[count === picked.length ? k : Math.floor((k * picked.length) / count)]!;
+    xs[k] = rows.x[row]!;
+    ys[k] = rows.y[row]!;
   }
-  const sizes = [...new Set(task.inputBytes)].sort((a, b) => a - b);
-  if (sizes.length < FORWARD_MIN_SIZES) {
-    tasks.push(task);
+  return { inputBytes: xs, values: ys };
+}
+
+export function buildFoldTasks(rows: TargetRows, requestedFolds: number): FoldTasks {
+  const plan = assignFolds(rows.x, requestedFolds);
+  const order = sizeOrder(plan);
+  const tasks: FitTask[] = [];
+  for (let f = 0; f < plan.folds; f++) tasks.push(subsample(order, (i) => plan.foldOfRow[i] !== f, rows));
+  if (plan.sizes.length < FORWARD_MIN_SIZES) {
+    tasks.push(subsample(order, () => true, rows));
     return { plan, tasks };
   }
-  const limit = sizes[Math.ceil((sizes.length * 2) / 3) - 1]!;
-  const test = task.inputBytes.map((x) => x > limit);
-  tasks.push({ inputBytes: task.inputBytes.filter((_, i) => !test[i]), values: task.values.filter((_, i) => !test[i]) }, task);
-  return { plan, tasks, forwardTestRows: test };
+  const limit = plan.sizes[Math.ceil((plan.sizes.length * 2) / 3) - 1]!;
+  const forwardTest = Uint8Array.from(rows.x, (x) => (x > limit ? 1 : 0));
+  tasks.push(subsample(order, (i) => forwardTest[i] === 0, rows), subsample(order, () => true, rows));
+  return { plan, tasks, forwardTest };
 }
 
-function errorScore(measured: readonly number[], predicted: readonly number[]): number {
-  const mape = computeMape(measured, predicted);
-  const meanAbs = measured.reduce((s, y) => s + Math.abs(y), 0) / Math.max(1, measured.length);
-  const score = mape !== null ? mape / 100 : computeRmse(measured, predicted) / (meanAbs > 0 ? meanAbs : 1);
-  return Number.isFinite(score) ? score : Number.MAX_VALUE;
+/** Held-out predictions of a family: each row by the fold model that did not see its size (in-sample when no folds). */
+export function heldOutPredictions(rows: TargetRows, folds: FoldTasks, models: readonly (ModelArtifact | undefined)[]): Float64Array | undefined {
+  const out = new Float64Array(rows.x.length);
+  const full = models[models.length - 1];
+  for (let i = 0; i < rows.x.length; i++) {
+    const m = folds.plan.folds === 0 ? full : models[folds.plan.foldOfRow[i]!];
+    if (m === undefined) return undefined;
+    out[i] = predictModel(m, rows.x[i]!);
+  }
+  return out;
 }
 
-export function residualOf(mode: ResidualMode, measured: number, predicted: number): number {
-  return mode === "absolute" ? measured - predicted : Math.log1p(Math.max(measured, 0)) - Math.log1p(Math.max(predicted, 0));
-}
+const asFraction = (mape: number | null) => (mape === null ? 0 : Number.isFinite(mape) ? mape / 100 : Number.MAX_VALUE);
 
 /** Scores one family from its fits to `folds.tasks` (same order). */
-export function scoreCandidate(family: RegressorFamily, task: FitTask, folds: FoldTasks, outcomes: readonly FitOutcome[]): CandidateResult {
-  const failed = outcomes.findIndex((o) => o.status === "not-applicable");
-  const failure = outcomes[failed];
-  if (failure?.status === "not-applicable") {
-    const forward = folds.forwardTestRows !== undefined && failed === folds.plan.folds;
-    return { family, status: "not-applicable", reason: forward ? `cannot fit the smaller two thirds of the sizes (${failure.reason})` : failure.reason };
-  }
+export function scoreCandidate(family: RegressorFamily, rows: TargetRows, folds: FoldTasks, outcomes: readonly FitOutcome[]): CandidateResult {
   const models = outcomes.map((o) => (o.status === "fitted" ? o.model : undefined));
   const full = models[models.length - 1];
-  if (full === undefined) return { family, status: "not-applicable", reason: "no fit" };
-  const inSample = folds.plan.folds === 0;
-  const predicted = task.inputBytes.map((x, i) => predictModel(inSample ? full : models[folds.plan.foldOfRow[i]!]!, x));
-  const measured = task.values;
-  const mapePercent = computeMape(measured, predicted);
-  let score = errorScore(measured, predicted);
-  const test = folds.forwardTestRows;
-  if (test !== undefined) {
-    const forwardModel = models[folds.plan.folds]!;
-    const rows = measured.map((_, i) => i).filter((i) => test[i]);
-    score = (score + errorScore(rows.map((i) => measured[i]!), rows.map((i) => predictModel(forwardModel, task.inputBytes[i]!)))) / 2;
+  const fullOutcome = outcomes[outcomes.length - 1];
+  if (full === undefined) return { family, status: "not-applicable", reason: fullOutcome?.status === "not-applicable" ? fullOutcome.reason : "no fit" };
+  const fitted = Float64Array.from(rows.x, (x) => predictModel(full, x));
+  const fitMapePercent = computeMape(rows.y, fitted);
+  const foldModels = models.slice(0, folds.plan.folds);
+  const validated = folds.plan.folds > 0 && foldModels.every((m) => m !== undefined);
+  let kfoldMapePercent: number | null = null, r2: number | null = null;
+  if (validated) {
+    const held = heldOutPredictions(rows, folds, models)!;
+    kfoldMapePercent = computeMape(rows.y, held);
+    r2 = computeR2(rows.y, held);
   }
-  const residualMode = RESIDUAL_MODE[family];
-  const residuals = measured.map((y, i) => residualOf(residualMode, y, predicted[i]!)).sort((a, b) => a - b);
-  return {
-    family,
-    status: "fitted",
-    model: full,
-    metrics: { mapePercent, r2: computeR2(measured, predicted), rows: measured.length, method: inSample ? "in-sample" : "k-fold", folds: folds.plan.folds },
-    score,
-    residualMode,
-    residuals,
-  };
+  let extrapolationMapePercent: number | null = null;
+  const forwardModel = folds.forwardTest === undefined ? undefined : models[folds.plan.folds];
+  if (folds.forwardTest !== undefined && forwardModel !== undefined) {
+    const ys: number[] = [], ps: number[] = [];
+    for (let i = 0; i < rows.x.length; i++) {
+      if (folds.forwardTest[i] !== 1) continue;
+      ys.push(rows.y[i]!);
+      ps.push(predictModel(forwardModel, rows.x[i]!));
+    }
+    extrapolationMapePercent = computeMape(ys, ps);
+  }
+  const score = validated
+    ? extrapolationMapePercent === null ? asFraction(kfoldMapePercent) : (asFraction(kfoldMapePercent) + asFraction(extrapolationMapePercent)) / 2
+    : asFraction(fitMapePercent);
+  return { family, status: "fitted", model: full, kfoldMapePercent, r2, extrapolationMapePercent, fitMapePercent, method: validated ? "k-fold" : "in-sample", score };
 }

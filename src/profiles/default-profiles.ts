@@ -5,7 +5,7 @@
  */
 import { bundledAnalyticProfiles } from "./bundled-analytic.js";
 import { loadBundledTrainedProfiles } from "./bundled-trained.js";
-import { toProfileProvider, type FunctionProfile, type ProfileProvider, type TargetQuantiles } from "./types.js";
+import { toProfileProvider, type FunctionProfile, type ProfileContext, type ProfileProvider, type TargetQuantiles } from "./types.js";
 
 const overlays: ProfileProvider[] = [];
 let trainedLoader: (() => Promise<readonly ProfileProvider[]>) | undefined = loadBundledTrainedProfiles;
@@ -18,25 +18,32 @@ export function setTrainedProfilesLoader(loader: (() => Promise<readonly Profile
   overlays.length = 0;
 }
 
-/** Layers providers: the first that knows a function answers for it. */
+/** Layers providers: the first that knows a function answers for it, for everything it is asked. */
 export function layerProfiles(providers: readonly ProfileProvider[]): ProfileProvider {
   const names = [...new Set(providers.flatMap((p) => p.functionNames))].sort();
+  const owner = (name: string) => providers.find((p) => p.profileFor(name, {}) !== undefined);
   return {
     kind: "provider",
     functionNames: names,
-    trainedInputBytes(name: string) {
+    trainedInputBytes: (name) => owner(name)?.trainedInputBytes?.(name),
+    profileFor(name: string, q: TargetQuantiles, context?: ProfileContext): FunctionProfile | undefined {
       for (const p of providers) {
-        if (p.profileFor(name, {}) !== undefined) return p.trainedInputBytes?.(name);
-      }
-      return undefined;
-    },
-    profileFor(name: string, q: TargetQuantiles): FunctionProfile | undefined {
-      for (const p of providers) {
-        const f = p.profileFor(name, q);
+        const f = p.profileFor(name, q, context);
         if (f !== undefined) return f;
       }
       return undefined;
     },
+    extrapolations(name, instanceInputBytes, stageInputBytes) {
+      const p = owner(name);
+      if (p?.extrapolations !== undefined) return p.extrapolations(name, instanceInputBytes, stageInputBytes);
+      const r = p?.trainedInputBytes?.(name);
+      // A provider that knows only its range: one entry for the instance input, as runtime.
+      if (r === undefined || (instanceInputBytes >= r.min && instanceInputBytes <= r.max)) return [];
+      const above = instanceInputBytes > r.max;
+      return [{ target: "runtimeMs", factor: above ? instanceInputBytes / r.max : r.min / Math.max(instanceInputBytes, 1), direction: above ? "above" : "below", trainedMinBytes: r.min, trainedMaxBytes: r.max, intervalWidening: 1 }];
+    },
+    residuals: (name, target, segment) => owner(name)?.residuals?.(name, target, segment),
+    segments: (name) => owner(name)?.segments?.(name) ?? [],
   };
 }
 

@@ -1,48 +1,55 @@
 /**
- * Fit metrics on held-out predictions: MAPE (percent, over rows whose measured value is not 0)
- * and R². Undefined cases are null, never NaN: MAPE when every measured value is 0, R² when the
- * measured values do not vary.
+ * Fit metrics: MAPE (percent, over rows whose measured value is not 0) and R². Undefined cases are
+ * null, never NaN: MAPE when every measured value is 0, R² when the measured values do not vary.
  */
 
 export interface FitMetrics {
-  readonly mapePercent: number | null;
+  /** MAPE of the model `predict` uses (the full fit) over every training row. */
+  readonly fitMapePercent: number | null;
+  /** Leave-largest-sizes-out: trained on the smaller two thirds of the sizes, scored on the largest third. */
+  readonly extrapolationMapePercent: number | null;
+  /** k-fold by size: every row predicted by a model that did not see its input size. */
+  readonly kfoldMapePercent: number | null;
+  /** k-fold R². */
   readonly r2: number | null;
-  /** Rows the metrics were computed on. */
+  /** Rows the target was trained on. */
   readonly rows: number;
-  /** `k-fold`: each row predicted by a model that did not see its input size. `in-sample`: too few sizes to hold any out. */
+  readonly distinctInputSizes: number;
+  /** `k-fold`: validated on unseen sizes. `in-sample`: too few sizes to hold any out. */
   readonly method: "k-fold" | "in-sample";
   readonly folds: number;
 }
 
-export function computeMape(measured: readonly number[], predicted: readonly number[]): number | null {
+export function computeMape(measured: ArrayLike<number>, predicted: ArrayLike<number>): number | null {
   let sum = 0, count = 0;
-  measured.forEach((y, i) => {
-    if (y === 0) return;
+  for (let i = 0; i < measured.length; i++) {
+    const y = measured[i]!;
+    if (y === 0) continue;
     sum += Math.abs((predicted[i] ?? 0) - y) / Math.abs(y);
     count++;
-  });
+  }
   return count === 0 ? null : (100 * sum) / count;
 }
 
-export function computeR2(measured: readonly number[], predicted: readonly number[]): number | null {
-  if (measured.length === 0) return null;
-  const mean = measured.reduce((s, y) => s + y, 0) / measured.length;
-  const ssTot = measured.reduce((s, y) => s + (y - mean) ** 2, 0);
-  const ssRes = measured.reduce((s, y, i) => s + (y - (predicted[i] ?? 0)) ** 2, 0);
-  if (ssTot <= 1e-12 * Math.max(1, mean * mean) * measured.length) return null;
+export function computeR2(measured: ArrayLike<number>, predicted: ArrayLike<number>): number | null {
+  const n = measured.length;
+  if (n === 0) return null;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += measured[i]!;
+  mean /= n;
+  let ssTot = 0, ssRes = 0;
+  for (let i = 0; i < n; i++) {
+    ssTot += (measured[i]! - mean) ** 2;
+    ssRes += (measured[i]! - (predicted[i] ?? 0)) ** 2;
+  }
+  if (ssTot <= 1e-12 * Math.max(1, mean * mean) * n) return null;
   return 1 - ssRes / ssTot;
 }
 
-export function computeRmse(measured: readonly number[], predicted: readonly number[]): number {
-  if (measured.length === 0) return 0;
-  return Math.sqrt(measured.reduce((s, y, i) => s + (y - (predicted[i] ?? 0)) ** 2, 0) / measured.length);
-}
-
-/** Quantile of sorted values with linear interpolation (R's type 7); 0 for no values. */
-export function quantileOfSorted(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const pos = Math.min(Math.max(q, 0), 1) * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (pos - lo) * (sorted[hi]! - sorted[lo]!);
+export function computeRmse(measured: ArrayLike<number>, predicted: ArrayLike<number>): number {
+  const n = measured.length;
+  if (n === 0) return 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (measured[i]! - (predicted[i] ?? 0)) ** 2;
+  return Math.sqrt(s / n);
 }

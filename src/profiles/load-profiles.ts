@@ -5,15 +5,20 @@
  * it expects) models trained on other traces.
  */
 import { readFile } from "node:fs/promises";
+import { z } from "zod";
 import path from "node:path";
 import { InputError, type Issue } from "../errors.js";
 import type { TraceRecord } from "../traces/trace-record.js";
 import { hashTraces } from "./hash-traces.js";
-import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type FunctionProfileData, type ProfileSetData } from "./profile-set-data.js";
+import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type ProfileSetData } from "./profile-set-data.js";
 import { createProfileSet, type ProfileSet } from "./profile-set.js";
 import type { ModelArtifact } from "./regressors/types.js";
 import { sha256 } from "./save-profiles.js";
-import { PROFILES_FILE, storedProfilesSchema, type StoredModel } from "./stored-profiles-schema.js";
+import { resolveModelFolder } from "./model-folder.js";
+import { PROFILES_FILE, storedMetadataSchema, storedProfilesSchema, type StoredModel, type StoredProfiles } from "./stored-profiles-schema.js";
+import { convertFunctionV1, storedFunctionV1Schema, storedPoint } from "./stored-profiles-v1.js";
+
+const storedProfilesV1Schema = z.object({ metadata: storedMetadataSchema.extend({ formatVersion: z.literal(1) }), functions: z.record(z.string(), storedFunctionV1Schema) });
 
 export interface LoadOptions {
   /** Check the set was trained on exactly these records… */
@@ -34,7 +39,9 @@ async function readOrFail(file: string, expected: string): Promise<Buffer> {
   }
 }
 
-export async function loadProfiles(dir: string, options: LoadOptions = {}): Promise<ProfileSet> {
+export async function loadProfiles(modelDir: string, options: LoadOptions = {}): Promise<ProfileSet> {
+  // After a save interrupted between its two renames, the complete sibling holds the model.
+  const dir = await resolveModelFolder(modelDir);
   const file = path.join(dir, PROFILES_FILE);
   const text = (await readOrFail(file, `a profile folder written by saveProfiles (with ${PROFILES_FILE})`)).toString("utf8");
   let raw: unknown;
@@ -45,13 +52,18 @@ export async function loadProfiles(dir: string, options: LoadOptions = {}): Prom
   }
   const head = raw as { metadata?: { format?: unknown; formatVersion?: unknown }; functions?: unknown };
   if (head?.metadata?.format !== PROFILES_FORMAT) fail(file, { code: "unsupported", path: [file, "metadata", "format"], message: "not a Sluice profile set", expected: PROFILES_FORMAT, actual: String(head?.metadata?.format) });
-  if (head.metadata.formatVersion !== PROFILES_FORMAT_VERSION) fail(file, { code: "unsupported", path: [file, "metadata", "formatVersion"], message: "unsupported format version; retrain with this version of sluice", expected: String(PROFILES_FORMAT_VERSION), actual: String(head.metadata.formatVersion) });
+  const version = head.metadata.formatVersion;
+  if (version !== PROFILES_FORMAT_VERSION && version !== 1) fail(file, { code: "unsupported", path: [file, "metadata", "formatVersion"], message: "unsupported format version; retrain with this version of sluice", expected: `${PROFILES_FORMAT_VERSION} (or 1, converted on load)`, actual: String(version) });
   const contentSha256 = sha256(JSON.stringify(head.functions));
-  const parsed = storedProfilesSchema.safeParse(raw);
+  const parsed = version === 1 ? storedProfilesV1Schema.safeParse(raw) : storedProfilesSchema.safeParse(raw);
   if (!parsed.success) {
     throw new InputError(`Cannot load profiles from ${file}`, parsed.error.issues.slice(0, 10).map((i) => ({ code: "invalid_value" as const, path: [file, ...i.path.map(String)], message: i.message })));
   }
-  const { metadata, functions } = parsed.data;
+  const metadata = parsed.data.metadata;
+  const functions: StoredProfiles["functions"] =
+    version === 1
+      ? Object.fromEntries(Object.entries((parsed.data as z.infer<typeof storedProfilesV1Schema>).functions).map(([n, f]) => [n, convertFunctionV1(f, storedPoint)]))
+      : (parsed.data as StoredProfiles).functions;
   if (contentSha256 !== metadata.contentSha256) fail(file, { code: "contradiction", path: [file, "metadata", "contentSha256"], message: "content hash mismatch: the file was edited or damaged", expected: metadata.contentSha256, actual: contentSha256 });
 
   const weightsFile = path.join(dir, metadata.weights.file);
@@ -70,12 +82,12 @@ export async function loadProfiles(dir: string, options: LoadOptions = {}): Prom
     if (offset + count > floatCount) fail(weightsFile, { code: "invalid_value", path: [weightsFile, where], message: "weights out of range", expected: `≤ ${floatCount} floats`, actual: `${offset + count}` });
     return { ...m, weights: Array.from({ length: count }, (_, i) => view.getFloat32((offset + i) * 4, true)) };
   };
-  const out: Record<string, FunctionProfileData> = {};
-  for (const [name, f] of Object.entries(functions)) {
-    const targets = Object.fromEntries(Object.entries(f.targets).map(([t, d]) => [t, { ...d, model: restore(d.model, `${name}.${t}`) }]));
-    out[name] = { ...f, targets: targets as unknown as FunctionProfileData["targets"] };
-  }
+  const restoreSegment = <S extends { targets: StoredProfiles["functions"][string]["targets"] }>(s: S, name: string): S => ({
+    ...s,
+    targets: Object.fromEntries(Object.entries(s.targets).map(([t, d]) => [t, { ...d!, model: restore(d!.model, `${name}.${t}`) }])),
+  });
+  const out = Object.entries(functions).map(([name, f]) => [name, { ...restoreSegment(f, name), ...(f.cold === undefined ? {} : { cold: restoreSegment(f.cold, `${name}.cold`) }) }] as const);
   const { weights: _w, contentSha256: _c, ...rest } = metadata;
-  const data: ProfileSetData = { metadata: rest as ProfileSetData["metadata"], functions: out };
+  const data: ProfileSetData = { metadata: { ...rest, formatVersion: PROFILES_FORMAT_VERSION } as ProfileSetData["metadata"], functions: Object.fromEntries(out) as unknown as ProfileSetData["functions"] };
   return createProfileSet(data);
 }

@@ -1,11 +1,16 @@
 /**
- * Renders measured values against the fitted model per function (rows) and target (columns):
- * measured points, the median curve and the interval band, over input size. Vega-Lite compiles
- * the chart, Vega renders SVG, and resvg turns it into PNG when the file name ends in .png.
+ * Renders measured values against the fitted model per function (rows) and target (columns): the
+ * median curve, the interval band, and the measured points over input size. Vega-Lite compiles the
+ * chart, Vega renders SVG, and resvg turns it into PNG when the file name ends in .png.
+ *
+ * The file stays small whatever the traces hold: a chart cell with more rows than its share of
+ * MAX_POINTS is drawn as bins of log input size, each the median with a rule from the 5th to the
+ * 95th percentile of its rows, instead of one mark per row (a million rows would be ~100 MB of SVG).
  */
 import { writeFile } from "node:fs/promises";
-import { inputError } from "../errors.js";
+import { sluiceError } from "../errors.js";
 import type { TraceRecord } from "../traces/trace-record.js";
+import { TraceTable } from "../traces/trace-table.js";
 import type { ProfileSet } from "./profile-set.js";
 import { predictTargetAt } from "./predict-target.js";
 import { PROFILE_TARGETS } from "./types.js";
@@ -15,30 +20,85 @@ export interface PlotFitOptions {
   readonly level?: number;
   /** Points on each model curve (default 40). */
   readonly curvePoints?: number;
+  /** Measured marks over the whole chart before cells are binned (default 1500). */
+  readonly maxPoints?: number;
 }
 
-interface Row {
+export interface FitChartRow {
   function: string;
   target: string;
   inputMb: number;
   measured?: number;
+  /** For a bin: the 5th and 95th percentiles of its rows, and how many rows it holds. */
+  measuredLow?: number;
+  measuredHigh?: number;
+  rows?: number;
   median?: number;
   low?: number;
   high?: number;
 }
 
-export function buildFitChartData(profiles: ProfileSet, records: readonly TraceRecord[], options: PlotFitOptions = {}): Row[] {
+export const MAX_POINTS = 1500;
+const MIN_POINTS_PER_CELL = 20;
+
+function quantile(sorted: readonly number[], q: number): number {
+  const pos = q * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  return sorted[lo]! + (pos - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
+}
+
+/** Measured marks of one cell: every row, or bins of log size when there are more than `budget`. */
+function measuredMarks(fn: string, target: string, xs: number[], ys: number[], budget: number): FitChartRow[] {
+  if (xs.length <= budget) return xs.map((x, i) => ({ function: fn, target, inputMb: x / 1e6, measured: ys[i]! }));
+  const bins = Math.max(1, Math.floor(budget / 2));
+  const logs = xs.map((x) => Math.log(Math.max(x, 1)));
+  let lo = Infinity, hi = -Infinity;
+  for (const l of logs) {
+    if (l < lo) lo = l;
+    if (l > hi) hi = l;
+  }
+  const width = (hi - lo) / bins || 1;
+  const groups = new Map<number, { x: number[]; y: number[] }>();
+  logs.forEach((l, i) => {
+    const k = Math.min(bins - 1, Math.floor((l - lo) / width));
+    const g = groups.get(k) ?? { x: [], y: [] };
+    g.x.push(xs[i]!);
+    g.y.push(ys[i]!);
+    groups.set(k, g);
+  });
+  return [...groups.keys()].sort((a, b) => a - b).map((k) => {
+    const g = groups.get(k)!;
+    const sx = [...g.x].sort((a, b) => a - b), sy = [...g.y].sort((a, b) => a - b);
+    return { function: fn, target, inputMb: quantile(sx, 0.5) / 1e6, measured: quantile(sy, 0.5), measuredLow: quantile(sy, 0.05), measuredHigh: quantile(sy, 0.95), rows: g.y.length };
+  });
+}
+
+export function buildFitChartData(profiles: ProfileSet, traces: readonly TraceRecord[] | TraceTable, options: PlotFitOptions = {}): FitChartRow[] {
   const level = options.level ?? 0.9;
   const points = options.curvePoints ?? 40;
-  const rows: Row[] = [];
+  const table = traces instanceof TraceTable ? traces : TraceTable.fromRecords(traces);
+  const cells = profiles.functionNames.length * PROFILE_TARGETS.length;
+  const budget = Math.max(MIN_POINTS_PER_CELL, Math.floor((options.maxPoints ?? MAX_POINTS) / Math.max(1, cells)));
+  const rows: FitChartRow[] = [];
   for (const name of profiles.functionNames) {
     const fn = profiles.data.functions[name]!;
+    const g = table.functions.get(name);
     for (const target of PROFILE_TARGETS) {
-      for (const r of records) if (r.function === name) rows.push({ function: name, target, inputMb: r.inputBytes / 1e6, measured: r[target] });
-      const lo = Math.max(fn.inputBytesMin, 1), hi = Math.max(fn.inputBytesMax, lo * 1.01);
+      const d = fn.targets[target];
+      if (d === undefined) continue;
+      if (g !== undefined) {
+        const xs: number[] = [], ys: number[] = [];
+        const col = g.columns[target].values(), input = g.columns.inputBytes.values(), stage = g.columns.stageInputBytes.values();
+        for (let i = 0; i < col.length; i++) {
+          if (Number.isNaN(col[i]!)) continue;
+          xs.push(target === "fanout" && !Number.isNaN(stage[i]!) ? stage[i]! : input[i]!);
+          ys.push(col[i]!);
+        }
+        rows.push(...measuredMarks(name, target, xs, ys, budget));
+      }
+      const lo = Math.max(d.inputBytesMin, 1), hi = Math.max(d.inputBytesMax, lo * 1.01);
       for (let i = 0; i < points; i++) {
         const x = lo * Math.pow(hi / lo, i / (points - 1));
-        const d = fn.targets[target];
         rows.push({ function: name, target, inputMb: x / 1e6, median: predictTargetAt(d, x, 0.5), low: predictTargetAt(d, x, (1 - level) / 2), high: predictTargetAt(d, x, (1 + level) / 2) });
       }
     }
@@ -46,7 +106,7 @@ export function buildFitChartData(profiles: ProfileSet, records: readonly TraceR
   return rows;
 }
 
-export function buildFitChartSpec(rows: readonly Row[]): Record<string, unknown> {
+export function buildFitChartSpec(rows: readonly FitChartRow[]): Record<string, unknown> {
   const x = { field: "inputMb", type: "quantitative", title: "input (MB)" };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -59,6 +119,7 @@ export function buildFitChartSpec(rows: readonly Row[]): Record<string, unknown>
       layer: [
         { transform: [{ filter: "isValid(datum.median)" }], mark: { type: "area", opacity: 0.25 }, encoding: { x, y: { field: "low", type: "quantitative", title: null }, y2: { field: "high" } } },
         { transform: [{ filter: "isValid(datum.median)" }], mark: "line", encoding: { x, y: { field: "median", type: "quantitative" } } },
+        { transform: [{ filter: "isValid(datum.measuredLow)" }], mark: { type: "rule", color: "#d62728", opacity: 0.6 }, encoding: { x, y: { field: "measuredLow", type: "quantitative" }, y2: { field: "measuredHigh" } } },
         { transform: [{ filter: "isValid(datum.measured)" }], mark: { type: "point", filled: true, color: "#d62728", size: 20 }, encoding: { x, y: { field: "measured", type: "quantitative" } } },
       ],
     },
@@ -66,11 +127,11 @@ export function buildFitChartSpec(rows: readonly Row[]): Record<string, unknown>
 }
 
 /** Renders the chart to SVG (or PNG by extension) at `file`. */
-export async function plotFit(profiles: ProfileSet, records: readonly TraceRecord[], file: string, options: PlotFitOptions = {}): Promise<void> {
+export async function plotFit(profiles: ProfileSet, traces: readonly TraceRecord[] | TraceTable, file: string, options: PlotFitOptions = {}): Promise<void> {
   const format = file.toLowerCase().endsWith(".png") ? "png" : file.toLowerCase().endsWith(".svg") ? "svg" : undefined;
-  if (format === undefined) throw inputError("Cannot plot", { code: "invalid_value", path: ["plot"], message: "unknown image format", expected: "a file ending in .svg or .png", actual: file });
+  if (format === undefined) throw sluiceError("option.plotFormat", { path: ["plot"], actual: file });
   const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
-  const spec = buildFitChartSpec(buildFitChartData(profiles, records, options));
+  const spec = buildFitChartSpec(buildFitChartData(profiles, traces, options));
   const compiled = compile(spec as unknown as Parameters<typeof compile>[0]).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   const svg = await view.toSVG();

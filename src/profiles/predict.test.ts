@@ -27,8 +27,8 @@ describe("predict", async () => {
     const p = predict(set, "merge", 10 * MB, { level: 0.8 });
     expect(p.level).toBe(0.8);
     for (const t of ["runtimeMs", "memoryMb", "outputBytes", "fanout"] as const) {
-      expect(p[t].low).toBeLessThanOrEqual(p[t].median);
-      expect(p[t].median).toBeLessThanOrEqual(p[t].high);
+      expect(p[t]!.low).toBeLessThanOrEqual(p[t]!.median);
+      expect(p[t]!.median).toBeLessThanOrEqual(p[t]!.high);
     }
   });
 

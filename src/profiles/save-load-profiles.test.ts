@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,7 +51,7 @@ describe("saveProfiles → loadProfiles", () => {
       expect(back.profileFor(name, { memoryMb: 0.95 })!.memoryMb(7 * MB)).toBe(set.profileFor(name, { memoryMb: 0.95 })!.memoryMb(7 * MB));
     }
     expect(back.data.metadata).toEqual(set.data.metadata);
-    expect(back.data.functions.sort!.targets.runtimeMs.model.family).toBe("mlp");
+    expect(back.data.functions.sort!.targets.runtimeMs!.model.family).toBe("mlp");
     expect((await readFile(path.join(dir, "weights.bin"))).byteLength).toBe(3 * 32 * 4); // 3 MLPs · 32 float32 weights · 4 bytes
   });
 
@@ -63,12 +63,33 @@ describe("saveProfiles → loadProfiles", () => {
   it.each([
     ["a missing folder", async () => path.join(root, "nope"), "file not found"],
     ["a truncated profiles.json", () => copyTo("trunc", (j) => j.slice(0, j.length / 2)), "truncated or not JSON"],
-    ["another format version", () => copyTo("ver", (j) => j.replace('"formatVersion": 1', '"formatVersion": 2')), "unsupported format version"],
+    ["another format version", () => copyTo("ver", (j) => j.replace('"formatVersion": 2', '"formatVersion": 3')), "unsupported format version"],
     ["another format", () => copyTo("fmt", (j) => j.replace('"format": "sluice-profiles"', '"format": "other"')), "not a Sluice profile set"],
     ["an edited model", () => copyTo("edit", (j) => j.replace('"rows": 6', '"rows": 7')), "content hash mismatch"],
   ])("rejects %s", async (_label, make, message) => {
     const err = await loadError(await make());
     expect(err.message).toContain(message);
+  });
+
+  it("reads a version-1 folder (every residual stored) and converts it", async () => {
+    const d = path.join(root, "v1");
+    await mkdir(d, { recursive: true });
+    for (const f of ["profiles.json", "weights.bin"]) await writeFile(path.join(d, f), await readFile(path.join("src/profiles/testdata/profiles-v1", f)));
+    const v1 = await loadProfiles(d);
+    expect(v1.data.metadata.formatVersion).toBe(2);
+    const p = predict(v1, "wc-map", 8 * MB);
+    expect(p.runtimeMs!.low).toBeLessThanOrEqual(p.runtimeMs!.median);
+    expect(p.runtimeMs!.median).toBeLessThanOrEqual(p.runtimeMs!.high);
+  });
+
+  it("stays small: a function trained on 20,000 rows stores a fixed-size residual summary", async () => {
+    const many = generateTraces(SYNTHETIC_SORT.slice(0, 1), { inputBytes: Array.from({ length: 200 }, (_, i) => (i + 1) * 0.25 * MB), repeats: 100, noise: 0.05, seed: 2 });
+    const big = await trainProfiles(many, { model: "linear" });
+    const d = path.join(root, "big");
+    await saveProfiles(big, d);
+    const bytes = (await readFile(path.join(d, "profiles.json"))).byteLength;
+    expect(many.length).toBe(20_000);
+    expect(bytes).toBeLessThan(100_000); // ≤ 100 KB per function (version 1 stored every residual: ~1.6 MB here)
   });
 
   it("rejects a truncated weights file and traces other than the ones trained on", async () => {

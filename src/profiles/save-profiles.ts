@@ -1,13 +1,13 @@
 /**
  * Saves a profile set to a folder: profiles.json (metadata, models, metrics, residuals) and
- * weights.bin (MLP weights, float32 little-endian). Each file is written to a temporary name and
- * renamed into place, weights first, so a reader never sees a half-written set.
+ * weights.bin (MLP weights, float32 little-endian). The folder is written whole or not at all
+ * (model-folder.ts): a reader, or a save killed at any point, sees the old set or the new one.
  */
 import { createHash } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { ProfileSetData } from "./profile-set-data.js";
+import type { ProfileSetData, SegmentProfileData } from "./profile-set-data.js";
 import type { ProfileSet } from "./profile-set.js";
+import { writeModelFolder } from "./model-folder.js";
 import { PROFILES_FILE, WEIGHTS_FILE, type StoredModel, type StoredProfiles } from "./stored-profiles-schema.js";
 import type { ModelArtifact } from "./regressors/types.js";
 
@@ -15,11 +15,6 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
-}
 
 /** Splits MLP weights out into one float32 buffer; other models pass through. */
 export function toStored(data: ProfileSetData): { functions: StoredProfiles["functions"]; weights: Uint8Array } {
@@ -30,12 +25,16 @@ export function toStored(data: ProfileSetData): { functions: StoredProfiles["fun
     floats.push(...m.weights);
     return { ...m, weights: ref };
   };
-  const functions: StoredProfiles["functions"] = {};
-  for (const name of Object.keys(data.functions).sort()) {
-    const f = data.functions[name]!;
-    const targets = Object.fromEntries(Object.entries(f.targets).map(([t, d]) => [t, { ...d, model: store(d.model), residuals: [...d.residuals], candidates: d.candidates.map((c) => ({ ...c })) }]));
-    functions[name] = { ...f, targets: targets as StoredProfiles["functions"][string]["targets"] };
-  }
+  const storeSegment = <S extends SegmentProfileData>(s: S) => ({
+    ...s,
+    targets: Object.fromEntries(Object.entries(s.targets).map(([t, d]) => [t, { ...d!, model: store(d!.model), residuals: { quantiles: [...d!.residuals.quantiles], rows: d!.residuals.rows }, candidates: d!.candidates.map((c) => ({ ...c })) }])),
+  });
+  const functions = Object.fromEntries(
+    Object.keys(data.functions).sort().map((name) => {
+      const f = data.functions[name]!;
+      return [name, { ...storeSegment(f), ...(f.cold === undefined ? {} : { cold: storeSegment(f.cold) }) }];
+    }),
+  ) as unknown as StoredProfiles["functions"];
   const buf = new Float32Array(floats);
   const weights = new Uint8Array(buf.byteLength);
   const view = new DataView(weights.buffer);
@@ -45,7 +44,6 @@ export function toStored(data: ProfileSetData): { functions: StoredProfiles["fun
 
 /** Writes `profiles` into `dir` (created if missing); returns the two file paths. */
 export async function saveProfiles(profiles: ProfileSet, dir: string): Promise<{ profilesFile: string; weightsFile: string }> {
-  await mkdir(dir, { recursive: true });
   const { functions, weights } = toStored(profiles.data);
   const stored: StoredProfiles = {
     metadata: {
@@ -59,7 +57,9 @@ export async function saveProfiles(profiles: ProfileSet, dir: string): Promise<{
   };
   const profilesFile = path.join(dir, PROFILES_FILE);
   const weightsFile = path.join(dir, WEIGHTS_FILE);
-  await writeAtomic(weightsFile, weights);
-  await writeAtomic(profilesFile, JSON.stringify(stored, null, 1) + "\n");
+  await writeModelFolder(dir, [
+    { name: WEIGHTS_FILE, data: weights },
+    { name: PROFILES_FILE, data: JSON.stringify(stored, null, 1) + "\n" },
+  ]);
   return { profilesFile, weightsFile };
 }

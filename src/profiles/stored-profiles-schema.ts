@@ -1,16 +1,18 @@
 /**
- * The on-disk shape of a profile folder's profiles.json (format version 1), as a zod schema:
+ * The on-disk shape of a profile folder's profiles.json (format version 2), as a zod schema:
  * loadProfiles validates against it. MLP weights live in weights.bin; the JSON holds their range.
+ * Version 1 files are read through stored-profiles-v1.ts and converted.
  */
 import { z } from "zod";
 import { MODEL_CHOICES, REGRESSOR_FAMILIES } from "./regressors/types.js";
+import { SUMMARY_PROBABILITIES } from "./residual-summary.js";
 
 const num = z.number().finite();
 const nullableNum = num.nullable();
 
 export const weightsRefSchema = z.object({ offset: z.number().int().nonnegative(), count: z.number().int().positive() });
 
-const storedModelSchema = z.discriminatedUnion("family", [
+export const storedModelSchema = z.discriminatedUnion("family", [
   z.object({ family: z.literal("constant"), value: num }),
   z.object({ family: z.enum(["linear", "poly2", "poly3"]), xScale: num, coefficients: z.array(num) }),
   z.object({ family: z.literal("power"), logScale: num, exponent: num }),
@@ -21,27 +23,44 @@ export type StoredModel = z.infer<typeof storedModelSchema>;
 
 const storedTargetSchema = z.object({
   model: storedModelSchema,
+  memoryFactor: z.object({ exponent: num, referenceMb: num.positive(), minMb: num.positive(), maxMb: num.positive() }).optional(),
   selection: z.enum(["auto", "forced", "fallback"]),
   selectionNote: z.string().optional(),
-  residualMode: z.enum(["absolute", "relative"]),
-  residuals: z.array(num),
-  metrics: z.object({ mapePercent: nullableNum, r2: nullableNum, rows: z.number().int(), method: z.enum(["k-fold", "in-sample"]), folds: z.number().int() }),
-  candidates: z.array(z.object({ family: z.enum(REGRESSOR_FAMILIES), status: z.enum(["fitted", "not-applicable"]), mapePercent: nullableNum, r2: nullableNum, reason: z.string().optional() })),
+  residuals: z.object({ quantiles: z.array(num).length(SUMMARY_PROBABILITIES.length), rows: z.number().int().nonnegative() }),
+  inputBytesMin: num,
+  inputBytesMax: num,
+  metrics: z.object({
+    fitMapePercent: nullableNum,
+    extrapolationMapePercent: nullableNum,
+    kfoldMapePercent: nullableNum,
+    r2: nullableNum,
+    rows: z.number().int(),
+    distinctInputSizes: z.number().int(),
+    method: z.enum(["k-fold", "in-sample"]),
+    folds: z.number().int(),
+  }),
+  candidates: z.array(z.object({ family: z.enum(REGRESSOR_FAMILIES), status: z.enum(["fitted", "not-applicable", "refused"]), kfoldMapePercent: nullableNum, extrapolationMapePercent: nullableNum, r2: nullableNum, reason: z.string().optional() })),
 });
 
-const storedFunctionSchema = z.object({
-  app: z.string(),
+const targetsSchema = z.object({ runtimeMs: storedTargetSchema.optional(), memoryMb: storedTargetSchema.optional(), outputBytes: storedTargetSchema.optional(), fanout: storedTargetSchema.optional() });
+
+const storedSegmentSchema = z.object({
   rows: z.number().int().positive(),
   distinctInputSizes: z.number().int().positive(),
   inputBytesMin: num,
   inputBytesMax: num,
-  targets: z.object({ runtimeMs: storedTargetSchema, memoryMb: storedTargetSchema, outputBytes: storedTargetSchema, fanout: storedTargetSchema }),
+  memorySettingsMb: z.object({ min: num, max: num }).optional(),
+  targets: targetsSchema,
+  untrained: z.object({ runtimeMs: z.string().optional(), memoryMb: z.string().optional(), outputBytes: z.string().optional(), fanout: z.string().optional() }),
 });
+
+const storedFunctionSchema = storedSegmentSchema.extend({ app: z.string(), segment: z.enum(["warm", "cold"]), cold: storedSegmentSchema.optional() });
+export type StoredFunction = z.infer<typeof storedFunctionSchema>;
 
 const modelChoice = z.enum(MODEL_CHOICES);
 export const storedMetadataSchema = z.object({
   format: z.literal("sluice-profiles"),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(2),
   producer: z.string(),
   trainedAt: z.string(),
   tracesSha256: z.string().regex(/^[0-9a-f]{64}$/),

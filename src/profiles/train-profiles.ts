@@ -1,24 +1,31 @@
 /**
- * Trains a profile set from trace records. Phases: validate → group by function → fit every
- * candidate family on every fold (classical families directly, all MLPs in one batch) → score
- * held-out predictions → select per function and target → assemble the set.
- * Pre: records of one or more apps. Post: every function has all four targets, each with a model,
- * held-out metrics and residuals for intervals.
+ * Trains a profile set from trace rows (records, or a streamed TraceTable). Phases: validate →
+ * per function, split warm and cold invocations → per target, take the rows that have it, divide
+ * out the memory law (runtime at several memory settings) → fit every candidate family on every
+ * fold (classical families directly, all MLPs in one batch) → score on unseen sizes, refuse the
+ * families that explode beyond the data, select → summarise residuals → assemble the set.
+ * Pre: rows of one or more apps. Post: every function has a model for each target its rows had
+ * (a target no row had is listed as untrained, with why); a set with no model at all is an error.
  */
-import { InputError, type Issue } from "../errors.js";
-import { traceRecordSchema, type TraceRecord } from "../traces/trace-record.js";
-import { buildFoldTasks, scoreCandidate, type CandidateResult, type FoldTasks } from "./cross-validate.js";
+import { InputError, issue, show, type Issue } from "../errors.js";
+import { TARGET_FIELDS, traceRecordSchema, type TraceRecord } from "../traces/trace-record.js";
+import { TraceTable, type FunctionRows } from "../traces/trace-table.js";
+import { distinctSorted } from "./assign-folds.js";
+import { buildFoldTasks, type TargetRows } from "./cross-validate.js";
 import { hashTraces } from "./hash-traces.js";
-import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type FunctionProfileData, type ProfileSetData, type TargetProfileData } from "./profile-set-data.js";
+import { fitMemoryFactor, memoryScale } from "./memory-factor.js";
+import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type FunctionProfileData, type ProfileSetData, type SegmentProfileData, type TargetProfileData } from "./profile-set-data.js";
 import { createProfileSet, type ProfileSet } from "./profile-set.js";
+import { fitCeilPower } from "./regressors/ceil-power.js";
 import { DEFAULT_MLP_OPTIONS, fitMlpBatch, type MlpOptions } from "./regressors/mlp.js";
 import { fitConstant, fitPolynomial } from "./regressors/polynomial.js";
-import { fitCeilPower } from "./regressors/ceil-power.js";
 import { fitPowerLaw } from "./regressors/power-law.js";
 import { MODEL_CHOICES, type FitOutcome, type FitTask, type ModelChoice, type RegressorFamily } from "./regressors/types.js";
-import { familiesFor, selectModel } from "./select-model.js";
+import { familiesFor } from "./select-model.js";
+import { segmentIndexes, targetRows } from "./target-rows.js";
 import { loadTensorflow, type TfBackendName, type TfBackendPreference } from "./tf-backend.js";
-import { PROFILE_TARGETS, type ProfileTarget } from "./types.js";
+import { finishTarget, type TargetProblem } from "./train-target.js";
+import { PROFILE_TARGETS, type ProfileTarget, type Segment } from "./types.js";
 
 export interface TrainProgress {
   readonly phase: "fit" | "mlp" | "select";
@@ -28,7 +35,7 @@ export interface TrainProgress {
 }
 
 export interface TrainOptions {
-  /** A family for every target, or per target; `auto` (default) picks by cross-validation. */
+  /** A family for every target, or per target; `auto` (default) picks by validation on unseen sizes. */
   readonly model?: ModelChoice | Partial<Record<ProfileTarget, ModelChoice>>;
   /** Folds for cross-validation (default 5; fewer when there are fewer distinct input sizes). */
   readonly folds?: number;
@@ -44,28 +51,23 @@ export const PRODUCER = "sluice 0.1.0";
 /** Targets that are whole counts by definition (fanout: instances of the next stage); they also try `ceil-power`. */
 export const COUNT_TARGETS: ReadonlySet<ProfileTarget> = new Set(["fanout"]);
 
-interface Problem {
-  readonly fn: string;
-  readonly target: ProfileTarget;
-  readonly choice: ModelChoice;
-  readonly task: FitTask;
-  readonly folds: FoldTasks;
-  readonly outcomes: Map<RegressorFamily, FitOutcome[]>;
-}
+const MAX_ISSUES = 20;
 
-function validate(records: readonly TraceRecord[], options: TrainOptions): void {
-  const issues: Issue[] = [];
-  if (records.length === 0) issues.push({ code: "invalid_value", path: ["records"], message: "no trace records", expected: "at least one record", actual: "0" });
-  records.forEach((r, i) => {
-    const parsed = traceRecordSchema.safeParse(r);
-    if (!parsed.success) for (const e of parsed.error.issues.slice(0, 1)) issues.push({ code: "invalid_value", path: ["records", i, ...e.path.map(String)], message: e.message });
-  });
+function validateOptions(options: TrainOptions, issues: Issue[]): void {
   const choices = typeof options.model === "object" ? Object.entries(options.model) : [["model", options.model ?? "auto"] as const];
   for (const [key, choice] of choices) {
-    if (!MODEL_CHOICES.includes(choice as ModelChoice)) issues.push({ code: "invalid_value", path: ["options", "model", key], message: "unknown model", expected: MODEL_CHOICES.join(" | "), actual: String(choice) });
+    if (!MODEL_CHOICES.includes(choice as ModelChoice)) issues.push(issue("option.unknownModelChoice", { path: ["options", "model", key], expected: MODEL_CHOICES.join(" | "), actual: show(choice) }));
+    if (key !== "model" && !(PROFILE_TARGETS as readonly string[]).includes(key)) issues.push(issue("option.badValue", { path: ["options", "model", key], expected: `a target: ${PROFILE_TARGETS.join(" | ")}`, actual: show(key) }));
   }
-  if (options.folds !== undefined && !(Number.isInteger(options.folds) && options.folds >= 2)) issues.push({ code: "invalid_value", path: ["options", "folds"], message: "bad fold count", expected: "an integer ≥ 2", actual: String(options.folds) });
-  if (issues.length > 0) throw new InputError("Cannot train profiles", issues.slice(0, 20));
+  if (options.folds !== undefined && !(Number.isInteger(options.folds) && options.folds >= 2)) issues.push(issue("option.foldCount", { path: ["options", "folds"], actual: show(options.folds) }));
+}
+
+function toTable(records: readonly TraceRecord[], issues: Issue[]): TraceTable {
+  for (let i = 0; i < records.length && issues.length < MAX_ISSUES; i++) {
+    const parsed = traceRecordSchema.safeParse(records[i]);
+    if (!parsed.success) for (const e of parsed.error.issues.slice(0, 1)) issues.push(issue("profiles.badRecord", { path: ["records", i, ...e.path.map(String)], params: { reason: e.message } }));
+  }
+  return TraceTable.fromRecords(records);
 }
 
 function fitClassical(family: RegressorFamily, task: FitTask): FitOutcome {
@@ -76,39 +78,98 @@ function fitClassical(family: RegressorFamily, task: FitTask): FitOutcome {
   throw new Error(`not a classical family: ${family}`);
 }
 
-export async function trainProfiles(records: readonly TraceRecord[], options: TrainOptions = {}): Promise<ProfileSet> {
+function range(xs: Float64Array): { min: number; max: number } {
+  let min = Infinity, max = -Infinity;
+  for (const x of xs) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return { min, max };
+}
+
+interface SegmentPlan {
+  readonly fn: string;
+  readonly segment: Segment;
+  readonly rows: Uint32Array;
+  readonly problems: TargetProblem[];
+  readonly untrained: Partial<Record<ProfileTarget, string>>;
+}
+
+function planSegment(g: FunctionRows, segment: Segment, rows: Uint32Array, choiceFor: (t: ProfileTarget) => ModelChoice, folds: number): SegmentPlan {
+  const problems: TargetProblem[] = [];
+  const untrained: Partial<Record<ProfileTarget, string>> = {};
+  for (const target of PROFILE_TARGETS) {
+    const raw = targetRows(g, rows, target);
+    if (raw.x.length === 0) {
+      untrained[target] = `no ${segment} row of ${g.name} has ${target}`;
+      continue;
+    }
+    const memoryFactor = target === "runtimeMs" ? fitMemoryFactor(raw.x, raw.y, raw.memoryMb) : undefined;
+    const y = memoryFactor === undefined ? raw.y : Float64Array.from(raw.y, (v, i) => v / memoryScale(memoryFactor, Number.isNaN(raw.memoryMb[i]!) ? undefined : raw.memoryMb[i]));
+    const data: TargetRows = { x: raw.x, y };
+    const ft = buildFoldTasks(data, folds);
+    const choice = choiceFor(target);
+    const count = COUNT_TARGETS.has(target);
+    const outcomes = new Map<RegressorFamily, FitOutcome[]>();
+    for (const family of new Set([...familiesFor(choice, false, count), ...familiesFor("auto", false, count)])) if (family !== "mlp") outcomes.set(family, ft.tasks.map((t) => fitClassical(family, t)));
+    problems.push({ fn: g.name, segment, target, choice, count, rows: data, ...(memoryFactor === undefined ? {} : { memoryFactor }), folds: ft, outcomes });
+  }
+  return { fn: g.name, segment, rows, problems, untrained };
+}
+
+function assembleSegment(g: FunctionRows, plan: SegmentPlan, targets: Map<TargetProblem, TargetProfileData>): SegmentProfileData {
+  const input = g.columns.inputBytes.values();
+  const xs = Float64Array.from(plan.rows, (i) => input[i]!);
+  const mem = g.columns.memorySettingMb.values();
+  const settings = Float64Array.from([...plan.rows].map((i) => mem[i]!).filter((m) => !Number.isNaN(m)));
+  const r = range(xs);
+  return {
+    rows: plan.rows.length,
+    distinctInputSizes: distinctSorted(xs).length,
+    inputBytesMin: r.min,
+    inputBytesMax: r.max,
+    ...(settings.length > 0 ? { memorySettingsMb: range(settings) } : {}),
+    targets: Object.fromEntries(plan.problems.map((p) => [p.target, targets.get(p)!])),
+    untrained: plan.untrained,
+  };
+}
+
+export async function trainProfiles(input: readonly TraceRecord[] | TraceTable, options: TrainOptions = {}): Promise<ProfileSet> {
   const started = performance.now();
-  validate(records, options);
+  const issues: Issue[] = [];
+  validateOptions(options, issues);
+  const table = input instanceof TraceTable ? input : toTable(input, issues);
+  if (table.rows === 0) issues.push(issue("profiles.noRecords", { path: ["records"], actual: "0" }));
+  if (issues.length > 0) throw new InputError("Cannot train profiles", issues.slice(0, MAX_ISSUES));
+
   const folds = options.folds ?? 5;
   const seed = options.seed ?? DEFAULT_MLP_OPTIONS.seed;
   const choiceFor = (t: ProfileTarget): ModelChoice => (typeof options.model === "object" ? options.model[t] ?? "auto" : options.model ?? "auto");
-  const byFunction = new Map<string, TraceRecord[]>();
-  for (const r of records) byFunction.set(r.function, [...(byFunction.get(r.function) ?? []), r]);
-  const names = [...byFunction.keys()].sort();
+  const names = [...table.functions.keys()].sort();
   const mlpWanted = PROFILE_TARGETS.some((t) => ["auto", "mlp"].includes(choiceFor(t)));
   const total = names.length + (mlpWanted ? 1 : 0) + 1;
   const report = (phase: TrainProgress["phase"], done: number, label: string) => options.onProgress?.({ phase, done, total, label });
 
-  const problems: Problem[] = [];
+  const plans: SegmentPlan[] = [];
   names.forEach((fn, i) => {
-    const rows = byFunction.get(fn)!;
-    for (const target of PROFILE_TARGETS) {
-      const task: FitTask = { inputBytes: rows.map((r) => r.inputBytes), values: rows.map((r) => r[target]) };
-      const ft = buildFoldTasks(task, folds);
-      const outcomes = new Map<RegressorFamily, FitOutcome[]>();
-      const choice = choiceFor(target);
-      const count = COUNT_TARGETS.has(target);
-      for (const family of new Set([...familiesFor(choice, false, count), ...familiesFor("auto", false, count)])) if (family !== "mlp") outcomes.set(family, ft.tasks.map((t) => fitClassical(family, t)));
-      problems.push({ fn, target, choice, task, folds: ft, outcomes });
+    const g = table.functions.get(fn)!;
+    for (const segment of ["warm", "cold"] as const) {
+      const rows = segmentIndexes(g, segment);
+      if (rows.length > 0) plans.push(planSegment(g, segment, rows, choiceFor, folds));
     }
     report("fit", i + 1, fn);
   });
+  const problems = plans.flatMap((p) => p.problems);
+  if (problems.length === 0) {
+    const why = TARGET_FIELDS.map((t) => `${t}: ${[...table.accounts[t].skipped].map(([r, n]) => `${n} ${r}`).join(", ") || "no rows"}`).join("; ");
+    throw new InputError("Cannot train profiles", [issue("profiles.nothingToTrain", { path: ["records"], actual: why })]);
+  }
 
   let backend: TfBackendName | "none" = "none";
-  if (mlpWanted) {
+  const wanted = problems.filter((p) => p.choice === "auto" || p.choice === "mlp");
+  if (wanted.length > 0) {
     const loaded = await loadTensorflow(options.backend ?? "auto");
     backend = loaded.backend;
-    const wanted = problems.filter((p) => p.choice === "auto" || p.choice === "mlp");
     const batch = wanted.flatMap((p) => p.folds.tasks);
     const outcomes = fitMlpBatch(loaded.tf, batch, { ...DEFAULT_MLP_OPTIONS, ...options.mlp, seed });
     let at = 0;
@@ -119,47 +180,35 @@ export async function trainProfiles(records: readonly TraceRecord[], options: Tr
     report("mlp", names.length + 1, `${batch.length} networks on ${backend}`);
   }
 
-  const functions: Record<string, FunctionProfileData> = {};
+  const targets = new Map(problems.map((p) => [p, finishTarget(p)] as const));
+  const functions: [string, FunctionProfileData][] = [];
   for (const fn of names) {
-    const rows = byFunction.get(fn)!;
-    const targets = {} as Record<ProfileTarget, TargetProfileData>;
-    for (const p of problems.filter((q) => q.fn === fn)) {
-      const score = (family: RegressorFamily): CandidateResult => scoreCandidate(family, p.task, p.folds, p.outcomes.get(family) ?? [{ status: "not-applicable", reason: "not trained" }]);
-      const count = COUNT_TARGETS.has(p.target);
-      const candidates = familiesFor(p.choice, p.outcomes.has("mlp"), count).map(score);
-      const fallback = p.choice === "auto" ? candidates : familiesFor("auto", false, count).map(score);
-      const selection = selectModel(p.choice, candidates, fallback);
-      if (selection === undefined) throw new InputError("Cannot train profiles", [{ code: "infeasible", path: ["records", fn, p.target], message: "no model family fits these rows" }]);
-      const c = selection.chosen;
-      targets[p.target] = {
-        model: c.model,
-        selection: selection.how,
-        ...(selection.how === "fallback" ? { selectionNote: selection.reason } : {}),
-        residualMode: c.residualMode,
-        residuals: c.residuals,
-        metrics: c.metrics,
-        candidates: candidates.map((k) => (k.status === "fitted" ? { family: k.family, status: k.status, mapePercent: k.metrics.mapePercent, r2: k.metrics.r2 } : { family: k.family, status: k.status, mapePercent: null, r2: null, reason: k.reason })),
-      };
-    }
-    const xs = rows.map((r) => r.inputBytes);
-    functions[fn] = { app: [...new Set(rows.map((r) => r.app))].sort().join("+"), rows: rows.length, distinctInputSizes: new Set(xs).size, inputBytesMin: Math.min(...xs), inputBytesMax: Math.max(...xs), targets };
+    const g = table.functions.get(fn)!;
+    const warm = plans.find((p) => p.fn === fn && p.segment === "warm");
+    const cold = plans.find((p) => p.fn === fn && p.segment === "cold");
+    const main = warm ?? cold!;
+    const data: FunctionProfileData = { app: [...g.apps].sort().join("+"), segment: main.segment, ...assembleSegment(g, main, targets), ...(warm !== undefined && cold !== undefined ? { cold: assembleSegment(g, cold, targets) } : {}) };
+    functions.push([fn, data]);
   }
   report("select", total, "selected");
 
+  const apps = new Set<string>();
+  for (const g of table.functions.values()) for (const a of g.apps) apps.add(a);
   const data: ProfileSetData = {
     metadata: {
       format: PROFILES_FORMAT,
       formatVersion: PROFILES_FORMAT_VERSION,
       producer: PRODUCER,
       trainedAt: (options.trainedAt ?? new Date()).toISOString(),
-      tracesSha256: hashTraces(records),
-      traceRows: records.length,
-      apps: [...new Set(records.map((r) => r.app))].sort(),
+      tracesSha256: hashTraces(table),
+      traceRows: table.rows,
+      apps: [...apps].sort(),
       backend,
       trainingMs: Math.round(performance.now() - started),
       options: { model: options.model ?? "auto", folds, seed },
     },
-    functions,
+    // fromEntries defines own properties: a function named "__proto__" stays a function.
+    functions: Object.fromEntries(functions),
   };
   return createProfileSet(data);
 }

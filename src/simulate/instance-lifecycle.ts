@@ -33,7 +33,10 @@ export function receiversReady(sim: SimState, s: StageRt, indexes: readonly numb
     });
     const inputBytes = s.incoming.length === 0 ? (sim.setup.inputBytes * (sim.setup.dag.stageById.get(s.id)!.inputFraction ?? 1)) / s.n : pieces.reduce((a, ps) => a + ps.reduce((b, p) => b + p.bytes, 0), 0);
     const stream = createStream(sim.setup.seed, `${s.id}#${j}`);
-    const draw = sim.setup.sample(s.fn, inputBytes, stream);
+    const inv = sim.setup.platform.invocation;
+    const cold = createStream(sim.setup.seed, `${s.id}#${j}/start`).uniform() < inv.coldFraction;
+    const stage = sim.setup.dag.stageById.get(s.id)!;
+    const draw = sim.setup.sample(s.fn, inputBytes, stream, { ...(stage.memoryMb === undefined ? {} : { memoryMb: stage.memoryMb }), ...(stage.repeat === undefined ? {} : { runs: stage.repeat }), cold });
     const inst: InstanceRt = { stage: s, index: j, stream, vm: "", readyMs: now, startMs: NaN, computeStartMs: NaN, computeEndMs: NaN, finishMs: NaN, inputBytes, draw, pieces, cacheResident: false, intervals: new Map() };
     s.instances[j] = inst;
     fresh.push(inst);
@@ -85,7 +88,9 @@ function markWritten(sim: SimState, e: EdgeRt, mode: TransferMode): void {
 function started(sim: SimState, inst: InstanceRt, vm: string): void {
   inst.vm = vm;
   inst.startMs = sim.kernel.nowMs;
-  const coldMs = drawStartupMs({ warmMs: 0, coldMs: sim.setup.platform.invocation.coldStartMs, coldFraction: sim.setup.platform.invocation.coldFraction }, createStream(sim.setup.seed, `${inst.stage.id}#${inst.index}/start`).uniform());
+  // a cold instance pays the platform's cold start, unless its runtime came from a traced cold-start profile
+  const inv = sim.setup.platform.invocation;
+  const coldMs = inst.draw.coldProfile === true ? 0 : drawStartupMs({ warmMs: 0, coldMs: inv.coldStartMs, coldFraction: inv.coldFraction }, createStream(sim.setup.seed, `${inst.stage.id}#${inst.index}/start`).uniform());
   if (coldMs > 0) sim.kernel.after(coldMs, () => readAndCompute(sim, inst, vm));
   else readAndCompute(sim, inst, vm);
 }

@@ -20,6 +20,8 @@ const TOP = 56;
 const AREA_H = 110;
 
 export function renderTimelineSvg(report: SimulationReport): string {
+  // A run report (execute()) has the same shape, marked measured.
+  const measured = (report as { kind?: string }).kind === "measured";
   const span = Math.max(report.makespanMs, 1e-9);
   const x = (t: number) => LEFT + (Math.max(0, t) / span) * PLOT_W;
 
@@ -51,7 +53,7 @@ export function renderTimelineSvg(report: SimulationReport): string {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height.toFixed(0)}" viewBox="0 0 ${width} ${height.toFixed(0)}" font-family="Helvetica, Arial, sans-serif" font-size="11">`);
   out.push(`<rect width="100%" height="100%" fill="white"/>`);
-  out.push(`<text x="${LEFT}" y="20" font-size="14" font-weight="bold">${esc(report.dagName)} — simulated makespan ${(report.makespanMs / 1000).toFixed(2)} s, cost $${report.cost.totalUsd.toPrecision(4)} (seed ${report.seed})</text>`);
+  out.push(`<text x="${LEFT}" y="20" font-size="14" font-weight="bold">${esc(report.dagName)} — ${measured ? "measured" : "simulated"} makespan ${(report.makespanMs / 1000).toFixed(2)} s, cost $${report.cost.totalUsd.toPrecision(4)}${measured ? "" : ` (seed ${report.seed})`}</text>`);
   // Legend.
   let lx = LEFT;
   for (const [kind, color] of Object.entries(COLORS)) {

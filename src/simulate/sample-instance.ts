@@ -38,6 +38,8 @@ export interface InstanceDraw {
   readonly outputBytes: number;
   /** Where the draw came from. */
   readonly source: "provider" | "noise" | "truth";
+  /** True when the runtime came from a traced cold-start profile (which includes the start). */
+  readonly coldProfile?: boolean;
 }
 
 export const DEFAULT_NOISE_CV = DEFAULT_RUNTIME_CV;
@@ -51,7 +53,16 @@ export interface SamplerOptions {
   readonly measuredIo?: MeasuredIo;
 }
 
-export type Sampler = (fn: string, inputBytes: number, stream: RandomStream) => InstanceDraw;
+/** How an instance runs: its configured memory, how many sequential runs it makes, whether it started cold. */
+export interface DrawContext {
+  readonly memoryMb?: number;
+  /** Sequential runs (a stage's `repeat`), each on 1/runs of the input; runtimes and outputs add up. */
+  readonly runs?: number;
+  /** The instance starts cold: where the function has a traced cold-start profile, it runs at that. */
+  readonly cold?: boolean;
+}
+
+export type Sampler = (fn: string, inputBytes: number, stream: RandomStream, context?: DrawContext) => InstanceDraw;
 
 export function createSampler(options: SamplerOptions): Sampler {
   const provider = toProfileProvider(options.profiles);
@@ -75,7 +86,13 @@ export function createSampler(options: SamplerOptions): Sampler {
   };
   const computeOnly = (p: FunctionProfile, ms: number, x: number, out: number) => (p.runtimeIncludesIo === true && options.measuredIo !== undefined ? computeOnlyMs(ms, x, out, options.measuredIo) : ms);
 
-  return (fn, x, stream) => {
+  const coldProfiles = new Map<string, FunctionProfile | undefined>();
+  const coldProfile = (fn: string): FunctionProfile | undefined => {
+    if (!coldProfiles.has(fn)) coldProfiles.set(fn, provider.segments?.(fn).includes("cold") === true ? provider.profileFor(fn, {}, { segment: "cold" }) : undefined);
+    return coldProfiles.get(fn);
+  };
+
+  const drawOne = (fn: string, x: number, stream: RandomStream, context: DrawContext): InstanceDraw => {
     const uRun = stream.uniform();
     const uData = stream.uniform();
     const runP = at(fn, "runtimeMs", uRun);
@@ -95,12 +112,37 @@ export function createSampler(options: SamplerOptions): Sampler {
     const nRun = lognormalFactor(stream, cv);
     const nData = lognormalFactor(stream, cv);
     const outputBytes = nonNegative(outP.outputBytes(x)) * nData;
+    const cold = context.cold === true ? coldProfile(fn) : undefined;
+    // a cold-start profile is a point: drawn with the point profiles' noise, as the planner's atoms are
+    const runtimeMs =
+      cold !== undefined
+        ? computeOnly(cold, nonNegative(cold.runtimeMs(x, context.memoryMb)), x, nonNegative(outP.outputBytes(x))) * (spreads(fn) ? lognormalFactor(stream, pointCv) : nRun)
+        : computeOnly(runP, nonNegative(runP.runtimeMs(x, context.memoryMb)), x, nonNegative(outP.outputBytes(x))) * nRun;
     return {
-      runtimeMs: computeOnly(runP, nonNegative(runP.runtimeMs(x)), x, nonNegative(outP.outputBytes(x))) * nRun,
+      runtimeMs,
       memoryMb: nonNegative(memP.memoryMb(x)) * nData,
       outputBytes,
       source: spreads(fn) ? "provider" : "noise",
+      ...(cold === undefined ? {} : { coldProfile: true }),
     };
+  };
+
+  return (fn, x, stream, context = {}) => {
+    const runs = Math.max(1, Math.floor(context.runs ?? 1));
+    if (runs === 1) return drawOne(fn, x, stream, context);
+    // k runs in sequence, each on 1/k of the input: runtimes and outputs add up, memory is the largest run's
+    let runtimeMs = 0;
+    let outputBytes = 0;
+    let memoryMb = 0;
+    let first: InstanceDraw | undefined;
+    for (let r = 0; r < runs; r++) {
+      const d = drawOne(fn, x / runs, stream, context);
+      first ??= d;
+      runtimeMs += d.runtimeMs;
+      outputBytes += d.outputBytes;
+      memoryMb = Math.max(memoryMb, d.memoryMb);
+    }
+    return { ...first!, runtimeMs, outputBytes, memoryMb };
   };
 }
 

@@ -139,5 +139,5 @@ export interface SimulationReport {
   readonly notes: readonly string[];
   readonly events: number;
   /** The VM pool: the most VMs leased at once, the VMs billed for the run under VM-pool billing (the plan's reservation, or the peak if higher), the pool's size, and the total time stages waited for a lease. */
-  readonly vmPool: { readonly peakVms: number; readonly billedVms: number; readonly poolSize: number; readonly waitedMs: number };
+  readonly vmPool?: { readonly peakVms: number; readonly billedVms: number; readonly poolSize: number; readonly waitedMs: number };
 }

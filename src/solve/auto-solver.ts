@@ -1,10 +1,16 @@
 /**
- * Solver choice by name. "auto": the heuristic first — when its answer meets its lower bound it
- * is optimal and returned at once; otherwise the chain DP for chains, and for DAGs up to AUTO_EXACT_MAX_EDGES edges the exact
- * MILP, each raced against the heuristic's answer (the better evaluated answer wins, so a time-limited
- * MILP never makes a plan worse); past that, the heuristic alone — and when a budget or deadline is
- * finite and the DAG has at most AUTO_LP_BOUND_MAX_EDGES edges, its gap is stated against the LP
- * relaxation bound (bounds/lp-relaxation-bound.ts), solved within LP_BOUND_TIME_SHARE of the time limit.
+ * Solver choice by name, and "auto": the heuristic first, then a bound, and more search only
+ * while the proven gap exceeds the tolerance (SolverContext.gapTolerance, default 1%):
+ *   1. heuristic (heuristic/heuristic.ts) → a plan;
+ *   2. its gap against the cheap bound (bounds/lower-bound.ts), then, under a budget or deadline,
+ *      against the forest bound (bounds/proven-bound.ts) — within the tolerance, done;
+ *   3. chains up to AUTO_DP_MAX_EDGES edges: the chain DP, raced against the heuristic;
+ *      DAGs up to AUTO_EXACT_MAX_EDGES edges: the exact MILP, started from the heuristic's plan,
+ *      stopping at the tolerance or AUTO_MAX_NODES nodes;
+ *      larger DAGs up to AUTO_LP_BOUND_MAX_EDGES edges: the LP relaxation bound (iteration-limited).
+ * The better evaluated answer wins, so more search never makes a plan worse. Every stop is a work
+ * limit, so the same inputs give the same plan; the wall-clock limit is a safety net, and an
+ * exact search it cuts short is discarded in favour of the plan already in hand (noted).
  */
 import { InputError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
@@ -12,73 +18,92 @@ import type { Problem } from "../model/types.js";
 import { bruteForceSolver } from "./referee/brute-force.js";
 import { chainDpSolver } from "./dp/chain-dp.js";
 import { exactMilpSolver } from "./milp/exact-milp.js";
-import { heuristicSolver } from "./heuristic/heuristic.js";
+import { heuristicSolver, quickHeuristicSolver } from "./heuristic/heuristic.js";
 import { lpRelaxationBound } from "./bounds/lp-relaxation-bound.js";
-import type { SolverContext, SolverFn, SolverName, SolverOutcome } from "./solver.js";
+import { budgetAwareBound } from "./bounds/proven-bound.js";
+import { scoreEvaluation } from "./objective-score.js";
+import { GAP_TOLERANCE, type SolverContext, type SolverFn, type SolverName, type SolverOutcome } from "./solver.js";
 
 export const AUTO_EXACT_MAX_EDGES = 40;
 export const AUTO_DP_MAX_EDGES = 200;
-/**
- * The LP bound's size rule, measured (HiGHS, budgeted random DAGs, docs/solvers.md): about 0.1–0.2 s
- * at 100 stages (~115 edges), 0.2–0.25 s at 300 (~390 edges), 0.7–1.2 s at 1,000 (~1,300 edges),
- * which would break the 1 s planning target there; past this the cheap bound stays.
- */
 export const AUTO_LP_BOUND_MAX_EDGES = 500;
-export const LP_BOUND_TIME_SHARE = 0.25;
+/** Branch-and-bound nodes the exact MILP may spend per solve inside "auto". */
+export const AUTO_MAX_NODES = 2_000;
 
 export function isChain(problem: Problem): boolean {
   const { dag } = problem;
   return dag.stages.every((s) => dag.incoming.get(s.id)!.length <= 1 && dag.outgoing.get(s.id)!.length <= 1);
 }
 
-function objectiveOf(problem: Problem, o: SolverOutcome): number {
+/** The plan's objective under the model (Infinity when it breaks a limit or has none). */
+function valueOf(problem: Problem, o: SolverOutcome): number {
   if (o.assignment === undefined) return Infinity;
   const e = evaluateAssignment(problem, o.assignment);
-  if (!e.feasible) return Infinity;
-  if (problem.objective === "latency") return e.makespanMs + 1e-9 * e.costUsd;
-  if (problem.objective === "cost") return e.costUsd + 1e-12 * e.makespanMs;
-  return e.makespanMs * e.costUsd;
+  return e.feasible ? scoreEvaluation(problem.objective, e) : Infinity;
 }
 
-async function bestOf(problem: Problem, ctx: SolverContext, solvers: readonly SolverFn[]): Promise<SolverOutcome> {
-  let best: SolverOutcome | undefined;
-  const notes: string[] = [];
-  let lowerBound: number | undefined;
-  for (const s of solvers) {
-    const o = await s(problem, ctx);
-    notes.push(`${o.name}: ${o.status}`, ...(o.notes ?? []));
-    if (o.lowerBound !== undefined && o.status !== "infeasible") lowerBound = Math.max(lowerBound ?? -Infinity, o.lowerBound);
-    if (best === undefined || objectiveOf(problem, o) < objectiveOf(problem, best) - 1e-9) best = o;
-    if (o.status === "optimal" || o.status === "infeasible") break;
-  }
-  const b = best!;
-  return { ...b, notes, ...(lowerBound === undefined ? {} : { lowerBound }) };
+/** The outcome with the larger bound, its status set by the gap: "optimal" when it meets the bound. */
+function withBound(problem: Problem, o: SolverOutcome, bound: number | undefined, note?: string): SolverOutcome {
+  const lowerBound = Math.max(bound ?? -Infinity, o.lowerBound ?? -Infinity);
+  const notes = [...(o.notes ?? []), ...(note === undefined ? [] : [note])];
+  if (!Number.isFinite(lowerBound)) return { ...o, notes };
+  const meets = valueOf(problem, o) <= lowerBound * (1 + 1e-9) + 1e-12;
+  return { ...o, lowerBound, notes, status: meets ? "optimal" : o.status };
 }
 
-/** The heuristic's answer is optimal when its objective meets its own lower bound. */
-function provenByBound(problem: Problem, o: SolverOutcome): boolean {
-  if (o.assignment === undefined || o.lowerBound === undefined || problem.objective === "perf-per-dollar") return false;
-  const e = evaluateAssignment(problem, o.assignment);
-  const value = problem.objective === "latency" ? e.makespanMs : e.costUsd;
-  return e.feasible && value <= o.lowerBound * (1 + 1e-9) + 1e-12;
+function gapOf(problem: Problem, o: SolverOutcome): number {
+  const value = valueOf(problem, o);
+  if (o.lowerBound === undefined || !Number.isFinite(value)) return Infinity;
+  return value > 0 ? Math.max(0, (value - o.lowerBound) / value) : 0;
 }
 
 export const autoSolver: SolverFn = async (problem, ctx) => {
-  const quick = await heuristicSolver(problem, ctx);
-  if (provenByBound(problem, quick)) return { ...quick, status: "optimal", notes: [...(quick.notes ?? []), "heuristic answer meets the lower bound: optimal"] };
-  if (problem.dag.edges.length > 0 && isChain(problem) && problem.dag.edges.length <= AUTO_DP_MAX_EDGES) return bestOf(problem, ctx, [chainDpSolver, () => quick]);
-  if (problem.dag.edges.length > 0 && problem.dag.edges.length <= AUTO_EXACT_MAX_EDGES) return bestOf(problem, ctx, [exactMilpSolver(), () => quick]);
-  return withLpBound(problem, ctx, quick);
+  const tolerance = ctx.gapTolerance ?? GAP_TOLERANCE;
+  const small = problem.dag.edges.length > 0 && problem.dag.edges.length <= AUTO_EXACT_MAX_EDGES;
+  let quick = await quickHeuristicSolver(problem, ctx);
+  let bounded = withBound(problem, quick, undefined);
+  if (gapOf(problem, bounded) <= tolerance || problem.dag.edges.length === 0) return bounded;
+  if (quick.assignment !== undefined) {
+    const forest = budgetAwareBound(problem, evaluateAssignment(problem, quick.assignment));
+    bounded = withBound(problem, bounded, forest, forest === undefined ? undefined : `forest bound ${forest.toPrecision(8)}`);
+    if (gapOf(problem, bounded) <= tolerance) return bounded;
+  }
+  // the heuristic's forward pass too: twice the work, a different share of the slack
+  const thorough = await heuristicSolver(problem, ctx);
+  if (valueOf(problem, thorough) < valueOf(problem, quick) * (1 - 1e-12)) {
+    quick = thorough;
+    const forest = budgetAwareBound(problem, evaluateAssignment(problem, thorough.assignment!));
+    bounded = withBound(problem, { ...thorough, notes: [...(bounded.notes ?? []), "forward pass: better plan"] }, Math.max(bounded.lowerBound ?? -Infinity, forest ?? -Infinity));
+    if (gapOf(problem, bounded) <= tolerance) return bounded;
+  }
+  if (quick.assignment === undefined) return small ? exactMilpSolver({ maxNodes: AUTO_MAX_NODES })(problem, ctx) : quick;
+  if (isChain(problem) && problem.dag.edges.length <= AUTO_DP_MAX_EDGES) return race(problem, bounded, await chainDpSolver(problem, ctx));
+  if (small) {
+    const exact = await exactMilpSolver({ start: quick.assignment, relativeGap: tolerance, maxNodes: AUTO_MAX_NODES, breakTies: false })(problem, ctx);
+    if (exact.stoppedByTime === true) return { ...bounded, notes: [...(bounded.notes ?? []), `${exact.name}: stopped by the ${ctx.timeLimitMs} ms safety limit, not by work; its answer is not used so the plan repeats exactly`] };
+    return race(problem, bounded, exact);
+  }
+  return withLpBound(problem, ctx, bounded);
 };
+
+/** The better evaluated answer of two, carrying the larger bound and both notes. */
+function race(problem: Problem, incumbent: SolverOutcome, challenger: SolverOutcome): SolverOutcome {
+  const notes = [...(incumbent.notes ?? []), `${challenger.name}: ${challenger.status}`, ...(challenger.notes ?? [])];
+  const bound = challenger.status === "infeasible" ? undefined : challenger.lowerBound;
+  const better = valueOf(problem, challenger) < valueOf(problem, incumbent) * (1 - 1e-12) ? challenger : incumbent;
+  return withBound(problem, { ...better, notes, lowerBound: Math.max(incumbent.lowerBound ?? -Infinity, bound ?? -Infinity) }, undefined);
+}
+
+/** Iterations the LP bound may spend: a work limit, measured to cover the relaxation at 500 edges. */
+export const LP_BOUND_MAX_ITERATIONS = 50_000;
 
 /** The heuristic's answer with the LP relaxation bound where the limit is finite and the DAG small enough. */
 async function withLpBound(problem: Problem, ctx: SolverContext, quick: SolverOutcome): Promise<SolverOutcome> {
   const limited = problem.objective === "latency" ? Number.isFinite(problem.budgetUsd) : problem.objective === "cost" && Number.isFinite(problem.deadlineMs);
-  if (quick.assignment === undefined || !limited || problem.dag.edges.length > AUTO_LP_BOUND_MAX_EDGES) return quick;
-  const lp = await lpRelaxationBound(problem, { timeLimitMs: ctx.timeLimitMs * LP_BOUND_TIME_SHARE });
+  if (!limited || problem.dag.edges.length > AUTO_LP_BOUND_MAX_EDGES) return quick;
+  const lp = await lpRelaxationBound(problem, { timeLimitMs: ctx.timeLimitMs, maxIterations: LP_BOUND_MAX_ITERATIONS });
   if (lp.bound === undefined) return { ...quick, notes: [...(quick.notes ?? []), `LP bound: ${lp.status}${lp.message === undefined ? "" : ` (${lp.message})`}`] };
-  const bounded = { ...quick, lowerBound: Math.max(quick.lowerBound ?? -Infinity, lp.bound), notes: [...(quick.notes ?? []), `LP relaxation bound ${lp.bound.toPrecision(8)}`] };
-  return provenByBound(problem, bounded) ? { ...bounded, status: "optimal", notes: [...bounded.notes, "heuristic answer meets the LP bound: optimal"] } : bounded;
+  return withBound(problem, quick, lp.bound, `LP relaxation bound ${lp.bound.toPrecision(8)}`);
 }
 
 export function resolveSolver(solver: SolverName | SolverFn | undefined): SolverFn {

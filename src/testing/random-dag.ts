@@ -28,7 +28,8 @@ export function randomDagProfiles(): ProfileFunctions {
   return out;
 }
 
-export function randomDag(stageCount: number, seed: number, maxWidth = 8): DagInput {
+/** `secondParentChance`: how often a stage reads a second, earlier stage (0.3: about 1.3 inputs per non-root stage). */
+export function randomDag(stageCount: number, seed: number, maxWidth = 8, secondParentChance = 0.3): DagInput {
   const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const counts = [1, 2, 4, 8, 16];
@@ -45,7 +46,7 @@ export function randomDag(stageCount: number, seed: number, maxWidth = 8): DagIn
       layer.push(idx);
       if (layers.length === 0) continue;
       const parents = new Set<number>([pick(layers[layers.length - 1]!)]);
-      if (rand() < 0.3) parents.add(pick(pick(layers)));
+      if (rand() < secondParentChance) parents.add(pick(pick(layers)));
       for (const p of parents) {
         const nu = stages[p]!.instances;
         const v = stages[idx]!;

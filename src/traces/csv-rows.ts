@@ -1,23 +1,58 @@
 /**
- * Splits CSV text into rows of trimmed cells, each with the line it ends on (for error messages).
- * Malformed CSV (an unclosed quote, say) is an InputError naming the file and line.
+ * CSV rows of trimmed cells, each with the line it ends on (for error messages), from text or
+ * streamed from a file with csv-parse (a file is never held whole in memory). Malformed CSV (an
+ * unclosed quote, say) is an InputError naming the file and line; an unreadable file names its path.
  */
-import { CsvError, parse } from "csv-parse/sync";
-import { InputError } from "../errors.js";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { CsvError, parse } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
+import { InputError, issue, sluiceError } from "../errors.js";
 
 export interface CsvRow {
   readonly record: string[];
   readonly info: { readonly lines: number };
 }
 
+const OPTIONS = { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true } as const;
+
+function csvError(e: unknown, file: string): unknown {
+  if (e instanceof CsvError) {
+    const line = (e as CsvError & { lines?: number }).lines;
+    return new InputError(`Cannot read ${file}`, [issue("traces.malformedCsv", { path: [file, `line ${line ?? "?"}`], params: { reason: e.message } })]);
+  }
+  return e;
+}
+
 export function parseCsvRows(text: string, file: string): CsvRow[] {
   try {
-    return parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as CsvRow[];
+    return parseSync(text, OPTIONS) as unknown as CsvRow[];
   } catch (e) {
-    if (e instanceof CsvError) {
-      const line = (e as CsvError & { lines?: number }).lines;
-      throw new InputError(`Cannot read ${file}`, [{ code: "parse_error", path: [file, `line ${line ?? "?"}`], message: e.message, expected: "well-formed CSV" }]);
-    }
-    throw e;
+    throw csvError(e, file);
+  }
+}
+
+/** Streams the rows of a CSV file; `onBytes` hears how many bytes of `totalBytes` were read so far. */
+export async function* streamCsvRows(path: string, onBytes?: (readBytes: number, totalBytes: number) => void): AsyncGenerator<CsvRow> {
+  let totalBytes: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new Error("not a regular file");
+    totalBytes = s.size;
+  } catch (e) {
+    throw sluiceError("io.cannotRead", { path: [path], expected: "a readable CSV file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
+  }
+  const input = createReadStream(path);
+  let readBytes = 0;
+  if (onBytes !== undefined) input.on("data", (chunk) => onBytes((readBytes += chunk.length), totalBytes));
+  const parser = input.pipe(parse(OPTIONS));
+  input.on("error", (e) => parser.destroy(e));
+  try {
+    for await (const row of parser as AsyncIterable<CsvRow>) yield row;
+  } catch (e) {
+    if (e instanceof CsvError) throw csvError(e, path);
+    throw sluiceError("io.cannotRead", { path: [path], expected: "a readable CSV file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
+  } finally {
+    input.destroy();
   }
 }

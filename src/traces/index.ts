@@ -1,8 +1,14 @@
-export { traceRecordSchema, TRACE_FIELDS, REQUIRED_TRACE_FIELDS, type TraceRecord, type TraceField } from "./trace-record.js";
-export type { ReadReport, TraceReadResult, OnInvalidRow } from "./read-report.js";
-export { resolveColumns, describeColumns, type ColumnMap, type ColumnSpec, type ValueUnit } from "./column-map.js";
+export { traceRecordSchema, TRACE_FIELDS, TARGET_FIELDS, REQUIRED_TRACE_FIELDS, type TraceRecord, type TraceField, type TargetField } from "./trace-record.js";
+export type { ReadReport, TraceReadResult, OnInvalidRow, TargetSummary } from "./read-report.js";
+export { traceMappingSchema, fieldNamed, type TraceMapping, type ColumnMap, type ColumnSpec } from "./mapping-schema.js";
+export { VALUE_UNITS, type ValueUnit } from "./units.js";
+export { normaliseName } from "./names.js";
+export { compileMapping, describeMapper, parseTraceMapping, type RowMapper } from "./compile-mapping.js";
+export type { MappingOrigin } from "./mapping-labels.js";
 export { parseCsvTraces, type CsvTraceOptions } from "./parse-csv-traces.js";
 export { readCsvTraces } from "./read-csv-traces.js";
+export { readTraceTable, type ReadTableOptions, type TableReadResult } from "./read-trace-table.js";
+export { TraceTable } from "./trace-table.js";
 export { parseLambdaReports, type LambdaReport } from "./parse-lambda-report.js";
 export { joinLambdaTraces, type LambdaJoinOptions, type LambdaJoinResult } from "./join-lambda-traces.js";
 export { readLambdaTraces } from "./read-lambda-traces.js";

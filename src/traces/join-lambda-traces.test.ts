@@ -35,27 +35,53 @@ describe("parseLambdaReports", () => {
 });
 
 describe("joinLambdaTraces", () => {
-  it("joins by request id and counts reports without sizes", () => {
-    const { records, report } = joinLambdaTraces(LOG, SIZES, { reportFile: "log.txt", sizesFile: "sizes.csv" });
+  it("joins by request id and counts reports without sizes", async () => {
+    const { records, report } = await joinLambdaTraces(LOG, SIZES, { reportFile: "log.txt", sizesFile: "sizes.csv" });
     expect(records).toEqual([
       { app: "sort", function: "split", inputBytes: 1.5e9, outputBytes: 1.5e9, fanout: 30, runtimeMs: 812.45, memoryMb: 211, memorySettingMb: 1024, cold: true },
       { app: "sort", function: "map", inputBytes: 5e7, outputBytes: 5e7, fanout: 1, runtimeMs: 95.1, memoryMb: 130, memorySettingMb: 1024, cold: false },
     ]);
     expect(report.unmatchedReports).toBe(1);
+    expect(report.idColumn).toBe("request_id");
   });
 
-  it("rejects a sizes row with no REPORT line, or skips it when asked", () => {
+  it("rejects a sizes row with no REPORT line, or skips it when asked", async () => {
     const sizes = SIZES + "ffff,sort,map,1,1,1\n";
     let err: unknown;
     try {
-      joinLambdaTraces(LOG, sizes, { sizesFile: "sizes.csv" });
+      await joinLambdaTraces(LOG, sizes, { sizesFile: "sizes.csv" });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).issues[0]?.path).toEqual(["sizes.csv", "line 4", "request_id"]);
-    const skipped = joinLambdaTraces(LOG, sizes, { sizesFile: "sizes.csv", onInvalid: "skip" });
+    const skipped = await joinLambdaTraces(LOG, sizes, { sizesFile: "sizes.csv", onInvalid: "skip" });
     expect(skipped.records).toHaveLength(2);
-    expect(skipped.report.skipped).toHaveLength(1);
+    expect(skipped.report.rowsSkipped).toEqual({ "no REPORT line": 1 });
+  });
+
+  // A workflow trace names its run first (request_id, one per workflow run) and the Lambda request
+  // second: picking the first id-like name joined nothing, or the wrong rows.
+  const WORKFLOW_SIZES = `request_id,aws_request_id,func,blob.download,blob.upload
+run-1,0a1b2c3d-0000-4000-8000-000000000001,split,1500000000,1500000000
+run-1,0a1b2c3d-0000-4000-8000-000000000002,map,50000000,50000000
+`;
+
+  it("picks the id column whose values match the REPORT request ids, not the first id-like name", async () => {
+    const { records, report } = await joinLambdaTraces(LOG, WORKFLOW_SIZES, { columns: { app: { value: "sort" } } });
+    expect(report.idColumn).toBe("aws_request_id");
+    expect(records.map((r) => [r.function, r.runtimeMs])).toEqual([["split", 812.45], ["map", 95.1]]);
+  });
+
+  it("takes the id column by flag, and names the flag when it is not in the header", async () => {
+    const chosen = await joinLambdaTraces(LOG, WORKFLOW_SIZES, { idColumn: "AwsRequestId" });
+    expect(chosen.report.idColumn).toBe("aws_request_id");
+    let err: unknown;
+    try {
+      await joinLambdaTraces(LOG, WORKFLOW_SIZES, { idColumn: "lambda_id", origin: "cli", sizesFile: "s.csv" });
+    } catch (e) {
+      err = e;
+    }
+    expect((err as InputError).issues[0]).toMatchObject({ path: ["s.csv", "--id-column"], actual: '"lambda_id"' });
   });
 });

@@ -1,37 +1,62 @@
 /**
  * Joins Lambda REPORT lines (runtime, peak memory, memory setting, cold start) with a second CSV
- * holding each request's sizes (request id, app, function, input/output bytes, fanout) into trace
- * records. Pure: file names only label errors. A sizes row with no REPORT line, or a bad REPORT
- * line, is an error naming file and line — or, with `onInvalid: "skip"`, is skipped and reported.
+ * holding each request's sizes (request id, function, input/output bytes, fanout…) into trace
+ * records. Pure: file names only label errors.
+ *
+ * The id column: the mapping's `idColumn` (CLI `--id-column`) when given; otherwise the column whose
+ * values match the most REPORT request ids (a sizes file often has several id-like columns — a
+ * workflow run id beside the Lambda request id — and the first one by name is not the right one).
+ * A sizes row with no REPORT line, or a bad REPORT line, is an error naming file and line — or,
+ * with `onInvalid: "skip"`, is skipped and counted.
  */
-import { InputError, type Issue } from "../errors.js";
-import { resolveColumns, type ColumnMap } from "./column-map.js";
-import { parseCsvRows } from "./csv-rows.js";
+import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
+import { compileMapping } from "./compile-mapping.js";
+import { parseCsvRows, type CsvRow } from "./csv-rows.js";
+import { RowIngest } from "./ingest-rows.js";
+import { mappingRef, type MappingOrigin } from "./mapping-labels.js";
+import type { ColumnMap, TraceMapping } from "./mapping-schema.js";
+import { normaliseName } from "./names.js";
 import { parseLambdaReports, type LambdaReport } from "./parse-lambda-report.js";
-import { convertRow } from "./parse-csv-traces.js";
 import type { OnInvalidRow, ReadReport } from "./read-report.js";
+import { finishTable } from "./read-trace-table.js";
 import type { TraceRecord } from "./trace-record.js";
+import { TraceTable } from "./trace-table.js";
 
-export interface LambdaJoinOptions {
+export interface LambdaJoinOptions extends Omit<TraceMapping, "columns" | "onInvalid"> {
   readonly reportFile?: string;
   readonly sizesFile?: string;
-  /** Column map for the sizes file (runtime and memory come from the REPORT lines). */
-  readonly columns?: ColumnMap;
-  /** The sizes file's request-id column; by default request_id, requestId or aws_request_id. */
+  /** Column map for the sizes file (runtime, memory, memory setting and cold start come from the REPORT lines). */
+  readonly columns?: ColumnMap | TraceMapping["columns"];
+  /** @deprecated use idColumn. */
   readonly requestIdColumn?: string;
   readonly onInvalid?: OnInvalidRow;
+  readonly origin?: MappingOrigin;
 }
 
 export interface LambdaJoinResult {
   readonly records: TraceRecord[];
-  readonly report: ReadReport & { readonly reportLines: number; readonly unmatchedReports: number };
+  readonly table: TraceTable;
+  readonly report: ReadReport & { readonly reportLines: number; readonly unmatchedReports: number; readonly idColumn: string };
 }
 
-const REQUEST_ID_NAMES = new Set(["request_id", "requestid", "aws_request_id", "awsrequestid", "invocation_id"]);
+const ID_LIKE = /(^|_)(request_id|requestid|invocation_id|id)$/;
 
-export function joinLambdaTraces(reportText: string, sizesText: string, options: LambdaJoinOptions = {}): LambdaJoinResult {
+/** The column whose values match the most REPORT request ids (ties: an id-like name, then the first). */
+export function chooseIdColumn(header: readonly string[], rows: readonly CsvRow[], ids: ReadonlySet<string>): { index: number; matches: number } {
+  let best = { index: -1, matches: 0, idLike: false };
+  header.forEach((h, index) => {
+    let matches = 0;
+    for (const r of rows) if (ids.has(r.record[index] ?? "")) matches++;
+    const idLike = ID_LIKE.test(normaliseName(h));
+    if (matches > best.matches || (matches === best.matches && matches > 0 && idLike && !best.idLike)) best = { index, matches, idLike };
+  });
+  return best;
+}
+
+export async function joinLambdaTraces(reportText: string, sizesText: string, options: LambdaJoinOptions = {}): Promise<LambdaJoinResult> {
   const reportFile = options.reportFile ?? "report.log";
   const sizesFile = options.sizesFile ?? "sizes.csv";
+  const origin = options.origin ?? "api";
   const skip = options.onInvalid === "skip";
   const parsed = parseLambdaReports(reportText, reportFile);
   if (parsed.issues.length > 0 && !skip) throw new InputError(`Invalid REPORT line in ${reportFile}`, parsed.issues.slice(0, 1));
@@ -39,43 +64,50 @@ export function joinLambdaTraces(reportText: string, sizesText: string, options:
 
   const rows = parseCsvRows(sizesText, sizesFile);
   const header = rows[0]?.record ?? [];
-  const idIndex = options.requestIdColumn !== undefined
-    ? header.findIndex((h) => h === options.requestIdColumn)
-    : header.findIndex((h) => REQUEST_ID_NAMES.has(h.toLowerCase().replace(/[^a-z0-9]+/g, "_")));
-  if (idIndex < 0) {
-    throw new InputError(`Cannot join ${sizesFile} with ${reportFile}`, [{ code: "invalid_value", path: [sizesFile, "header"], message: "no request-id column", expected: options.requestIdColumn ?? "request_id", actual: header.join(",") }]);
-  }
-  const columns = resolveColumns(header, sizesFile, { runtimeMs: { value: 0 }, memoryMb: { value: 0 }, ...options.columns });
-  const records: TraceRecord[] = [];
-  const skipped: Issue[] = [...parsed.issues];
-  const used = new Set<string>();
-  for (const row of rows.slice(1)) {
-    const line = row.info.lines;
-    const base = convertRow(row.record, columns, sizesFile, line, header.length);
-    const id = row.record[idIndex] ?? "";
-    const rep = byId.get(id);
-    const issue: Issue | undefined = "code" in base
-      ? base
-      : rep === undefined
-        ? { code: "unknown_reference", path: [sizesFile, `line ${line}`, header[idIndex]!], message: `no REPORT line in ${reportFile} for this request`, expected: "a request id seen in the log", actual: JSON.stringify(id) }
-        : undefined;
-    if (issue !== undefined) {
-      if (!skip) throw new InputError(`Cannot join ${sizesFile} with ${reportFile}`, [issue]);
-      skipped.push(issue);
-      continue;
+  const data = rows.slice(1);
+  const wanted = options.idColumn ?? options.requestIdColumn;
+  const ref = mappingRef(origin, { kind: "idColumn" });
+  let idIndex: number;
+  if (wanted !== undefined) {
+    idIndex = header.findIndex((h) => h.trim() === wanted.trim());
+    if (idIndex < 0) idIndex = header.findIndex((h) => normaliseName(h) === normaliseName(wanted));
+    if (idIndex < 0) throw new InputError(`Cannot join ${sizesFile} with ${reportFile}`, [issue("columns.notInHeader", { path: [sizesFile, ref], actual: show(wanted), params: { what: "the id column", ...suggestionParams(wanted, [...header]) } })]);
+  } else {
+    const chosen = chooseIdColumn(header, data, new Set(byId.keys()));
+    if (chosen.index < 0) {
+      throw new InputError(`Cannot join ${sizesFile} with ${reportFile}`, [issue("traces.noRequestIdColumn", { path: [sizesFile, "header", ref], actual: header.join(",") })]);
     }
-    if ("code" in base || rep === undefined) continue;
-    used.add(id);
-    records.push({
-      ...base,
-      runtimeMs: rep.durationMs,
-      memoryMb: rep.maxMemoryUsedMb,
-      ...(rep.memorySizeMb === undefined ? {} : { memorySettingMb: rep.memorySizeMb }),
-      cold: rep.initDurationMs !== undefined,
-    });
+    idIndex = chosen.index;
   }
+  const idHeader = header[idIndex]!;
+
+  const { reportFile: _r, sizesFile: _s, requestIdColumn: _q, origin: _o, idColumn: _i, ...mapping } = options;
+  const mapper = await compileMapping(header, mapping as TraceMapping, { file: sizesFile, origin, providedFields: ["runtimeMs", "memoryMb", "memorySettingMb", "cold"] });
+  const table = new TraceTable();
+  const used = new Set<string>();
+  const ingest = new RowIngest(mapper, table, options.onInvalid ?? "throw", (record, row, line) => {
+    const id = row[idIndex]?.trim() ?? "";
+    const rep = byId.get(id);
+    if (rep === undefined) {
+      const missing: Issue = issue("traces.unknownRequest", { path: [sizesFile, `line ${line}`, idHeader], actual: show(id), params: { reportFile } });
+      return { reason: "no REPORT line", issue: missing };
+    }
+    used.add(id);
+    return { ...record, runtimeMs: rep.durationMs, memoryMb: rep.maxMemoryUsedMb, ...(rep.memorySizeMb === undefined ? {} : { memorySettingMb: rep.memorySizeMb }), cold: rep.initDurationMs !== undefined };
+  });
+  for (const row of data) ingest.push(row.record, row.info.lines);
+  finishTable(table, mapping as TraceMapping, origin);
+  const base = ingest.report();
   return {
-    records,
-    report: { file: sizesFile, rowsRead: rows.length - 1, rowsKept: records.length, skipped, reportLines: parsed.reports.length + parsed.issues.length, unmatchedReports: parsed.reports.filter((r) => !used.has(r.requestId)).length },
+    records: table.toRecords(),
+    table,
+    report: {
+      ...base,
+      rowsSkipped: { ...base.rowsSkipped, ...(parsed.issues.length > 0 ? { "bad REPORT line": parsed.issues.length } : {}) },
+      skipped: [...parsed.issues, ...base.skipped],
+      reportLines: parsed.reports.length + parsed.issues.length,
+      unmatchedReports: parsed.reports.filter((r) => !used.has(r.requestId)).length,
+      idColumn: idHeader,
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../errors.js";
+import { codeOf, InputError } from "../errors.js";
+import { WORKFLOW_HEADER, workflowTraceCsv } from "../testing/workflow-traces.js";
 import { parseCsvTraces } from "./parse-csv-traces.js";
 
 const CANONICAL = `app,function,input_bytes,runtime_ms,memory_mb,output_bytes,fanout,memory_setting_mb,cold
@@ -7,9 +8,9 @@ sort,split,1000000,120.5,64,1000000,30,1024,true
 sort,map,33333,40,70,33333,1,1024,false
 `;
 
-function issueOf(fn: () => unknown): InputError {
+async function issueOf(fn: () => Promise<unknown>): Promise<InputError> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof InputError) return e;
     throw e;
@@ -17,10 +18,10 @@ function issueOf(fn: () => unknown): InputError {
   throw new Error("expected an InputError");
 }
 
-describe("parseCsvTraces", () => {
-  it("reads the canonical header", () => {
-    const { records, report } = parseCsvTraces(CANONICAL, { file: "t.csv" });
-    expect(report).toEqual({ file: "t.csv", rowsRead: 2, rowsKept: 2, skipped: [] });
+describe("parseCsvTraces: the canonical header and unit suffixes", () => {
+  it("reads the canonical header", async () => {
+    const { records, report } = await parseCsvTraces(CANONICAL, { file: "t.csv" });
+    expect([report.rowsRead, report.rowsKept, report.rowsFiltered, report.skipped]).toEqual([2, 2, 0, []]);
     expect(records[0]).toEqual({ app: "sort", function: "split", inputBytes: 1e6, runtimeMs: 120.5, memoryMb: 64, outputBytes: 1e6, fanout: 30, memorySettingMb: 1024, cold: true });
     expect(records[1]?.cold).toBe(false);
   });
@@ -38,55 +39,167 @@ describe("parseCsvTraces", () => {
     ["max_mem_used_mb", "300", "memoryMb", 300],
     ["max_rss_kib", "2048", "memoryMb", 2], // 2048 KiB / 1024
     ["peak_memory_bytes", "1048576", "memoryMb", 1], // 2^20 bytes = 1 platform MB
-  ] as const)("maps column %s=%s onto %s", (header, value, field, expected) => {
+    ["inputBytes", "7", "inputBytes", 7], // camelCase
+    ["blob.download", "8", "inputBytes", 8], // dotted, trailing stem "download"
+    ["blob.upload", "9", "outputBytes", 9],
+    ["max-mem-used", "12", "memoryMb", 12], // kebab
+    ["Execution Duration (ms)", "13", "runtimeMs", 13], // spaced and decorated
+    ["provider.execution_duration", "14", "runtimeMs", 14], // no unit suffix: ms
+  ] as const)("maps column %s=%s onto %s", async (header, value, field, expected) => {
     const base: Record<string, string> = { function_name: "f", app: "a", input_bytes: "1", runtime_ms: "1", memory_mb: "1", output_bytes: "1", fanout: "1" };
     const drop: Record<string, string> = { runtimeMs: "runtime_ms", inputBytes: "input_bytes", outputBytes: "output_bytes", memoryMb: "memory_mb" };
     delete base[drop[field]!];
     base[header] = value;
     const text = Object.keys(base).join(",") + "\n" + Object.values(base).join(",") + "\n";
-    const { records } = parseCsvTraces(text);
+    const { records } = await parseCsvTraces(text);
     expect(records[0]?.[field]).toBeCloseTo(expected, 9);
   });
 
-  it("takes a user column map with units and constants", () => {
-    const text = "fn,dl,ul,took,rss\nresize,2,1,0.25,90\n";
-    const { records } = parseCsvTraces(text, {
-      columns: { app: { value: "video" }, function: "fn", inputBytes: { column: "dl", unit: "MiB" }, outputBytes: { column: "ul", unit: "KiB" }, runtimeMs: { column: "took", unit: "s" }, memoryMb: "rss", fanout: { value: 1 } },
+  it("takes a user column map with units and constants, its names in any style", async () => {
+    const text = "fn,Blob-Download,ul,took,rss\nresize,2,1,0.25,90\n";
+    const { records } = await parseCsvTraces(text, {
+      columns: { app: { value: "video" }, function: "fn", input_bytes: { column: "blob.download", unit: "MiB" }, outputBytes: { column: "ul", unit: "KiB" }, "runtime-ms": { column: "took", unit: "s" }, memoryMb: "rss", fanout: { value: 1 } },
     });
     // 2 MiB = 2·1024² = 2097152 B; 1 KiB = 1024 B; 0.25 s = 250 ms
     expect(records[0]).toEqual({ app: "video", function: "resize", inputBytes: 2097152, outputBytes: 1024, runtimeMs: 250, memoryMb: 90, fanout: 1 });
   });
+});
 
+describe("parseCsvTraces: published per-invocation workflow traces", () => {
+  const text = workflowTraceCsv({ runs: 3, sizesMb: [16], noise: 0 });
+  // Run input 16 MB: 1 split, ⌈16 / 8⌉ = 2 maps of 8 MB, 1 reduce of 16 MB; 4 rows per run.
+
+  it("recognises func, is_cold, blob.download/upload, max_mem_used, billing.mem and the execution duration", async () => {
+    const { records, report } = await parseCsvTraces(text, { file: "wf.csv" });
+    expect(report.columns).toContain("function←func");
+    expect(report.columns).toContain("inputBytes←blob.download");
+    expect(report.columns).toContain("outputBytes←blob.upload");
+    expect(report.columns).toContain("memoryMb←max_mem_used");
+    expect(report.columns).toContain("memorySettingMb←billing.mem");
+    expect(report.columns).toContain("cold←is_cold");
+    expect(records).toHaveLength(12);
+    expect(records.every((r) => r.app === "wf" && r.cold === false && r.memorySettingMb === 1024)).toBe(true);
+  });
+
+  it("derives runtime from end − start in seconds, and the duration column in µs by its unit", async () => {
+    const derived = await parseCsvTraces(text, { columns: { runtimeMs: { expr: "(end - start) * 1000" } } });
+    const unit = await parseCsvTraces(text, { columns: { runtimeMs: { column: "provider.execution_duration", unit: "us" } } });
+    // split at 16 MB: 50 + 2·16 = 82 ms (start/end kept to µs, so within 1e-3 ms)
+    expect(derived.records.find((r) => r.function === "split")!.runtimeMs).toBeCloseTo(82, 2);
+    expect(unit.records.find((r) => r.function === "split")!.runtimeMs).toBeCloseTo(82, 6);
+    // the same with a unit on the expression: (end - start) in s
+    const s = await parseCsvTraces(text, { columns: { runtimeMs: { expr: "end - start", unit: "s" } } });
+    expect(s.records.find((r) => r.function === "map")!.runtimeMs).toBeCloseTo(60, 2); // map at 8 MB: 20 + 5·8
+  });
+
+  it("sums columns into one field", async () => {
+    const { records } = await parseCsvTraces(text, { columns: { inputBytes: { expr: "blob.download + blob.upload" } } });
+    expect(records.find((r) => r.function === "reduce")!.inputBytes).toBe(16e6 + 1.6e6); // reads 16 MB, writes 10%
+  });
+
+  it("counts fanout as next-stage invocations per run, at the stage's input in that run", async () => {
+    const { records, report } = await parseCsvTraces(text, { fanoutFromRuns: { runColumn: "request_id", next: { split: "map", map: "reduce" } } });
+    const split = records.filter((r) => r.function === "split");
+    expect(split.map((r) => r.fanout)).toEqual([2, 2, 2]); // 2 maps per run
+    const map = records.filter((r) => r.function === "map");
+    // one count per (map, run), at the maps' summed input 2 · 8 MB; the second map of each run is counted once
+    expect(map.map((r) => r.fanout)).toEqual([1, undefined, 1, undefined, 1, undefined]);
+    expect(map[0]!.stageInputBytes).toBe(16e6);
+    expect(records.filter((r) => r.function === "reduce").map((r) => r.fanout)).toEqual([1, 1, 1]); // a sink: 1
+    expect(report.targets.fanout).toMatchObject({ used: 9, skipped: { "counted once per run": 3 } });
+  });
+
+  it("filters rows with --where and counts them", async () => {
+    const { records, report } = await parseCsvTraces(text, { where: 'func != "reduce" and blob.download > 10e6' });
+    // keeps the 3 splits (16 MB); the maps read 8 MB and the reducers are excluded
+    expect(records.map((r) => r.function)).toEqual(["split", "split", "split"]);
+    expect(report.rowsFiltered).toBe(9);
+  });
+});
+
+describe("parseCsvTraces: partial rows train the targets they have", () => {
+  it("keeps a row without memory and counts what each target used and skipped", async () => {
+    const text = "function,input_bytes,runtime_ms,memory_mb,output_bytes\nf,1,10,,5\nf,2,20,30,\nf,3,,40,7\n";
+    const { records, report } = await parseCsvTraces(text, { file: "p.csv" });
+    expect(records).toHaveLength(3);
+    expect(records[0]).toEqual({ app: "p", function: "f", inputBytes: 1, runtimeMs: 10, outputBytes: 5 });
+    expect(report.targets.runtimeMs).toMatchObject({ used: 2, skipped: { "empty cell": 1 } });
+    expect(report.targets.memoryMb).toMatchObject({ used: 2, skipped: { "empty cell": 1 } });
+    expect(report.targets.fanout).toMatchObject({ used: 0, skipped: { "no column": 3 } });
+  });
+});
+
+describe("parseCsvTraces: bad input is a typed error or a counted skip naming row and column", () => {
   it.each([
     ["a non-number", "sort,split,abc,1,1,1,1,,", "line 2", "input_bytes", "a number"],
     ["a negative", "sort,split,1,-5,1,1,1,,", "line 2", "runtime_ms", "a number ≥ 0"],
-    ["an empty required cell", "sort,split,1,1,,1,1,,", "line 2", "memory_mb", "a value"],
+    ["an empty required cell", "sort,,1,1,1,1,1,,", "line 2", "function", "a value"],
     ["a bad flag", "sort,split,1,1,1,1,1,,maybe", "line 2", "cold", "true/false, 1/0, yes/no or cold/warm"],
     ["NaN", "sort,split,NaN,1,1,1,1,,", "line 2", "input_bytes", "a number"],
-  ])("rejects %s with file, line and column", (_label, row, line, column, expected) => {
+  ])("rejects %s with file, line and column", async (_label, row, line, column, expected) => {
     const header = CANONICAL.split("\n")[0]!;
-    const err = issueOf(() => parseCsvTraces(`${header}\n${row}\n`, { file: "bad.csv" }));
+    const err = await issueOf(() => parseCsvTraces(`${header}\n${row}\n`, { file: "bad.csv" }));
     expect(err.issues[0]?.path).toEqual(["bad.csv", line, column]);
     expect(err.issues[0]?.expected).toBe(expected);
     expect(err.message).toContain("bad.csv.line 2");
   });
 
-  it("rejects a row with the wrong number of columns and an unclosed quote", () => {
+  it("names the row and the expression for a negative derived duration", async () => {
+    const text = "func,start,end,blob.download\nf,10,9,1\n";
+    const err = await issueOf(() => parseCsvTraces(text, { file: "d.csv", columns: { runtimeMs: { expr: "(end - start) * 1000" } } }));
+    expect(err.issues[0]).toMatchObject({ path: ["d.csv", "line 2", "(end - start) * 1000"], expected: "a number ≥ 0", actual: "-1000" });
+    const skipped = await parseCsvTraces(text, { file: "d.csv", columns: { runtimeMs: { expr: "(end - start) * 1000" } }, onInvalid: "skip" });
+    expect(skipped.report.targets.runtimeMs).toMatchObject({ used: 0, skipped: { negative: 1 } });
+  });
+
+  it("names the column of a non-numeric cell inside an expression", async () => {
+    const text = "func,start,end,blob.download\nf,10,soon,1\n";
+    const err = await issueOf(() => parseCsvTraces(text, { file: "e.csv", columns: { runtimeMs: { expr: "end - start" } } }));
+    expect(err.issues[0]).toMatchObject({ path: ["e.csv", "line 2", "end"], expected: "a number", actual: '"soon"' });
+  });
+
+  it("rejects a mapped column that is not in the header, an expression over a missing column, and an unknown field", async () => {
+    const text = "func,start,end,blob.download\nf,1,2,3\n";
+    const err = await issueOf(() => parseCsvTraces(text, { file: "m.csv", columns: { runtimeMs: { expr: "(stop - start) * 1000" }, memoryMb: "rss", speed: "end" } as never }));
+    expect(err.issues.map((i) => [i.path[1], i.actual])).toEqual([
+      ["columns.runtimeMs", '"stop"'],
+      ["columns.memoryMb", '"rss"'],
+      ["columns.speed", '"speed"'],
+    ]);
+  });
+
+  it("names the CLI flags when the mapping came from the command line", async () => {
+    const text = "func,start,end,blob.download\nf,1,2,3\n";
+    const err = await issueOf(() => parseCsvTraces(text, { file: "m.csv", origin: "cli", columns: { runtimeMs: { expr: "(stop - start) * 1000" }, memoryMb: "rss" }, where: "nope > 1" }));
+    expect(err.issues.map((i) => i.path[1])).toEqual(["--derive runtimeMs=…", "--column memoryMb=…", "--where"]);
+    const none = await issueOf(() => parseCsvTraces("a,b\n1,2\n", { file: "n.csv", origin: "cli" }));
+    expect(none.issues[0]?.message).toContain("--column function=COLUMN[:UNIT]");
+    expect(none.message).not.toContain("columns option");
+  });
+
+  it("rejects a row with the wrong number of columns and an unclosed quote", async () => {
     const header = CANONICAL.split("\n")[0]!;
-    expect(issueOf(() => parseCsvTraces(`${header}\nsort,split,1\n`, { file: "x.csv" })).issues[0]?.path).toEqual(["x.csv", "line 2"]);
-    expect(issueOf(() => parseCsvTraces(`${header}\nsort,"split,1,1,1,1,1,,\n`, { file: "q.csv" })).issues[0]?.code).toBe("parse_error");
+    expect((await issueOf(() => parseCsvTraces(`${header}\nsort,split,1\n`, { file: "x.csv" }))).issues[0]?.path).toEqual(["x.csv", "line 2"]);
+    expect((await issueOf(() => parseCsvTraces(`${header}\nsort,"split,1,1,1,1,1,,\n`, { file: "q.csv" }))).issues[0]?.code).toBe(codeOf("traces.malformedCsv"));
   });
 
-  it("names the missing fields when the header cannot be mapped", () => {
-    const err = issueOf(() => parseCsvTraces("app,function,bytes\na,f,1\n", { file: "h.csv" }));
-    expect(err.issues.map((i) => i.path[2])).toEqual(["inputBytes", "runtimeMs", "memoryMb", "outputBytes", "fanout"]);
+  it("names what is missing when the header maps to nothing", async () => {
+    const err = await issueOf(() => parseCsvTraces("app,bytes,x\na,1,2\n", { file: "h.csv" }));
+    expect(err.issues.map((i) => i.path[2])).toEqual(["function", "inputBytes", "targets"]);
   });
 
-  it("skips and counts bad rows when asked", () => {
-    const text = CANONICAL + "sort,map,x,1,1,1,1,,\nsort,map,5,1,1,1,1,,\n";
-    const { records, report } = parseCsvTraces(text, { file: "s.csv", onInvalid: "skip" });
-    expect(records).toHaveLength(3);
+  it("skips and counts bad rows and cells when asked", async () => {
+    const text = CANONICAL + "sort,map,x,1,1,1,1,,\nsort,map,5,oops,1,1,1,,\n";
+    const { records, report } = await parseCsvTraces(text, { file: "s.csv", onInvalid: "skip" });
+    expect(records).toHaveLength(3); // the bad-input row is out; the bad-runtime row keeps its other targets
     expect(report.rowsRead).toBe(4);
+    expect(report.rowsSkipped).toEqual({ "inputBytes: not a number": 1 });
     expect(report.skipped.map((i) => i.path)).toEqual([["s.csv", "line 4", "input_bytes"]]);
+    expect(report.targets.runtimeMs).toMatchObject({ used: 2, skipped: { "not a number": 1 } });
+    expect(report.targets.runtimeMs.examples[0]?.path).toEqual(["s.csv", "line 5", "runtime_ms"]);
+  });
+
+  it("keeps the published header shape in a fixture (guards the generator)", () => {
+    expect(workflowTraceCsv({ runs: 1 }).split("\n")[0]).toBe(WORKFLOW_HEADER);
   });
 });

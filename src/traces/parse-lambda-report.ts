@@ -3,7 +3,7 @@
  * timestamp,message, or JSON events: the line is found wherever it sits), into per-request
  * duration and memory. Other log lines are ignored; a REPORT line missing a field is an issue.
  */
-import type { Issue } from "../errors.js";
+import { issue, type Issue } from "../errors.js";
 
 export interface LambdaReport {
   readonly requestId: string;
@@ -46,7 +46,7 @@ export function parseLambdaReports(text: string, file: string): LambdaReportPars
     const maxMemoryUsedMb = grab(MAX_MEMORY, rest);
     const missing = [durationMs === undefined ? "Duration" : undefined, maxMemoryUsedMb === undefined ? "Max Memory Used" : undefined].filter((x) => x !== undefined);
     if (durationMs === undefined || maxMemoryUsedMb === undefined) {
-      issues.push({ code: "parse_error", path: [file, `line ${i + 1}`, missing.join(", ")], message: "REPORT line lacks a field", expected: "Duration: … ms and Max Memory Used: … MB", actual: content.trim().slice(0, 120) });
+      issues.push(issue("traces.reportLine", { path: [file, `line ${i + 1}`, missing.join(", ")], actual: content.trim().slice(0, 120) }));
       return;
     }
     reports.push({

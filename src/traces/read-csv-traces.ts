@@ -1,17 +1,11 @@
 /**
- * Reads a trace CSV file from disk (the I/O edge around parseCsvTraces).
+ * Reads one trace CSV file from disk into records (the I/O edge; streamed, see readTraceTable).
  */
-import { readFile } from "node:fs/promises";
-import { inputError } from "../errors.js";
-import { parseCsvTraces, type CsvTraceOptions } from "./parse-csv-traces.js";
+import { mappingOf, type CsvTraceOptions } from "./parse-csv-traces.js";
+import { readTraceTable } from "./read-trace-table.js";
 import type { TraceReadResult } from "./read-report.js";
 
 export async function readCsvTraces(path: string, options: Omit<CsvTraceOptions, "file"> = {}): Promise<TraceReadResult> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    throw inputError(`Cannot read ${path}`, { code: "invalid_value", path: [path], message: (e as Error).message, expected: "a readable CSV file" });
-  }
-  return parseCsvTraces(text, { ...options, file: path });
+  const { table, reports } = await readTraceTable([path], { mapping: mappingOf(options), origin: options.origin ?? "api" });
+  return { records: table.toRecords(), report: reports[0]! };
 }

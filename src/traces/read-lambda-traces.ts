@@ -2,14 +2,14 @@
  * Reads a Lambda REPORT log export and its sizes CSV from disk and joins them (see joinLambdaTraces).
  */
 import { readFile } from "node:fs/promises";
-import { inputError } from "../errors.js";
+import { sluiceError } from "../errors.js";
 import { joinLambdaTraces, type LambdaJoinOptions, type LambdaJoinResult } from "./join-lambda-traces.js";
 
 async function readText(path: string, expected: string): Promise<string> {
   try {
     return await readFile(path, "utf8");
   } catch (e) {
-    throw inputError(`Cannot read ${path}`, { code: "invalid_value", path: [path], message: (e as Error).message, expected });
+    throw sluiceError("io.cannotRead", { path: [path], expected, params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
   }
 }
 

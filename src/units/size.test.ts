@@ -25,18 +25,18 @@ describe("parseSizeBytes", () => {
   });
 
   it.each([
-    { size: "", code: "invalid_value" },
-    { size: "abc", code: "invalid_value" },
-    { size: "10 XB", code: "invalid_value" },
-    { size: "10 GiB extra", code: "invalid_value" },
-    { size: "-5 MB", code: "invalid_value" },
-    { size: "0 MB", code: "invalid_value" },
-    { size: 0, code: "invalid_value" },
-    { size: -1, code: "invalid_value" },
-    { size: Number.NaN, code: "invalid_value" },
-    { size: Number.POSITIVE_INFINITY, code: "invalid_value" },
-    { size: null, code: "invalid_type" },
-    { size: { bytes: 5 }, code: "invalid_type" },
+    { size: "", code: "SLU6001" },
+    { size: "abc", code: "SLU6001" },
+    { size: "10 XB", code: "SLU6001" },
+    { size: "10 GiB extra", code: "SLU6001" },
+    { size: "-5 MB", code: "SLU6001" },
+    { size: "0 MB", code: "SLU6003" },
+    { size: 0, code: "SLU6003" },
+    { size: -1, code: "SLU6003" },
+    { size: Number.NaN, code: "SLU6003" },
+    { size: Number.POSITIVE_INFINITY, code: "SLU6003" },
+    { size: null, code: "SLU6002" },
+    { size: { bytes: 5 }, code: "SLU6002" },
   ])("rejects $size ($code)", ({ size, code }) => {
     let error: unknown;
     try {

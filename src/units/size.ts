@@ -2,7 +2,7 @@
  * Byte sizes: parse "10 GiB", "1.5GB", "200 MB", "512KiB", or a plain byte count; format for display.
  * Decimal units (kB, MB, GB, TB) are powers of 1000; binary units (KiB, MiB, GiB, TiB) powers of 1024.
  */
-import { inputError, show } from "../errors.js";
+import { show, sluiceError } from "../errors.js";
 
 const UNIT_BYTES: Readonly<Record<string, number>> = {
   b: 1,
@@ -26,32 +26,14 @@ export function parseSizeBytes(size: number | string, field = "inputSize"): numb
     const unit = m?.[2]?.toLowerCase() ?? "";
     const factor = unit === "" ? 1 : UNIT_BYTES[unit];
     if (m === null || factor === undefined) {
-      throw inputError("Invalid size", {
-        code: "invalid_value",
-        path: [field],
-        message: "not a size",
-        expected: 'a positive number of bytes or a string such as "10 GiB", "1.5 GB", "200 MB"',
-        actual: show(size),
-      });
+      throw sluiceError("size.notASize", { path: [field], actual: show(size) });
     }
     bytes = Number(m[1]) * factor;
   } else {
-    throw inputError("Invalid size", {
-      code: "invalid_type",
-      path: [field],
-      message: "not a size",
-      expected: "number of bytes or size string",
-      actual: show(size),
-    });
+    throw sluiceError("size.wrongType", { path: [field], actual: show(size) });
   }
   if (!Number.isFinite(bytes) || bytes <= 0) {
-    throw inputError("Invalid size", {
-      code: "invalid_value",
-      path: [field],
-      message: "size must be positive and finite",
-      expected: "> 0 bytes",
-      actual: show(size),
-    });
+    throw sluiceError("size.notPositive", { path: [field], actual: show(size) });
   }
   return bytes;
 }

@@ -1,34 +1,39 @@
 /**
- * Weighted least squares through the normal equations `(AᵀWA) c = AᵀWy`, solved by mathjs
- * `lusolve`. Callers scale their features to about [0, 1] first so AᵀA stays well conditioned.
+ * Weighted least squares through the normal equations `(AᵀWA) c = AᵀWy`, solved by Gaussian
+ * elimination (linear-solve.ts). Callers scale their features to about [0, 1] first so AᵀA stays
+ * well conditioned.
  */
-import { lusolve } from "mathjs";
+import { gaussianSolve } from "./linear-solve.js";
 
 /** Coefficients minimising ‖A c − y‖², or undefined when AᵀA is singular or the result not finite. */
 export function solveLeastSquares(design: readonly (readonly number[])[], values: readonly number[], weights?: readonly number[]): number[] | undefined {
-  // Scale y and the weights to about 1: mathjs treats pivots below its epsilon as singular.
-  const yScale = Math.max(...values.map(Math.abs)) || 1;
-  const wScale = weights === undefined ? 1 : Math.max(...weights) || 1;
-  // AᵀWA and AᵀWy are p×p and p×1 sums (p ≤ 4): formed directly, solved by mathjs.
+  // Scale y and the weights to about 1: a pivot below 1e-12 counts as singular (as in mathjs).
+  const yScale = maxAbs(values) || 1;
+  const wScale = weights === undefined ? 1 : maxAbs(weights) || 1;
+  // AᵀWA and AᵀWy are p×p and p×1 sums (p ≤ 4): formed directly, then solved.
   const p = design[0]?.length ?? 0;
   const ata = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const aty = Array.from({ length: p }, () => [0]);
+  const aty = new Array<number>(p).fill(0);
   design.forEach((row, i) => {
     const w = (weights?.[i] ?? 1) / wScale;
     const y = values[i]! / yScale;
     for (let j = 0; j < p; j++) {
-      aty[j]![0] = aty[j]![0]! + w * row[j]! * y;
+      aty[j] = aty[j]! + w * row[j]! * y;
       for (let k = 0; k < p; k++) ata[j]![k] = ata[j]![k]! + w * row[j]! * row[k]!;
     }
   });
-  let solution: number[][];
-  try {
-    solution = lusolve(ata, aty) as number[][];
-  } catch {
-    return undefined;
-  }
-  const coefficients = solution.map((r) => (r[0] ?? Number.NaN) * yScale);
+  if (p === 0) return undefined;
+  const solution = gaussianSolve(ata, aty);
+  if (solution === undefined) return undefined;
+  const coefficients = solution.map((c) => c * yScale);
   return coefficients.every(Number.isFinite) ? coefficients : undefined;
+}
+
+/** The largest |value| (0 for none), without spreading the values into a call. */
+export function maxAbs(values: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]!));
+  return m;
 }
 
 export function countDistinct(xs: readonly number[]): number {

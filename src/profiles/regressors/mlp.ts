@@ -39,7 +39,11 @@ interface Bin {
  */
 function binRows(task: FitTask, norm: { x: { mean: number; std: number }; y: { mean: number; std: number } }): Bin[] {
   const zs = task.inputBytes.map((x) => (Math.log1p(x) - norm.x.mean) / norm.x.std);
-  const lo = Math.min(...zs), hi = Math.max(...zs);
+  let lo = Infinity, hi = -Infinity;
+  for (const v of zs) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   const width = (hi - lo) / MLP_MAX_BINS || 1;
   const bins = new Map<number, Bin>();
   zs.forEach((zv, i) => {

@@ -3,7 +3,7 @@
  * error (see solveLeastAbsolute): the fit aims at the metric it is judged by, MAPE.
  * A degree-d fit needs at least d + 1 distinct input sizes.
  */
-import { countDistinct, relativeScales, solveLeastAbsolute } from "./least-squares.js";
+import { countDistinct, maxAbs, relativeScales, solveLeastAbsolute } from "./least-squares.js";
 import type { FitOutcome, FitTask, PolynomialArtifact } from "./types.js";
 
 const DEGREE: Readonly<Record<PolynomialArtifact["family"], number>> = { linear: 1, poly2: 2, poly3: 3 };
@@ -18,7 +18,7 @@ export function fitPolynomial(family: PolynomialArtifact["family"], task: FitTas
   const degree = DEGREE[family];
   const distinct = countDistinct(task.inputBytes);
   if (distinct < degree + 1) return { status: "not-applicable", reason: `needs ${degree + 1} distinct input sizes, got ${distinct}` };
-  const xScale = Math.max(...task.inputBytes.map(Math.abs)) || 1;
+  const xScale = maxAbs(task.inputBytes) || 1;
   const design = task.inputBytes.map((x) => Array.from({ length: degree + 1 }, (_, k) => (x / xScale) ** k));
   const coefficients = solveLeastAbsolute(design, task.values, relativeScales(task.values));
   if (coefficients === undefined) return { status: "not-applicable", reason: "singular normal equations" };

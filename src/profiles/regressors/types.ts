@@ -16,9 +16,6 @@ export type ModelChoice = (typeof MODEL_CHOICES)[number];
 /** Parameters per family: how much flexibility it has (ties in error go to the simpler one). */
 export const FAMILY_PARAMETERS: Readonly<Record<RegressorFamily, number>> = { constant: 1, linear: 2, power: 2, "ceil-power": 2, poly2: 3, poly3: 4, mlp: 32 };
 
-/** How residuals are measured for the interval: `y − ŷ`, or `ln((1+y)/(1+ŷ))` for multiplicative families. */
-export type ResidualMode = "absolute" | "relative";
-export const RESIDUAL_MODE: Readonly<Record<RegressorFamily, ResidualMode>> = { constant: "absolute", linear: "absolute", poly2: "absolute", poly3: "absolute", power: "relative", mlp: "relative", "ceil-power": "absolute" };
 
 /** Families whose predictions are whole counts: their quantiles are rounded up to whole counts too. */
 export const COUNT_FAMILIES: ReadonlySet<RegressorFamily> = new Set(["ceil-power"]);

@@ -18,7 +18,10 @@ import { costLowerBoundUsd, latencyLowerBoundMs } from "./lower-bound.js";
 import { buildPlanMilp, computeMilpScale } from "../milp/formulation.js";
 
 export interface LpBoundOptions {
+  /** Safety net; the iteration limit is what should stop a long solve (it repeats exactly). */
   readonly timeLimitMs: number;
+  /** Simplex iterations (HiGHS). */
+  readonly maxIterations?: number;
   /** LP engine; HiGHS by default (see docs/solvers.md for the measurement). */
   readonly engine?: EngineName;
 }
@@ -43,7 +46,7 @@ export async function lpRelaxationBound(problem: Problem, options: LpBoundOption
   const minimize = problem.objective;
   const scale = computeMilpScale(problem);
   const { model } = buildPlanMilp(problem, { minimize, budgetUsd: problem.budgetUsd, deadlineMs: problem.deadlineMs, relax: true }, scale);
-  const result = await solveMilp(model, { engine: options.engine ?? DEFAULT_LP_BOUND_ENGINE, timeLimitMs: Math.max(1, options.timeLimitMs) });
+  const result = await solveMilp(model, { engine: options.engine ?? DEFAULT_LP_BOUND_ENGINE, timeLimitMs: Math.max(1, options.timeLimitMs), ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }) });
   if (result.status === "infeasible") return { status: "infeasible", message: `the relaxation is infeasible (${result.engine}): no plan meets the limits` };
   if (result.status !== "optimal") {
     const status = result.status === "error" ? "error" : "timedout";

@@ -25,7 +25,19 @@ export interface FastestWithHosting {
   readonly choices: readonly (EdgeChoice | undefined)[];
 }
 
+/** Per edge list (shared by every copy of a Problem that only changes its objective or limits) and splits setting. */
+const memo = new WeakMap<object, Map<boolean, FastestWithHosting>>();
+
+/** Depends only on the DAG, the priced options and allowSplits, so it is computed once per problem and reused. */
 export function fastestWithHosting(problem: Problem): FastestWithHosting {
+  let bySplits = memo.get(problem.edges);
+  if (bySplits === undefined) memo.set(problem.edges, (bySplits = new Map()));
+  let hit = bySplits.get(problem.allowSplits);
+  if (hit === undefined) bySplits.set(problem.allowSplits, (hit = computeFastestWithHosting(problem)));
+  return hit;
+}
+
+function computeFastestWithHosting(problem: Problem): FastestWithHosting {
   const { dag } = problem;
   const nonLocal = problem.edges.map((c) => fastestChoice(c, problem.allowSplits, (o) => o.mode === "vm-local"));
   const local = problem.edges.map((c) => wholeChoices(c).find((ch) => ch.usesVmLocal));

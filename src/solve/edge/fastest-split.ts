@@ -59,8 +59,20 @@ export function splitIntervalWithin(a: ModeOption, b: ModeOption, capMs: number,
   return lo <= hi ? [lo, hi] : undefined;
 }
 
+/** Per pair of options (immutable, owned by one Problem), the fastest split once computed: the passes and bounds ask again and again. */
+const memo = new WeakMap<ModeOption, WeakMap<ModeOption, { split: Split | undefined }>>();
+
 /** The fastest interior split (the cheaper among equally fast); undefined when none beats both whole modes. */
 export function findFastestSplit(a: ModeOption, b: ModeOption, nicOffsetsMs: readonly number[] = []): Split | undefined {
+  // the options of one edge share its NIC offsets: the pair alone keys the memo
+  let byB = memo.get(a);
+  if (byB === undefined) memo.set(a, (byB = new WeakMap()));
+  let hit = byB.get(b);
+  if (hit === undefined) byB.set(b, (hit = { split: computeFastestSplit(a, b, nicOffsetsMs) }));
+  return hit.split;
+}
+
+function computeFastestSplit(a: ModeOption, b: ModeOption, nicOffsetsMs: readonly number[]): Split | undefined {
   const lines = splitLines(a, b, nicOffsetsMs);
   const points: number[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -33,6 +33,8 @@ export interface ScoredPlan {
 
 export interface RepairedSolve {
   readonly status: SolverStatus;
+  /** Some solve was ended by the wall clock, not by work: the answer may differ between runs. */
+  readonly stoppedByTime: boolean;
   readonly plan?: ScoredPlan;
   readonly lowerBound?: number;
   readonly notes: readonly string[];
@@ -50,16 +52,20 @@ export async function solveWithRepair(problem: Problem, ctx: MilpRunContext): Pr
   const limits: MilpSpec = { minimize, budgetUsd: problem.budgetUsd, deadlineMs: problem.deadlineMs };
   const notes: string[] = [];
   const first = await runPlanMilp(problem, limits, ctx);
+  let stoppedByTime = first.stoppedByTime;
   if (first.message !== undefined) notes.push(first.message);
-  if (first.status === "infeasible" || first.status === "timedout") return { status: first.status, notes };
+  if (first.status === "infeasible" || first.status === "timedout") return { status: first.status, stoppedByTime, notes };
   const lowerBound = first.lowerBound;
-  const isNearBound = (plan: ScoredPlan) => first.status === "optimal" && lowerBound !== undefined && plan.evaluation.feasible && scoreEvaluation(problem.objective, plan.evaluation) <= lowerBound * (1 + OPTIMALITY_TOLERANCE) + 1e-12;
+  // a solve stopped at the caller's gap is "near" its bound within that gap
+  const within = (plan: ScoredPlan, tolerance: number) => first.status === "optimal" && lowerBound !== undefined && plan.evaluation.feasible && scoreEvaluation(problem.objective, plan.evaluation) <= lowerBound * (1 + tolerance) + 1e-12;
+  const isNearBound = (plan: ScoredPlan) => within(plan, Math.max(OPTIMALITY_TOLERANCE, (ctx.relativeGap ?? 0) * (1 + 1e-6)));
   const firstPlan = scoreRun(problem, first.assignments, undefined)!;
   let best = firstPlan;
   if (!isNearBound(firstPlan)) {
     // The model disagrees with the MILP (limits broken, or a cost above the MILP's): re-solve with
     // residency over-counted, so whatever that MILP finds keeps its cost under the model.
     const safe = await runPlanMilp(problem, { ...limits, conservativeResidency: true }, ctx);
+    stoppedByTime ||= safe.stoppedByTime;
     best = scoreRun(problem, safe.assignments, best)!;
     notes.push(`repair: the plan scored $${firstPlan.evaluation.costUsd.toPrecision(6)} / ${firstPlan.evaluation.makespanMs.toFixed(3)} ms under the model; residency measured from lower bounds on finish times gave ${safe.status}${safe.message === undefined ? "" : ` (${safe.message})`}`);
   }
@@ -70,16 +76,17 @@ export async function solveWithRepair(problem: Problem, ctx: MilpRunContext): Pr
     if (spec.budgetUsd < computeConstantUsd(problem)) break; // no plan is that cheap
     notes.push(`repair round ${round}: re-solving with budget $${spec.budgetUsd.toPrecision(6)}, deadline ${spec.deadlineMs} ms`);
     const run = await runPlanMilp(problem, spec, ctx);
+    stoppedByTime ||= run.stoppedByTime;
     if (run.assignments.length === 0) break;
     latest = scoreRun(problem, run.assignments, undefined)!;
     best = pickBetter(problem, best, latest);
   }
   if (!best.evaluation.feasible) {
     notes.push(`no plan met the limits under the model after ${REPAIR_ROUNDS} repair rounds`);
-    return { status: "infeasible", notes };
+    return { status: "infeasible", stoppedByTime, notes };
   }
   const bound = lowerBound === undefined ? {} : { lowerBound: Math.min(lowerBound, scoreEvaluation(problem.objective, best.evaluation)) };
-  return { status: isNearBound(best) ? "optimal" : "feasible", plan: best, notes, ...bound };
+  return { status: within(best, OPTIMALITY_TOLERANCE) ? "optimal" : "feasible", stoppedByTime, plan: best, notes, ...bound };
 }
 
 /** The best of a run's assignments (and `current`), under the model; breaking anything but a limit is a bug. */

@@ -11,17 +11,26 @@ import type { Assignment, Problem } from "../../model/types.js";
 import { extractAssignment } from "./extract.js";
 import { buildPlanMilp, computeMilpScale, TIE_WEIGHT, type MilpScale, type MilpSpec } from "./formulation.js";
 import { MAKESPAN_NAME } from "./names.js";
+import { warmStartValues } from "./warm-start.js";
 
 export interface MilpRunContext {
   readonly engine: EngineChoice;
-  /** performance.now() value past which no solve starts. */
+  /** performance.now() value past which no solve starts (a safety net: see `stoppedByTime`). */
   readonly stopAtMs: number;
-  /** Run the exact tie-breaking second pass. */
+  /** Run the exact tie-breaking second pass (only when the primary is solved exactly). */
   readonly breakTies: boolean;
+  /** Stop once the incumbent is within this relative gap of the engine's bound (default: exact). */
+  readonly relativeGap?: number;
+  /** Branch-and-bound node limit per solve: a work limit, so runs repeat exactly. */
+  readonly maxNodes?: number;
+  /** A plan to start from (its values become the engine's first incumbent). */
+  readonly start?: Assignment;
 }
 
 export interface MilpRun {
   readonly status: "optimal" | "feasible" | "infeasible" | "timedout";
+  /** The wall clock, not work, ended a solve early: the answer may differ from run to run. */
+  readonly stoppedByTime: boolean;
   /** The primary pass's assignment first, then the tie-breaking pass's (if any). */
   readonly assignments: readonly Assignment[];
   /** Proven lower bound on the primary: ms for latency, USD (whole plan) for cost. */
@@ -37,35 +46,40 @@ export function remainingMs(ctx: MilpRunContext): number {
 
 export async function runPlanMilp(problem: Problem, spec: MilpSpec, ctx: MilpRunContext): Promise<MilpRun> {
   const scale = computeMilpScale(problem);
-  if (remainingMs(ctx) <= 0) return { status: "timedout", assignments: [], message: "no time left for the MILP" };
+  if (remainingMs(ctx) <= 0) return { status: "timedout", stoppedByTime: true, assignments: [], message: "no time left for the MILP" };
   const milp = buildPlanMilp(problem, spec, scale);
-  const { result, fallback } = await solveWithFallback(milp.model, ctx);
-  if (result.status === "infeasible") return { status: "infeasible", assignments: [] };
+  const start = ctx.start === undefined ? undefined : warmStartValues(problem, ctx.start, scale);
+  const { result, fallback } = await solveWithFallback(milp.model, ctx, start);
+  const stoppedByTime = result.stoppedBy === "time";
+  if (result.status === "infeasible") return { status: "infeasible", stoppedByTime, assignments: [] };
   if (result.status !== "optimal" && result.status !== "feasible") {
-    return { status: "timedout", assignments: [], message: `MILP ${result.status} (${result.engine})${result.message === undefined ? "" : ": " + result.message}` };
+    return { status: "timedout", stoppedByTime, assignments: [], message: `MILP ${result.status} (${result.engine})${result.message === undefined ? "" : ": " + result.message}` };
   }
   const first = extractAssignment(problem, result.values);
-  const bound = result.bestBound ?? (result.status === "optimal" ? result.objective : undefined);
+  // "optimal" within a caller's gap proves only objective − gap · |objective| when the engine reports no bound of its own
+  const bound = result.bestBound ?? (result.status === "optimal" ? result.objective - (ctx.relativeGap ?? 0) * Math.abs(result.objective) : undefined);
   const lowerBound = bound === undefined ? undefined : toPrimaryBound(spec, scale, bound);
-  const base = { status: result.status, assignments: [first], ...(lowerBound === undefined ? {} : { lowerBound }), ...(fallback === undefined ? {} : { message: fallback }) };
-  if (result.status !== "optimal" || !ctx.breakTies || remainingMs(ctx) <= 0) return base;
+  const base = { status: result.status, stoppedByTime, assignments: [first], ...(lowerBound === undefined ? {} : { lowerBound }), ...(fallback === undefined ? {} : { message: fallback }) };
+  if (result.status !== "optimal" || !ctx.breakTies || (ctx.relativeGap ?? 0) > 0 || remainingMs(ctx) <= 0) return base;
 
   const capped = capPrimary(spec, scale, result.values, milp.costTerms);
   const { result: second } = await solveWithFallback(buildPlanMilp(problem, capped, scale).model, ctx);
+  if (second.stoppedBy === "time") return { ...base, stoppedByTime: true };
   if (second.status !== "optimal" && second.status !== "feasible") return base;
   return { ...base, assignments: [first, extractAssignment(problem, second.values)] };
 }
 
 const FALLBACK_ENGINES = ["highs", "glpk"] as const;
 
-async function solveWithFallback(model: MilpModel, ctx: MilpRunContext): Promise<{ result: MilpResult; fallback?: string }> {
-  const result = await solveMilp(model, { engine: ctx.engine, timeLimitMs: remainingMs(ctx) });
+async function solveWithFallback(model: MilpModel, ctx: MilpRunContext, start?: Readonly<Record<string, number>>): Promise<{ result: MilpResult; fallback?: string }> {
+  const limits = { ...(ctx.relativeGap === undefined ? {} : { relativeGap: ctx.relativeGap }), ...(ctx.maxNodes === undefined ? {} : { maxNodes: ctx.maxNodes }), ...(start === undefined ? {} : { start }) };
+  const result = await solveMilp(model, { engine: ctx.engine, timeLimitMs: remainingMs(ctx), ...limits });
   // An "infeasible" is confirmed by the other engine before it is trusted: GLPK can call a feasible
   // model infeasible when the budget row leaves a sliver of room (a budget at the cheapest plan's cost).
   if ((result.status !== "error" && result.status !== "infeasible") || ctx.engine !== "auto" || remainingMs(ctx) <= 0) return { result };
   const other = FALLBACK_ENGINES.find((name) => name !== result.engine);
   if (other === undefined) return { result };
-  const retried = await solveMilp(model, { engine: other, timeLimitMs: remainingMs(ctx) });
+  const retried = await solveMilp(model, { engine: other, timeLimitMs: remainingMs(ctx), ...limits });
   const why = result.status === "infeasible" ? "found the model infeasible" : `failed (${result.message ?? "error"})`;
   return { result: retried, fallback: `${result.engine} ${why}; retried with ${other}: ${retried.status}` };
 }

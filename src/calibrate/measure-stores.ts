@@ -1,0 +1,89 @@
+/**
+ * Measures the object store and the cache tier from this process, without NIC shaping (their own
+ * speed, which a VM's NIC then caps in the model): for each object size, `repeats` PUTs/SETs and
+ * GETs one at a time (latency and per-connection bandwidth), then bursts of small requests
+ * `concurrency` at a time (the request rate), and for the cache, large GETs at once (its aggregate
+ * bandwidth). Every object and key it writes is deleted afterwards.
+ */
+import type { CacheClient } from "../execute/cache-client.js";
+import { nowMs } from "../execute/clock.js";
+import { forEachLimited, type ObjectStoreClient } from "../execute/object-store-client.js";
+import type { Sample } from "./sample.js";
+
+export interface StoreMeasureOptions {
+  readonly sizesBytes: readonly number[];
+  readonly repeats: number;
+  /** Small requests per burst and how many in flight. */
+  readonly burstRequests: number;
+  readonly burstConcurrency: number;
+  readonly keyPrefix: string;
+}
+
+const SMALL = 1024;
+
+function payload(bytes: number): Uint8Array {
+  const b = new Uint8Array(bytes);
+  for (let i = 0; i < bytes; i += 4096) b[i] = (i / 4096) & 255;
+  return b;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<number> {
+  const t0 = nowMs();
+  await fn();
+  return nowMs() - t0;
+}
+
+export async function measureObjectStore(store: ObjectStoreClient, o: StoreMeasureOptions): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  const keys: string[] = [];
+  try {
+    for (const size of o.sizesBytes) {
+      const body = payload(size);
+      for (let r = 0; r < o.repeats; r++) {
+        const key = `${o.keyPrefix}size-${size}-${r}`;
+        keys.push(key);
+        samples.push({ backend: "object-store", operation: "put", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => store.put(key, body)) });
+        samples.push({ backend: "object-store", operation: "get", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => store.getRange(key, 0, size)) });
+      }
+    }
+    const small = payload(SMALL);
+    for (let r = 0; r < o.repeats; r++) {
+      const burst = Array.from({ length: o.burstRequests }, (_, k) => `${o.keyPrefix}burst-${r}-${k}`);
+      keys.push(...burst);
+      const putMs = await timed(() => forEachLimited(burst.length, o.burstConcurrency, async (k) => void (await store.put(burst[k]!, small))));
+      samples.push({ backend: "object-store", operation: "put", objectBytes: SMALL, concurrency: o.burstConcurrency, requests: burst.length, durationMs: putMs });
+      const getMs = await timed(() => forEachLimited(burst.length, o.burstConcurrency, async (k) => void (await store.getRange(burst[k]!, 0, SMALL))));
+      samples.push({ backend: "object-store", operation: "get", objectBytes: SMALL, concurrency: o.burstConcurrency, requests: burst.length, durationMs: getMs });
+    }
+  } finally {
+    await store.deleteKeys(keys);
+  }
+  return samples;
+}
+
+export async function measureCache(cache: CacheClient, o: StoreMeasureOptions): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  const keys: string[] = [];
+  try {
+    for (const size of o.sizesBytes) {
+      const body = payload(size);
+      for (let r = 0; r < o.repeats; r++) {
+        const key = `${o.keyPrefix}size-${size}-${r}`;
+        keys.push(key);
+        samples.push({ backend: "cache", operation: "put", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => cache.put(key, body)) });
+        samples.push({ backend: "cache", operation: "get", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => cache.getRange(key, 0, size)) });
+      }
+    }
+    // Aggregate: the largest size, read `burstConcurrency` at a time, `burstConcurrency` × 2 reads.
+    const big = Math.max(...o.sizesBytes);
+    const bigKey = `${o.keyPrefix}size-${big}-0`;
+    const n = o.burstConcurrency * 2;
+    for (let r = 0; r < o.repeats; r++) {
+      const ms = await timed(() => forEachLimited(n, o.burstConcurrency, async () => void (await cache.getRange(bigKey, 0, big))));
+      samples.push({ backend: "cache", operation: "get", objectBytes: big, concurrency: o.burstConcurrency, requests: n, durationMs: ms });
+    }
+  } finally {
+    await cache.deleteKeys(keys);
+  }
+  return samples;
+}

@@ -1,0 +1,44 @@
+/**
+ * Measures a VM's own storage and its network path in this process, with the same code the workers
+ * use: files written and read in a VM folder (tmpfs where present), and direct pulls from a VM's
+ * HTTP output server, through NIC token buckets at `nicBytesPerSecond` (sending and receiving
+ * side; unshaped when undefined). Everything it writes is deleted afterwards.
+ */
+import { mkdtemp } from "node:fs/promises";
+import path from "node:path";
+import { nowMs } from "../execute/clock.js";
+import { pullDirect, startDirectServer } from "../execute/direct-server.js";
+import { createNic } from "../execute/token-bucket.js";
+import { defaultVmRoot, VmStorage } from "../execute/vm-storage.js";
+import type { Sample } from "./sample.js";
+
+export async function measureVm(o: { readonly sizesBytes: readonly number[]; readonly repeats: number; readonly nicBytesPerSecond?: number }): Promise<Sample[]> {
+  const root = await mkdtemp(path.join(path.dirname(defaultVmRoot("calibrate")), "sluice-calibrate-"));
+  const storage = new VmStorage(root);
+  const sender = createNic(o.nicBytesPerSecond);
+  const receiver = createNic(o.nicBytesPerSecond);
+  const server = await startDirectServer(storage, () => sender.out);
+  const run = "calibrate";
+  const samples: Sample[] = [];
+  try {
+    for (const size of o.sizesBytes) {
+      const body = new Uint8Array(size).fill(7);
+      for (let r = 0; r < o.repeats; r++) {
+        const name = `f-${size}-${r}.out`;
+        let t0 = nowMs();
+        await storage.write(run, name, body);
+        samples.push({ backend: "local", operation: "write", objectBytes: size, concurrency: 1, requests: 1, durationMs: nowMs() - t0 });
+        t0 = nowMs();
+        await storage.readRange(run, name, 0, size);
+        samples.push({ backend: "local", operation: "read", objectBytes: size, concurrency: 1, requests: 1, durationMs: nowMs() - t0 });
+        t0 = nowMs();
+        await pullDirect(server.address, run, name, 0, size, receiver.in);
+        samples.push({ backend: "direct", operation: "pull", objectBytes: size, concurrency: 1, requests: 1, durationMs: nowMs() - t0 });
+      }
+    }
+  } finally {
+    await server.close();
+    await storage.removeAll();
+  }
+  return samples;
+}

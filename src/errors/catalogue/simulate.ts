@@ -1,0 +1,44 @@
+/** SLU7000–7099: the simulator (its options and the plan it is handed). */
+import type { CatalogueEntry } from "../entry.js";
+
+export const SIMULATE_ERRORS = {
+  "simulate.badSeed": {
+    code: "SLU7001",
+    category: "usage",
+    message: "seed must be a finite number",
+    hint: "Any integer ≥ 0; the same seed gives the same run.",
+  },
+  "simulate.badNoise": {
+    code: "SLU7002",
+    category: "usage",
+    message: "noise CV must be a finite number ≥ 0",
+    expected: "a number in [0, {max}]",
+    hint: "0.1 draws runtimes and sizes with a 10% coefficient of variation; 0 turns noise off.",
+  },
+  "simulate.missingPlacement": {
+    code: "SLU7003",
+    category: "usage",
+    message: "no placement for stage {stage}",
+    expected: "one placement per stage",
+    hint: "Simulate the plan that plan() returned for the same DAG.",
+  },
+  "simulate.badPlacement": {
+    code: "SLU7004",
+    category: "usage",
+    message: "instances and vms must be positive integers",
+    hint: "Simulate the plan that plan() returned for the same DAG.",
+  },
+  "simulate.tooManyEvents": {
+    code: "SLU7005",
+    category: "data",
+    message: "simulation exceeded its event limit",
+    expected: "≤ {limit} events",
+    hint: "The run is too large to simulate instance by instance; raise options.maxEvents if you mean it.",
+  },
+  "simulate.unknownFunction": {
+    code: "SLU7006",
+    category: "usage",
+    message: "no profile for function {function}",
+    hint: "Simulate with the same profiles the plan was made with.",
+  },
+} as const satisfies Record<string, CatalogueEntry>;

@@ -1,0 +1,112 @@
+/** SLU5000–5199: trace files — CSVs, column maps, Lambda REPORT logs and the sizes they join with. Category data. */
+import type { CatalogueEntry } from "../entry.js";
+
+export const TRACE_ERRORS = {
+  "traces.emptyFile": {
+    code: "SLU5001",
+    category: "data",
+    message: "no header row",
+    expected: "a header and at least one row",
+    hint: "The file is empty; check the export.",
+  },
+  "traces.malformedCsv": {
+    code: "SLU5002",
+    category: "data",
+    message: "{reason}",
+    expected: "well-formed CSV",
+    hint: "Quote fields that contain commas or quotes; every row needs the header's column count.",
+  },
+  "traces.badCell": {
+    code: "SLU5003",
+    category: "data",
+    message: "bad {field}",
+    hint: "Fix the row, or pass --skip-invalid (onInvalid: \"skip\") to skip malformed rows and report them.",
+  },
+  "traces.badRow": {
+    code: "SLU5004",
+    category: "data",
+    message: "{reason}",
+    hint: "Fix the row, or pass --skip-invalid (onInvalid: \"skip\") to skip malformed rows and report them.",
+  },
+  "traces.tooManyRows": {
+    code: "SLU5005",
+    category: "data",
+    message: "too many rows",
+    expected: "≤ {limit} rows",
+    hint: "Raise the limit with the maxRows option if the machine has the memory, or sample the traces.",
+  },
+  "columns.unknownField": {
+    code: "SLU5010",
+    category: "usage",
+    message: "unknown trace field in the column map{suggestion}",
+    expected: "one of {known}",
+    hint: "Column-map keys are trace fields in any style (runtimeMs, runtime_ms); values name the file's columns, an expression over them, or a constant.",
+  },
+  "columns.badSpec": {
+    code: "SLU5011",
+    category: "usage",
+    message: "bad trace mapping: {reason}",
+    expected: "columns: field → a column name, a column with a unit, an expression (expr) or a constant (value); where and idColumn: text; fanoutFromRuns: runColumn and next",
+    hint: "See the trace mapping in the README (the same object the CLI flags build).",
+  },
+  "columns.notInHeader": {
+    code: "SLU5012",
+    category: "data",
+    message: "{what} is not in the header{suggestion}",
+    expected: "one of {known}",
+    hint: "Column names match in any case and style (input_bytes, inputBytes, Input-Bytes, blob.download); check the file's header row.",
+  },
+  "columns.unitMismatch": {
+    code: "SLU5013",
+    category: "usage",
+    message: "unit does not fit a {dimension} field",
+    hint: "Sizes take B, KB, KiB, MB, MiB, GB, GiB; times take us, ms, s; memory takes MB (= MiB) and the size units.",
+  },
+  "columns.missingField": {
+    code: "SLU5014",
+    category: "data",
+    message: "no column for {field}; {how}",
+    hint: "Headers are recognised in any style with units from their suffix (input_bytes, duration_ms, blob.download); name any other column explicitly.",
+  },
+  "columns.noTarget": {
+    code: "SLU5015",
+    category: "data",
+    message: "no column for any target (runtimeMs, memoryMb, outputBytes, fanout); {how}",
+    expected: "at least one of runtime_ms, memory_mb, output_bytes, fanout",
+    hint: "A trace trains the targets it has, but it needs one; derive runtime from timestamps with an expression such as (end - start) * 1000.",
+  },
+  "columns.badExpression": {
+    code: "SLU5016",
+    category: "usage",
+    message: "{reason}",
+    hint: "Expressions take numbers, column names (any style; dotted names like blob.download are one column), + - * / %, comparisons, and/or/not, c ? a : b and min, max, abs, round, floor, ceil.",
+  },
+  "columns.unknownNextFunction": {
+    code: "SLU5017",
+    category: "data",
+    message: "function {name} never appears in the trace{suggestion}",
+    expected: "one of {known}",
+    hint: "Name the next stages by the function names in the trace (the function column's values).",
+  },
+  "traces.reportLine": {
+    code: "SLU5020",
+    category: "data",
+    message: "REPORT line lacks a field",
+    expected: "Duration: … ms and Max Memory Used: … MB",
+    hint: "Export the log with its REPORT lines whole, or pass --skip-invalid.",
+  },
+  "traces.noRequestIdColumn": {
+    code: "SLU5021",
+    category: "data",
+    message: "no column's values match the request ids of the REPORT lines",
+    expected: "a column of Lambda request ids",
+    hint: "Name the id column with --id-column (idColumn); a sizes file often holds a workflow run id beside the Lambda request id.",
+  },
+  "traces.unknownRequest": {
+    code: "SLU5022",
+    category: "data",
+    message: "no REPORT line in {reportFile} for this request",
+    expected: "a request id seen in the log",
+    hint: "The sizes file and the log must cover the same invocations; pass --skip-invalid to drop unmatched rows.",
+  },
+} as const satisfies Record<string, CatalogueEntry>;

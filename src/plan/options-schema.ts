@@ -1,0 +1,62 @@
+/**
+ * The strict form of PlanOptions, checked where options enter (prepareProblem): an unknown key
+ * (`budgetUSD`, `objectiv`) is an error with a "did you mean", a value of the wrong type
+ * (`quantile: "0.9"`) is an error rather than coerced, an unknown objective or solver is named.
+ * The compile-time check at the bottom fails when PlanOptions gains a field this schema lacks.
+ */
+import { z } from "zod";
+import { parseStrict } from "../errors.js";
+import { TRANSFER_MODES } from "../platform/schema.js";
+import { PROFILE_TARGETS, type FunctionProfile } from "../profiles/types.js";
+import type { PlanOptions } from "./options.js";
+
+const positiveFinite = z.number().finite().positive();
+const quantile = z.number().gt(0).lt(1);
+
+const fallbackProfileSchema = z.union([
+  z.literal("default"),
+  z.object({ like: z.string().min(1) }),
+  z.custom<FunctionProfile>((v) => typeof v === "object" && v !== null && PROFILE_TARGETS.every((t) => typeof (v as Record<string, unknown>)[t] === "function"), "a profile: runtimeMs, memoryMb, outputBytes and fanout functions"),
+]);
+
+export const dagLimitsSchema = z.object({
+  maxStages: z.number().int().positive().optional(),
+  maxEdges: z.number().int().positive().optional(),
+  maxInstances: z.number().int().positive().optional(),
+  maxTotalInstances: z.number().int().positive().optional(),
+});
+
+export const planOptionsSchema = z.object({
+  profiles: z.custom<NonNullable<PlanOptions["profiles"]>>((v) => typeof v === "object" && v !== null, "an object of profile functions or a trained profile set").optional(),
+  platform: z.unknown().optional(),
+  objective: z.enum(["latency", "cost", "perf-per-dollar"]).optional(),
+  budgetUsd: positiveFinite.optional(),
+  deadlineMs: positiveFinite.optional(),
+  modes: z.array(z.enum(TRANSFER_MODES)).min(1).optional(),
+  allowSplits: z.boolean().optional(),
+  solver: z.union([z.enum(["auto", "exact", "heuristic", "dp", "brute-force"]), z.custom<NonNullable<PlanOptions["solver"]>>((v) => typeof v === "function", "a solver function")]).optional(),
+  timeLimitMs: z.number().positive().optional(),
+  quantile: z.union([quantile, z.object(Object.fromEntries(PROFILE_TARGETS.map((t) => [t, quantile.optional()])) as Record<(typeof PROFILE_TARGETS)[number], z.ZodOptional<typeof quantile>>)]).optional(),
+  limits: dagLimitsSchema.optional(),
+  timings: z.boolean().optional(),
+  coldFraction: z.number().min(0).max(1).optional(),
+  noiseCv: z.number().finite().nonnegative().optional(),
+  memorySizes: z.array(positiveFinite).min(1).optional(),
+  fallbackProfile: fallbackProfileSchema.optional(),
+  fallbackProfiles: z.record(z.string(), fallbackProfileSchema).optional(),
+});
+
+const KEYS = { unknownKey: "option.unknownKey", wrongType: "option.wrongType", badValue: "option.badValue" } as const;
+
+/** Throws one InputError (usage) listing every bad option; returns the options unchanged otherwise. */
+export function checkPlanOptions<O extends PlanOptions>(options: O, extraKeys: Readonly<Record<string, z.ZodType>> = {}): O {
+  const schema = Object.keys(extraKeys).length === 0 ? planOptionsSchema : planOptionsSchema.extend(extraKeys);
+  parseStrict(schema, options, KEYS, "Invalid options", ["options"]);
+  return options;
+}
+
+// PlanOptions and the schema must list the same keys: adding a field to one without the other fails here.
+type SchemaKeys = keyof z.input<typeof planOptionsSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameKeys: Same<SchemaKeys, keyof PlanOptions> = true;
+void sameKeys;

@@ -1,0 +1,38 @@
+/**
+ * A fitted model as a short formula, x in bytes: what the metrics table shows, so the table names
+ * exactly the model `predict` uses.
+ */
+import type { MemoryFactor } from "./memory-factor.js";
+import type { ModelArtifact } from "./regressors/types.js";
+
+const g = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : Number(v.toPrecision(4)).toString());
+
+export function formatModel(model: ModelArtifact, memory?: MemoryFactor): string {
+  let f: string;
+  switch (model.family) {
+    case "constant":
+      f = g(model.value);
+      break;
+    case "linear":
+    case "poly2":
+    case "poly3": {
+      // Σ c_k (x / s)^k = Σ (c_k / s^k) x^k
+      const terms = model.coefficients.map((c, k) => {
+        const a = c / model.xScale ** k;
+        return k === 0 ? g(a) : `${a < 0 ? "− " : "+ "}${g(Math.abs(a))}·x${k === 1 ? "" : `^${k}`}`;
+      });
+      f = terms.join(" ");
+      break;
+    }
+    case "power":
+      f = `${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)} − 1`;
+      break;
+    case "ceil-power":
+      f = `⌈${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)}⌉`;
+      break;
+    case "mlp":
+      f = `MLP(ln x; ${model.hiddenUnits} ReLU units)`;
+      break;
+  }
+  return memory === undefined ? f : `(${f}) · (m/${memory.referenceMb} MB)^${memory.exponent.toFixed(3)}`;
+}

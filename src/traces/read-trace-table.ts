@@ -1,0 +1,68 @@
+/**
+ * The streaming reader: CSV files (csv-parse, row by row) through one mapping into one TraceTable,
+ * then the per-run fanout count. Memory grows with the rows kept (a few numbers each), never with
+ * the file. Returns a report per file; the table's per-target accounts cover them all.
+ */
+import { stat } from "node:fs/promises";
+import { InputError, sluiceError } from "../errors.js";
+import { compileMapping } from "./compile-mapping.js";
+import { countFanoutPerRun } from "./count-fanout.js";
+import { RowIngest } from "./ingest-rows.js";
+import type { MappingOrigin } from "./mapping-labels.js";
+import type { TraceMapping } from "./mapping-schema.js";
+import type { ReadReport } from "./read-report.js";
+import { streamCsvRows, type CsvRow } from "./csv-rows.js";
+import { TraceTable } from "./trace-table.js";
+
+export interface ReadTableOptions {
+  readonly mapping?: TraceMapping;
+  readonly origin?: MappingOrigin;
+  /** Progress while reading: bytes read so far over the total of all files. */
+  readonly onProgress?: (readBytes: number, totalBytes: number, file: string) => void;
+}
+
+export interface TableReadResult {
+  readonly table: TraceTable;
+  readonly reports: readonly ReadReport[];
+}
+
+/** Reads rows from any source into `table`: the header first, then every row. */
+export async function ingestRows(rows: AsyncIterable<CsvRow> | Iterable<CsvRow>, file: string, table: TraceTable, mapping: TraceMapping | undefined, origin: MappingOrigin): Promise<RowIngest> {
+  let ingest: RowIngest | undefined;
+  for await (const row of rows) {
+    if (ingest === undefined) {
+      const mapper = await compileMapping(row.record, mapping, { file, origin });
+      ingest = new RowIngest(mapper, table, mapping?.onInvalid ?? "throw");
+      continue;
+    }
+    ingest.push(row.record, row.info.lines);
+  }
+  if (ingest === undefined) throw sluiceError("traces.emptyFile", { path: [file, "line 1"], actual: "an empty file" }, { what: `Cannot read ${file}` });
+  return ingest;
+}
+
+/** Counts fanout per run when the mapping asks for it; a bad `next` is an InputError. */
+export function finishTable(table: TraceTable, mapping: TraceMapping | undefined, origin: MappingOrigin): void {
+  const runs = mapping?.fanoutFromRuns;
+  if (runs === undefined) return;
+  const next = new Map(Object.entries(runs.next).map(([f, g]) => [f, typeof g === "string" ? [g] : g]));
+  const issues = countFanoutPerRun(table, next, origin);
+  if (issues.length > 0) throw new InputError("Cannot count fanout per run", issues);
+}
+
+export async function readTraceTable(files: readonly string[], options: ReadTableOptions = {}): Promise<TableReadResult> {
+  const table = new TraceTable();
+  const origin = options.origin ?? "api";
+  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
+  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const ingests: RowIngest[] = [];
+  let done = 0;
+  for (const [k, file] of files.entries()) {
+    const progress = options.onProgress;
+    const onBytes = progress === undefined ? undefined : (read: number) => progress(done + read, totalBytes, file);
+    ingests.push(await ingestRows(streamCsvRows(file, onBytes), file, table, options.mapping, origin));
+    done += sizes[k]!;
+  }
+  finishTable(table, options.mapping, origin);
+  return { table, reports: ingests.map((i) => i.report()) };
+}
