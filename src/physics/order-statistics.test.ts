@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../util/mulberry32.js";
 import { lognormalAtoms, meanOf, pointAtoms, type Atoms } from "./distribution.js";
 import { normalQuantile } from "./normal.js";
-import { expectedMax, expectedSpan } from "./order-statistics.js";
+import { expectedMax, expectedSpan, spanQuantile } from "./order-statistics.js";
 
 const twoPoint: Atoms = { values: [500, 1500], probs: [0.5, 0.5] };
 
@@ -72,5 +72,26 @@ describe("expectedSpan: n draws on S slots", () => {
     const mc = listSchedule(n, slots, cv, 400);
     const law = expectedSpan(lognormalAtoms(1, cv), n, slots);
     expect(Math.abs(law / mc - 1)).toBeLessThan(0.06);
+  });
+});
+
+describe("spanQuantile: the q-quantile of the span", () => {
+  it.each([
+    // one wave of 4: P(max ≤ 500) = ½⁴ = 0.0625, so q ≤ 0.0625 gives 500 and above gives 1500
+    { n: 4, slots: 4, q: 0.05, x: 500 },
+    { n: 4, slots: 4, q: 0.5, x: 1500 },
+    // two waves (see expectedSpan): P(span ≤ 2000) = ¼, else 3000
+    { n: 8, slots: 4, q: 0.2, x: 2000 },
+    { n: 8, slots: 4, q: 0.95, x: 3000 },
+  ])("two-point, n = $n on $slots slots, q $q → $x", ({ n, slots, q, x }) => {
+    expect(spanQuantile(twoPoint, n, slots, q)).toBe(x);
+  });
+
+  it("a lognormal's maximum: the quantile where F(x)^n = q, Q(q^(1/n))", () => {
+    // n = 16, q = 0.95: u = 0.95^(1/16) = 0.99680 → z = 2.727; cv 0.1: σ = 0.09975 → e^(−σ²/2 + 2.727σ) ≈ 1.3066
+    const cv = 0.1;
+    const s2 = Math.log(1 + cv * cv);
+    const exact = Math.exp(-s2 / 2 + Math.sqrt(s2) * normalQuantile(Math.pow(0.95, 1 / 16)));
+    expect(spanQuantile(lognormalAtoms(1, cv), 16, 16, 0.95) / exact).toBeCloseTo(1, 1);
   });
 });

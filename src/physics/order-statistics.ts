@@ -42,11 +42,44 @@ export function expectedSpan(a: Atoms, n: number, slots: number): number {
   if (n <= 0) return 0;
   const s = Math.max(1, Math.floor(slots));
   if (n <= s) return expectedMax(a, n);
+  let e = 0;
+  let prevX = 0;
+  let prevG = 0;
+  for (const [x, g] of spanCdf(a, n, s)) {
+    if (x > prevX) e += (1 - prevG) * (x - prevX);
+    prevX = Math.max(prevX, x);
+    prevG = g;
+  }
+  return e;
+}
+
+/**
+ * The q-quantile of the span (the smallest x with P(span ≤ x) ≥ q), from the same law: one wave,
+ * the atom where F(x)^n reaches q; more waves, the step CDF G above.
+ */
+export function spanQuantile(a: Atoms, n: number, slots: number, q: number): number {
+  if (n <= 0) return 0;
+  const s = Math.max(1, Math.floor(slots));
+  if (n <= s) {
+    const cdf = cumulative(a);
+    for (let k = 0; k < a.values.length; k++) if (Math.pow(cdf[k]!, n) >= q - 1e-12) return a.values[k]!;
+    return a.values[a.values.length - 1] ?? 0;
+  }
+  let last = 0;
+  for (const [x, g] of spanCdf(a, n, s)) {
+    last = x;
+    if (g >= q - 1e-12) return x;
+  }
+  return last;
+}
+
+/** The step CDF of the span of n > S draws on S slots, as (x, G(x)) at its breakpoints, in order. */
+function spanCdf(a: Atoms, n: number, s: number): [number, number][] {
   const waves = Math.ceil(n / s);
   const last = n - (waves - 1) * s;
   const mu = meanOf(a);
   const base = (waves - 1) * mu;
-  if (a.values.length === 1) return base + a.values[0]!;
+  if (a.values.length === 1) return [[base + a.values[0]!, 1]];
   // Free times of the r earliest slots, grouped; the rest matter only through the latest of them.
   const free = (k: number) => base + atomQuantile(a, (k - 0.5) / s) - mu;
   const restMax = last < s ? free(s) : -Infinity;
@@ -62,20 +95,16 @@ export function expectedSpan(a: Atoms, n: number, slots: number): number {
   if (Number.isFinite(restMax)) points.push(restMax);
   points.sort((x, y) => x - y);
   const cdf = cumulative(a);
-  let e = 0;
-  let prevX = 0;
-  let prevG = 0;
+  const out: [number, number][] = [];
   for (const x of points) {
-    if (x > prevX) e += (1 - prevG) * (x - prevX);
-    prevX = Math.max(prevX, x);
     let g = x >= restMax ? 1 : 0;
     for (const grp of groups) {
       if (g === 0) break;
       g *= Math.pow(cdfAt(a, cdf, x - grp.f), grp.m);
     }
-    prevG = g;
+    out.push([x, g]);
   }
-  return e;
+  return out;
 }
 
 function cumulative(a: Atoms): number[] {

@@ -41,6 +41,7 @@ export const planOptionsSchema = z.object({
   timings: z.boolean().optional(),
   coldFraction: z.number().min(0).max(1).optional(),
   noiseCv: z.number().finite().nonnegative().optional(),
+  confidence: quantile.optional(),
   memorySizes: z.array(positiveFinite).min(1).optional(),
   fallbackProfile: fallbackProfileSchema.optional(),
   fallbackProfiles: z.record(z.string(), fallbackProfileSchema).optional(),

@@ -26,6 +26,12 @@ export interface PlanOptions {
   readonly quantile?: number | TargetQuantiles;
   /** Coefficient of variation assumed for point profiles' runtimes (plain functions, analytic laws); default 0.1, the simulator's default noise. */
   readonly noiseCv?: number;
+  /**
+   * Keep the budget (objective "latency") or the deadline (objective "cost") with at least this
+   * probability, in (0, 1): a chance constraint over the instances' runtime spread (stragglers, cold
+   * starts). The plan reports its p50 and this quantile in `risk`. Unset: limits hold in expectation.
+   */
+  readonly confidence?: number;
   /** Size limits on the DAG (stages, edges, instances); defaults in DEFAULT_DAG_LIMITS. */
   readonly limits?: Partial<DagLimits>;
   /** Put each planning phase's wall-clock milliseconds in the plan (`timingsMs`). Off by default so the same inputs give the same plan, byte for byte. */

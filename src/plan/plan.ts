@@ -1,7 +1,8 @@
 /**
  * `plan(dag, inputSize, options)`: the fastest plan within the budget (or the cheapest within the
  * deadline, or the best performance per dollar). Reads as its phases:
- *   validate → estimate → candidates (prepareProblem) → solve → assemble (decisions, placement, explanations).
+ *   validate → estimate → candidates (prepareProblem) → [risk: every stage at its confidence level] → solve
+ *   → assemble (decisions, placement, explanations) → [risk: expected figures and quantiles].
  * Deterministic: the same inputs give the same plan.
  */
 import { resolveSolver } from "../solve/auto-solver.js";
@@ -12,9 +13,14 @@ import { prepareProblem, timed } from "./prepare-problem.js";
 import type { Plan } from "./types.js";
 import { checkFinitePlan } from "./check-finite.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
+import { toAssignment } from "../model/decisions.js";
+import { riskProblems, withRisk } from "./risk.js";
 
 export async function plan(dag: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Plan> {
-  const { problem, timingsMs: measured } = await prepareProblem(dag, inputSize, options);
+  const { problem: expected, timingsMs: measured } = await prepareProblem(dag, inputSize, options);
+  // With a confidence, the solver keeps the limits on the problem with every stage at its risk level (risk.ts).
+  const risk = options.confidence === undefined ? undefined : riskProblems(expected, options.confidence);
+  const problem = risk === undefined ? expected : risk.atConfidence;
   const solver = resolveSolver(options.solver);
   const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
   const outcome = await timed(measured, "solve", () => solver(problem, ctx));
@@ -25,5 +31,5 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   const assembled = withinLimits
     ? await timed(measured, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }))
     : await timed(measured, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));
-  return checkFinitePlan(assembled);
+  return checkFinitePlan(risk === undefined ? assembled : withRisk(assembled, expected, risk, toAssignment(expected.dag, assembled)));
 }

@@ -44,6 +44,14 @@ export const planSchema = z.object({
     peakVms: z.number().int().nonnegative().optional(),
   }),
   vmPool: z.object({ reservedVms: z.number().int().nonnegative() }).optional(),
+  risk: z
+    .object({
+      confidence: finite.gt(0).lt(1),
+      stageLevel: finite.gt(0).lt(1),
+      p50: z.object({ makespanMs: nonNegative, costUsd: nonNegative }),
+      atConfidence: z.object({ makespanMs: nonNegative, costUsd: nonNegative }),
+    })
+    .optional(),
   violations: z.array(z.object({ code: z.enum(VIOLATION_CODES), path, message: z.string() })),
   warnings: z.array(z.string()),
   solver: z.object({
