@@ -13,6 +13,8 @@ import { readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { computeMape } from "../src/profiles/fit-metrics.js";
+import { formatModel } from "../src/profiles/format-model.js";
+import { loadBundledTrainedProfiles } from "../src/profiles/bundled-trained.js";
 import { fitCeilPower } from "../src/profiles/regressors/ceil-power.js";
 import { fitPolynomial } from "../src/profiles/regressors/polynomial.js";
 import { fitPowerLaw } from "../src/profiles/regressors/power-law.js";
@@ -196,6 +198,19 @@ async function main(): Promise<void> {
       if (fanoutLine !== undefined) fanoutLines.push(fanoutLine);
     }
   }
+  // The models plan() uses by default: trained on every traced run (npm run train:bundled).
+  const bundledLines: string[] = [];
+  for (const set of await loadBundledTrainedProfiles()) {
+    for (const fn of set.functionNames) {
+      const f = set.data.functions[fn]!;
+      for (const t of PROFILE_TARGETS) {
+        const d = f.targets[t];
+        if (d === undefined) continue;
+        const m = d.metrics;
+        bundledLines.push(`| ${fn} | ${t} | ${d.model.family}: \`${formatModel(d.model, d.memoryFactor)}\` | ${pct(m.fitMapePercent)} | ${pct(m.extrapolationMapePercent)} | ${m.method === "k-fold" ? pct(m.kfoldMapePercent) : "in-sample"} | ${m.rows} | ${m.distinctInputSizes} | ${d.candidates.filter((c) => c.status === "refused").map((c) => c.family).join(", ") || "–"} |`);
+      }
+    }
+  }
   const du = execFileSync("du", ["-sk", ...["tfjs-core", "tfjs-layers", "tfjs-backend-cpu", "tfjs-backend-wasm"].map((p) => `node_modules/@tensorflow/${p}`)], { encoding: "utf8" });
   const sizes = du.trim().split("\n").map((l) => { const [kb, p] = l.split(/\s+/); return `${path.basename(p!)} ${(Number(kb) / 1024).toFixed(1)} MiB`; });
   const body = [
@@ -203,17 +218,23 @@ async function main(): Promise<void> {
     "",
     `Traces: datasets/*.csv (see datasets/README.md for how and under what load they were measured). Roots split their input into ${describePartitionRule()} parts, so the stages after a root are traced over a range of instance sizes.`,
     "",
-    `Per function: trained on ≤ ${MAX_TRAIN_RUNS} runs spread over the sizes ≤ half the largest traced size (model auto: 5-fold cross-validation plus a forward split over constant, linear, polynomial, power law and MLP; for fanout also ceil-power, a power law stepped to whole counts), then scored on sizes it never saw — inside the trained range and beyond it (the ratio is the largest held-out size over the largest trained one). MAPE per row includes run-to-run noise; MAPE vs size medians compares with the median of the runs at each size. Runs whose input sizes are within 2% of each other count as one size (a stage after a root reads slightly different bytes per part and repeat; a root's sizes repeat exactly). The noise floor is the MAPE of every traced run against the median of the runs at its own size: no model of input size alone can do better per row.`,
+    `Per function: trained on ≤ ${MAX_TRAIN_RUNS} runs spread over the sizes ≤ half the largest traced size (model auto: 5-fold cross-validation by size plus leave-largest-sizes-out over constant, linear, polynomial, power law and MLP — refusing families that grow faster beyond the data than the data itself, or linearly, plus 0.25 in log-log slope; for fanout also ceil-power, a power law stepped to whole counts), then scored on sizes it never saw — inside the trained range and beyond it (the ratio is the largest held-out size over the largest trained one). MAPE per row includes run-to-run noise; MAPE vs size medians compares with the median of the runs at each size. Runs whose input sizes are within 2% of each other count as one size (a stage after a root reads slightly different bytes per part and repeat; a root's sizes repeat exactly). The noise floor is the MAPE of every traced run against the median of the runs at its own size: no model of input size alone can do better per row.`,
     "",
     `Timer floor: a runtime is scored only at sizes whose median run is ≥ ${RUNTIME_FLOOR_MS} ms. Below that the body's wall time is dominated by timer granularity, JIT state and GC pauses, and a relative error against ~0 ms measures those rather than the model (0.02 ms predicted for 0.01 ms measured is 100%). A cell "< ${RUNTIME_FLOOR_MS} ms" means every held-out size was below the floor: that target is reported as below resolution and not counted as met or missed; "†" marks a MAPE over only the sizes at or above the floor.`,
     "",
-    "| function | target | noise floor % | model | trained runs | largest trained MB | held-out rows within | MAPE rows % | MAPE medians % | held-out rows beyond | beyond ratio | MAPE rows % | MAPE medians % |",
+    "| function | target | noise floor % | model (≤ 10 runs) | trained runs | largest trained MB | held-out rows within | MAPE rows % | MAPE medians % | held-out rows beyond | beyond ratio | MAPE rows % | MAPE medians % |",
     "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...lines,
     "",
     `Training every bundled function (${functions} functions, ${rowsTrained} runs, ${files.length} apps): **${(trainMs / 1000).toFixed(2)} s** wall (target ≤ 10 s), ${(cpuMs / 1000).toFixed(2)} s of CPU, including loading TensorFlow.js once; 1-minute load average ${loadAtStart.toFixed(2)} at the start and ${os.loadavg()[0]!.toFixed(2)} at the end, on ${os.cpus().length} cores.`,
     "",
     `Beyond the trained range, **${within10} of ${scored}** scored function-targets are within the 10% MAPE target against size medians${belowFloor.length > 0 ? `; ${belowFloor.length} more are below the ${RUNTIME_FLOOR_MS} ms timer floor and not scored (${belowFloor.join("; ")})` : ""}.${misses.length > 0 ? ` Missed: ${misses.join("; ")}.` : ""}`,
+    "",
+    "The bundled models (models/, what plan() uses by default), trained on every traced run: the model chosen, written as predict evaluates it (x in bytes), its error over the training rows, with the largest third of the sizes held out (extrapolation), and k-fold by size; the families refused for exploding beyond the data:",
+    "",
+    "| function | target | model chosen | fit MAPE % | extrap. MAPE % | k-fold MAPE % | rows | sizes | refused |",
+    "|---|---|---|---:|---:|---:|---:|---:|---|",
+    ...bundledLines,
     "",
     "Fanout models on the roots (the functions whose fanout varies), same split: MAPE % beyond the trained range against the traced counts. Smooth laws as fitted, the same laws rounded to whole counts (at least 1), ceil-power, and the model auto chose:",
     "",

@@ -9,10 +9,10 @@ const dag = JSON.parse(readFileSync(new URL("./dags/lightgbm.json", import.meta.
 const size = "200 MB";
 
 // Every edge through the object store: today's Lambda + S3 practice.
-const allRemote: Decisions = { edges: dag.edges.map((e) => ({ ...e, mode: "remote" as const })), admitted: [] };
+const allRemote: Decisions = { edges: dag.edges.map((e) => ({ from: e.from, to: e.to, mode: "remote" as const })), admitted: [] };
 // The PCA output broadcast to the trainers through the cache tier (admitted), the rest direct.
 const cached: Decisions = {
-  edges: dag.edges.map((e, i) => ({ ...e, mode: i === 0 ? ("cache" as const) : ("direct" as const) })),
+  edges: dag.edges.map((e, i) => ({ from: e.from, to: e.to, mode: i === 0 ? ("cache" as const) : ("direct" as const) })),
   admitted: [dag.edges[0]!.from],
 };
 // A cache edge without admitting the producer: the model says why that cannot run.

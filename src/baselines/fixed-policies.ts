@@ -12,6 +12,7 @@
  *                 while the admitted bytes fit the tier's capacity; the other shuffle edges and every
  *                 non-shuffle edge use remote storage.
  */
+import { sluiceError } from "../errors.js";
 import type { Assignment, ModeShare, Problem, TransferMode } from "../model/types.js";
 
 function feasible(problem: Problem, i: number): TransferMode[] {
@@ -21,7 +22,7 @@ function feasible(problem: Problem, i: number): TransferMode[] {
 function firstOf(problem: Problem, i: number, preference: readonly TransferMode[]): TransferMode {
   const modes = feasible(problem, i);
   const picked = preference.find((m) => modes.includes(m)) ?? modes.find((m) => m !== "cache");
-  if (picked === undefined) throw new Error(`edge ${i} has only the cache mode, which needs admission`);
+  if (picked === undefined) throw sluiceError("internal.noCandidatePlan", { params: { detail: `edge ${i} has only the cache mode, which needs admission` } });
   return picked;
 }
 

@@ -6,7 +6,7 @@
  * within the budget wins (none within it: the cheapest). Runs that overflow the cache tier are excluded. Its makespan is the
  * best any whole-mode plan achieves on that very run — the yardstick for the planner.
  */
-import { InputError } from "../errors.js";
+import { sluiceError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Assignment, Problem, TransferMode } from "../model/types.js";
 import type { Plan } from "../plan/types.js";
@@ -33,7 +33,7 @@ export interface OracleCandidate {
 export function oracleCandidates(problem: Problem, dagInput: unknown, simulation: SimulateOptions & { readonly profiles: Profiles }, seeds: readonly number[] = [simulation.seed ?? 1]): OracleCandidate[] {
   const { dag } = problem;
   if (dag.edges.length > ORACLE_MAX_EDGES) {
-    throw new InputError("Invalid baseline", [{ code: "unsupported", path: ["baseline", "oracle"], message: "the oracle searches exhaustively and is for small DAGs", expected: `≤ ${ORACLE_MAX_EDGES} edges`, actual: `${dag.edges.length} edges` }]);
+    throw sluiceError("solve.tooLargeForOracle", { path: ["baseline", "oracle"], expected: `≤ ${ORACLE_MAX_EDGES} edges`, actual: `${dag.edges.length} edges` });
   }
   const choices = problem.edges.map((c) => c.options.map((o) => o.mode));
   const out: OracleCandidate[] = [];
@@ -77,7 +77,7 @@ export function oracleCandidates(problem: Problem, dagInput: unknown, simulation
  * every other policy can be held to before running).
  */
 export function pickOracle(candidates: readonly OracleCandidate[], budgetUsd: number, basis: "simulated" | "predicted" = "simulated"): OracleCandidate {
-  if (candidates.length === 0) throw new Error("the oracle has no candidate plan");
+  if (candidates.length === 0) throw sluiceError("internal.noCandidatePlan", { params: { detail: "the oracle has no candidate plan" } });
   const costOf = (c: OracleCandidate) => (basis === "simulated" ? c.costUsd : c.plan.predicted.costUsd);
   const within = candidates.filter((c) => costOf(c) <= budgetUsd * (1 + 1e-9));
   const pool = within.length > 0 ? within : candidates;

@@ -39,12 +39,16 @@ export function formatPlanTable(plan: Plan): string {
       String(pl.instances),
       String(pl.vms),
       String(pl.waves),
-      `${pl.billedMemoryMb} MB`,
+      `${pl.billedMemoryMb} MB${pl.memoryMb !== undefined ? " (configured)" : ""}`,
       `${(s.startMs / 1000).toFixed(3)} s`,
       `${(s.finishMs / 1000).toFixed(3)} s`,
       (pl.colocatedWith !== undefined ? `on ${pl.colocatedWith}'s VMs` : "own VMs") + (plan.admitted.includes(s.stageId) ? ", output cached" : ""),
     ]);
   });
   out.push(pad(stageRows));
+  if (plan.sizing !== undefined) {
+    out.push("", `Sizing (${plan.sizing.evaluations} configurations scored): ${plan.sizing.searched}`);
+    for (const s of plan.sizing.stages) if (s.instancesHow === "sized" || s.memoryHow === "sized" || s.instancesHow === "pattern") out.push(`  ${s.stageId}: ${s.reason}`);
+  }
   return out.join("\n");
 }

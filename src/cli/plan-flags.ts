@@ -8,6 +8,7 @@ import type { Objective } from "../model/types.js";
 import type { PlanOptions } from "../plan/options.js";
 import { TRANSFER_MODES, type PlatformOverrides } from "../platform/schema.js";
 import type { SolverName } from "../solve/solver.js";
+import { show, sluiceError } from "../errors.js";
 import { checkChoice, missingFlag, parseNumberFlag, parseWholeFlag } from "./cli-error.js";
 import { loadProfilesOption } from "./load-profiles-option.js";
 import { parseCliArgs, type ParsedValues } from "./parse-cli-args.js";
@@ -30,6 +31,8 @@ export const PLAN_FLAGS = {
   solver: { type: "string" },
   "time-limit": { type: "string" },
   quantile: { type: "string" },
+  "memory-sizes": { type: "string" },
+  "cold-fraction": { type: "string" },
   profiles: { type: "string" },
   platform: { type: "string" },
   timings: { type: "boolean" },
@@ -41,7 +44,8 @@ export const PLAN_FLAGS = {
   help: { type: "boolean", short: "h" },
 } as const satisfies NonNullable<ParseArgsConfig["options"]>;
 
-export const PLAN_FLAGS_HELP = `  --dag FILE          DAG JSON: {"name", "stages": [{"id", "function", "instances"?, "inputFraction"?}], "edges": [{"from", "to", "pattern"}]}
+export const PLAN_FLAGS_HELP = `  --dag FILE          DAG JSON: {"name", "stages": [{"id", "function", "instances"?, "memoryMb"?, "inputFraction"?}], "edges": [{"from", "to", "pattern"}]};
+                      "instances": "auto" or {"min", "max"} leaves a count for plan() to choose
   --input SIZE        input size: bytes or e.g. "10 GiB", "1.5 GB"
   --budget USD        cost ceiling (objective latency)
   --deadline MS       makespan ceiling (objective cost)
@@ -51,6 +55,9 @@ export const PLAN_FLAGS_HELP = `  --dag FILE          DAG JSON: {"name", "stages
   --solver NAME       auto (default) | exact | heuristic | dp | brute-force
   --time-limit MS     search time limit (default 10000)
   --quantile Q        plan memory and output size at this quantile (e.g. 0.95)
+  --memory-sizes LIST memory sizes (MB) a stage may be configured with, e.g. 512,1024,1769,3008:
+                      each stage gets one (the smallest holding its peak, larger where it pays)
+  --cold-fraction F   share of invocations that start cold (default 0), for cold-start profiles
   --profiles DIR      trained profiles (a folder under models/); default: bundled profiles
   --platform FILE     JSON platform overrides merged over the AWS-like defaults
   --timings           put each planning phase's wall-clock time in the plan (off: same input, same bytes)
@@ -60,6 +67,12 @@ export const PLAN_FLAGS_HELP = `  --dag FILE          DAG JSON: {"name", "stages
   --fallback-profile P  for functions without a profile: "default" (a stated placeholder,
                       listed in the plan's warnings) or a known function whose profile to borrow
   --fallback FN=P     the same for one function (repeatable)`;
+
+function parseFraction(flag: string, raw: string): number {
+  const n = Number(raw);
+  if (raw.trim() === "" || !(n >= 0 && n <= 1)) throw sluiceError("cli.badFlagValue", { path: [flag], expected: "a number in [0, 1]", actual: show(raw) });
+  return n;
+}
 
 const OBJECTIVES: readonly Objective[] = ["latency", "cost", "perf-per-dollar"];
 const SOLVERS: readonly SolverName[] = ["auto", "exact", "heuristic", "dp", "brute-force"];
@@ -91,6 +104,8 @@ export async function readPlanRequest(values: PlanFlagValues): Promise<PlanReque
     ...(solver !== undefined ? { solver } : {}),
     ...(values["time-limit"] !== undefined ? { timeLimitMs: parseNumberFlag("--time-limit", values["time-limit"]) } : {}),
     ...(values.quantile !== undefined ? { quantile: parseNumberFlag("--quantile", values.quantile) } : {}),
+    ...(values["memory-sizes"] !== undefined ? { memorySizes: values["memory-sizes"].split(",").map((m) => parseNumberFlag("--memory-sizes", m.trim())) } : {}),
+    ...(values["cold-fraction"] !== undefined ? { coldFraction: parseFraction("--cold-fraction", values["cold-fraction"]) } : {}),
     ...(values.timings === true ? { timings: true } : {}),
     ...(limits === undefined ? {} : { limits }),
     ...(values["fallback-profile"] !== undefined ? { fallbackProfile: fallbackOf(values["fallback-profile"]) } : {}),

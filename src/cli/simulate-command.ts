@@ -3,11 +3,11 @@ import type { Plan } from "../plan/types.js";
 import { plan } from "../plan/plan.js";
 import { renderTimelineSvg } from "../simulate/plot-timeline.js";
 import { svgToPng } from "./svg-to-png.js";
-import { simulate } from "../simulate/simulate.js";
+import { MAX_NOISE_CV, simulate } from "../simulate/simulate.js";
 import type { SimulationReport } from "../simulate/types.js";
 import { formatBytes } from "../units/size.js";
 import { show, sluiceError } from "../errors.js";
-import { checkChoice } from "./cli-error.js";
+import { checkChoice, parseWholeFlag } from "./cli-error.js";
 import { checkOutputTarget, writeOutputFile } from "./output-target.js";
 import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
 
@@ -22,6 +22,7 @@ ${PLAN_FLAGS_HELP}
   --seed N            simulator seed, an integer ≥ 0 (default 1): the same seed gives the same run
   --noise-cv X        coefficient of variation of runtimes and sizes around point profiles (default 0.1; 0 = none)
   --plot FILE         write a Gantt-style timeline of the run: FILE.svg or FILE.png
+  --max-sim-instances N  refuse runs of more instances than this (default 1000000)
   --format FMT        table (default) | json
   -h, --help          this help
 
@@ -34,6 +35,7 @@ const SIMULATE_FLAGS = {
   seed: { type: "string" },
   "noise-cv": { type: "string" },
   plot: { type: "string" },
+  "max-sim-instances": { type: "string" },
   format: { type: "string", default: "table" },
 } as const;
 
@@ -52,7 +54,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   let noiseCv: number | undefined;
   if (values["noise-cv"] !== undefined) {
     noiseCv = Number(values["noise-cv"]);
-    if (values["noise-cv"].trim() === "" || !Number.isFinite(noiseCv) || noiseCv < 0) throw sluiceError("cli.badFlagValue", { path: ["--noise-cv"], expected: "a number ≥ 0", actual: show(values["noise-cv"]) });
+    if (values["noise-cv"].trim() === "" || !(noiseCv >= 0 && noiseCv <= MAX_NOISE_CV)) throw sluiceError("cli.badFlagValue", { path: ["--noise-cv"], expected: `a number in [0, ${MAX_NOISE_CV}]`, actual: show(values["noise-cv"]) });
   }
   const plotFormat = values.plot === undefined ? undefined : plotFormatOf(values.plot);
   if (values.plot !== undefined) await checkOutputTarget(values.plot, "--plot", "file");
@@ -64,6 +66,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     ...(noiseCv !== undefined ? { noiseCv } : {}),
     ...(profiles !== undefined ? { profiles } : {}),
     ...(platform !== undefined ? { platform } : {}),
+    ...(values["max-sim-instances"] !== undefined ? { limits: { maxInstances: parseWholeFlag("--max-sim-instances", values["max-sim-instances"]) } } : {}),
   });
   if (values.plot !== undefined) {
     const svg = renderTimelineSvg(report);

@@ -123,6 +123,13 @@ describe("sluice train", () => {
     expect(set.profileFor("split", {})!.fanout(16e6)).toBeCloseTo(2, 0);
   });
 
+  it("never trains a model on nothing: a --where that keeps no row is an error (exit 65)", async () => {
+    const io = capture();
+    expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--out", path.join(dir, "m5"), "--quiet", "--where", "blob.download < 0"])).toBe(65);
+    expect(io.err()).toMatch(/filtered by --where/);
+    expect(io.err()).toContain("no trace records");
+  });
+
   it("names the CLI flag when the mapping does not fit the file (exit 65)", async () => {
     const io = capture();
     expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--out", path.join(dir, "m4"), "--quiet", "--derive", "runtimeMs=(stop - start) * 1000"])).toBe(65);

@@ -30,6 +30,8 @@ export interface StageEstimate {
   readonly stageId: string;
   readonly function: string;
   readonly instances: number;
+  /** Sequential runs per instance (the stage's `repeat`), each one invocation; 1 without a repeat. */
+  readonly runs?: number;
   /** Bytes one instance reads. */
   readonly instanceInputBytes: number;
   /** Bytes the whole stage reads. */
@@ -113,6 +115,9 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
           }
         }
       }
+      // An open count not yet chosen (plan() sizes it first: src/sizing) stays within its range.
+      const range = stage.instanceRange;
+      if (range !== undefined && !inEdges.some((i) => dag.edges[i]!.pattern === "one-to-one" || dag.edges[i]!.pattern === "gather")) instances = Math.min(range.max, Math.max(range.min, instances));
     }
     let instanceInputBytes = 0;
     if (inEdges.length === 0) instanceInputBytes = (inputBytes * (stage.inputFraction ?? 1)) / instances;
@@ -132,9 +137,8 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
       }
     }
     const fn = stage.function;
-    // A stage that repeats runs `repeat` times in sequence, each run on its share of the input; its
-    // runtime is taken at the stage's configured memory, when it has one.
-    // (repeat) runs `repeat` times in sequence, each run on its share of the input.
+    // A stage that repeats runs `repeat` times in sequence, each run on its share of the input (one
+    // invocation each); its runtime is taken at the stage's configured memory, when it has one.
     const runs = stage.repeat ?? 1;
     const runInputBytes = instanceInputBytes / runs;
     const pointRuntimeMs = checked(profile.runtimeMs(runInputBytes, stage.memoryMb), fn, "runtimeMs", runInputBytes, issues);
@@ -164,6 +168,7 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
       stageId: id,
       function: fn,
       instances,
+      ...(runs === 1 ? {} : { runs }),
       instanceInputBytes,
       stageInputBytes,
       runtimeMs,

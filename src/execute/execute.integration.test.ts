@@ -89,7 +89,9 @@ describe.skipIf(!started.ok)("execute on redis-server, s3rver and two worker pro
   });
 
   it("query pipeline with a vm-local chain: consumers run on their producer's VM", async () => {
-    const dag = dagOf("query-pipeline");
+    // The traced query app as the workloads run it (examples/dags/query-pipeline.json aggregates in two
+    // levels so that it plans at a terabyte; the workload's q-aggregate reads join batches, not partials).
+    const dag = { name: "query-pipeline", stages: [{ id: "scan", function: "q-scan" }, { id: "filter", function: "q-filter" }, { id: "join", function: "q-join" }, { id: "aggregate", function: "q-aggregate" }], edges: [{ from: "scan", to: "filter", pattern: "scatter" as const }, { from: "filter", to: "join", pattern: "one-to-one" as const }, { from: "join", to: "aggregate", pattern: "gather" as const }] };
     const base = await plan(dag, SIZE, { platform: PLATFORM });
     const p = withModes(base, [
       { from: "scan", to: "filter", mode: "vm-local" },

@@ -4,7 +4,7 @@
  * and cap lengths. Engines speak only `x<i>` / `c<j>` and translate back with this map.
  */
 
-import { InvariantError } from "../errors.js";
+import { sluiceError } from "../errors.js";
 import type { MilpModel } from "./model.js";
 
 export interface NameMap {
@@ -34,7 +34,7 @@ export function buildNameMap(model: MilpModel): NameMap {
 /** The internal id of a caller's variable; the model is validated, so a miss is a bug. */
 export function lookupVariableId(names: NameMap, variableName: string): string {
   const id = names.idOfVariable.get(variableName);
-  if (id === undefined) throw new InvariantError(`unknown variable ${JSON.stringify(variableName)}: the model was not validated`);
+  if (id === undefined) throw sluiceError("internal.unknownLpVariable", { params: { name: JSON.stringify(variableName) } });
   return id;
 }
 

@@ -14,7 +14,7 @@
  * so a limited solve stops at the same place on every run.
  */
 
-import { inputError, show } from "../errors.js";
+import { show, sluiceError } from "../errors.js";
 import { checkSolution, describeViolations } from "./check-solution.js";
 import type { EngineSolveOptions } from "./engine.js";
 import { ENGINE_NAMES, loadEngine } from "./load-engine.js";
@@ -38,10 +38,10 @@ export const DEFAULT_SOLVE_MILP_OPTIONS: Required<Pick<SolveMilpOptions, "engine
 function readOptions(options: SolveMilpOptions): { engine: EngineName; timeLimitMs: number } {
   const merged = { ...DEFAULT_SOLVE_MILP_OPTIONS, ...options };
   if (merged.engine !== "auto" && !ENGINE_NAMES.includes(merged.engine)) {
-    throw inputError("invalid solveMilp options", { code: "invalid_value", path: ["engine"], message: "unknown engine", expected: `"auto" | ${ENGINE_NAMES.map((n) => `"${n}"`).join(" | ")}`, actual: show(merged.engine) });
+    throw sluiceError("option.unknownEngine", { path: ["engine"], expected: `"auto" | ${ENGINE_NAMES.map((n) => `"${n}"`).join(" | ")}`, actual: show(merged.engine) });
   }
   if (typeof merged.timeLimitMs !== "number" || !(merged.timeLimitMs > 0)) {
-    throw inputError("invalid solveMilp options", { code: "invalid_value", path: ["timeLimitMs"], message: "time limit must be a positive number of milliseconds", expected: "> 0 ms (Infinity allowed)", actual: show(merged.timeLimitMs) });
+    throw sluiceError("option.timeLimit", { path: ["timeLimitMs"], actual: show(merged.timeLimitMs) });
   }
   return { engine: merged.engine === "auto" ? AUTO_ENGINE : merged.engine, timeLimitMs: merged.timeLimitMs };
 }

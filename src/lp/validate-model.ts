@@ -5,7 +5,7 @@
  * Post-condition: every engine may assume names resolve and numbers are finite where required.
  */
 
-import { InputError, show, type Issue } from "../errors.js";
+import { InputError, issue, show, type Issue } from "../errors.js";
 import { readVariableBounds, type MilpModel } from "./model.js";
 
 const KINDS = new Set(["continuous", "binary", "integer"]);
@@ -18,10 +18,10 @@ function checkTerms(
 ): void {
   for (const [name, coefficient] of Object.entries(terms)) {
     if (!known.has(name)) {
-      issues.push({ code: "unknown_reference", path: [...path, name], message: "term names a variable the model does not declare", expected: "a name listed in variables", actual: show(name) });
+      issues.push(issue("lp.unknownVariable", { path: [...path, name], actual: show(name) }));
     }
     if (typeof coefficient !== "number" || !Number.isFinite(coefficient)) {
-      issues.push({ code: "invalid_value", path: [...path, name], message: "coefficient must be a finite number", expected: "finite number", actual: show(coefficient) });
+      issues.push(issue("lp.badCoefficient", { path: [...path, name], expected: "a finite number", actual: show(coefficient) }));
     }
   }
 }
@@ -29,41 +29,41 @@ function checkTerms(
 function checkRange(lower: number | undefined, upper: number | undefined, path: readonly (string | number)[], issues: Issue[]): void {
   for (const [side, value] of [["lower", lower], ["upper", upper]] as const) {
     if (value !== undefined && (typeof value !== "number" || Number.isNaN(value))) {
-      issues.push({ code: "invalid_value", path: [...path, side], message: "bound must be a number (±Infinity allowed)", expected: "number", actual: show(value) });
+      issues.push(issue("lp.badBound", { path: [...path, side], expected: "a number", actual: show(value), params: { reason: "bound must be a number (±Infinity allowed)" } }));
     }
   }
   if (lower === Number.POSITIVE_INFINITY || upper === Number.NEGATIVE_INFINITY) {
-    issues.push({ code: "invalid_value", path, message: "a bound is infinite on the wrong side", expected: "lower < +Infinity and upper > -Infinity", actual: `[${lower}, ${upper}]` });
+    issues.push(issue("lp.badBound", { path, expected: "lower < +Infinity and upper > -Infinity", actual: `[${lower}, ${upper}]`, params: { reason: "a bound is infinite on the wrong side" } }));
   }
   if (lower !== undefined && upper !== undefined && lower > upper) {
-    issues.push({ code: "contradiction", path, message: "lower bound exceeds upper bound", expected: `lower ≤ upper (${upper})`, actual: `lower = ${lower}` });
+    issues.push(issue("lp.crossedBounds", { path, expected: `lower ≤ upper (${upper})`, actual: `lower = ${lower}` }));
   }
 }
 
 export function validateMilpModel(model: MilpModel): void {
   const issues: Issue[] = [];
   if (model.direction !== "minimize" && model.direction !== "maximize") {
-    issues.push({ code: "invalid_value", path: ["direction"], message: "unknown direction", expected: '"minimize" | "maximize"', actual: show(model.direction) });
+    issues.push(issue("lp.badKind", { path: ["direction"], expected: '"minimize" | "maximize"', actual: show(model.direction), params: { reason: "unknown direction" } }));
   }
   if (model.variables.length === 0) {
-    issues.push({ code: "invalid_value", path: ["variables"], message: "a model needs at least one variable", expected: "≥ 1 variable", actual: "0" });
+    issues.push(issue("lp.noVariables", { path: ["variables"], actual: "0" }));
   }
   const known = new Set<string>();
   model.variables.forEach((variable, i) => {
     const path = ["variables", i];
     if (typeof variable.name !== "string" || variable.name.length === 0) {
-      issues.push({ code: "invalid_value", path: [...path, "name"], message: "name must be a non-empty string", expected: "non-empty string", actual: show(variable.name) });
+      issues.push(issue("lp.badName", { path: [...path, "name"], expected: "a non-empty string", actual: show(variable.name) }));
     } else if (known.has(variable.name)) {
-      issues.push({ code: "duplicate", path: [...path, "name"], message: "variable declared twice", expected: "unique names", actual: show(variable.name) });
+      issues.push(issue("lp.duplicateName", { path: [...path, "name"], expected: "unique names", actual: show(variable.name) }));
     }
     known.add(variable.name);
     if (!KINDS.has(variable.kind)) {
-      issues.push({ code: "invalid_value", path: [...path, "kind"], message: "unknown variable kind", expected: '"continuous" | "binary" | "integer"', actual: show(variable.kind) });
+      issues.push(issue("lp.badKind", { path: [...path, "kind"], expected: '"continuous" | "binary" | "integer"', actual: show(variable.kind), params: { reason: "unknown variable kind" } }));
     }
     checkRange(variable.lower, variable.upper, path, issues);
     const bounds = readVariableBounds(variable);
     if (variable.kind === "binary" && bounds.lower > bounds.upper) {
-      issues.push({ code: "contradiction", path, message: "binary bounds leave no value in [0, 1]", expected: "bounds meeting [0, 1]", actual: `[${variable.lower}, ${variable.upper}]` });
+      issues.push(issue("lp.badBound", { path, expected: "bounds meeting [0, 1]", actual: `[${variable.lower}, ${variable.upper}]`, params: { reason: "binary bounds leave no value in [0, 1]" } }));
     }
   });
   checkTerms(model.objective, known, ["objective"], issues);
@@ -71,7 +71,7 @@ export function validateMilpModel(model: MilpModel): void {
   model.constraints.forEach((constraint, j) => {
     const path = ["constraints", j];
     if (constraintNames.has(constraint.name)) {
-      issues.push({ code: "duplicate", path: [...path, "name"], message: "constraint declared twice", expected: "unique names", actual: show(constraint.name) });
+      issues.push(issue("lp.duplicateName", { path: [...path, "name"], expected: "unique names", actual: show(constraint.name) }));
     }
     constraintNames.add(constraint.name);
     checkTerms(constraint.terms, known, [...path, "terms"], issues);

@@ -29,7 +29,7 @@ export function quantileProblem(problem: Problem, level: number): Problem {
     const n = problem.estimates.stages.get(id)!.instances;
     const spanMs = spanQuantile(t.durationAtoms, n, t.vms * t.slotsPerVm, level);
     const billedMs = t.meanInstanceMs + (normalQuantile(level) * stdOf(t.durationAtoms)) / Math.sqrt(n);
-    const computeUsd = functionUsd(n, Math.max(t.meanInstanceMs, billedMs), t.billedMemoryMb, problem.platform) + requestUsd(n, problem.platform);
+    const computeUsd = functionUsd(n, Math.max(t.meanInstanceMs, billedMs), t.billedMemoryMb, problem.platform) + requestUsd(n * (problem.estimates.stages.get(id)!.runs ?? 1), problem.platform);
     stages.set(id, { ...t, spanMs, baseMs: step + spanMs, computeUsd });
   }
   return { ...problem, stages };

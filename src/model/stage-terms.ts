@@ -57,7 +57,7 @@ export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstim
     const configured = dag.stageById.get(id)!.memoryMb;
     const memMb = configured ?? billedMemoryMb(s.memoryMb, platform);
     if (configured !== undefined && s.memoryMb > configured) {
-      issues.push({ code: "infeasible", path: ["stages", id, "memoryMb"], message: "the stage's predicted peak memory exceeds its configured memory", expected: `≤ ${configured} MB`, actual: `${Math.ceil(s.memoryMb)} MB` });
+      issues.push(issue("plan.configuredMemoryTooSmall", { path: ["stages", id, "memoryMb"], expected: `≤ ${configured} MB`, actual: `${Math.ceil(s.memoryMb)} MB` }));
       continue;
     }
     if (memMb > platform.billing.maxMemoryMb || memMb > platform.vm.memoryMb) {
@@ -102,7 +102,7 @@ export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstim
       vms,
       slotsPerVm: slots,
       billedMemoryMb: memMb,
-      computeUsd: functionUsd(s.instances, meanInstanceMs, memMb, platform) + requestUsd(s.instances, platform),
+      computeUsd: functionUsd(s.instances, meanInstanceMs, memMb, platform) + requestUsd(s.instances * (s.runs ?? 1), platform),
       ioUsd: gets * o.priceUsdPerGet + puts * o.priceUsdPerPut,
       cacheBytes: s.outputBytes,
       admissionFixedUsd:

@@ -25,7 +25,8 @@ export function assemblePlan({ problem, assignment, outcome, status, message, ti
   const decisions = withPrefixes(problem, assignment, toDecisions(problem.dag, assignment));
   const placement: StagePlacement[] = evaluation.stages.map((s) => {
     const terms = problem.stages.get(s.stageId)!;
-    const p: StagePlacement = { stageId: s.stageId, instances: problem.estimates.stages.get(s.stageId)!.instances, vms: s.vms, slotsPerVm: terms.slotsPerVm, waves: s.waves, billedMemoryMb: terms.billedMemoryMb };
+    const configured = problem.dag.stageById.get(s.stageId)!.memoryMb;
+    const p: StagePlacement = { stageId: s.stageId, instances: problem.estimates.stages.get(s.stageId)!.instances, vms: s.vms, slotsPerVm: terms.slotsPerVm, waves: s.waves, billedMemoryMb: terms.billedMemoryMb, ...(configured === undefined ? {} : { memoryMb: configured }) };
     return s.colocatedWith === undefined ? p : { ...p, colocatedWith: s.colocatedWith };
   });
   const objectiveValue = problem.objective === "latency" ? evaluation.makespanMs : problem.objective === "cost" ? evaluation.costUsd : undefined;

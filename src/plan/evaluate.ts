@@ -4,8 +4,22 @@ import { toAssignment } from "../model/decisions.js";
 import type { Decisions, Evaluation } from "../model/types.js";
 import type { PlanOptions } from "./options.js";
 import { prepareProblem } from "./prepare-problem.js";
+import type { StagePlacement } from "./types.js";
+import { sizedDagInput } from "../sizing/configuration.js";
+import { needsSizing, sizeStages } from "../sizing/size-stages.js";
 
-export async function evaluate(dag: unknown, inputSize: number | string, decisions: Decisions, options: PlanOptions = {}): Promise<Evaluation> {
-  const { problem } = await prepareProblem(dag, inputSize, options);
+/**
+ * A DAG with open instance counts (or memorySizes) is evaluated at the plan's own sizing when the
+ * decisions are a plan (its placement says each stage's count and memory), else at the sizing
+ * plan() would choose.
+ */
+export async function evaluate(dag: unknown, inputSize: number | string, decisions: Decisions & { readonly placement?: readonly StagePlacement[] }, options: PlanOptions = {}): Promise<Evaluation> {
+  let sized = dag;
+  if (needsSizing(dag, options)) {
+    const placed = decisions.placement;
+    sized = placed !== undefined ? sizedDagInput(dag, placed) : (await sizeStages(dag, inputSize, options)).dagInput;
+  }
+  const { memorySizes: _m, ...rest } = options;
+  const { problem } = await prepareProblem(sized, inputSize, rest);
   return evaluateAssignment(problem, toAssignment(problem.dag, decisions));
 }

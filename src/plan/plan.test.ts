@@ -128,7 +128,7 @@ describe("plan() outcomes", () => {
 
   it("evaluate() allows a vm-local chain only where the middle stage's own placement has its producer's VM count", async () => {
     const video = { name: "v", stages: [{ id: "split", function: "video-split" }, { id: "extract", function: "video-extract" }, { id: "classify", function: "video-classify" }], edges: [{ from: "split", to: "extract", pattern: "scatter" }, { from: "extract", to: "classify", pattern: "one-to-one" }] };
-    const allLocal = { edges: video.edges.map((e) => ({ ...e, mode: "vm-local" as const })), admitted: [] };
+    const allLocal = { edges: video.edges.map((e) => ({ from: e.from, to: e.to, mode: "vm-local" as const })), admitted: [] };
     // 15 MB: 19 extracts would take 5 VMs of their own but sit on the split's 1 VM, so classify,
     // priced on 5 VMs, cannot run beside them.
     const chain = await evaluate(video, "15 MB", allLocal);

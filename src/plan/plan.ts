@@ -10,6 +10,7 @@ import { assemblePlan } from "./assemble-plan.js";
 import { closestPlan } from "./closest-plan.js";
 import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";
 import { prepareProblem, timed } from "./prepare-problem.js";
+import { needsSizing, sizeStages } from "../sizing/size-stages.js";
 import type { Plan } from "./types.js";
 import { checkFinitePlan } from "./check-finite.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
@@ -17,7 +18,12 @@ import { toAssignment } from "../model/decisions.js";
 import { riskProblems, withRisk } from "./risk.js";
 
 export async function plan(dag: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Plan> {
-  const { problem: expected, timingsMs: measured } = await prepareProblem(dag, inputSize, options);
+  // Phase "size" (only when the DAG leaves counts open or memorySizes are given): fill them in.
+  const sizingMs: Record<string, number> = {};
+  const sizing = needsSizing(dag, options) ? await timed(sizingMs, "size", () => sizeStages(dag, inputSize, options)) : undefined;
+  const { memorySizes: _m, ...rest } = options;
+  const { problem: expected, timingsMs: measured } = await prepareProblem(sizing?.dagInput ?? dag, inputSize, rest);
+  Object.assign(measured, sizingMs);
   // With a confidence, the solver keeps the limits on the problem with every stage at its risk level (risk.ts).
   const risk = options.confidence === undefined ? undefined : riskProblems(expected, options.confidence);
   const problem = risk === undefined ? expected : risk.atConfidence;
@@ -31,5 +37,6 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   const assembled = withinLimits
     ? await timed(measured, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }))
     : await timed(measured, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));
-  return checkFinitePlan(risk === undefined ? assembled : withRisk(assembled, expected, risk, toAssignment(expected.dag, assembled)));
+  const risked = risk === undefined ? assembled : withRisk(assembled, expected, risk, toAssignment(expected.dag, assembled));
+  return checkFinitePlan(sizing === undefined ? risked : { ...risked, sizing: sizing.report });
 }

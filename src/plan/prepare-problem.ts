@@ -9,6 +9,10 @@ import { InputError } from "../errors.js";
 import { estimateStages } from "../estimate/estimate-stages.js";
 import { buildProblem } from "../model/build-problem.js";
 import type { Problem } from "../model/types.js";
+import type { Dag } from "../dag/types.js";
+import type { Estimates } from "../estimate/estimate-stages.js";
+import type { Platform } from "../platform/schema.js";
+import type { ProfileProvider } from "../profiles/types.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
 import { defaultProfiles } from "../profiles/default-profiles.js";
 import { resolveQuantiles, toProfileProvider } from "../profiles/types.js";
@@ -30,8 +34,16 @@ export async function timed<T>(timings: Record<string, number>, phase: string, f
   return out;
 }
 
-export async function prepareProblem(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Prepared> {
-  const timingsMs: Record<string, number> = {};
+export interface PreparedEstimates {
+  readonly dag: Dag;
+  readonly estimates: Estimates;
+  readonly platform: Platform;
+  readonly profiles: ProfileProvider;
+  readonly inputBytes: number;
+}
+
+/** Phases "validate → estimate": the DAG and every stage's prediction, before any platform check. */
+export async function prepareEstimates(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}, timingsMs: Record<string, number> = {}): Promise<PreparedEstimates> {
   checkPlanOptions(options);
   const inputBytes = parseSizeBytes(inputSize);
   // coldFraction is a shorthand for the platform's invocation.coldFraction
@@ -44,6 +56,13 @@ export async function prepareProblem(dagInput: unknown, inputSize: number | stri
     estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), {}, { ...(options.noiseCv === undefined ? {} : { noiseCv: options.noiseCv }), measuredIo: platform.objectStore }),
   );
   const estimates = fallbackWarnings.length === 0 ? estimated : { ...estimated, warnings: [...fallbackWarnings, ...estimated.warnings] };
+  return { dag, estimates, platform, profiles, inputBytes };
+}
+
+export async function prepareProblem(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Prepared> {
+  const timingsMs: Record<string, number> = {};
+  const { dag, estimates, platform } = await prepareEstimates(dagInput, inputSize, options, timingsMs);
+  const limits = resolveDagLimits(options.limits);
   const stageEstimates = [...estimates.stages.values()];
   const tooMany = checkInstanceCounts(stageEstimates.map((s) => s.instances), (i) => ["stages", stageEstimates[i]!.stageId, "instances"], limits);
   if (tooMany.length > 0) throw new InputError("Cannot plan: the estimated instance counts are over the limits", tooMany);

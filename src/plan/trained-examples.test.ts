@@ -13,15 +13,17 @@ describe.each(["wordcount", "query-pipeline", "kmeans", "mapreduce-sort"])("%s o
     expect(p.predicted.makespanMs).toBeGreaterThan(0);
     expect(p.placement.every((s) => s.instances >= 1)).toBe(true);
   });
-  it("runs more second-stage instances for a larger input", async () => {
-    const small = await plan(dag, "4 MiB");
-    const large = await plan(dag, "64 MiB");
-    expect(large.placement[1]!.instances).toBeGreaterThan(small.placement[1]!.instances);
+  it("sizes its open stages: more root instances for a much larger input", async () => {
+    const small = await plan(dag, "1 KiB");
+    const large = await plan(dag, "1 GiB");
+    expect(small.sizing?.stages.find((s) => s.stageId === small.placement[0]!.stageId)?.instancesHow).toBe("sized");
+    expect(large.placement[0]!.instances).toBeGreaterThan(small.placement[0]!.instances);
   });
 });
 
 describe("extrapolation warnings", () => {
-  const dag = JSON.parse(readFileSync("examples/dags/wordcount.json", "utf8")) as unknown;
+  // One mapper reads the whole input, so the root's instance input is the app input.
+  const dag = { name: "wordcount", stages: [{ id: "map", function: "wc-map", instances: 1 }, { id: "reduce", function: "wc-reduce" }], edges: [{ from: "map", to: "reduce", pattern: "shuffle" }] };
   it("name the stage, the target and the factor when a learned profile is used beyond it", async () => {
     // The traces cover root inputs of 256 KiB – 128 MiB: 64 MiB is inside, 4 GiB is 4096 / 128 = 32× beyond.
     expect((await plan(dag, "64 MiB")).warnings).toEqual([]);

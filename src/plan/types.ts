@@ -2,6 +2,7 @@
 import type { CostBreakdown, Decisions, Objective, StageTiming, Violation } from "../model/types.js";
 import type { TransferMode } from "../platform/schema.js";
 import type { SolverStatus } from "../solve/solver.js";
+import type { SizingReport } from "../sizing/sizing-types.js";
 
 export interface StagePlacement {
   readonly stageId: string;
@@ -11,6 +12,8 @@ export interface StagePlacement {
   readonly slotsPerVm: number;
   readonly waves: number;
   readonly billedMemoryMb: number;
+  /** The memory size each instance is configured with, when the DAG or the sizing search set one (billed as configured). */
+  readonly memoryMb?: number;
   /** Runs on this producer's VMs (a vm-local input), if any. */
   readonly colocatedWith?: string;
 }
@@ -79,6 +82,8 @@ export interface Plan extends Decisions {
     readonly notes: readonly string[];
   };
   readonly explanations: readonly EdgeExplanation[];
+  /** When the DAG left instance counts open or memorySizes were given: what was chosen per stage, and why. */
+  readonly sizing?: SizingReport;
   /** Milliseconds each planning phase took: only with options.timings (wall-clock figures would make plans differ run to run). */
   readonly timingsMs?: Readonly<Record<string, number>>;
 }

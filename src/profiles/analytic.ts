@@ -3,7 +3,9 @@
  * example DAGs can ship profiles as JSON before trained ones replace them.
  */
 import { z } from "zod";
-import { InputError } from "../errors.js";
+import { InputError, schemaIssues } from "../errors.js";
+
+const ANALYTIC_KEYS = { unknownKey: "profiles.analyticUnknownKey", wrongType: "profiles.analyticWrongType", badValue: "profiles.analyticBadValue" } as const;
 import type { FunctionProfile, ProfileFunctions } from "./types.js";
 
 export const sizeLawSchema = z.object({
@@ -32,10 +34,7 @@ export function evalSizeLaw(law: z.output<typeof sizeLawSchema>, x: number): num
 export function analyticProfiles(spec: unknown): ProfileFunctions {
   const parsed = analyticProfilesSchema.safeParse(spec);
   if (!parsed.success) {
-    throw new InputError(
-      "Invalid analytic profiles",
-      parsed.error.issues.map((i) => ({ code: "invalid_value" as const, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })),
-    );
+    throw new InputError("Invalid analytic profiles", schemaIssues(analyticProfilesSchema, spec, ANALYTIC_KEYS));
   }
   const out: Record<string, FunctionProfile> = {};
   for (const [name, p] of Object.entries(parsed.data)) {

@@ -47,12 +47,12 @@ describe("bundled example DAGs", () => {
     expect([...used].sort()).toEqual([...KNOWN].sort());
   });
 
-  it("ships the sort example in its canonical shape", () => {
+  it("ships the sort example in its canonical shape: at least SONIC's 30 mappers, counts open for plan() to size", () => {
     expect(readExample("mapreduce-sort.json")).toEqual({
       name: "mapreduce-sort",
       stages: [
-        { id: "map", function: "sort-map", instances: 30 },
-        { id: "reduce", function: "sort-reduce" },
+        { id: "map", function: "sort-map", instances: { min: 30, max: 10000 } },
+        { id: "reduce", function: "sort-reduce", instances: "auto" },
       ],
       edges: [{ from: "map", to: "reduce", pattern: "shuffle" }],
     });
@@ -66,10 +66,10 @@ describe("instance counts at the nominal inputs", () => {
     ["video-analytics.json", 15 * MB, "extract", 19, "SONIC: 1 + 18 · 15 MB / 15 MB = 19"],
     ["video-analytics.json", 15 * MB, "classify", 19, "one-to-one from extract"],
     ["lightgbm.json", 200 * MB, "pca", 1, "root"],
-    ["lightgbm.json", 200 * MB, "train", 6, "SONIC: fanout 6 + 0 · x = 6"],
+    ["lightgbm.json", 200 * MB, "train", 6, "open, not yet sized: SONIC's fanout 6 + 0 · x = 6, within 6–10000"],
     ["lightgbm.json", 200 * MB, "combine", 1, "gather"],
-    ["mapreduce-sort.json", 1.5 * GB, "map", 30, "fixed in the DAG"],
-    ["mapreduce-sort.json", 1.5 * GB, "reduce", 30, "SONIC: 1 + 29 · 1.5 GB / 1.5 GB = 30"],
+    ["mapreduce-sort.json", 1.5 * GB, "map", 30, "open, not yet sized: its range's minimum"],
+    ["mapreduce-sort.json", 1.5 * GB, "reduce", 30, "open, not yet sized: SONIC's fanout 1 + 29 · 1.5 GB / 1.5 GB = 30"],
     ["tpcds-q95.json", Q95_INPUT, "scan-web-sales", 128, "fixed"],
     ["tpcds-q95.json", Q95_INPUT, "ws-wh", 67, "1 + 66 GB / 1 GB = 67"],
     ["tpcds-q95.json", Q95_INPUT, "ws-filtered", 67, "max(67 from the web_sales shuffle, 1 from the dims broadcast)"],
@@ -90,8 +90,8 @@ describe("calibrated per-instance figures at the nominal inputs", () => {
   const cases: [string, number, string, "instanceInputBytes" | "runtimeMs" | "memoryMb" | "outputBytes", number, string][] = [
     ["video-analytics.json", 15 * MB, "extract", "instanceInputBytes", 15 * MB / 19, "15 MB over 19 chunks ≈ 789 kB"],
     ["video-analytics.json", 15 * MB, "extract", "runtimeMs", 250 + (15 * MB / 19) / (0.8 * MB) * 1000, "250 + 0.789 MB / 0.8 MB/s ≈ 1237 ms"],
-    ["lightgbm.json", 200 * MB, "train", "instanceInputBytes", 50 * MB, "broadcast: each trainer reads all of 0.25 · 200 MB"],
-    ["lightgbm.json", 200 * MB, "train", "runtimeMs", 11_000, "1000 + 50 MB / 5 MB/s = 11 s"],
+    ["lightgbm.json", 200 * MB, "train", "instanceInputBytes", 50 * MB / 6, "shuffle (data-parallel): 0.25 · 200 MB over 6 trainers"],
+    ["lightgbm.json", 200 * MB, "train", "runtimeMs", 1000 + (50 / 6 / 5) * 1000, "1000 + 8.33 MB / 5 MB/s ≈ 2667 ms"],
     ["lightgbm.json", 200 * MB, "pca", "memoryMb", 800, "200 + 3 · 200"],
     ["mapreduce-sort.json", 1.5 * GB, "map", "runtimeMs", 150 + (50 / 67) * 1000, "150 + 50 MB / 67 MB/s ≈ 896 ms"],
     ["mapreduce-sort.json", 1.5 * GB, "reduce", "instanceInputBytes", 50 * MB, "shuffle: 1.5 GB / 30"],

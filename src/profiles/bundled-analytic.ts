@@ -63,11 +63,12 @@ export const BUNDLED_ANALYTIC_SPEC = {
   },
   "lightgbm-train": {
     note:
-      "Trains one LightGBM tree ensemble on the whole PCA output (each trainer reads all of it). Training time grows ~linearly with the data: " +
-      "assumed ~5 MB/s + 1 s; 256 MB + 2.5 MB/MB (raw rows and histogram bins); output: a model of 200 kB + 1% of the training bytes.",
+      "Trains a LightGBM tree ensemble on its share of the PCA output (data-parallel, as LightGBM's distributed mode does; SONIC broadcasts the whole output to 6 trainers, " +
+      "which no instance can hold past a few GB). Training time grows ~linearly with the data: assumed ~5 MB/s + 1 s; 256 MB + 2.5 MB/MB (raw rows and histogram bins); " +
+      "output: a model of 200 kB + 70 B · √(training bytes) — more data buys more splits, not a proportionally larger model (0.4 MB at 8 MB, 2.5 MB at 1 GB).",
     runtimeMs: { offset: 1000, scale: 1000 / (5 * MB) },
     memoryMb: { offset: 256, scale: 2.5 / MB },
-    outputBytes: { offset: 200 * KB, scale: 0.01 },
+    outputBytes: { offset: 200 * KB, scale: 70, exponent: 0.5 },
     fanout: ONE,
   },
   "lightgbm-combine": {
@@ -203,9 +204,11 @@ export const BUNDLED_ANALYTIC_SPEC = {
     fanout: ONE,
   },
   "fan-sink": {
-    note: "Synthetic: merges every partition's result, output 1%. Assumed: ~100 MB/s + 200 ms; 200 MB + 1.5 MB/MB.",
+    note:
+      "Synthetic: merges every partition's result (a k-way merge of the combiners' sorted outputs, streamed), output 1%. Assumed: ~100 MB/s + 200 ms; " +
+      "streams its inputs, holding ~5% of them at a time (200 MB + 0.05 MB/MB), so one instance can merge a terabyte input's results.",
     runtimeMs: { offset: 200, scale: 1000 / (100 * MB) },
-    memoryMb: { offset: 200, scale: 1.5 / MB },
+    memoryMb: { offset: 200, scale: 0.05 / MB },
     outputBytes: { offset: 0, scale: 0.01 },
     fanout: ONE,
   },

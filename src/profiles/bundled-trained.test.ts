@@ -27,6 +27,16 @@ describe("bundled trained profiles", () => {
     expect(defaults.profileFor("sort-map", {})!.runtimeMs(5e7)).toBe(sortMap.runtimeMs(5e7));
   });
 
+  it("never extrapolate sort-reduce's memory with a family that explodes (it reached 10 GB at 100 GiB)", async () => {
+    const sets = await loadBundledTrainedProfiles();
+    const sort = sets.find((s) => s.functionNames.includes("sort-reduce"))!;
+    const memory = sort.data.functions["sort-reduce"]!.targets.memoryMb!;
+    expect(["poly2", "poly3"]).not.toContain(memory.model.family);
+    // Traced on 0.26–5.9 MB per reducer; 100 GiB over 64 reducers is 1.7 GB each. The traces hold
+    // ≈ 2.5 MB of memory per MB read, so a law that stays near-linear predicts ≈ 4–5 GB, not ≥ 10 GB.
+    expect(sort.profileFor("sort-reduce", {})!.memoryMb((100 * 2 ** 30) / 64)).toBeLessThan(10_000);
+  });
+
   it("gives no sets for a folder that does not exist", async () => {
     await expect(loadBundledTrainedProfiles("/nonexistent/models")).resolves.toEqual([]);
   });

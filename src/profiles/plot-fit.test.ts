@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildFitChartData, buildFitChartSpec } from "./plot-fit.js";
+import { mkdtemp, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildFitChartData, buildFitChartSpec, MAX_POINTS, plotFit } from "./plot-fit.js";
 import { generateTraces, SYNTHETIC_SORT } from "./synthetic-traces.js";
 import { trainProfiles } from "./train-profiles.js";
 
@@ -13,6 +16,20 @@ describe("fit chart", async () => {
     expect(rows).toHaveLength(108);
     const curve = rows.filter((r) => r.median !== undefined);
     for (const r of curve) expect(r.low! <= r.median! && r.median! <= r.high!).toBe(true);
+  });
+
+  it("stays small for large traces: cells past their share of points become binned medians with 5–95% rules", async () => {
+    // 48,000 rows (3 functions · 400 sizes · 40 runs): one mark per row drew a multi-megabyte SVG.
+    const many = generateTraces(SYNTHETIC_SORT, { inputBytes: Array.from({ length: 400 }, (_, i) => (i + 1) * 1e5), repeats: 40, noise: 0.1, seed: 2 });
+    const big = await trainProfiles(many, { model: "linear" });
+    const rows = buildFitChartData(big, many, { curvePoints: 5 });
+    const measured = rows.filter((r) => r.measured !== undefined);
+    // 12 cells share 600 marks: 50 each, drawn as 25 bins (a point and a rule each)
+    expect(measured.length).toBeLessThanOrEqual(MAX_POINTS);
+    expect(measured.every((r) => r.rows! > 1 && r.measuredLow! <= r.measured! && r.measured! <= r.measuredHigh!)).toBe(true);
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "sluice-plot-")), "fit.svg");
+    await plotFit(big, many, file);
+    expect((await stat(file)).size).toBeLessThanOrEqual(200_000);
   });
 
   it("facets by function and target with independent scales", () => {

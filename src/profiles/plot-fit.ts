@@ -18,9 +18,9 @@ import { PROFILE_TARGETS } from "./types.js";
 export interface PlotFitOptions {
   /** Interval level of the band (default 0.9). */
   readonly level?: number;
-  /** Points on each model curve (default 40). */
+  /** Points on each model curve (default 20). */
   readonly curvePoints?: number;
-  /** Measured marks over the whole chart before cells are binned (default 1500). */
+  /** Measured marks over the whole chart before cells are binned (default 600). */
   readonly maxPoints?: number;
 }
 
@@ -38,8 +38,8 @@ export interface FitChartRow {
   high?: number;
 }
 
-export const MAX_POINTS = 1500;
-const MIN_POINTS_PER_CELL = 20;
+export const MAX_POINTS = 600;
+const MIN_POINTS_PER_CELL = 10;
 
 function quantile(sorted: readonly number[], q: number): number {
   const pos = q * (sorted.length - 1);
@@ -75,7 +75,7 @@ function measuredMarks(fn: string, target: string, xs: number[], ys: number[], b
 
 export function buildFitChartData(profiles: ProfileSet, traces: readonly TraceRecord[] | TraceTable, options: PlotFitOptions = {}): FitChartRow[] {
   const level = options.level ?? 0.9;
-  const points = options.curvePoints ?? 40;
+  const points = options.curvePoints ?? 20;
   const table = traces instanceof TraceTable ? traces : TraceTable.fromRecords(traces);
   const cells = profiles.functionNames.length * PROFILE_TARGETS.length;
   const budget = Math.max(MIN_POINTS_PER_CELL, Math.floor((options.maxPoints ?? MAX_POINTS) / Math.max(1, cells)));
@@ -110,6 +110,8 @@ export function buildFitChartSpec(rows: readonly FitChartRow[]): Record<string, 
   const x = { field: "inputMb", type: "quantitative", title: "input (MB)" };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    // No ARIA attributes on every mark: they were half of a large chart's bytes.
+    config: { aria: false, axis: { grid: false, ticks: false, tickCount: 3, labelFontSize: 8, titleFontSize: 9 } },
     data: { values: rows },
     facet: { row: { field: "function", type: "nominal" }, column: { field: "target", type: "nominal", sort: [...PROFILE_TARGETS] } },
     resolve: { scale: { y: "independent", x: "independent" } },
@@ -126,6 +128,18 @@ export function buildFitChartSpec(rows: readonly FitChartRow[]): Record<string, 
   };
 }
 
+/**
+ * Vega's SVG, without what does not draw: empty and zero-size placeholder paths, CSS classes no
+ * stylesheet uses, ARIA roles; coordinates to 0.1 px. About 40% smaller, identical on screen.
+ */
+export function compactSvg(svg: string): string {
+  return svg
+    .replace(/<path[^>]*\sd=""[^>]*\/>/g, "")
+    .replace(/<path d="M0,0h0v0h0Z"\/>/g, "")
+    .replace(/ (class|role|aria-[a-z]+|pointer-events)="[^"]*"/g, "")
+    .replace(/(\d+\.\d)\d+/g, "$1");
+}
+
 /** Renders the chart to SVG (or PNG by extension) at `file`. */
 export async function plotFit(profiles: ProfileSet, traces: readonly TraceRecord[] | TraceTable, file: string, options: PlotFitOptions = {}): Promise<void> {
   const format = file.toLowerCase().endsWith(".png") ? "png" : file.toLowerCase().endsWith(".svg") ? "svg" : undefined;
@@ -134,7 +148,7 @@ export async function plotFit(profiles: ProfileSet, traces: readonly TraceRecord
   const spec = buildFitChartSpec(buildFitChartData(profiles, traces, options));
   const compiled = compile(spec as unknown as Parameters<typeof compile>[0]).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
-  const svg = await view.toSVG();
+  const svg = compactSvg(await view.toSVG());
   view.finalize();
   if (format === "svg") return writeFile(file, svg);
   const { Resvg } = await import("@resvg/resvg-js");

@@ -32,6 +32,16 @@ describe("predict", async () => {
     }
   });
 
+  it("widens the interval beyond the trained sizes and says by how much, per target", () => {
+    // Trained on 2–32 MB (a span of ln 16): at 320 MB, 10× beyond, the spread is 1 + ln 10 / ln 16 = 1.83× wider.
+    const edge = predict(set, "sort", 32 * MB);
+    const far = predict(set, "sort", 320 * MB);
+    const width = (p: typeof edge) => Math.log1p(p.memoryMb!.high) - Math.log1p(p.memoryMb!.low);
+    expect(width(far) / width(edge)).toBeCloseTo(1 + Math.log(10) / Math.log(16), 2);
+    expect(edge.extrapolations).toEqual([]);
+    expect(far.extrapolations.find((e) => e.target === "memoryMb")).toMatchObject({ direction: "above", factor: 10, intervalWidening: expect.closeTo(1 + Math.log(10) / Math.log(16), 6) });
+  });
+
   it.each([
     ["an unknown function", "nope", 1, {}, "functionName"],
     ["a negative size", "sort", -1, {}, "inputBytes"],

@@ -55,6 +55,17 @@ describe("saveProfiles → loadProfiles", () => {
     expect((await readFile(path.join(dir, "weights.bin"))).byteLength).toBe(3 * 32 * 4); // 3 MLPs · 32 float32 weights · 4 bytes
   });
 
+  it.each(["__proto__", "constructor", "toString"])("keeps a function called %s through save and load", async (name) => {
+    const renamed = records.map((r) => (r.function === "sort" ? { ...r, function: name } : r));
+    const mine = await trainProfiles(renamed, { model: "linear" });
+    const d = path.join(root, `proto-${name.replace(/_/g, "u")}`);
+    await saveProfiles(mine, d);
+    const back = await loadProfiles(d);
+    expect(back.functionNames).toEqual(mine.functionNames);
+    expect(back.functionNames).toContain(name);
+    expect(predict(back, name, 10 * MB)).toEqual(predict(mine, name, 10 * MB));
+  });
+
   it("leaves no temporary files behind", async () => {
     const { readdir } = await import("node:fs/promises");
     expect((await readdir(dir)).sort()).toEqual(["profiles.json", "weights.bin"]);

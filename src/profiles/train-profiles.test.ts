@@ -167,3 +167,13 @@ describe("trainProfiles: partial rows", () => {
     expect(() => set.profileFor("f", {})!.fanout(MB)).toThrow(/no trace row of f had fanout/);
   });
 });
+
+describe("trainProfiles: function names are data", () => {
+  it("trains a function called __proto__ (it used to vanish and train nothing)", async () => {
+    const rows = [1, 2, 4, 8].map((m) => ({ app: "a", function: "__proto__", inputBytes: m * MB, runtimeMs: 10 + m, memoryMb: 50, outputBytes: m * MB, fanout: 1 }));
+    const set = await trainProfiles(rows, { model: "linear" });
+    expect(set.functionNames).toEqual(["__proto__"]);
+    expect(set.profileFor("__proto__", {})!.runtimeMs(16 * MB)).toBeCloseTo(26, 6); // 10 + 16
+    expect(set.profileFor("constructor", {})).toBeUndefined();
+  });
+});

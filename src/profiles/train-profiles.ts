@@ -7,7 +7,7 @@
  * Pre: rows of one or more apps. Post: every function has a model for each target its rows had
  * (a target no row had is listed as untrained, with why); a set with no model at all is an error.
  */
-import { InputError, issue, show, type Issue } from "../errors.js";
+import { InputError, InvariantError, issue, show, type Issue } from "../errors.js";
 import { TARGET_FIELDS, traceRecordSchema, type TraceRecord } from "../traces/trace-record.js";
 import { TraceTable, type FunctionRows } from "../traces/trace-table.js";
 import { distinctSorted } from "./assign-folds.js";
@@ -75,7 +75,7 @@ function fitClassical(family: RegressorFamily, task: FitTask): FitOutcome {
   if (family === "power") return fitPowerLaw(task);
   if (family === "ceil-power") return fitCeilPower(task);
   if (family === "linear" || family === "poly2" || family === "poly3") return fitPolynomial(family, task);
-  throw new Error(`not a classical family: ${family}`);
+  throw new InvariantError(`not a classical family: ${family}`);
 }
 
 function range(xs: Float64Array): { min: number; max: number } {

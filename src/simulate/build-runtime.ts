@@ -7,7 +7,7 @@
  * missing or malformed placement.
  */
 import { edgeKey } from "../dag/types.js";
-import { InputError } from "../errors.js";
+import { sluiceError } from "../errors.js";
 import type { TransferMode } from "../model/types.js";
 import { assignReceiverModes } from "./receivers.js";
 import type { EdgeRt, SimulationSetup, StageRt } from "./sim-state.js";
@@ -17,9 +17,9 @@ export function buildStages(setup: SimulationSetup): Map<string, StageRt> {
   const stages = new Map<string, StageRt>();
   for (const id of dag.order) {
     const p = setup.placement.get(id);
-    if (p === undefined) throw new InputError("Invalid plan", [{ code: "invalid_value", path: ["plan", "placement"], message: `no placement for stage ${id}`, expected: "one placement per stage" }]);
+    if (p === undefined) throw sluiceError("simulate.missingPlacement", { path: ["plan", "placement"], params: { stage: id } });
     if (!(Number.isInteger(p.instances) && p.instances >= 1 && Number.isInteger(p.vms) && p.vms >= 1)) {
-      throw new InputError("Invalid plan", [{ code: "invalid_value", path: ["plan", "placement", id], message: "instances and vms must be positive integers", actual: `${p.instances} instances on ${p.vms} VMs` }]);
+      throw sluiceError("simulate.badPlacement", { path: ["plan", "placement", id], actual: `${p.instances} instances on ${p.vms} VMs` });
     }
     const incoming = dag.incoming.get(id)!;
     const outgoing = dag.outgoing.get(id)!;

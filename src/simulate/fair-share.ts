@@ -19,6 +19,7 @@
  * utilisation) integrate the loads over time.
  */
 import { bucketRate, creditAfter, msUntilDrained, rechargeThresholdBytes, type TokenBucket } from "../physics/token-bucket.js";
+import { sluiceError } from "../errors.js";
 import { waterFill, type Flow, type Resource } from "./water-fill.js";
 
 export interface ResourceStats {
@@ -74,7 +75,7 @@ export class FairShareNetwork {
     const weights: number[] = [];
     req.resourceIds.forEach((id, k) => {
       const r = this.resources.get(id);
-      if (r === undefined) throw new Error(`unknown resource ${id}`);
+      if (r === undefined) throw sluiceError("internal.simulationStalled", { params: { detail: `unknown resource ${id}` } });
       const w = req.weights?.[k] ?? 1;
       if (w > 0) {
         if (r.bucket !== undefined && r.load === 0) this.settleBucket(r);

@@ -4,6 +4,7 @@
  * (a flow finishing at the same instant as an event goes first); callbacks at one instant run in
  * scheduling order, so a run is a pure function of its inputs.
  */
+import { sluiceError } from "../errors.js";
 import { EventQueue } from "./event-queue.js";
 import { FairShareNetwork } from "./fair-share.js";
 
@@ -33,14 +34,14 @@ export class Kernel {
     for (;;) {
       // Events due now run before rates are recomputed: a burst of flow changes at one instant costs one recompute.
       if (this.queue.peekTime() <= this.nowMs) {
-        if (++this.events > maxEvents) throw new Error(`simulation exceeded ${maxEvents} events`);
+        if (++this.events > maxEvents) throw sluiceError("simulate.tooManyEvents", { actual: `more than ${maxEvents}`, params: { limit: maxEvents } });
         this.queue.pop()!.run();
         continue;
       }
       const tFlow = this.network.nextCompletionMs();
       const tEvent = this.queue.peekTime();
       if (!Number.isFinite(tFlow) && !Number.isFinite(tEvent)) break;
-      if (++this.events > maxEvents) throw new Error(`simulation exceeded ${maxEvents} events`);
+      if (++this.events > maxEvents) throw sluiceError("simulate.tooManyEvents", { actual: `more than ${maxEvents}`, params: { limit: maxEvents } });
       if (tFlow <= tEvent) {
         this.network.advanceTo(tFlow);
         this.nowMs = Math.max(this.nowMs, tFlow);
@@ -52,7 +53,7 @@ export class Kernel {
         e.run();
       }
     }
-    if (this.network.activeFlows > 0) throw new Error("flows left without bandwidth");
+    if (this.network.activeFlows > 0) throw sluiceError("internal.simulationStalled", { params: { detail: "flows left without bandwidth" } });
     return this.nowMs;
   }
 }

@@ -23,4 +23,17 @@ describe("renderTimelineSvg", () => {
     expect(svg).toContain("#e07b39"); // remote
     expect(svg).toContain("<polygon");
   });
+
+  it("orders VMs that start together by number: vm2 before vm10", async () => {
+    // 48 instances of 1 GiB on 4-core VMs of 8 GiB: 4 a VM, 12 VMs all starting at 0 (vm0 … vm11)
+    const wide = { name: "w", stages: [{ id: "a", function: "p", instances: 48 }] };
+    const { problem } = await prepareProblem(wide, 10e6, { profiles: PROFILES });
+    const plan = planFromAssignment(problem, { edges: [], admitted: new Set() }, "test");
+    const report = simulateSync(wide, plan, { profiles: PROFILES, seed: 1 });
+    const vms = [...new Set(report.instances.map((i) => i.vm))];
+    expect(vms.length).toBeGreaterThanOrEqual(11);
+    const labels = [...renderTimelineSvg(report).matchAll(/text-anchor="end"[^>]*>([^<]+)</g)].map((m) => m[1]!).filter((l) => vms.includes(l));
+    const numbers = labels.map((l) => Number(l.replace(/\D+/g, "")));
+    expect(numbers).toEqual([...numbers].sort((x, y) => x - y));
+  });
 });

@@ -28,7 +28,10 @@ export function renderTimelineSvg(report: SimulationReport): string {
   // Lanes: per VM, greedy interval colouring in start order.
   const byVm = new Map<string, SimulationReport["instances"][number][]>();
   for (const i of report.instances) byVm.set(i.vm, [...(byVm.get(i.vm) ?? []), i]);
-  const vmOrder = [...byVm.keys()].sort((a, b) => Math.min(...byVm.get(a)!.map((i) => i.startMs)) - Math.min(...byVm.get(b)!.map((i) => i.startMs)) || a.localeCompare(b));
+  // VMs by first start, ties in natural order (vm2 before vm10); the earliest start found by a loop, not a spread (VMs may hold 100,000s of instances).
+  const firstStart = new Map<string, number>();
+  for (const [vm, list] of byVm) firstStart.set(vm, list.reduce((m, i) => Math.min(m, i.startMs), Infinity));
+  const vmOrder = [...byVm.keys()].sort((a, b) => firstStart.get(a)! - firstStart.get(b)! || a.localeCompare(b, "en", { numeric: true }));
   const rows: { vm: string; lane: number }[] = [];
   const rowOf = new Map<SimulationReport["instances"][number], number>();
   for (const vm of vmOrder) {

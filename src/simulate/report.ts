@@ -3,7 +3,7 @@
  * per-stage and per-instance timelines, bytes per tier and per edge, cache occupancy, NIC use.
  *
  *   computeUsd     = VM-pool billing: max(the plan's reserved VMs, peak leased at once) · billed time of the run (physics/vm-billing.ts);
- *                    function billing: Σ instances (finish − slot start) · billed GB · price per GB-s + n · price per request
+ *                    function billing: Σ instances (finish − slot start) · billed GB · price per GB-s + n · repeat · price per request (one invocation per run)
  *   objectStoreUsd = PUTs · price per PUT + GETs · price per GET
  *   cacheUsd       = (bytes written + read) / GiB · transfer price + ∫ resident GiB dt · price per GiB-hour
  *                    (node pricing instead of the storage term: nodes · price per started hour of the run, if anything was admitted)
@@ -33,7 +33,7 @@ export function buildReport(sim: Simulation, platform: Platform, meta: { dagName
       startMs = Math.min(startMs, i.startMs);
       outputBytes += i.draw.outputBytes;
       if (i.draw.memoryMb > s.billedMemoryMb) overBilled++;
-      if (platform.billing.compute === "function") computeUsd += ((i.finishMs - i.startMs) / 1000) * (s.billedMemoryMb / 1024) * platform.billing.priceUsdPerGbSecond + platform.billing.priceUsdPerRequest;
+      if (platform.billing.compute === "function") computeUsd += ((i.finishMs - i.startMs) / 1000) * (s.billedMemoryMb / 1024) * platform.billing.priceUsdPerGbSecond + platform.billing.priceUsdPerRequest * (sim.setup.dag.stageById.get(s.id)!.repeat ?? 1);
       instances.push({
         stageId: s.id,
         index: i.index,

@@ -20,6 +20,7 @@
 import { createProfileQuantiles } from "../estimate/profile-quantiles.js";
 import { DEFAULT_RUNTIME_CV } from "../physics/dispersion.js";
 import { computeOnlyMs, type MeasuredIo } from "../physics/io-included.js";
+import { sluiceError } from "../errors.js";
 import { toProfileProvider, type FunctionProfile, type Profiles, type ProfileTarget } from "../profiles/types.js";
 import { lognormalFactor, type RandomStream } from "./random.js";
 
@@ -81,7 +82,7 @@ export function createSampler(options: SamplerOptions): Sampler {
 
   const at = (fn: string, target: ProfileTarget, u: number): FunctionProfile => {
     const p = grid.at(fn, target, u);
-    if (p === undefined) throw new Error(`no profile for function ${fn}`);
+    if (p === undefined) throw sluiceError("simulate.unknownFunction", { path: ["profiles", fn], params: { function: fn } });
     return p;
   };
   const computeOnly = (p: FunctionProfile, ms: number, x: number, out: number) => (p.runtimeIncludesIo === true && options.measuredIo !== undefined ? computeOnlyMs(ms, x, out, options.measuredIo) : ms);

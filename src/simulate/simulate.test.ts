@@ -5,6 +5,7 @@ import type { Assignment, ModeShare, TransferMode } from "../model/types.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
 import type { PlanOptions } from "../plan/options.js";
 import { analyticProfiles } from "../profiles/analytic.js";
+import { plan } from "../plan/plan.js";
 import { simulate, simulateSync } from "./simulate.js";
 
 const ONE = { offset: 1, scale: 0 };
@@ -182,5 +183,30 @@ describe("simulate: invariants", () => {
     const r = simulateSync(PAIR, plan, { profiles: PROFILES, noiseCv: 0, truth });
     expect(r.instances.find((i) => i.stageId === "a")!.runtimeMs).toBeCloseTo(3000, 6);
     expect(r.instances.find((i) => i.stageId === "b")!.runtimeMs).toBeCloseTo(500, 6);
+  });
+});
+
+describe("simulate() refuses what it cannot do", () => {
+  const chain = (n: number, instances: number) => ({ name: "c", stages: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, function: "p", instances })), edges: Array.from({ length: n - 1 }, (_, i) => ({ from: `s${i}`, to: `s${i + 1}`, pattern: "shuffle" as const })) });
+  const plainProfiles = analyticProfiles({ p: { runtimeMs: { offset: 100, scale: 0 }, memoryMb: { offset: 512, scale: 0 }, outputBytes: { offset: 0, scale: 0.5 }, fanout: { offset: 1, scale: 0 } } });
+
+  it.each([
+    // 100 stages × 100 instances = 10,000 instances over a limit of 5,000
+    { limits: { maxInstances: 5_000 }, code: "SLU7007", actual: "10000 instances" },
+    // 99 shuffles of 100 × 100 = 990,000 transfers over a limit of 100,000
+    { limits: { maxTransfers: 100_000 }, code: "SLU7008", actual: "990000 transfers" },
+  ])("a run over $limits is a named error before it starts", async ({ limits, code, actual }) => {
+    const dag = chain(100, 100);
+    const p = await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" });
+    const t0 = performance.now();
+    const err = await simulate(dag, p, { profiles: plainProfiles, limits }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code, issues: [expect.objectContaining({ actual })] });
+    expect(performance.now() - t0).toBeLessThan(60_000); // refused up front, not after simulating
+  });
+
+  it.each([1e300, Number.NaN, -1, 11])("noise CV %s is an error, never a NaN in the report", async (noiseCv) => {
+    const dag = chain(2, 2);
+    const p = await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" });
+    await expect(simulate(dag, p, { profiles: plainProfiles, noiseCv })).rejects.toMatchObject({ code: "SLU7002", exitCode: 64 });
   });
 });

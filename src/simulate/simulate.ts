@@ -9,7 +9,8 @@
  */
 import { validateDag } from "../dag/validate-dag.js";
 import { edgeKey } from "../dag/types.js";
-import { InputError } from "../errors.js";
+import { InputError, sluiceError } from "../errors.js";
+import { nonFinitePaths } from "../plan/check-finite.js";
 import { toAssignment } from "../model/decisions.js";
 import type { Plan } from "../plan/types.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
@@ -20,6 +21,10 @@ import { buildReport } from "./report.js";
 import { createSampler, DEFAULT_NOISE_CV } from "./sample-instance.js";
 import { Simulation } from "./simulation.js";
 import type { SimulateOptions, SimulationReport } from "./types.js";
+import { checkSimulationSize, DEFAULT_SIMULATION_LIMITS } from "./simulation-limits.js";
+
+/** Above this the lognormal noise overflows (σ² = ln(1 + CV²) makes e^σ… Infinity) and a CV of 10 is already a 1,000% spread. */
+export const MAX_NOISE_CV = 10;
 
 /** The parts of a Plan the simulator reads. */
 export type SimulatablePlan = Pick<Plan, "dagName" | "inputBytes" | "edges" | "admitted" | "placement"> & Partial<Pick<Plan, "vmPool">>;
@@ -38,11 +43,15 @@ export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: 
   const platform = resolvePlatform(options.platform);
   const profiles = options.profiles;
   const seed = options.seed ?? 1;
-  if (!Number.isFinite(seed)) throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "seed"], message: "must be a finite number", actual: String(seed) }]);
+  if (typeof seed !== "number" || !Number.isFinite(seed)) throw sluiceError("simulate.badSeed", { path: ["options", "seed"], actual: String(seed) });
   const noiseCv = options.noiseCv;
-  if (noiseCv !== undefined && !(noiseCv >= 0 && Number.isFinite(noiseCv))) {
-    throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "noiseCv"], message: "must be a finite number ≥ 0", actual: String(noiseCv) }]);
+  if (noiseCv !== undefined && !(typeof noiseCv === "number" && noiseCv >= 0 && noiseCv <= MAX_NOISE_CV)) {
+    throw sluiceError("simulate.badNoise", { path: ["options", "noiseCv"], actual: String(noiseCv), params: { max: MAX_NOISE_CV } });
   }
+  const limits = { ...DEFAULT_SIMULATION_LIMITS, ...options.limits };
+  const byStage = new Map(plan.placement.map((p) => [p.stageId, p.instances]));
+  const tooLarge = checkSimulationSize(dag, (id) => byStage.get(id) ?? 0, limits);
+  if (tooLarge.length > 0) throw new InputError("Cannot simulate", tooLarge);
   const inputBytes = options.inputSize === undefined ? plan.inputBytes : parseSizeBytes(options.inputSize, "inputSize");
   const assignment = toAssignment(dag, { edges: plan.edges, admitted: plan.admitted });
   const prefixesByKey = new Map(plan.edges.map((e) => [edgeKey(e), e.prefixes]));
@@ -60,6 +69,9 @@ export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: 
     edgePrefixes,
     sample: createSampler({ profiles, measuredIo: platform.objectStore, ...(noiseCv === undefined ? {} : { noiseCv }), ...(options.truth ? { truth: options.truth } : {}) }),
   });
-  sim.run();
-  return buildReport(sim, platform, { dagName: plan.dagName, seed, inputBytes, notes: [OVERFLOW_NOTE], reservedVms: plan.vmPool?.reservedVms ?? 0 });
+  sim.run(limits.maxEvents);
+  const report = buildReport(sim, platform, { dagName: plan.dagName, seed, inputBytes, notes: [OVERFLOW_NOTE], reservedVms: plan.vmPool?.reservedVms ?? 0 });
+  const bad = nonFinitePaths(report);
+  if (bad.length > 0) throw new InputError("Cannot simulate: a result is not a finite number", bad.map((p) => sluiceError("plan.nonFinite", { path: ["simulation", ...p], params: { quantity: `the simulation's ${p.join(".")}`, source: "extreme platform values or profiles; check them for values far from the defaults" } }).issues[0]!));
+  return report;
 }

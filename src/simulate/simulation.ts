@@ -67,12 +67,12 @@ export class Simulation implements SimState {
   }
 
   /** Starts the roots at time 0, runs the kernel dry, then reports what only the whole run shows. */
-  run(): void {
+  run(maxEvents?: number): void {
     for (const id of this.setup.dag.order) {
       const s = this.stages.get(id)!;
       if (s.incoming.length === 0) this.kernel.at(0, () => receiversReady(this, s, Array.from({ length: s.n }, (_, j) => j)));
     }
-    this.kernel.run();
+    this.kernel.run(maxEvents);
     for (const [stageId, reads] of this.vmLocalRemoteReads) {
       this.violations.push({ code: "vm-local-remote", path: ["stages", stageId], message: `${reads} vm-local reads found their data on another VM and pulled it over the network` });
     }

@@ -19,6 +19,17 @@ export interface SimulateOptions {
   readonly inputSize?: number | string;
   /** Requests the object store's rate limiter lets through at once (default: 10 ms worth of its rate, e.g. 55 GETs; 1 = strict pacing). */
   readonly storeBurstRequests?: number;
+  /** Size limits of a run (defaults in simulation-limits.ts), so a huge plan is a named error rather than a run that never ends. */
+  readonly limits?: Partial<SimulationLimits>;
+}
+
+export interface SimulationLimits {
+  /** Instances over all stages. */
+  readonly maxInstances: number;
+  /** Producer-to-consumer transfers over all edges (a shuffle of n × m instances counts n · m). */
+  readonly maxTransfers: number;
+  /** Events the discrete-event kernel processes. */
+  readonly maxEvents: number;
 }
 
 /** Where bytes of a transfer went: the four modes plus the app input read and the final output write (object store). */

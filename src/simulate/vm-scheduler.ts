@@ -5,6 +5,7 @@
  * waiting request that fits (later requests may pass one that does not fit anywhere yet). Among
  * eligible VMs with room, the least loaded wins, then the lowest index: instances spread evenly.
  */
+import { sluiceError } from "../errors.js";
 
 export interface VmSpec {
   readonly id: string;
@@ -45,7 +46,7 @@ export class VmScheduler {
 
   /** Asks for a slot; `onGranted` runs (deferred to the agenda) with the chosen VM. Memory above a whole VM is clamped to the VM (reported by the runner). */
   request(vmIds: readonly string[], memoryMb: number, onGranted: (vmId: string) => void): void {
-    for (const id of vmIds) if (!this.vms.has(id)) throw new Error(`unknown VM ${id}`);
+    for (const id of vmIds) if (!this.vms.has(id)) throw sluiceError("internal.simulationStalled", { params: { detail: `unknown VM ${id}` } });
     this.waiting.push({ seq: this.seq++, vmIds, memoryMb, onGranted });
     this.dispatch();
   }

@@ -5,6 +5,7 @@
  * Pre: every flow crosses at least one resource or has a finite cap. Post: each flow's rate and
  * finish time are set; each resource in use carries its load and its peak utilisation so far.
  */
+import { sluiceError } from "../errors.js";
 import { LevelHeap } from "./level-heap.js";
 import type { TokenBucket } from "../physics/token-bucket.js";
 
@@ -103,7 +104,7 @@ export function waterFill(flows: readonly Flow[], previouslyActive: readonly Res
   };
   while (unfrozen > 0) {
     const top = heap.pop();
-    if (top === undefined) throw new Error("a flow has neither a cap nor a resource");
+    if (top === undefined) throw sluiceError("internal.simulationStalled", { params: { detail: "a flow has neither a cap nor a resource" } });
     if (top.flow !== undefined) {
       if (!top.flow.frozen) freeze(top.flow, top.level);
     } else {

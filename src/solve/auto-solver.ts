@@ -12,7 +12,7 @@
  * limit, so the same inputs give the same plan; the wall-clock limit is a safety net, and an
  * exact search it cuts short is discarded in favour of the plan already in hand (noted).
  */
-import { InputError } from "../errors.js";
+import { show, sluiceError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Problem } from "../model/types.js";
 import { bruteForceSolver } from "./referee/brute-force.js";
@@ -120,6 +120,6 @@ export function resolveSolver(solver: SolverName | SolverFn | undefined): Solver
     case "brute-force":
       return bruteForceSolver;
     default:
-      throw new InputError("Invalid option", [{ code: "invalid_value", path: ["options", "solver"], message: "unknown solver", expected: '"auto" | "exact" | "heuristic" | "dp" | "brute-force" | a function', actual: String(solver) }]);
+      throw sluiceError("option.unknownSolver", { path: ["options", "solver"], actual: show(solver) });
   }
 }

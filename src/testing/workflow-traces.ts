@@ -39,12 +39,17 @@ export function mapsFor(runBytes: number): number {
 }
 
 export function workflowTraceCsv(options: WorkflowTraceOptions): string {
+  return [...workflowTraceLines(options)].join("\n") + "\n";
+}
+
+/** The same trace line by line (header first), for files too large to build as one string. */
+export function* workflowTraceLines(options: WorkflowTraceOptions): Generator<string> {
   const random = mulberry32(options.seed ?? 1);
   const noise = options.noise ?? 0.03;
   const sizes = options.sizesMb ?? [1, 4, 16, 32, 64];
   const settings = options.memorySettingsMb ?? [1024];
   const jitter = () => 1 + noise * (2 * random() - 1);
-  const lines = [WORKFLOW_HEADER];
+  yield WORKFLOW_HEADER;
   let clock = 1.7e9;
   for (let r = 0; r < options.runs; r++) {
     const S = sizes[r % sizes.length]! * MB;
@@ -52,7 +57,7 @@ export function workflowTraceCsv(options: WorkflowTraceOptions): string {
     const cold = (options.coldEvery ?? 0) > 0 && r % options.coldEvery! === 0;
     const speed = Math.sqrt(1024 / mem);
     const k = mapsFor(S);
-    const id = `run-${String(r).padStart(4, "0")}`;
+    const id = `run-${String(r).padStart(6, "0")}`;
     const emit = (func: "split" | "map" | "reduce", inBytes: number, outBytes: number) => {
       const warmMs = WORKFLOW_LAWS[func](inBytes / MB) * speed;
       const ms = (warmMs + (cold ? options.coldExtraMs ?? 800 : 0)) * jitter();
@@ -60,11 +65,10 @@ export function workflowTraceCsv(options: WorkflowTraceOptions): string {
       const end = start + ms / 1000;
       clock = end + 0.01;
       const memUsed = WORKFLOW_LAWS.memoryMb(inBytes / MB) * jitter();
-      lines.push([func, start.toFixed(6), end.toFixed(6), cold ? "True" : "False", id, Math.round(inBytes), Math.round(outBytes), Math.round(ms * 1000), memUsed.toFixed(1), mem].join(","));
+      return [func, start.toFixed(6), end.toFixed(6), cold ? "True" : "False", id, Math.round(inBytes), Math.round(outBytes), Math.round(ms * 1000), memUsed.toFixed(1), mem].join(",");
     };
-    emit("split", S, S);
-    for (let i = 0; i < k; i++) emit("map", S / k, S / k);
-    emit("reduce", S, S / 10);
+    yield emit("split", S, S);
+    for (let i = 0; i < k; i++) yield emit("map", S / k, S / k);
+    yield emit("reduce", S, S / 10);
   }
-  return lines.join("\n") + "\n";
 }

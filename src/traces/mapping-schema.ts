@@ -33,6 +33,8 @@ export const fanoutFromRunsSchema = z.strictObject({
 });
 
 export const traceMappingSchema = z.strictObject({
+  /** A mapping file may name its JSON Schema. */
+  $schema: z.string().optional(),
   columns: z.record(z.string(), columnSpecSchema).optional(),
   where: name.optional(),
   fanoutFromRuns: fanoutFromRunsSchema.optional(),

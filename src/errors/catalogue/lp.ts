@@ -39,4 +39,17 @@ export const LP_ERRORS = {
     message: "{reason}",
     hint: "Variables are continuous, binary or integer; directions are minimize or maximize.",
   },
+  "lp.noVariables": {
+    code: "SLU6507",
+    category: "usage",
+    message: "a model needs at least one variable",
+    expected: "≥ 1 variable",
+    hint: "Declare the decision variables in model.variables.",
+  },
+  "lp.badName": {
+    code: "SLU6508",
+    category: "usage",
+    message: "name must be a non-empty string",
+    hint: "Give every variable and constraint a unique, non-empty name.",
+  },
 } as const satisfies Record<string, CatalogueEntry>;

@@ -80,4 +80,11 @@ export const OPTION_ERRORS = {
     expected: "a file name ending in .svg or .png",
     hint: "The format follows the file's extension.",
   },
+  "option.memorySizes": {
+    code: "SLU1019",
+    category: "usage",
+    message: "bad memory size",
+    expected: "a non-empty list of sizes in MB, each > 0 and ≤ {limit} (the platform's most for one instance)",
+    hint: "List the sizes a function may be configured with, e.g. [512, 1024, 1769, 3008]; plan() picks one per stage.",
+  },
 } as const satisfies Record<string, CatalogueEntry>;

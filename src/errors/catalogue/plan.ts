@@ -36,6 +36,12 @@ export const PLAN_ERRORS = {
     expected: "at least one feasible mode",
     hint: "Allow more modes (options.modes), or give the platform more capacity (cache nodes, VM memory).",
   },
+  "plan.configuredMemoryTooSmall": {
+    code: "SLU6014",
+    category: "data",
+    message: "the stage's predicted peak memory exceeds its configured memory",
+    hint: "Raise the stage's memoryMb, or leave it out and the planner bills the predicted peak.",
+  },
   "plan.nonFinite": {
     code: "SLU6012",
     category: "data",

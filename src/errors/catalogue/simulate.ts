@@ -33,7 +33,21 @@ export const SIMULATE_ERRORS = {
     category: "data",
     message: "simulation exceeded its event limit",
     expected: "≤ {limit} events",
-    hint: "The run is too large to simulate instance by instance; raise options.maxEvents if you mean it.",
+    hint: "The run is too large to simulate instance by instance; raise options.limits.maxEvents if you mean it.",
+  },
+  "simulate.tooManyInstances": {
+    code: "SLU7007",
+    category: "data",
+    message: "too many instances to simulate one by one",
+    expected: "≤ {limit} instances",
+    hint: "Raise options.limits.maxInstances (--max-sim-instances) if you can wait: the simulator takes about 0.2–0.5 ms per instance.",
+  },
+  "simulate.tooManyTransfers": {
+    code: "SLU7008",
+    category: "data",
+    message: "too many transfers to simulate one by one",
+    expected: "≤ {limit} transfers (a shuffle of n × m instances is n · m of them)",
+    hint: "Raise options.limits.maxTransfers if you can wait, or simulate a smaller input.",
   },
   "simulate.unknownFunction": {
     code: "SLU7006",

@@ -23,6 +23,8 @@ describe("classifyTask: a Task's function name and kind, as profiles will look t
     ["arn:aws:states:::http:invoke", { ApiEndpoint: "https://api.example.com/v1", Method: "POST" }, "http:POST https://api.example.com/v1", "http"],
     ["arn:aws:states:us-east-1:123456789012:activity:approve-order", undefined, "approve-order", "activity"],
     ["${ProcessFunctionArn}", undefined, "${ProcessFunctionArn}", "function"],
+    // The integration's ARN itself as a template parameter, with the function named beside it.
+    ["${LambdaInvoke}", { FunctionName: "${GetNextRangeFunction}", Payload: {} }, "${GetNextRangeFunction}", "function"],
     // The partition as a template placeholder, as CDK and SAM templates write it.
     ["arn:${Partition}:states:::elasticmapreduce:addStep.sync", {}, "elasticmapreduce:addStep", "service"],
   ])("%s %j → %s (%s)", (resource, params, fn, kind) => {

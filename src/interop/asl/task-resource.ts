@@ -110,6 +110,12 @@ function classifyResource(stateName: string, resource: string, params: Json): St
   if (/^arn:[^:]+:lambda:/.test(r)) return { function: lambdaFunctionName(r), kind: "function", ...base };
   const activity = /^arn:[^:]+:states:[^:]*:[^:]*:activity:(.+)$/.exec(r);
   if (activity !== null) return { function: activity[1]!, kind: "activity", ...base };
-  if (/^\$\{[^}]+\}$/.test(r)) return { function: r, kind: "function", ...base, notes: [...notes, "Resource is a template placeholder; assumed a Lambda function"] };
+  if (/^\$\{[^}]+\}$/.test(r)) {
+    // A template may stand in for the integration's ARN itself (`"Resource": "${LambdaInvoke}"`):
+    // with a FunctionName beside it, the function is that one.
+    const fn = field(params, "FunctionName");
+    if (fn !== undefined && !isDynamic(params, "FunctionName")) return { function: lambdaFunctionName(fn), kind: "function", ...base, notes: [...notes, `Resource ${r} is a template placeholder; read as lambda:invoke of its FunctionName`] };
+    return { function: r, kind: "function", ...base, notes: [...notes, "Resource is a template placeholder; assumed a Lambda function"] };
+  }
   return { function: r, kind: "service", ...base, notes: [...notes, "Resource not recognised; kept as written"] };
 }

@@ -135,7 +135,7 @@ export function buildDag(flow: FlowWorkflow, format: ImportFormat, source: strin
         }
       }
     }
-    const ends = g.order.filter((n) => g.forward.get(n)!.length === 0);
+    const ends = g.terminals;
     const merged = new Map<string, FrontierItem>();
     for (const n of ends) for (const item of out.get(n)!) merged.set(item.stageId, item);
     return [...merged.values()];

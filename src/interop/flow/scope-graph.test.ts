@@ -39,6 +39,14 @@ describe("analyseScope", () => {
     expect(g.conditional.has("work")).toBe(false);
   });
 
+  it("does not take a state that only loops back for an end: a pagination loop leaves its follower unconditional", () => {
+    // get → more? → (next → back to get) | use: every successful run passes use.
+    const g = analyseScope(scope({ get: ["stage", ["more"]], more: ["choice", ["next", "use"]], next: ["pass", ["get"]], use: ["stage", []] }));
+    expect(g.terminals).toEqual(["use"]);
+    expect(g.conditional.has("use")).toBe(false);
+    expect(g.conditional.has("next")).toBe(true);
+  });
+
   it("leaves unreachable nodes out", () => {
     const g = analyseScope(scope({ a: ["stage", []], orphan: ["stage", ["a"]] }));
     expect([...g.reachable]).toEqual(["a"]);

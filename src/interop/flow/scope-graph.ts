@@ -26,6 +26,8 @@ export interface ScopeGraph {
   readonly loops: readonly ScopeLoop[];
   /** Nodes that some start-to-end path avoids. */
   readonly conditional: ReadonlySet<string>;
+  /** Where the scope ends: reachable nodes with no successor at all (a node that only loops back is not an end). */
+  readonly terminals: readonly string[];
 }
 
 export function analyseScope(scope: FlowScope): ScopeGraph {
@@ -83,13 +85,14 @@ export function analyseScope(scope: FlowScope): ScopeGraph {
     }
   }
 
-  return { reachable, order, forward, predecessors, loops, conditional: avoidable(scope.start, order, forward, nodes) };
+  const terminals = order.filter((n) => succ(n).length === 0);
+  return { reachable, order, forward, predecessors, loops, terminals, conditional: avoidable(scope.start, order, forward, terminals, nodes) };
 }
 
-/** Nodes that some path from the start to a successful end (a node without successors, not a Fail) avoids. */
-function avoidable(start: string, order: readonly string[], forward: ReadonlyMap<string, readonly string[]>, nodes: FlowScope["nodes"]): Set<string> {
+/** Nodes that some path from the start to a successful end (a terminal that is not a Fail) avoids; a path that loops back ends nowhere. */
+function avoidable(start: string, order: readonly string[], forward: ReadonlyMap<string, readonly string[]>, terminals: readonly string[], nodes: FlowScope["nodes"]): Set<string> {
   const out = new Set<string>();
-  const ends = new Set(order.filter((n) => forward.get(n)!.length === 0 && nodes.get(n)!.type !== "fail"));
+  const ends = new Set(terminals.filter((n) => nodes.get(n)!.type !== "fail"));
   for (const avoid of order) {
     if (avoid === start) continue;
     const seen = new Set<string>([start]);

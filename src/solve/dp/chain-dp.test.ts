@@ -66,7 +66,7 @@ describe("chainDpSolver", () => {
         { from: 0, to: 2, pattern: "scatter" },
       ],
     };
-    expect(() => chainDpSolver(buildTestProblem(spec), CTX)).toThrow(InvariantError);
+    expect(() => chainDpSolver(buildTestProblem(spec), CTX)).toThrow(expect.objectContaining({ code: "SLU6032", exitCode: 64 }));
   });
 
   it("reports infeasible when the budget is below the stages' own cost", async () => {

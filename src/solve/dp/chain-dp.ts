@@ -7,7 +7,7 @@
  * and run. Exact over whole modes; with splits it adds the fastest split of each splittable pair
  * (chain-edge-choices.ts), so it is then "feasible", not proven optimal.
  */
-import { InvariantError } from "../../errors.js";
+import { sluiceError } from "../../errors.js";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
 import type { Assignment, ModeShare, Problem } from "../../model/types.js";
@@ -36,7 +36,7 @@ interface State extends FrontPoint {
 }
 
 export const chainDpSolver: SolverFn = (problem) => {
-  if (!isChainDag(problem.dag)) throw new InvariantError("chainDpSolver needs a chain DAG: every stage with at most one input and one output edge");
+  if (!isChainDag(problem.dag)) throw sluiceError("solve.notAChain", { path: ["dag"] });
   let truncated = false;
   const keep = (states: State[]): State[] => {
     const within = states.filter((s) => s.costUsd <= problem.budgetUsd * SLACK && s.timeMs <= problem.deadlineMs * SLACK && s.cacheBytes <= problem.cacheCapacityBytes * SLACK);

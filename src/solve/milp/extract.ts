@@ -9,7 +9,7 @@
  * TRANSFER_MODES order. admitted = stages whose a rounds to 1 AND that serve at least one cache
  * share (an admission nothing reads is dropped).
  */
-import { InvariantError } from "../../errors.js";
+import { sluiceError } from "../../errors.js";
 import type { Assignment, ModeShare, Problem } from "../../model/types.js";
 import { TRANSFER_MODES } from "../../platform/schema.js";
 import { admitName, fractionName, useName } from "./names.js";
@@ -26,7 +26,7 @@ export function extractAssignment(problem: Problem, values: Readonly<Record<stri
       const fraction = values[fractionName(i, o.mode)] ?? 0;
       if (used && fraction >= SNAP_FRACTION) kept.push({ mode: o.mode, fraction });
     }
-    if (kept.length === 0) throw new InvariantError(`MILP solution serves no receiver of edge ${cands.from}->${cands.to}`);
+    if (kept.length === 0) throw sluiceError("internal.milpServesNoReceiver", { params: { edge: `${cands.from}->${cands.to}` } });
     kept.sort((a, b) => TRANSFER_MODES.indexOf(a.mode) - TRANSFER_MODES.indexOf(b.mode));
     const unsplittable = kept.some((s) => !cands.options.find((o) => o.mode === s.mode)!.splittable);
     if (kept.length > 1 && (unsplittable || !problem.allowSplits)) kept = [kept.reduce((a, b) => (b.fraction > a.fraction ? b : a))];

@@ -12,7 +12,7 @@
  * The first solve's bound stays valid (that MILP relaxes the true problem); the repairs' do not.
  * "optimal" means: the engine proved its optimum and the plan scores within the tolerance of it.
  */
-import { InvariantError } from "../../errors.js";
+import { sluiceError } from "../../errors.js";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { Assignment, Evaluation, Problem } from "../../model/types.js";
 import type { SolverStatus } from "../solver.js";
@@ -95,7 +95,7 @@ function scoreRun(problem: Problem, assignments: readonly Assignment[], current:
   for (const assignment of assignments) {
     const evaluation = evaluateAssignment(problem, assignment);
     const broken = evaluation.violations.filter((v) => !LIMIT_CODES.has(v.code));
-    if (broken.length > 0) throw new InvariantError(`the MILP's plan breaks the model: ${broken.map((v) => `${v.path.join(".")}: ${v.message}`).join("; ")}`);
+    if (broken.length > 0) throw sluiceError("internal.milpPlanBreaksModel", { params: { violations: broken.map((v) => `${v.path.join(".")}: ${v.message}`).join("; ") } });
     best = pickBetter(problem, best, { assignment, evaluation });
   }
   return best;

@@ -6,7 +6,7 @@
  * Status "optimal" when splits cannot apply, else "feasible" (a split may do better).
  * Too many combinations is misuse: an InputError.
  */
-import { InputError } from "../../errors.js";
+import { InputError, issue } from "../../errors.js";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { Assignment, Evaluation, Problem } from "../../model/types.js";
 import type { SolverFn } from "../solver.js";
@@ -24,7 +24,7 @@ export const bruteForceSolver: SolverFn = (problem) => {
   const combinations = countCombinations(problem);
   if (combinations > BRUTE_FORCE_MAX_COMBINATIONS) {
     throw new InputError("Problem too large for brute force", [
-      { code: "unsupported", path: ["dag", "edges"], message: "too many whole-mode combinations to enumerate", expected: `≤ ${BRUTE_FORCE_MAX_COMBINATIONS}`, actual: String(combinations) },
+      issue("solve.tooLargeForBruteForce", { path: ["dag", "edges"], expected: `≤ ${BRUTE_FORCE_MAX_COMBINATIONS}`, actual: String(combinations) }),
     ]);
   }
   const choice = new Array<number>(problem.edges.length).fill(0);
