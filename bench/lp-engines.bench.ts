@@ -1,174 +1,140 @@
 /**
- * Times the three MILP engines on MILPs shaped like Sluice's planning model and writes the
- * "## LP engines" section of bench/RESULTS.md (other sections are left as they are).
+ * `npm run bench:lp`: the MILP engines on the models Sluice really solves, and the "LP engines"
+ * section of bench/RESULTS.md.
  *
- * Model per size (deterministic, seeded): a random DAG with `edges` edges; per edge 3–4 transfer
- * modes, each a binary `y` (mode used) and a continuous fraction `f` (share of receivers), with
- * Σ f = 1, f ≤ y, Σ y ≤ 2 (at most a two-way split) and a transfer time `t_e ≥ a·y + b·f` per
- * mode; per stage continuous start/finish with `S_v ≥ F_u + t_e`, `F_v = S_v + base_v`, and a
- * cache-admission binary `z_u` (cache mode only where admitted, admitted bytes ≤ capacity);
- * one budget row over every mode's price; objective: minimise the makespan.
- *
- * Run: npm run bench:lp
+ *   A. The planning MILP (src/solve/milp/formulation.ts) of seeded random DAGs with a binding budget
+ *      (halfway between the cheapest and the fastest heuristic plan's cost), at the sizes "auto"
+ *      hands to the exact engine (≤ 40 edges): solved exactly from scratch, and as "auto" solves it —
+ *      started from the heuristic's plan, stopping at a 1% gap or 2,000 nodes.
+ *   B. The LP relaxation behind the LP bound (bounds/lp-relaxation-bound.ts) at 100–1,000 stages.
+ * Every solve goes through solveMilp (validation and the independent answer check included), after
+ * one warm-up solve per engine. GLPK (glpk.js, GPL-3.0) is measured when installed (it is a dev
+ * dependency here, an optional peer for users).
  */
-
 import os from "node:os";
-import type { MilpConstraint, MilpModel, MilpVariable } from "../src/lp/model.js";
-import type { EngineName, MilpResult } from "../src/lp/result.js";
 import { AUTO_ENGINE, solveMilp } from "../src/lp/solve-milp.js";
 import { ENGINE_NAMES } from "../src/lp/load-engine.js";
+import type { EngineName, MilpResult } from "../src/lp/result.js";
+import type { MilpModel } from "../src/lp/model.js";
+import type { Problem } from "../src/model/types.js";
+import { evaluateAssignment } from "../src/model/evaluate-assignment.js";
+import { prepareProblem } from "../src/plan/prepare-problem.js";
+import { heuristicSolver } from "../src/solve/heuristic/heuristic.js";
+import { buildPlanMilp, computeMilpScale } from "../src/solve/milp/formulation.js";
+import { warmStartValues } from "../src/solve/milp/warm-start.js";
+import { AUTO_MAX_NODES } from "../src/solve/auto-solver.js";
+import { randomDag, randomDagProfiles } from "../src/testing/random-dag.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
-import { mulberry32 } from "../src/util/mulberry32.js";
 
-const SIZES_EDGES = [5, 20, 50, 100, 200];
 const TIME_LIMIT_MS = 20_000;
-const REPEATS = 3;
-const SEED = 20240611;
+const profiles = randomDagProfiles();
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
-const makeRandom = mulberry32;
-
-/** A DAG over `stageCount` stages: every stage after the first has a parent among the 4 before it, then random extra edges. */
-function makeDagEdges(edgeCount: number, random: () => number): { stageCount: number; edges: [number, number][] } {
-  const stageCount = Math.max(3, Math.round(edgeCount * 0.6) + 2);
-  const keys = new Set<string>();
-  const edges: [number, number][] = [];
-  const add = (u: number, v: number) => keys.has(`${u}>${v}`) || (keys.add(`${u}>${v}`), edges.push([u, v]));
-  for (let v = 1; v < stageCount && edges.length < edgeCount; v++) add(Math.max(0, v - 1 - Math.floor(random() * 4)), v);
-  while (edges.length < edgeCount) {
-    const v = 1 + Math.floor(random() * (stageCount - 1));
-    add(Math.floor(random() * v), v);
-  }
-  return { stageCount, edges };
+/** A budgeted problem on randomDag(stages, seed, 3, 0.8) with the budget halfway between the heuristic's cheapest and fastest plans. */
+async function budgeted(stages: number, seed: number): Promise<Problem> {
+  const dag = randomDag(stages, seed, 3, 0.8);
+  const loose = (await prepareProblem(dag, "2 GB", { profiles })).problem;
+  const ctx = { timeLimitMs: TIME_LIMIT_MS };
+  const cheap = evaluateAssignment(loose, (await heuristicSolver({ ...loose, objective: "cost" }, ctx)).assignment!).costUsd;
+  const fast = evaluateAssignment(loose, (await heuristicSolver(loose, ctx)).assignment!).costUsd;
+  return (await prepareProblem(dag, "2 GB", { profiles, budgetUsd: (cheap + fast) / 2 })).problem;
 }
 
-const MODES = ["vm-local", "direct", "remote", "cache"] as const;
-
-/** Per mode: latency-like fixed time a (ms), per-full-transfer time b (ms), price per use and per fraction (µ$). */
-function drawModeCosts(mode: (typeof MODES)[number], dataMb: number, random: () => number) {
-  const jitter = () => 0.7 + 0.6 * random();
-  switch (mode) {
-    case "vm-local": return { a: 200 * jitter(), b: (dataMb / 2000) * 1000 * jitter(), fixed: 0, perFraction: 0 };
-    case "direct": return { a: 1, b: (dataMb / 75) * 1000 * jitter(), fixed: 1, perFraction: 2 * jitter() };
-    case "remote": return { a: 40 * jitter(), b: (dataMb / 40) * 1000 * jitter(), fixed: 5 * jitter(), perFraction: 20 * jitter() };
-    case "cache": return { a: 2, b: (dataMb / 400) * 1000 * jitter(), fixed: 10 * jitter(), perFraction: 8 * jitter() };
-  }
-}
-
-function makePlanningMilp(edgeCount: number, seed: number): MilpModel {
-  const random = makeRandom(seed + edgeCount);
-  const { stageCount, edges } = makeDagEdges(edgeCount, random);
-  const variables: MilpVariable[] = [{ name: "makespan", kind: "continuous" }];
-  const constraints: MilpConstraint[] = [];
-  const budgetTerms: Record<string, number> = {};
-  const sizeMb = Array.from({ length: stageCount }, () => Math.exp(Math.log(5) + random() * Math.log(400)));
-  let cheapest = 0;
-  let fastestCost = 0;
-  for (let s = 0; s < stageCount; s++) {
-    variables.push({ name: `S[${s}]`, kind: "continuous" }, { name: `F[${s}]`, kind: "continuous" }, { name: `z[${s}]`, kind: "binary" });
-    const baseMs = 100 + random() * 900; // the stage's own runtime
-    constraints.push({ name: `finish[${s}]`, terms: { [`F[${s}]`]: 1, [`S[${s}]`]: -1 }, lower: baseMs, upper: baseMs });
-    constraints.push({ name: `makespan ≥ F[${s}]`, terms: { makespan: 1, [`F[${s}]`]: -1 }, lower: 0 });
-    budgetTerms[`z[${s}]`] = sizeMb[s]! * 0.05;
-  }
-  edges.forEach(([u, v], e) => {
-    const modes = random() < 0.3 ? MODES.slice(1) : MODES;
-    const t = `t[${u}->${v}]`;
-    const fractionTerms: Record<string, number> = {};
-    const usedTerms: Record<string, number> = {};
-    const costs = modes.map((m) => drawModeCosts(m, sizeMb[u]!, random));
-    variables.push({ name: t, kind: "continuous" });
-    modes.forEach((mode, k) => {
-      const y = `y[${u}->${v}][${mode}]`;
-      const f = `f[${u}->${v}][${mode}]`;
-      const { a, b, fixed, perFraction } = costs[k]!;
-      variables.push({ name: y, kind: "binary" }, { name: f, kind: "continuous", upper: 1 });
-      constraints.push({ name: `f ≤ y ${e} ${mode}`, terms: { [f]: 1, [y]: -1 }, upper: 0 });
-      constraints.push({ name: `t ≥ a·y + b·f ${e} ${mode}`, terms: { [t]: 1, [y]: -a, [f]: -b }, lower: 0 });
-      if (mode === "cache") constraints.push({ name: `cache only if admitted ${e}`, terms: { [y]: 1, [`z[${u}]`]: -1 }, upper: 0 });
-      [fractionTerms[f], usedTerms[y], budgetTerms[y], budgetTerms[f]] = [1, 1, fixed, perFraction];
-    });
-    constraints.push({ name: `Σf = 1 ${e}`, terms: fractionTerms, lower: 1, upper: 1 }, { name: `Σy ≤ 2 ${e}`, terms: usedTerms, upper: 2 });
-    constraints.push({ name: `precedence ${e}`, terms: { [`S[${v}]`]: 1, [`F[${u}]`]: -1, [t]: -1 }, lower: 0 });
-    cheapest += Math.min(...costs.map((c) => c.fixed + c.perFraction));
-    const fastest = costs.reduce((best, c) => (c.a + c.b < best.a + best.b ? c : best));
-    fastestCost += fastest.fixed + fastest.perFraction;
-  });
-  const totalMb = sizeMb.reduce((x, y) => x + y, 0);
-  constraints.push({ name: "cache capacity", terms: Object.fromEntries(sizeMb.map((mb, s) => [`z[${s}]`, mb])), upper: 0.3 * totalMb });
-  constraints.push({ name: "budget", terms: budgetTerms, upper: cheapest + 0.5 * Math.max(0, fastestCost - cheapest) });
-  return { direction: "minimize", objective: { makespan: 1 }, constraints, variables };
-}
-
-interface Row {
-  readonly edges: number;
-  readonly model: MilpModel;
+interface Measured {
+  readonly label: string;
   readonly engine: EngineName;
-  readonly result: MilpResult;
-  readonly medianMs: number;
-  readonly runs: number;
+  readonly times: number[];
+  readonly statuses: string[];
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+async function timeSolve(model: MilpModel, engine: EngineName, options: Parameters<typeof solveMilp>[1]): Promise<{ ms: number; result: MilpResult }> {
+  const t0 = performance.now();
+  const result = await solveMilp(model, { ...options, engine, timeLimitMs: TIME_LIMIT_MS });
+  return { ms: performance.now() - t0, result };
 }
 
-async function measure(edges: number, engine: EngineName): Promise<Row> {
-  const model = makePlanningMilp(edges, SEED);
-  const times: number[] = [];
-  let result: MilpResult | undefined;
-  for (let r = 0; r < REPEATS; r++) {
-    const started = performance.now();
-    result = await solveMilp(model, { engine, timeLimitMs: TIME_LIMIT_MS });
-    times.push(performance.now() - started);
-    if (result.status !== "optimal") break; // a limit or failure: repeating only costs time
+const engines = ENGINE_NAMES;
+// warm-up: wasm init, worker start
+{
+  const p = await budgeted(6, 1);
+  const { model } = buildPlanMilp(p, { minimize: "latency", budgetUsd: p.budgetUsd, deadlineMs: Infinity });
+  for (const engine of engines) await solveMilp(model, { engine, timeLimitMs: TIME_LIMIT_MS });
+}
+
+// A. planning MILPs, exact and as "auto" runs them
+const sizeRows: string[] = [];
+const perSize: { stages: number; exact: Measured[]; auto: Measured[] }[] = [];
+for (const stages of [10, 20, 30]) {
+  const exact: Measured[] = engines.map((engine) => ({ label: "exact", engine, times: [], statuses: [] }));
+  const auto: Measured[] = engines.map((engine) => ({ label: "auto", engine, times: [], statuses: [] }));
+  let edges = 0;
+  let binaries = 0;
+  let rows = 0;
+  for (let k = 0; k < 5; k++) {
+    const problem = await budgeted(stages, 31_000 + 100 * stages + k);
+    const scale = computeMilpScale(problem);
+    const { model } = buildPlanMilp(problem, { minimize: "latency", budgetUsd: problem.budgetUsd, deadlineMs: Infinity }, scale);
+    const start = warmStartValues(problem, (await heuristicSolver(problem, { timeLimitMs: TIME_LIMIT_MS })).assignment!, scale);
+    edges += problem.dag.edges.length / 5;
+    binaries += model.variables.filter((v) => v.kind === "binary").length / 5;
+    rows += model.constraints.length / 5;
+    for (const [k2, engine] of engines.entries()) {
+      const e = await timeSolve(model, engine, {});
+      exact[k2]!.times.push(e.ms);
+      exact[k2]!.statuses.push(e.result.status);
+      const a = await timeSolve(model, engine, { relativeGap: 0.01, maxNodes: AUTO_MAX_NODES, start });
+      auto[k2]!.times.push(a.ms);
+      auto[k2]!.statuses.push(a.result.status);
+    }
   }
-  return { edges, model, engine, result: result!, medianMs: median(times), runs: times.length };
-}
-
-function formatNumber(value: number | undefined, digits = 1): string {
-  return value === undefined || !Number.isFinite(value) ? "–" : value.toFixed(digits);
-}
-
-/** "highs (12 ms; glpk 3.1×, jslp 40×)" — ratios of the other optimal engines' times. */
-function summariseSize(rows: readonly Row[]): string {
-  const optimal = rows.filter((r) => r.result.status === "optimal").sort((a, b) => a.medianMs - b.medianMs);
-  const best = optimal[0];
-  if (best === undefined) return "no engine proved optimality within the limit";
-  const others = rows.filter((r) => r !== best).map((r) => (r.result.status === "optimal" ? `${r.engine} ${(r.medianMs / best.medianMs).toFixed(1)}×` : `${r.engine} ${r.result.status}`));
-  return `${best.engine} (${formatNumber(best.medianMs, 0)} ms; ${others.join(", ")})`;
-}
-
-function renderSection(rows: readonly Row[], loadAverage: readonly number[]): string {
-  const header = [
-    machineLine("npm run bench:lp"),
-    `Load average (1/5/15 min) when the run ended: ${loadAverage.map((l) => l.toFixed(1)).join(" / ")} — the machine was shared, so times are indicative.`,
-    "",
-    `Models: planning-shaped MILPs (per edge 3–4 mode binaries + split fractions + transfer time; per stage start/finish and a cache-admission binary; precedence, cache capacity and budget rows; minimise makespan), seed ${SEED}.`,
-    `Each solve goes through \`solveMilp\` (validation and answer check included) after one warm-up solve per engine (wasm init, worker start); time limit ${TIME_LIMIT_MS / 1000} s. Time is the median of ${REPEATS} runs, or of fewer when a run did not finish optimal. "gap" = |objective − best bound| / |objective| where the engine reports a bound (HiGHS only).`,
-    "",
-    "| edges | binaries | continuous | rows | engine | status | makespan ms (objective) | gap | median solve ms | runs |",
-    "|---:|---:|---:|---:|---|---|---:|---:|---:|---:|",
-  ];
-  const lines = rows.map(({ edges, model, engine, result, medianMs, runs }) => {
-    const binaries = model.variables.filter((v) => v.kind === "binary").length;
-    const gap = result.bestBound === undefined ? undefined : Math.abs(result.objective - result.bestBound) / Math.max(1e-9, Math.abs(result.objective));
-    return `| ${edges} | ${binaries} | ${model.variables.length - binaries} | ${model.constraints.length} | ${engine} | ${result.status} | ${formatNumber(result.objective)} | ${gap === undefined ? "–" : (100 * gap).toFixed(2) + "%"} | ${formatNumber(medianMs, 0)} | ${runs} |`;
-  });
-  const summary = SIZES_EDGES.map((edges) => `${edges} edges: ${summariseSize(rows.filter((r) => r.edges === edges))}`);
-  const footer = ["", "Fastest engine that proved optimality, per size:", "", ...summary.map((s) => `- ${s}`), "", `\`solveMilp({ engine: "auto" })\` resolves to **${AUTO_ENGINE}** (src/lp/solve-milp.ts).`, ""];
-  return [...header, ...lines, ...footer].join("\n");
-}
-
-for (const engine of ENGINE_NAMES) await solveMilp(makePlanningMilp(3, SEED), { engine, timeLimitMs: TIME_LIMIT_MS }); // warm-up
-const rows: Row[] = [];
-for (const edges of SIZES_EDGES) {
-  for (const engine of ENGINE_NAMES) {
-    const row = await measure(edges, engine);
-    rows.push(row);
-    console.log(`${edges} edges ${engine}: ${row.result.status} objective ${formatNumber(row.result.objective)} in ${formatNumber(row.medianMs, 0)} ms${row.result.message ? ` (${row.result.message})` : ""}`);
+  perSize.push({ stages, exact, auto });
+  for (const m of [...exact, ...auto]) {
+    const statuses = [...new Set(m.statuses)].map((s) => `${m.statuses.filter((x) => x === s).length} ${s}`).join(", ");
+    sizeRows.push(`| ${stages} | ${edges.toFixed(1)} | ${binaries.toFixed(0)} | ${rows.toFixed(0)} | ${m.label === "exact" ? "exact, from scratch" : "as auto: start, 1% gap, node limit"} | ${m.engine} | ${statuses} | ${median(m.times).toFixed(0)} | ${Math.max(...m.times).toFixed(0)} |`);
+    process.stderr.write(`${stages} stages ${m.label} ${m.engine}: median ${median(m.times).toFixed(0)} ms (${statuses})\n`);
   }
 }
-writeResultsSection("LP engines", renderSection(rows, os.loadavg()));
-console.log('wrote the "LP engines" section of bench/RESULTS.md');
+
+// B. the LP relaxation behind the LP bound
+const lpRows: string[] = [];
+for (const stages of [100, 300, 1000]) {
+  const problem = await budgeted(stages, 41_000 + stages);
+  const { model } = buildPlanMilp(problem, { minimize: "latency", budgetUsd: problem.budgetUsd, deadlineMs: Infinity, relax: true });
+  for (const engine of engines) {
+    if (engine === "jslp" && stages > 100) continue; // measured too slow at 100 already; its worker is stopped at the limit
+    const r = await timeSolve(model, engine, {});
+    lpRows.push(`| ${stages} | ${problem.dag.edges.length} | ${model.constraints.length} | ${engine} | ${r.result.status} | ${r.ms.toFixed(0)} |`);
+    process.stderr.write(`LP ${stages} stages ${engine}: ${r.result.status} ${r.ms.toFixed(0)} ms\n`);
+  }
+}
+
+/** The permissive engine with the lower median on the auto path over all sizes. */
+function fastestPermissive(): string {
+  const total = (engine: EngineName) => perSize.reduce((sum, s) => sum + median(s.auto.find((m) => m.engine === engine)!.times), 0);
+  const permissive = engines.filter((e) => e !== "glpk");
+  const best = permissive.reduce((a, b) => (total(b) < total(a) ? b : a));
+  return `${best} (sum over sizes of the auto-path medians: ${permissive.map((e) => `${e} ${total(e).toFixed(0)} ms`).join(", ")}; glpk ${total("glpk").toFixed(0)} ms)`;
+}
+
+const load = os.loadavg().map((x) => x.toFixed(1)).join(" / ");
+writeResultsSection(
+  "LP engines",
+  `${machineLine("npm run bench:lp")}
+Load average (1/5/15 min) when the run ended: ${load} — the machine was shared by several jobs, so times are indicative; compare engines within a row group.
+
+**A. The planning MILP** (src/solve/milp/formulation.ts) of 5 seeded random DAGs per size (\`randomDag(stages, seed, 3, 0.8)\`, seeds 31,000 + 100·stages + k), with a binding budget halfway between the heuristic's cheapest and fastest plans — the sizes "auto" hands to the exact engine (≤ 40 edges). "exact": from scratch, to optimality. "as auto": started from the heuristic's plan (HiGHS takes the start; GLPK and jsLPSolver cannot), stopping at a 1% gap or ${AUTO_MAX_NODES.toLocaleString("en")} nodes (HiGHS; the others have no node limit). Times are wall-clock per solve through \`solveMilp\` (validation and answer check included), ${TIME_LIMIT_MS / 1000} s limit.
+
+| stages | edges (mean) | binaries | rows | run | engine | statuses | median ms | max ms |
+|---:|---:|---:|---:|---|---|---|---:|---:|
+${sizeRows.join("\n")}
+
+**B. The LP relaxation** behind the LP bound (bounds/lp-relaxation-bound.ts), one seeded DAG per size:
+
+| stages | edges | rows | engine | status | ms |
+|---:|---:|---:|---|---|---:|
+${lpRows.join("\n")}
+
+Fastest permissive engine on the auto path: ${fastestPermissive()}. \`solveMilp({ engine: "auto" })\` resolves to **${AUTO_ENGINE}** (src/lp/solve-milp.ts): the default must be permissive (HiGHS is MIT, javascript-lp-solver Unlicense, glpk.js GPL-3.0), and only HiGHS gives the solver a start point, a proven bound and work limits (so a limited solve repeats exactly). GLPK is used when installed and asked for (\`exactMilpSolver({ engine: "glpk" })\`); without glpk.js that request falls back to HiGHS with a note.`,
+);
+process.stderr.write('wrote the "LP engines" section of bench/RESULTS.md\n');

@@ -19,6 +19,11 @@ export interface EngineSolveOptions {
   readonly maxIterations?: number;
   /** A feasible point to start from, in the caller's names (HiGHS takes it as its first incumbent; other engines ignore it). */
   readonly start?: Readonly<Record<string, number>>;
+  /**
+   * Spend no effort on primal heuristics or symmetry detection — for a solve started from a good
+   * plan that mainly has to prove it (HiGHS; measured 1.5–4× less CPU on the planning MILP).
+   */
+  readonly lean?: boolean;
 }
 
 export interface MilpEngine {

@@ -1,11 +1,15 @@
 /**
- * GLPK (the `glpk.js` package, GLPK compiled to wasm, synchronous Node build) behind
+ * GLPK (the `glpk.js` package, GPL-3.0, GLPK compiled to wasm, synchronous Node build) behind
  * `MilpEngine`. The model goes in as glpk.js JSON with safe internal names; `tmlim` is in
  * seconds, messages are off, presolve on. The wasm module is initialised once and cached.
  *
  * glpk.js reports GLP_UNDEF both when the limit stops the search before any incumbent and when
  * presolve finds the problem infeasible or unbounded. A quick UNDEF is settled with a second solve
  * with zero objective (which cannot be unbounded): a feasible point means the model was unbounded.
+ *
+ * glpk.js is an optional peer dependency — a default install of Sluice does not pull in GPL code.
+ * It is imported on first use; when it is not installed the solve is an `error` marked
+ * `unavailable`, and the MILP's callers fall back to HiGHS.
  */
 
 import type { GLPK, LP } from "glpk.js/node";
@@ -15,6 +19,15 @@ import { buildNameMap, lookupVariableId, mapValuesToCaller, type NameMap } from 
 import { makeEmptyResult, type MilpResult } from "./result.js";
 
 const ENGINE = "glpk";
+export const GLPK_MISSING = "GLPK is an optional engine and glpk.js (GPL-3.0) is not installed: npm install glpk.js to use it";
+
+/** Node's "no such package" error, also when a loader wrapped it (its `cause`). */
+function isMissingPackage(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e !== undefined && e !== null && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === "ERR_MODULE_NOT_FOUND" || e.code === "MODULE_NOT_FOUND") return true;
+  }
+  return false;
+}
 /** A solve that ends this close to its limit is taken to have been stopped by it. */
 const LIMIT_REACHED_FRACTION = 0.9;
 
@@ -97,6 +110,7 @@ export const glpkEngine: MilpEngine = {
       return solveLoaded(glpk, model, options, started);
     } catch (error) {
       runtime = undefined;
+      if (isMissingPackage(error)) return { ...makeEmptyResult("error", ENGINE, performance.now() - started, GLPK_MISSING), unavailable: true };
       return makeEmptyResult("error", ENGINE, performance.now() - started, `GLPK threw: ${(error as Error).message}`);
     }
   },

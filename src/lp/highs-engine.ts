@@ -57,6 +57,7 @@ function runOnce(highs: Highs, model: MilpModel, names: NameMap, options: Engine
       mip_rel_gap: options.relativeGap ?? MIP_RELATIVE_GAP,
       ...(options.maxNodes === undefined ? {} : { mip_max_nodes: options.maxNodes }),
       ...(options.maxIterations === undefined ? {} : { simplex_iteration_limit: options.maxIterations }),
+      ...(options.lean === true ? { mip_heuristic_effort: 0, mip_detect_symmetry: false } : {}),
     });
     if (options.start !== undefined) instance.setSolution({ colValue: startColumns(model, options.start) });
     instance.run();

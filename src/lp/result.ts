@@ -26,6 +26,8 @@ export interface MilpResult {
   readonly message?: string;
   /** Set when a limit, not optimality or infeasibility, ended the solve. */
   readonly stoppedBy?: StopReason;
+  /** The engine's optional package is not installed (status "error"). */
+  readonly unavailable?: boolean;
   readonly engine: string;
   readonly elapsedMs: number;
 }

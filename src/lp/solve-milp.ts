@@ -74,13 +74,14 @@ export async function solveMilp(model: MilpModel, options: SolveMilpOptions = {}
   const { engine: engineName, timeLimitMs } = readOptions(options);
   validateMilpModel(model);
   const engine = await loadEngine(engineName);
-  const { relativeGap, maxNodes, maxIterations, start } = options;
+  const { relativeGap, maxNodes, maxIterations, start, lean } = options;
   const result = await engine.solve(model, {
     timeLimitMs,
     ...(relativeGap === undefined ? {} : { relativeGap }),
     ...(maxNodes === undefined ? {} : { maxNodes }),
     ...(maxIterations === undefined ? {} : { maxIterations }),
     ...(start === undefined ? {} : { start }),
+    ...(lean === undefined ? {} : { lean }),
   });
   return verifyResult(model, result);
 }

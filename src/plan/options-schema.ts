@@ -36,6 +36,7 @@ export const planOptionsSchema = z.object({
   allowSplits: z.boolean().optional(),
   solver: z.union([z.enum(["auto", "exact", "heuristic", "dp", "brute-force"]), z.custom<NonNullable<PlanOptions["solver"]>>((v) => typeof v === "function", "a solver function")]).optional(),
   timeLimitMs: z.number().positive().optional(),
+  gapTolerance: z.number().min(0).lt(1).optional(),
   quantile: z.union([quantile, z.object(Object.fromEntries(PROFILE_TARGETS.map((t) => [t, quantile.optional()])) as Record<(typeof PROFILE_TARGETS)[number], z.ZodOptional<typeof quantile>>)]).optional(),
   limits: dagLimitsSchema.optional(),
   timings: z.boolean().optional(),

@@ -20,8 +20,10 @@ export interface PlanOptions {
   /** Whether an edge's receivers may be split across modes. Default true. */
   readonly allowSplits?: boolean;
   readonly solver?: SolverName | SolverFn;
-  /** Wall-clock limit for the search. Default 10 s. */
+  /** Wall-clock limit for the search, a safety net: work limits decide where the search stops. Default 10 s. */
   readonly timeLimitMs?: number;
+  /** "auto" stops searching once the plan is proven within this fraction of the best possible. Default 0.01 (1%). */
+  readonly gapTolerance?: number;
   /** Plan memory and output size at this quantile of the predictive distribution (e.g. 0.95), or per target. */
   readonly quantile?: number | TargetQuantiles;
   /** Coefficient of variation assumed for point profiles' runtimes (plain functions, analytic laws); default 0.1, the simulator's default noise. */

@@ -14,7 +14,7 @@ const profiles = randomDagProfiles();
 const withoutTimings = (p: Plan) => ({ ...p, timingsMs: {} });
 
 describe("plan() against the brute-force referee", () => {
-  it("is never worse than any whole-mode decision set, keeps the budget, and is deterministic", async () => {
+  it("with gapTolerance 0, is never worse than any whole-mode decision set, keeps the budget, and is deterministic", async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 0, max: 1.2, noNaN: true }), fc.constantFrom("5 MB", "200 MB", "3 GB"), async (stages, seed, budgetPos, size) => {
         const dag = randomDag(stages, seed, 3);
@@ -27,7 +27,8 @@ describe("plan() against the brute-force referee", () => {
         const cFast = evaluateAssignment(free, fastest.assignment as never).costUsd;
         const budgetUsd = cCheap + budgetPos * Math.max(0, cFast - cCheap) + 1e-12;
 
-        const p = await plan(dag, size, { profiles, budgetUsd });
+        // gapTolerance 0: search until optimal (the default stops within 1%; autoSolver's tests cover that)
+        const p = await plan(dag, size, { profiles, budgetUsd, gapTolerance: 0 });
         const { problem } = await prepareProblem(dag, size, { profiles, budgetUsd });
         const referee = bruteForceSolver(problem, { timeLimitMs: 1e4 }) as { status: string; assignment?: never };
         expect(referee.status).not.toBe("infeasible");
@@ -38,7 +39,7 @@ describe("plan() against the brute-force referee", () => {
         expect(mine.costUsd).toBeLessThanOrEqual(budgetUsd * (1 + 1e-9));
         expect(mine.makespanMs).toBeLessThanOrEqual(best.makespanMs * (1 + 1e-6) + 1e-6);
         expect(p.predicted.makespanMs).toBeCloseTo(mine.makespanMs, 6);
-        const again = await plan(dag, size, { profiles, budgetUsd });
+        const again = await plan(dag, size, { profiles, budgetUsd, gapTolerance: 0 });
         expect(withoutTimings(again)).toEqual(withoutTimings(p));
       }),
       { numRuns: 40, seed: 20261127 },
@@ -119,6 +120,11 @@ describe("plan() outcomes", () => {
   ])("rejects %s with a typed error naming inputSize", async (_label, size) => {
     await expect(plan(sort, size as number)).rejects.toThrow(InputError);
     await expect(plan(sort, size as number)).rejects.toThrow(/inputSize/);
+  });
+
+  it.each([["1.5", 1.5], ["a negative tolerance", -0.01], ["NaN", NaN], ["a string", "1%"]])("rejects gapTolerance %s with a typed error naming the option", async (_label, gapTolerance) => {
+    await expect(plan(sort, "1 GB", { gapTolerance: gapTolerance as number })).rejects.toThrow(InputError);
+    await expect(plan(sort, "1 GB", { gapTolerance: gapTolerance as number })).rejects.toThrow(/gapTolerance/);
   });
 
   it("rejects an unknown function with the stage's path", async () => {

@@ -6,6 +6,7 @@
  * Deterministic: the same inputs give the same plan.
  */
 import { resolveSolver } from "../solve/auto-solver.js";
+import { GAP_TOLERANCE } from "../solve/solver.js";
 import { assemblePlan } from "./assemble-plan.js";
 import { closestPlan } from "./closest-plan.js";
 import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";
@@ -22,13 +23,14 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   const sizingMs: Record<string, number> = {};
   const sizing = needsSizing(dag, options) ? await timed(sizingMs, "size", () => sizeStages(dag, inputSize, options)) : undefined;
   const { memorySizes: _m, ...rest } = options;
-  const { problem: expected, timingsMs: measured } = await prepareProblem(sizing?.dagInput ?? dag, inputSize, rest);
-  Object.assign(measured, sizingMs);
+  const prepared = await prepareProblem(sizing?.dagInput ?? dag, inputSize, rest);
+  const expected = prepared.problem;
+  const measured: Record<string, number> = { ...sizingMs, ...prepared.timingsMs };
   // With a confidence, the solver keeps the limits on the problem with every stage at its risk level (risk.ts).
   const risk = options.confidence === undefined ? undefined : riskProblems(expected, options.confidence);
   const problem = risk === undefined ? expected : risk.atConfidence;
   const solver = resolveSolver(options.solver);
-  const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS };
+  const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, gapTolerance: options.gapTolerance ?? GAP_TOLERANCE };
   const outcome = await timed(measured, "solve", () => solver(problem, ctx));
   // Timings are wall-clock: in the plan only when asked, so the same inputs give the same bytes.
   const timingsMs = options.timings === true ? measured : undefined;

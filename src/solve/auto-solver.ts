@@ -14,11 +14,11 @@
  */
 import { show, sluiceError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
-import type { Problem } from "../model/types.js";
+import type { Assignment, Evaluation, Problem } from "../model/types.js";
 import { bruteForceSolver } from "./referee/brute-force.js";
 import { chainDpSolver } from "./dp/chain-dp.js";
 import { exactMilpSolver } from "./milp/exact-milp.js";
-import { heuristicSolver, quickHeuristicSolver } from "./heuristic/heuristic.js";
+import { forwardHeuristicSolver, heuristicSolver, quickHeuristicSolver } from "./heuristic/heuristic.js";
 import { lpRelaxationBound } from "./bounds/lp-relaxation-bound.js";
 import { budgetAwareBound } from "./bounds/proven-bound.js";
 import { scoreEvaluation } from "./objective-score.js";
@@ -27,6 +27,8 @@ import { GAP_TOLERANCE, type SolverContext, type SolverFn, type SolverName, type
 export const AUTO_EXACT_MAX_EDGES = 40;
 export const AUTO_DP_MAX_EDGES = 200;
 export const AUTO_LP_BOUND_MAX_EDGES = 500;
+/** Past this many edges the forward pass is not tried: at 13,000 edges it would add about as much again as the first pass (docs/solvers.md). */
+export const AUTO_FORWARD_MAX_EDGES = 5_000;
 /** Branch-and-bound nodes the exact MILP may spend per solve inside "auto". */
 export const AUTO_MAX_NODES = 2_000;
 
@@ -35,10 +37,21 @@ export function isChain(problem: Problem): boolean {
   return dag.stages.every((s) => dag.incoming.get(s.id)!.length <= 1 && dag.outgoing.get(s.id)!.length <= 1);
 }
 
+/** Verdicts already computed, by plan and problem: "auto" asks about the same plan several times. */
+const verdicts = new WeakMap<Assignment, WeakMap<Problem, Evaluation>>();
+
+function evaluateOnce(problem: Problem, assignment: Assignment): Evaluation {
+  let byProblem = verdicts.get(assignment);
+  if (byProblem === undefined) verdicts.set(assignment, (byProblem = new WeakMap()));
+  let e = byProblem.get(problem);
+  if (e === undefined) byProblem.set(problem, (e = evaluateAssignment(problem, assignment)));
+  return e;
+}
+
 /** The plan's objective under the model (Infinity when it breaks a limit or has none). */
 function valueOf(problem: Problem, o: SolverOutcome): number {
   if (o.assignment === undefined) return Infinity;
-  const e = evaluateAssignment(problem, o.assignment);
+  const e = evaluateOnce(problem, o.assignment);
   return e.feasible ? scoreEvaluation(problem.objective, e) : Infinity;
 }
 
@@ -49,6 +62,11 @@ function withBound(problem: Problem, o: SolverOutcome, bound: number | undefined
   if (!Number.isFinite(lowerBound)) return { ...o, notes };
   const meets = valueOf(problem, o) <= lowerBound * (1 + 1e-9) + 1e-12;
   return { ...o, lowerBound, notes, status: meets ? "optimal" : o.status };
+}
+
+/** The bound that proves o within the tolerance. */
+function enough(problem: Problem, o: SolverOutcome, tolerance: number): number {
+  return valueOf(problem, o) * (1 - tolerance);
 }
 
 function gapOf(problem: Problem, o: SolverOutcome): number {
@@ -64,15 +82,15 @@ export const autoSolver: SolverFn = async (problem, ctx) => {
   let bounded = withBound(problem, quick, undefined);
   if (gapOf(problem, bounded) <= tolerance || problem.dag.edges.length === 0) return bounded;
   if (quick.assignment !== undefined) {
-    const forest = budgetAwareBound(problem, evaluateAssignment(problem, quick.assignment));
+    const forest = budgetAwareBound(problem, evaluateOnce(problem, quick.assignment), enough(problem, quick, tolerance));
     bounded = withBound(problem, bounded, forest, forest === undefined ? undefined : `forest bound ${forest.toPrecision(8)}`);
     if (gapOf(problem, bounded) <= tolerance) return bounded;
   }
-  // the heuristic's forward pass too: twice the work, a different share of the slack
-  const thorough = await heuristicSolver(problem, ctx);
+  // the heuristic's forward pass: as much work again, a different share of the slack
+  const thorough = problem.dag.edges.length <= AUTO_FORWARD_MAX_EDGES ? await forwardHeuristicSolver(problem, ctx) : { name: "heuristic", status: "infeasible" as const };
   if (valueOf(problem, thorough) < valueOf(problem, quick) * (1 - 1e-12)) {
     quick = thorough;
-    const forest = budgetAwareBound(problem, evaluateAssignment(problem, thorough.assignment!));
+    const forest = budgetAwareBound(problem, evaluateOnce(problem, thorough.assignment!), enough(problem, thorough, tolerance));
     bounded = withBound(problem, { ...thorough, notes: [...(bounded.notes ?? []), "forward pass: better plan"] }, Math.max(bounded.lowerBound ?? -Infinity, forest ?? -Infinity));
     if (gapOf(problem, bounded) <= tolerance) return bounded;
   }

@@ -64,7 +64,7 @@ export const OPTION_ERRORS = {
     code: "SLU1016",
     category: "usage",
     message: "unknown MILP engine",
-    hint: "\"auto\" picks the engine measured fastest for the model's size.",
+    hint: "\"auto\" is HiGHS (MIT); \"glpk\" needs the optional glpk.js package (GPL-3.0); \"jslp\" is javascript-lp-solver.",
   },
   "option.timeLimit": {
     code: "SLU1017",

@@ -21,8 +21,9 @@
 import type { Problem } from "../../model/types.js";
 import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
 import { edgeFrontier, type FrontierPoint } from "../edge/edge-frontier.js";
-import { wholeChoices } from "../edge/edge-choices.js";
+import { admissionShareUsd, fastestTailMs, sideInputsUsd, type SideInputsUsd } from "./forest-terms.js";
 import { cheapestBy, coarsen, combineMax, earliestWithin, ORIGIN, pruneFront, type FrontPoint } from "./time-cost-front.js";
+import { computeEarliestFinishBoundMs } from "../milp/safe-bounds.js";
 
 export interface ForestBoundOptions {
   /** Most points kept per front. */
@@ -64,27 +65,62 @@ export function forestBound(problem: Problem, treeEdge: ReadonlyMap<string, numb
     else constantUsd += side.besideNoneUsd;
   }
   const tail = leaves ? fastestTailMs(problem) : undefined;
+  const isTree = (i: number) => treeEdge.get(dag.edges[i]!.to) === i;
+  const childrenOf = (v: string) => dag.outgoing.get(v)!.filter((i) => leaves || isTree(i));
+  const cacheChildrenOf = (v: string) => childrenOf(v).filter((i) => problem.edges[i]!.options.some((o) => o.requiresAdmission)).length;
+  /** What a point of edge i = (v, w) adds by itself: its cost, its admission share, the consumer's side inputs. */
+  const ownUsd = (i: number, p: FrontierPoint, cacheChildren: number) => {
+    const w = dag.edges[i]!.to;
+    const shareUsd = p.costUsd + admissionShareUsd(problem, dag.edges[i]!.from, p, problem.stages.get(w)!.baseMs, cacheChildren);
+    if (!isTree(i)) return shareUsd;
+    const side = sideUsd.get(w)!;
+    return shareUsd + (p.usesVmLocal ? side.besideTreeUsd : side.besideNoneUsd);
+  };
+  // Limits prune: a point whose cost, plus the least the rest of the DAG can cost, breaks the
+  // budget (or whose time, after the earliest its stage can finish, breaks the deadline) can be
+  // part of no plan within the limit, so dropping it leaves the bound as it is.
+  const branchMinUsd = new Map<number, number>();
+  const subtreeMinUsd = new Map<string, number>();
+  for (let k = dag.order.length - 1; k >= 0; k--) {
+    const v = dag.order[k]!;
+    const cacheChildren = cacheChildrenOf(v);
+    let sum = 0;
+    for (const i of childrenOf(v)) {
+      let min = Infinity;
+      for (const p of edgeFrontier(problem.edges[i]!, problem.allowSplits)) min = Math.min(min, ownUsd(i, p, cacheChildren) + (isTree(i) ? subtreeMinUsd.get(dag.edges[i]!.to)! : 0));
+      branchMinUsd.set(i, min);
+      sum += min;
+    }
+    subtreeMinUsd.set(v, sum);
+  }
+  let leastUsd = constantUsd;
+  for (const r of dag.order) if (dag.incoming.get(r)!.length === 0) leastUsd += subtreeMinUsd.get(r)!;
+  const budgetUsd = problem.objective === "latency" ? problem.budgetUsd * LIMIT_SLACK : Infinity;
+  const deadlineMs = problem.objective === "cost" ? problem.deadlineMs * LIMIT_SLACK : Infinity;
+  const earliest = Number.isFinite(deadlineMs) ? computeEarliestFinishBoundMs(problem) : undefined;
 
   for (let k = dag.order.length - 1; k >= 0; k--) {
     const v = dag.order[k]!;
-    const isTree = (i: number) => treeEdge.get(dag.edges[i]!.to) === i;
-    const children = dag.outgoing.get(v)!.filter((i) => leaves || isTree(i));
-    const cacheChildren = children.filter((i) => problem.edges[i]!.options.some((o) => o.requiresAdmission)).length;
+    const children = childrenOf(v);
+    const cacheChildren = cacheChildrenOf(v);
+    const maxMs = deadlineMs - (earliest?.get(v) ?? 0);
     const branchOf = (i: number, noLocal: boolean): FrontPoint[] => {
       const w = dag.edges[i]!.to;
       const baseMs = problem.stages.get(w)!.baseMs;
+      const maxUsd = budgetUsd - (leastUsd - branchMinUsd.get(i)!);
       const out: FrontPoint[] = [];
+      const keep = (timeMs: number, costUsd: number) => {
+        if (costUsd <= maxUsd && timeMs <= maxMs) out.push({ timeMs, costUsd });
+      };
       for (const p of edgeFrontier(problem.edges[i]!, problem.allowSplits, noLocal)) {
-        const shareUsd = p.costUsd + admissionShareUsd(problem, v, p, baseMs, cacheChildren);
+        const extraUsd = ownUsd(i, p, cacheChildren);
         if (!isTree(i)) {
-          out.push({ timeMs: p.timeMs + baseMs + tail!.get(w)!, costUsd: shareUsd });
+          keep(p.timeMs + baseMs + tail!.get(w)!, extraUsd);
           continue;
         }
         const below = front.get(w)!;
         const sub = p.usesVmLocal && !mayHostWhenBeside(problem, i) ? below.noLocal : below.any;
-        const side = sideUsd.get(w)!;
-        const extraUsd = shareUsd + (p.usesVmLocal ? side.besideTreeUsd : side.besideNoneUsd);
-        for (const q of sub) out.push({ timeMs: p.timeMs + baseMs + q.timeMs, costUsd: extraUsd + q.costUsd });
+        for (const q of sub) keep(p.timeMs + baseMs + q.timeMs, extraUsd + q.costUsd);
       }
       return trim(pruneFront(out));
     };
@@ -103,50 +139,4 @@ export function forestBound(problem: Problem, treeEdge: ReadonlyMap<string, numb
   }
   if (problem.objective === "latency") return earliestWithin(whole, problem.budgetUsd * LIMIT_SLACK - constantUsd);
   return cheapestBy(whole, problem.deadlineMs * LIMIT_SLACK) + constantUsd;
-}
-
-/** Per stage, a time no plan beats from its finish to a sink's: every edge below at its fastest choice. */
-function fastestTailMs(problem: Problem): Map<string, number> {
-  const { dag } = problem;
-  const tail = new Map<string, number>();
-  for (let k = dag.order.length - 1; k >= 0; k--) {
-    const u = dag.order[k]!;
-    let t = 0;
-    for (const i of dag.outgoing.get(u)!) {
-      const w = dag.edges[i]!.to;
-      const fastest = Math.min(...edgeFrontier(problem.edges[i]!, problem.allowSplits).map((p) => p.timeMs));
-      t = Math.max(t, fastest + problem.stages.get(w)!.baseMs + tail.get(w)!);
-    }
-    tail.set(u, t);
-  }
-  return tail;
-}
-
-interface SideInputsUsd {
-  /** Cheapest cost of the stage's other inputs when its tree edge is vm-local (none of them may be). */
-  readonly besideTreeUsd: number;
-  /** … when it is not (one of them may be vm-local). */
-  readonly besideNoneUsd: number;
-}
-
-/** The cheapest cost of a stage's non-tree inputs, keeping its one vm-local input. */
-function sideInputsUsd(problem: Problem, v: string, tree: number | undefined): SideInputsUsd {
-  let besideTreeUsd = 0;
-  let localSavingUsd = 0;
-  for (const i of problem.dag.incoming.get(v)!) {
-    if (i === tree) continue;
-    const choices = wholeChoices(problem.edges[i]!);
-    const other = Math.min(...choices.filter((c) => !c.usesVmLocal).map((c) => c.costUsd));
-    const local = Math.min(...choices.filter((c) => c.usesVmLocal).map((c) => c.costUsd));
-    besideTreeUsd += other;
-    localSavingUsd = Math.max(localSavingUsd, other - local);
-  }
-  return { besideTreeUsd, besideNoneUsd: besideTreeUsd - localSavingUsd };
-}
-
-/** A cache-reading tree edge's share of its producer's admission: write + storage until the reader finishes, split over the cache-capable tree edges. */
-function admissionShareUsd(problem: Problem, producer: string, p: FrontierPoint, readerBaseMs: number, cacheChildren: number): number {
-  if (!p.usesCache || cacheChildren === 0) return 0;
-  const u = problem.stages.get(producer)!;
-  return (u.admissionFixedUsd + u.admissionUsdPerMs * (p.timeMs + readerBaseMs)) / cacheChildren;
 }

@@ -14,7 +14,7 @@
  */
 import { edgeTransferMs } from "../../model/edge-time.js";
 import type { EdgeCandidates, ModeOption } from "../../model/types.js";
-import { kinkTimesMs, prefixCrossingsMs, subsetCostUsd, subsetsOf } from "./subset-cost.js";
+import { highFraction, kinkTimesMs, prefixCrossingsMs, subsetCostUsd, subsetsOf } from "./subset-cost.js";
 
 export interface FrontierPoint {
   readonly timeMs: number;
@@ -43,22 +43,38 @@ export function edgeFrontier(candidates: EdgeCandidates, allowSplits: boolean, w
 
 function buildFrontier(candidates: EdgeCandidates, allowSplits: boolean, withoutVmLocal: boolean): FrontierPoint[] {
   const options = candidates.options.filter((o) => !(withoutVmLocal && o.mode === "vm-local"));
-  const points: FrontierPoint[] = options.map((o) => ({ timeMs: edgeTransferMs([[o, 1]]), costUsd: o.fixedUsd + o.perFractionUsd, usesVmLocal: o.mode === "vm-local", usesCache: o.requiresAdmission }));
+  const points: FrontierPoint[] = options.map((o) => ({ timeMs: edgeTransferMs([[o, 1]], candidates.nicOffsetsMs), costUsd: o.fixedUsd + o.perFractionUsd, usesVmLocal: o.mode === "vm-local", usesCache: o.requiresAdmission }));
   if (allowSplits) {
     const subsets = subsetsOf(options, true).filter((s) => s.length > 1);
     for (const usesCache of [false, true]) {
       const group = subsets.filter((s) => s.some((o) => o.requiresAdmission) === usesCache);
-      if (group.length > 0) points.push(...splitStaircase(group, usesCache));
+      if (group.length === 0) continue;
+      // A split costs at least its cheapest mode whole (fixed costs ≥ 0): from the time of the
+      // cheapest whole mode that may dominate it (no vm-local; no cache for a cache-free split) on,
+      // that mode's point covers every split of the group, so the staircase stops there.
+      const dominators = points.filter((p) => !p.usesVmLocal && (usesCache || !p.usesCache));
+      const cheapest = dominators.reduce<FrontierPoint | undefined>((a, p) => (a === undefined || p.costUsd < a.costUsd || (p.costUsd === a.costUsd && p.timeMs < a.timeMs) ? p : a), undefined);
+      points.push(...splitStaircase(group, usesCache, cheapest?.timeMs ?? Infinity));
     }
   }
   return prunePoints(points);
 }
 
-function splitStaircase(subsets: readonly ModeOption[][], usesCache: boolean): FrontierPoint[] {
+/** Staircase points for the splits of `subsets` with time below `untilMs` (a whole mode covers the rest). */
+function splitStaircase(subsets: readonly ModeOption[][], usesCache: boolean, untilMs: number): FrontierPoint[] {
   const modes = [...new Set(subsets.flat())];
   const kinks = [...new Set(modes.flatMap(kinkTimesMs))].sort((a, b) => a - b);
-  const events = [...new Set([...kinks, ...prefixCrossingsMs(subsets, kinks)])].sort((a, b) => a - b);
-  const costAt = (t: number) => subsets.reduce((best, s) => Math.min(best, subsetCostUsd(s, t)), Infinity);
+  const events = [...new Set([...kinks, ...prefixCrossingsMs(subsets, kinks)])].sort((a, b) => a - b).filter((t) => t < untilMs);
+  if (events.length === 0) return [];
+  if (Number.isFinite(untilMs)) events.push(untilMs);
+  const high = new Array<number>(modes.length);
+  const highOf = (o: ModeOption) => high[modes.indexOf(o)]!;
+  const costAt = (t: number) => {
+    for (let m = 0; m < modes.length; m++) high[m] = highFraction(modes[m]!, t);
+    let best = Infinity;
+    for (const s of subsets) best = Math.min(best, subsetCostUsd(s, t, highOf));
+    return best;
+  };
   const grid: number[] = [];
   events.forEach((t, k) => {
     grid.push(t);
@@ -66,10 +82,12 @@ function splitStaircase(subsets: readonly ModeOption[][], usesCache: boolean): F
     if (next === undefined) return;
     for (let j = 1; j < SUBDIVISIONS; j++) grid.push(t + ((next - t) * j) / SUBDIVISIONS);
   });
+  const costs = grid.map(costAt);
   const out: FrontierPoint[] = [];
-  for (let k = 0; k < grid.length; k++) {
+  // a finite untilMs is the last grid point: it closes the last step, and the whole mode covers it on
+  for (let k = 0; k < grid.length - (Number.isFinite(untilMs) ? 1 : 0); k++) {
     // where c(t_k) is still infinite the first reachable split lies in (t_k, t_{k+1}]: the point covers it
-    const costUsd = Math.min(costAt(grid[k]!), k + 1 < grid.length ? costAt(grid[k + 1]!) : Infinity);
+    const costUsd = Math.min(costs[k]!, costs[k + 1] ?? Infinity);
     if (Number.isFinite(costUsd)) out.push({ timeMs: grid[k]!, costUsd, usesVmLocal: false, usesCache });
   }
   return out;

@@ -18,8 +18,18 @@ export interface Split {
 
 const MIN_SHARE = 1e-9;
 
-/** g(f) as lines in f, for 0 < f < 1. */
+const linesMemo = new WeakMap<ModeOption, WeakMap<ModeOption, AffinePiece[]>>();
+
+/** g(f) as lines in f, for 0 < f < 1 (once per pair of options: the options of one edge share its NIC offsets). */
 export function splitLines(a: ModeOption, b: ModeOption, nicOffsetsMs: readonly number[] = []): AffinePiece[] {
+  let byB = linesMemo.get(a);
+  if (byB === undefined) linesMemo.set(a, (byB = new WeakMap()));
+  let lines = byB.get(b);
+  if (lines === undefined) byB.set(b, (lines = computeSplitLines(a, b, nicOffsetsMs)));
+  return lines;
+}
+
+function computeSplitLines(a: ModeOption, b: ModeOption, nicOffsetsMs: readonly number[]): AffinePiece[] {
   const withDirect = a.mode === "direct" || b.mode === "direct";
   const flipped = timePiecesOf(b, withDirect).map((p) => ({ fixedMs: p.fixedMs + p.perFractionMs, perFractionMs: -p.perFractionMs }));
   const zero = { fixedMs: 0, perFractionMs: 0 };

@@ -46,18 +46,18 @@ function pieceMax(o: ModeOption, f: number): number {
   return t;
 }
 
-/** Cheapest cost of serving every receiver with exactly the modes of `subset` (closure) within capMs; Infinity if it cannot. */
-export function subsetCostUsd(subset: readonly ModeOption[], capMs: number): number {
+/** Cheapest cost of serving every receiver with exactly the modes of `subset` (closure) within capMs; Infinity if it cannot. `highOf`: highFraction at capMs, when the caller has it already. */
+export function subsetCostUsd(subset: readonly ModeOption[], capMs: number, highOf: (o: ModeOption) => number = (o) => highFraction(o, capMs)): number {
   let usd = 0;
   let left = 1;
   for (const o of subset) {
-    const hi = highFraction(o, capMs);
+    const hi = highOf(o);
     if (hi < 0) return Infinity;
     usd += o.fixedUsd;
   }
   for (const o of subset) {
     // subset is sorted by perFractionUsd ascending: fill the cheapest first
-    const f = Math.min(left, highFraction(o, capMs));
+    const f = Math.min(left, highOf(o));
     usd += o.perFractionUsd * f;
     left -= f;
   }

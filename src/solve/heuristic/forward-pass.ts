@@ -46,8 +46,15 @@ export function cheapestForward(problem: Problem, targetMs: number, fastTail: Re
     const capOf = (i: number) => targetMs - fastTail.get(v)! - baseMs - finish.get(dag.edges[i]!.from)!;
     const localAllowed = (i: number) => !noHost.has(dag.edges[i]!.from) && (!fastHosts.has(v) || mayHostWhenBeside(problem, i));
     const noCache = (local: boolean) => (o: ModeOption) => o.requiresAdmission || (o.mode === "vm-local" && !local);
+    // cheapest cache-free choices, kept for the pick below
+    const found = new Map<number, EdgeChoice | undefined>();
+    const cheapestNoCache = (i: number, local: boolean) => {
+      const key = 2 * i + (local ? 1 : 0);
+      if (!found.has(key)) found.set(key, cheapestWithin(problem.edges[i]!, capOf(i), problem.allowSplits, noCache(local)));
+      return found.get(key);
+    };
     const cheapest = (i: number, local: boolean) => {
-      const ch = cheapestWithin(problem.edges[i]!, capOf(i), problem.allowSplits, noCache(local && localAllowed(i)));
+      const ch = cheapestNoCache(i, local && localAllowed(i));
       return ch === undefined || (local && !ch.usesVmLocal) ? undefined : ch.costUsd;
     };
     const localEdge = pickLocalEdge(incoming, cheapest, sum);
@@ -56,7 +63,7 @@ export function cheapestForward(problem: Problem, targetMs: number, fastTail: Re
       const u = dag.edges[i]!.from;
       const local = i === localEdge && localAllowed(i);
       const cand = problem.edges[i]!;
-      let ch = cheapestWithin(cand, capOf(i), problem.allowSplits, noCache(local));
+      let ch = cheapestNoCache(i, local);
       const terms = problem.stages.get(u)!;
       if (admitted.has(u) || cacheBytes + terms.cacheBytes <= problem.cacheCapacityBytes) {
         const withCache = cheapestWithin(cand, capOf(i), problem.allowSplits, (o) => o.mode === "vm-local" && !local);

@@ -4,8 +4,9 @@
  * edge the cheapest choice that still fits its latest-finish window (heuristic/under-target-pass.ts)
  * and — with `passes: "both"` — a forward pass gives the slack to the edges nearest the roots
  * instead (heuristic/forward-pass.ts); the better plan at each T is kept. (3) Depending on the
- * objective, T is bisected: the smallest T whose plan fits the budget (latency), T = the deadline
- * (cost), or the best 1/(M·C) over a sweep (perf-per-dollar). Every candidate is re-scored with
+ * objective: the smallest T whose plan fits the budget, by a safeguarded secant search
+ * (target-search.ts; latency), T = the deadline (cost), or the best 1/(M·C) over a sweep
+ * (perf-per-dollar). Every candidate is re-scored with
  * evaluateAssignment. Runs in O(iterations · E · modes²); both passes take about twice as long.
  */
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
@@ -15,10 +16,11 @@ import type { EdgeChoice } from "../edge/edge-choices.js";
 import { fastestPlan } from "./fastest-pass.js";
 import { cheapestUnderTarget } from "./under-target-pass.js";
 import { cheapestForward, tailMs } from "./forward-pass.js";
+import { searchTarget } from "./target-search.js";
 import { compareEvaluations } from "../objective-score.js";
 import { costLowerBoundUsd, latencyLowerBoundMs } from "../bounds/lower-bound.js";
 import { earliestFinishMs } from "../schedule.js";
-import type { SolverFn, SolverOutcome } from "../solver.js";
+import { GAP_TOLERANCE, type SolverContext, type SolverFn, type SolverOutcome } from "../solver.js";
 
 function toAssignment(choices: readonly EdgeChoice[], admitted: Set<string>): Assignment {
   return { edges: choices.map((c) => c.shares), admitted };
@@ -30,17 +32,20 @@ interface Scored {
 }
 
 export interface HeuristicOptions {
-  /** "backward": the backward pass alone (fastest); "both": backward and forward, the better per target. */
-  readonly passes: "backward" | "both";
+  /** "backward" or "forward": that pass alone; "both": each target's better plan of the two. */
+  readonly passes: "backward" | "forward" | "both";
 }
 
 /** The heuristic solver: both passes (the `solver: "heuristic"` choice). */
-export const heuristicSolver: SolverFn = (problem) => solveHeuristic(problem, { passes: "both" });
+export const heuristicSolver: SolverFn = (problem, ctx) => solveHeuristic(problem, ctx, { passes: "both" });
 
 /** The backward pass alone: "auto"'s first, cheapest try. */
-export const quickHeuristicSolver: SolverFn = (problem) => solveHeuristic(problem, { passes: "backward" });
+export const quickHeuristicSolver: SolverFn = (problem, ctx) => solveHeuristic(problem, ctx, { passes: "backward" });
 
-function solveHeuristic(problem: Problem, options: HeuristicOptions): SolverOutcome {
+/** The forward pass alone: "auto"'s second try, when the first is not proven within the tolerance. */
+export const forwardHeuristicSolver: SolverFn = (problem, ctx) => solveHeuristic(problem, ctx, { passes: "forward" });
+
+function solveHeuristic(problem: Problem, ctx: SolverContext, options: HeuristicOptions): SolverOutcome {
   const fast = fastestPlan(problem);
   const fastAssignment = toAssignment(fast.choices, fast.admitted);
   const fastFinish = earliestFinishMs(problem, fast.choices.map((c) => c.timeMs));
@@ -54,8 +59,8 @@ function solveHeuristic(problem: Problem, options: HeuristicOptions): SolverOutc
   const withinLimits = (s: Scored) => s.evaluation.violations.length === 0;
   /** The backward and the forward pass's plans for target t: a valid one within the limits first, then the better for the objective. */
   const atTarget = (t: number): Scored | undefined => {
-    const back = cheapestUnderTarget(problem, t, fastFinish, fastHosted);
-    const forward = options.passes === "both" ? [score(cheapestForward(problem, t, fastTail, fastHosts))] : [];
+    const back = options.passes === "forward" ? undefined : cheapestUnderTarget(problem, t, fastFinish, fastHosted);
+    const forward = options.passes === "backward" ? [] : [score(cheapestForward(problem, t, fastTail, fastHosts))];
     const plans = [...(back === undefined ? [] : [score(back)]), ...forward].filter(valid);
     return plans.reduce<Scored | undefined>((a, b) => {
       if (a === undefined) return b;
@@ -74,16 +79,17 @@ function solveHeuristic(problem: Problem, options: HeuristicOptions): SolverOutc
     const tight = atTarget(lowMs);
     for (const s of [fastest, tight, cheapest]) if (s !== undefined && fitsBudget(s)) best = better(best, s);
     if (best === undefined) return { name: "heuristic", status: "infeasible", notes: [`cheapest plan found costs $${cheapest.evaluation.costUsd.toPrecision(4)}`] };
-    let lo = lowMs;
-    let hi = best.evaluation.makespanMs;
-    for (let iter = 0; iter < 40 && hi - lo > 1e-4 * Math.max(1, hi); iter++) {
-      const mid = (lo + hi) / 2;
-      const s = atTarget(mid);
-      if (s !== undefined && fitsBudget(s)) {
-        best = better(best, s);
-        hi = mid;
-      } else lo = mid;
-    }
+    // the smallest target that fits the budget (target-search.ts), to a tenth of the gap tolerance
+    // (finer steps cannot move the plan across the tolerance by more than that), at least 1e-4
+    const precision = Math.max(1e-4, (ctx.gapTolerance ?? GAP_TOLERANCE) / 10);
+    const excess = (s: Scored | undefined) => (s === undefined || s.evaluation.cacheBytes > problem.cacheCapacityBytes ? Infinity : s.evaluation.costUsd - problem.budgetUsd * (1 + 1e-9));
+    const probe = (targetMs: number) => {
+      const s = atTarget(targetMs);
+      if (s !== undefined && fitsBudget(s)) best = better(best, s);
+      if (s === undefined) return { targetMs, excessUsd: Infinity };
+      return { targetMs, excessUsd: fitsBudget(s) ? Math.min(0, excess(s)) : Math.max(excess(s), Number.MIN_VALUE) };
+    };
+    searchTarget({ targetMs: lowMs, excessUsd: excess(tight) > 0 ? excess(tight) : Infinity }, { targetMs: best.evaluation.makespanMs, excessUsd: Math.min(0, excess(best)) }, probe, precision);
   } else if (problem.objective === "cost") {
     for (const s of [atTarget(problem.deadlineMs), fastest, cheapest]) {
       if (s === undefined || s.evaluation.makespanMs > problem.deadlineMs * (1 + 1e-9)) continue;

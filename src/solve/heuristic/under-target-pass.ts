@@ -27,10 +27,17 @@ export function cheapestUnderTarget(problem: Problem, targetMs: number, fastFini
     const mayBeHosted = !hosting.has(v);
     const window = latest.get(v)! - problem.stages.get(v)!.baseMs;
     const incoming = dag.incoming.get(v)!;
-    // the vm-local input goes to the edge where it saves most (or the only one that fits its window)
+    // the vm-local input goes to the edge where it saves most (or the only one that fits its window);
+    // the cheapest choices with the cache allowed are kept for the pick below
+    const withCacheOf = new Map<number, EdgeChoice | undefined>();
+    const cheapestAllowingCache = (i: number, beside: boolean) => {
+      const key = 2 * i + (beside ? 1 : 0);
+      if (!withCacheOf.has(key)) withCacheOf.set(key, cheapestWithin(problem.edges[i]!, window - fastFinish.get(dag.edges[i]!.from)!, problem.allowSplits, (o) => o.mode === "vm-local" && !beside));
+      return withCacheOf.get(key);
+    };
     const cheapest = (i: number, local: boolean) => {
       const beside = local && (mayBeHosted || mayHostWhenBeside(problem, i)) && !fastHosted.has(dag.edges[i]!.from);
-      const ch = cheapestWithin(problem.edges[i]!, window - fastFinish.get(dag.edges[i]!.from)!, problem.allowSplits, (o) => o.mode === "vm-local" && !beside);
+      const ch = cheapestAllowingCache(i, beside);
       return ch === undefined || (local && !ch.usesVmLocal) ? undefined : ch.costUsd;
     };
     const localEdge = pickLocalEdge(incoming, cheapest, sum);
@@ -44,7 +51,7 @@ export function cheapestUnderTarget(problem: Problem, targetMs: number, fastFini
       const terms = problem.stages.get(u)!;
       const canAdmit = admitted.has(u) || cacheBytes + terms.cacheBytes <= problem.cacheCapacityBytes;
       if (canAdmit) {
-        const withCache = cheapestWithin(cand, cap, problem.allowSplits, (o) => o.mode === "vm-local" && noLocal);
+        const withCache = cheapestAllowingCache(i, !noLocal);
         if (withCache?.usesCache) {
           const extra = admitted.has(u) ? 0 : terms.admissionFixedUsd + terms.admissionUsdPerMs * Math.max(0, latest.get(v)! - fastFinish.get(u)!);
           if (ch === undefined || withCache.costUsd + extra < ch.costUsd) {

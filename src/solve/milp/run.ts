@@ -72,8 +72,13 @@ export async function runPlanMilp(problem: Problem, spec: MilpSpec, ctx: MilpRun
 const FALLBACK_ENGINES = ["highs", "glpk"] as const;
 
 async function solveWithFallback(model: MilpModel, ctx: MilpRunContext, start?: Readonly<Record<string, number>>): Promise<{ result: MilpResult; fallback?: string }> {
-  const limits = { ...(ctx.relativeGap === undefined ? {} : { relativeGap: ctx.relativeGap }), ...(ctx.maxNodes === undefined ? {} : { maxNodes: ctx.maxNodes }), ...(start === undefined ? {} : { start }) };
+  // started from a plan, the engine's job is mostly to prove it: no effort on primal heuristics
+  const limits = { ...(ctx.relativeGap === undefined ? {} : { relativeGap: ctx.relativeGap }), ...(ctx.maxNodes === undefined ? {} : { maxNodes: ctx.maxNodes }), ...(start === undefined ? {} : { start, lean: true }) };
   const result = await solveMilp(model, { engine: ctx.engine, timeLimitMs: remainingMs(ctx), ...limits });
+  if (result.unavailable === true) {
+    const retried = await solveMilp(model, { engine: "highs", timeLimitMs: remainingMs(ctx), ...limits });
+    return { result: retried, fallback: `${result.message}; used HiGHS: ${retried.status}` };
+  }
   // An "infeasible" is confirmed by the other engine before it is trusted: GLPK can call a feasible
   // model infeasible when the budget row leaves a sliver of room (a budget at the cheapest plan's cost).
   if ((result.status !== "error" && result.status !== "infeasible") || ctx.engine !== "auto" || remainingMs(ctx) <= 0) return { result };

@@ -1,0 +1,60 @@
+/**
+ * `npm run bench:property [-- --cases N]`: the "plan() never throws" property over N seeded random
+ * DAGs (default 10,000) for every objective — each case plans with "auto" (every tenth case with
+ * the exact MILP instead, whose read-back once threw) and checks the plan (src/testing/run-plan-case.ts).
+ * Writes the "Solver property" section of bench/RESULTS.md: cases, verdicts, failures (with seeds).
+ */
+import os from "node:os";
+import type { Objective } from "../src/model/types.js";
+import { runPlanCase, type CaseVerdict } from "../src/testing/run-plan-case.js";
+import { machineLine } from "./machine.js";
+import { writeResultsSection } from "./write-section.js";
+
+const flag = process.argv.indexOf("--cases");
+const CASES = flag >= 0 ? Number(process.argv[flag + 1]) : 10_000;
+if (!Number.isInteger(CASES) || CASES < 1) throw new Error(`--cases must be a positive integer, got ${process.argv[flag + 1]}`);
+const FIRST_SEED = 1_000_000;
+
+interface Tally {
+  readonly verdicts: Record<CaseVerdict, number>;
+  readonly solvers: Map<string, number>;
+  readonly failures: string[];
+  ms: number;
+}
+
+const rows: string[] = [];
+const allFailures: string[] = [];
+const started = performance.now();
+for (const objective of ["latency", "cost", "perf-per-dollar"] as const satisfies readonly Objective[]) {
+  const tally: Tally = { verdicts: { ok: 0, infeasible: 0, rejected: 0 }, solvers: new Map(), failures: [], ms: 0 };
+  const t0 = performance.now();
+  for (let k = 0; k < CASES; k++) {
+    const seed = FIRST_SEED + k;
+    const solver = k % 10 === 9 ? "exact" : "auto";
+    const outcome = await runPlanCase(seed, objective, solver);
+    tally.verdicts[outcome.verdict]++;
+    if (outcome.solverName !== undefined) tally.solvers.set(outcome.solverName, (tally.solvers.get(outcome.solverName) ?? 0) + 1);
+    if (outcome.problems.length > 0) tally.failures.push(`${objective} seed ${seed} (${solver}): ${outcome.problems.join("; ")}`);
+    if ((k + 1) % 500 === 0) process.stderr.write(`${objective}: ${k + 1}/${CASES} cases, ${tally.failures.length} failures\n`);
+  }
+  tally.ms = performance.now() - t0;
+  allFailures.push(...tally.failures);
+  const solvers = [...tally.solvers].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`).join(", ");
+  rows.push(`| ${objective} | ${CASES.toLocaleString("en")} | ${tally.verdicts.ok} | ${tally.verdicts.infeasible} | ${tally.verdicts.rejected} | ${tally.failures.length} | ${solvers} | ${(tally.ms / 1000).toFixed(0)} |`);
+}
+
+const load = os.loadavg().map((x) => x.toFixed(1)).join(" / ");
+writeResultsSection(
+  "Solver property",
+  `${machineLine(`npm run bench:property${flag >= 0 ? ` -- --cases ${CASES}` : ""}`)}
+Load average (1/5/15 min) at the end: ${load}. Total ${((performance.now() - started) / 60_000).toFixed(1)} min.
+
+Property: \`plan()\` on a random DAG either returns a plan or rejects the input with a typed \`InputError\` — never another exception — and a returned plan has finite, non-negative makespan and cost, a gap in [0, 1], a lower bound no higher than its objective, and, when "ok", no violation and its limit kept. Cases (src/testing/random-plan-case.ts, seeds ${FIRST_SEED.toLocaleString("en")} onward, the same for each objective): 2–14 stages with 1–32 instances and patterns that fit them, random linear profiles, inputs from 100 kB to 40 GB, random allowed modes (one case in five) and splits (three in four), and the objective's limit placed from 20% below the cheapest plan to 30% past the fastest (so some cases are infeasible on purpose). Nine cases in ten plan with \`solver: "auto"\`, every tenth with \`"exact"\` (the MILP, whose read-back once threw on objective "cost"). "rejected": a typed InputError (e.g. a mode set that leaves an edge no feasible mode). \`npm test\` runs the first 60 seeds per objective of a sibling set (src/plan/plan-property.test.ts).
+
+| objective | cases | ok | infeasible (closest plan shown) | rejected (typed error) | failures | solver that answered | seconds |
+|---|---:|---:|---:|---:|---:|---|---:|
+${rows.join("\n")}
+
+${allFailures.length === 0 ? `Failures: **0** of ${(3 * CASES).toLocaleString("en")} (target: 0).` : `Failures: **${allFailures.length}** of ${(3 * CASES).toLocaleString("en")} (target: 0):\n\n${allFailures.slice(0, 20).map((f) => `- ${f}`).join("\n")}`}`,
+);
+process.stderr.write(`wrote the "Solver property" section of bench/RESULTS.md (${allFailures.length} failures)\n`);
