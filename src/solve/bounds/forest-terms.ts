@@ -7,22 +7,12 @@
 import type { Problem } from "../../model/types.js";
 import { wholeChoices } from "../edge/edge-choices.js";
 import { edgeFrontier, type FrontierPoint } from "../edge/edge-frontier.js";
+import { tailMs } from "../schedule.js";
 
 /** Per stage, a time no plan beats from its finish to a sink's: every edge below at its fastest choice. */
 export function fastestTailMs(problem: Problem): Map<string, number> {
-  const { dag } = problem;
-  const tail = new Map<string, number>();
-  for (let k = dag.order.length - 1; k >= 0; k--) {
-    const u = dag.order[k]!;
-    let t = 0;
-    for (const i of dag.outgoing.get(u)!) {
-      const w = dag.edges[i]!.to;
-      const fastest = Math.min(...edgeFrontier(problem.edges[i]!, problem.allowSplits).map((p) => p.timeMs));
-      t = Math.max(t, fastest + problem.stages.get(w)!.baseMs + tail.get(w)!);
-    }
-    tail.set(u, t);
-  }
-  return tail;
+  const fastestMs = problem.edges.map((e) => Math.min(...edgeFrontier(e, problem.allowSplits).map((p) => p.timeMs)));
+  return tailMs(problem, fastestMs);
 }
 
 export interface SideInputsUsd {

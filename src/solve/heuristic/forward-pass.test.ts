@@ -4,7 +4,8 @@ import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
 import { buildTestProblem, diamondSpec, problemSpecArb } from "../../testing/solve-problems.js";
 import { fastestPlan } from "./fastest-pass.js";
-import { cheapestForward, tailMs } from "./forward-pass.js";
+import { cheapestForward } from "./forward-pass.js";
+import { tailMs } from "../schedule.js";
 
 describe("tailMs", () => {
   it("is the longest time from a stage's finish to a sink's", () => {

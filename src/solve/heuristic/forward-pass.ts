@@ -15,22 +15,6 @@ import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
 import { cheapestWithin, fastestChoice, type EdgeChoice } from "../edge/edge-choices.js";
 import { pickLocalEdge, sum } from "./pick-local-edge.js";
 
-/** Longest time from each stage's finish to a sink with the given per-edge transfer times. */
-export function tailMs(problem: Problem, transferMs: readonly number[]): Map<string, number> {
-  const { dag } = problem;
-  const tail = new Map<string, number>();
-  for (let k = dag.order.length - 1; k >= 0; k--) {
-    const u = dag.order[k]!;
-    let t = 0;
-    for (const i of dag.outgoing.get(u)!) {
-      const v = dag.edges[i]!.to;
-      t = Math.max(t, transferMs[i]! + problem.stages.get(v)!.baseMs + tail.get(v)!);
-    }
-    tail.set(u, t);
-  }
-  return tail;
-}
-
 /** Cheapest plan the forward pass finds for targetMs; `fastHosts`: stages hosting a vm-local consumer in the fastest plan. */
 export function cheapestForward(problem: Problem, targetMs: number, fastTail: ReadonlyMap<string, number>, fastHosts: ReadonlySet<string>): Assignment {
   const { dag } = problem;
