@@ -110,7 +110,7 @@ export interface NicUsage {
   readonly bytesOut: number;
 }
 
-export type SimViolationCode = "cache-overflow" | "memory-beyond-vm" | "not-admitted" | "vm-local-conflict" | "vm-local-remote";
+export type SimViolationCode = "cache-overflow" | "memory-beyond-vm" | "not-admitted" | "vm-local-conflict" | "vm-local-remote" | "pool-overdrawn";
 
 export interface SimViolation {
   readonly code: SimViolationCode;

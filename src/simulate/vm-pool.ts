@@ -52,6 +52,27 @@ export class VmPool {
     this.dispatch();
   }
 
+  /** Stages still waiting for a lease. */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
+  /**
+   * Grants the first waiting lease beyond the pool's free VMs. For a run that would otherwise hold
+   * and wait forever: every VM held by stages that wait on this one (a host kept for a vm-local
+   * consumer whose other input cannot get VMs). The caller reports it as a violation.
+   */
+  overdraw(): string | undefined {
+    const l = this.waiting.shift();
+    if (l === undefined) return undefined;
+    this.free -= l.vms;
+    this.inUse += l.vms;
+    this.peakVms = Math.max(this.peakVms, this.inUse);
+    this.held.set(l.stageId, l.vms);
+    this.defer(l.onGranted);
+    return l.stageId;
+  }
+
   private dispatch(): void {
     while (this.waiting.length > 0 && this.waiting[0]!.vms <= this.free) {
       const l = this.waiting.shift()!;
