@@ -161,7 +161,7 @@ function report(rows: readonly Row[], named: readonly Named[], totalS: number): 
   out.push(machineLine("npm run bench:fidelity"));
   out.push("");
   out.push(
-    `Every example DAG at 4 inputs (${FACTORS.join("×, ")}× its nominal input) × both objectives: the fastest plan within a budget (latency) and the cheapest within a deadline (cost), limits halfway between the cheapest and the fastest plan (budget ≥ 1.02× the cheapest cost, deadline ≥ 1.1× the fastest makespan). ` +
+    `Every example DAG at ${FACTORS.length} inputs (${FACTORS.join("×, ")}× its nominal input) × both objectives: the fastest plan within a budget (latency) and the cheapest within a deadline (cost), limits halfway between the cheapest and the fastest plan (budget ≥ 1.02× the cheapest cost, deadline ≥ 1.1× the fastest makespan). ` +
       `Default profiles; the simulator draws every instance (CV 0.1 around point profiles, the trained sets' residuals) — mean of ${SEEDS.length} seeds against the plan's prediction. ` +
       `"kept": share of those seeds within the limit (budget for latency, deadline for cost); "at 0.95": the plan made with \`confidence: ${CONFIDENCE}\`, run on ${CONF_SEEDS.length} other seeds. Makespans in seconds. Machine loaded by other jobs. Total bench time ${totalS.toFixed(0)} s.`,
   );
@@ -218,7 +218,7 @@ async function renderPlot(rows: readonly Row[]): Promise<string> {
         { mark: { type: "line", color: "#999", strokeDash: [4, 3] }, encoding: { x: { field: "simulated", type: "quantitative", scale: { type: "log" } }, y: { field: "simulated", type: "quantitative", scale: { type: "log" } } } },
       ],
     },
-    title: "Predicted vs simulated (mean of seeds), every example DAG × 4 sizes × 2 objectives",
+    title: `Predicted vs simulated (mean of seeds), every example DAG × ${FACTORS.length} sizes × 2 objectives`,
   } as unknown as vl.TopLevelSpec;
   const compiled = vl.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
