@@ -22,10 +22,48 @@ interface Tally {
   ms: number;
 }
 
+const OBJECTIVES = ["latency", "cost", "perf-per-dollar"] as const satisfies readonly Objective[];
 const rows: string[] = [];
 const allFailures: string[] = [];
 const started = performance.now();
-for (const objective of ["latency", "cost", "perf-per-dollar"] as const satisfies readonly Objective[]) {
+
+function row(objective: Objective, cases: number, tally: Tally): string {
+  const solvers = [...tally.solvers].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`).join(", ");
+  return `| ${objective} | ${cases.toLocaleString("en")} | ${tally.verdicts.ok} | ${tally.verdicts.infeasible} | ${tally.verdicts.rejected} | ${tally.failures.length} | ${solvers} | ${(tally.ms / 1000).toFixed(0)} |`;
+}
+
+/**
+ * Writes the section with the rows so far. Called every 500 cases as well as at the end, so a run
+ * stopped early (the machine is shared; perf-per-dollar runs the exact MILP on most cases) leaves
+ * its figures, marked partial.
+ */
+function writeSection(current: { objective: Objective; done: number; tally: Tally } | undefined): void {
+  const shown = current === undefined ? rows : [...rows, row(current.objective, current.done, current.tally)];
+  const failures = [...allFailures, ...(current?.tally.failures ?? [])];
+  const total = OBJECTIVES.length * CASES;
+  const run = rows.length * CASES + (current?.done ?? 0);
+  const notRun = OBJECTIVES.slice(rows.length + (current === undefined ? 0 : 1));
+  const partial =
+    current === undefined
+      ? ""
+      : `\n\n**Partial**: this run was stopped (or is still running) after ${run.toLocaleString("en")} of ${total.toLocaleString("en")} cases — ${current.objective} at ${current.done.toLocaleString("en")} of ${CASES.toLocaleString("en")}${notRun.length > 0 ? `, ${notRun.join(", ")} not run` : ""}.`;
+  const load = os.loadavg().map((x) => x.toFixed(1)).join(" / ");
+  writeResultsSection(
+    "Solver property",
+    `${machineLine(`npm run bench:property${flag >= 0 ? ` -- --cases ${CASES}` : ""}`)}
+Load average (1/5/15 min) when written: ${load}. Total ${((performance.now() - started) / 60_000).toFixed(1)} min.
+
+Property: \`plan()\` on a random DAG either returns a plan or rejects the input with a typed \`InputError\` — never another exception — and a returned plan has finite, non-negative makespan and cost, a gap in [0, 1], a lower bound no higher than its objective, and, when "ok", no violation and its limit kept. Cases (src/testing/random-plan-case.ts, seeds ${FIRST_SEED.toLocaleString("en")} onward, the same for each objective): 2–14 stages with 1–32 instances and patterns that fit them, random linear profiles, inputs from 100 kB to 40 GB, random allowed modes (one case in five) and splits (three in four), and the objective's limit placed from 20% below the cheapest plan to 30% past the fastest (so some cases are infeasible on purpose). Nine cases in ten plan with \`solver: "auto"\`, every tenth with \`"exact"\` (the MILP, whose read-back once threw on objective "cost"). perf-per-dollar has no lower bound short of the MILP, so \`auto\` runs the exact MILP on most of its small cases and they take several times longer. "rejected": a typed InputError (e.g. a mode set that leaves an edge no feasible mode). \`npm test\` runs the first 60 seeds per objective of a sibling set and the cases this bench once failed on (src/plan/plan-property.test.ts).
+
+| objective | cases | ok | infeasible (closest plan shown) | rejected (typed error) | failures | solver that answered | seconds |
+|---|---:|---:|---:|---:|---:|---|---:|
+${shown.join("\n")}
+
+${failures.length === 0 ? `Failures: **0** of ${run.toLocaleString("en")} (target: 0).` : `Failures: **${failures.length}** of ${run.toLocaleString("en")} (target: 0):\n\n${failures.slice(0, 20).map((f) => `- ${f}`).join("\n")}`}${partial}`,
+  );
+}
+
+for (const objective of OBJECTIVES) {
   const tally: Tally = { verdicts: { ok: 0, infeasible: 0, rejected: 0 }, solvers: new Map(), failures: [], ms: 0 };
   const t0 = performance.now();
   for (let k = 0; k < CASES; k++) {
@@ -34,27 +72,20 @@ for (const objective of ["latency", "cost", "perf-per-dollar"] as const satisfie
     const outcome = await runPlanCase(seed, objective, solver);
     tally.verdicts[outcome.verdict]++;
     if (outcome.solverName !== undefined) tally.solvers.set(outcome.solverName, (tally.solvers.get(outcome.solverName) ?? 0) + 1);
-    if (outcome.problems.length > 0) tally.failures.push(`${objective} seed ${seed} (${solver}): ${outcome.problems.join("; ")}`);
-    if ((k + 1) % 500 === 0) process.stderr.write(`${objective}: ${k + 1}/${CASES} cases, ${tally.failures.length} failures\n`);
+    if (outcome.problems.length > 0) {
+      tally.failures.push(`${objective} seed ${seed} (${solver}): ${outcome.problems.join("; ")}`);
+      process.stderr.write(`FAILURE ${tally.failures.at(-1)}\n`);
+    }
+    if ((k + 1) % 500 === 0 && k + 1 < CASES) {
+      tally.ms = performance.now() - t0;
+      writeSection({ objective, done: k + 1, tally });
+      process.stderr.write(`${objective}: ${k + 1}/${CASES} cases, ${tally.failures.length} failures\n`);
+    }
   }
   tally.ms = performance.now() - t0;
   allFailures.push(...tally.failures);
-  const solvers = [...tally.solvers].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`).join(", ");
-  rows.push(`| ${objective} | ${CASES.toLocaleString("en")} | ${tally.verdicts.ok} | ${tally.verdicts.infeasible} | ${tally.verdicts.rejected} | ${tally.failures.length} | ${solvers} | ${(tally.ms / 1000).toFixed(0)} |`);
+  rows.push(row(objective, CASES, tally));
+  writeSection(undefined);
+  process.stderr.write(`${objective}: ${CASES}/${CASES} cases, ${tally.failures.length} failures\n`);
 }
-
-const load = os.loadavg().map((x) => x.toFixed(1)).join(" / ");
-writeResultsSection(
-  "Solver property",
-  `${machineLine(`npm run bench:property${flag >= 0 ? ` -- --cases ${CASES}` : ""}`)}
-Load average (1/5/15 min) at the end: ${load}. Total ${((performance.now() - started) / 60_000).toFixed(1)} min.
-
-Property: \`plan()\` on a random DAG either returns a plan or rejects the input with a typed \`InputError\` — never another exception — and a returned plan has finite, non-negative makespan and cost, a gap in [0, 1], a lower bound no higher than its objective, and, when "ok", no violation and its limit kept. Cases (src/testing/random-plan-case.ts, seeds ${FIRST_SEED.toLocaleString("en")} onward, the same for each objective): 2–14 stages with 1–32 instances and patterns that fit them, random linear profiles, inputs from 100 kB to 40 GB, random allowed modes (one case in five) and splits (three in four), and the objective's limit placed from 20% below the cheapest plan to 30% past the fastest (so some cases are infeasible on purpose). Nine cases in ten plan with \`solver: "auto"\`, every tenth with \`"exact"\` (the MILP, whose read-back once threw on objective "cost"). "rejected": a typed InputError (e.g. a mode set that leaves an edge no feasible mode). \`npm test\` runs the first 60 seeds per objective of a sibling set (src/plan/plan-property.test.ts).
-
-| objective | cases | ok | infeasible (closest plan shown) | rejected (typed error) | failures | solver that answered | seconds |
-|---|---:|---:|---:|---:|---:|---|---:|
-${rows.join("\n")}
-
-${allFailures.length === 0 ? `Failures: **0** of ${(3 * CASES).toLocaleString("en")} (target: 0).` : `Failures: **${allFailures.length}** of ${(3 * CASES).toLocaleString("en")} (target: 0):\n\n${allFailures.slice(0, 20).map((f) => `- ${f}`).join("\n")}`}`,
-);
 process.stderr.write(`wrote the "Solver property" section of bench/RESULTS.md (${allFailures.length} failures)\n`);

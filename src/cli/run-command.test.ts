@@ -34,6 +34,16 @@ describe("sluice run", () => {
     await expect(runRunCommand(argv)).rejects.toThrow(message);
   });
 
+  it("--traces on a file that is not a trace CSV is a usage error before anything runs", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sluice-run-"));
+    const other = join(dir, "other.csv");
+    await writeFile(other, "name,value\na,1\n");
+    const err = await runRunCommand(["--dag", DAG, "--input", "1 MiB", "--traces", other, "--redis", "redis://127.0.0.1:9"]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ exitCode: 64 });
+    expect(String((err as Error).message)).toMatch(/--traces[\s\S]*name,value/);
+    expect(await readFile(other, "utf8")).toBe("name,value\na,1\n");
+  });
+
   it("a Redis that is not there is exit 69 naming it and how to start one", async () => {
     const err = await runRunCommand(["--dag", DAG, "--input", "1 MiB", "--redis", "redis://127.0.0.1:9"]).catch((e: unknown) => e);
     expect(err).toMatchObject({ exitCode: 69 });
@@ -46,13 +56,19 @@ describe("sluice run", () => {
     const platform = join(dir, "platform.json");
     await writeFile(platform, JSON.stringify({ vm: { cores: 1, poolSize: 2 } }));
     const out = captureStdout();
-    const code = await runRunCommand(["--dag", DAG, "--input", "1 MiB", "--platform", platform, "--start-servers", "--plot", plot, "--out", join(dir, "run.json")]);
+    const code = await runRunCommand(["--dag", DAG, "--input", "1 MiB", "--platform", platform, "--start-servers", "--plot", plot, "--out", join(dir, "run.json"), "--traces", join(dir, "runs.csv")]);
     expect(code).toBe(0);
     expect(out.text()).toMatch(/predicted\s+measured/);
-    expect(out.text()).toMatch(/result: 2 object\(s\)/);
     expect((await readFile(plot, "utf8"))).toMatch(/^<svg[\s\S]*measured makespan/);
-    const saved = JSON.parse(await readFile(join(dir, "run.json"), "utf8")) as { run: { kind: string; instances: unknown[] } };
+    const saved = JSON.parse(await readFile(join(dir, "run.json"), "utf8")) as { plan: { placement: { stageId: string; instances: number }[] }; run: { kind: string; instances: unknown[] } };
     expect(saved.run.kind).toBe("measured");
-    expect(saved.run.instances).toHaveLength(3);
+    // The plan's sized counts ran: one result object per reducer.
+    const [maps, reducers] = ["map", "reduce"].map((id) => saved.plan.placement.find((p) => p.stageId === id)!.instances) as [number, number];
+    expect(saved.run.instances).toHaveLength(maps + reducers);
+    expect(out.text()).toContain(`result: ${reducers} object(s)`);
+    // One trace row per instance: the maps (fanout: the reducers) and the reducers (sinks).
+    const rows = (await readFile(join(dir, "runs.csv"), "utf8")).trimEnd().split("\n");
+    expect(rows[0]).toBe("app,function,input_bytes,runtime_ms,memory_mb,output_bytes,fanout,memory_setting_mb,cold");
+    expect(rows.slice(1).map((r) => r.split(",").slice(0, 2).concat(r.split(",")[6]!).join(" "))).toEqual([...Array<string>(maps).fill(`wordcount wc-map ${reducers}`), ...Array<string>(reducers).fill("wordcount wc-reduce 1")]);
   }, 120_000);
 });

@@ -5,6 +5,7 @@
  * for the length of the command.
  */
 import { readFile } from "node:fs/promises";
+import { validateDag } from "../dag/validate-dag.js";
 import type { ExecuteOptions } from "../execute/execute-options.js";
 import type { Plan } from "../plan/types.js";
 import { plan } from "../plan/plan.js";
@@ -17,6 +18,8 @@ import { checkOutputTarget, writeOutputFile } from "./output-target.js";
 import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
 import { readInputJson } from "./read-input.js";
 import { svgToPng } from "./svg-to-png.js";
+import { appendTraceCsv, runTraceRows } from "../execute/trace-rows.js";
+import { TRACE_HEADER } from "../workloads/trace-row.js";
 
 export const RUN_HELP = `Usage: sluice run --dag FILE --input SIZE [options]
 
@@ -40,6 +43,9 @@ ${BACKEND_FLAGS_HELP}
   --attempts N        attempts per instance before the run fails (default 3)
   --plot FILE         timeline of the measured run: FILE.svg or FILE.png
   --out FILE          write the report as JSON
+  --traces FILE       append one trace row per instance (the datasets/ CSV layout: function,
+                      input bytes, runtime, memory, output bytes, fanout) to FILE; runs at several
+                      sizes collect into one file for \`sluice train --traces FILE\`
   --format FMT        table (default) | json
   -h, --help          this help
 
@@ -60,6 +66,7 @@ const RUN_FLAGS = {
   attempts: { type: "string" },
   plot: { type: "string" },
   out: { type: "string" },
+  traces: { type: "string" },
   format: { type: "string", default: "table" },
 } as const;
 
@@ -76,6 +83,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     await checkOutputTarget(values.plot, "--plot", "file");
   }
   if (values.out !== undefined) await checkOutputTarget(values.out, "--out", "file");
+  const earlierTraces = values.traces === undefined ? undefined : await readEarlierTraces(values.traces);
   const functions: Record<string, string> = {};
   for (const f of values.function ?? []) {
     const eq = f.indexOf("=");
@@ -111,6 +119,11 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       const svg = renderTimelineSvg(report);
       await writeOutputFile(values.plot, /\.png$/i.test(values.plot) ? await svgToPng(svg) : svg, "--plot");
     }
+    if (values.traces !== undefined) {
+      const rows = runTraceRows(validateDag(request.dag), report);
+      await writeOutputFile(values.traces, appendTraceCsv(earlierTraces, rows), "--traces");
+      process.stderr.write(`appended ${rows.length} trace rows to ${values.traces}\n`);
+    }
     if (values.out !== undefined) await writeOutputFile(values.out, JSON.stringify({ plan: planned, run: report }, null, 2) + "\n", "--out");
     if (format === "json") process.stdout.write(JSON.stringify({ plan: planned, run: report }, null, 2) + "\n");
     else process.stdout.write(formatRunSummary(planned, report, values.plot));
@@ -119,4 +132,22 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     await cluster?.stop();
     await backends.stop();
   }
+}
+
+/** The trace file's text so far (undefined when new), checked before the run so that a wrong file fails fast. */
+async function readEarlierTraces(file: string): Promise<string | undefined> {
+  await checkOutputTarget(file, "--traces", "file");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
+  try {
+    appendTraceCsv(text, []);
+  } catch (err) {
+    throw sluiceError("cli.badFlagValue", { path: ["--traces"], expected: `a new file or a trace CSV from an earlier \`sluice run --traces\` (header ${TRACE_HEADER.join(",")})`, actual: show(text.split("\n", 1)[0]!.slice(0, 80)) }, { cause: err });
+  }
+  return text;
 }

@@ -46,8 +46,16 @@ export function fillTemplate(template: string, params: Readonly<Record<string, s
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params !== undefined && name in params ? String(params[name]) : whole));
 }
 
+let watcher: ((code: string) => void) | undefined;
+
+/** Calls `fn` with the code of every issue made from now on (undefined stops): how the test suite measures which codes it raises. */
+export function watchIssues(fn: ((code: string) => void) | undefined): void {
+  watcher = fn;
+}
+
 export function issue<K extends ErrorKey>(key: K, fields: IssueFields<K>): Issue {
   const entry = CATALOGUE[key];
+  watcher?.(entry.code);
   const params = fields.params as Readonly<Record<string, string | number>> | undefined;
   const expected = fields.expected ?? ("expected" in entry ? fillTemplate(entry.expected, params) : undefined);
   return {

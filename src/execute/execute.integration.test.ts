@@ -17,7 +17,12 @@ import { routeOutputs } from "../workloads/route-outputs.js";
 import { stageFunction } from "../workloads/stage-functions.js";
 import { concatBytes } from "../workloads/types.js";
 import { execute } from "./execute.js";
+import { plannedPartsParams } from "./functions/planned-parts.js";
+import { inputCuts } from "./input-split.js";
 import { startLocalCluster, type LocalCluster } from "./local-cluster.js";
+import { trainProfiles } from "../profiles/train-profiles.js";
+import { parseCsvTraces } from "../traces/parse-csv-traces.js";
+import { appendTraceCsv, runTraceRows } from "./trace-rows.js";
 
 const started = await startRealBackends();
 if (!started.ok) console.warn(`skipping the executor's integration tests: ${started.reason}`);
@@ -25,14 +30,22 @@ if (!started.ok) console.warn(`skipping the executor's integration tests: ${star
 const PLATFORM = { vm: { cores: 1, poolSize: 2 } };
 const dagOf = (name: string) => JSON.parse(readFileSync(new URL(`../../examples/dags/${name}.json`, import.meta.url), "utf8")) as { name: string; stages: { id: string; function: string }[]; edges: { from: string; to: string; pattern: Pattern }[] };
 
-/** The app's sink outputs, computed in this process by the same functions and router. */
-function referenceResult(app: string, inputBytes: number): Uint8Array[] {
+/**
+ * The app's sink outputs, computed in this process by the same functions and router, at the plan's
+ * instance counts: the root input cut into the plan's root instances, and every splitting function
+ * held to the plan's fanout (its consumer's count; per producer for a scatter).
+ */
+function referenceResult(app: string, inputBytes: number, p: Plan): Uint8Array[] {
   const def = findApp(app);
-  let inputs = [def.generate(inputBytes, 1)];
+  const count = (k: number) => p.placement[k]!.instances;
+  const fanout = (k: number) => (k + 1 >= def.stages.length ? 1 : def.stages[k + 1]!.inputPattern === "scatter" ? Math.ceil(count(k + 1) / count(k)) : ["shuffle", "broadcast"].includes(def.stages[k + 1]!.inputPattern!) ? count(k + 1) : 1);
+  const input = def.generate(inputBytes, 1);
+  const cuts = inputCuts(def.stages[0]!.function, input, input.length, count(0));
+  let inputs = cuts.slice(0, -1).map((c, j) => input.subarray(c, cuts[j + 1]));
   let outputs: Uint8Array[][] = [];
   for (const [k, s] of def.stages.entries()) {
     if (k > 0) inputs = routeOutputs(s.inputPattern!, outputs);
-    outputs = inputs.map((input) => stageFunction(s.function)(input, s.params).outputs);
+    outputs = inputs.map((input) => stageFunction(s.function)(input, plannedPartsParams(s.params, input.length, fanout(k))).outputs);
   }
   return outputs.map(concatBytes);
 }
@@ -75,7 +88,9 @@ describe.skipIf(!started.ok)("execute on redis-server, s3rver and two worker pro
     const dag = dagOf("wordcount");
     const p = withModes(await plan(dag, SIZE, { platform: PLATFORM }), [{ from: "map", to: "reduce", mode }], admitted);
     const r = await execute(dag, p, { backends: real.backends, platform: PLATFORM });
-    const expected = referenceResult("wordcount", SIZE);
+    const expected = referenceResult("wordcount", SIZE, p);
+    // Every stage ran the instances the plan sized.
+    expect(r.stages.map((x) => [x.stageId, x.instances])).toEqual(p.placement.map((x) => [x.stageId, x.instances]));
     expect(r.result.keys).toHaveLength(expected.length);
     expect(await resultBytes(r.result.keys)).toEqual(expected);
     // Every shuffle byte went through the planned mode, and nothing through the others.
@@ -99,7 +114,7 @@ describe.skipIf(!started.ok)("execute on redis-server, s3rver and two worker pro
       { from: "join", to: "aggregate", mode: "direct" },
     ]);
     const r = await execute(dag, p, { backends: real.backends, platform: PLATFORM });
-    expect(await resultBytes(r.result.keys)).toEqual(referenceResult("query", SIZE));
+    expect(await resultBytes(r.result.keys)).toEqual(referenceResult("query", SIZE, p));
     const vmOf = (stage: string) => new Set(r.instances.filter((i) => i.stageId === stage).map((i) => i.vm));
     expect(vmOf("filter")).toEqual(vmOf("scan"));
     expect(vmOf("join")).toEqual(vmOf("scan"));
@@ -107,4 +122,31 @@ describe.skipIf(!started.ok)("execute on redis-server, s3rver and two worker pro
     expect(r.instances.flatMap((i) => i.transfers).some((t) => t.fallback)).toBe(false);
     await expectNothingLeft(r.result.keys);
   });
+
+  it("profiles trained from this machine's runs: trace rows of runs at three sizes train a set that plans a fourth", async () => {
+    const dag = dagOf("wordcount");
+    let csv: string | undefined;
+    let instances = 0;
+    const before = await real.objects();
+    for (const size of [128 * 1024, 512 * 1024, 1024 * 1024]) {
+      const r = await execute(dag, await plan(dag, size, { platform: PLATFORM }), { backends: real.backends, platform: PLATFORM, keepResult: false });
+      instances += r.instances.length;
+      csv = appendTraceCsv(csv, runTraceRows(dag, r));
+      await expectNothingLeft(before);
+    }
+    // The collected CSV goes through the same reader and trainer as `sluice train --traces`.
+    const read = await parseCsvTraces(csv!, { file: "runs.csv" });
+    expect(read.records).toHaveLength(instances);
+    // Earlier tests ran wordcount on these workers' threads, so their calls are warm (a thread's first call of a function is cold).
+    expect(read.records.filter((r) => r.cold === true).length).toBeLessThan(instances);
+    const set = await trainProfiles(read.records, { model: "power" });
+    expect(set.functionNames.slice().sort()).toEqual(["wc-map", "wc-reduce"]);
+    expect(set.data.metadata.traceRows).toBe(instances);
+    const map = set.profileFor("wc-map", {})!;
+    // The map's largest run read the whole 1 MiB input over its instances: its runtime is a measured, positive figure.
+    expect(map.runtimeMs(1024 * 1024)).toBeGreaterThan(0);
+    const p = await plan(dag, 2 * 1024 * 1024, { platform: PLATFORM, profiles: set });
+    expect(p.predicted.makespanMs).toBeGreaterThan(0);
+    expect(Number.isFinite(p.predicted.makespanMs)).toBe(true);
+  }, 120_000);
 });

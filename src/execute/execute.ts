@@ -26,12 +26,14 @@ import { stageOffsets } from "./placement.js";
 import { connectRedis } from "./redis-connect.js";
 import { buildRunReport, type RunReport } from "./run-report.js";
 import { stageInput } from "./run-input.js";
+import { sizedDagInput } from "../sizing/configuration.js";
 import { ACTIVE_RUNS_KEY, type RunRecord } from "./run-record.js";
 import { RunState } from "./run-state.js";
 import { StageRunner } from "./stage-runner.js";
 
 export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOptions = {}): Promise<RunReport> {
-  const dag = validateDag(dagInput);
+  // The plan's instance counts (its sizing of "auto" stages) are the ones that run.
+  const dag = validateDag(sizedDagInput(dagInput, plan.placement));
   const assignment = toAssignment(dag, { edges: plan.edges, admitted: plan.admitted });
   const platform = resolvePlatform(options.platform);
   const functions = resolveFunctionRefs(dag, options.functions);

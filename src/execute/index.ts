@@ -2,6 +2,8 @@
 export { execute } from "./execute.js";
 export type { ExecuteOptions, RunInput } from "./execute-options.js";
 export type { RunReport, StageComparison } from "./run-report.js";
+export type { MeasuredInstance } from "./run-report-types.js";
+export { runTraceRows, appendTraceCsv, type TraceDag } from "./trace-rows.js";
 export type { BackendConfig, BackendConfigInput, ObjectStoreConfig } from "./backend-config.js";
 export { BackendError, RunFailedError, ServerUnavailableError, StageFailedError } from "./backend-error.js";
 export { startVmWorker } from "./vm-worker.js";

@@ -84,6 +84,8 @@ export interface InstanceOutcome {
   readonly finishMs: number;
   readonly runtimeMs: number;
   readonly memoryBytes: number;
+  /** The function's first call in its thread (absent: warm). */
+  readonly cold?: boolean;
   readonly inputBytes: number;
   readonly outputBytes: number;
   readonly transfers: readonly TransferRecord[];

@@ -119,6 +119,7 @@ async function runInstanceUnwrapped(job: InstanceJob, ctx: InstanceContext, atte
     finishMs: nowMs(),
     runtimeMs: result.runtimeMs,
     memoryBytes: result.memoryBytes,
+    ...(result.cold ? { cold: true } : {}),
     inputBytes,
     outputBytes: partitionBytes.reduce((a, b) => a + b, 0),
     transfers,

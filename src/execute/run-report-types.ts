@@ -1,6 +1,11 @@
 /** What execute() returns: the simulator's report shape, measured, with the plan's prediction beside it. */
 import type { Plan } from "../plan/types.js";
-import type { SimulationReport } from "../simulate/types.js";
+import type { SimInstance, SimulationReport } from "../simulate/types.js";
+
+/** A measured instance: the simulator's fields, and whether it was its thread's first call of the function. */
+export interface MeasuredInstance extends SimInstance {
+  readonly cold?: boolean;
+}
 
 export interface StageComparison {
   readonly stageId: string;
@@ -13,6 +18,7 @@ export interface StageComparison {
 export interface RunReport extends SimulationReport {
   readonly runId: string;
   readonly kind: "measured";
+  readonly instances: readonly MeasuredInstance[];
   readonly predicted: Plan["predicted"] & { readonly stages: Plan["stages"] };
   readonly comparison: {
     /** (measured − predicted) / predicted. */

@@ -10,9 +10,9 @@
 import type { Dag } from "../dag/types.js";
 import type { Plan } from "../plan/types.js";
 import type { Platform, TransferMode } from "../platform/schema.js";
-import type { NicUsage, SimEdge, SimInstance, SimStage, SimulationReport, TierBytes, TransferInterval } from "../simulate/types.js";
+import type { NicUsage, SimEdge, SimStage, SimulationReport, TierBytes, TransferInterval } from "../simulate/types.js";
 import type { InstanceOutcome } from "./job-data.js";
-import type { RunReport } from "./run-report-types.js";
+import type { MeasuredInstance, RunReport } from "./run-report-types.js";
 import { cacheOccupancy, peakRate, unionMs } from "./report-usage.js";
 import type { RunState } from "./run-state.js";
 
@@ -36,7 +36,7 @@ export type { RunReport, StageComparison } from "./run-report-types.js";
 export function buildRunReport(r: ReportInput): RunReport {
   const rel = (t: number) => t - r.t0Ms;
   const billedMb = new Map(r.plan.placement.map((p) => [p.stageId, p.billedMemoryMb]));
-  const instances: SimInstance[] = [];
+  const instances: MeasuredInstance[] = [];
   const stages: SimStage[] = [];
   let computeUsd = 0;
   const tiers = { store: { written: 0, read: 0, puts: 0, gets: 0 }, cacheW: 0, cacheR: 0, net: 0, localW: 0, localR: 0 };
@@ -93,6 +93,7 @@ export function buildRunReport(r: ReportInput): RunReport {
         runtimeMs: o.runtimeMs,
         memoryMb: o.memoryBytes / (1024 * 1024),
         transfers,
+        ...(o.cold === true ? { cold: true } : {}),
       });
     }
     const mine = instances.filter((i) => i.stageId === id);

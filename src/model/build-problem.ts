@@ -5,7 +5,7 @@
  */
 import type { Dag } from "../dag/types.js";
 import type { Estimates } from "../estimate/estimate-stages.js";
-import { sluiceError } from "../errors.js";
+import { show, sluiceError } from "../errors.js";
 import { TRANSFER_MODES, type Platform, type TransferMode } from "../platform/schema.js";
 import { buildCandidates } from "./build-candidates.js";
 import { buildStageTerms } from "./stage-terms.js";
@@ -25,7 +25,7 @@ export interface ProblemLimits {
 function checkLimit(value: number | undefined, field: string): number {
   if (value === undefined) return Infinity;
   if (typeof value !== "number" || Number.isNaN(value) || value <= 0) {
-    throw sluiceError("option.badValue", { path: ["options", field], expected: "a number > 0", actual: String(value) });
+    throw sluiceError("option.badValue", { path: ["options", field], expected: "a number > 0", actual: show(value) });
   }
   return value;
 }

@@ -34,20 +34,55 @@ function sourceOf(problem: Problem, fallback: string): string {
   return extreme.length > 0 ? extreme.join(", ") : fallback;
 }
 
-/** Paths (relative to `value`) of every non-finite number in it, walked iteratively; at most `limit`. */
+/** A path as a chain of links to its parent: built only for the numbers that are not finite. */
+interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly key: string | number;
+}
+
+function pathOf(link: PathLink | undefined): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let l = link; l !== undefined; l = l.parent) out.push(l.key);
+  return out.reverse();
+}
+
+/**
+ * Paths (relative to `value`) of every non-finite number in it, walked iteratively in key order;
+ * at most `limit`. Plans of 10,000 stages hold millions of numbers, so a path is a link to its
+ * parent's and becomes an array only when it is reported.
+ */
 export function nonFinitePaths(value: unknown, limit = 5): (string | number)[][] {
   const out: (string | number)[][] = [];
-  const stack: [unknown, (string | number)[]][] = [[value, []]];
-  while (stack.length > 0 && out.length < limit) {
-    const [v, path] = stack.pop()!;
+  const values: unknown[] = [value];
+  const links: (PathLink | undefined)[] = [undefined];
+  while (values.length > 0 && out.length < limit) {
+    const v = values.pop();
+    const link = links.pop();
     if (typeof v === "number") {
-      if (!Number.isFinite(v)) out.push(path);
+      if (!Number.isFinite(v)) out.push(pathOf(link));
+    } else if (typeof v !== "object" || v === null) {
+      continue;
     } else if (v instanceof Map) {
-      for (const [k, x] of [...v.entries()].reverse()) stack.push([x, [...path, String(k)]]);
+      const entries = [...v.entries()];
+      for (let i = entries.length - 1; i >= 0; i--) {
+        values.push(entries[i]![1]);
+        links.push({ parent: link, key: String(entries[i]![0]) });
+      }
     } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
-    } else if (typeof v === "object" && v !== null) {
-      for (const k of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[k], [...path, k]]);
+      for (let i = v.length - 1; i >= 0; i--) {
+        if (typeof v[i] === "number" && Number.isFinite(v[i])) continue;
+        values.push(v[i]);
+        links.push({ parent: link, key: i });
+      }
+    } else {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const x = (v as Record<string, unknown>)[keys[i]!];
+        if (typeof x === "number" && Number.isFinite(x)) continue;
+        if (typeof x !== "number" && (typeof x !== "object" || x === null)) continue;
+        values.push(x);
+        links.push({ parent: link, key: keys[i]! });
+      }
     }
   }
   return out;

@@ -10,8 +10,9 @@
  *
  * Scale: a training set larger than MAX_FIT_ROWS is fitted on an even subsample of its rows in
  * size order (the families have ≤ 4 parameters; more rows change the fit by less than the noise),
- * while every score runs over every row. Training a million rows costs a sort, not a million-row
- * least-squares problem per fold.
+ * and families are compared on at most MAX_SCORE_ROWS rows, also evenly spaced in size order; the
+ * kept family's in-sample error runs over every row. Training a million rows costs a sort, not a
+ * million-row least-squares problem per fold nor a million predictions per candidate and fold.
  */
 import { assignFolds, sizeOrder, type FoldPlan } from "./assign-folds.js";
 import { computeMape, computeR2 } from "./fit-metrics.js";
@@ -19,6 +20,8 @@ import { predictModel } from "./regressors/predict-model.js";
 import type { FitOutcome, FitTask, ModelArtifact, RegressorFamily } from "./regressors/types.js";
 
 export const MAX_FIT_ROWS = 1000;
+/** Candidates are compared on at most this many rows, evenly spaced in size order (the errors are means: 200,000 rows pin them far below any difference that matters). */
+export const MAX_SCORE_ROWS = 200_000;
 export const FORWARD_MIN_SIZES = 4;
 
 export interface TargetRows {
@@ -39,11 +42,10 @@ export type CandidateResult =
       readonly family: RegressorFamily;
       readonly status: "fitted";
       readonly model: ModelArtifact;
-      /** k-fold MAPE and R² (null when not validated), extrapolation MAPE, and the full model's in-sample MAPE. */
+      /** k-fold MAPE and R² (null when not validated) and extrapolation MAPE; the in-sample MAPE is fitMape's, for the kept family only. */
       readonly kfoldMapePercent: number | null;
       readonly r2: number | null;
       readonly extrapolationMapePercent: number | null;
-      readonly fitMapePercent: number | null;
       /** "k-fold" when every fold could be fitted; "in-sample" when only the full set could (too few sizes). */
       readonly method: "k-fold" | "in-sample";
       /** Error used to compare families (a fraction): mean of k-fold and extrapolation MAPE, or in-sample. */
@@ -94,14 +96,29 @@ export function heldOutPredictions(rows: TargetRows, folds: FoldTasks, models: r
 
 const asFraction = (mape: number | null) => (mape === null ? 0 : Number.isFinite(mape) ? mape / 100 : Number.MAX_VALUE);
 
-/** Scores one family from its fits to `folds.tasks` (same order). */
-export function scoreCandidate(family: RegressorFamily, rows: TargetRows, folds: FoldTasks, outcomes: readonly FitOutcome[]): CandidateResult {
+/** Row indexes candidates are scored on: all, or MAX_SCORE_ROWS evenly spaced in size order. */
+export function scoringRows(folds: FoldTasks, n: number): Uint32Array | undefined {
+  if (n <= MAX_SCORE_ROWS) return undefined;
+  const order = sizeOrder(folds.plan);
+  return Uint32Array.from({ length: MAX_SCORE_ROWS }, (_, k) => order[Math.floor((k * n) / MAX_SCORE_ROWS)]!);
+}
+
+/** The fitted model's MAPE over every row. */
+export function fitMape(model: ModelArtifact, rows: TargetRows): number | null {
+  return computeMape(rows.y, Float64Array.from(rows.x, (x) => predictModel(model, x)));
+}
+
+/**
+ * Scores one family from its fits to `folds.tasks` (same order), on `subset` of the rows when given
+ * (see scoringRows).
+ */
+export function scoreCandidate(family: RegressorFamily, all: TargetRows, allFolds: FoldTasks, outcomes: readonly FitOutcome[], subset?: Uint32Array): CandidateResult {
   const models = outcomes.map((o) => (o.status === "fitted" ? o.model : undefined));
   const full = models[models.length - 1];
   const fullOutcome = outcomes[outcomes.length - 1];
   if (full === undefined) return { family, status: "not-applicable", reason: fullOutcome?.status === "not-applicable" ? fullOutcome.reason : "no fit" };
-  const fitted = Float64Array.from(rows.x, (x) => predictModel(full, x));
-  const fitMapePercent = computeMape(rows.y, fitted);
+  const rows: TargetRows = subset === undefined ? all : { x: Float64Array.from(subset, (i) => all.x[i]!), y: Float64Array.from(subset, (i) => all.y[i]!) };
+  const folds: FoldTasks = subset === undefined ? allFolds : { ...allFolds, plan: { ...allFolds.plan, foldOfRow: Int32Array.from(subset, (i) => allFolds.plan.foldOfRow[i]!) }, ...(allFolds.forwardTest === undefined ? {} : { forwardTest: Uint8Array.from(subset, (i) => allFolds.forwardTest![i]!) }) };
   const foldModels = models.slice(0, folds.plan.folds);
   const validated = folds.plan.folds > 0 && foldModels.every((m) => m !== undefined);
   let kfoldMapePercent: number | null = null, r2: number | null = null;
@@ -123,6 +140,6 @@ export function scoreCandidate(family: RegressorFamily, rows: TargetRows, folds:
   }
   const score = validated
     ? extrapolationMapePercent === null ? asFraction(kfoldMapePercent) : (asFraction(kfoldMapePercent) + asFraction(extrapolationMapePercent)) / 2
-    : asFraction(fitMapePercent);
-  return { family, status: "fitted", model: full, kfoldMapePercent, r2, extrapolationMapePercent, fitMapePercent, method: validated ? "k-fold" : "in-sample", score };
+    : asFraction(fitMape(full, rows));
+  return { family, status: "fitted", model: full, kfoldMapePercent, r2, extrapolationMapePercent, method: validated ? "k-fold" : "in-sample", score };
 }

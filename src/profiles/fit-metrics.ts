@@ -43,7 +43,9 @@ export function computeR2(measured: ArrayLike<number>, predicted: ArrayLike<numb
     ssRes += (measured[i]! - (predicted[i] ?? 0)) ** 2;
   }
   if (ssTot <= 1e-12 * Math.max(1, mean * mean) * n) return null;
-  return 1 - ssRes / ssTot;
+  // Predictions at absurd sizes (1e300 bytes) overflow the squares: no R² rather than -Infinity or NaN.
+  const r2 = 1 - ssRes / ssTot;
+  return Number.isFinite(r2) ? r2 : null;
 }
 
 export function computeRmse(measured: ArrayLike<number>, predicted: ArrayLike<number>): number {

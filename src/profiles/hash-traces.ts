@@ -1,31 +1,26 @@
 /**
- * SHA-256 of trace rows, function by function in first-seen order, over a fixed field order, so a
- * model folder can say exactly which traces made it and a re-run can be checked against them. The
- * same rows give the same hash whether they arrive as records or as a streamed table.
+ * SHA-256 of trace rows, so a model folder can say exactly which traces made it and a re-run can
+ * be checked against them: function by function in first-seen order, its name and apps, then each
+ * column's values as little-endian float64 bytes (missing values are NaN). The same rows give the
+ * same hash whether they arrive as records or as a streamed table. A million rows hash as about
+ * 70 MB of column bytes, with no string built per row.
  */
 import { createHash } from "node:crypto";
-import { TARGET_FIELDS, type TraceRecord } from "../traces/trace-record.js";
-import { TraceTable } from "../traces/trace-table.js";
-
-const FIELDS = ["app", "function", "inputBytes", ...TARGET_FIELDS, "stageInputBytes", "memorySettingMb", "cold"] as const;
+import type { TraceRecord } from "../traces/trace-record.js";
+import { TABLE_COLUMNS, TraceTable } from "../traces/trace-table.js";
 
 export function hashTraces(input: readonly TraceRecord[] | TraceTable): string {
   const table = input instanceof TraceTable ? input : TraceTable.fromRecords(input);
   const h = createHash("sha256");
-  h.update(FIELDS.join(",") + "\n");
-  const num = (v: number) => (Number.isNaN(v) ? "" : String(v));
+  h.update(`sluice-traces/2 ${TABLE_COLUMNS.join(",")}\n`);
   for (const g of table.functions.values()) {
-    const c = g.columns;
-    let chunk = "";
-    for (let i = 0; i < c.inputBytes.length; i++) {
-      const cold = c.cold.get(i);
-      chunk += `${g.apps[g.app.get(i)]},${g.name},${num(c.inputBytes.get(i))},${TARGET_FIELDS.map((t) => num(c[t].get(i))).join(",")},${num(c.stageInputBytes.get(i))},${num(c.memorySettingMb.get(i))},${Number.isNaN(cold) ? "" : cold === 1}\n`;
-      if (chunk.length > 1 << 16) {
-        h.update(chunk);
-        chunk = "";
-      }
+    h.update(`${JSON.stringify(g.name)} ${JSON.stringify(g.apps)} ${g.columns.inputBytes.length}\n`);
+    const app = g.app.values();
+    h.update(new Uint8Array(app.buffer, app.byteOffset, app.byteLength));
+    for (const c of TABLE_COLUMNS) {
+      const v = g.columns[c].values();
+      h.update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
     }
-    h.update(chunk);
   }
   return h.digest("hex");
 }

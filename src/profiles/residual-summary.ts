@@ -1,7 +1,7 @@
 /**
  * A target's residual distribution as a fixed-size summary: the quantiles of the held-out
  * residuals at a fixed grid of probabilities, whatever the number of rows (a million residuals
- * become 23 numbers). Residuals are relative, r = ln(1 + measured) − ln(1 + predicted), and
+ * become 21 quantiles and a count). Residuals are relative, r = ln(1 + measured) − ln(1 + predicted), and
  * centred on their median, so the point model is the median prediction and a quantile is a factor:
  * (1 + y_q) = (1 + ŷ) · exp(r_q).
  *

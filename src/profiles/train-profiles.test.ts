@@ -124,6 +124,9 @@ describe("trainProfiles: quantiles and fallbacks", () => {
     ["a negative runtime", [{ app: "a", function: "f", inputBytes: 1, runtimeMs: -1, memoryMb: 1, outputBytes: 1, fanout: 1 }], {}, ["records", 0, "runtimeMs"]],
     ["rows without any target", [{ app: "a", function: "f", inputBytes: 1 }, { app: "a", function: "f", inputBytes: 2 }], {}, ["records"]],
     ["an unknown model", [{ app: "a", function: "f", inputBytes: 1, runtimeMs: 1, memoryMb: 1, outputBytes: 1, fanout: 1 }], { model: "spline" }, ["options", "model", "model"]],
+    // found by fuzzing: an array was read as an empty per-target map (trained everything on "auto"), null crashed in Object.entries
+    ["a model given as an array", [{ app: "a", function: "f", inputBytes: 1, runtimeMs: 1, memoryMb: 1, outputBytes: 1, fanout: 1 }], { model: [] }, ["options", "model", "model"]],
+    ["a model given as null", [{ app: "a", function: "f", inputBytes: 1, runtimeMs: 1, memoryMb: 1, outputBytes: 1, fanout: 1 }], { model: null }, ["options", "model", "model"]],
   ])("rejects %s", async (_label, records, options, path) => {
     await expect(trainProfiles(records as never, options as never)).rejects.toSatisfy((e: unknown) => e instanceof InputError && JSON.stringify(e.issues[0]?.path) === JSON.stringify(path));
   });

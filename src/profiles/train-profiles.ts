@@ -54,7 +54,9 @@ export const COUNT_TARGETS: ReadonlySet<ProfileTarget> = new Set(["fanout"]);
 const MAX_ISSUES = 20;
 
 function validateOptions(options: TrainOptions, issues: Issue[]): void {
-  const choices = typeof options.model === "object" ? Object.entries(options.model) : [["model", options.model ?? "auto"] as const];
+  // A per-target map is a plain object; an array or null is a wrong choice, not an empty map.
+  const isMap = typeof options.model === "object" && options.model !== null && !Array.isArray(options.model);
+  const choices = isMap ? Object.entries(options.model as object) : [["model", options.model === undefined ? "auto" : options.model] as const];
   for (const [key, choice] of choices) {
     if (!MODEL_CHOICES.includes(choice as ModelChoice)) issues.push(issue("option.unknownModelChoice", { path: ["options", "model", key], expected: MODEL_CHOICES.join(" | "), actual: show(choice) }));
     if (key !== "model" && !(PROFILE_TARGETS as readonly string[]).includes(key)) issues.push(issue("option.badValue", { path: ["options", "model", key], expected: `a target: ${PROFILE_TARGETS.join(" | ")}`, actual: show(key) }));

@@ -4,7 +4,7 @@
  * the chosen family's held-out residuals.
  */
 import { InputError, issue } from "../errors.js";
-import { heldOutPredictions, scoreCandidate, type FoldTasks, type TargetRows } from "./cross-validate.js";
+import { fitMape, heldOutPredictions, scoreCandidate, scoringRows, type FoldTasks, type TargetRows } from "./cross-validate.js";
 import { dataSlope, refuseExtrapolation } from "./extrapolation-guard.js";
 import type { MemoryFactor } from "./memory-factor.js";
 import type { CandidateSummary, TargetProfileData } from "./profile-set-data.js";
@@ -38,8 +38,9 @@ export function finishTarget(p: TargetProblem): TargetProfileData {
     if (x > xMax) xMax = x;
   }
   const slope = dataSlope(p.rows);
+  const subset = scoringRows(p.folds, p.rows.x.length);
   const judge = (family: RegressorFamily): Judged => {
-    const c = scoreCandidate(family, p.rows, p.folds, p.outcomes.get(family) ?? [{ status: "not-applicable", reason: "not trained" }]);
+    const c = scoreCandidate(family, p.rows, p.folds, p.outcomes.get(family) ?? [{ status: "not-applicable", reason: "not trained" }], subset);
     if (c.status !== "fitted") return c;
     const refused = refuseExtrapolation(c.model, xMax, slope);
     return refused === undefined ? c : { ...c, refused };
@@ -62,7 +63,7 @@ export function finishTarget(p: TargetProblem): TargetProfileData {
     inputBytesMin: xMin,
     inputBytesMax: xMax,
     metrics: {
-      fitMapePercent: c.fitMapePercent,
+      fitMapePercent: fitMape(c.model, p.rows),
       extrapolationMapePercent: c.extrapolationMapePercent,
       kfoldMapePercent: c.kfoldMapePercent,
       r2: c.r2,

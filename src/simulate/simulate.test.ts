@@ -209,4 +209,14 @@ describe("simulate() refuses what it cannot do", () => {
     const p = await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" });
     await expect(simulate(dag, p, { profiles: plainProfiles, noiseCv })).rejects.toMatchObject({ code: "SLU7002", exitCode: 64 });
   });
+
+  // Found by fuzzing: an object without a prototype crashed String() while the error was being written.
+  it.each([
+    { field: "noiseCv", options: { noiseCv: Object.assign(Object.create(null), { a: 1 }) }, code: "SLU7002" },
+    { field: "seed", options: { seed: Object.assign(Object.create(null), { a: 1 }) }, code: "SLU7001" },
+  ])("a prototype-less object as $field is $code naming it", async ({ options, code }) => {
+    const dag = chain(2, 2);
+    const p = await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" });
+    await expect(simulate(dag, p, { profiles: plainProfiles, ...(options as object) })).rejects.toMatchObject({ code, issues: [expect.objectContaining({ actual: '{"a":1}' })] });
+  });
 });

@@ -9,7 +9,7 @@
  */
 import { validateDag } from "../dag/validate-dag.js";
 import { edgeKey } from "../dag/types.js";
-import { InputError, sluiceError } from "../errors.js";
+import { InputError, show, sluiceError } from "../errors.js";
 import { nonFinitePaths } from "../plan/check-finite.js";
 import { toAssignment } from "../model/decisions.js";
 import type { Plan } from "../plan/types.js";
@@ -43,10 +43,10 @@ export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: 
   const platform = resolvePlatform(options.platform);
   const profiles = options.profiles;
   const seed = options.seed ?? 1;
-  if (typeof seed !== "number" || !Number.isFinite(seed)) throw sluiceError("simulate.badSeed", { path: ["options", "seed"], actual: String(seed) });
+  if (typeof seed !== "number" || !Number.isFinite(seed)) throw sluiceError("simulate.badSeed", { path: ["options", "seed"], actual: show(seed) });
   const noiseCv = options.noiseCv;
   if (noiseCv !== undefined && !(typeof noiseCv === "number" && noiseCv >= 0 && noiseCv <= MAX_NOISE_CV)) {
-    throw sluiceError("simulate.badNoise", { path: ["options", "noiseCv"], actual: String(noiseCv), params: { max: MAX_NOISE_CV } });
+    throw sluiceError("simulate.badNoise", { path: ["options", "noiseCv"], actual: show(noiseCv), params: { max: MAX_NOISE_CV } });
   }
   const limits = { ...DEFAULT_SIMULATION_LIMITS, ...options.limits };
   const byStage = new Map(plan.placement.map((p) => [p.stageId, p.instances]));

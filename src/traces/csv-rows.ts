@@ -32,8 +32,12 @@ export function parseCsvRows(text: string, file: string): CsvRow[] {
   }
 }
 
-/** Streams the rows of a CSV file; `onBytes` hears how many bytes of `totalBytes` were read so far. */
-export async function* streamCsvRows(path: string, onBytes?: (readBytes: number, totalBytes: number) => void): AsyncGenerator<CsvRow> {
+/**
+ * Streams the rows of a CSV file in batches (whatever the parser has buffered: one promise per batch,
+ * not per row, so a million rows cost thousands of awaits, not millions); `onBytes` hears how many
+ * bytes of `totalBytes` were read so far.
+ */
+export async function* streamCsvRows(path: string, onBytes?: (readBytes: number, totalBytes: number) => void): AsyncGenerator<readonly CsvRow[]> {
   let totalBytes: number;
   try {
     const s = await stat(path);
@@ -47,12 +51,28 @@ export async function* streamCsvRows(path: string, onBytes?: (readBytes: number,
   if (onBytes !== undefined) input.on("data", (chunk) => onBytes((readBytes += chunk.length), totalBytes));
   const parser = input.pipe(parse(OPTIONS));
   input.on("error", (e) => parser.destroy(e));
+  // A wake-up made before each read-out: an event during the read-out resolves it, so none is lost.
+  let ended = false, failure: unknown, wake = () => {};
+  const poke = () => wake();
+  parser.on("readable", poke);
+  parser.on("end", () => { ended = true; poke(); });
+  parser.on("error", (e) => { failure = e; poke(); });
   try {
-    for await (const row of parser as AsyncIterable<CsvRow>) yield row;
+    for (;;) {
+      const ready = new Promise<void>((resolve) => (wake = resolve));
+      const batch: CsvRow[] = [];
+      for (let row = parser.read() as CsvRow | null; row !== null; row = parser.read() as CsvRow | null) batch.push(row);
+      if (batch.length > 0) yield batch;
+      if (failure !== undefined) throw failure;
+      if (ended) return;
+      await ready;
+    }
   } catch (e) {
     if (e instanceof CsvError) throw csvError(e, path);
+    if (e instanceof InputError) throw e;
     throw sluiceError("io.cannotRead", { path: [path], expected: "a readable CSV file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
   } finally {
     input.destroy();
+    parser.destroy();
   }
 }

@@ -203,3 +203,20 @@ describe("parseCsvTraces: bad input is a typed error or a counted skip naming ro
     expect(workflowTraceCsv({ runs: 1 }).split("\n")[0]).toBe(WORKFLOW_HEADER);
   });
 });
+
+describe("parseCsvTraces and readCsvTraces: a row limit", () => {
+  // CANONICAL holds 2 data rows after its header.
+  it.each([
+    { maxRows: 2, rows: 2 }, // exactly at the limit: read
+    { maxRows: 1, rows: undefined }, // the second row (line 3) is one too many: SLU5005
+  ])("maxRows $maxRows over 2 rows", async ({ maxRows, rows }) => {
+    if (rows !== undefined) {
+      expect((await parseCsvTraces(CANONICAL, { file: "t.csv", maxRows })).report.rowsRead).toBe(rows);
+      return;
+    }
+    const err = await issueOf(() => parseCsvTraces(CANONICAL, { file: "t.csv", maxRows }));
+    expect(err.code).toBe(codeOf("traces.tooManyRows"));
+    expect(err.issues[0]?.path).toEqual(["t.csv", "line 3"]);
+    expect(err.message).toContain("≤ 1 rows");
+  });
+});

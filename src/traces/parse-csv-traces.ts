@@ -15,10 +15,12 @@ export interface CsvTraceOptions extends Omit<TraceMapping, "columns" | "onInval
   readonly columns?: ColumnMap | TraceMapping["columns"];
   readonly onInvalid?: OnInvalidRow;
   readonly origin?: MappingOrigin;
+  /** At most this many data rows (default DEFAULT_MAX_TRACE_ROWS); more is an error. */
+  readonly maxRows?: number;
 }
 
 export function mappingOf(options: CsvTraceOptions): TraceMapping {
-  const { file: _f, origin: _o, ...mapping } = options;
+  const { file: _f, origin: _o, maxRows: _m, ...mapping } = options;
   return mapping as TraceMapping;
 }
 
@@ -27,7 +29,7 @@ export async function parseCsvTraces(text: string, options: CsvTraceOptions = {}
   const origin = options.origin ?? "api";
   const table = new TraceTable();
   const mapping = mappingOf(options);
-  const ingest = await ingestRows(parseCsvRows(text, file), file, table, mapping, origin);
+  const ingest = await ingestRows([parseCsvRows(text, file)], file, table, mapping, origin, options.maxRows);
   finishTable(table, mapping, origin);
   return { records: table.toRecords(), report: ingest.report() };
 }

@@ -6,6 +6,6 @@ import { readTraceTable } from "./read-trace-table.js";
 import type { TraceReadResult } from "./read-report.js";
 
 export async function readCsvTraces(path: string, options: Omit<CsvTraceOptions, "file"> = {}): Promise<TraceReadResult> {
-  const { table, reports } = await readTraceTable([path], { mapping: mappingOf(options), origin: options.origin ?? "api" });
+  const { table, reports } = await readTraceTable([path], { mapping: mappingOf(options), origin: options.origin ?? "api", ...(options.maxRows === undefined ? {} : { maxRows: options.maxRows }) });
   return { records: table.toRecords(), report: reports[0]! };
 }

@@ -1,5 +1,5 @@
 /**
- * The streaming reader: CSV files (csv-parse, row by row) through one mapping into one TraceTable,
+ * The streaming reader: CSV files (csv-parse, in batches of rows) through one mapping into one TraceTable,
  * then the per-run fanout count. Memory grows with the rows kept (a few numbers each), never with
  * the file. Returns a report per file; the table's per-target accounts cover them all.
  */
@@ -14,8 +14,13 @@ import type { ReadReport } from "./read-report.js";
 import { streamCsvRows, type CsvRow } from "./csv-rows.js";
 import { TraceTable } from "./trace-table.js";
 
+/** Rows a read keeps at most (about 0.6 GB of columns): more is a named error, not an out-of-memory crash. Raise with `maxRows`. */
+export const DEFAULT_MAX_TRACE_ROWS = 10_000_000;
+
 export interface ReadTableOptions {
   readonly mapping?: TraceMapping;
+  /** At most this many data rows over all files (default DEFAULT_MAX_TRACE_ROWS). */
+  readonly maxRows?: number;
   readonly origin?: MappingOrigin;
   /** Progress while reading: bytes read so far over the total of all files. */
   readonly onProgress?: (readBytes: number, totalBytes: number, file: string) => void;
@@ -26,16 +31,20 @@ export interface TableReadResult {
   readonly reports: readonly ReadReport[];
 }
 
-/** Reads rows from any source into `table`: the header first, then every row. */
-export async function ingestRows(rows: AsyncIterable<CsvRow> | Iterable<CsvRow>, file: string, table: TraceTable, mapping: TraceMapping | undefined, origin: MappingOrigin): Promise<RowIngest> {
+/** Reads batches of rows from any source into `table`: the header first, then every row (at most `maxRows`). */
+export async function ingestRows(batches: AsyncIterable<readonly CsvRow[]> | Iterable<readonly CsvRow[]>, file: string, table: TraceTable, mapping: TraceMapping | undefined, origin: MappingOrigin, maxRows = DEFAULT_MAX_TRACE_ROWS): Promise<RowIngest> {
   let ingest: RowIngest | undefined;
-  for await (const row of rows) {
-    if (ingest === undefined) {
-      const mapper = await compileMapping(row.record, mapping, { file, origin });
-      ingest = new RowIngest(mapper, table, mapping?.onInvalid ?? "throw");
-      continue;
+  let count = 0;
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (ingest === undefined) {
+        const mapper = await compileMapping(row.record, mapping, { file, origin });
+        ingest = new RowIngest(mapper, table, mapping?.onInvalid ?? "throw");
+        continue;
+      }
+      if (++count > maxRows) throw sluiceError("traces.tooManyRows", { path: [file, `line ${row.info.lines}`], actual: `more than ${maxRows} rows`, params: { limit: maxRows } }, { what: `Cannot read ${file}` });
+      ingest.push(row.record, row.info.lines);
     }
-    ingest.push(row.record, row.info.lines);
   }
   if (ingest === undefined) throw sluiceError("traces.emptyFile", { path: [file, "line 1"], actual: "an empty file" }, { what: `Cannot read ${file}` });
   return ingest;
@@ -60,7 +69,8 @@ export async function readTraceTable(files: readonly string[], options: ReadTabl
   for (const [k, file] of files.entries()) {
     const progress = options.onProgress;
     const onBytes = progress === undefined ? undefined : (read: number) => progress(done + read, totalBytes, file);
-    ingests.push(await ingestRows(streamCsvRows(file, onBytes), file, table, options.mapping, origin));
+    const left = (options.maxRows ?? DEFAULT_MAX_TRACE_ROWS) - ingests.reduce((n, i) => n + i.report().rowsRead, 0);
+    ingests.push(await ingestRows(streamCsvRows(file, onBytes), file, table, options.mapping, origin, left));
     done += sizes[k]!;
   }
   finishTable(table, options.mapping, origin);

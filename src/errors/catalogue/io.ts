@@ -33,6 +33,6 @@ export const IO_ERRORS = {
     category: "data",
     message: "input file too large",
     expected: "≤ {limit} bytes",
-    hint: "Raise the limit if the machine has the memory.",
+    hint: "A DAG, platform or workflow file this large is rarely meant: check the path; from code, pass the parsed object to the API instead.",
   },
 } as const satisfies Record<string, CatalogueEntry>;

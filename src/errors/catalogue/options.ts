@@ -34,13 +34,6 @@ export const OPTION_ERRORS = {
     expected: "\"auto\" | \"exact\" | \"heuristic\" | \"dp\" | \"brute-force\" | a function",
     hint: "Use \"auto\" unless you need a specific search.",
   },
-  "option.quantileOutOfRange": {
-    code: "SLU1012",
-    category: "usage",
-    message: "quantile out of range",
-    expected: "a number in (0, 1)",
-    hint: "A quantile such as 0.95 plans memory and output size for the 95th percentile.",
-  },
   "option.unknownBaseline": {
     code: "SLU1013",
     category: "usage",

@@ -142,12 +142,6 @@ export const PROFILE_ERRORS = {
     message: "no model family fits these rows",
     hint: "Give more rows at more input sizes, or pick a simpler family with --model.",
   },
-  "profiles.nonFiniteFit": {
-    code: "SLU4043",
-    category: "data",
-    message: "training gave a non-finite {what}",
-    hint: "The traces hold values too large or too spread for the model family; check the rows, or pick another family with --model.",
-  },
   "profiles.nothingToTrain": {
     code: "SLU4044",
     category: "data",

@@ -19,6 +19,8 @@ export interface InvocationResult {
   readonly memoryBytes: number;
   readonly computeStartMs: number;
   readonly computeEndMs: number;
+  /** The thread's first call of this function. */
+  readonly cold: boolean;
 }
 
 interface Slot {
@@ -51,7 +53,7 @@ export class FunctionPool {
       const busy = slot.busy;
       if (busy === undefined || busy.id !== reply.id) return;
       slot.busy = undefined;
-      if (reply.ok) busy.resolve({ outputs: reply.outputs!, runtimeMs: reply.runtimeMs!, memoryBytes: reply.memoryBytes!, computeStartMs: reply.computeStartMs!, computeEndMs: reply.computeEndMs! });
+      if (reply.ok) busy.resolve({ outputs: reply.outputs!, runtimeMs: reply.runtimeMs!, memoryBytes: reply.memoryBytes!, computeStartMs: reply.computeStartMs!, computeEndMs: reply.computeEndMs!, cold: reply.cold === true });
       else busy.reject(new Error(reply.error));
       this.pump();
     });

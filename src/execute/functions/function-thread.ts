@@ -3,7 +3,8 @@
  * buffers transferred, not copied) and its measurements: wall time of the function alone and
  * memory (inputs + the growth of V8 heap and ArrayBuffer bytes, sampled as in the trace collector;
  * approximate when several threads of one VM compute at once).
- * Messages: { id, fn, inputs, meta } → { id, ok: true, outputs, runtimeMs, memoryBytes, computeStartMs, computeEndMs } | { id, ok: false, error }.
+ * An invocation is cold when it is this thread's first call of its function (module load, no JIT yet).
+ * Messages: { id, fn, inputs, meta } → { id, ok: true, outputs, runtimeMs, memoryBytes, computeStartMs, computeEndMs, cold } | { id, ok: false, error }.
  */
 import { PassThrough, Readable } from "node:stream";
 import { parentPort } from "node:worker_threads";
@@ -13,6 +14,7 @@ import { stageFunction } from "../../workloads/stage-functions.js";
 import { concatBytes } from "../../workloads/types.js";
 import { nowMs } from "../clock.js";
 import type { FunctionRef } from "./function-ref.js";
+import { plannedPartsParams } from "./planned-parts.js";
 import type { StageIo, UserStageFunction } from "./stage-io.js";
 
 export interface InvocationRequest {
@@ -31,6 +33,7 @@ export interface InvocationReply {
   readonly memoryBytes?: number;
   readonly computeStartMs?: number;
   readonly computeEndMs?: number;
+  readonly cold?: boolean;
 }
 
 let workloadParams: Map<string, unknown> | undefined;
@@ -80,8 +83,13 @@ async function runUser(fn: UserStageFunction, req: InvocationRequest): Promise<U
   return Array.from({ length: count }, (_, k) => new Uint8Array(Buffer.concat(parts.get(k) ?? [])));
 }
 
+const called = new Set<string>();
+
 async function invoke(req: InvocationRequest): Promise<InvocationReply> {
   const fn = req.fn;
+  const key = fn.kind === "module" ? `${fn.url}#${fn.exportName}` : fn.name;
+  const cold = !called.has(key);
+  called.add(key);
   const user = fn.kind === "module" ? await loadModule(fn.url, fn.exportName) : undefined;
   const input = user === undefined ? (req.inputs.length === 1 ? req.inputs[0]! : concatBytes(req.inputs)) : undefined;
   const inputBytes = req.inputs.reduce((a, b) => a + b.length, 0);
@@ -90,12 +98,12 @@ async function invoke(req: InvocationRequest): Promise<InvocationReply> {
   let outputs: Uint8Array[];
   let peak = baseline;
   try {
-    outputs = fn.kind === "module" ? await runUser(user!, req) : stageFunction(fn.name)(input!, paramsOf(fn.name)).outputs;
+    outputs = fn.kind === "module" ? await runUser(user!, req) : stageFunction(fn.name)(input!, plannedPartsParams(paramsOf(fn.name), inputBytes, req.meta.fanout)).outputs;
   } finally {
     peak = disarmMemoryProbe();
   }
   const computeEndMs = nowMs();
-  return { id: req.id, ok: true, outputs, runtimeMs: computeEndMs - computeStartMs, memoryBytes: inputBytes + Math.max(0, peak - baseline), computeStartMs, computeEndMs };
+  return { id: req.id, ok: true, outputs, runtimeMs: computeEndMs - computeStartMs, memoryBytes: inputBytes + Math.max(0, peak - baseline), computeStartMs, computeEndMs, cold };
 }
 
 parentPort?.on("message", (req: InvocationRequest) => {

@@ -30,6 +30,10 @@ function greedyFastestPlan(problem: Problem): ChosenPlan {
     const mayHost = !hosted.has(dag.edges[i]!.from);
     return fastestChoice(problem.edges[i]!, problem.allowSplits, (o) => (o.mode === "vm-local" && !(local && mayHost)) || (o.requiresAdmission && !fits));
   };
+  /** The fastest choice past the cache capacity (keeping vm-local's rules), else past every rule. */
+  const fastestBreaking = (i: number, local: boolean) =>
+    fastestChoice(problem.edges[i]!, problem.allowSplits, (o) => o.mode === "vm-local" && !(local && !hosted.has(dag.edges[i]!.from))) ??
+    fastestChoice(problem.edges[i]!, problem.allowSplits, () => false)!;
   for (const v of dag.order) {
     const incoming = dag.incoming.get(v)!;
     // the vm-local input goes to the edge where it shortens the stage's ready time most
@@ -41,7 +45,9 @@ function greedyFastestPlan(problem: Problem): ChosenPlan {
     let readyMs = 0;
     for (const i of incoming) {
       const u = dag.edges[i]!.from;
-      const ch = fastest(i, i === localEdge)!;
+      // no choice within the cache capacity (or vm-local's rules) when the allowed modes leave none:
+      // take the fastest that breaks them, and the model reports the plan's violation
+      const ch = fastest(i, i === localEdge) ?? fastestBreaking(i, i === localEdge);
       if (ch.usesCache && !admitted.has(u)) {
         admitted.add(u);
         cacheBytes += problem.stages.get(u)!.cacheBytes;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { randomDagProfiles } from "../testing/random-dag.js";
+import { plan } from "./plan.js";
+
+// Recursive graph walks overflowed the stack from about 2,500 stages. A 5,000-stage chain plans
+// here (a 100,000-stage chain also plans, in minutes on a loaded 2-core machine: too slow for
+// npm test; DAG validation of 100,000 stages is tested in dag/validate-dag.test.ts).
+const chain = (n: number) => ({
+  name: "chain",
+  stages: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, function: "fn1", instances: 1 })),
+  edges: Array.from({ length: n - 1 }, (_, i) => ({ from: `s${i}`, to: `s${i + 1}`, pattern: "one-to-one" })),
+});
+
+describe("plan() on a long chain", () => {
+  it("plans a 5,000-stage chain: every stage placed, a finite makespan growing with the length", async () => {
+    const profiles = randomDagProfiles();
+    const short = await plan(chain(10), "1 GB", { profiles, solver: "heuristic" });
+    const long = await plan(chain(5000), "1 GB", { profiles, solver: "heuristic" });
+    expect(Object.keys(long.stages)).toHaveLength(5000);
+    expect(Number.isFinite(long.predicted.makespanMs)).toBe(true);
+    // Each stage runs after the one before it and fn1 takes at least 50 ms (its base time), so the
+    // 4,990 extra stages add at least 4,990 × 50 ms = 249,500 ms (its output shrinks 0.4× a stage, so
+    // after the first few almost nothing but the base is left).
+    expect(long.predicted.makespanMs).toBeGreaterThanOrEqual(short.predicted.makespanMs + 4990 * 50 - 1e-6);
+    expect(long.predicted.makespanMs).toBeLessThan(short.predicted.makespanMs + 4990 * 50 * 1.01);
+  }, 300_000);
+});

@@ -1,0 +1,74 @@
+/**
+ * What fuzzing runs: each target pairs an arbitrary with the API calls a case makes.
+ * - plan: plan(dag, size, options) with DAGs, sizes, options and platforms good and bad;
+ * - simulate: the same, then simulate() the plan with a fuzzed seed and noise, under limits of
+ *   SIM_LIMITS (a valid 100,000-instance run takes tens of seconds by design; the fuzz checks
+ *   that it is refused with its named error, not how fast a huge run goes);
+ * - csv: parseCsvTraces on a fuzzed CSV, then trainProfiles on what it kept;
+ * - model: loadProfiles on a damaged model folder, then plan with what loaded.
+ */
+import fc from "fast-check";
+import path from "node:path";
+import type { PlanOptions } from "../../plan/options.js";
+import { plan } from "../../plan/plan.js";
+import { loadProfiles } from "../../profiles/load-profiles.js";
+import type { TrainOptions } from "../../profiles/index.js";
+import { trainProfiles } from "../../profiles/train-profiles.js";
+import { simulate } from "../../simulate/simulate.js";
+import { parseCsvTraces } from "../../traces/parse-csv-traces.js";
+import { csvArb, dagArb, optionsArb, sizeArb } from "./inputs.js";
+import { modelMutationArb, writeMutatedModel } from "./model-files.js";
+import { mostly } from "./values.js";
+
+export type FuzzTargetName = "plan" | "simulate" | "csv" | "model";
+
+export interface FuzzTarget<T> {
+  readonly name: FuzzTargetName;
+  readonly arb: fc.Arbitrary<T>;
+  readonly run: (input: T) => Promise<unknown>;
+}
+
+export const planTarget: FuzzTarget<[unknown, unknown, Record<string, unknown>]> = {
+  name: "plan",
+  arb: fc.tuple(dagArb, sizeArb, optionsArb),
+  run: ([dag, size, options]) => plan(dag, size as string, options as PlanOptions),
+};
+
+/** Simulations the fuzz lets run: at most 2,000 instances and 200,000 transfers (≈ 1 s at the measured 0.2–2.5 ms per instance). */
+export const SIM_LIMITS = { maxInstances: 2000, maxTransfers: 200_000, maxEvents: 2_000_000 } as const;
+
+export const simulateTarget: FuzzTarget<[unknown, unknown, Record<string, unknown>, unknown, unknown]> = {
+  name: "simulate",
+  arb: fc.tuple(dagArb, sizeArb, optionsArb, mostly(fc.integer({ min: 0, max: 1000 })), mostly(fc.constantFrom(0, 0.1, 0.5, 2))),
+  run: async ([dag, size, options, seed, noiseCv]) => {
+    const { platform } = options as PlanOptions;
+    const p = await plan(dag, size as string, options as PlanOptions);
+    return simulate(dag, p, { seed: seed as number, noiseCv: noiseCv as number, limits: SIM_LIMITS, ...(platform === undefined ? {} : { platform }) });
+  },
+};
+
+export const csvTarget: FuzzTarget<[string, unknown, unknown]> = {
+  name: "csv",
+  arb: fc.tuple(csvArb, fc.constantFrom("throw", "skip"), mostly(fc.constantFrom("linear", "power", "poly", "constant", "ceil-power"))),
+  run: async ([text, onInvalid, model]) => {
+    const read = await parseCsvTraces(text, { file: "fuzz.csv", onInvalid: onInvalid as "throw" | "skip" });
+    return { report: read.report, set: (await trainProfiles(read.records, { model: model as TrainOptions["model"] })).data };
+  },
+};
+
+const TINY_DAG = { name: "t", stages: [{ id: "a", function: "sort" }, { id: "b", function: "merge", instances: 1 }], edges: [{ from: "a", to: "b", pattern: "gather" }] };
+
+/** Needs a valid model folder at `source` (trained by the caller) and a scratch folder. */
+export function modelTarget(source: string, scratch: string): FuzzTarget<Parameters<typeof writeMutatedModel>[2]> {
+  let n = 0;
+  return {
+    name: "model",
+    arb: modelMutationArb,
+    run: async (m) => {
+      const dir = path.join(scratch, `m${n++ % 4}`);
+      await writeMutatedModel(source, dir, m);
+      const set = await loadProfiles(dir);
+      return plan(TINY_DAG, "20 MB", { profiles: set });
+    },
+  };
+}
