@@ -17,10 +17,10 @@ describe("sluice plan", () => {
 
   it("prints JSON that parses back to a plan", async () => {
     const out = captureStdout();
-    expect(await runPlanCommand(["--dag", DAG, "--input", "10 GiB", "--budget", "0.05", "--format", "json"])).toBe(0);
+    expect(await runPlanCommand(["--dag", DAG, "--input", "10 GiB", "--budget", "0.2", "--format", "json"])).toBe(0);
     const plan = JSON.parse(out.text());
     expect(plan.edges[0].from).toBe("map");
-    expect(plan.budgetUsd).toBe(0.05);
+    expect(plan.budgetUsd).toBe(0.2);
   });
 
   it("prints DOT with edges labelled and coloured by mode", async () => {

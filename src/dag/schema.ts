@@ -19,8 +19,10 @@ export const stageInputSchema = z.object({
     .optional(),
   /** Configured memory of each instance, MB: billed as configured, and its runtime taken at it (default: the predicted peak, rounded up). */
   memoryMb: z.number().finite().positive().optional(),
-  /** For a root stage: the share of the app input it reads (default 1, the whole input). */
-  inputFraction: z.number().positive().max(1).optional(),
+  /** For a root stage: the share of the app input it reads (default 1, the whole input; 0: it reads none, e.g. a generator). */
+  inputFraction: z.number().min(0).max(1).optional(),
+  /** Bytes every instance reads from the object store besides its inputs (a model, a reference table). */
+  sideInputBytes: z.number().finite().nonnegative().optional(),
   /** Runs this many times in sequence per instance, each run on 1/repeat of the instance's input (a polling or pagination loop, a sequential for-each). Default 1. */
   repeat: z.number().int().positive().optional(),
 });

@@ -17,8 +17,10 @@ export interface Stage {
   readonly instanceRange?: { readonly min: number; readonly max: number };
   /** Configured memory of each instance, MB (undefined: the predicted peak, rounded to the platform's step). */
   readonly memoryMb?: number;
-  /** For a root stage: the share of the app input it reads (undefined: the whole input). */
+  /** For a root stage: the share of the app input it reads (undefined: the whole input; 0: none). */
   readonly inputFraction?: number;
+  /** Bytes every instance reads from the object store besides its inputs (undefined: none). */
+  readonly sideInputBytes?: number;
   /** Sequential runs per instance, each on 1/repeat of the instance's input (undefined: 1). */
   readonly repeat?: number;
 }

@@ -132,7 +132,7 @@ describe("validateDag: each problem is a typed issue with its path", () => {
     {
       name: "an unknown stage field, with a suggestion",
       input: { stages: [{ id: "a", function: "f", instancez: 4 }] },
-      issue: { code: "SLU2001", path: ["stages", 0, "instancez"], message: 'unknown DAG field; did you mean "instances"?', expected: "one of id, function, instances, memoryMb, inputFraction, repeat" },
+      issue: { code: "SLU2001", path: ["stages", 0, "instancez"], message: 'unknown DAG field; did you mean "instances"?', expected: "one of id, function, instances, memoryMb, inputFraction, sideInputBytes, repeat" },
     },
     {
       name: "an unknown top-level field",

@@ -42,6 +42,7 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
       ...(typeof s.instances === "number" ? { instances: s.instances } : {}),
       ...(range === undefined ? {} : { instanceRange: range }),
       ...(s.inputFraction === undefined ? {} : { inputFraction: s.inputFraction }),
+      ...(s.sideInputBytes === undefined ? {} : { sideInputBytes: s.sideInputBytes }),
       ...(s.repeat === undefined || s.repeat === 1 ? {} : { repeat: s.repeat }),
       ...(s.memoryMb === undefined ? {} : { memoryMb: s.memoryMb }),
     });

@@ -165,7 +165,7 @@ describe("estimation errors", () => {
     expect(issues).toEqual([expect.objectContaining({ code: "SLU6010", path: ["edges", "b->v", "pattern"], actual: "2 → 3" })]);
   });
 
-  it("asks the provider once per function, at the requested quantiles", () => {
+  it("asks the provider once per function at the requested quantiles, and probes once whether it spreads", () => {
     const calls: [string, TargetQuantiles][] = [];
     const provider: ProfileProvider = {
       kind: "provider",
@@ -177,6 +177,11 @@ describe("estimation errors", () => {
     };
     const dag = validateDag({ stages: [{ id: "a", function: "copy" }, { id: "b", function: "copy" }], edges: [{ from: "a", to: "b", pattern: "scatter" }] });
     estimateStages(dag, MB, provider, { memoryMb: 0.9 });
-    expect(calls).toEqual([["copy", { memoryMb: 0.9 }]]);
+    // the profile answers the same at every quantile: a point profile, read once more at 0.1 and 0.9 to tell
+    expect(calls).toEqual([
+      ["copy", { memoryMb: 0.9 }],
+      ["copy", { runtimeMs: 0.1, memoryMb: 0.1, outputBytes: 0.1 }],
+      ["copy", { runtimeMs: 0.9, memoryMb: 0.9, outputBytes: 0.9 }],
+    ]);
   });
 });

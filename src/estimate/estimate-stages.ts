@@ -6,6 +6,12 @@
  * A stage with `repeat` k runs k times in sequence per instance, each run on 1/k of the instance's
  * input: runtime and output add up over the runs, memory is one run's.
  *
+ * Runtime is a distribution, not a point (stragglers, physics/order-statistics.ts): the profile's
+ * quantile grid where it spreads (a learned set's residuals), else a lognormal of `noiseCv` around
+ * the point; k repeated runs add up (mean k · μ, spread √k · σ). Where traces gave a cold-start
+ * profile, its runtime is kept beside the warm one (stage-terms mixes them by the platform's cold
+ * fraction). A profile whose durations include their object-store I/O has that I/O taken out.
+ *
  * Root stages read the app input (or their `inputFraction` of it), split evenly over their instances. A stage without a fixed
  * instance count runs: n_u for a one-to-one input, 1 for a gather input, otherwise the largest
  * predicted fanout of its producers (rounded, at least 1; for scatter, rounded up to a multiple of n_u).
@@ -14,17 +20,30 @@ import type { Dag } from "../dag/types.js";
 import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
 import { extrapolationWarnings } from "../profiles/extrapolation-warnings.js";
 import type { FunctionProfile, ProfileContext, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
+import { meanOf, pointAtoms, spreadOver, type Atoms } from "../physics/distribution.js";
+import { DEFAULT_RUNTIME_CV, targetAtoms } from "../physics/dispersion.js";
+import { computeOnlyMs, type MeasuredIo } from "../physics/io-included.js";
 import { edgeFlow, type EdgeFlow } from "./edge-flow.js";
+import { createProfileQuantiles } from "./profile-quantiles.js";
 
 export interface StageEstimate {
   readonly stageId: string;
   readonly function: string;
   readonly instances: number;
+  /** Sequential runs per instance (the stage's `repeat`), each one invocation; 1 without a repeat. */
+  readonly runs?: number;
   /** Bytes one instance reads. */
   readonly instanceInputBytes: number;
   /** Bytes the whole stage reads. */
   readonly stageInputBytes: number;
+  /** Mean runtime of one instance (compute only: a profile whose durations include their I/O has it taken out). */
   readonly runtimeMs: number;
+  /** How one instance's (warm) runtime spreads: the profile's quantile grid, or a lognormal around a point profile. */
+  readonly runtimeAtoms: Atoms;
+  /** The runtime of an instance that starts cold, where traces gave a cold-start profile (it includes the start). */
+  readonly coldRuntimeAtoms?: Atoms;
+  /** Bytes every instance reads from the object store besides its edges (reference files, models). */
+  readonly sideInputBytes: number;
   readonly memoryMb: number;
   readonly instanceOutputBytes: number;
   /** Total output of the stage: instances × instanceOutputBytes. */
@@ -50,7 +69,16 @@ function checked(value: number, fn: string, target: string, atBytes: number, iss
   return value;
 }
 
-export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}, context: ProfileContext = {}): Estimates {
+export interface EstimateOptions {
+  /** Coefficient of variation of point profiles' runtimes (default DEFAULT_RUNTIME_CV, the simulator's default noise). */
+  readonly noiseCv?: number;
+  /** The object store a profile that includes its I/O was measured against (its I/O is taken out of its durations). */
+  readonly measuredIo?: MeasuredIo;
+}
+
+export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}, context: ProfileContext = {}, options: EstimateOptions = {}): Estimates {
+  const cv = options.noiseCv ?? DEFAULT_RUNTIME_CV;
+  const grid = createProfileQuantiles(profiles);
   const issues: Issue[] = [];
   const warnings: string[] = [];
   const stages = new Map<string, StageEstimate>();
@@ -109,14 +137,28 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
       }
     }
     const fn = stage.function;
-    // A stage that repeats runs `repeat` times in sequence, each run on its share of the input; its
-    // runtime is taken at the stage's configured memory, when it has one.
-    // (repeat) runs `repeat` times in sequence, each run on its share of the input.
+    // A stage that repeats runs `repeat` times in sequence, each run on its share of the input (one
+    // invocation each); its runtime is taken at the stage's configured memory, when it has one.
     const runs = stage.repeat ?? 1;
     const runInputBytes = instanceInputBytes / runs;
-    const runtimeMs = runs * checked(profile.runtimeMs(runInputBytes, stage.memoryMb), fn, "runtimeMs", runInputBytes, issues);
+    const pointRuntimeMs = checked(profile.runtimeMs(runInputBytes, stage.memoryMb), fn, "runtimeMs", runInputBytes, issues);
     const memoryMb = checked(profile.memoryMb(runInputBytes), fn, "memoryMb", runInputBytes, issues);
-    const instanceOutputBytes = runs * checked(profile.outputBytes(runInputBytes), fn, "outputBytes", runInputBytes, issues);
+    let runOutputBytes = checked(profile.outputBytes(runInputBytes), fn, "outputBytes", runInputBytes, issues);
+    // Output bytes drive transfers in sum: the mean over the profile's spread, unless a quantile was asked for.
+    const outputGrid = quantiles.outputBytes === undefined ? grid.gridValues(fn, "outputBytes", runInputBytes, (p, x) => p.outputBytes(x)) : undefined;
+    if (outputGrid !== undefined) runOutputBytes = checked(outputGrid.reduce((a, v) => a + Math.max(0, v), 0) / outputGrid.length, fn, "outputBytes", runInputBytes, issues);
+    const instanceOutputBytes = runs * runOutputBytes;
+    const computeOnly = (p: FunctionProfile, ms: number) => (p.runtimeIncludesIo === true && options.measuredIo !== undefined ? computeOnlyMs(ms, runInputBytes, runOutputBytes, options.measuredIo) : ms);
+    const runAtoms = (p: FunctionProfile, pointMs: number, spreadGrid: number[] | undefined): Atoms =>
+      quantiles.runtimeMs !== undefined ? pointAtoms(computeOnly(p, pointMs)) : targetAtoms(computeOnly(p, pointMs), spreadGrid === undefined ? undefined : (u) => computeOnly(p, spreadGrid[Math.min(spreadGrid.length - 1, Math.floor(u * spreadGrid.length))]!), cv);
+    const runtimeGrid = quantiles.runtimeMs === undefined ? grid.gridValues(fn, "runtimeMs", runInputBytes, (p, x) => p.runtimeMs(x, stage.memoryMb)) : undefined;
+    const runtimeAtoms = spreadOver(runAtoms(profile, pointRuntimeMs, runtimeGrid), runs);
+    const runtimeMs = runs * (runtimeGrid === undefined ? computeOnly(profile, pointRuntimeMs) : meanOf(runAtoms(profile, pointRuntimeMs, runtimeGrid)));
+    let coldRuntimeAtoms: Atoms | undefined;
+    if (profiles.segments?.(fn).includes("cold") === true) {
+      const cold = profiles.profileFor(fn, quantiles, { ...context, segment: "cold" });
+      if (cold !== undefined) coldRuntimeAtoms = spreadOver(runAtoms(cold, checked(cold.runtimeMs(runInputBytes, stage.memoryMb), fn, "runtimeMs", runInputBytes, issues), undefined), runs);
+    }
     const stageInputBytes = instanceInputBytes * instances;
     const predictedFanout = checked(profile.fanout(stageInputBytes), fn, "fanout", stageInputBytes, issues);
     // The fanout law matters only where a consumer takes its instance count from it.
@@ -126,9 +168,13 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
       stageId: id,
       function: fn,
       instances,
+      ...(runs === 1 ? {} : { runs }),
       instanceInputBytes,
       stageInputBytes,
       runtimeMs,
+      runtimeAtoms,
+      ...(coldRuntimeAtoms === undefined ? {} : { coldRuntimeAtoms }),
+      sideInputBytes: stage.sideInputBytes ?? 0,
       memoryMb,
       instanceOutputBytes,
       outputBytes: instanceOutputBytes * instances,

@@ -1,26 +1,50 @@
 /**
- * Per-instance bandwidths. Instances that run at once on one VM share its NIC, so an instance
- * gets min(its own connection cap, NIC / concurrent instances on the VM).
+ * The limits an instance's transfers pass through (physics/transfer-time.ts): its own connection
+ * caps, and its VM's NIC — a token bucket (physics/token-bucket.ts) shared by the instances that
+ * move bytes through it at once.
+ *
+ *   object store: min over [connection · p connections, NIC bucket / k concurrent instances]
+ *   cache tier:   min over [one cache connection,        NIC bucket / k concurrent instances]
  */
 import type { Platform } from "../platform/schema.js";
+import { transferLines, transferMs, type Bytes, type Limit, type Line } from "../physics/transfer-time.js";
+import type { TokenBucket } from "../physics/token-bucket.js";
 
-/** Bytes/s one instance moves to or from the object store, with `concurrentPerVm` instances sharing the VM NIC. */
-export function objectStoreInstanceBytesPerSecond(platform: Platform, concurrentPerVm: number): number {
-  const own = platform.objectStore.connectionBytesPerSecond * platform.objectStore.connectionsPerInstance;
-  return Math.min(own, platform.vm.nicBytesPerSecond / Math.max(1, concurrentPerVm));
+export function nicBucket(platform: Platform): TokenBucket {
+  return { baselineBytesPerSecond: platform.vm.nicBytesPerSecond, burstBytesPerSecond: platform.vm.nicBurstBytesPerSecond, burstBytes: platform.vm.nicBurstBytes };
 }
 
-/** Bytes/s one instance moves to or from the cache tier. */
-export function cacheInstanceBytesPerSecond(platform: Platform, concurrentPerVm: number): number {
-  return Math.min(platform.cache.connectionBytesPerSecond, platform.vm.nicBytesPerSecond / Math.max(1, concurrentPerVm));
+/** One instance's limits to the object store, with `concurrentPerVm` instances sharing its VM's NIC. */
+export function storeLimits(platform: Platform, concurrentPerVm: number): Limit[] {
+  const own = platform.objectStore.connectionBytesPerSecond * platform.objectStore.connectionsPerInstance;
+  return [
+    { kind: "rate", bytesPerSecond: own },
+    { kind: "bucket", bucket: nicBucket(platform), share: Math.max(1, concurrentPerVm) },
+  ];
+}
+
+/** One instance's limits to the cache tier. */
+export function cacheLimits(platform: Platform, concurrentPerVm: number): Limit[] {
+  return [
+    { kind: "rate", bytesPerSecond: platform.cache.connectionBytesPerSecond },
+    { kind: "bucket", bucket: nicBucket(platform), share: Math.max(1, concurrentPerVm) },
+  ];
+}
+
+export function storeTransferMs(platform: Platform, bytes: number, concurrentPerVm: number): number {
+  return transferMs(bytes, storeLimits(platform, concurrentPerVm));
+}
+
+export function storeLines(platform: Platform, bytes: Bytes, concurrentPerVm: number): Line[] {
+  return transferLines(bytes, storeLimits(platform, concurrentPerVm));
 }
 
 /**
- * Time for one sender to write its output into the cache tier: first-byte latency plus its bytes at
- * its own bandwidth, never faster than the stage's whole output through the tier's aggregate bandwidth.
+ * Time for one sender to write its output into the cache tier: first-byte latency plus its bytes
+ * through its limits, never faster than the stage's whole output through the tier's aggregate bandwidth.
  */
 export function cacheWriteMs(platform: Platform, bytesPerSender: number, totalBytes: number, concurrentPerVm: number): number {
-  const own = platform.cache.latencyMs + (bytesPerSender / cacheInstanceBytesPerSecond(platform, concurrentPerVm)) * 1000;
+  const own = platform.cache.latencyMs + transferMs(bytesPerSender, cacheLimits(platform, concurrentPerVm));
   return Math.max(own, (totalBytes / platform.cache.aggregateBytesPerSecond) * 1000);
 }
 
@@ -34,4 +58,15 @@ export function concurrentPullers(pattern: string, receivers: number, receiverVm
   const running = Math.min(receivers, receiverVms * receiverSlotsPerVm);
   const fromThisVm = pattern === "one-to-one" || pattern === "scatter" ? Math.ceil(receivers / senderVms) : receivers;
   return Math.min(running, fromThisVm);
+}
+
+/** A sender NIC's lines for `bytes` leaving it: bytes / burst rate and bytes / baseline rate (the credit offset is the edge's, nicOffsetsMs). */
+export function nicLines(platform: Platform, bytes: Bytes): Line[] {
+  const v = platform.vm;
+  return [v.nicBurstBytesPerSecond, v.nicBytesPerSecond].map((rate) => ({ fixedMs: (bytes.fixedBytes / rate) * 1000, perFractionMs: (bytes.perFractionBytes / rate) * 1000 }));
+}
+
+/** The constants of the sender NIC's lines: 0 for the burst line, −credit / baseline for the baseline line. */
+export function nicOffsetsMs(platform: Platform): number[] {
+  return [0, -(platform.vm.nicBurstBytes / platform.vm.nicBytesPerSecond) * 1000];
 }

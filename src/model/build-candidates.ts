@@ -12,6 +12,7 @@ import type { EdgeContext } from "../modes/mode-module.js";
 import { MODE_REGISTRY } from "../modes/registry.js";
 import { TRANSFER_MODES, type Platform, type TransferMode } from "../platform/schema.js";
 import type { EdgeCandidates, ModeOption, RejectedOption, StageTerms } from "./types.js";
+import { nicOffsetsMs as sharedNicOffsets } from "./bandwidth.js";
 
 export function buildCandidates(
   dag: Dag,
@@ -21,6 +22,7 @@ export function buildCandidates(
   allowedModes: readonly TransferMode[],
 ): EdgeCandidates[] {
   const issues: Issue[] = [];
+  const nicOffsetsMs = sharedNicOffsets(platform);
   const out = dag.edges.map((edge, edgeIndex): EdgeCandidates => {
     const ctx: EdgeContext = {
       edge,
@@ -49,7 +51,7 @@ export function buildCandidates(
     if (options.length === 0) {
       issues.push(issue("plan.noFeasibleMode", { path: ["edges", edgeKey(edge)], actual: "none", params: { reasons: rejected.map((r) => `${r.mode}: ${r.reason}`).join("; ") } }));
     }
-    return { edgeIndex, from: edge.from, to: edge.to, options, rejected };
+    return { edgeIndex, from: edge.from, to: edge.to, options, rejected, nicOffsetsMs };
   });
   if (issues.length > 0) throw new InputError("No feasible plan", issues);
   return out;

@@ -9,7 +9,10 @@ import { show, sluiceError } from "../errors.js";
 import { TRANSFER_MODES, type Platform, type TransferMode } from "../platform/schema.js";
 import { buildCandidates } from "./build-candidates.js";
 import { buildStageTerms } from "./stage-terms.js";
-import type { Objective, Problem } from "./types.js";
+import type { EdgeCandidates, Objective, Problem, StageTerms } from "./types.js";
+import { schedulePool } from "./pool-schedule.js";
+import { pieceTimeMs } from "../modes/mode-module.js";
+import { vmPoolLine } from "../physics/vm-billing.js";
 
 export interface ProblemLimits {
   readonly objective?: Objective;
@@ -35,6 +38,7 @@ export function buildProblem(dag: Dag, estimates: Estimates, platform: Platform,
   }
   const stages = buildStageTerms(dag, estimates.stages, platform);
   const edges = buildCandidates(dag, estimates, stages, platform, modes);
+  const vmPool = platform.billing.compute === "vm-pool" ? vmPoolHint(dag, stages, edges, platform) : undefined;
   return {
     dag,
     estimates,
@@ -46,5 +50,22 @@ export function buildProblem(dag: Dag, estimates: Estimates, platform: Platform,
     deadlineMs: checkLimit(limits.deadlineMs, "deadlineMs"),
     allowSplits: limits.allowSplits ?? true,
     cacheCapacityBytes: platform.cache.capacityBytes,
+    ...(vmPool === undefined ? {} : { vmPool }),
   };
+}
+
+/** The pool a plan of each edge's fastest whole mode leases at its peak, as a billing line. */
+function vmPoolHint(dag: Dag, stages: ReadonlyMap<string, StageTerms>, edges: readonly EdgeCandidates[], platform: Platform): NonNullable<Problem["vmPool"]> {
+  const schedule = schedulePool({
+    dag,
+    poolSize: platform.vm.poolSize,
+    baseMs: (id) => stages.get(id)!.baseMs,
+    transferMs: edges.map((c) => Math.min(...c.options.map((o) => pieceTimeMs(o.timePieces, 1)))),
+    writeMs: edges.map(() => 0),
+    readMs: edges.map(() => 0),
+    demand: (id) => stages.get(id)!.vms,
+    hostOf: () => undefined,
+  });
+  const vm = platform.vm;
+  return { vms: schedule.peakVms, ...vmPoolLine(schedule.peakVms, vm.priceUsdPerHour, vm.billing, vm.minimumBilledSeconds) };
 }

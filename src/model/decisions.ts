@@ -15,7 +15,7 @@ import type { Assignment, Decisions, EdgeDecision, ModeShare, ModeSplit } from "
  * An edge may carry its DAG `pattern` (decisions are often the DAG's edges with a mode added); the DAG's own pattern is the one used.
  */
 const decisionsSchema = z.looseObject({
-  edges: z.array(z.object({ from: z.string(), to: z.string(), pattern: z.string().optional(), mode: z.string().optional(), split: z.record(z.string(), z.unknown()).optional() })),
+  edges: z.array(z.object({ from: z.string(), to: z.string(), pattern: z.string().optional(), mode: z.string().optional(), split: z.record(z.string(), z.unknown()).optional(), prefixes: z.number().int().positive().optional() })),
   admitted: z.array(z.string()).optional(),
 });
 const DECISION_KEYS = { unknownKey: "decisions.unknownKey", wrongType: "decisions.wrongType", badValue: "decisions.badValue" } as const;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { directMode } from "../modes/direct.js";
 import { pieceTimeMs } from "../modes/mode-module.js";
-import { close, context } from "../modes/mode-test-context.js";
+import { BURSTING, close, context } from "../modes/mode-test-context.js";
+import { nicOffsetsMs } from "./bandwidth.js";
 import { remoteMode } from "../modes/remote.js";
 import { edgeTransferMs } from "./edge-time.js";
 
@@ -31,7 +32,7 @@ describe("edgeTransferMs", () => {
     close(t, 6720);
     close(pieceTimeMs(remote.besideDirect!, 0.5), 6720);
     expect(pieceTimeMs(remote.timePieces, 0.5)).toBeLessThan(6720);
-    expect(t).toBeGreaterThanOrEqual(direct.senderNic.perFractionMs * 0.5 + remote.senderNic.perFractionMs * 0.5);
+    expect(t).toBeGreaterThanOrEqual(direct.senderNic[0]!.perFractionMs * 0.5 + remote.senderNic[0]!.perFractionMs * 0.5);
   });
 
   it("binds when the NIC is the shared bottleneck: a broadcast's copies plus an upload", () => {
@@ -41,10 +42,26 @@ describe("edgeTransferMs", () => {
     const bcast = context({ pattern: "broadcast", totalBytes: 10e6, nu: 1, nv: 8 });
     const d = directMode.estimate(bcast);
     const r = remoteMode.estimate(bcast);
-    close(d.senderNic.perFractionMs, 800);
-    close(r.senderNic.fixedMs, 100);
-    close(d.senderNic.perFractionMs * 0.75 + r.senderNic.fixedMs, 700);
+    close(d.senderNic[0]!.perFractionMs, 800);
+    close(r.senderNic[0]!.fixedMs, 100);
+    close(d.senderNic[0]!.perFractionMs * 0.75 + r.senderNic[0]!.fixedMs, 700);
     expect(edgeTransferMs([[d, 0.75], [r, 0.25]])).toBeGreaterThanOrEqual(700);
+  });
+
+  it("applies the sender NIC's token bucket to the shares' bytes together", () => {
+    // BURSTING: 100 MB/s baseline, 400 MB/s burst, 30 MB of credit (40 MB at the burst rate).
+    // Broadcast 10 MB to 8: direct alone sends 80 MB: max(80/400, (80 − 30)/100) s = 500 ms of NIC.
+    // Split 3/4 direct (60 MB) + 1/4 remote (the 10 MB upload): 70 MB through the one bucket:
+    // max(70/400, (70 − 30)/100) s = 400 ms — not the sum of each share's own bucket time.
+    const bcast = context({ pattern: "broadcast", totalBytes: 10e6, nu: 1, nv: 8 }, BURSTING);
+    const d = directMode.estimate(bcast);
+    const r = remoteMode.estimate(bcast);
+    const offsets = nicOffsetsMs(BURSTING);
+    close(offsets[1]!, -300);
+    close(Math.max(...d.senderNic.map((l, j) => offsets[j]! + l.fixedMs + l.perFractionMs)), 500);
+    const nic = Math.max(...d.senderNic.map((l, j) => offsets[j]! + l.fixedMs + l.perFractionMs * 0.75 + r.senderNic[j]!.fixedMs));
+    close(nic, 400);
+    expect(edgeTransferMs([[d, 0.75], [r, 0.25]], offsets)).toBeGreaterThanOrEqual(400);
   });
 
   it("ignores shares of fraction 0", () => {

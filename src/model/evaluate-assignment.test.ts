@@ -12,6 +12,7 @@ import { modeOption } from "../modes/mode-module.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
 import type { TransferMode } from "../platform/schema.js";
 import { evaluateAssignment } from "./evaluate-assignment.js";
+import { pointAtoms } from "../physics/distribution.js";
 import type { Assignment, EdgeCandidates, ModeOption, ModeShare, Problem, StageTerms, Violation } from "./types.js";
 
 const dag = validateDag({
@@ -25,7 +26,7 @@ const dag = validateDag({
 });
 
 function stage(id: string, baseMs: number, computeUsd: number, extra: Partial<StageTerms> = {}): StageTerms {
-  return { stageId: id, baseMs, waves: 1, vms: 2, slotsPerVm: 4, billedMemoryMb: 1024, computeUsd, ioUsd: 0, cacheBytes: 1000, admissionFixedUsd: 0.1, admissionUsdPerMs: 0.001, ...extra };
+  return { stageId: id, baseMs, spanMs: baseMs, meanInstanceMs: baseMs, durationAtoms: pointAtoms(baseMs), waves: 1, vms: 2, slotsPerVm: 4, billedMemoryMb: 1024, computeUsd, ioUsd: 0, cacheBytes: 1000, admissionFixedUsd: 0.1, admissionUsdPerMs: 0.001, ...extra };
 }
 
 const STAGES = new Map<string, StageTerms>([
@@ -48,10 +49,11 @@ function problem(over: Partial<Problem> = {}, edges?: EdgeCandidates[]): Problem
   return {
     dag,
     estimates: { inputBytes: 1, warnings: [], stages: new Map(), flows: [] },
-    platform: resolvePlatform(undefined),
+    // function billing: the VM pool is not billed, so costs are the terms' sums
+    platform: resolvePlatform({ billing: { compute: "function" } }),
     edges:
       edges ??
-      dag.edges.map((e, i) => ({ edgeIndex: i, from: e.from, to: e.to, options: options(e.from === "a" && e.to === "c" ? 500 : 30), rejected: [] })),
+      dag.edges.map((e, i) => ({ edgeIndex: i, from: e.from, to: e.to, options: options(e.from === "a" && e.to === "c" ? 500 : 30), rejected: [], nicOffsetsMs: [] })),
     stages: STAGES,
     objective: "latency",
     budgetUsd: Infinity,
@@ -134,7 +136,8 @@ describe("cost breakdown", () => {
   it("sums stage terms, edge shares and admitted outputs' residency until the last cache reader finishes", () => {
     // Edges: a → b remote (0.01 + 0.02 = 0.03 object store); a → c split direct 0.5 (0.004 · 0.5 = 0.002
     // compute) / cache 0.5 (0.001 · 0.5 = 0.0005 cache); b → d vm-local (0.0005 compute); c → d remote (0.03).
-    // Timings: a 100; b 330; a → c = max(max(5, 20), 8) = 20 → c = 170; d = max(332, 200) + 10 = 342.
+    // Timings: a 100; b 330; a → c = max(max(5, 20), 8) = 20 → c = 170; d reads both inputs once both
+    // are written (these options are all read phase): 330 + max(vm-local 2, remote 30) + 10 = 370.
     // Stages: compute 1 + 2 + 3 + 4 = 10; object store (root/sink I/O) 0.5 + 0.25 = 0.75.
     // Admitted a: 0.1 write + 0.001 $/ms · (last cache reader's finish: c 170 − 100) = 0.1 + 0.07 = 0.17
     // (b reads a remotely, so a's output need not stay in the cache until b finishes).
@@ -143,7 +146,7 @@ describe("cost breakdown", () => {
     //   cache = 0.0005 + 0.17 = 0.1705
     const ev = evaluateAssignment(problem(), assign([whole("remote"), [{ mode: "direct", fraction: 0.5 }, { mode: "cache", fraction: 0.5 }], whole("vm-local"), whole("remote")], ["a"]));
     expect(ev.violations).toEqual([]);
-    close(ev.makespanMs, 342);
+    close(ev.makespanMs, 370);
     close(ev.cost.computeUsd, 10.0025);
     close(ev.cost.objectStoreUsd, 0.81);
     close(ev.cost.cacheUsd, 0.1705);
@@ -181,11 +184,20 @@ describe("violations", () => {
     expect(ev.violations[0]!.path).toEqual(["deadlineMs"]);
   });
 
-  it("cache-capacity: admitted outputs exceed the tier", () => {
-    // Two admitted outputs of 1000 B each > 1500 B.
-    const ev = evaluateAssignment(problem({ cacheCapacityBytes: 1500 }), assign(allRemote, ["a", "b"]));
+  it("cache-capacity: admitted outputs held at the same time exceed the tier", () => {
+    // b and c admitted, each read by d from the cache: b is held from 330 (its finish) and c from 650
+    // until d finishes (668): both at once from 650, 2 · 1000 B > 1500 B.
+    const ev = evaluateAssignment(problem({ cacheCapacityBytes: 1500 }), assign([whole("remote"), whole("remote"), whole("cache"), whole("cache")], ["b", "c"]));
     expect(codes(ev.violations)).toEqual(["cache-capacity"]);
     expect(ev.cacheBytes).toBe(2000);
+  });
+
+  it("cache capacity is the peak over time, not the sum: outputs held one after the other fit", () => {
+    // a admitted and read by b from the cache: held from 100 until b finishes (100 + 8 + 200 = 308);
+    // b admitted with no cache reader: held only at 308, after a is freed. Peak 1000 B ≤ 1500 B.
+    const ev = evaluateAssignment(problem({ cacheCapacityBytes: 1500 }), assign([whole("cache"), whole("remote"), whole("remote"), whole("remote")], ["a", "b"]));
+    expect(ev.violations).toEqual([]);
+    expect(ev.cacheBytes).toBe(1000);
   });
 
   it("mode-unavailable and mode-infeasible: a rejected option, by the reason it was rejected", () => {

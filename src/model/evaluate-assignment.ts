@@ -2,14 +2,24 @@
  * The cost model's verdict on one assignment: timings, makespan, cost breakdown and violations.
  * Pure; the referee for every solver and the engine behind `evaluate()`.
  *
- *   transfer(e) = max(max over shares (m, f) of time_m(f), Σ over shares of senderNic_m(f))   (edge-time.ts)
- *   finish(v)   = max over edges e = (u, v) of [finish(u) + transfer(e)] + baseMs(v)     (roots: baseMs)
+ *   transfer(e) = max(max over shares (m, f) of time_m(f), sender NIC lines over the shares)   (edge-time.ts)
+ *   finish(v)   = max(lease(v) + max_e read(e), max_e [finish(u) + transfer(e)]) + baseMs(v), where
+ *                 lease(v) is when the VM pool has v's VMs free once every input is written,
+ *                 max_e [finish(u) + write(e)] (pool-schedule.ts; roots: from 0)
  *   makespan    = max over stages of finish(v)
  *   cost        = Σ stage compute + Σ edge costs (fixed + perFraction · f per share)
  *                 + Σ admitted u [admission write + storage price · (last cache reader's finish − finish(u))]
+ *                 + [node-priced tier, anything admitted] nodes · price per started hour of the run
+ *                 + [VM-pool billing] max(reserved VMs, peak VMs leased at once) · billed time of the run
+ *                 (physics/vm-billing.ts; the reservation is the Problem's vmPool)
+ *   cache held  = the peak over time of the admitted outputs resident at once, each from finish(u)
+ *                 until its last cache reader finishes (physics/cache-residency.ts) — at most the capacity
  */
 import { edgeKey } from "../dag/types.js";
-import { edgeTransferMs } from "./edge-time.js";
+import { edgePhasesMs, edgeTransferMs } from "./edge-time.js";
+import { schedulePool } from "./pool-schedule.js";
+import { peakResidentBytes, cacheNodesUsd, type Residency } from "../physics/cache-residency.js";
+import { billedVmSeconds, vmPoolUsd } from "../physics/vm-billing.js";
 import { mayHostWhenBeside } from "./vm-local-chain.js";
 import type { Assignment, EdgeTiming, Evaluation, ModeOption, Problem, StageTiming, Violation } from "./types.js";
 
@@ -22,6 +32,9 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
   let objectStoreUsd = 0;
   let cacheUsd = 0;
   const transferMs: number[] = new Array(dag.edges.length).fill(0);
+  const writeMs: number[] = new Array(dag.edges.length).fill(0);
+  const readMs: number[] = new Array(dag.edges.length).fill(0);
+  const firstWriteMs: number[] = new Array(dag.edges.length).fill(0);
   const edgeTimings: EdgeTiming[] = [];
   const colocatedWith = new Map<string, string>();
   const localWaves = new Map<string, number>();
@@ -64,8 +77,12 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
       cacheUsd += option.costParts.cacheUsd.fixedUsd + option.costParts.cacheUsd.perFractionUsd * f;
     }
     if (shares.length > 0 && Math.abs(sum - 1) > FRACTION_TOLERANCE) violations.push({ code: "bad-split", path: ["edges", key], message: `fractions must sum to 1, got ${sum}` });
-    const t = edgeTransferMs(served);
+    const t = edgeTransferMs(served, cands.nicOffsetsMs);
     transferMs[i] = t;
+    const phases = edgePhasesMs(served);
+    writeMs[i] = phases.writeMs;
+    readMs[i] = phases.readMs;
+    firstWriteMs[i] = phases.firstWriteMs;
     edgeTimings.push({ from: edge.from, to: edge.to, shares, transferMs: t, costUsd: usd });
   });
 
@@ -82,36 +99,48 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
     }
   });
 
-  const finish = new Map<string, number>();
-  const start = new Map<string, number>();
+  const schedule = schedulePool({
+    dag,
+    poolSize: problem.platform.vm.poolSize,
+    baseMs: (id) => problem.stages.get(id)!.baseMs,
+    transferMs,
+    writeMs,
+    readMs,
+    firstWriteMs,
+    demand: (id) => (colocatedWith.has(id) ? 0 : problem.stages.get(id)!.vms),
+    hostOf: (id) => colocatedWith.get(id),
+  });
+  const finish = schedule.finishMs;
+  const start = schedule.startMs;
   for (const id of dag.order) {
     const terms = problem.stages.get(id)!;
-    let ready = 0;
-    for (const i of dag.incoming.get(id)!) ready = Math.max(ready, finish.get(dag.edges[i]!.from)! + transferMs[i]!);
-    start.set(id, ready);
-    finish.set(id, ready + terms.baseMs);
     computeUsd += terms.computeUsd;
     objectStoreUsd += terms.ioUsd;
   }
-  let makespanMs = 0;
-  for (const f of finish.values()) makespanMs = Math.max(makespanMs, f);
+  const makespanMs = schedule.makespanMs;
+  const vm = problem.platform.vm;
+  const billedVms = Math.max(problem.vmPool?.vms ?? 0, schedule.peakVms);
+  if (problem.platform.billing.compute === "vm-pool") computeUsd += vmPoolUsd(billedVms, makespanMs, vm.priceUsdPerHour, vm.billing, vm.minimumBilledSeconds);
 
-  let cacheBytes = 0;
+  const residencies: Residency[] = [];
   for (const id of [...assignment.admitted].sort()) {
     const terms = problem.stages.get(id);
     if (terms === undefined) {
       violations.push({ code: "not-admitted", path: ["admitted", id], message: "no such stage" });
       continue;
     }
-    cacheBytes += terms.cacheBytes;
     let lastUseMs = finish.get(id)!;
     for (const i of dag.outgoing.get(id)!) {
       if ((assignment.edges[i] ?? []).some((s) => s.mode === "cache")) lastUseMs = Math.max(lastUseMs, finish.get(dag.edges[i]!.to)!);
     }
+    residencies.push({ startMs: finish.get(id)!, endMs: lastUseMs, bytes: terms.cacheBytes });
     cacheUsd += terms.admissionFixedUsd + terms.admissionUsdPerMs * (lastUseMs - finish.get(id)!);
   }
+  const cache = problem.platform.cache;
+  if (cache.pricing === "nodes" && residencies.length > 0) cacheUsd += cacheNodesUsd(cache.nodes, cache.priceUsdPerNodeHour, billedVmSeconds(makespanMs, "per-hour", 0) * 1000);
+  const cacheBytes = peakResidentBytes(residencies);
   if (cacheBytes > problem.cacheCapacityBytes * (1 + 1e-9)) {
-    violations.push({ code: "cache-capacity", path: ["admitted"], message: `admitted outputs hold ${cacheBytes.toFixed(0)} B; the cache tier holds ${problem.cacheCapacityBytes} B` });
+    violations.push({ code: "cache-capacity", path: ["admitted"], message: `admitted outputs hold ${cacheBytes.toFixed(0)} B at their peak; the cache tier holds ${problem.cacheCapacityBytes} B` });
   }
   const totalUsd = computeUsd + objectStoreUsd + cacheUsd;
   if (totalUsd > problem.budgetUsd * (1 + 1e-9)) violations.push({ code: "budget", path: ["budgetUsd"], message: `cost $${totalUsd.toPrecision(4)} exceeds the budget $${problem.budgetUsd}` });
@@ -120,7 +149,8 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
   const stages: StageTiming[] = dag.order.map((id) => {
     const terms = problem.stages.get(id)!;
     const host = colocatedWith.get(id);
-    const timing: StageTiming = { stageId: id, startMs: start.get(id)!, finishMs: finish.get(id)!, waves: localWaves.get(id) ?? terms.waves, vms: host === undefined ? terms.vms : problem.stages.get(host)!.vms };
+    const queued = schedule.queuedMs.get(id) ?? 0;
+    const timing: StageTiming = { stageId: id, startMs: start.get(id)!, finishMs: finish.get(id)!, waves: localWaves.get(id) ?? terms.waves, vms: host === undefined ? terms.vms : problem.stages.get(host)!.vms, ...(queued > 0 ? { queuedMs: queued } : {}) };
     return host === undefined ? timing : { ...timing, colocatedWith: host };
   });
   return {
@@ -132,5 +162,7 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
     stages,
     edges: edgeTimings,
     cacheBytes,
+    peakVms: schedule.peakVms,
+    billedVms,
   };
 }

@@ -1,23 +1,32 @@
 /**
  * Per-stage terms of the cost model that no edge decision changes: billed memory, VM slots,
- * placement on the stage's own VMs, waves, base time and compute cost.
+ * placement on the stage's own VMs, waves, the stage's span with its stragglers, compute cost.
  *
  *   billedMemoryMb = max(minMemoryMb, ceil(memoryMb / step) · step)   (above min(maxMemoryMb, vm.memoryMb): an InputError)
- *   slotsPerVm     = min(cores, floor(vm.memoryMb / billedMemoryMb))
- *   vms            = min(poolSize, ceil(n / slotsPerVm))
+ *   slotsPerVm     = min(cores, floor(vm.memoryMb / billedMemoryMb));  vms = min(poolSize, ceil(n / slotsPerVm))
  *   waves          = ceil(n / (vms · slotsPerVm))
- *   baseMs         = waves · runtimeMs + [root] inputReadMs + [sink] outputWriteMs
- *   computeUsd     = n · (runtimeMs + inputReadMs + outputWriteMs) / 1000 · billedGb · priceUsdPerGbSecond + n · priceUsdPerRequest
- *   admissionFixedUsd = outputBytes · cache transfer price + n · cacheWriteMs · billedGb · priceUsdPerGbSecond   (the one write into the tier)
+ *   ioMs           = [root] app-input read + side-input read + [sink] result write, each
+ *                    rounds · latency + bytes through the instance's limits (bandwidth.ts), the root
+ *                    read no faster than the stage's GETs / the prefix's rate
+ *   D              = runtime (its atoms) + ioMs + cold start (coldStartMs with probability coldFraction;
+ *                    where traces gave a cold-start profile, a cold instance runs at it instead)
+ *   spanMs         = E[span of n draws of D on vms · slots slots]        (physics/order-statistics.ts)
+ *   baseMs         = invocation.stepMs + spanMs
+ *   computeUsd     = function billing: n · E[D] · billed GB · price per GB-s + n · price per request;  VM-pool billing: 0 (the pool is billed once, evaluate-assignment.ts)
+ *   ioUsd          = GETs of the input and side input, PUTs of the result
+ *   admissionFixedUsd = outputBytes · cache transfer price + [function billing] the senders' write into the tier
  *   admissionUsdPerMs = outputBytes · cache storage price   (× the time until the last cache reader finishes)
- * Roots read the app input from the object store and sinks write the result to it, whatever the plan.
  */
 import type { Dag } from "../dag/types.js";
 import type { StageEstimate } from "../estimate/estimate-stages.js";
 import { InputError, issue, type Issue } from "../errors.js";
 import type { Platform } from "../platform/schema.js";
+import { meanOf, mixAtoms, shiftAtoms } from "../physics/distribution.js";
+import { expectedSpan } from "../physics/order-statistics.js";
+import { rangedGets, requestBoundMs, requestRounds } from "../physics/object-store.js";
+import { functionUsd, requestUsd } from "../modes/mode-module.js";
 import type { StageTerms } from "./types.js";
-import { cacheWriteMs, objectStoreInstanceBytesPerSecond } from "./bandwidth.js";
+import { cacheWriteMs, storeTransferMs } from "./bandwidth.js";
 
 const GiB = 1024 ** 3;
 
@@ -30,9 +39,18 @@ export function slotsPerVm(billedMb: number, platform: Platform): number {
   return Math.min(platform.vm.cores, Math.floor(platform.vm.memoryMb / billedMb));
 }
 
+/** One instance's GET of `bytes` from the object store: requests and time, with `concurrent` instances on its VM. */
+export function storeReadMs(platform: Platform, bytes: number, concurrent: number): { readonly ms: number; readonly gets: number } {
+  if (!(bytes > 0)) return { ms: 0, gets: 0 };
+  const o = platform.objectStore;
+  const gets = rangedGets(1, bytes, o.rangeBytes, o.connectionsPerInstance);
+  return { ms: requestRounds(gets, o.connectionsPerInstance) * o.getLatencyMs + storeTransferMs(platform, bytes, concurrent), gets };
+}
+
 export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstimate>, platform: Platform): Map<string, StageTerms> {
   const issues: Issue[] = [];
   const out = new Map<string, StageTerms>();
+  const o = platform.objectStore;
   for (const id of dag.order) {
     const s = stages.get(id)!;
     // A configured memory size is billed as configured; it must hold the predicted peak.
@@ -53,27 +71,43 @@ export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstim
     const isRoot = dag.incoming.get(id)!.length === 0;
     const isSink = dag.outgoing.get(id)!.length === 0;
     const concurrent = Math.min(slots, s.instances);
-    const storeBps = objectStoreInstanceBytesPerSecond(platform, concurrent);
-    const inputReadMs = isRoot ? platform.objectStore.getLatencyMs + (s.instanceInputBytes / storeBps) * 1000 : 0;
-    const outputWriteMs = isSink ? platform.objectStore.putLatencyMs + (s.instanceOutputBytes / storeBps) * 1000 : 0;
-    const billedGb = memMb / 1024;
-    const requests = s.instances * ((isRoot ? 1 : 0) + (isSink ? 1 : 0));
+    const input = isRoot ? storeReadMs(platform, s.instanceInputBytes, concurrent) : { ms: 0, gets: 0 };
+    const inputReadMs = Math.max(input.ms, requestBoundMs(s.instances * input.gets, o.readsPerSecond, o.prefixes));
+    const side = storeReadMs(platform, s.sideInputBytes, concurrent);
+    const outputWriteMs = isSink && s.instanceOutputBytes > 0 ? o.putLatencyMs + storeTransferMs(platform, s.instanceOutputBytes, concurrent) : 0;
+    const ioMs = inputReadMs + side.ms + outputWriteMs;
+    const inv = platform.invocation;
+    // a cold instance pays the cold start — or runs at the traced cold-start profile, which includes it
+    const duration =
+      s.coldRuntimeAtoms === undefined || inv.coldFraction === 0
+        ? shiftAtoms(s.runtimeAtoms, [
+            { value: ioMs, prob: 1 - inv.coldFraction },
+            { value: ioMs + inv.coldStartMs, prob: inv.coldFraction },
+          ])
+        : mixAtoms([
+            { atoms: shiftAtoms(s.runtimeAtoms, [{ value: ioMs, prob: 1 }]), prob: 1 - inv.coldFraction },
+            { atoms: shiftAtoms(s.coldRuntimeAtoms, [{ value: ioMs, prob: 1 }]), prob: inv.coldFraction },
+          ]);
+    const meanInstanceMs = meanOf(duration);
+    const spanMs = expectedSpan(duration, s.instances, vms * slots);
+    const gets = s.instances * (input.gets + side.gets);
+    const puts = isSink && s.instanceOutputBytes > 0 ? s.instances : 0;
     out.set(id, {
       stageId: id,
-      baseMs: waves * s.runtimeMs + inputReadMs + outputWriteMs,
+      baseMs: inv.stepMs + spanMs,
+      spanMs,
+      meanInstanceMs,
+      durationAtoms: duration,
       waves,
       vms,
       slotsPerVm: slots,
       billedMemoryMb: memMb,
-      computeUsd:
-        (s.instances * (s.runtimeMs + inputReadMs + outputWriteMs)) / 1000 * billedGb * platform.billing.priceUsdPerGbSecond +
-        s.instances * platform.billing.priceUsdPerRequest,
-      ioUsd: requests > 0 ? (isRoot ? s.instances * platform.objectStore.priceUsdPerGet : 0) + (isSink ? s.instances * platform.objectStore.priceUsdPerPut : 0) : 0,
+      computeUsd: functionUsd(s.instances, meanInstanceMs, memMb, platform) + requestUsd(s.instances * (s.runs ?? 1), platform),
+      ioUsd: gets * o.priceUsdPerGet + puts * o.priceUsdPerPut,
       cacheBytes: s.outputBytes,
       admissionFixedUsd:
-        (s.outputBytes / GiB) * platform.cache.priceUsdPerGibTransferred +
-        ((s.instances * cacheWriteMs(platform, s.instanceOutputBytes, s.outputBytes, concurrent)) / 1000) * billedGb * platform.billing.priceUsdPerGbSecond,
-      admissionUsdPerMs: ((s.outputBytes / GiB) * platform.cache.priceUsdPerGibHour) / 3.6e6,
+        (s.outputBytes / GiB) * platform.cache.priceUsdPerGibTransferred + functionUsd(s.instances, cacheWriteMs(platform, s.instanceOutputBytes, s.outputBytes, concurrent), memMb, platform),
+      admissionUsdPerMs: platform.cache.pricing === "serverless" ? ((s.outputBytes / GiB) * platform.cache.priceUsdPerGibHour) / 3.6e6 : 0,
     });
   }
   if (issues.length > 0) throw new InputError("A stage cannot run on this platform", issues);

@@ -6,6 +6,7 @@
 import type { Dag } from "../dag/types.js";
 import type { Estimates } from "../estimate/estimate-stages.js";
 import type { Platform, TransferMode } from "../platform/schema.js";
+import type { Atoms } from "../physics/distribution.js";
 
 export type { TransferMode } from "../platform/schema.js";
 
@@ -19,6 +20,8 @@ export interface EdgeDecision {
   /** The mode serving the largest fraction (the only mode when not split). */
   readonly mode: TransferMode;
   readonly split?: ModeSplit;
+  /** With a remote share: the object-store key prefixes its objects are spread over (default: all the platform's). */
+  readonly prefixes?: number;
 }
 
 /** Hand-made or planned decisions: a mode (or split) per edge and the stages whose output the cache admits. */
@@ -53,6 +56,16 @@ export interface AffinePiece {
 export interface ModeOption {
   readonly mode: TransferMode;
   readonly timePieces: readonly AffinePiece[];
+  /**
+   * The two phases of the time: the producer's side (`writePieces`, done before the consumer is
+   * ready) and the consumer's (`readPieces`, done once it runs, after every one of its inputs is
+   * written); timePieces = write + read. A stage with several inputs starts reading when the last
+   * write lands, so its reads do not overlap an earlier producer's wait (evaluate-assignment.ts).
+   */
+  readonly writePieces: readonly AffinePiece[];
+  readonly readPieces: readonly AffinePiece[];
+  /** The write beside a direct share (uploading modes), whose sum with readPieces is `besideDirect`. */
+  readonly besideDirectWrite?: readonly AffinePiece[];
   /** Sum of costParts' fixed terms. */
   readonly fixedUsd: number;
   /** Sum of costParts' per-fraction terms. */
@@ -60,11 +73,13 @@ export interface ModeOption {
   /** The same cost split by what is billed: function time, object-store requests, cache tier. */
   readonly costParts: Readonly<Record<CostCategory, AffineUsd>>;
   /**
-   * Time this mode's share keeps the busiest sender VM's NIC busy (bytes out / NIC bandwidth), as
-   * fixedMs + perFractionMs · f. The shares of a split edge leave through the same NIC, so the
-   * edge takes at least the sum over its shares (edge-time.ts); alone, a mode's own time covers it.
+   * Time this mode's share keeps the busiest sender VM's NIC busy, one piece per line of the NIC's
+   * token bucket (bytes / burst rate, bytes / baseline rate), each fixedMs + perFractionMs · f.
+   * The shares of a split edge leave through the same NIC, so the edge takes at least, for each
+   * line j, EdgeCandidates.nicOffsetsMs[j] + the sum over its shares of line j (edge-time.ts);
+   * alone, a mode's own time covers it. Empty: the mode sends nothing through the sender NIC.
    */
-  readonly senderNic: AffinePiece;
+  readonly senderNic: readonly AffinePiece[];
   /**
    * For modes that upload from the senders (remote, cache): their time pieces when a direct share
    * of the same edge pulls from those senders at once. Fair sharing of the sender NIC then gives
@@ -100,13 +115,21 @@ export interface EdgeCandidates {
   /** Feasible options, in TRANSFER_MODES order. Never empty after candidate building (else an InputError). */
   readonly options: readonly ModeOption[];
   readonly rejected: readonly RejectedOption[];
+  /** Per line of the sender NIC's token bucket, the constant of that line: 0 for the burst line, −credit / baseline for the baseline line. */
+  readonly nicOffsetsMs: readonly number[];
 }
 
 /** Per-stage terms that do not depend on any edge's mode. */
 export interface StageTerms {
   readonly stageId: string;
-  /** Time from "all inputs available" to "output written" excluding transfers: waves · runtime, plus the app input read (roots) and the final output write (sinks). */
+  /** Time from "all inputs available" to "output written" excluding transfers: the orchestration step, then the span of the stage's instances over its slots (waves and stragglers), each instance's duration D its runtime plus its app-input, side-input and result I/O and its cold start. */
   readonly baseMs: number;
+  /** E[span] of the instances on the stage's own slots, without the orchestration step. */
+  readonly spanMs: number;
+  /** E[D], one instance's mean duration (what each instance is billed for under function billing). */
+  readonly meanInstanceMs: number;
+  /** D's distribution, for quantiles of the span (confidence planning). */
+  readonly durationAtoms: Atoms;
   readonly waves: number;
   /** VMs the stage occupies when placed on its own VMs. */
   readonly vms: number;
@@ -145,6 +168,13 @@ export interface Problem {
   readonly allowSplits: boolean;
   /** Cache tier capacity, bytes. */
   readonly cacheCapacityBytes: number;
+  /**
+   * Under VM-pool billing: the VMs the app reserves for its whole run — what the schedule of each
+   * edge's fastest whole mode leases at its peak, every stage on its own VMs (plan-independent) —
+   * and their bill as a line in the makespan: usd = usdPerMs · max(minimumMs, makespan). A plan
+   * leasing more at once than the reservation is billed for its own peak (evaluate-assignment.ts).
+   */
+  readonly vmPool?: { readonly vms: number; readonly usdPerMs: number; readonly minimumMs: number };
 }
 
 export interface CostBreakdown {
@@ -171,6 +201,8 @@ export interface StageTiming {
   readonly vms: number;
   /** When set, the stage runs on this producer's VMs (a vm-local input). */
   readonly colocatedWith?: string;
+  /** Time the stage waited for VMs from the pool after its inputs were ready (absent: none). */
+  readonly queuedMs?: number;
 }
 
 export interface EdgeTiming {
@@ -191,6 +223,10 @@ export interface Evaluation {
   readonly violations: readonly Violation[];
   readonly stages: readonly StageTiming[];
   readonly edges: readonly EdgeTiming[];
-  /** Bytes admitted to the cache tier. */
+  /** Peak bytes the cache tier holds at once (admitted outputs, each until its last cache reader finishes). */
   readonly cacheBytes: number;
+  /** Peak VMs leased at once on this plan's schedule. */
+  readonly peakVms: number;
+  /** VMs billed for the run: the reservation, or the peak if it is higher (VM-pool billing; else the peak). */
+  readonly billedVms: number;
 }

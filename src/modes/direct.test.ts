@@ -62,12 +62,13 @@ describe("direct time", () => {
 });
 
 describe("direct cost", () => {
-  it("bills the receivers' pull time per fraction served, nothing fixed", () => {
+  it("bills the receivers' pull time per fraction served and the sender's local write once", () => {
     // Broadcast to 16: pull at f = 1 = max(1600, 400) = 1600 ms; billed 16 · (1 + 1600) · 1e-6 = 0.025616.
+    // The one sender writes 10 MB locally at 200 MB/s: 50 ms · 1e-6 = 5e-5, whatever f.
     const o = directMode.estimate(context({ pattern: "broadcast", totalBytes: 10e6, nu: 1, nv: 16 }));
-    close(o.costParts.computeUsd.fixedUsd, 0);
+    close(o.costParts.computeUsd.fixedUsd, 5e-5);
     close(o.costParts.computeUsd.perFractionUsd, 0.025616);
-    close(o.fixedUsd, 0);
+    close(o.fixedUsd, 5e-5);
     close(o.perFractionUsd, 0.025616);
     close(o.costParts.objectStoreUsd.perFractionUsd + o.costParts.cacheUsd.perFractionUsd, 0);
   });

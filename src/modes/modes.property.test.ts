@@ -1,7 +1,8 @@
 /**
  * Invariants every mode option keeps, on random contexts: time is non-decreasing and convex in the
- * fraction f served (checked on a grid), every cost part is non-negative, and the time at f = 1
- * equals the summary in `terms`.
+ * fraction f served (checked on a grid), every cost part is non-negative, the time at f = 1
+ * equals the summary in `terms`, and the sender NIC's lines (token bucket) stay within the mode's
+ * own time. Platforms with bursting NICs, per-flow caps and function billing.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,8 @@ import type { ModeOption, StageTerms } from "../model/types.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
 import type { Platform, TransferMode } from "../platform/schema.js";
 import { pieceTimeMs, type EdgeContext } from "./mode-module.js";
+import { pointAtoms } from "../physics/distribution.js";
+import { nicOffsetsMs } from "../model/bandwidth.js";
 import { MODE_REGISTRY } from "./registry.js";
 
 const GRID = Array.from({ length: 21 }, (_, i) => i / 20);
@@ -23,6 +26,9 @@ const platformArb = fc
     cores: fc.integer({ min: 1, max: 16 }),
     vmMemoryMb: fc.integer({ min: 1024, max: 65536 }),
     nic: positive(1e6, 5e9),
+    burstFactor: positive(1, 10),
+    burstBytes: positive(0, 1e11),
+    flow: positive(1e6, 1e10),
     local: positive(1e6, 5e9),
     netLatency: positive(0, 10),
     pool: fc.integer({ min: 1, max: 128 }),
@@ -39,7 +45,8 @@ const platformArb = fc
   .map(
     (p): Platform =>
       resolvePlatform({
-        vm: { cores: p.cores, memoryMb: p.vmMemoryMb, nicBytesPerSecond: p.nic, localStorageBytesPerSecond: p.local, networkLatencyMs: p.netLatency, poolSize: p.pool },
+        vm: { cores: p.cores, memoryMb: p.vmMemoryMb, nicBytesPerSecond: p.nic, nicBurstBytesPerSecond: p.nic * p.burstFactor, nicBurstBytes: p.burstBytes, flowBytesPerSecond: p.flow, localStorageBytesPerSecond: p.local, networkLatencyMs: p.netLatency, poolSize: p.pool },
+        billing: { compute: "function" },
         objectStore: { getLatencyMs: p.getLatency, putLatencyMs: p.putLatency, connectionBytesPerSecond: p.storeConn, connectionsPerInstance: p.connections, readsPerSecond: p.reads, writesPerSecond: p.writes },
         cache: { aggregateBytesPerSecond: p.cacheAggregate, connectionBytesPerSecond: p.cacheConn, latencyMs: p.cacheLatency, capacityBytes: 1e15 },
       }),
@@ -60,13 +67,14 @@ function counts(pattern: Pattern, nu: number, k: number, free: number): [number,
 }
 
 function stage(id: string, n: number, outputBytes: number, runtimeMs: number, memoryMb: number): StageEstimate {
-  return { stageId: id, function: id, instances: n, instanceInputBytes: 0, stageInputBytes: 0, runtimeMs, memoryMb, instanceOutputBytes: outputBytes / n, outputBytes, predictedFanout: 1 };
+  return { stageId: id, function: id, instances: n, instanceInputBytes: 0, stageInputBytes: 0, runtimeMs, runtimeAtoms: pointAtoms(runtimeMs), sideInputBytes: 0, memoryMb, instanceOutputBytes: outputBytes / n, outputBytes, predictedFanout: 1 };
 }
 
-function stageTerms(id: string, n: number, memoryMb: number, platform: Platform): StageTerms {
+function stageTerms(id: string, n: number, memoryMb: number, runtimeMs: number, platform: Platform): StageTerms {
   const slots = Math.max(1, Math.min(platform.vm.cores, Math.floor(platform.vm.memoryMb / memoryMb)));
   const vms = Math.min(platform.vm.poolSize, Math.ceil(n / slots));
-  return { stageId: id, baseMs: 0, waves: Math.ceil(n / (vms * slots)), vms, slotsPerVm: slots, billedMemoryMb: memoryMb, computeUsd: 0, ioUsd: 0, cacheBytes: 0, admissionFixedUsd: 0, admissionUsdPerMs: 0 };
+  const waves = Math.ceil(n / (vms * slots));
+  return { stageId: id, baseMs: 0, spanMs: waves * runtimeMs, meanInstanceMs: runtimeMs, durationAtoms: pointAtoms(runtimeMs), waves, vms, slotsPerVm: slots, billedMemoryMb: memoryMb, computeUsd: 0, ioUsd: 0, cacheBytes: 0, admissionFixedUsd: 0, admissionUsdPerMs: 0 };
 }
 
 const contextArb = fc
@@ -88,8 +96,8 @@ const contextArb = fc
       flow: edgeFlow(pattern, totalBytes, n_u, n_v),
       producer: stage("u", n_u, totalBytes, runtimeMs, memU),
       consumer: stage("v", n_v, 0, runtimeMs, memV),
-      producerTerms: stageTerms("u", n_u, memU, platform),
-      consumerTerms: stageTerms("v", n_v, memV, platform),
+      producerTerms: stageTerms("u", n_u, memU, runtimeMs, platform),
+      consumerTerms: stageTerms("v", n_v, memV, runtimeMs, platform),
       platform,
     };
   });
@@ -97,7 +105,7 @@ const contextArb = fc
 /** The f = 1 time each mode's `terms` summarises. */
 const SUMMARY: Record<TransferMode, (o: ModeOption, ctx: EdgeContext) => number> = {
   "vm-local": (o) => o.terms.localIoMs! + o.terms.queueMs!,
-  direct: (o, ctx) => ctx.platform.vm.networkLatencyMs + o.terms.localWriteMs! + Math.max(o.terms.senderNicMs!, o.terms.receiverNicMs!),
+  direct: (o, ctx) => ctx.platform.vm.networkLatencyMs + o.terms.localWriteMs! + Math.max(o.terms.senderNicMs!, o.terms.receiverNicMs!, o.terms.flowCapMs!),
   remote: (o) => o.terms.writeMs! + o.terms.readMs!,
   cache: (o) => o.terms.writeMs! + o.terms.readMs!,
 };
@@ -129,9 +137,10 @@ describe("mode options (property)", () => {
           if (!o.splittable) for (const x of t.slice(1)) expect(near(x, t[t.length - 1]!)).toBe(true);
           // Alone, a mode's own time already covers its sender-NIC time: the shared-NIC term of
           // edge-time.ts binds only for splits.
+          const offsets = nicOffsetsMs(ctx.platform);
           GRID.forEach((f, k) => {
-            const nic = o.senderNic.fixedMs + o.senderNic.perFractionMs * f;
-            expect(nic >= 0 && (nic <= t[k]! || near(nic, t[k]!))).toBe(true);
+            const nic = Math.max(0, ...o.senderNic.map((line, j) => offsets[j]! + line.fixedMs + line.perFractionMs * f));
+            expect(nic <= t[k]! || near(nic, t[k]!)).toBe(true);
           });
         }),
         { numRuns: 400, seed: 20240611 },

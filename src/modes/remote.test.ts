@@ -94,13 +94,15 @@ describe("remote time", () => {
     close(pieceTimeMs(option.timePieces, 1), 4060);
   });
 
-  it("overlaps GETs across parallel connections", () => {
-    // 4 connections per instance: ceil(4 GETs / 4) = 1 latency; bandwidth min(4 · 10, 100 / 1) = 40 MB/s.
+  it("overlaps ranged GETs across parallel connections", () => {
+    // 4 connections per instance: each 10 MB object is read as ranges of 8 MiB (8,388,608 B): 2 GETs
+    // each, 8 in all, 4 in flight → 2 latency rounds = 40 ms; bandwidth min(4 · 10, 100 / 1) = 40 MB/s.
     // gather 4 × 10 MB → 1: write: 4 instances on one VM → min(40, 100/4 = 25) MB/s: 40 + 400 = 440.
-    // read: 20 + 40e6 / 40e6 = 20 + 1000 = 1020. time = 1460.
+    // read: 40 + 40e6 / 40e6 = 40 + 1000 = 1040. time = 1480; the edge issues 8 GETs.
     const parallel = resolvePlatform({ ...PLATFORM_OVERRIDES, objectStore: { ...PLATFORM_OVERRIDES.objectStore, connectionsPerInstance: 4 } });
     const option = remoteMode.estimate(context({ pattern: "gather", totalBytes: 40e6, nu: 4, nv: 1 }, parallel));
-    close(pieceTimeMs(option.timePieces, 1), 1460);
+    close(pieceTimeMs(option.timePieces, 1), 1480);
+    expect(option.terms.gets).toBe(8);
   });
 });
 

@@ -6,13 +6,15 @@
  * receiver reads one sender), shuffle / broadcast / gather only when every sender sits on one VM.
  * Never split: a receiver either runs beside its data or not.
  *
- *   receivers per VM = ceil(n_v / vms_u)
- *   localWaves       = ceil(receivers per VM / slots_v)
+ *   receivers per VM = ceil(n_v / vms_u);  localWaves = ceil(receivers per VM / slots_v)
  *   localWrite       = senders per VM · bytesPerSender / localStorageBytesPerSecond          (once)
  *   waveRead         = min(slots_v, receivers per VM) · bytesPerReader / localStorageBytesPerSecond   (each wave)
- *   time             = localWrite + waveRead + max(0, localWaves − waves_v) · (runtime_v + waveRead)
- * The last term is the extra queueing beyond the waves the consumer has anyway on its own VMs.
+ *   queue            = max(0, E[span of n_v on vms_u · slots_v slots] − E[span on its own slots])
+ *   time             = localWrite + localWaves · waveRead + queue
+ * `queue` is what running on the producer's VMs adds to the consumer's own span (its baseMs), with
+ * the same straggler law (physics/order-statistics.ts).
  */
+import { expectedSpan } from "../physics/order-statistics.js";
 import { FEASIBLE, functionUsd, modeOption, type ModeModule } from "./mode-module.js";
 
 export const vmLocalMode: ModeModule = {
@@ -25,22 +27,21 @@ export const vmLocalMode: ModeModule = {
     return FEASIBLE;
   },
   estimate(ctx) {
-    const { flow, platform, producer, consumer, producerTerms, consumerTerms } = ctx;
+    const { flow, platform, producer, consumer, producerTerms: pt, consumerTerms: ct } = ctx;
     const vm = platform.vm;
-    const sendersPerVm = Math.ceil(producer.instances / producerTerms.vms);
-    const receiversPerVm = Math.ceil(consumer.instances / producerTerms.vms);
-    const localWaves = Math.ceil(receiversPerVm / consumerTerms.slotsPerVm);
-    const concurrentReaders = Math.min(consumerTerms.slotsPerVm, receiversPerVm);
+    const sendersPerVm = Math.ceil(producer.instances / pt.vms);
+    const receiversPerVm = Math.ceil(consumer.instances / pt.vms);
+    const localWaves = Math.ceil(receiversPerVm / ct.slotsPerVm);
+    const concurrentReaders = Math.min(ct.slotsPerVm, receiversPerVm);
     const localWriteMs = ((sendersPerVm * flow.bytesPerSender) / vm.localStorageBytesPerSecond) * 1000;
     const waveReadMs = ((concurrentReaders * flow.bytesPerReader) / vm.localStorageBytesPerSecond) * 1000;
-    const localIoMs = localWriteMs + waveReadMs;
-    const extraWaves = Math.max(0, localWaves - consumerTerms.waves);
-    const queueMs = extraWaves * (consumer.runtimeMs + waveReadMs);
-    const timeMs = localIoMs + queueMs;
+    const localIoMs = localWriteMs + localWaves * waveReadMs;
+    const queueMs = Math.max(0, expectedSpan(ct.durationAtoms, consumer.instances, pt.vms * ct.slotsPerVm) - ct.spanMs);
     return modeOption(
       "vm-local",
-      [{ fixedMs: timeMs, perFractionMs: 0 }],
-      { computeUsd: { fixedUsd: functionUsd(flow.receivers, localIoMs, consumerTerms.billedMemoryMb, platform), perFractionUsd: 0 } },
+      { write: [{ fixedMs: localWriteMs, perFractionMs: 0 }], read: [{ fixedMs: localWaves * waveReadMs + queueMs, perFractionMs: 0 }] },
+      // billed: each receiver's read, each sender's local write (function billing)
+      { computeUsd: { fixedUsd: functionUsd(flow.receivers, waveReadMs, ct.billedMemoryMb, platform) + functionUsd(flow.senders, localWriteMs / Math.max(1, pt.waves), pt.billedMemoryMb, platform), perFractionUsd: 0 } },
       { splittable: false, requiresAdmission: false },
       { localIoMs, queueMs, localWaves, receiversPerVm },
     );

@@ -4,7 +4,7 @@
  */
 import { toDecisions } from "../model/decisions.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
-import type { Assignment, Problem } from "../model/types.js";
+import type { Assignment, Decisions, Problem } from "../model/types.js";
 import { costLowerBoundUsd, latencyLowerBoundMs } from "../solve/bounds/lower-bound.js";
 import type { SolverOutcome } from "../solve/solver.js";
 import { explainEdges } from "./explain-edges.js";
@@ -22,7 +22,7 @@ export interface AssembleInput {
 
 export function assemblePlan({ problem, assignment, outcome, status, message, timingsMs }: AssembleInput): Plan {
   const evaluation = evaluateAssignment(problem, assignment);
-  const decisions = toDecisions(problem.dag, assignment);
+  const decisions = withPrefixes(problem, assignment, toDecisions(problem.dag, assignment));
   const placement: StagePlacement[] = evaluation.stages.map((s) => {
     const terms = problem.stages.get(s.stageId)!;
     const configured = problem.dag.stageById.get(s.stageId)!.memoryMb;
@@ -49,7 +49,8 @@ export function assemblePlan({ problem, assignment, outcome, status, message, ti
     admitted: decisions.admitted,
     placement,
     stages: evaluation.stages,
-    predicted: { makespanMs: evaluation.makespanMs, costUsd: evaluation.costUsd, cost: evaluation.cost, cacheBytes: evaluation.cacheBytes },
+    predicted: { makespanMs: evaluation.makespanMs, costUsd: evaluation.costUsd, cost: evaluation.cost, cacheBytes: evaluation.cacheBytes, peakVms: evaluation.peakVms },
+    vmPool: { reservedVms: problem.vmPool?.vms ?? 0 },
     violations: evaluation.violations,
     warnings: problem.estimates.warnings,
     solver: {
@@ -62,5 +63,17 @@ export function assemblePlan({ problem, assignment, outcome, status, message, ti
     },
     explanations: explainEdges(problem, assignment, evaluation),
     ...(timingsMs === undefined ? {} : { timingsMs }),
+  };
+}
+
+/** Each edge with a remote share carries the key prefixes its remote option was priced with (a plan decision). */
+function withPrefixes(problem: Problem, assignment: Assignment, decisions: Decisions): Decisions {
+  return {
+    ...decisions,
+    edges: decisions.edges.map((d, i) => {
+      if (!(assignment.edges[i] ?? []).some((s) => s.mode === "remote")) return d;
+      const prefixes = problem.edges[i]!.options.find((o) => o.mode === "remote")?.terms.prefixes;
+      return prefixes === undefined ? d : { ...d, prefixes };
+    }),
   };
 }

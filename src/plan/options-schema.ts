@@ -41,6 +41,8 @@ export const planOptionsSchema = z.object({
   limits: dagLimitsSchema.optional(),
   timings: z.boolean().optional(),
   coldFraction: z.number().min(0).max(1).optional(),
+  noiseCv: z.number().finite().nonnegative().optional(),
+  confidence: quantile.optional(),
   memorySizes: z.array(positiveFinite).min(1).optional(),
   fallbackProfile: fallbackProfileSchema.optional(),
   fallbackProfiles: z.record(z.string(), fallbackProfileSchema).optional(),

@@ -26,13 +26,22 @@ export interface PlanOptions {
   readonly gapTolerance?: number;
   /** Plan memory and output size at this quantile of the predictive distribution (e.g. 0.95), or per target. */
   readonly quantile?: number | TargetQuantiles;
+  /** Coefficient of variation assumed for point profiles' runtimes (plain functions, analytic laws); default 0.1, the simulator's default noise. */
+  readonly noiseCv?: number;
+  /**
+   * Keep the budget (objective "latency") or the deadline (objective "cost") with at least this
+   * probability, in (0, 1): a chance constraint over the instances' runtime spread (stragglers, cold
+   * starts). The plan reports its p50 and this quantile in `risk`. Unset: limits hold in expectation.
+   */
+  readonly confidence?: number;
   /** Size limits on the DAG (stages, edges, instances); defaults in DEFAULT_DAG_LIMITS. */
   readonly limits?: Partial<DagLimits>;
   /** Put each planning phase's wall-clock milliseconds in the plan (`timingsMs`). Off by default so the same inputs give the same plan, byte for byte. */
   readonly timings?: boolean;
   /**
-   * Share of invocations that start cold (default 0): a learned profile with a cold-start segment
-   * mixes its cold runtime in at this share.
+   * Share of instances that start cold: a shorthand for `platform.invocation.coldFraction` (default
+   * the platform's, 0). A cold instance pays the platform's cold start — or, where traces gave a
+   * learned profile a cold-start segment, runs at that segment's runtime.
    */
   readonly coldFraction?: number;
   /**

@@ -47,15 +47,17 @@ describe("plan() against the brute-force referee", () => {
   });
 });
 
-describe("SONIC's qualitative finding on the default platform", () => {
-  // A 40 MB output broadcast to n receivers running 2 s each on 4-core VMs, SONIC's three modes:
-  // vm-local needs no copy but queues beyond 4 receivers (a second 2 s wave); direct sends n × 40 MB
-  // through one 156 MB/s NIC (0.26 s per receiver); remote pays ~1 s to write and ~1 s to read at 41 MB/s.
+describe("SONIC's qualitative finding, NICs at their baseline", () => {
+  // A 40 MB output broadcast to n receivers running 2 s each on 4-core VMs, SONIC's three modes, on
+  // the default platform with NICs that do not burst (burst rate = baseline, as once the credit is
+  // spent): vm-local needs no copy but queues beyond 4 receivers (a second 2 s wave); direct sends
+  // n × 40 MB through one 156 MB/s NIC (0.26 s per receiver); remote pays ~1 s to write and ~1 s to
+  // read at 41 MB/s.
   const MB = 1e6;
   const bcast = { src: { runtimeMs: () => 500, memoryMb: () => 512, outputBytes: () => 40 * MB, fanout: () => 1 }, work: { runtimeMs: () => 2000, memoryMb: () => 1024, outputBytes: () => MB, fanout: () => 1 } };
   const bestMode = async (n: number, nicBytesPerSecond: number) => {
     const dag = { name: "b", stages: [{ id: "s", function: "src", instances: 1 }, { id: "w", function: "work", instances: n }], edges: [{ from: "s", to: "w", pattern: "broadcast" }] };
-    const p = await plan(dag, "100 MB", { profiles: bcast, modes: ["vm-local", "direct", "remote"], allowSplits: false, platform: { vm: { nicBytesPerSecond } } });
+    const p = await plan(dag, "100 MB", { profiles: bcast, modes: ["vm-local", "direct", "remote"], allowSplits: false, platform: { vm: { nicBytesPerSecond, nicBurstBytesPerSecond: nicBytesPerSecond } } });
     return p.edges[0]!.mode;
   };
   const fanouts = [1, 2, 4, 6, 8, 12, 16, 24, 32, 64];
@@ -101,7 +103,8 @@ describe("plan() outcomes", () => {
     expect(p.status).toBe("infeasible");
     expect(p.message).toMatch(/below the cheapest achievable cost, \$[0-9.e-]+/);
     const cheapest = Number(/\$([0-9.e-]+)/.exec(p.message!.split("cheapest achievable cost, ")[1]!)![1]);
-    expect(cheapest).toBeCloseTo(p.predicted.costUsd, 6);
+    // the message shows 4 significant digits
+    expect(Math.abs(cheapest / p.predicted.costUsd - 1)).toBeLessThan(1e-3);
   });
 
   it("accepts byte counts and size strings alike", async () => {

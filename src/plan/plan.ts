@@ -1,7 +1,8 @@
 /**
  * `plan(dag, inputSize, options)`: the fastest plan within the budget (or the cheapest within the
  * deadline, or the best performance per dollar). Reads as its phases:
- *   validate → estimate → candidates (prepareProblem) → solve → assemble (decisions, placement, explanations).
+ *   validate → estimate → candidates (prepareProblem) → [risk: every stage at its confidence level] → solve
+ *   → assemble (decisions, placement, explanations) → [risk: expected figures and quantiles].
  * Deterministic: the same inputs give the same plan.
  */
 import { resolveSolver } from "../solve/auto-solver.js";
@@ -14,6 +15,8 @@ import { needsSizing, sizeStages } from "../sizing/size-stages.js";
 import type { Plan } from "./types.js";
 import { checkFinitePlan } from "./check-finite.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
+import { toAssignment } from "../model/decisions.js";
+import { riskProblems, withRisk } from "./risk.js";
 
 export async function plan(dag: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Plan> {
   // Phase "size" (only when the DAG leaves counts open or memorySizes are given): fill them in.
@@ -21,8 +24,11 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   const sizing = needsSizing(dag, options) ? await timed(sizingMs, "size", () => sizeStages(dag, inputSize, options)) : undefined;
   const { memorySizes: _m, ...rest } = options;
   const prepared = await prepareProblem(sizing?.dagInput ?? dag, inputSize, rest);
-  const problem = prepared.problem;
+  const expected = prepared.problem;
   const measured: Record<string, number> = { ...sizingMs, ...prepared.timingsMs };
+  // With a confidence, the solver keeps the limits on the problem with every stage at its risk level (risk.ts).
+  const risk = options.confidence === undefined ? undefined : riskProblems(expected, options.confidence);
+  const problem = risk === undefined ? expected : risk.atConfidence;
   const solver = resolveSolver(options.solver);
   const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, gapTolerance: options.gapTolerance ?? GAP_TOLERANCE };
   const outcome = await timed(measured, "solve", () => solver(problem, ctx));
@@ -33,5 +39,6 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   const assembled = withinLimits
     ? await timed(measured, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }))
     : await timed(measured, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));
-  return checkFinitePlan(sizing === undefined ? assembled : { ...assembled, sizing: sizing.report });
+  const risked = risk === undefined ? assembled : withRisk(assembled, expected, risk, toAssignment(expected.dag, assembled));
+  return checkFinitePlan(sizing === undefined ? risked : { ...risked, sizing: sizing.report });
 }

@@ -46,12 +46,15 @@ export interface PreparedEstimates {
 export async function prepareEstimates(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}, timingsMs: Record<string, number> = {}): Promise<PreparedEstimates> {
   checkPlanOptions(options);
   const inputBytes = parseSizeBytes(inputSize);
-  const platform = resolvePlatform(options.platform);
+  // coldFraction is a shorthand for the platform's invocation.coldFraction
+  const platform = options.coldFraction === undefined ? resolvePlatform(options.platform) : resolvePlatform({ ...options.platform, invocation: { ...options.platform?.invocation, coldFraction: options.coldFraction } });
   const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
   const { provider: profiles, warnings: fallbackWarnings } = withFallbackProfiles(given, dagInput, options);
   const limits = resolveDagLimits(options.limits);
   const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames), limits));
-  const estimated = await timed(timingsMs, "estimate", () => estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), options.coldFraction === undefined ? {} : { coldFraction: options.coldFraction }));
+  const estimated = await timed(timingsMs, "estimate", () =>
+    estimateStages(dag, inputBytes, profiles, resolveQuantiles(options.quantile), {}, { ...(options.noiseCv === undefined ? {} : { noiseCv: options.noiseCv }), measuredIo: platform.objectStore }),
+  );
   const estimates = fallbackWarnings.length === 0 ? estimated : { ...estimated, warnings: [...fallbackWarnings, ...estimated.warnings] };
   return { dag, estimates, platform, profiles, inputBytes };
 }

@@ -49,8 +49,25 @@ export interface Plan extends Decisions {
     readonly makespanMs: number;
     readonly costUsd: number;
     readonly cost: CostBreakdown;
+    /** Peak bytes the cache tier holds at once. */
     readonly cacheBytes: number;
+    /** Peak VMs leased at once on the plan's schedule. */
+    readonly peakVms?: number;
   };
+  /**
+   * With `confidence`: the plan keeps its budget (or deadline) with at least that probability. `p50`:
+   * makespan and cost with every stage at its median; `atConfidence`: with every stage at
+   * `stageLevel` = 1 − (1 − confidence) / stages — a bound the run stays within with probability ≥
+   * confidence (risk.ts). `predicted` stays the expectation.
+   */
+  readonly risk?: {
+    readonly confidence: number;
+    readonly stageLevel: number;
+    readonly p50: { readonly makespanMs: number; readonly costUsd: number };
+    readonly atConfidence: { readonly makespanMs: number; readonly costUsd: number };
+  };
+  /** The VM pool the run holds: VMs reserved for the whole run (VM-pool billing; 0 otherwise) — the simulator bills the same reservation. */
+  readonly vmPool?: { readonly reservedVms: number };
   readonly violations: readonly Violation[];
   /** Things to know about the prediction, e.g. learned profiles used beyond their trained input sizes. */
   readonly warnings: readonly string[];

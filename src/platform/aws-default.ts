@@ -1,8 +1,9 @@
 /**
  * The default platform: a self-hosted FaaS on an EC2-like VM pool (SONIC's setting, all four
- * modes), an S3-Standard-like object store, an ElastiCache-Serverless-like fast tier, and
- * Lambda-style GB-second billing. Each constant names its source; prices are AWS us-east-1
- * on-demand list prices as published in the cited sources (dates given), not re-checked live.
+ * modes), billed as the VMs it holds, an S3-Standard-like object store, an
+ * ElastiCache-Serverless-like fast tier. Each constant names its source (docs/platform.md has the
+ * table); prices are AWS us-east-1 on-demand list prices as published in the cited sources (dates
+ * given), not re-checked live.
  */
 import type { Platform } from "./schema.js";
 
@@ -18,9 +19,16 @@ export const AWS_DEFAULT_PLATFORM: Platform = Object.freeze({
     type: "c6gd.xlarge-like",
     cores: 4,
     memoryMb: 8192,
-    // "Up to 10 Gbit/s" burst; the sustained baseline of the xlarge size is 1.25 Gbit/s
-    // (AWS EC2 network performance tables, 2024). Planning on the baseline.
+    // "Up to 10 Gbit/s" with a 1.25 Gbit/s baseline for the xlarge size (AWS EC2 network
+    // performance tables, 2024); instances of ≤ 16 vCPUs burst on network I/O credits "typically
+    // from 5 to 60 minutes" (AWS EC2 user guide). Credit: a c5.xlarge measured throttled after 13
+    // minutes of burst (D. Vassallo, 2019; A. Wittig's cheat sheet measures ~10 Gbit/s burst):
+    // (10 − 1.25) Gbit/s × 780 s = 853 GB above the baseline, each way.
     nicBytesPerSecond: 1.25e9 / 8,
+    nicBurstBytesPerSecond: 10e9 / 8,
+    nicBurstBytes: ((10e9 - 1.25e9) / 8) * 780,
+    // AWS EC2 user guide: single-flow traffic is limited to 5 Gbit/s outside a cluster placement group.
+    flowBytesPerSecond: 5e9 / 8,
     // Local NVMe, ~400 MB/s sustained mixed read/write for the xlarge size (assumption, measured
     // ranges for c6gd.xlarge instance store are 350–500 MB/s).
     localStorageBytesPerSecond: 400e6,
@@ -28,6 +36,20 @@ export const AWS_DEFAULT_PLATFORM: Platform = Object.freeze({
     networkLatencyMs: 1,
     poolSize: 64,
     priceUsdPerHour: 0.1536,
+    // EC2 Linux on-demand: billed in one-second increments with a minimum of 60 seconds (AWS, Oct 2017).
+    billing: "per-second",
+    minimumBilledSeconds: 60,
+  },
+  invocation: {
+    // SeBS-Flow (EuroSys'25), AWS Step Functions + Lambda: ≈146–197 ms from a stage's last end to
+    // the next stage's first start, warm; the midpoint, (146 + 197) / 2 ≈ 172 ms.
+    stepMs: 172,
+    // Same source: 1–2.6 s when the next functions start cold; the midpoint 1,800 ms less the warm
+    // step already paid: 1,628 ms.
+    coldStartMs: 1628,
+    // Assumption: the pool's functions are deployed and warm (keeping them warm is what a held pool
+    // buys); set it for a cold run.
+    coldFraction: 0,
   },
   objectStore: {
     name: "s3-standard-like",
@@ -36,11 +58,16 @@ export const AWS_DEFAULT_PLATFORM: Platform = Object.freeze({
     putLatencyMs: 40,
     // SeBS-Flow (EuroSys'25): ≈41 MB/s marginal object-store read bandwidth per function.
     connectionBytesPerSecond: 41e6,
-    // One stream per instance (SeBS-Flow's setting); raise it to model parallel ranged GETs.
+    // One stream per instance (SeBS-Flow's per-function figure); raise it to read with parallel ranged GETs.
     connectionsPerInstance: 1,
+    // AWS SDK for Python transfer manager default: 8 MiB parts (multipart_chunksize = 8388608).
+    rangeBytes: 8 * MiB,
     // AWS S3 documentation: 5,500 GET and 3,500 PUT requests per second per prefix.
     readsPerSecond: 5500,
     writesPerSecond: 3500,
+    // A fresh bucket is one partition; scaling out to more prefixes takes tens of minutes to hours
+    // (Bodner et al. 2025), so a plan counts on one unless told otherwise.
+    prefixes: 1,
     // Bodner et al. 2025 / AWS S3 pricing: $0.40 per million GETs, $5 per million PUTs.
     priceUsdPerGet: 0.4e-6,
     priceUsdPerPut: 5e-6,
@@ -57,14 +84,22 @@ export const AWS_DEFAULT_PLATFORM: Platform = Object.freeze({
     connectionBytesPerSecond: 75 * MiB,
     // Sub-millisecond in-memory access; ~1 ms with connection set-up from a function.
     latencyMs: 1,
+    pricing: "serverless",
     // ElastiCache Serverless (Redis OSS) list prices, us-east-1 (AWS announcement, Nov 2023):
     // $0.125 per GB-hour stored; $0.0034 per million ECPUs, 1 ECPU per KB transferred
     // → $0.0034 per ~GB moved.
     priceUsdPerGibHour: 0.125,
     priceUsdPerGibTransferred: 0.0034 * (GiB / 1e9),
+    // For pricing "nodes": 4 × cache.r7g.large at $0.219 per node-hour (AWS ElastiCache on-demand
+    // pricing, us-east-1, 2024), billed per started hour.
+    nodes: 4,
+    priceUsdPerNodeHour: 0.219,
   },
   billing: {
-    // AWS Lambda pricing (x86, us-east-1): $0.0000166667 per GB-second, $0.20 per million requests.
+    // A self-hosted FaaS pays for the VMs it holds.
+    compute: "vm-pool",
+    // For compute "function" — AWS Lambda pricing (x86, us-east-1): $0.0000166667 per GB-second,
+    // $0.20 per million requests.
     priceUsdPerGbSecond: 0.0000166667,
     priceUsdPerRequest: 0.2e-6,
     minMemoryMb: 128,

@@ -1,14 +1,16 @@
 /**
  * Merges caller overrides over a base platform (the AWS-like default) and validates the result
  * strictly: an unknown field (a typo such as `vmm` or `nicGbps`) is an error with a "did you mean",
- * a section that is not an object is a type error, and no value is coerced.
+ * a section that is not an object is a type error, and no value is coerced. Then the fields that
+ * contradict each other — a minimum memory above the maximum, a NIC's burst rate below its
+ * baseline — each an issue naming the field, the expected and the actual value.
  */
 import { InputError, issue, schemaIssues, show, suggestionParams, findUnknownKeys, type Issue } from "../errors.js";
 import { AWS_DEFAULT_PLATFORM } from "./aws-default.js";
 import { platformSchema, type Platform, type PlatformOverrides } from "./schema.js";
 
 const KEYS = { unknownKey: "platform.unknownKey", wrongType: "platform.wrongType", badValue: "platform.badValue" } as const;
-const SECTIONS = ["vm", "objectStore", "cache", "billing"] as const;
+const SECTIONS = ["vm", "invocation", "objectStore", "cache", "billing"] as const;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -34,6 +36,7 @@ export function resolvePlatform(overrides: PlatformOverrides | undefined, base: 
     name: overrides?.name ?? base.name,
     modes: overrides?.modes ?? base.modes,
     vm: { ...base.vm, ...overrides?.vm },
+    invocation: { ...base.invocation, ...overrides?.invocation },
     objectStore: { ...base.objectStore, ...overrides?.objectStore },
     cache: { ...base.cache, ...overrides?.cache },
     billing: { ...base.billing, ...overrides?.billing },
@@ -41,10 +44,18 @@ export function resolvePlatform(overrides: PlatformOverrides | undefined, base: 
   const issues = schemaIssues(platformSchema, merged, KEYS, ["platform"]);
   if (issues.length > 0) throw new InputError("Invalid platform", issues);
   const parsed = platformSchema.parse(merged);
-  if (parsed.billing.minMemoryMb > parsed.billing.maxMemoryMb) {
-    throw new InputError("Invalid platform", [
-      issue("platform.memoryRange", { path: ["platform", "billing", "minMemoryMb"], expected: `≤ ${parsed.billing.maxMemoryMb} MB`, actual: `${parsed.billing.minMemoryMb} MB` }),
-    ]);
-  }
+  const contradictions = contradictionIssues(parsed);
+  if (contradictions.length > 0) throw new InputError("Invalid platform", contradictions);
   return parsed;
+}
+
+function contradictionIssues(p: Platform): Issue[] {
+  const issues: Issue[] = [];
+  if (p.billing.minMemoryMb > p.billing.maxMemoryMb) {
+    issues.push(issue("platform.memoryRange", { path: ["platform", "billing", "minMemoryMb"], expected: `≤ ${p.billing.maxMemoryMb} MB`, actual: `${p.billing.minMemoryMb} MB` }));
+  }
+  if (p.vm.nicBurstBytesPerSecond < p.vm.nicBytesPerSecond) {
+    issues.push(issue("platform.burstBelowBaseline", { path: ["platform", "vm", "nicBurstBytesPerSecond"], expected: `≥ vm.nicBytesPerSecond (${p.vm.nicBytesPerSecond} B/s)`, actual: `${p.vm.nicBurstBytesPerSecond} B/s` }));
+  }
+  return issues;
 }

@@ -1,6 +1,8 @@
 /**
- * The platform a plan runs on: VM pool, object store, fast cache tier, function billing, and the
- * transfer modes it offers. Every field carries its unit in its name.
+ * The platform a plan runs on: VM pool (its NICs token buckets), invocation latency, object store, fast
+ * cache tier, billing, and the transfer modes it offers. Every field carries its unit in its name;
+ * every default is sourced in docs/platform.md. Both engines — the planner's cost model and the
+ * simulator — read the same fields through the laws in src/physics.
  */
 import { z } from "zod";
 
@@ -10,20 +12,40 @@ export type TransferMode = (typeof TRANSFER_MODES)[number];
 
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().nonnegative();
+const count = z.number().int().positive();
 
 export const vmSchema = z.object({
   type: z.string(),
-  cores: z.number().int().positive(),
+  cores: count,
   memoryMb: positive,
   /** Sustained (baseline) NIC bandwidth of one VM, each way. */
   nicBytesPerSecond: positive,
+  /** "Up to" bandwidth: what the NIC carries while it has burst credit, each way (≥ the baseline). */
+  nicBurstBytesPerSecond: positive,
+  /** Burst credit of one direction of the NIC when full, bytes above the baseline (a token bucket). */
+  nicBurstBytes: nonNegative,
+  /** Cap of one network flow between two VMs (EC2: 5 Gbit/s outside a cluster placement group). */
+  flowBytesPerSecond: positive,
   /** Local storage bandwidth of one VM, shared by its instances. */
   localStorageBytesPerSecond: positive,
   /** One network round trip between two VMs (connection set-up + first byte). */
   networkLatencyMs: nonNegative,
-  /** VMs available to the app at once; stages needing more run in waves. */
-  poolSize: z.number().int().positive(),
+  /** VMs the app may hold at once, across every stage running at the same time; stages beyond it queue. */
+  poolSize: count,
   priceUsdPerHour: nonNegative,
+  /** How held VMs are billed: per second (with a minimum) or per started hour. */
+  billing: z.enum(["per-second", "per-hour"]),
+  /** Shortest time a VM is billed for under per-second billing. */
+  minimumBilledSeconds: nonNegative,
+});
+
+export const invocationSchema = z.object({
+  /** Orchestration step before a stage's instances start: the gap between a stage's inputs being ready and its first instance running. */
+  stepMs: nonNegative,
+  /** Extra start latency of an instance that starts cold. */
+  coldStartMs: nonNegative,
+  /** Probability that an instance starts cold. */
+  coldFraction: z.number().finite().min(0).max(1),
 });
 
 export const objectStoreSchema = z.object({
@@ -33,11 +55,15 @@ export const objectStoreSchema = z.object({
   putLatencyMs: nonNegative,
   /** Throughput of one connection (one request stream). */
   connectionBytesPerSecond: positive,
-  /** Parallel connections one instance opens (requests in flight). */
-  connectionsPerInstance: z.number().int().positive(),
-  /** Request-rate limits of one prefix: the store serves no more than this. */
+  /** Parallel connections one instance opens (requests in flight); above 1, reads are ranged GETs. */
+  connectionsPerInstance: count,
+  /** Size of one ranged GET when an instance reads with several connections. */
+  rangeBytes: positive,
+  /** Request-rate limits of one key prefix. */
   readsPerSecond: positive,
   writesPerSecond: positive,
+  /** Partitioned (warm) key prefixes the app's bucket has; a plan spreads an edge's objects over up to this many. */
+  prefixes: count,
   priceUsdPerGet: nonNegative,
   priceUsdPerPut: nonNegative,
 });
@@ -52,16 +78,23 @@ export const cacheSchema = z.object({
   connectionBytesPerSecond: positive,
   /** First-byte latency of one request. */
   latencyMs: nonNegative,
-  /** Storage price: per GiB held per hour (pro rata). */
+  /** "serverless": stored GiB-hours (pro rata) + transfer; "nodes": nodes held for the app's run, per started hour, + transfer. */
+  pricing: z.enum(["serverless", "nodes"]),
+  /** Storage price under serverless pricing: per GiB held per hour (pro rata). */
   priceUsdPerGibHour: nonNegative,
   /** Transfer price: per GiB read or written. */
   priceUsdPerGibTransferred: nonNegative,
+  /** Nodes of a node-priced tier (its capacity and bandwidth are the fields above, for all nodes together). */
+  nodes: count,
+  priceUsdPerNodeHour: nonNegative,
 });
 
 export const billingSchema = z.object({
-  /** Function compute price per GB-second of configured memory. */
+  /** What compute is billed: the VM pool held (self-hosted FaaS) or function GB-seconds and invocations (public FaaS). */
+  compute: z.enum(["vm-pool", "function"]),
+  /** Function compute price per GB-second of configured memory (compute: "function"). */
   priceUsdPerGbSecond: nonNegative,
-  /** Price per invocation. */
+  /** Price per invocation (compute: "function"). */
   priceUsdPerRequest: nonNegative,
   /** Memory settings the platform allows: instances are billed at max(min, predicted peak) rounded up to the step. */
   minMemoryMb: positive,
@@ -74,6 +107,7 @@ export const platformSchema = z.object({
   /** The transfer modes this platform offers (public Lambda: remote and cache only). */
   modes: z.array(z.enum(TRANSFER_MODES)).min(1),
   vm: vmSchema,
+  invocation: invocationSchema,
   objectStore: objectStoreSchema,
   cache: cacheSchema,
   billing: billingSchema,
@@ -86,6 +120,7 @@ export type PlatformOverrides = {
   readonly name?: string;
   readonly modes?: readonly TransferMode[];
   readonly vm?: Partial<Platform["vm"]>;
+  readonly invocation?: Partial<Platform["invocation"]>;
   readonly objectStore?: Partial<Platform["objectStore"]>;
   readonly cache?: Partial<Platform["cache"]>;
   readonly billing?: Partial<Platform["billing"]>;

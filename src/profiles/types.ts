@@ -17,6 +17,12 @@ export interface FunctionProfile {
   outputBytes(instanceInputBytes: number): number;
   /** Instances of the next stage, from this stage's total input bytes. */
   fanout(stageInputBytes: number): number;
+  /**
+   * True when `runtimeMs` was measured with the instance's own object-store reads of its input and
+   * writes of its output included (end-to-end durations from traces): the planner then takes that
+   * I/O out (physics/io-included.ts) before adding the transfers a plan chooses.
+   */
+  readonly runtimeIncludesIo?: boolean;
 }
 
 export const PROFILE_TARGETS = ["runtimeMs", "memoryMb", "outputBytes", "fanout"] as const;

@@ -31,10 +31,14 @@ export function buildStages(setup: SimulationSetup): Map<string, StageRt> {
       incoming,
       outgoing,
       admitted: setup.admitted.has(id),
+      sideInputBytes: dag.stageById.get(id)!.sideInputBytes ?? 0,
       vmIds: [],
+      lease: "none",
+      awaitingLease: [],
+      hostedLeft: 0,
+      cacheReadersLeft: 0,
       instances: [],
       pending: incoming.length === 0 ? [] : Array.from({ length: p.instances }, (_, j) => j),
-      consumersLeft: outgoing.length,
       done: 0,
       readyMs: NaN,
       finishMs: NaN,
@@ -51,6 +55,7 @@ export function buildEdges(setup: SimulationSetup, stages: ReadonlyMap<string, S
     const modes = assignReceiverModes(shares.length > 0 ? shares : [{ mode: "remote", fraction: 1 }], stages.get(e.to)!.n);
     const receiversByMode: Partial<Record<TransferMode, number>> = {};
     for (const m of modes) receiversByMode[m] = (receiversByMode[m] ?? 0) + 1;
+    if (modes.includes("cache")) stages.get(e.from)!.cacheReadersLeft++;
     return { index, key: edgeKey(e), pattern: e.pattern, from: e.from, to: e.to, shares, modes, receiversByMode, bytesOffered: 0, bytesReadByMode: {}, written: new Map(), available: new Set() };
   });
 }

@@ -9,10 +9,16 @@
  * share of its bytes each sender VM holds; its pieces progress together, the busiest sender sets
  * the pace), which keeps an all-to-all exchange at n flows instead of n².
  *
+ * A resource may be a token bucket (physics/token-bucket.ts: a VM NIC's "up to" bandwidth): its
+ * capacity is the burst rate while it has credit and the baseline once drained; its credit drains
+ * by (load − baseline) and refills by (baseline − load), and the moment it runs out (or has
+ * recharged) is an event like a flow's completion.
+ *
  * Pre: time only moves forward (`advanceTo`). Post: a flow's bytes are delivered exactly; no
  * resource carries more than its capacity; per-resource statistics (bytes, busy time, peak
  * utilisation) integrate the loads over time.
  */
+import { bucketRate, creditAfter, msUntilDrained, rechargeThresholdBytes, type TokenBucket } from "../physics/token-bucket.js";
 import { sluiceError } from "../errors.js";
 import { waterFill, type Flow, type Resource } from "./water-fill.js";
 
@@ -47,10 +53,15 @@ export class FairShareNetwork {
   private active: Resource[] = [];
   recomputes = 0;
 
-  /** Declares a resource; re-declaring keeps the first capacity. */
-  addResource(id: string, capacityBytesPerSecond: number): void {
+  /** Declares a resource (a token bucket when `bucket` is given, starting full); re-declaring keeps the first. */
+  addResource(id: string, capacityBytesPerSecond: number, bucket?: TokenBucket): void {
     if (!this.resources.has(id)) {
-      this.resources.set(id, { id, capacity: capacityBytesPerSecond, bytes: 0, busyMs: 0, peak: 0, load: 0, remaining: 0, weight: 0, version: 0, inUse: false, members: [] });
+      const r: Resource = { id, capacity: capacityBytesPerSecond, bytes: 0, busyMs: 0, peak: 0, load: 0, remaining: 0, weight: 0, version: 0, inUse: false, members: [] };
+      if (bucket !== undefined && bucket.burstBytesPerSecond > bucket.baselineBytesPerSecond) {
+        r.bucket = { spec: bucket, creditBytes: bucket.burstBytes, drained: false, lastMs: this.nowMs };
+        r.capacity = bucketRate(bucket, bucket.burstBytes, false);
+      }
+      this.resources.set(id, r);
     }
   }
 
@@ -67,6 +78,7 @@ export class FairShareNetwork {
       if (r === undefined) throw sluiceError("internal.simulationStalled", { params: { detail: `unknown resource ${id}` } });
       const w = req.weights?.[k] ?? 1;
       if (w > 0) {
+        if (r.bucket !== undefined && r.load === 0) this.settleBucket(r);
         resources.push(r);
         weights.push(w);
       }
@@ -90,13 +102,33 @@ export class FairShareNetwork {
       }
     }
     this.nowMs = timeMs;
+    for (const r of this.active) if (r.bucket !== undefined) this.settleBucket(r);
   }
 
-  /** When the next flow finishes at the current rates; Infinity if none. */
+  /** Brings a bucket's credit up to now at its current load and flips its rate if it ran out or recharged. */
+  private settleBucket(r: Resource): void {
+    const b = r.bucket!;
+    b.creditBytes = creditAfter(b.spec, b.creditBytes, r.load, this.nowMs - b.lastMs);
+    b.lastMs = this.nowMs;
+    const drained = b.drained ? b.creditBytes < rechargeThresholdBytes(b.spec) : b.creditBytes <= 1;
+    if (drained !== b.drained) {
+      b.drained = drained;
+      r.capacity = bucketRate(b.spec, b.creditBytes, drained);
+      this.dirty = true;
+    }
+  }
+
+  /** When the next flow finishes (or a bucket runs out of credit or recharges) at the current rates; Infinity if none. */
   nextCompletionMs(): number {
     if (this.dirty) this.recompute();
     let t = Infinity;
     for (const f of this.flows) if (f.finishAtMs < t) t = f.finishAtMs;
+    for (const r of this.active) {
+      const b = r.bucket;
+      if (b === undefined) continue;
+      if (!b.drained) t = Math.min(t, this.nowMs + msUntilDrained(b.spec, b.creditBytes, r.load));
+      else if (r.load < b.spec.baselineBytesPerSecond) t = Math.min(t, this.nowMs + ((rechargeThresholdBytes(b.spec) - b.creditBytes) / (b.spec.baselineBytesPerSecond - r.load)) * 1000);
+    }
     return t;
   }
 

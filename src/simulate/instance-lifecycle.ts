@@ -1,8 +1,12 @@
 /**
  * The life of a stage instance, and of its stage: receivers become ready (their pieces and drawn
- * runtime, memory and output fixed), wait for a slot, read, compute, write, release the slot.
- * A stage finishes with its last instance; a producer's cache-resident output is released when
- * its last consumer stage has finished (a sink's, when it has). See simulation.ts for the rules.
+ * runtime, memory and output fixed); the stage leases its VMs from the pool (once, all together;
+ * a stage beside its producer's output uses its host's); after the orchestration step each
+ * receiver waits for a slot, starts (warm, or cold with the platform's cold fraction), reads,
+ * computes, writes, releases the slot. A stage finishes with its last instance and gives its
+ * lease back when every stage hosted on its VMs has finished too; a producer's cache-resident
+ * output is released when its last cache-reading consumer stage has finished (at once if none,
+ * a sink's when it has). See simulation.ts for the rules.
  */
 import type { TransferMode } from "../model/types.js";
 import { eligibleVms } from "./place-instances.js";
@@ -12,6 +16,7 @@ import { piecesFor } from "./receivers.js";
 import { runGroups } from "./run-requests.js";
 import { stageOf, type EdgeRt, type InstanceRt, type SimState, type StageRt } from "./sim-state.js";
 import { writeGroups } from "./write-outputs.js";
+import { drawStartupMs } from "../physics/invocation.js";
 
 /** Receivers `indexes` of `s` may start: draws each and asks for its slot. */
 export function receiversReady(sim: SimState, s: StageRt, indexes: readonly number[]): void {
@@ -26,14 +31,41 @@ export function receiversReady(sim: SimState, s: StageRt, indexes: readonly numb
       for (const p of ps) e.bytesOffered += p.bytes;
       return ps;
     });
-    const inputBytes = s.incoming.length === 0 ? sim.setup.inputBytes / s.n : pieces.reduce((a, ps) => a + ps.reduce((b, p) => b + p.bytes, 0), 0);
+    const inputBytes = s.incoming.length === 0 ? (sim.setup.inputBytes * (sim.setup.dag.stageById.get(s.id)!.inputFraction ?? 1)) / s.n : pieces.reduce((a, ps) => a + ps.reduce((b, p) => b + p.bytes, 0), 0);
     const stream = createStream(sim.setup.seed, `${s.id}#${j}`);
-    const draw = sim.setup.sample(s.fn, inputBytes, stream);
+    const inv = sim.setup.platform.invocation;
+    const cold = createStream(sim.setup.seed, `${s.id}#${j}/start`).uniform() < inv.coldFraction;
+    const stage = sim.setup.dag.stageById.get(s.id)!;
+    const draw = sim.setup.sample(s.fn, inputBytes, stream, { ...(stage.memoryMb === undefined ? {} : { memoryMb: stage.memoryMb }), ...(stage.repeat === undefined ? {} : { runs: stage.repeat }), cold });
     const inst: InstanceRt = { stage: s, index: j, stream, vm: "", readyMs: now, startMs: NaN, computeStartMs: NaN, computeEndMs: NaN, finishMs: NaN, inputBytes, draw, pieces, cacheResident: false, intervals: new Map() };
     s.instances[j] = inst;
     fresh.push(inst);
   }
-  for (const inst of fresh) sim.scheduler.request(eligibleVms(sim, inst), s.billedMemoryMb, (vm) => started(sim, inst, vm));
+  if (s.hostId !== undefined || s.lease === "granted") {
+    askSlots(sim, fresh);
+    return;
+  }
+  s.awaitingLease.push(...fresh);
+  if (s.lease === "none") {
+    s.lease = "asked";
+    // asked on the agenda: a producer finishing at this instant gives its VMs back first
+    sim.kernel.at(sim.kernel.nowMs, () =>
+      sim.pool.lease(s.id, s.vmIds.length, () => {
+        s.lease = "granted";
+        const waiting = s.awaitingLease;
+        s.awaitingLease = [];
+        askSlots(sim, waiting);
+      }),
+    );
+  }
+}
+
+/** After the orchestration step, each instance asks for a slot. */
+function askSlots(sim: SimState, insts: readonly InstanceRt[]): void {
+  if (insts.length === 0) return;
+  sim.kernel.after(sim.setup.platform.invocation.stepMs, () => {
+    for (const inst of insts) sim.scheduler.request(eligibleVms(sim, inst), inst.stage.billedMemoryMb, (vm) => started(sim, inst, vm));
+  });
 }
 
 /** Producer instance done writing what `e`'s `mode` receivers read; when every producer instance is, they may start. */
@@ -56,6 +88,14 @@ function markWritten(sim: SimState, e: EdgeRt, mode: TransferMode): void {
 function started(sim: SimState, inst: InstanceRt, vm: string): void {
   inst.vm = vm;
   inst.startMs = sim.kernel.nowMs;
+  // a cold instance pays the platform's cold start, unless its runtime came from a traced cold-start profile
+  const inv = sim.setup.platform.invocation;
+  const coldMs = inst.draw.coldProfile === true ? 0 : drawStartupMs({ warmMs: 0, coldMs: inv.coldStartMs, coldFraction: inv.coldFraction }, createStream(sim.setup.seed, `${inst.stage.id}#${inst.index}/start`).uniform());
+  if (coldMs > 0) sim.kernel.after(coldMs, () => readAndCompute(sim, inst, vm));
+  else readAndCompute(sim, inst, vm);
+}
+
+function readAndCompute(sim: SimState, inst: InstanceRt, vm: string): void {
   const groups = readGroups(sim, inst, vm);
   runGroups(sim, inst, groups, (e, m) => markWritten(sim, e, m), () => {
     inst.computeStartMs = sim.kernel.nowMs;
@@ -80,10 +120,20 @@ function finished(sim: SimState, inst: InstanceRt): void {
   s.done++;
   if (s.done < s.n) return;
   s.finishMs = now;
-  if (s.admitted && s.outgoing.length === 0) sim.cache.release(s.id, now);
+  if (s.admitted && s.cacheReadersLeft === 0) sim.cache.release(s.id, now);
   for (const i of s.incoming) {
-    const u = stageOf(sim, sim.edges[i]!.from);
-    u.consumersLeft--;
-    if (u.consumersLeft === 0 && u.admitted) sim.cache.release(u.id, now);
+    const e = sim.edges[i]!;
+    const u = stageOf(sim, e.from);
+    if (e.modes.includes("cache")) {
+      u.cacheReadersLeft--;
+      if (u.cacheReadersLeft === 0 && u.admitted && u.done === u.n) sim.cache.release(u.id, now);
+    }
+  }
+  if (s.hostId === undefined) {
+    if (s.hostedLeft === 0) sim.pool.release(s.id);
+  } else {
+    const host = stageOf(sim, s.hostId);
+    host.hostedLeft--;
+    if (host.hostedLeft === 0 && host.done === host.n) sim.pool.release(host.id);
   }
 }

@@ -8,6 +8,7 @@
 import { senderOfScatter } from "./receivers.js";
 import { stageOf, type InstanceRt, type SimState } from "./sim-state.js";
 import { local, nicIn, nicOut } from "./transfer-request.js";
+import { nicBucket } from "../model/bandwidth.js";
 
 /** Own VMs per stage; a stage with a vm-local input shares its producer's (transitively). */
 export function placeStages(sim: SimState): void {
@@ -24,6 +25,7 @@ export function placeStages(sim: SimState): void {
       s.pinEdge = pin;
       s.hostId = host.hostId ?? host.id;
       s.vmIds = host.vmIds;
+      stageOf(sim, s.hostId).hostedLeft++;
       continue;
     }
     const vms = sim.setup.placement.get(id)!.vms;
@@ -32,8 +34,10 @@ export function placeStages(sim: SimState): void {
       s.vmIds.push(vm);
       sim.vmIds.push(vm);
       sim.scheduler.addVm({ id: vm, cores: platform.vm.cores, memoryMb: platform.vm.memoryMb });
-      sim.kernel.network.addResource(nicIn(vm), platform.vm.nicBytesPerSecond);
-      sim.kernel.network.addResource(nicOut(vm), platform.vm.nicBytesPerSecond);
+      // each direction of the NIC is a token bucket: its burst rate while it has credit, then the baseline
+      const bucket = nicBucket(platform);
+      sim.kernel.network.addResource(nicIn(vm), bucket.burstBytesPerSecond, bucket);
+      sim.kernel.network.addResource(nicOut(vm), bucket.burstBytesPerSecond, bucket);
       sim.kernel.network.addResource(local(vm), platform.vm.localStorageBytesPerSecond);
     }
   }

@@ -2,19 +2,23 @@
  * Turns a finished Simulation into the report: makespan, cost in the model's categories,
  * per-stage and per-instance timelines, bytes per tier and per edge, cache occupancy, NIC use.
  *
- *   computeUsd     = Σ instances (finish − slot start) · billed GB · price per GB-s + n · price per request
+ *   computeUsd     = VM-pool billing: max(the plan's reserved VMs, peak leased at once) · billed time of the run (physics/vm-billing.ts);
+ *                    function billing: Σ instances (finish − slot start) · billed GB · price per GB-s + n · repeat · price per request (one invocation per run)
  *   objectStoreUsd = PUTs · price per PUT + GETs · price per GET
  *   cacheUsd       = (bytes written + read) / GiB · transfer price + ∫ resident GiB dt · price per GiB-hour
+ *                    (node pricing instead of the storage term: nodes · price per started hour of the run, if anything was admitted)
  */
 import type { CostBreakdown } from "../model/types.js";
 import type { Platform } from "../platform/schema.js";
 import { intervalsOf } from "./account-transfer.js";
 import type { Simulation } from "./simulation.js";
 import type { NicUsage, SimEdge, SimInstance, SimStage, SimulationReport } from "./types.js";
+import { billedVmSeconds, vmPoolUsd } from "../physics/vm-billing.js";
+import { cacheNodesUsd } from "../physics/cache-residency.js";
 
 const GiB = 1024 ** 3;
 
-export function buildReport(sim: Simulation, platform: Platform, meta: { dagName: string; seed: number; inputBytes: number; notes: string[] }): SimulationReport {
+export function buildReport(sim: Simulation, platform: Platform, meta: { dagName: string; seed: number; inputBytes: number; notes: string[]; reservedVms: number }): SimulationReport {
   const instances: SimInstance[] = [];
   const stages: SimStage[] = [];
   let makespanMs = 0;
@@ -29,7 +33,7 @@ export function buildReport(sim: Simulation, platform: Platform, meta: { dagName
       startMs = Math.min(startMs, i.startMs);
       outputBytes += i.draw.outputBytes;
       if (i.draw.memoryMb > s.billedMemoryMb) overBilled++;
-      computeUsd += ((i.finishMs - i.startMs) / 1000) * (s.billedMemoryMb / 1024) * platform.billing.priceUsdPerGbSecond + platform.billing.priceUsdPerRequest;
+      if (platform.billing.compute === "function") computeUsd += ((i.finishMs - i.startMs) / 1000) * (s.billedMemoryMb / 1024) * platform.billing.priceUsdPerGbSecond + platform.billing.priceUsdPerRequest * (sim.setup.dag.stageById.get(s.id)!.repeat ?? 1);
       instances.push({
         stageId: s.id,
         index: i.index,
@@ -73,9 +77,15 @@ export function buildReport(sim: Simulation, platform: Platform, meta: { dagName
     stages.push(s.hostId === undefined ? stage : { ...stage, colocatedWith: s.hostId });
   }
 
+  const vm = platform.vm;
+  const billedVms = Math.max(meta.reservedVms, sim.pool.peakVms);
+  if (platform.billing.compute === "vm-pool") computeUsd = vmPoolUsd(billedVms, makespanMs, vm.priceUsdPerHour, vm.billing, vm.minimumBilledSeconds);
   const objectStoreUsd = sim.store.usd();
   const t = sim.tierBytes;
-  const cacheUsd = ((t.cacheWritten + t.cacheRead) / GiB) * platform.cache.priceUsdPerGibTransferred + sim.cache.gibHours(makespanMs) * platform.cache.priceUsdPerGibHour;
+  const c = platform.cache;
+  const anyAdmitted = [...sim.stages.values()].some((s) => s.admitted);
+  const storageUsd = c.pricing === "nodes" ? (anyAdmitted ? cacheNodesUsd(c.nodes, c.priceUsdPerNodeHour, billedVmSeconds(makespanMs, "per-hour", 0) * 1000) : 0) : sim.cache.gibHours(makespanMs) * c.priceUsdPerGibHour;
+  const cacheUsd = ((t.cacheWritten + t.cacheRead) / GiB) * c.priceUsdPerGibTransferred + storageUsd;
   const cost: CostBreakdown = { computeUsd, objectStoreUsd, cacheUsd, totalUsd: computeUsd + objectStoreUsd + cacheUsd };
 
   const stats = new Map(sim.kernel.network.stats().map((r) => [r.id, r]));
@@ -118,5 +128,6 @@ export function buildReport(sim: Simulation, platform: Platform, meta: { dagName
     violations: [...sim.violations],
     notes: meta.notes,
     events: sim.kernel.events,
+    vmPool: { peakVms: sim.pool.peakVms, billedVms, poolSize: sim.pool.poolSize, waitedMs: sim.pool.waitedMs },
   };
 }

@@ -13,7 +13,13 @@
  *   one drawn uniformly, its values rescaled to this input by the profile's own ratio
  *   f(x) / f(record input) (output and runtime fall back to x / record input without a usable
  *   profile); functions without records fall back to the profiles.
+ * - A profile whose runtimes include their own object-store I/O has that I/O taken out of each
+ *   drawn runtime (physics/io-included.ts), as the planner does: the run adds the I/O it does.
+ * Profiles are read through the same quantile interface as the planner (estimate/profile-quantiles.ts).
  */
+import { createProfileQuantiles } from "../estimate/profile-quantiles.js";
+import { DEFAULT_RUNTIME_CV } from "../physics/dispersion.js";
+import { computeOnlyMs, type MeasuredIo } from "../physics/io-included.js";
 import { sluiceError } from "../errors.js";
 import { toProfileProvider, type FunctionProfile, type Profiles, type ProfileTarget } from "../profiles/types.js";
 import { lognormalFactor, type RandomStream } from "./random.js";
@@ -33,36 +39,38 @@ export interface InstanceDraw {
   readonly outputBytes: number;
   /** Where the draw came from. */
   readonly source: "provider" | "noise" | "truth";
+  /** True when the runtime came from a traced cold-start profile (which includes the start). */
+  readonly coldProfile?: boolean;
 }
 
-export const DEFAULT_NOISE_CV = 0.1;
-const GRID = 200;
+export const DEFAULT_NOISE_CV = DEFAULT_RUNTIME_CV;
 const NEAREST = 8;
 
 export interface SamplerOptions {
   readonly profiles: Profiles;
   readonly noiseCv?: number;
   readonly truth?: readonly TruthRecord[];
+  /** The object store profiles that include their I/O were measured against. */
+  readonly measuredIo?: MeasuredIo;
 }
 
-export type Sampler = (fn: string, inputBytes: number, stream: RandomStream) => InstanceDraw;
+/** How an instance runs: its configured memory, how many sequential runs it makes, whether it started cold. */
+export interface DrawContext {
+  readonly memoryMb?: number;
+  /** Sequential runs (a stage's `repeat`), each on 1/runs of the input; runtimes and outputs add up. */
+  readonly runs?: number;
+  /** The instance starts cold: where the function has a traced cold-start profile, it runs at that. */
+  readonly cold?: boolean;
+}
+
+export type Sampler = (fn: string, inputBytes: number, stream: RandomStream, context?: DrawContext) => InstanceDraw;
 
 export function createSampler(options: SamplerOptions): Sampler {
   const provider = toProfileProvider(options.profiles);
+  const grid = createProfileQuantiles(provider);
   const pointCv = options.noiseCv ?? DEFAULT_NOISE_CV;
   const spreadCv = options.noiseCv ?? 0;
-  const hasSpread = new Map<string, boolean>();
-  const spreads = (fn: string): boolean => {
-    let v = hasSpread.get(fn);
-    if (v === undefined) {
-      const lo = provider.profileFor(fn, { runtimeMs: 0.1, memoryMb: 0.1, outputBytes: 0.1 });
-      const hi = provider.profileFor(fn, { runtimeMs: 0.9, memoryMb: 0.9, outputBytes: 0.9 });
-      v = lo !== undefined && hi !== undefined && [1e4, 1e6, 1e8].some((x) => lo.runtimeMs(x) !== hi.runtimeMs(x) || lo.outputBytes(x) !== hi.outputBytes(x) || lo.memoryMb(x) !== hi.memoryMb(x));
-      hasSpread.set(fn, v);
-    }
-    return v;
-  };
-  const byQuantile = new Map<string, FunctionProfile | undefined>();
+  const spreads = (fn: string) => grid.spreads(fn);
   const truthByFn = new Map<string, TruthRecord[]>();
   for (const r of options.truth ?? []) {
     if (!(r.inputBytes >= 0)) continue;
@@ -73,16 +81,19 @@ export function createSampler(options: SamplerOptions): Sampler {
   for (const list of truthByFn.values()) list.sort((a, b) => a.inputBytes - b.inputBytes || a.runtimeMs - b.runtimeMs || a.outputBytes - b.outputBytes);
 
   const at = (fn: string, target: ProfileTarget, u: number): FunctionProfile => {
-    if (!spreads(fn)) u = 0.5;
-    const q = (Math.min(GRID - 1, Math.floor(u * GRID)) + 0.5) / GRID;
-    const key = `${fn}\u0000${target}\u0000${q}`;
-    if (!byQuantile.has(key)) byQuantile.set(key, provider.profileFor(fn, { [target]: q }));
-    const p = byQuantile.get(key);
+    const p = grid.at(fn, target, u);
     if (p === undefined) throw sluiceError("simulate.unknownFunction", { path: ["profiles", fn], params: { function: fn } });
     return p;
   };
+  const computeOnly = (p: FunctionProfile, ms: number, x: number, out: number) => (p.runtimeIncludesIo === true && options.measuredIo !== undefined ? computeOnlyMs(ms, x, out, options.measuredIo) : ms);
 
-  return (fn, x, stream) => {
+  const coldProfiles = new Map<string, FunctionProfile | undefined>();
+  const coldProfile = (fn: string): FunctionProfile | undefined => {
+    if (!coldProfiles.has(fn)) coldProfiles.set(fn, provider.segments?.(fn).includes("cold") === true ? provider.profileFor(fn, {}, { segment: "cold" }) : undefined);
+    return coldProfiles.get(fn);
+  };
+
+  const drawOne = (fn: string, x: number, stream: RandomStream, context: DrawContext): InstanceDraw => {
     const uRun = stream.uniform();
     const uData = stream.uniform();
     const runP = at(fn, "runtimeMs", uRun);
@@ -101,12 +112,38 @@ export function createSampler(options: SamplerOptions): Sampler {
     const cv = spreads(fn) ? spreadCv : pointCv;
     const nRun = lognormalFactor(stream, cv);
     const nData = lognormalFactor(stream, cv);
+    const outputBytes = nonNegative(outP.outputBytes(x)) * nData;
+    const cold = context.cold === true ? coldProfile(fn) : undefined;
+    // a cold-start profile is a point: drawn with the point profiles' noise, as the planner's atoms are
+    const runtimeMs =
+      cold !== undefined
+        ? computeOnly(cold, nonNegative(cold.runtimeMs(x, context.memoryMb)), x, nonNegative(outP.outputBytes(x))) * (spreads(fn) ? lognormalFactor(stream, pointCv) : nRun)
+        : computeOnly(runP, nonNegative(runP.runtimeMs(x, context.memoryMb)), x, nonNegative(outP.outputBytes(x))) * nRun;
     return {
-      runtimeMs: nonNegative(runP.runtimeMs(x)) * nRun,
+      runtimeMs,
       memoryMb: nonNegative(memP.memoryMb(x)) * nData,
-      outputBytes: nonNegative(outP.outputBytes(x)) * nData,
+      outputBytes,
       source: spreads(fn) ? "provider" : "noise",
+      ...(cold === undefined ? {} : { coldProfile: true }),
     };
+  };
+
+  return (fn, x, stream, context = {}) => {
+    const runs = Math.max(1, Math.floor(context.runs ?? 1));
+    if (runs === 1) return drawOne(fn, x, stream, context);
+    // k runs in sequence, each on 1/k of the input: runtimes and outputs add up, memory is the largest run's
+    let runtimeMs = 0;
+    let outputBytes = 0;
+    let memoryMb = 0;
+    let first: InstanceDraw | undefined;
+    for (let r = 0; r < runs; r++) {
+      const d = drawOne(fn, x / runs, stream, context);
+      first ??= d;
+      runtimeMs += d.runtimeMs;
+      outputBytes += d.outputBytes;
+      memoryMb = Math.max(memoryMb, d.memoryMb);
+    }
+    return { ...first!, runtimeMs, outputBytes, memoryMb };
   };
 }
 

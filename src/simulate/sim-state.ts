@@ -16,6 +16,7 @@ import type { Piece } from "./receivers.js";
 import type { InstanceDraw, Sampler } from "./sample-instance.js";
 import type { SimViolation, TransferKind } from "./types.js";
 import type { VmScheduler } from "./vm-scheduler.js";
+import type { VmPool } from "./vm-pool.js";
 
 export interface SimulationSetup {
   readonly dag: Dag;
@@ -29,6 +30,8 @@ export interface SimulationSetup {
   readonly latencyCv: number;
   /** Token-bucket burst of the store's limiters; undefined: 10 ms worth of each rate. */
   readonly storeBurst: number | undefined;
+  /** Per edge: the key prefixes its objects are spread over (the plan's decision). */
+  readonly edgePrefixes: readonly number[];
   readonly sample: Sampler;
 }
 
@@ -70,15 +73,24 @@ export interface StageRt {
   readonly incoming: readonly number[];
   readonly outgoing: readonly number[];
   readonly admitted: boolean;
+  /** Bytes every instance reads from the object store besides its inputs. */
+  readonly sideInputBytes: number;
   /** VMs the stage may use (its own, or its host's). */
   vmIds: string[];
+  /** Its own VMs leased from the pool (a stage beside its host's output leases none). */
+  lease: "none" | "asked" | "granted";
+  /** Instances waiting for the lease before they ask for slots. */
+  awaitingLease: InstanceRt[];
+  /** Stages running beside this one's output on its VMs, not yet finished (its lease is kept until 0). */
+  hostedLeft: number;
+  /** Consumer stages reading this stage's output from the cache tier, not yet finished (it stays resident until 0). */
+  cacheReadersLeft: number;
   hostId?: string;
   /** The incoming edge whose vm-local receivers are pinned beside their data. */
   pinEdge?: number;
   instances: InstanceRt[];
   /** Receivers not yet ready. */
   pending: number[];
-  consumersLeft: number;
   done: number;
   readyMs: number;
   finishMs: number;
@@ -115,6 +127,7 @@ export interface SimState {
   readonly setup: SimulationSetup;
   readonly kernel: Kernel;
   readonly scheduler: VmScheduler;
+  readonly pool: VmPool;
   readonly store: ObjectStore;
   readonly cache: CacheTier;
   readonly stages: Map<string, StageRt>;

@@ -8,6 +8,7 @@
  * the spread the planner's point predictions hide.
  */
 import { validateDag } from "../dag/validate-dag.js";
+import { edgeKey } from "../dag/types.js";
 import { InputError, show, sluiceError } from "../errors.js";
 import { nonFinitePaths } from "../plan/check-finite.js";
 import { toAssignment } from "../model/decisions.js";
@@ -26,7 +27,7 @@ import { checkSimulationSize, DEFAULT_SIMULATION_LIMITS } from "./simulation-lim
 export const MAX_NOISE_CV = 10;
 
 /** The parts of a Plan the simulator reads. */
-export type SimulatablePlan = Pick<Plan, "dagName" | "inputBytes" | "edges" | "admitted" | "placement">;
+export type SimulatablePlan = Pick<Plan, "dagName" | "inputBytes" | "edges" | "admitted" | "placement"> & Partial<Pick<Plan, "vmPool">>;
 
 export const OVERFLOW_NOTE = "cache overflow: writes that do not fit the cache tier go to the object store (and their cache readers read them there); the run completes and the overflow is reported as a violation";
 
@@ -53,6 +54,8 @@ export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: 
   if (tooLarge.length > 0) throw new InputError("Cannot simulate", tooLarge);
   const inputBytes = options.inputSize === undefined ? plan.inputBytes : parseSizeBytes(options.inputSize, "inputSize");
   const assignment = toAssignment(dag, { edges: plan.edges, admitted: plan.admitted });
+  const prefixesByKey = new Map(plan.edges.map((e) => [edgeKey(e), e.prefixes]));
+  const edgePrefixes = dag.edges.map((e) => Math.min(platform.objectStore.prefixes, Math.max(1, Math.floor(prefixesByKey.get(edgeKey(e)) ?? platform.objectStore.prefixes))));
   const sim = new Simulation({
     dag,
     platform,
@@ -63,10 +66,11 @@ export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: 
     seed,
     latencyCv: noiseCv ?? DEFAULT_NOISE_CV,
     storeBurst: options.storeBurstRequests,
-    sample: createSampler({ profiles, ...(noiseCv === undefined ? {} : { noiseCv }), ...(options.truth ? { truth: options.truth } : {}) }),
+    edgePrefixes,
+    sample: createSampler({ profiles, measuredIo: platform.objectStore, ...(noiseCv === undefined ? {} : { noiseCv }), ...(options.truth ? { truth: options.truth } : {}) }),
   });
   sim.run(limits.maxEvents);
-  const report = buildReport(sim, platform, { dagName: plan.dagName, seed, inputBytes, notes: [OVERFLOW_NOTE] });
+  const report = buildReport(sim, platform, { dagName: plan.dagName, seed, inputBytes, notes: [OVERFLOW_NOTE], reservedVms: plan.vmPool?.reservedVms ?? 0 });
   const bad = nonFinitePaths(report);
   if (bad.length > 0) throw new InputError("Cannot simulate: a result is not a finite number", bad.map((p) => sluiceError("plan.nonFinite", { path: ["simulation", ...p], params: { quantity: `the simulation's ${p.join(".")}`, source: "extreme platform values or profiles; check them for values far from the defaults" } }).issues[0]!));
   return report;

@@ -35,12 +35,14 @@ import type { EdgeRt, SimState, SimulationSetup, StageRt } from "./sim-state.js"
 import { CACHE } from "./transfer-request.js";
 import type { SimViolation } from "./types.js";
 import { VmScheduler } from "./vm-scheduler.js";
+import { VmPool } from "./vm-pool.js";
 
 export type { SimulationSetup } from "./sim-state.js";
 
 export class Simulation implements SimState {
   readonly kernel = new Kernel();
   readonly scheduler: VmScheduler;
+  readonly pool: VmPool;
   readonly store: ObjectStore;
   readonly cache: CacheTier;
   readonly stages: Map<string, StageRt>;
@@ -54,7 +56,8 @@ export class Simulation implements SimState {
   constructor(readonly setup: SimulationSetup) {
     const { platform } = setup;
     this.scheduler = new VmScheduler((run) => this.kernel.at(this.kernel.nowMs, run));
-    this.store = new ObjectStore(platform.objectStore, setup.storeBurst);
+    this.pool = new VmPool(platform.vm.poolSize, () => this.kernel.nowMs, (run) => this.kernel.at(this.kernel.nowMs, run));
+    this.store = new ObjectStore(platform.objectStore, setup.storeBurst, setup.edgePrefixes);
     this.cache = new CacheTier(platform.cache.capacityBytes);
     this.kernel.network.addResource(CACHE, platform.cache.aggregateBytesPerSecond);
     this.stages = buildStages(setup);
@@ -70,6 +73,13 @@ export class Simulation implements SimState {
       if (s.incoming.length === 0) this.kernel.at(0, () => receiversReady(this, s, Array.from({ length: s.n }, (_, j) => j)));
     }
     this.kernel.run(maxEvents);
+    // Nothing left to happen but stages still wait for VMs: the pool is held by stages that wait on
+    // them. Lend the first its VMs beyond the pool (reported), and run on.
+    while (this.pool.waitingCount > 0) {
+      const stageId = this.pool.overdraw()!;
+      this.violations.push({ code: "pool-overdrawn", path: ["stages", stageId], message: `${stageId} waited for VMs held by stages waiting on it (a hold-and-wait on the pool of ${this.pool.poolSize}); it was lent VMs beyond the pool to finish the run` });
+      this.kernel.run(maxEvents);
+    }
     for (const [stageId, reads] of this.vmLocalRemoteReads) {
       this.violations.push({ code: "vm-local-remote", path: ["stages", stageId], message: `${reads} vm-local reads found their data on another VM and pulled it over the network` });
     }

@@ -5,6 +5,7 @@
  * are built here, from the platform's store figures.
  */
 import type { TransferMode } from "../model/types.js";
+import { rangeSizes } from "../physics/object-store.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { EdgeRt, SimState } from "./sim-state.js";
 import type { TransferKind } from "./types.js";
@@ -38,13 +39,16 @@ export const nicOut = (vm: string) => `nic-out:${vm}`;
 export const local = (vm: string) => `local:${vm}`;
 export const CACHE = "cache";
 
-export function storeGet(sim: SimState, vm: string, edge: string, edgeIndex: number | undefined, kind: TransferKind, bytes: number, fallback: boolean): TransferRequest {
+/** The GETs of one object of `bytes`: one stream, or ranged GETs of rangeBytes when the instance reads with several connections (physics/object-store.ts). */
+export function storeGets(sim: SimState, vm: string, edge: string, edgeIndex: number | undefined, kind: TransferKind, bytes: number, fallback: boolean): TransferRequest[] {
   const o = sim.setup.platform.objectStore;
-  const req: TransferRequest = { edge, kind, direction: "read", fallback, tier: "store", bytes, capBps: o.connectionBytesPerSecond, resources: [nicIn(vm)], latencyMs: o.getLatencyMs, limiter: sim.store.reads };
-  return edgeIndex === undefined ? req : { ...req, edgeIndex };
+  return rangeSizes(bytes, o.rangeBytes, o.connectionsPerInstance).map((part) => {
+    const req: TransferRequest = { edge, kind, direction: "read", fallback, tier: "store", bytes: part, capBps: o.connectionBytesPerSecond, resources: [nicIn(vm)], latencyMs: o.getLatencyMs, limiter: sim.store.limiter("read", edgeIndex) };
+    return edgeIndex === undefined ? req : { ...req, edgeIndex };
+  });
 }
 
-export function storePut(sim: SimState, vm: string, edge: string, kind: TransferKind, bytes: number, fallback: boolean): TransferRequest {
+export function storePut(sim: SimState, vm: string, edge: string, edgeIndex: number | undefined, kind: TransferKind, bytes: number, fallback: boolean): TransferRequest {
   const o = sim.setup.platform.objectStore;
-  return { edge, kind, direction: "write", fallback, tier: "store", bytes, capBps: o.connectionBytesPerSecond, resources: [nicOut(vm)], latencyMs: o.putLatencyMs, limiter: sim.store.writes };
+  return { edge, kind, direction: "write", fallback, tier: "store", bytes, capBps: o.connectionBytesPerSecond, resources: [nicOut(vm)], latencyMs: o.putLatencyMs, limiter: sim.store.limiter("write", edgeIndex) };
 }

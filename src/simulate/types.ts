@@ -110,7 +110,7 @@ export interface NicUsage {
   readonly bytesOut: number;
 }
 
-export type SimViolationCode = "cache-overflow" | "memory-beyond-vm" | "not-admitted" | "vm-local-conflict" | "vm-local-remote";
+export type SimViolationCode = "cache-overflow" | "memory-beyond-vm" | "not-admitted" | "vm-local-conflict" | "vm-local-remote" | "pool-overdrawn";
 
 export interface SimViolation {
   readonly code: SimViolationCode;
@@ -149,4 +149,6 @@ export interface SimulationReport {
   /** What the simulator did with a cache overflow: the overflowing writes go to the object store. */
   readonly notes: readonly string[];
   readonly events: number;
+  /** The VM pool: the most VMs leased at once, the VMs billed for the run under VM-pool billing (the plan's reservation, or the peak if higher), the pool's size, and the total time stages waited for a lease. */
+  readonly vmPool?: { readonly peakVms: number; readonly billedVms: number; readonly poolSize: number; readonly waitedMs: number };
 }

@@ -7,10 +7,21 @@
  */
 import { sluiceError } from "../errors.js";
 import { LevelHeap } from "./level-heap.js";
+import type { TokenBucket } from "../physics/token-bucket.js";
+
+export interface BucketState {
+  readonly spec: TokenBucket;
+  creditBytes: number;
+  drained: boolean;
+  lastMs: number;
+}
 
 export interface Resource {
   readonly id: string;
-  readonly capacity: number;
+  /** Bytes/s it carries now (a token bucket's changes with its credit). */
+  capacity: number;
+  /** A token-bucket resource's state (fair-share.ts); undefined: a fixed capacity. */
+  bucket?: BucketState;
   bytes: number;
   busyMs: number;
   peak: number;

@@ -27,7 +27,7 @@ export function writeGroups(sim: SimState, inst: InstanceRt): OutputWrites {
   const groups: RequestGroup[] = [];
   const servedBy = (e: EdgeRt, mode: TransferMode): [EdgeRt, TransferMode][] => (e.modes.includes(mode) ? [[e, mode]] : []);
   const outgoing = s.outgoing.map((i) => sim.edges[i]!);
-  if (outgoing.length === 0) groups.push({ reqs: [storePut(sim, vm, "output", "output", out, false)], parallel: p, serves: [] });
+  if (outgoing.length === 0) groups.push({ reqs: [storePut(sim, vm, "output", undefined, "output", out, false)], parallel: p, serves: [] });
 
   const localEdges = outgoing.filter((e) => e.modes.some((m) => m === "direct" || m === "vm-local"));
   if (localEdges.length > 0) {
@@ -42,7 +42,7 @@ export function writeGroups(sim: SimState, inst: InstanceRt): OutputWrites {
   for (const e of outgoing) {
     if (!e.modes.includes("remote")) continue;
     const puts = remotePuts(e, inst.index, s.n, out);
-    if (puts.length > 0) groups.push({ reqs: puts.map((bytes) => storePut(sim, vm, e.key, "remote", bytes, false)), parallel: p, serves: [[e, "remote"]] });
+    if (puts.length > 0) groups.push({ reqs: puts.map((bytes) => storePut(sim, vm, e.key, e.index, "remote", bytes, false)), parallel: p, serves: [[e, "remote"]] });
     else immediate.push([e, "remote"]);
   }
   const cacheServed = outgoing.flatMap((e) => servedBy(e, "cache"));
@@ -53,10 +53,10 @@ export function writeGroups(sim: SimState, inst: InstanceRt): OutputWrites {
     } else {
       s.overflowInstances++;
       s.overflowBytes += out;
-      groups.push({ reqs: [storePut(sim, vm, "admission", "remote", out, true)], parallel: p, serves: cacheServed });
+      groups.push({ reqs: [storePut(sim, vm, "admission", undefined, "remote", out, true)], parallel: p, serves: cacheServed });
     }
   } else if (cacheServed.length > 0) {
-    groups.push({ reqs: [storePut(sim, vm, "admission", "remote", out, true)], parallel: p, serves: cacheServed });
+    groups.push({ reqs: [storePut(sim, vm, "admission", undefined, "remote", out, true)], parallel: p, serves: cacheServed });
   }
   return { groups, immediate };
 }

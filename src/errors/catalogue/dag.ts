@@ -7,7 +7,7 @@ export const DAG_ERRORS = {
     category: "data",
     message: "unknown DAG field{suggestion}",
     expected: "one of {known}",
-    hint: "A DAG has name, stages (id, function, instances, inputFraction, repeat) and edges (from, to, pattern); unknown fields are errors so a typo cannot pass silently.",
+    hint: "A DAG has name, stages (id, function, instances, memoryMb, inputFraction, sideInputBytes, repeat) and edges (from, to, pattern); unknown fields are errors so a typo cannot pass silently.",
   },
   "dag.wrongType": {
     code: "SLU2002",

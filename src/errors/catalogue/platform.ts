@@ -27,6 +27,12 @@ export const PLATFORM_ERRORS = {
     message: "minimum memory above maximum",
     hint: "billing.minMemoryMb must not exceed billing.maxMemoryMb.",
   },
+  "platform.burstBelowBaseline": {
+    code: "SLU3005",
+    category: "data",
+    message: "the NIC's burst rate is below its baseline",
+    hint: "vm.nicBurstBytesPerSecond is the \"up to\" rate a NIC reaches while it has credit; set it at or above vm.nicBytesPerSecond (equal: a NIC that does not burst).",
+  },
   "platform.stageDoesNotFit": {
     code: "SLU3010",
     category: "data",

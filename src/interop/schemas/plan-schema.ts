@@ -22,7 +22,7 @@ export const planSchema = z.object({
   deadlineMs: nonNegative.nullable(),
   status: z.enum(["ok", "infeasible"]),
   message: z.string().optional(),
-  edges: z.array(z.object({ from: z.string(), to: z.string(), mode, split: z.partialRecord(mode, finite.min(0).max(1)).optional() })),
+  edges: z.array(z.object({ from: z.string(), to: z.string(), mode, split: z.partialRecord(mode, finite.min(0).max(1)).optional(), prefixes: z.number().int().positive().optional() })),
   admitted: z.array(z.string()),
   placement: z.array(
     z.object({
@@ -35,13 +35,23 @@ export const planSchema = z.object({
       colocatedWith: z.string().optional(),
     }),
   ),
-  stages: z.array(z.object({ stageId: z.string(), startMs: nonNegative, finishMs: nonNegative, waves: z.number().int().nonnegative(), vms: z.number().int().nonnegative(), colocatedWith: z.string().optional() })),
+  stages: z.array(z.object({ stageId: z.string(), startMs: nonNegative, finishMs: nonNegative, waves: z.number().int().nonnegative(), vms: z.number().int().nonnegative(), colocatedWith: z.string().optional(), queuedMs: nonNegative.optional() })),
   predicted: z.object({
     makespanMs: nonNegative,
     costUsd: nonNegative,
     cost: z.object({ computeUsd: nonNegative, objectStoreUsd: nonNegative, cacheUsd: nonNegative, totalUsd: nonNegative }),
     cacheBytes: nonNegative,
+    peakVms: z.number().int().nonnegative().optional(),
   }),
+  vmPool: z.object({ reservedVms: z.number().int().nonnegative() }).optional(),
+  risk: z
+    .object({
+      confidence: finite.gt(0).lt(1),
+      stageLevel: finite.gt(0).lt(1),
+      p50: z.object({ makespanMs: nonNegative, costUsd: nonNegative }),
+      atConfidence: z.object({ makespanMs: nonNegative, costUsd: nonNegative }),
+    })
+    .optional(),
   violations: z.array(z.object({ code: z.enum(VIOLATION_CODES), path, message: z.string() })),
   warnings: z.array(z.string()),
   solver: z.object({

@@ -30,7 +30,7 @@ export function listChainEdgeChoices(candidates: EdgeCandidates, allowSplits: bo
   }));
   if (!allowSplits) return out;
   for (const [a, b] of splittablePairs(options)) {
-    const split = findFastestSplit(a, b);
+    const split = findFastestSplit(a, b, candidates.nicOffsetsMs);
     if (split === undefined) continue;
     out.push({
       shares: [{ mode: a.mode, fraction: split.fraction }, { mode: b.mode, fraction: 1 - split.fraction }],

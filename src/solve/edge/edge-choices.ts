@@ -18,11 +18,11 @@ export interface EdgeChoice {
 
 const costAt = (o: ModeOption, f: number) => o.fixedUsd + o.perFractionUsd * f;
 
-function choiceOf(parts: readonly [ModeOption, number][]): EdgeChoice {
+function choiceOf(parts: readonly [ModeOption, number][], nicOffsetsMs: readonly number[]): EdgeChoice {
   const used = parts.filter(([, f]) => f > 1e-12);
   return {
     shares: used.map(([o, f]) => ({ mode: o.mode, fraction: f })),
-    timeMs: edgeTransferMs(used),
+    timeMs: edgeTransferMs(used, nicOffsetsMs),
     costUsd: used.reduce((a, [o, f]) => a + costAt(o, f), 0),
     usesCache: used.some(([o]) => o.requiresAdmission),
     usesVmLocal: used.some(([o]) => o.mode === "vm-local"),
@@ -39,14 +39,15 @@ export function* splittablePairs(opts: readonly ModeOption[]): Generator<[ModeOp
 }
 
 export function wholeChoices(c: EdgeCandidates): EdgeChoice[] {
-  return c.options.map((o) => choiceOf([[o, 1]]));
+  return c.options.map((o) => choiceOf([[o, 1]], c.nicOffsetsMs));
 }
 
 /** A whole mode's transfer time, once per option (options are immutable, one Problem's). */
 const wholeMemo = new WeakMap<ModeOption, number>();
-function wholeTimeMs(o: ModeOption): number {
+function wholeTimeMs(o: ModeOption, nicOffsetsMs: readonly number[]): number {
+  // the options of one edge share its NIC offsets: the option alone keys the memo
   let t = wholeMemo.get(o);
-  if (t === undefined) wholeMemo.set(o, (t = edgeTransferMs([[o, 1]])));
+  if (t === undefined) wholeMemo.set(o, (t = edgeTransferMs([[o, 1]], nicOffsetsMs)));
   return t;
 }
 
@@ -71,7 +72,7 @@ export function cheapestWithin(c: EdgeCandidates, exactCapMs: number, allowSplit
     usable[k] = !exclude(o);
     if (!usable[k]) continue;
     const usd = costAt(o, 1);
-    if (wholeTimeMs(o) <= capMs && (bestA === undefined || usd < bestUsd - 1e-15)) [bestA, bestB, bestF, bestUsd] = [o, undefined, 1, usd];
+    if (wholeTimeMs(o, c.nicOffsetsMs) <= capMs && (bestA === undefined || usd < bestUsd - 1e-15)) [bestA, bestB, bestF, bestUsd] = [o, undefined, 1, usd];
   }
   if (allowSplits) {
     for (let x = 0; x < n; x++) {
@@ -80,19 +81,19 @@ export function cheapestWithin(c: EdgeCandidates, exactCapMs: number, allowSplit
       for (let y = x + 1; y < n; y++) {
         const b = opts[y]!;
         if (!usable[y] || !b.splittable) continue;
-        const fits = splitIntervalWithin(a, b, capMs);
+        const fits = splitIntervalWithin(a, b, capMs, c.nicOffsetsMs);
         if (fits === undefined) continue;
         for (const f of fits) {
           if (!(f > 1e-9 && f < 1 - 1e-9)) continue;
           const usd = costAt(a, f) + costAt(b, 1 - f);
           if (bestA !== undefined && !(usd < bestUsd - 1e-15)) continue;
-          if (edgeTransferMs([[a, f], [b, 1 - f]]) <= capMs) [bestA, bestB, bestF, bestUsd] = [a, b, f, usd];
+          if (edgeTransferMs([[a, f], [b, 1 - f]], c.nicOffsetsMs) <= capMs) [bestA, bestB, bestF, bestUsd] = [a, b, f, usd];
         }
       }
     }
   }
   if (bestA === undefined) return undefined;
-  return choiceOf(bestB === undefined ? [[bestA, 1]] : [[bestA, bestF], [bestB, 1 - bestF]]);
+  return choiceOf(bestB === undefined ? [[bestA, 1]] : [[bestA, bestF], [bestB, 1 - bestF]], c.nicOffsetsMs);
 }
 
 /** Per candidates object (immutable, one Problem's): fastest choices already found, by splits setting and excluded options. */
@@ -118,12 +119,12 @@ function computeFastestChoice(c: EdgeCandidates, allowSplits: boolean, exclude: 
   const consider = (ch: EdgeChoice) => {
     if (best === undefined || ch.timeMs < best.timeMs - 1e-9 || (Math.abs(ch.timeMs - best.timeMs) <= 1e-9 && ch.costUsd < best.costUsd)) best = ch;
   };
-  for (const o of opts) consider(choiceOf([[o, 1]]));
+  for (const o of opts) consider(choiceOf([[o, 1]], c.nicOffsetsMs));
   if (!allowSplits) return best;
   for (const [a, b] of splittablePairs(opts)) {
-    const split = findFastestSplit(a, b);
+    const split = findFastestSplit(a, b, c.nicOffsetsMs);
     if (split === undefined) continue;
-    const ch = choiceOf([[a, split.fraction], [b, 1 - split.fraction]]);
+    const ch = choiceOf([[a, split.fraction], [b, 1 - split.fraction]], c.nicOffsetsMs);
     const cheapest = cheapestWithin(c, ch.timeMs, true, exclude);
     consider(cheapest !== undefined && cheapest.timeMs <= ch.timeMs ? cheapest : ch);
   }

@@ -43,7 +43,7 @@ export function edgeFrontier(candidates: EdgeCandidates, allowSplits: boolean, w
 
 function buildFrontier(candidates: EdgeCandidates, allowSplits: boolean, withoutVmLocal: boolean): FrontierPoint[] {
   const options = candidates.options.filter((o) => !(withoutVmLocal && o.mode === "vm-local"));
-  const points: FrontierPoint[] = options.map((o) => ({ timeMs: edgeTransferMs([[o, 1]]), costUsd: o.fixedUsd + o.perFractionUsd, usesVmLocal: o.mode === "vm-local", usesCache: o.requiresAdmission }));
+  const points: FrontierPoint[] = options.map((o) => ({ timeMs: edgeTransferMs([[o, 1]], candidates.nicOffsetsMs), costUsd: o.fixedUsd + o.perFractionUsd, usesVmLocal: o.mode === "vm-local", usesCache: o.requiresAdmission }));
   if (allowSplits) {
     const subsets = subsetsOf(options, true).filter((s) => s.length > 1);
     for (const usesCache of [false, true]) {

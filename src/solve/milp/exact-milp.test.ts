@@ -28,16 +28,19 @@ function scored(problem: Problem, a: Assignment | undefined) {
 
 // The diamond with 8 middle instances of 1769 MB.
 const DIAMOND: ProblemSpec = diamondSpec(8, 1769);
+/** Function billing: the diamond's cases trade function time for requests and cache (the VM-pool bill would be one constant here). */
+const FUNCTION_BILLED = resolvePlatform({ billing: { compute: "function" } });
+const diamond = (limits: Parameters<typeof buildTestProblem>[1] = {}) => buildTestProblem(DIAMOND, limits, FUNCTION_BILLED);
 
 describe("exactMilpSolver", () => {
   it("matches or beats the brute force on a small DAG, within the budget", async () => {
-    const loose = buildTestProblem(DIAMOND);
+    const loose = diamond();
     const fast = await bruteForceSolver(loose, CTX);
     const cheap = await bruteForceSolver({ ...loose, objective: "cost" }, CTX);
     const lowUsd = evaluateAssignment(loose, cheap.assignment!).costUsd;
     const highUsd = evaluateAssignment(loose, fast.assignment!).costUsd;
     for (const budgetUsd of [Infinity, highUsd, (lowUsd + highUsd) / 2, lowUsd * 1.0001]) {
-      const problem = buildTestProblem(DIAMOND, { budgetUsd });
+      const problem = diamond({ budgetUsd });
       const bf = await bruteForceSolver(problem, CTX);
       const milp = await exact(problem, CTX);
       const e = scored(problem, milp.assignment);
@@ -47,21 +50,21 @@ describe("exactMilpSolver", () => {
   });
 
   it("is deterministic: two runs give the same outcome", async () => {
-    const problem = buildTestProblem(DIAMOND, { budgetUsd: 1 });
+    const problem = diamond({ budgetUsd: 1 });
     expect(plain(await exact(problem, CTX))).toEqual(plain(await exact(problem, CTX)));
   });
 
   it("reports infeasible when the budget is below what every plan pays", async () => {
-    const loose = buildTestProblem(DIAMOND);
-    const problem = buildTestProblem(DIAMOND, { budgetUsd: computeConstantUsd(loose) * 0.5 });
+    const loose = diamond();
+    const problem = diamond({ budgetUsd: computeConstantUsd(loose) * 0.5 });
     expect((await exact(problem, CTX)).status).toBe("infeasible");
   });
 
   it("reports infeasible, through the MILP, when no whole-mode plan fits and splits are off", async () => {
-    const loose = buildTestProblem(DIAMOND, { objective: "cost", allowSplits: false });
+    const loose = diamond({ objective: "cost", allowSplits: false });
     const cheapest = evaluateAssignment(loose, (await bruteForceSolver(loose, CTX)).assignment!).costUsd;
     const constant = computeConstantUsd(loose);
-    const problem = buildTestProblem(DIAMOND, { budgetUsd: constant + (cheapest - constant) * 0.9, allowSplits: false });
+    const problem = diamond({ budgetUsd: constant + (cheapest - constant) * 0.9, allowSplits: false });
     const milp = await exact(problem, CTX);
     expect(milp.status).toBe("infeasible");
     expect(milp.assignment).toBeUndefined();
@@ -125,7 +128,7 @@ describe("exactMilpSolver: perf-per-dollar", () => {
 
 describe("exactMilpSolver: engines", () => {
   it("GLPK and HiGHS agree on the objective", async () => {
-    const problem = buildTestProblem(DIAMOND, { budgetUsd: 0.0013 });
+    const problem = diamond({ budgetUsd: 0.0013 });
     const [h, g] = await Promise.all([exactMilpSolver({ engine: "highs" })(problem, CTX), exactMilpSolver({ engine: "glpk" })(problem, CTX)]);
     const mh = scored(problem, h.assignment).makespanMs;
     const mg = scored(problem, g.assignment).makespanMs;
@@ -162,7 +165,7 @@ const LONG_WAIT: ProblemSpec = {
     { from: 1, to: 2, pattern: "one-to-one" },
   ],
 };
-const FAST_CACHE = resolvePlatform({ cache: { priceUsdPerGibTransferred: 0, priceUsdPerGibHour: 0.01, connectionBytesPerSecond: 1e9 }, vm: { nicBytesPerSecond: 2e9 } });
+const FAST_CACHE = resolvePlatform({ cache: { priceUsdPerGibTransferred: 0, priceUsdPerGibHour: 0.01, connectionBytesPerSecond: 1e9 }, vm: { nicBytesPerSecond: 2e9, nicBurstBytesPerSecond: 2e9 }, billing: { compute: "function" } });
 
 describe("exactMilpSolver: repair when the MILP under-counts cache residency", () => {
   const limits = { modes: ["remote", "cache"] as const, allowSplits: false };

@@ -4,13 +4,18 @@
  *
  *   Σ_m f[i,m] = 1;  f ≤ y  (f = y when the option is not splittable or splits are off)
  *   t_i ≥ fixedMs·y + perFractionMs·f                     for every piece of every option
- *   t_i ≥ Σ_m (senderNic.fixedMs·y + senderNic.perFractionMs·f)        (a split's shares share the sender NIC)
+ *   t_i ≥ offset_j + Σ_m (senderNic_j.fixedMs·y + senderNic_j.perFractionMs·f)   per line j of the sender NIC's token bucket (a split's shares share it)
  *   t_i ≥ besideDirect piece(y, f) − M·(1 − y[i,direct])   (an upload beside direct pulls)
  *   F_v ≥ F_u + t_i + baseMs(v) per edge;  baseMs(v) ≤ F_v ≤ horizon;  M ≥ F_v (sinks)
+ *   stages with several inputs read once every input is written (one edge's write, another's read):
+ *     w_i ≥ write piece(y, f) (beside-direct write pieces under big-M),  rd_i ≥ read piece(y, f),
+ *     F_v ≥ F_u1 + w_i1 + rd_i2 + baseMs(v) for every ordered pair of its edges i1 ≠ i2
  *   y[i,cache] ≤ a_u;  Σ cacheBytes·a ≤ capacity;  Σ_{i into v} y[i,vm-local] ≤ 1
  *   y[i,vm-local] + y[j,vm-local] ≤ 1 for i into v, j out of v, unless v's chain is priced right
  *   r_u ≥ F_v − F_u − horizon·(1 − y[(u,v),cache]) for each consumer v reading u from the cache
- *   C = const + Σ (fixedUsd·y + perFractionUsd·f) + Σ (admissionFixedUsd·a + admissionUsdPerMs·r)
+ *   V ≥ M − minimumMs, V ≥ 0                               (VM-pool billing: the reserved pool held past its minimum)
+ *   C = const + Σ (fixedUsd·y + perFractionUsd·f) + Σ (admissionFixedUsd·a + admissionUsdPerMs·r) + vmPool.usdPerMs·V
+ *       (const includes the pool's minimum bill, vmPool.usdPerMs · minimumMs)
  *   minimise M + ε·C (latency) or C + ε·M (cost), with C ≤ budgetUsd and M ≤ deadlineMs when finite.
  * The residency rows let F float above the earliest finish times, so the MILP's C can be below the
  * evaluated cost of the same decisions (the solver re-scores and repairs). `conservativeResidency`
@@ -23,7 +28,7 @@ import { edgeTradeoff } from "../edge/edge-tradeoff.js";
 import { addTerm } from "./terms.js";
 import { RELAX_SLACK, tradeoffRows, withoutModeRows } from "./relaxation-rows.js";
 import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
-import { MAKESPAN_NAME, admitName, finishName, fractionName, residencyName, transferName, useName } from "./names.js";
+import { MAKESPAN_NAME, VM_HELD_NAME, admitName, finishName, fractionName, readName, residencyName, transferName, useName, writeName } from "./names.js";
 
 /** Weight of the secondary term: breaks ties without trading the primary. */
 export const TIE_WEIGHT = 1e-6;
@@ -88,8 +93,9 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
     const edge = dag.edges[i]!;
     const share: Record<string, number> = {};
     const edgeCost: Record<string, number> = {};
-    // The shares of a split leave through the same sender NIC: t ≥ Σ_m (nic.fixed · y + nic.perFraction · f).
-    const nic: Record<string, number> = { [transferName(i)]: 1 };
+    // The shares of a split leave through the same sender NIC, per line j of its token bucket:
+    // t ≥ offset_j + Σ_m (nic_j.fixed · y + nic_j.perFraction · f).
+    const nic: Record<string, number>[] = cands.nicOffsetsMs.map(() => ({ [transferName(i)]: 1 }));
     const tradeoff = spec.relax === true ? edgeTradeoff(cands, problem.allowSplits) : undefined;
     const fastestMs = tradeoff?.[0]?.timeMs ?? 0;
     variables.push({ name: transferName(i), kind: "continuous", lower: ms(fastestMs) * (1 - RELAX_SLACK), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
@@ -118,8 +124,11 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
           if (bigM > 0) constraints.push({ name: `beside[${i}][${o.mode}][${k}]`, terms, lower: -bigM });
         });
       }
-      addTerm(nic, y, -ms(o.senderNic.fixedMs));
-      addTerm(nic, f, -ms(o.senderNic.perFractionMs));
+      o.senderNic.forEach((line, j) => {
+        if (nic[j] === undefined) return;
+        addTerm(nic[j]!, y, -ms(line.fixedMs));
+        addTerm(nic[j]!, f, -ms(line.perFractionMs));
+      });
       addTerm(edgeCost, y, usd(o.fixedUsd));
       addTerm(edgeCost, f, usd(o.perFractionUsd));
       if (o.requiresAdmission) {
@@ -127,7 +136,9 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
         constraints.push({ name: `admitted[${i}]`, terms: { [y]: 1, [admitName(edge.from)]: -1 }, upper: 0 });
       }
     }
-    if (Object.keys(nic).length > 1) constraints.push({ name: `nic[${i}]`, terms: nic, lower: 0 });
+    nic.forEach((terms, j) => {
+      if (Object.keys(terms).length > 1) constraints.push({ name: j === 0 ? `nic[${i}]` : `nic[${i}][${j}]`, terms, lower: ms(cands.nicOffsetsMs[j]!) });
+    });
     for (const [name, coef] of Object.entries(edgeCost)) addTerm(cost, name, coef);
     if (tradeoff !== undefined) constraints.push(...tradeoffRows(i, tradeoff, edgeCost, scale), ...withoutModeRows(i, cands, problem.allowSplits, fastestMs, scale));
     constraints.push({ name: `shares[${i}]`, terms: share, lower: 1, upper: 1 });
@@ -138,6 +149,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   for (const id of dag.order) {
     const terms = problem.stages.get(id)!;
     variables.push({ name: finishName(id), kind: "continuous", lower: ms(terms.baseMs), upper: horizon });
+    if (dag.incoming.get(id)!.length > 1) constraints.push(...phaseRows(problem, id, ms, horizon, variables));
     if (dag.outgoing.get(id)!.length === 0) constraints.push({ name: `makespan[${id}]`, terms: { [MAKESPAN_NAME]: 1, [finishName(id)]: -1 }, lower: 0 });
     const locals = dag.incoming.get(id)!.filter((i) => problem.edges[i]!.options.some((o) => o.mode === "vm-local"));
     if (locals.length > 1) constraints.push({ name: `colocate[${id}]`, terms: Object.fromEntries(locals.map((i) => [useName(i, "vm-local"), 1])), upper: 1 });
@@ -146,6 +158,14 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
     for (const i of locals) if (!mayHostWhenBeside(problem, i)) for (const j of hosted) constraints.push({ name: `chain[${i}][${j}]`, terms: { [useName(i, "vm-local")]: 1, [useName(j, "vm-local")]: 1 }, upper: 1 });
   }
   variables.push({ name: MAKESPAN_NAME, kind: "continuous", lower: 0, upper: horizon });
+  // VM-pool billing: the reserved VMs are billed for max(minimum, makespan); the minimum is in the constant.
+  const pool = problem.platform.billing.compute === "vm-pool" ? problem.vmPool : undefined;
+  if (pool !== undefined && pool.usdPerMs > 0) {
+    const floor = ms(pool.minimumMs);
+    variables.push({ name: VM_HELD_NAME, kind: "continuous", lower: 0, upper: Math.max(0, horizon - floor) + 1e-9 });
+    constraints.push({ name: "vmHeld", terms: { [VM_HELD_NAME]: 1, [MAKESPAN_NAME]: -1 }, lower: -floor });
+    addTerm(cost, VM_HELD_NAME, usd(pool.usdPerMs * scale.msPerUnit));
+  }
 
   const capacity: Record<string, number> = {};
   for (const id of [...admitted].sort()) {
@@ -171,7 +191,8 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   if (Object.keys(capacity).length > 0) constraints.push({ name: "capacity", terms: capacity, upper: 1 });
   // the relaxation loosens the limits by a hair too: a limit set exactly at a plan's figure stays feasible for the engine
   const loosen = (x: number) => (spec.relax === true ? x + RELAX_SLACK * Math.abs(x) : x);
-  if (Number.isFinite(spec.budgetUsd) && Object.keys(cost).length > 0) constraints.push({ name: "budget", terms: cost, upper: loosen(usd(spec.budgetUsd - scale.constantUsd)) });
+  // within the referee's relative tolerance (evaluate-assignment.ts): a budget equal to the constant part leaves no room to round below it
+  if (Number.isFinite(spec.budgetUsd) && Object.keys(cost).length > 0) constraints.push({ name: "budget", terms: cost, upper: loosen(usd(spec.budgetUsd * (1 + 1e-9) - scale.constantUsd)) });
   if (Number.isFinite(spec.deadlineMs)) constraints.push({ name: "deadline", terms: { [MAKESPAN_NAME]: 1 }, upper: loosen(ms(spec.deadlineMs)) });
 
   const objective: Record<string, number> = {};
@@ -180,4 +201,53 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   addTerm(objective, MAKESPAN_NAME, primaryWeight);
   for (const [name, coef] of Object.entries(cost)) addTerm(objective, name, secondaryWeight * coef);
   return { model: { direction: "minimize", objective, constraints, variables }, scale, costTerms: cost };
+}
+
+/**
+ * A stage with several inputs reads them once it runs, after the last is written (evaluate's
+ * schedule, model/pool-schedule.ts): F_v ≥ F_u1 + w_i1 + rd_i2 + baseMs for each ordered pair of its
+ * edges, w_i and rd_i above every piece of the shares edge i uses (a piece with y = 0 is at most 0).
+ */
+function phaseRows(problem: Problem, v: string, ms: (x: number) => number, horizon: number, variables: MilpVariable[]): MilpConstraint[] {
+  const { dag } = problem;
+  const inputs = dag.incoming.get(v)!;
+  const rows: MilpConstraint[] = [];
+  for (const i of inputs) {
+    const w = writeName(i);
+    const rd = readName(i);
+    variables.push({ name: w, kind: "continuous", lower: 0, upper: horizon }, { name: rd, kind: "continuous", lower: 0, upper: horizon });
+    const cands = problem.edges[i]!;
+    const direct = cands.options.some((d) => d.mode === "direct") ? useName(i, "direct") : undefined;
+    for (const o of cands.options) {
+      const y = useName(i, o.mode);
+      const f = fractionName(i, o.mode);
+      const piece = (name: string, on: string, p: { fixedMs: number; perFractionMs: number }) => {
+        const terms: Record<string, number> = { [on]: 1 };
+        addTerm(terms, y, -ms(p.fixedMs));
+        addTerm(terms, f, -ms(p.perFractionMs));
+        if (Object.keys(terms).length > 1) rows.push({ name, terms, lower: 0 });
+      };
+      o.writePieces.forEach((p, k) => piece(`write[${i}][${o.mode}][${k}]`, w, p));
+      o.readPieces.forEach((p, k) => piece(`read[${i}][${o.mode}][${k}]`, rd, p));
+      if (direct !== undefined && o.besideDirectWrite !== undefined) {
+        o.besideDirectWrite.forEach((p, k) => {
+          const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
+          if (!(bigM > 0)) return;
+          const terms: Record<string, number> = { [w]: 1 };
+          addTerm(terms, y, -ms(p.fixedMs));
+          addTerm(terms, f, -ms(p.perFractionMs));
+          addTerm(terms, direct, -bigM);
+          rows.push({ name: `writeBeside[${i}][${o.mode}][${k}]`, terms, lower: -bigM });
+        });
+      }
+    }
+  }
+  const base = ms(problem.stages.get(v)!.baseMs);
+  for (const i1 of inputs) {
+    for (const i2 of inputs) {
+      if (i1 === i2) continue;
+      rows.push({ name: `phases[${i1}][${i2}]`, terms: { [finishName(v)]: 1, [finishName(dag.edges[i1]!.from)]: -1, [writeName(i1)]: -1, [readName(i2)]: -1 }, lower: base });
+    }
+  }
+  return rows;
 }

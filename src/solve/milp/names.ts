@@ -13,4 +13,10 @@ export const finishName = (stageId: string): string => `F[${stageId}]`;
 export const admitName = (stageId: string): string => `a[${stageId}]`;
 /** How long an admitted output stays in the cache tier. */
 export const residencyName = (stageId: string): string => `r[${stageId}]`;
+/** Edge i's slowest share's write (into a stage with several inputs). */
+export const writeName = (edgeIndex: number): string => `w[${edgeIndex}]`;
+/** Edge i's slowest share's read (into a stage with several inputs). */
+export const readName = (edgeIndex: number): string => `rd[${edgeIndex}]`;
 export const MAKESPAN_NAME = "M";
+/** The time the reserved VM pool is billed for beyond its minimum (VM-pool billing): max(0, makespan − minimum). */
+export const VM_HELD_NAME = "V";

@@ -79,11 +79,14 @@ async function solveWithFallback(model: MilpModel, ctx: MilpRunContext, start?: 
     const retried = await solveMilp(model, { engine: "highs", timeLimitMs: remainingMs(ctx), ...limits });
     return { result: retried, fallback: `${result.message}; used HiGHS: ${retried.status}` };
   }
-  if (result.status !== "error" || ctx.engine !== "auto" || remainingMs(ctx) <= 0) return { result };
+  // An "infeasible" is confirmed by the other engine before it is trusted: GLPK can call a feasible
+  // model infeasible when the budget row leaves a sliver of room (a budget at the cheapest plan's cost).
+  if ((result.status !== "error" && result.status !== "infeasible") || ctx.engine !== "auto" || remainingMs(ctx) <= 0) return { result };
   const other = FALLBACK_ENGINES.find((name) => name !== result.engine);
   if (other === undefined) return { result };
   const retried = await solveMilp(model, { engine: other, timeLimitMs: remainingMs(ctx), ...limits });
-  return { result: retried, fallback: `${result.engine} failed (${result.message ?? "error"}); retried with ${other}: ${retried.status}` };
+  const why = result.status === "infeasible" ? "found the model infeasible" : `failed (${result.message ?? "error"})`;
+  return { result: retried, fallback: `${result.engine} ${why}; retried with ${other}: ${retried.status}` };
 }
 
 /** The engine's bound (scaled, with the tie term) as a bound on the primary alone, in real units. */
