@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { randomDagProfiles } from "../testing/random-dag.js";
+import { resolvePlatform } from "../platform/resolve-platform.js";
 import { plan } from "./plan.js";
 
 // Recursive graph walks overflowed the stack from about 2,500 stages. A 5,000-stage chain plans
@@ -18,10 +19,13 @@ describe("plan() on a long chain", () => {
     const long = await plan(chain(5000), "1 GB", { profiles, solver: "heuristic" });
     expect(Object.keys(long.stages)).toHaveLength(5000);
     expect(Number.isFinite(long.predicted.makespanMs)).toBe(true);
-    // Each stage runs after the one before it and fn1 takes at least 50 ms (its base time), so the
-    // 4,990 extra stages add at least 4,990 × 50 ms = 249,500 ms (its output shrinks 0.4× a stage, so
-    // after the first few almost nothing but the base is left).
-    expect(long.predicted.makespanMs).toBeGreaterThanOrEqual(short.predicted.makespanMs + 4990 * 50 - 1e-6);
-    expect(long.predicted.makespanMs).toBeLessThan(short.predicted.makespanMs + 4990 * 50 * 1.01);
+    // Each stage runs after the one before it: fn1 takes at least 50 ms (its base time) and the
+    // orchestration step between stages (platform invocation.stepMs) comes on top, so 5,000 stages
+    // take at least 5,000 × (50 + stepMs) ms; fn1's output shrinks 0.4× a stage, so after the first
+    // few almost nothing but the base and the step is left: the 4,990 stages past the short chain's
+    // add at most 1% over 4,990 × (50 + stepMs).
+    const perStageMs = 50 + resolvePlatform().invocation.stepMs;
+    expect(long.predicted.makespanMs).toBeGreaterThanOrEqual(5000 * perStageMs);
+    expect(long.predicted.makespanMs).toBeLessThan(short.predicted.makespanMs + 4990 * perStageMs * 1.01);
   }, 300_000);
 });

@@ -84,14 +84,16 @@ describe("memory sizes", () => {
   });
 
   it("with one, the fastest size within the budget: the largest when unlimited, a smaller one under a tight budget", async () => {
+    // Function billing (GB-seconds): under the default VM-pool billing a short run pays the pool's minimum whatever its memory.
+    const platform = { billing: { compute: "function" as const } };
     const profiles = { scaling, sink };
-    const free = await plan(dagOf("scaling"), 100 * MB, { profiles, memorySizes: SIZES });
+    const free = await plan(dagOf("scaling"), 100 * MB, { profiles, platform, memorySizes: SIZES });
     expect(memoryOf(free)).toBe(4096); // runtime 500 ms at 4096 MB vs 1414 ms at 512 MB
     // Cost grows with √m (runtime · memory ∝ √m): a budget between the 512 and 1024 MB plans' costs allows only 512.
-    const cost = async (m: number) => (await plan({ ...dagOf("scaling"), stages: [{ id: "work", function: "scaling", instances: 4, memoryMb: m }, { id: "sink", function: "sink", memoryMb: 256 }] }, 100 * MB, { profiles })).predicted.costUsd;
+    const cost = async (m: number) => (await plan({ ...dagOf("scaling"), stages: [{ id: "work", function: "scaling", instances: 4, memoryMb: m }, { id: "sink", function: "sink", memoryMb: 256 }] }, 100 * MB, { profiles, platform })).predicted.costUsd;
     const [c512, c1024] = [await cost(512), await cost(1024)];
     expect(c1024).toBeGreaterThan(c512);
-    const tight = await plan(dagOf("scaling"), 100 * MB, { profiles, memorySizes: SIZES, budgetUsd: (c512 + c1024) / 2 });
+    const tight = await plan(dagOf("scaling"), 100 * MB, { profiles, platform, memorySizes: SIZES, budgetUsd: (c512 + c1024) / 2 });
     expect(tight.status).toBe("ok");
     expect(memoryOf(tight)).toBe(512);
     expect(tight.predicted.costUsd).toBeLessThanOrEqual((c512 + c1024) / 2);

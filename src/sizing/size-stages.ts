@@ -75,7 +75,9 @@ export async function sizeStages(dagInput: unknown, inputSize: number | string, 
   };
   const { profiles } = await prepareEstimates(dagInput, inputSize, rest);
   const quantiles = resolveQuantiles(options.quantile);
-  const context = options.coldFraction === undefined ? {} : { coldFraction: options.coldFraction };
+  // the plan option is a shorthand for the platform's invocation.coldFraction (prepare-problem.ts)
+  const coldFraction = options.coldFraction ?? platform.invocation.coldFraction;
+  const context = coldFraction > 0 ? { coldFraction } : {};
 
   const cache = new Map<string, ConfigurationScore>();
   let evaluations = 0;

@@ -37,6 +37,9 @@ describe("autoSolver", () => {
           const value = scoreEvaluation(objective, e);
           expect(value).toBeLessThanOrEqual(optimum * (1 + GAP_TOLERANCE) * HAIR);
           expect(auto.lowerBound!).toBeLessThanOrEqual(optimum * HAIR);
+          // where the MILP under-counts the model (VM-pool peaks, cache residency) and its plan is
+          // repaired, its bound is a relaxation's: the gap is stated, not closed (exact-milp.test.ts)
+          if ((auto.notes ?? []).some((n) => n.startsWith("repair"))) return;
           // the reported gap holds what it says: the plan is within it of the bound
           const gap = (value - auto.lowerBound!) / value;
           expect(gap).toBeLessThanOrEqual(GAP_TOLERANCE * HAIR);

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { resolvePlatform } from "../../platform/resolve-platform.js";
 import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { Problem } from "../../model/types.js";
@@ -76,7 +77,8 @@ describe("forestBound", () => {
   it("feels a binding budget the budget-free bound ignores (a diamond whose fast middle edges cost most)", async () => {
     // 32 middle instances of 3000 MB (one per VM slot pair) queue in waves when vm-local, so the
     // fastest plan pulls directly; a budget a hair above the cheapest plan forbids that.
-    const loose = buildTestProblem(diamondSpec(32, 3000), { allowSplits: false });
+    // Function billing: under the default VM-pool billing the middle edges' modes barely move the bill.
+    const loose = buildTestProblem(diamondSpec(32, 3000), { allowSplits: false }, resolvePlatform({ billing: { compute: "function" } }));
     const cheapest = evaluateAssignment(loose, (await bruteForceSolver({ ...loose, objective: "cost" }, CTX)).assignment!);
     const problem = { ...loose, budgetUsd: cheapest.costUsd * 1.0001 };
     const best = evaluateAssignment(problem, (await bruteForceSolver(problem, CTX)).assignment!);

@@ -86,6 +86,9 @@ async function solveWithFallback(model: MilpModel, ctx: MilpRunContext, start?: 
   if (other === undefined) return { result };
   const retried = await solveMilp(model, { engine: other, timeLimitMs: remainingMs(ctx), ...limits });
   const why = result.status === "infeasible" ? "found the model infeasible" : `failed (${result.message ?? "error"})`;
+  // only a checked plan refutes an "infeasible": a second engine that fails too leaves the first answer standing
+  const refuted = retried.status === "optimal" || retried.status === "feasible";
+  if (result.status === "infeasible" && !refuted) return { result, fallback: `${result.engine} ${why}; ${other} found no checked plan either (${retried.status}${retried.message === undefined ? "" : ": " + retried.message})` };
   return { result: retried, fallback: `${result.engine} ${why}; retried with ${other}: ${retried.status}` };
 }
 
