@@ -20,6 +20,7 @@
  * once — the pool the app holds (vm-billing.ts).
  */
 import type { Dag } from "../dag/types.js";
+import { OrderedHeap } from "../util/ordered-heap.js";
 
 export interface PoolScheduleInput {
   readonly dag: Dag;
@@ -68,9 +69,9 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
     const host = input.hostOf(id);
     if (host !== undefined) hostedLeft.set(host, (hostedLeft.get(host) ?? 0) + 1);
   }
-  const events: Event[] = [];
+  const events = new OrderedHeap<Event>(before);
   let seq = 0;
-  const push = (e: Omit<Event, "seq">) => heapPush(events, { ...e, seq: seq++ });
+  const push = (e: Omit<Event, "seq">) => events.push({ ...e, seq: seq++ });
   for (const id of dag.order) if (inputsLeft.get(id) === 0) push({ timeMs: 0, kind: "ready", stageId: id });
 
   const waiting: string[] = [];
@@ -128,8 +129,8 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
     if (released.has(id) && (hostedLeft.get(id) ?? 0) === 0) release(id);
   };
 
-  while (events.length > 0) {
-    const e = heapPop(events)!;
+  while (events.size > 0) {
+    const e = events.pop()!;
     const now = e.timeMs;
     if (e.kind === "ready") {
       readyAt.set(e.stageId, now);
@@ -152,7 +153,7 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
       }
     }
     // grant only once every event at this instant is in: frees first, then arrivals in order
-    if (events.length === 0 || events[0]!.timeMs > now) tryGrant(now);
+    if (events.size === 0 || events.peek()!.timeMs > now) tryGrant(now);
   }
   let makespanMs = 0;
   for (const f of finishMs.values()) makespanMs = Math.max(makespanMs, f);
@@ -166,34 +167,4 @@ function before(a: Event, b: Event): boolean {
   // at one instant, finishes, then releases (which free VMs), then arrivals
   if (a.kind !== b.kind) return ORDER[a.kind] < ORDER[b.kind];
   return a.seq < b.seq;
-}
-
-function heapPush(h: Event[], e: Event): void {
-  h.push(e);
-  let i = h.length - 1;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (!before(h[i]!, h[p]!)) break;
-    [h[i], h[p]] = [h[p]!, h[i]!];
-    i = p;
-  }
-}
-
-function heapPop(h: Event[]): Event | undefined {
-  const top = h[0];
-  const last = h.pop();
-  if (top === undefined || last === undefined || h.length === 0) return top;
-  h[0] = last;
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let m = i;
-    if (l < h.length && before(h[l]!, h[m]!)) m = l;
-    if (r < h.length && before(h[r]!, h[m]!)) m = r;
-    if (m === i) break;
-    [h[i], h[m]] = [h[m]!, h[i]!];
-    i = m;
-  }
-  return top;
 }

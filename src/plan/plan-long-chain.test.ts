@@ -24,7 +24,7 @@ describe("plan() on a long chain", () => {
     // take at least 5,000 × (50 + stepMs) ms; fn1's output shrinks 0.4× a stage, so after the first
     // few almost nothing but the base and the step is left: the 4,990 stages past the short chain's
     // add at most 1% over 4,990 × (50 + stepMs).
-    const perStageMs = 50 + resolvePlatform().invocation.stepMs;
+    const perStageMs = 50 + resolvePlatform(undefined).invocation.stepMs;
     expect(long.predicted.makespanMs).toBeGreaterThanOrEqual(5000 * perStageMs);
     expect(long.predicted.makespanMs).toBeLessThan(short.predicted.makespanMs + 4990 * perStageMs * 1.01);
   }, 300_000);

@@ -3,6 +3,8 @@
  * events at the same instant run in the order they were scheduled — deterministic tie-breaks.
  */
 
+import { OrderedHeap } from "../util/ordered-heap.js";
+
 interface Entry {
   readonly timeMs: number;
   readonly seq: number;
@@ -10,48 +12,24 @@ interface Entry {
 }
 
 export class EventQueue {
-  private readonly heap: Entry[] = [];
+  private readonly heap = new OrderedHeap<Entry>(before);
   private seq = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   push(timeMs: number, run: () => void): void {
-    const heap = this.heap;
-    heap.push({ timeMs, seq: this.seq++, run });
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
+    this.heap.push({ timeMs, seq: this.seq++, run });
   }
 
   /** Time of the earliest event, Infinity when empty. */
   peekTime(): number {
-    return this.heap[0]?.timeMs ?? Infinity;
+    return this.heap.peek()?.timeMs ?? Infinity;
   }
 
   pop(): Entry | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
-    heap[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
-      if (m === i) break;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-    return top;
+    return this.heap.pop();
   }
 }
 

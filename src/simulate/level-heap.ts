@@ -3,6 +3,8 @@
  * it was queued at, so a stale entry can be skipped) or a flow's cap. Ties pop in push order.
  */
 
+import { OrderedHeap } from "../util/ordered-heap.js";
+
 interface HeapEntry<R, F> {
   readonly level: number;
   readonly seq: number;
@@ -13,39 +15,15 @@ interface HeapEntry<R, F> {
 
 /** Min-heap of fair levels; ties by push order. */
 export class LevelHeap<R extends { readonly version: number }, F> {
-  private readonly items: HeapEntry<R, F>[] = [];
+  private readonly items = new OrderedHeap<HeapEntry<R, F>>(less);
   private seq = 0;
 
   push(level: number, resource: R | undefined, flow: F | undefined): void {
-    const items = this.items;
-    items.push({ level, seq: this.seq++, resource, flow, version: resource?.version ?? 0 });
-    let i = items.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!less(items[i]!, items[p]!)) break;
-      [items[i], items[p]] = [items[p]!, items[i]!];
-      i = p;
-    }
+    this.items.push({ level, seq: this.seq++, resource, flow, version: resource?.version ?? 0 });
   }
 
   pop(): HeapEntry<R, F> | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (top === undefined || last === undefined || items.length === 0) return top;
-    items[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < items.length && less(items[l]!, items[m]!)) m = l;
-      if (r < items.length && less(items[r]!, items[m]!)) m = r;
-      if (m === i) break;
-      [items[i], items[m]] = [items[m]!, items[i]!];
-      i = m;
-    }
-    return top;
+    return this.items.pop();
   }
 }
 
