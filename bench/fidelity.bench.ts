@@ -14,8 +14,8 @@
  * the trained sets' residual grid). Env: FIDELITY_APPS, FIDELITY_FACTORS, FIDELITY_SEEDS, CONFIDENCE_SEEDS.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import * as vega from "vega";
-import * as vl from "vega-lite";
+import type * as vl from "vega-lite";
+import { vegaLiteSvg } from "../src/util/vega-lite-svg.js";
 import { plan } from "../src/plan/plan.js";
 import type { Plan } from "../src/plan/types.js";
 import { defaultProfiles } from "../src/profiles/default-profiles.js";
@@ -220,11 +220,7 @@ async function renderPlot(rows: readonly Row[]): Promise<string> {
     },
     title: `Predicted vs simulated (mean of seeds), every example DAG × ${FACTORS.length} sizes × 2 objectives`,
   } as unknown as vl.TopLevelSpec;
-  const compiled = vl.compile(spec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
-  const svg = await view.toSVG();
-  view.finalize();
-  return svg;
+  return vegaLiteSvg(spec);
 }
 
 await main();

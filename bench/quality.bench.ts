@@ -12,8 +12,8 @@
  * simulation whose predicted cost is within the budget (the rule every other policy is held to).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import * as vega from "vega";
-import * as vl from "vega-lite";
+import type * as vl from "vega-lite";
+import { vegaLiteSvg } from "../src/util/vega-lite-svg.js";
 import { baselinePlan } from "../src/baselines/baseline-plan.js";
 import { oracleCandidates, pickOracle } from "../src/baselines/oracle.js";
 import { ORACLE_MAX_EDGES, type BaselineName } from "../src/baselines/types.js";
@@ -231,11 +231,7 @@ async function renderPlot(cases: Case[]): Promise<string> {
       panel({ field: "vsPlan", type: "quantitative", scale: { type: "log" }, title: "makespan / plan()'s" }, "Relative to plan() (above 1: slower than plan())"),
     ],
   } as unknown as vl.TopLevelSpec;
-  const compiled = vl.compile(spec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
-  const svg = await view.toSVG();
-  view.finalize();
-  return svg;
+  return vegaLiteSvg(spec);
 }
 
 await main();

@@ -14,6 +14,7 @@ import { TraceTable } from "../traces/trace-table.js";
 import type { ProfileSet } from "./profile-set.js";
 import { predictTargetAt } from "./predict-target.js";
 import { PROFILE_TARGETS } from "./types.js";
+import { vegaLiteSvg } from "../util/vega-lite-svg.js";
 
 export interface PlotFitOptions {
   /** Interval level of the band (default 0.9). */
@@ -144,12 +145,7 @@ export function compactSvg(svg: string): string {
 export async function plotFit(profiles: ProfileSet, traces: readonly TraceRecord[] | TraceTable, file: string, options: PlotFitOptions = {}): Promise<void> {
   const format = file.toLowerCase().endsWith(".png") ? "png" : file.toLowerCase().endsWith(".svg") ? "svg" : undefined;
   if (format === undefined) throw sluiceError("option.plotFormat", { path: ["plot"], actual: file });
-  const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
-  const spec = buildFitChartSpec(buildFitChartData(profiles, traces, options));
-  const compiled = compile(spec as unknown as Parameters<typeof compile>[0]).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
-  const svg = compactSvg(await view.toSVG());
-  view.finalize();
+  const svg = compactSvg(await vegaLiteSvg(buildFitChartSpec(buildFitChartData(profiles, traces, options))));
   if (format === "svg") return writeFile(file, svg);
   const { Resvg } = await import("@resvg/resvg-js");
   const png = new Resvg(svg, { background: "white", font: { loadSystemFonts: true } }).render().asPng();
