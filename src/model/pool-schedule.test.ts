@@ -70,3 +70,42 @@ describe("schedulePool", () => {
     expect(s.startMs.get("d")).toBe(400);
   });
 });
+
+describe("schedulePool: a hold-and-wait on the pool", () => {
+  // h (10 VMs, the whole pool) hosts x (vm-local: no VMs of its own) and keeps its VMs until x has
+  // run; x also reads y (5 VMs), which cannot lease while h holds the pool. As the simulator does,
+  // y is lent its VMs beyond the pool once nothing else can happen, and is named as overdrawn.
+  const dag = validateDag({
+    stages: [
+      { id: "h", function: "f" },
+      { id: "y", function: "f" },
+      { id: "x", function: "f" },
+    ],
+    edges: [
+      { from: "h", to: "x", pattern: "one-to-one" },
+      { from: "y", to: "x", pattern: "one-to-one" },
+    ],
+  });
+  const baseMs: Record<string, number> = { h: 100, y: 50, x: 10 };
+  const vms: Record<string, number> = { h: 10, y: 5, x: 0 };
+  const s = schedulePool({
+    dag,
+    poolSize: 10,
+    baseMs: (id) => baseMs[id]!,
+    transferMs: [0, 0],
+    writeMs: [0, 0],
+    readMs: [0, 0],
+    demand: (id) => vms[id]!,
+    hostOf: (id) => (id === "x" ? "h" : undefined),
+  });
+
+  it("finishes every stage: y is lent VMs when h finishes at 100, runs 100–150, and x runs 150–160", () => {
+    expect(s.overdrawn).toEqual(["y"]);
+    expect(s.startMs.get("y")).toBe(100);
+    expect(s.finishMs.get("y")).toBe(150);
+    expect(s.finishMs.get("x")).toBe(160);
+    expect(s.makespanMs).toBe(160);
+    // 10 of h's + 5 lent to y
+    expect(s.peakVms).toBe(15);
+  });
+});

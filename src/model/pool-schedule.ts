@@ -18,6 +18,9 @@
  * (finish + its slowest outgoing write), so a consumer whose first share is written early (a split
  * edge's direct receivers) holds its own VMs beside them. Also reports the peak of VMs leased at
  * once — the pool the app holds (vm-billing.ts).
+ * When nothing is left to happen but stages still wait — a hold-and-wait: a host keeps its VMs for
+ * a vm-local consumer whose other input cannot get VMs — the first waiting stage is lent its VMs
+ * beyond the pool and named in `overdrawn`, as the simulator does (simulation.ts, "pool-overdrawn").
  */
 import type { Dag } from "../dag/types.js";
 import { OrderedHeap } from "../util/ordered-heap.js";
@@ -44,6 +47,8 @@ export interface PoolSchedule {
   readonly queuedMs: ReadonlyMap<string, number>;
   readonly peakVms: number;
   readonly makespanMs: number;
+  /** Stages lent VMs beyond the pool to break a hold-and-wait, in the order they were lent. */
+  readonly overdrawn: readonly string[];
 }
 
 interface Event {
@@ -129,9 +134,17 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
     if (released.has(id) && (hostedLeft.get(id) ?? 0) === 0) release(id);
   };
 
-  while (events.size > 0) {
+  const overdrawn: string[] = [];
+  let now = 0;
+  while (events.size > 0 || waiting.length > 0) {
+    if (events.size === 0) {
+      const id = waiting.shift()!;
+      overdrawn.push(id);
+      grant(id, now);
+      continue;
+    }
     const e = events.pop()!;
-    const now = e.timeMs;
+    now = e.timeMs;
     if (e.kind === "ready") {
       readyAt.set(e.stageId, now);
       waiting.push(e.stageId);
@@ -157,7 +170,7 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
   }
   let makespanMs = 0;
   for (const f of finishMs.values()) makespanMs = Math.max(makespanMs, f);
-  return { startMs, finishMs, queuedMs, peakVms, makespanMs };
+  return { startMs, finishMs, queuedMs, peakVms, makespanMs, overdrawn };
 }
 
 const ORDER = { finish: 0, release: 1, ready: 2 } as const;
