@@ -16,6 +16,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type * as vl from "vega-lite";
 import { vegaLiteSvg } from "../src/util/vega-lite-svg.js";
+import { pct, quantile, secs } from "./figures.js";
 import { plan } from "../src/plan/plan.js";
 import type { Plan } from "../src/plan/types.js";
 import { defaultProfiles } from "../src/profiles/default-profiles.js";
@@ -61,16 +62,7 @@ interface Row {
 }
 
 const label = (p: Plan) => p.edges.map((e) => (e.split ? Object.entries(e.split).map(([m, f]) => `${m[0]!.toUpperCase()}${Math.round(f * 100)}`).join("+") : e.mode[0]!.toUpperCase())).join(",") + (p.admitted.length > 0 ? ` [${p.admitted.join(",")}]` : "");
-const quantile = (xs: readonly number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (pos - lo);
-};
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const signed = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
-const secs = (ms: number) => (ms / 1000).toFixed(ms >= 100_000 ? 0 : ms >= 10_000 ? 1 : 2);
 
 function runs(dag: unknown, p: Plan, profiles: ProfileProvider, seeds: readonly number[]) {
   return seeds.map((seed) => simulateSync(dag, p, { profiles, seed }));

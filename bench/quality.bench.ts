@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type * as vl from "vega-lite";
 import { vegaLiteSvg } from "../src/util/vega-lite-svg.js";
+import { pct, quantile, secs } from "./figures.js";
 import { baselinePlan } from "../src/baselines/baseline-plan.js";
 import { oracleCandidates, pickOracle } from "../src/baselines/oracle.js";
 import { ORACLE_MAX_EDGES, type BaselineName } from "../src/baselines/types.js";
@@ -74,15 +75,6 @@ function score(dag: unknown, p: Plan, profiles: ProfileProvider): Scored {
   return { makespanMs: mean((r) => r.makespanMs), costUsd: mean((r) => r.cost.totalUsd), predictedMs: p.predicted.makespanMs, predictedUsd: p.predicted.costUsd, label: label(p) };
 }
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (pos - lo);
-};
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const secs = (ms: number) => (ms / 1000).toFixed(ms >= 100_000 ? 0 : ms >= 10_000 ? 1 : 2);
 
 async function main(): Promise<void> {
   const t0 = performance.now();
