@@ -33,19 +33,26 @@ async function timed<T>(fn: () => Promise<T>): Promise<number> {
   return nowMs() - t0;
 }
 
+/** One PUT then one whole-object GET per size and repeat, one request at a time; the keys written go into `keys`. */
+async function measureBySize(client: Pick<ObjectStoreClient, "put" | "getRange"> | Pick<CacheClient, "put" | "getRange">, backend: "object-store" | "cache", o: StoreMeasureOptions, keys: string[]): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  for (const size of o.sizesBytes) {
+    const body = payload(size);
+    for (let r = 0; r < o.repeats; r++) {
+      const key = `${o.keyPrefix}size-${size}-${r}`;
+      keys.push(key);
+      samples.push({ backend, operation: "put", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => client.put(key, body)) });
+      samples.push({ backend, operation: "get", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => client.getRange(key, 0, size)) });
+    }
+  }
+  return samples;
+}
+
 export async function measureObjectStore(store: ObjectStoreClient, o: StoreMeasureOptions): Promise<Sample[]> {
   const samples: Sample[] = [];
   const keys: string[] = [];
   try {
-    for (const size of o.sizesBytes) {
-      const body = payload(size);
-      for (let r = 0; r < o.repeats; r++) {
-        const key = `${o.keyPrefix}size-${size}-${r}`;
-        keys.push(key);
-        samples.push({ backend: "object-store", operation: "put", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => store.put(key, body)) });
-        samples.push({ backend: "object-store", operation: "get", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => store.getRange(key, 0, size)) });
-      }
-    }
+    samples.push(...(await measureBySize(store, "object-store", o, keys)));
     const small = payload(SMALL);
     for (let r = 0; r < o.repeats; r++) {
       const burst = Array.from({ length: o.burstRequests }, (_, k) => `${o.keyPrefix}burst-${r}-${k}`);
@@ -65,15 +72,7 @@ export async function measureCache(cache: CacheClient, o: StoreMeasureOptions): 
   const samples: Sample[] = [];
   const keys: string[] = [];
   try {
-    for (const size of o.sizesBytes) {
-      const body = payload(size);
-      for (let r = 0; r < o.repeats; r++) {
-        const key = `${o.keyPrefix}size-${size}-${r}`;
-        keys.push(key);
-        samples.push({ backend: "cache", operation: "put", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => cache.put(key, body)) });
-        samples.push({ backend: "cache", operation: "get", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => cache.getRange(key, 0, size)) });
-      }
-    }
+    samples.push(...(await measureBySize(cache, "cache", o, keys)));
     // Aggregate: the largest size, read `burstConcurrency` at a time, `burstConcurrency` × 2 reads.
     const big = Math.max(...o.sizesBytes);
     const bigKey = `${o.keyPrefix}size-${big}-0`;
