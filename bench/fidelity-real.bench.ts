@@ -22,6 +22,8 @@ import { parseArgs } from "node:util";
 import { baselinePlan } from "../src/baselines/baseline-plan.js";
 import { planFromAssignment } from "../src/baselines/plan-from-assignment.js";
 import { calibrate } from "../src/calibrate/calibrate.js";
+import { fitInvocation } from "../src/calibrate/fit-invocation.js";
+import type { RunReport } from "../src/execute/run-report-types.js";
 import { execute } from "../src/execute/execute.js";
 import type { ExecuteOptions } from "../src/execute/execute-options.js";
 import { startLocalCluster } from "../src/execute/local-cluster.js";
@@ -112,13 +114,17 @@ async function main(): Promise<void> {
       return (cal.platform as unknown as Record<string, Record<string, unknown> | undefined>)[section]?.[field] !== undefined;
     };
     calibrationLines = cal.constants.map((c) => `| ${c.path} | ${fmtConst(c.path, c.value)} | ${Number.isFinite(c.relativeError) ? `±${(c.relativeError * 100).toFixed(1)}%` : "n/a"} | ${c.method}${used(c.path) ? "" : " — not a field of this platform schema: not used by the plans"} |`);
-    const platform = cal.platform as unknown as PlatformOverrides;
+    const basePlatform = cal.platform as unknown as PlatformOverrides;
     for (const app of APPS) {
       const dag = dagOf(app);
       // One untimed run warms the workers' threads (module load, JIT), as the trace collector warms before measuring.
-      await execute(dag, await plan(dag, Math.min(...SIZES), { platform }), { backends: backends.backends, platform, shapeNic: NIC, keepResult: false });
-      const profiles = BUNDLED ? undefined : await calibrateProfiles(app, dag, platform, backends.backends);
+      const warmUp = await execute(dag, await plan(dag, Math.min(...SIZES), { platform: basePlatform }), { backends: backends.backends, platform: basePlatform, shapeNic: NIC, keepResult: false });
+      const profiles = BUNDLED ? undefined : await calibrateProfiles(app, dag, basePlatform, backends.backends);
       if (profiles !== undefined) profileLines.push(...profiles.lines);
+      // Cold start from the warm-up's cold instances; cold share and stage step from the calibration runs (the steady state the measured runs are in).
+      const invocation = profiles === undefined ? [] : fitInvocation({ warmUp: [warmUp], steady: profiles.reports });
+      const platform = invocation.length === 0 ? basePlatform : ({ ...basePlatform, invocation: { ...(basePlatform.invocation as object), ...Object.fromEntries(invocation.map((c) => [c.path.split(".")[1]!, c.value])) } } as PlatformOverrides);
+      calibrationLines.push(...invocation.map((c) => `| ${c.path} (${app}) | ${c.path.endsWith("Fraction") ? c.value.toFixed(3) : fmtConst(c.path, c.value)} | ${Number.isFinite(c.relativeError) ? `±${(c.relativeError * 100).toFixed(1)}%` : "n/a"} | ${c.method} |`));
       for (const size of SIZES) {
         const plans = await Promise.all(POLICIES.map((policy) => policyPlan(policy, dag, size, platform, profiles?.set)));
         // Plans that run decision for decision the same way are measured once and counted for each policy that chose them.
@@ -170,7 +176,7 @@ async function main(): Promise<void> {
   });
   const profilesText = BUNDLED
     ? "plans use it with the bundled trained profiles (measured by `npm run traces` at another time, one invocation at a time)"
-    : `plans use it with stage profiles trained on this machine, in this run: after one untimed warm-up run, each app ran ${CALIBRATION_REPEATS === 1 ? "once" : `${CALIBRATION_REPEATS} times`} at each calibration size (${CALIBRATION_SIZES.map((b) => formatBytes(b)).join(", ")} — none of them a measured size) with Sluice's plan under the bundled profiles; every instance of those runs gave one trace row (the function's own wall time, input and output bytes, memory, fanout), and the project's trainer (\`trainProfiles\`, model auto) fitted the profiles below from them, as \`sluice run --traces\` → \`sluice train\` does`;
+    : `plans use it with stage profiles trained on this machine, in this run: after one untimed warm-up run, each app ran ${CALIBRATION_REPEATS === 1 ? "once" : `${CALIBRATION_REPEATS} times`} at each calibration size (${CALIBRATION_SIZES.map((b) => formatBytes(b)).join(", ")} — none of them a measured size) with Sluice's plan under the bundled profiles; every instance of those runs gave one trace row (the function's own wall time, input and output bytes, memory, fanout), and the project's trainer (\`trainProfiles\`, model auto) fitted the profiles below from them, as \`sluice run --traces\` → \`sluice train\` does. The app's invocation constants come from its runs too (src/calibrate/fit-invocation.ts): invocation.coldStartMs from the cold instances (a worker thread's first call of a function) of the warm-up and calibration runs, coldFraction and stepMs (stage ready → its first instance started) from the calibration runs; for that app's plans they replace the defaults and the dispatch probe's stepMs`;
   const body = [
     machineLine(`npm run bench:fidelity:real${process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : ""}`),
     "",
@@ -198,11 +204,13 @@ async function main(): Promise<void> {
 }
 
 /** Runs the app at the calibration sizes, collects one trace row per instance and trains profiles from them. */
-async function calibrateProfiles(app: string, dag: unknown, platform: PlatformOverrides, backends: ExecuteOptions["backends"]): Promise<{ set: ProfileSet; lines: string[] }> {
+async function calibrateProfiles(app: string, dag: unknown, platform: PlatformOverrides, backends: ExecuteOptions["backends"]): Promise<{ set: ProfileSet; lines: string[]; reports: RunReport[] }> {
   const rows: TraceRow[] = [];
+  const reports: RunReport[] = [];
   for (const size of CALIBRATION_SIZES.flatMap((s) => Array<number>(CALIBRATION_REPEATS).fill(s))) {
     const report = await execute(dag, await plan(dag, size, { platform }), { backends, platform, shapeNic: NIC, keepResult: false });
     rows.push(...runTraceRows(dag as TraceDag, report));
+    reports.push(report);
     process.stderr.write(`${app} calibration run at ${formatBytes(size)}: ${report.instances.length} instances, ${(report.makespanMs / 1000).toFixed(2)} s\n`);
   }
   const set = await trainProfiles(rows.map(({ memorySettingMb: _m, ...r }) => r));
@@ -213,7 +221,7 @@ async function calibrateProfiles(app: string, dag: unknown, platform: PlatformOv
     const kFold = t?.metrics.method === "k-fold" ? pct(t.metrics.kfoldMapePercent) : "in-sample";
     return `| ${app} | ${fn} | ${d.rows} | ${formatBytes(d.inputBytesMin)} – ${formatBytes(d.inputBytesMax)} | ${t === undefined ? "untrained" : `${t.model.family}: ${formatModel(t.model, t.memoryFactor)}`} | ${pct(t?.metrics.fitMapePercent)} | ${kFold} |`;
   });
-  return { set, lines };
+  return { set, lines, reports };
 }
 
 function fmtConst(path: string, v: number): string {
