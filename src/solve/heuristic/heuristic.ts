@@ -9,7 +9,7 @@
  * (perf-per-dollar). Every candidate is re-scored with
  * evaluateAssignment. Runs in O(iterations · E · modes²); both passes take about twice as long.
  */
-import { evaluateAssignment } from "../../model/evaluate-assignment.js";
+import { evaluateOnce } from "../evaluate-once.js";
 import type { Assignment, Evaluation, ModeOption, Problem } from "../../model/types.js";
 import { edgeTransferMs } from "../../model/edge-time.js";
 import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
@@ -72,7 +72,7 @@ function solveHeuristic(problem: Problem, ctx: SolverContext, options: Heuristic
   const fastAssignment = toAssignment(fast.choices, fast.admitted);
   const fastFinish = earliestFinishMs(problem, fast.choices.map((c) => c.timeMs));
   const fastHosted = new Set(problem.dag.edges.filter((_, i) => fast.choices[i]!.usesVmLocal && !mayHostWhenBeside(problem, i)).map((e) => e.to));
-  const score = (a: Assignment): Scored => ({ assignment: a, evaluation: evaluateAssignment(problem, a) });
+  const score = (a: Assignment): Scored => ({ assignment: a, evaluation: evaluateOnce(problem, a) });
   const fastest = score(fastAssignment);
   const fastTail = tailMs(problem, fast.choices.map((c) => c.timeMs));
   const fastHosts = new Set(problem.dag.edges.filter((_, i) => fast.choices[i]!.usesVmLocal).map((e) => e.from));
