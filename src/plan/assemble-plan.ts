@@ -3,7 +3,7 @@
  * prediction, the solver's account with its gap, and explanations.
  */
 import { toDecisions } from "../model/decisions.js";
-import { evaluateAssignment } from "../model/evaluate-assignment.js";
+import { evaluateOnce } from "../solve/evaluate-once.js";
 import type { Assignment, Decisions, Problem } from "../model/types.js";
 import { costLowerBoundUsd, latencyLowerBoundMs } from "../solve/bounds/lower-bound.js";
 import type { SolverOutcome } from "../solve/solver.js";
@@ -21,7 +21,7 @@ export interface AssembleInput {
 }
 
 export function assemblePlan({ problem, assignment, outcome, status, message, timingsMs }: AssembleInput): Plan {
-  const evaluation = evaluateAssignment(problem, assignment);
+  const evaluation = evaluateOnce(problem, assignment);
   const decisions = withPrefixes(problem, assignment, toDecisions(problem.dag, assignment));
   const placement: StagePlacement[] = evaluation.stages.map((s) => {
     const terms = problem.stages.get(s.stageId)!;

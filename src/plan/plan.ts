@@ -14,7 +14,7 @@ import { prepareProblem, timed } from "./prepare-problem.js";
 import { needsSizing, sizeStages } from "../sizing/size-stages.js";
 import type { Plan } from "./types.js";
 import { checkFinitePlan } from "./check-finite.js";
-import { evaluateAssignment } from "../model/evaluate-assignment.js";
+import { evaluateOnce } from "../solve/evaluate-once.js";
 import { toAssignment } from "../model/decisions.js";
 import { riskProblems, withRisk } from "./risk.js";
 
@@ -35,7 +35,7 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   // Timings are wall-clock: in the plan only when asked, so the same inputs give the same bytes.
   const timingsMs = options.timings === true ? measured : undefined;
   // A plan is "ok" only if the model finds it within every limit, whatever the solver said.
-  const withinLimits = outcome.assignment !== undefined && evaluateAssignment(problem, outcome.assignment).feasible;
+  const withinLimits = outcome.assignment !== undefined && evaluateOnce(problem, outcome.assignment).feasible;
   const assembled = withinLimits
     ? await timed(measured, "assemble", () => assemblePlan({ problem, assignment: outcome.assignment!, outcome, status: "ok", timingsMs }))
     : await timed(measured, "assemble", () => closestPlan(problem, outcome, timingsMs, ctx));

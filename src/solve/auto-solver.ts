@@ -13,8 +13,8 @@
  * exact search it cuts short is discarded in favour of the plan already in hand (noted).
  */
 import { show, sluiceError } from "../errors.js";
-import { evaluateAssignment } from "../model/evaluate-assignment.js";
-import type { Assignment, Evaluation, Problem } from "../model/types.js";
+import type { Problem } from "../model/types.js";
+import { evaluateOnce } from "./evaluate-once.js";
 import { bruteForceSolver } from "./referee/brute-force.js";
 import { chainDpSolver } from "./dp/chain-dp.js";
 import { exactMilpSolver } from "./milp/exact-milp.js";
@@ -35,17 +35,6 @@ export const AUTO_MAX_NODES = 2_000;
 export function isChain(problem: Problem): boolean {
   const { dag } = problem;
   return dag.stages.every((s) => dag.incoming.get(s.id)!.length <= 1 && dag.outgoing.get(s.id)!.length <= 1);
-}
-
-/** Verdicts already computed, by plan and problem: "auto" asks about the same plan several times. */
-const verdicts = new WeakMap<Assignment, WeakMap<Problem, Evaluation>>();
-
-function evaluateOnce(problem: Problem, assignment: Assignment): Evaluation {
-  let byProblem = verdicts.get(assignment);
-  if (byProblem === undefined) verdicts.set(assignment, (byProblem = new WeakMap()));
-  let e = byProblem.get(problem);
-  if (e === undefined) byProblem.set(problem, (e = evaluateAssignment(problem, assignment)));
-  return e;
 }
 
 /** The plan's objective under the model (Infinity when it breaks a limit or has none). */

@@ -68,8 +68,7 @@ function computeFastestWithHosting(problem: Problem): FastestWithHosting {
     });
     finL.set(v, base + bestL);
   }
-  let boundMs = 0;
-  for (const v of dag.order) boundMs = Math.max(boundMs, best(v));
+  const boundMs = hostingBoundMs(problem, nonLocal.map((c) => c?.timeMs ?? Infinity), local.map((c) => c?.timeMs ?? Infinity));
 
   const choices: (EdgeChoice | undefined)[] = new Array(dag.edges.length);
   const forcedOwn = new Set<string>();
@@ -84,4 +83,43 @@ function computeFastestWithHosting(problem: Problem): FastestWithHosting {
     }
   }
   return { boundMs, choices };
+}
+
+/**
+ * The bound itself, with the producer's state read per kind of stay beside: F_N, F_LH (beside a
+ * producer whose placement lets it host in turn) and F_LX (beside one that does not). A vm-local
+ * edge out of u needs u in N or LH, so it reads min(F_N, F_LH)(u). The walk-back above reads
+ * "hostable" from u's best stay beside alone, which is right for choosing a plan but, when u's best
+ * stay cannot host and a slower one can, would read F_N(u) for a plan that hosts from the slower
+ * stay — above that plan's finish, so not a bound. Never above the walk-back's program.
+ */
+function hostingBoundMs(problem: Problem, nonLocalMs: readonly number[], localMs: readonly number[]): number {
+  const { dag } = problem;
+  const finN = new Map<string, number>();
+  const finLH = new Map<string, number>();
+  const finLX = new Map<string, number>();
+  const best = (u: string) => Math.min(finN.get(u)!, finLH.get(u)!, finLX.get(u)!);
+  let boundMs = 0;
+  for (const v of dag.order) {
+    const base = problem.stages.get(v)!.baseMs;
+    const incoming = dag.incoming.get(v)!;
+    const ready = incoming.map((i) => best(dag.edges[i]!.from) + nonLocalMs[i]!);
+    finN.set(v, base + ready.reduce((a, b) => Math.max(a, b), 0));
+    let hosts = Infinity;
+    let cannot = Infinity;
+    incoming.forEach((i, k) => {
+      if (!Number.isFinite(localMs[i]!)) return;
+      const u = dag.edges[i]!.from;
+      let r = Math.min(finN.get(u)!, finLH.get(u)!) + localMs[i]!;
+      ready.forEach((x, j) => {
+        if (j !== k) r = Math.max(r, x);
+      });
+      if (mayHostWhenBeside(problem, i)) hosts = Math.min(hosts, r);
+      else cannot = Math.min(cannot, r);
+    });
+    finLH.set(v, base + hosts);
+    finLX.set(v, base + cannot);
+    boundMs = Math.max(boundMs, best(v));
+  }
+  return boundMs;
 }
