@@ -1,8 +1,10 @@
 /**
  * Worker entry: runs one invocation per message and replies with its measurement. Garbage is
- * collected before each invocation's baseline. Messages: { id, functionName, input, params } → { id, ok: true, measurement } | { id, ok: false, error }.
+ * collected before each invocation's baseline. Messages: { id, functionName, input, params } → { id, ok: true, measurement } | { id, ok: false, error, issues? }
+ * (issues: a catalogue error's issues, so the caller rethrows it with its code).
  */
 import { parentPort } from "node:worker_threads";
+import { SluiceError } from "../errors.js";
 import { exposeGc } from "./expose-gc.js";
 import { measureInvocation } from "./measure-invocation.js";
 
@@ -20,6 +22,7 @@ parentPort?.on("message", (req: WorkerRequest) => {
     const measurement = measureInvocation(req.functionName, req.input, req.params, collectGarbage);
     parentPort!.postMessage({ id: req.id, ok: true, measurement });
   } catch (e) {
-    parentPort!.postMessage({ id: req.id, ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    const issues = e instanceof SluiceError ? { issues: e.issues } : {};
+    parentPort!.postMessage({ id: req.id, ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), ...issues });
   }
 });
