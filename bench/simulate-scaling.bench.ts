@@ -1,18 +1,24 @@
 /**
- * Simulator scaling: events per second, and how its wall time grows with the instances simulated.
- * One DAG shape — a map of n instances, an all-to-all shuffle to n reducers, a gather to one sink —
- * at n = 64 … 4,096, planned all-remote (the mode with the most requests and flows) and simulated
- * once each. Reported: instances, events, wall time, events/s, and the growth exponent between
- * consecutive sizes: log(time ratio) / log(instance ratio); n log n gives ≈ 1.1–1.2 over a 4×
- * step at these sizes, n² gives 2 — an all-to-all shuffle makes n² GETs, so its events grow as n²;
- * the events/s column is the per-event cost. Then mapreduce-sort at 1 TiB under every baseline (target:
- * each < 60 s). Writes `## Simulator scaling` in bench/RESULTS.md. Env: SIM_SIZES (comma list).
+ * Simulator scaling: events per second, and how its cost grows with the instances simulated.
+ * Two DAG shapes at n = 64 … 4,096, planned all-remote (the mode with the most requests and
+ * flows) and simulated once each:
+ * - chain: a map of n → one-to-one → n transforms → gather → 1 sink: its events grow as n, so its
+ *   cost is the simulator's own growth in instances (target: no faster than n log n);
+ * - shuffle: a map of n → all-to-all → n reducers → gather → 1 sink: n² GETs, so its events grow as
+ *   n² and the per-event cost (events/s) is what the simulator adds.
+ * Reported per row: instances, events, CPU seconds of the run (less sensitive than wall time to the
+ * other jobs on a shared machine), wall seconds, events per CPU second, and the growth exponent
+ * from the row above: log(CPU ratio) / log(n ratio) — n log n gives ≈ 1.1–1.2 per 4× step here, n²
+ * gives 2. Then mapreduce-sort at 1 TiB under Sluice's plan and every baseline but the oracle
+ * (target: each < 60 s). Writes `## Simulator scaling` in bench/RESULTS.md.
+ * Env: SIM_SIZES (comma list), SIM_SORT=0 skips mapreduce-sort, SIM_SORT_SIZE (default 1 TiB).
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { baselinePlan } from "../src/baselines/baseline-plan.js";
 import { BASELINE_NAMES } from "../src/baselines/types.js";
 import { planFromAssignment } from "../src/baselines/plan-from-assignment.js";
+import { plan as sluicePlan } from "../src/plan/plan.js";
 import { prepareProblem } from "../src/plan/prepare-problem.js";
 import { defaultProfiles } from "../src/profiles/default-profiles.js";
 import { analyticProfiles } from "../src/profiles/analytic.js";
@@ -28,62 +34,70 @@ const PROFILES = analyticProfiles({
   sink: { runtimeMs: { offset: 100, scale: 1e-6 }, memoryMb: { offset: 1024, scale: 0 }, outputBytes: { offset: 0, scale: 0.01 }, fanout: ONE },
 });
 
-function shuffleDag(n: number) {
+function threeStageDag(n: number, pattern: "one-to-one" | "shuffle") {
   return {
-    name: `shuffle-${n}`,
+    name: `${pattern}-${n}`,
     stages: [
       { id: "map", function: "map", instances: n },
       { id: "reduce", function: "reduce", instances: n },
       { id: "sink", function: "sink", instances: 1 },
     ],
     edges: [
-      { from: "map", to: "reduce", pattern: "shuffle" },
+      { from: "map", to: "reduce", pattern },
       { from: "reduce", to: "sink", pattern: "gather" },
     ],
   };
 }
 
-const rows: string[] = [];
-let prev: { n: number; ms: number } | undefined;
-for (const n of SIZES) {
-  const dag = shuffleDag(n);
-  const input = n * 64e6;
-  const { problem } = await prepareProblem(dag, input, { profiles: PROFILES });
-  const plan = planFromAssignment(problem, { edges: problem.dag.edges.map(() => [{ mode: "remote" as const, fraction: 1 }]), admitted: new Set() }, "all-remote");
+/** Wall and CPU seconds of `run`. */
+function timed<T>(run: () => T): { result: T; wallS: number; cpuS: number } {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = simulateSync(dag, plan, { profiles: PROFILES, seed: 1 });
-  const ms = performance.now() - t0;
-  const instances = 2 * n + 1;
-  const exponent = prev === undefined ? "—" : (Math.log(ms / prev.ms) / Math.log(n / prev.n)).toFixed(2);
-  rows.push(`| ${n} | ${instances} | ${r.events.toLocaleString("en-US")} | ${(ms / 1000).toFixed(2)} | ${Math.round(r.events / (ms / 1000)).toLocaleString("en-US")} | ${exponent} |`);
-  console.log(rows.at(-1));
-  prev = { n, ms };
+  const result = run();
+  const cpu = process.cpuUsage(c0);
+  return { result, wallS: (performance.now() - t0) / 1000, cpuS: (cpu.user + cpu.system) / 1e6 };
+}
+
+const rows: string[] = [];
+for (const [shape, pattern] of [["chain", "one-to-one"], ["shuffle", "shuffle"]] as const) {
+  let prev: { n: number; cpuS: number } | undefined;
+  for (const n of SIZES) {
+    const dag = threeStageDag(n, pattern);
+    const { problem } = await prepareProblem(dag, n * 64e6, { profiles: PROFILES });
+    const plan = planFromAssignment(problem, { edges: problem.dag.edges.map(() => [{ mode: "remote" as const, fraction: 1 }]), admitted: new Set() }, "all-remote");
+    const { result: r, wallS, cpuS } = timed(() => simulateSync(dag, plan, { profiles: PROFILES, seed: 1 }));
+    const exponent = prev === undefined ? "—" : (Math.log(cpuS / prev.cpuS) / Math.log(n / prev.n)).toFixed(2);
+    rows.push(`| ${shape} | ${n} | ${2 * n + 1} | ${r.events.toLocaleString("en-US")} | ${cpuS.toFixed(2)} | ${wallS.toFixed(2)} | ${Math.round(r.events / cpuS).toLocaleString("en-US")} | ${exponent} |`);
+    console.log(rows.at(-1));
+    prev = { n, cpuS };
+  }
 }
 
 const header = [
-  machineLine("npm run bench:simulate"),
+  machineLine(`${process.env.SIM_SIZES ? `SIM_SIZES=${process.env.SIM_SIZES} ` : ""}npm run bench:simulate`),
   "",
-  "A map of n → shuffle → n reducers → gather → 1 sink, all-remote, default platform and noise, one seed. Exponent: log(time ratio) / log(n ratio) from the row above (n log n ≈ 1.1–1.2 per 4× step here; n² = 2).",
+  "chain: a map of n → one-to-one → n transforms → gather → 1 sink (events ∝ n); shuffle: the same with an all-to-all edge (n² GETs, events ∝ n²). All-remote, default platform and noise, one seed. Exponent: log(CPU ratio) / log(n ratio) from the row above (n log n ≈ 1.1–1.2 per 4× step here; n² = 2).",
   "",
-  "| n | instances | events | wall s | events/s | exponent |",
-  "|---:|---:|---:|---:|---:|---:|",
+  "| shape | n | instances | events | CPU s | wall s | events / CPU s | exponent |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|",
   ...rows,
 ];
 const load = () => `Load average: ${os.loadavg().map((x) => x.toFixed(1)).join(", ")} (other helpers' jobs on the same 2 cores): wall times are noisy; the exponents compare runs made back to back.`;
 // written now, and again with the baselines below (a long run stopped midway keeps the first part)
 writeResultsSection("Simulator scaling", [...header, "", load()].join("\n"));
 
-// mapreduce-sort at 1 TiB under every baseline, all-remote included.
+if (process.env.SIM_SORT === "0") process.exit(0);
+// mapreduce-sort at 1 TiB under Sluice's plan and every baseline, all-remote included.
+const SORT_SIZE = process.env.SIM_SORT_SIZE ?? "1 TiB";
 const sortDag = JSON.parse(readFileSync("examples/dags/mapreduce-sort.json", "utf8"));
 const sortProfiles = await defaultProfiles();
 const sortRows: string[] = [];
 // the oracle simulates every candidate plan itself: left out here (its cost is n simulations)
-for (const name of BASELINE_NAMES.filter((b) => b !== "oracle")) {
-  const plan = await baselinePlan(name, sortDag, "1 TiB", { profiles: sortProfiles });
-  const t0 = performance.now();
-  const r = simulateSync(sortDag, plan, { profiles: sortProfiles, seed: 1 });
-  const s = (performance.now() - t0) / 1000;
-  sortRows.push(`| ${name} | ${r.events.toLocaleString("en-US")} | ${s.toFixed(2)} | ${s < 60 ? "yes" : "no"} |`);
+for (const name of ["sluice", ...BASELINE_NAMES.filter((b) => b !== "oracle")] as const) {
+  const plan = name === "sluice" ? await sluicePlan(sortDag, SORT_SIZE, { profiles: sortProfiles }) : await baselinePlan(name, sortDag, SORT_SIZE, { profiles: sortProfiles });
+  const { result: r, wallS, cpuS } = timed(() => simulateSync(sortDag, plan, { profiles: sortProfiles, seed: 1 }));
+  const modes = plan.edges.map((e) => ("mode" in e ? e.mode : "split")).join(", ");
+  sortRows.push(`| ${name} | ${modes} | ${r.events.toLocaleString("en-US")} | ${cpuS.toFixed(2)} | ${wallS.toFixed(2)} | ${wallS < 60 ? "yes" : "no"} |`);
   console.log(sortRows.at(-1));
 }
 
@@ -92,10 +106,10 @@ writeResultsSection(
   [
     ...header,
     "",
-    "mapreduce-sort at 1 TiB, bundled profiles, under every baseline but the oracle (target: each < 60 s):",
+    `mapreduce-sort at ${SORT_SIZE}, bundled profiles, under Sluice's plan and every baseline but the oracle (target: each < 60 s wall):`,
     "",
-    "| baseline | events | wall s | < 60 s |",
-    "|---|---:|---:|---|",
+    "| plan | shuffle mode | events | CPU s | wall s | < 60 s |",
+    "|---|---|---:|---:|---:|---|",
     ...sortRows,
     "",
     load(),

@@ -14,12 +14,20 @@
  * by (load − baseline) and refills by (baseline − load), and the moment it runs out (or has
  * recharged) is an event like a flow's completion.
  *
+ * Cost per change: only the flows a change can move are recomputed (flow-component.ts); flows
+ * and resources are brought up to date lazily (bytes left, statistics and credit at their last
+ * change, moving linearly since), and completions and bucket events wait in a heap — so an event
+ * costs the size of its component and a log, not the number of flows in the run.
+ *
  * Pre: time only moves forward (`advanceTo`). Post: a flow's bytes are delivered exactly; no
  * resource carries more than its capacity; per-resource statistics (bytes, busy time, peak
  * utilisation) integrate the loads over time.
  */
-import { bucketRate, creditAfter, msUntilDrained, rechargeThresholdBytes, type TokenBucket } from "../physics/token-bucket.js";
 import { sluiceError } from "../errors.js";
+import type { TokenBucket } from "../physics/token-bucket.js";
+import { IndexedHeap } from "../util/indexed-heap.js";
+import { collectComponent } from "./flow-component.js";
+import { makeResource, nextBucketEventMs, settleResource } from "./network-resource.js";
 import { waterFill, type Flow, type Resource } from "./water-fill.js";
 
 export interface ResourceStats {
@@ -43,30 +51,31 @@ export interface FlowRequest {
   readonly onDone: () => void;
 }
 
+const finishesFirst = (a: Flow, b: Flow): boolean => a.finishAtMs < b.finishAtMs || (a.finishAtMs === b.finishAtMs && a.id < b.id);
+const fallsDueFirst = (a: Resource, b: Resource): boolean => a.eventMs < b.eventMs || (a.eventMs === b.eventMs && a.index < b.index);
+
 export class FairShareNetwork {
   private readonly resources = new Map<string, Resource>();
-  private flows: Flow[] = [];
+  /** Active flows by id (start order). */
+  private readonly flows = new Map<number, Flow>();
+  /** Flows by finish time, token buckets by their next drain or recharge. */
+  private readonly completions = new IndexedHeap<Flow>(finishesFirst);
+  private readonly bucketEvents = new IndexedHeap<Resource>(fallsDueFirst);
   private nextId = 0;
-  private dirty = false;
+  private stamp = 0;
   private nowMs = 0;
-  /** Resources carrying flows since the last recompute. */
-  private active: Resource[] = [];
+  /** Resources whose flows or capacity changed since the last recompute, and flows started since. */
+  private readonly changed = new Set<Resource>();
+  private started: Flow[] = [];
   recomputes = 0;
 
   /** Declares a resource (a token bucket when `bucket` is given, starting full); re-declaring keeps the first. */
   addResource(id: string, capacityBytesPerSecond: number, bucket?: TokenBucket): void {
-    if (!this.resources.has(id)) {
-      const r: Resource = { id, capacity: capacityBytesPerSecond, bytes: 0, busyMs: 0, peak: 0, load: 0, remaining: 0, weight: 0, version: 0, inUse: false, members: [] };
-      if (bucket !== undefined && bucket.burstBytesPerSecond > bucket.baselineBytesPerSecond) {
-        r.bucket = { spec: bucket, creditBytes: bucket.burstBytes, drained: false, lastMs: this.nowMs };
-        r.capacity = bucketRate(bucket, bucket.burstBytes, false);
-      }
-      this.resources.set(id, r);
-    }
+    if (!this.resources.has(id)) this.resources.set(id, makeResource(id, this.resources.size, capacityBytesPerSecond, bucket, this.nowMs));
   }
 
   get activeFlows(): number {
-    return this.flows.length;
+    return this.flows.size;
   }
 
   /** Starts a flow now. A flow with no bytes, or with neither cap nor resource, is "instant": the caller finishes it. */
@@ -78,90 +87,122 @@ export class FairShareNetwork {
       if (r === undefined) throw sluiceError("internal.simulationStalled", { params: { detail: `unknown resource ${id}` } });
       const w = req.weights?.[k] ?? 1;
       if (w > 0) {
-        if (r.bucket !== undefined && r.load === 0) this.settleBucket(r);
         resources.push(r);
         weights.push(w);
       }
     });
     if (!(req.bytes > 0) || (resources.length === 0 && !Number.isFinite(req.capBytesPerSecond))) return "instant";
-    this.flows.push({ id: this.nextId++, bytes: req.bytes, cap: req.capBytesPerSecond, resources, weights, onDone: req.onDone, remaining: req.bytes, rate: 0, finishAtMs: Infinity, frozen: false });
-    this.dirty = true;
+    const f: Flow = { id: this.nextId++, bytes: req.bytes, cap: req.capBytesPerSecond, resources, weights, onDone: req.onDone, remaining: req.bytes, lastMs: this.nowMs, rate: 0, finishAtMs: Infinity, heapIndex: -1, next: 0, frozen: false, stamp: 0 };
+    this.flows.set(f.id, f);
+    for (const r of resources) {
+      r.flows.add(f);
+      this.changed.add(r);
+    }
+    this.started.push(f);
     return "started";
   }
 
-  /** Moves the clock, draining every flow at its current rate. */
+  /** Moves the clock; a bucket whose drain or recharge falls due by then flips its rate. */
   advanceTo(timeMs: number): void {
-    const dt = timeMs - this.nowMs;
-    if (dt <= 0) return;
-    if (this.dirty) this.recompute();
-    for (const f of this.flows) f.remaining = Math.max(0, f.remaining - (f.rate * dt) / 1000);
-    for (const r of this.active) {
-      if (r.load > 0) {
-        r.busyMs += dt;
-        r.bytes += (r.load * dt) / 1000;
-      }
-    }
-    this.nowMs = timeMs;
-    for (const r of this.active) if (r.bucket !== undefined) this.settleBucket(r);
-  }
-
-  /** Brings a bucket's credit up to now at its current load and flips its rate if it ran out or recharged. */
-  private settleBucket(r: Resource): void {
-    const b = r.bucket!;
-    b.creditBytes = creditAfter(b.spec, b.creditBytes, r.load, this.nowMs - b.lastMs);
-    b.lastMs = this.nowMs;
-    const drained = b.drained ? b.creditBytes < rechargeThresholdBytes(b.spec) : b.creditBytes <= 1;
-    if (drained !== b.drained) {
-      b.drained = drained;
-      r.capacity = bucketRate(b.spec, b.creditBytes, drained);
-      this.dirty = true;
+    if (this.isDirty()) this.recompute();
+    if (timeMs > this.nowMs) this.nowMs = timeMs;
+    for (;;) {
+      const r = this.bucketEvents.peek();
+      if (r === undefined || r.eventMs > this.nowMs) break;
+      this.bucketEvents.pop();
+      if (settleResource(r, this.nowMs)) this.changed.add(r);
+      else this.queueBucketEvent(r);
     }
   }
 
   /** When the next flow finishes (or a bucket runs out of credit or recharges) at the current rates; Infinity if none. */
   nextCompletionMs(): number {
-    if (this.dirty) this.recompute();
-    let t = Infinity;
-    for (const f of this.flows) if (f.finishAtMs < t) t = f.finishAtMs;
-    for (const r of this.active) {
-      const b = r.bucket;
-      if (b === undefined) continue;
-      if (!b.drained) t = Math.min(t, this.nowMs + msUntilDrained(b.spec, b.creditBytes, r.load));
-      else if (r.load < b.spec.baselineBytesPerSecond) t = Math.min(t, this.nowMs + ((rechargeThresholdBytes(b.spec) - b.creditBytes) / (b.spec.baselineBytesPerSecond - r.load)) * 1000);
-    }
-    return t;
+    if (this.isDirty()) this.recompute();
+    return Math.min(this.completions.peek()?.finishAtMs ?? Infinity, this.bucketEvents.peek()?.eventMs ?? Infinity);
   }
 
   /** Removes the flows finishing by `timeMs` (after advanceTo(timeMs)), in start order, and returns their callbacks. */
   takeCompleted(timeMs: number): (() => void)[] {
-    const done: (() => void)[] = [];
-    const keep: Flow[] = [];
     const slack = Math.max(1e-9, Math.abs(timeMs) * 1e-12);
-    for (const f of this.flows) {
-      if (f.finishAtMs <= timeMs + slack || f.remaining <= f.bytes * 1e-12) done.push(f.onDone);
-      else keep.push(f);
+    const done: Flow[] = [];
+    for (;;) {
+      const f = this.completions.peek();
+      if (f === undefined) break;
+      const left = f.remaining - (f.rate * (timeMs - f.lastMs)) / 1000;
+      if (!(f.finishAtMs <= timeMs + slack || left <= f.bytes * 1e-12)) break;
+      this.completions.pop();
+      done.push(f);
     }
-    if (done.length > 0) {
-      this.flows = keep;
-      this.dirty = true;
+    for (const f of done) {
+      this.flows.delete(f.id);
+      for (const r of f.resources) {
+        r.flows.delete(f);
+        this.changed.add(r);
+      }
     }
-    return done;
+    return done.sort((a, b) => a.id - b.id).map((f) => f.onDone);
   }
 
   /** Current rates (bytes/s) of the active flows, in start order. */
   rates(): number[] {
-    if (this.dirty) this.recompute();
-    return this.flows.map((f) => f.rate);
+    if (this.isDirty()) this.recompute();
+    return [...this.flows.values()].map((f) => f.rate);
   }
 
   stats(): ResourceStats[] {
-    return [...this.resources.values()].map((r) => ({ id: r.id, capacityBytesPerSecond: r.capacity, bytes: r.bytes, busyMs: r.busyMs, peakUtilisation: r.peak }));
+    return [...this.resources.values()].map((r) => {
+      const dt = this.nowMs - r.statsMs;
+      const busyMs = r.busyMs + (r.load > 0 ? dt : 0);
+      return { id: r.id, capacityBytesPerSecond: r.capacity, bytes: r.bytes + (r.load * dt) / 1000, busyMs, peakUtilisation: r.peak };
+    });
   }
 
-  /** Max-min fair rates by water-filling (water-fill.ts). */
+  private isDirty(): boolean {
+    return this.changed.size > 0 || this.started.length > 0;
+  }
+
+  /** Max-min fair rates for the flows a change can move (flow-component.ts, water-fill.ts), committed at now. */
   private recompute(): void {
-    this.dirty = false;
     this.recomputes++;
-    this.active = waterFill(this.flows, this.active, this.nowMs);
+    const now = this.nowMs;
+    const expand = new Set(this.changed);
+    const lone = this.started;
+    this.changed.clear();
+    this.started = [];
+    for (;;) {
+      const c = collectComponent(expand, lone, ++this.stamp, (r) => settleResource(r, now));
+      for (const r of c.resources) r.next = r.outside; // a resource no flow crosses any more carries nothing
+      waterFill(c.flows, ++this.stamp);
+      const widen = c.boundary.filter((r) => r.next >= r.capacity * (1 - 1e-6));
+      if (widen.length > 0) {
+        for (const r of widen) expand.add(r);
+        continue;
+      }
+      for (const r of c.resources) {
+        r.load = r.next;
+        r.peak = Math.max(r.peak, r.load / r.capacity);
+      }
+      for (const f of c.flows) this.commitFlow(f, now);
+      for (const r of c.resources) if (r.bucket !== undefined) this.queueBucketEvent(r);
+      return;
+    }
+  }
+
+  private commitFlow(f: Flow, now: number): void {
+    f.remaining = Math.max(0, f.remaining - (f.rate * (now - f.lastMs)) / 1000);
+    f.lastMs = now;
+    f.rate = f.next;
+    f.finishAtMs = f.rate > 0 ? now + (f.remaining / f.rate) * 1000 : Infinity;
+    if (Number.isFinite(f.finishAtMs)) this.completions.update(f);
+    else this.completions.remove(f);
+  }
+
+  /** Queues a bucket's next drain or recharge at its current load (none while no flow crosses it). */
+  private queueBucketEvent(r: Resource): void {
+    // never at or before now: a credit a rounding error above empty must not stall the clock
+    r.eventMs = r.flows.size === 0 ? Infinity : Math.max(nextBucketEventMs(r, this.nowMs), this.nowMs + 1e-6);
+    if (Number.isFinite(r.eventMs)) this.bucketEvents.update(r);
+    else this.bucketEvents.remove(r);
   }
 }
+

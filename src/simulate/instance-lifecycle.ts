@@ -23,11 +23,12 @@ export function receiversReady(sim: SimState, s: StageRt, indexes: readonly numb
   const now = sim.kernel.nowMs;
   if (Number.isNaN(s.readyMs)) s.readyMs = now;
   const fresh: InstanceRt[] = [];
+  // every producer has finished: its outputs are read once per batch, not once per receiver
+  const outputsByEdge = s.incoming.map((i) => stageOf(sim, sim.edges[i]!.from).instances.map((x) => x.draw.outputBytes));
   for (const j of indexes) {
-    const pieces = s.incoming.map((i) => {
+    const pieces = s.incoming.map((i, k) => {
       const e = sim.edges[i]!;
-      const outputs = stageOf(sim, e.from).instances.map((x) => x.draw.outputBytes);
-      const ps = piecesFor(e.pattern, j, outputs, s.n);
+      const ps = piecesFor(e.pattern, j, outputsByEdge[k]!, s.n);
       for (const p of ps) e.bytesOffered += p.bytes;
       return ps;
     });

@@ -26,6 +26,16 @@ export function senderOfScatter(j: number, senders: number, receivers: number): 
   return Math.min(senders - 1, Math.floor((j * senders) / receivers));
 }
 
+/**
+ * The receivers of scatter sender i: j with ⌊j · s / r⌋ = i, i.e. i · r / s ≤ j < (i + 1) · r / s —
+ * from ⌈i · r / s⌉ up to (not including) ⌈(i + 1) · r / s⌉ (j < r keeps j · s / r below s, so the
+ * clamp to s − 1 never acts). In O(1), where counting them one by one made a scatter O(n²).
+ */
+export function receiversOfScatter(i: number, senders: number, receivers: number): { readonly first: number; readonly end: number } {
+  const ceilDiv = (a: number, b: number) => Math.floor((a + b - 1) / b);
+  return { first: ceilDiv(i * receivers, senders), end: Math.min(receivers, ceilDiv((i + 1) * receivers, senders)) };
+}
+
 export function piecesFor(pattern: Pattern, j: number, outputs: readonly number[], receivers: number): Piece[] {
   const senders = outputs.length;
   switch (pattern) {
@@ -33,9 +43,8 @@ export function piecesFor(pattern: Pattern, j: number, outputs: readonly number[
       return [{ sender: Math.min(j, senders - 1), bytes: outputs[Math.min(j, senders - 1)] ?? 0 }];
     case "scatter": {
       const i = senderOfScatter(j, senders, receivers);
-      let share = 0;
-      for (let k = 0; k < receivers; k++) if (senderOfScatter(k, senders, receivers) === i) share++;
-      return [{ sender: i, bytes: (outputs[i] ?? 0) / share }];
+      const { first, end } = receiversOfScatter(i, senders, receivers);
+      return [{ sender: i, bytes: (outputs[i] ?? 0) / (end - first) }];
     }
     case "shuffle":
       return outputs.map((o, i) => ({ sender: i, bytes: o / receivers }));

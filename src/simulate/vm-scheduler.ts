@@ -4,8 +4,13 @@
  * one; others name their stage's VMs) and wait in arrival order; a freed slot goes to the oldest
  * waiting request that fits (later requests may pass one that does not fit anywhere yet). Among
  * eligible VMs with room, the least loaded wins, then the lowest index: instances spread evenly.
+ *
+ * Requests with the same VMs and memory wait in one queue: when its oldest does not fit, none of
+ * the others can, so a dispatch visits the queues' heads in arrival order and stops at a queue's
+ * first refusal — the same grants as scanning every waiting request, without the scan.
  */
 import { sluiceError } from "../errors.js";
+import { OrderedHeap } from "../util/ordered-heap.js";
 
 export interface VmSpec {
   readonly id: string;
@@ -29,9 +34,17 @@ interface Request {
   readonly onGranted: (vmId: string) => void;
 }
 
+/** Requests alike (same VMs, same memory), oldest first; `head` is the next to serve. */
+interface Queue {
+  readonly reqs: Request[];
+  head: number;
+}
+
 export class VmScheduler {
   private readonly vms = new Map<string, VmState>();
-  private waiting: Request[] = [];
+  /** Per VM list (one VM: its id; several: the list itself), per memory: the queue of requests alike. */
+  private readonly queues = new Map<unknown, Map<number, Queue>>();
+  private readonly nonEmpty = new Set<Queue>();
   private seq = 0;
 
   constructor(private readonly defer: (run: () => void) => void) {}
@@ -47,7 +60,13 @@ export class VmScheduler {
   /** Asks for a slot; `onGranted` runs (deferred to the agenda) with the chosen VM. Memory above a whole VM is clamped to the VM (reported by the runner). */
   request(vmIds: readonly string[], memoryMb: number, onGranted: (vmId: string) => void): void {
     for (const id of vmIds) if (!this.vms.has(id)) throw sluiceError("internal.simulationStalled", { params: { detail: `unknown VM ${id}` } });
-    this.waiting.push({ seq: this.seq++, vmIds, memoryMb, onGranted });
+    const key = vmIds.length === 1 ? vmIds[0] : vmIds;
+    let byMemory = this.queues.get(key);
+    if (byMemory === undefined) this.queues.set(key, (byMemory = new Map()));
+    let q = byMemory.get(memoryMb);
+    if (q === undefined) byMemory.set(memoryMb, (q = { reqs: [], head: 0 }));
+    q.reqs.push({ seq: this.seq++, vmIds, memoryMb, onGranted });
+    this.nonEmpty.add(q);
     this.dispatch();
   }
 
@@ -64,28 +83,38 @@ export class VmScheduler {
   }
 
   private dispatch(): void {
-    if (this.waiting.length === 0) return;
-    const still: Request[] = [];
-    for (const req of this.waiting) {
-      const mem = req.memoryMb;
-      let best: VmState | undefined;
-      for (const id of req.vmIds) {
-        const vm = this.vms.get(id)!;
-        const need = Math.min(mem, vm.spec.memoryMb);
-        if (vm.freeCores < 1 || vm.freeMemoryMb + 1e-9 < need) continue;
-        if (best === undefined || vm.running < best.running || (vm.running === best.running && vm.index < best.index)) best = vm;
-      }
-      if (best === undefined) {
-        still.push(req);
-        continue;
-      }
+    if (this.nonEmpty.size === 0) return;
+    const heads = new OrderedHeap<Queue>((a, b) => a.reqs[a.head]!.seq < b.reqs[b.head]!.seq);
+    for (const q of this.nonEmpty) heads.push(q);
+    for (let q = heads.pop(); q !== undefined; q = heads.pop()) {
+      const req = q.reqs[q.head]!;
+      const best = this.bestVm(req);
+      if (best === undefined) continue; // the rest of this queue cannot fit either
       best.freeCores -= 1;
-      best.freeMemoryMb -= Math.min(mem, best.spec.memoryMb);
+      best.freeMemoryMb -= Math.min(req.memoryMb, best.spec.memoryMb);
       best.running += 1;
       best.peakRunning = Math.max(best.peakRunning, best.running);
       const vmId = best.spec.id;
       this.defer(() => req.onGranted(vmId));
+      q.head++;
+      if (q.head < q.reqs.length) heads.push(q);
+      else {
+        q.reqs.length = 0;
+        q.head = 0;
+        this.nonEmpty.delete(q);
+      }
     }
-    this.waiting = still;
+  }
+
+  /** The least loaded of the request's VMs with a free core and its memory free (then the lowest index); undefined if none. */
+  private bestVm(req: Request): VmState | undefined {
+    let best: VmState | undefined;
+    for (const id of req.vmIds) {
+      const vm = this.vms.get(id)!;
+      const need = Math.min(req.memoryMb, vm.spec.memoryMb);
+      if (vm.freeCores < 1 || vm.freeMemoryMb + 1e-9 < need) continue;
+      if (best === undefined || vm.running < best.running || (vm.running === best.running && vm.index < best.index)) best = vm;
+    }
+    return best;
   }
 }

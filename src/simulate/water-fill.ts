@@ -1,9 +1,11 @@
 /**
- * Max-min fair rates for the fair-share network's flows (see fair-share.ts), and the state of its
- * resources and flows that the computation reads and writes.
+ * Max-min fair rates for one component of the fair-share network's flows (see fair-share.ts), and
+ * the state of its resources and flows that the computation reads and writes.
  *
- * Pre: every flow crosses at least one resource or has a finite cap. Post: each flow's rate and
- * finish time are set; each resource in use carries its load and its peak utilisation so far.
+ * Pre: every flow crosses at least one resource or has a finite cap; each resource's `outside` is
+ * the load of the flows crossing it that are not in `flows` (0 when all are). Post: each flow's
+ * `next` rate is set and each resource's `next` load is `outside` plus what `flows` put on it;
+ * nothing committed (the caller commits, or widens the component and computes again).
  */
 import { sluiceError } from "../errors.js";
 import { LevelHeap } from "./level-heap.js";
@@ -18,6 +20,8 @@ export interface BucketState {
 
 export interface Resource {
   readonly id: string;
+  /** Declaration order: breaks ties between bucket events due at the same instant. */
+  readonly index: number;
   /** Bytes/s it carries now (a token bucket's changes with its credit). */
   capacity: number;
   /** A token-bucket resource's state (fair-share.ts); undefined: a fixed capacity. */
@@ -25,12 +29,21 @@ export interface Resource {
   bytes: number;
   busyMs: number;
   peak: number;
+  /** Committed load (bytes/s) and the time its statistics are integrated to. */
   load: number;
-  /** Scratch for water-filling: bandwidth left, total weight of unfrozen flows, entry version. */
+  statsMs: number;
+  /** The flows crossing it now, in start order. */
+  readonly flows: Set<Flow>;
+  /** A bucket's next drain or recharge (fair-share.ts queues it), and its place in that queue. */
+  eventMs: number;
+  heapIndex: number;
+  /** Scratch for computing a component: its load from flows outside it, the load computed, bandwidth left, weight of the flows still growing, heap-entry version, visit stamp. */
+  outside: number;
+  next: number;
   remaining: number;
   weight: number;
   version: number;
-  inUse: boolean;
+  stamp: number;
   members: Flow[];
 }
 
@@ -41,10 +54,17 @@ export interface Flow {
   readonly resources: readonly Resource[];
   readonly weights: readonly number[];
   readonly onDone: () => void;
+  /** Bytes left at `lastMs`, moving at `rate` since then. */
   remaining: number;
+  lastMs: number;
   rate: number;
   finishAtMs: number;
+  /** Its place in the queue of completions. */
+  heapIndex: number;
+  /** Scratch: the rate computed, frozen yet, visit stamp. */
+  next: number;
   frozen: boolean;
+  stamp: number;
 }
 
 /**
@@ -52,21 +72,17 @@ export interface Flow {
  * fair level (bandwidth left / weight of the flows still growing) saturates first; its flows
  * freeze at that level, and the other resources they cross lose their share and their weight —
  * which can only raise those resources' levels, so levels pop in order.
- * O(F · k · log R) for F flows crossing k resources each.
+ * O(F · k · log R) for F flows crossing k resources each. Returns the resources `flows` cross.
  */
-export function waterFill(flows: readonly Flow[], previouslyActive: readonly Resource[], nowMs: number): Resource[] {
-  for (const r of previouslyActive) {
-    r.load = 0;
-    r.inUse = false;
-  }
+export function waterFill(flows: readonly Flow[], stamp: number): Resource[] {
   const used: Resource[] = [];
   for (const f of flows) {
-    f.rate = 0;
+    f.next = 0;
     f.frozen = false;
     f.resources.forEach((r, k) => {
-      if (!r.inUse) {
-        r.inUse = true;
-        r.remaining = r.capacity;
+      if (r.stamp !== stamp) {
+        r.stamp = stamp;
+        r.remaining = r.capacity - r.outside;
         r.weight = 0;
         r.members = [];
         used.push(r);
@@ -76,13 +92,13 @@ export function waterFill(flows: readonly Flow[], previouslyActive: readonly Res
     });
   }
   const heap = new LevelHeap<Resource, Flow>();
-  for (const r of used) heap.push(r.remaining / r.weight, r, undefined);
+  for (const r of used) heap.push(Math.max(0, r.remaining) / r.weight, r, undefined);
   for (const f of flows) if (Number.isFinite(f.cap)) heap.push(f.cap, undefined, f);
   let unfrozen = flows.length;
   const touched: Resource[] = [];
   const freeze = (f: Flow, level: number): void => {
     f.frozen = true;
-    f.rate = level;
+    f.next = level;
     unfrozen--;
     f.resources.forEach((r, k) => {
       const w = f.weights[k]!;
@@ -114,15 +130,10 @@ export function waterFill(flows: readonly Flow[], previouslyActive: readonly Res
     }
     requeue();
   }
-  for (const f of flows) {
-    f.resources.forEach((r, k) => {
-      r.load += f.rate * f.weights[k]!;
-    });
-    f.finishAtMs = f.rate > 0 ? nowMs + (f.remaining / f.rate) * 1000 : Infinity;
-  }
   for (const r of used) {
-    r.peak = Math.max(r.peak, r.load / r.capacity);
+    r.next = r.outside;
     r.members = [];
   }
+  for (const f of flows) f.resources.forEach((r, k) => (r.next += f.next * f.weights[k]!));
   return used;
 }

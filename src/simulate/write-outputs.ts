@@ -7,7 +7,7 @@
  * `immediate` are those with nothing to wait for.
  */
 import type { TransferMode } from "../model/types.js";
-import { senderOfScatter } from "./receivers.js";
+import { receiversOfScatter } from "./receivers.js";
 import type { EdgeRt, InstanceRt, SimState } from "./sim-state.js";
 import { CACHE, local, nicOut, storePut, type RequestGroup } from "./transfer-request.js";
 import type { TransferKind } from "./types.js";
@@ -69,12 +69,13 @@ function remotePuts(e: EdgeRt, i: number, senders: number, out: number): number[
     case "one-to-one":
       return remote(i) ? [out] : [];
     case "scatter": {
-      const mine: number[] = [];
-      for (let j = 0; j < receivers; j++) if (senderOfScatter(j, senders, receivers) === i) mine.push(j);
-      return mine.filter(remote).map(() => out / mine.length);
+      const { first, end } = receiversOfScatter(i, senders, receivers);
+      const puts: number[] = [];
+      for (let j = first; j < end; j++) if (remote(j)) puts.push(out / (end - first));
+      return puts;
     }
     case "shuffle": {
-      const count = e.modes.filter((m) => m === "remote").length;
+      const count = e.receiversByMode.remote ?? 0;
       return count > 0 ? [(out * count) / receivers] : [];
     }
     case "broadcast":
