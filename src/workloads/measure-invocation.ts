@@ -1,8 +1,7 @@
 /**
  * Runs one stage function on one input and measures it, in three phases:
- * 1. warm-up: untimed calls on the same input, made like the timed ones (garbage collected before
- *    each; at most `warmupCalls`, stopping once they have taken `warmupBudgetMs`), so the timed
- *    calls run optimised code. A first call runs partly in V8's interpreter and baseline tiers: on
+ * 1. warm-up: untimed calls on the same input (at most `warmupCalls`, stopping once they have taken
+ *    `warmupBudgetMs`), so the timed calls run optimised code. A first call runs partly in V8's interpreter and baseline tiers: on
  *    this repo's workloads the first one to four calls at an input were 3–20× slower than the
  *    steady state (sort-map at 256 KiB: 8.2, 3.5, 0.8, then 0.4 ms; q-aggregate at 167 KB with a
  *    collection before each call: 5.8, 12.5, 10.5, 15.0, then 0.7 ms), and that, not the input
@@ -58,10 +57,7 @@ export function measureInvocation(functionName: string, input: Uint8Array, param
   const { collectGarbage, warmupCalls = 0, warmupBudgetMs = Infinity, timedCalls = 1, separateMemoryCall = false } = options;
   if (!(Number.isInteger(timedCalls) && timedCalls >= 1)) throw new RangeError(`timedCalls: expected an integer ≥ 1, got ${timedCalls}`);
   const warmStart = performance.now();
-  for (let i = 0; i < warmupCalls && performance.now() - warmStart < warmupBudgetMs; i++) {
-    collectGarbage?.();
-    fn(input, params);
-  }
+  for (let i = 0; i < warmupCalls && performance.now() - warmStart < warmupBudgetMs; i++) fn(input, params);
   const cpuMs: number[] = [];
   const wallMs: number[] = [];
   let outputs: Uint8Array[] = [];
