@@ -50,8 +50,8 @@ function appSection(c: CollectedApp): string {
     const rows = at.map((i) => c.rows[i]!);
     const inputs = rows.map((r) => r.inputBytes);
     const fanouts = rows.map((r) => r.fanout);
-    const ratio = median(at.filter((i) => c.rows[i]!.runtimeMs > 0).map((i) => c.wallMs[i]! / c.rows[i]!.runtimeMs));
-    return `| \`${s.function}\` | ${rows.length} | ${size(Math.min(...inputs))} – ${size(Math.max(...inputs))} | ${Math.min(...fanouts)} – ${Math.max(...fanouts)} | ${ratio.toFixed(2)} |`;
+    const ratios = at.filter((i) => c.wallMs[i] !== undefined && c.rows[i]!.runtimeMs > 0).map((i) => c.wallMs[i]! / c.rows[i]!.runtimeMs);
+    return `| \`${s.function}\` | ${rows.length} | ${size(Math.min(...inputs))} – ${size(Math.max(...inputs))} | ${Math.min(...fanouts)} – ${Math.max(...fanouts)} | ${ratios.length === 0 ? "not recorded" : median(ratios).toFixed(2)} |`;
   });
   return [`### \`${c.file}\` — ${c.app.app} (${c.rows.length} rows)`, "", `DAG: ${shape}`, "", "| function | rows | instance input bytes | fanout | wall / CPU time (median) |", "|---|---|---|---|---:|", ...lines, ""].join("\n");
 }
