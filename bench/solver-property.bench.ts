@@ -1,9 +1,11 @@
 /**
- * `npm run bench:property [-- --cases N]`: the "plan() never throws" property over N seeded random
- * DAGs (default 10,000) for every objective — each case plans with "auto" (every tenth case with
+ * `npm run bench:property [-- --cases N] [-- --objectives a,b]`: the "plan() never throws" property
+ * over N seeded random DAGs (default 10,000) for every objective (or the listed ones: the rows of
+ * the others are kept from the section as last written, and the section says so) — each case plans with "auto" (every tenth case with
  * the exact MILP instead, whose read-back once threw) and checks the plan (src/testing/run-plan-case.ts).
  * Writes the "Solver property" section of bench/RESULTS.md: cases, verdicts, failures (with seeds).
  */
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import type { Objective } from "../src/model/types.js";
 import { runPlanCase, type CaseVerdict } from "../src/testing/run-plan-case.js";
@@ -14,6 +16,20 @@ const flag = process.argv.indexOf("--cases");
 const CASES = flag >= 0 ? Number(process.argv[flag + 1]) : 10_000;
 if (!Number.isInteger(CASES) || CASES < 1) throw new Error(`--cases must be a positive integer, got ${process.argv[flag + 1]}`);
 const FIRST_SEED = 1_000_000;
+const ALL_OBJECTIVES = ["latency", "cost", "perf-per-dollar"] as const satisfies readonly Objective[];
+const listFlag = process.argv.indexOf("--objectives");
+const OBJECTIVES = listFlag >= 0 ? (process.argv[listFlag + 1] ?? "").split(",").map((x) => x.trim()) : [...ALL_OBJECTIVES];
+for (const o of OBJECTIVES) if (!(ALL_OBJECTIVES as readonly string[]).includes(o)) throw new Error(`--objectives takes a comma list of ${ALL_OBJECTIVES.join(", ")}; got ${o}`);
+/** Rows of the objectives not run this time, as the section last gave them. */
+const keptRows = ((): string[] => {
+  if (listFlag < 0 || !existsSync("bench/RESULTS.md")) return [];
+  const text = readFileSync("bench/RESULTS.md", "utf8");
+  const start = text.indexOf("## Solver property\n");
+  if (start < 0) return [];
+  const end = text.indexOf("\n## ", start + 3);
+  const lines = text.slice(start, end < 0 ? undefined : end).split("\n");
+  return ALL_OBJECTIVES.filter((o) => !OBJECTIVES.includes(o)).flatMap((o) => lines.filter((l) => l.startsWith(`| ${o} |`)).map((l) => `${l.replace(/ \|\s*$/, "")} (kept from an earlier run) |`));
+})();
 
 interface Tally {
   readonly verdicts: Record<CaseVerdict, number>;
@@ -22,7 +38,6 @@ interface Tally {
   ms: number;
 }
 
-const OBJECTIVES = ["latency", "cost", "perf-per-dollar"] as const satisfies readonly Objective[];
 const rows: string[] = [];
 const allFailures: string[] = [];
 const started = performance.now();
@@ -38,7 +53,7 @@ function row(objective: Objective, cases: number, tally: Tally): string {
  * its figures, marked partial.
  */
 function writeSection(current: { objective: Objective; done: number; tally: Tally } | undefined): void {
-  const shown = current === undefined ? rows : [...rows, row(current.objective, current.done, current.tally)];
+  const shown = [...keptRows, ...rows, ...(current === undefined ? [] : [row(current.objective, current.done, current.tally)])];
   const failures = [...allFailures, ...(current?.tally.failures ?? [])];
   const total = OBJECTIVES.length * CASES;
   const run = rows.length * CASES + (current?.done ?? 0);
@@ -50,10 +65,10 @@ function writeSection(current: { objective: Objective; done: number; tally: Tall
   const load = os.loadavg().map((x) => x.toFixed(1)).join(" / ");
   writeResultsSection(
     "Solver property",
-    `${machineLine(`npm run bench:property${flag >= 0 ? ` -- --cases ${CASES}` : ""}`)}
+    `${machineLine(`npm run bench:property${flag >= 0 || listFlag >= 0 ? " --" : ""}${flag >= 0 ? ` --cases ${CASES}` : ""}${listFlag >= 0 ? ` --objectives ${OBJECTIVES.join(",")}` : ""}`)}
 Load average (1/5/15 min) when written: ${load}. Total ${((performance.now() - started) / 60_000).toFixed(1)} min.
 
-Property: \`plan()\` on a random DAG either returns a plan or rejects the input with a typed \`InputError\` — never another exception — and a returned plan has finite, non-negative makespan and cost, a gap in [0, 1], a lower bound no higher than its objective, and, when "ok", no violation and its limit kept. Cases (src/testing/random-plan-case.ts, seeds ${FIRST_SEED.toLocaleString("en")} onward, the same for each objective): 2–14 stages with 1–32 instances and patterns that fit them, random linear profiles, inputs from 100 kB to 40 GB, random allowed modes (one case in five) and splits (three in four), and the objective's limit placed from 20% below the cheapest plan to 30% past the fastest (so some cases are infeasible on purpose). Nine cases in ten plan with \`solver: "auto"\`, every tenth with \`"exact"\` (the MILP, whose read-back once threw on objective "cost"). perf-per-dollar has no lower bound short of the MILP, so \`auto\` runs the exact MILP on most of its small cases and they take several times longer. "rejected": a typed InputError (e.g. a mode set that leaves an edge no feasible mode). \`npm test\` runs the first 60 seeds per objective of a sibling set and the cases this bench once failed on (src/plan/plan-property.test.ts).
+Property: \`plan()\` on a random DAG either returns a plan or rejects the input with a typed \`InputError\` — never another exception — and a returned plan has finite, non-negative makespan and cost, a gap in [0, 1], a lower bound no higher than its objective, and, when "ok", no violation and its limit kept. Cases (src/testing/random-plan-case.ts, seeds ${FIRST_SEED.toLocaleString("en")} onward, the same for each objective): 2–14 stages with 1–32 instances and patterns that fit them, random linear profiles, inputs from 100 kB to 40 GB, random allowed modes (one case in five) and splits (three in four), and the objective's limit placed from 20% below the cheapest plan to 30% past the fastest (so some cases are infeasible on purpose). Nine cases in ten plan with \`solver: "auto"\`, every tenth with \`"exact"\` (the MILP, whose read-back once threw on objective "cost"). perf-per-dollar has no lower bound short of the MILP, so \`auto\` runs the exact MILP's budget sweep on most of its small cases (ends taken from the heuristic where its bounds prove them within the gap, sweep budgets skipped where bounds show they cannot win; docs/solvers.md) and they take several times longer.${keptRows.length > 0 ? " Rows marked \"kept from an earlier run\" were not re-run by this command; the failure count below covers this run's cases." : ""} "rejected": a typed InputError (e.g. a mode set that leaves an edge no feasible mode). \`npm test\` runs the first 60 seeds per objective of a sibling set and the cases this bench once failed on (src/plan/plan-property.test.ts).
 
 | objective | cases | ok | infeasible (closest plan shown) | rejected (typed error) | failures | solver that answered | seconds |
 |---|---:|---:|---:|---:|---:|---|---:|
@@ -63,7 +78,7 @@ ${failures.length === 0 ? `Failures: **0** of ${run.toLocaleString("en")} (targe
   );
 }
 
-for (const objective of OBJECTIVES) {
+for (const objective of OBJECTIVES as Objective[]) {
   const tally: Tally = { verdicts: { ok: 0, infeasible: 0, rejected: 0 }, solvers: new Map(), failures: [], ms: 0 };
   const t0 = performance.now();
   for (let k = 0; k < CASES; k++) {

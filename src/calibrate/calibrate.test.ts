@@ -49,6 +49,18 @@ describe("calibrate from samples", () => {
     expect(platform.objectStore.getLatencyMs).toBeCloseTo(20, 6);
   });
 
+  it("with measured runs: cold start and cold share land in the platform, and the runs' stage step supersedes the probe's", async () => {
+    const inst = (index: number, readyMs: number, startMs: number, inputBytes: number, runtimeMs: number, cold = false) => ({ stageId: "map", index, vm: "vm-0", readyMs, startMs, computeStartMs: startMs, computeEndMs: startMs + runtimeMs, finishMs: startMs + runtimeMs, inputBytes, outputBytes: 0, runtimeMs, memoryMb: 128, transfers: [], ...(cold ? { cold } : {}) });
+    // Warm: 10 ms + bytes / 1000 (1,000 B → 11 ms, 3,000 B → 13 ms); the cold one at 1,000 B takes 11 + 89 = 100 ms.
+    const runs = { warmUp: [{ dagName: "a", instances: [inst(0, 0, 0, 1000, 100, true)] }], steady: [{ dagName: "a", instances: [inst(0, 0, 3, 1000, 11), inst(1, 0, 3, 3000, 13), inst(2, 0, 3, 1000, 11)] }] };
+    const { platform, constants } = await calibrate({ samples: syntheticSamples(), runs });
+    expect(platform.invocation.coldStartMs).toBeCloseTo(89, 6);
+    expect(platform.invocation.coldFraction).toBe(0);
+    // One stage in the steady run, first start 3 ms after ready; the probe's 50 ms is dropped.
+    expect(platform.invocation.stepMs).toBeCloseTo(3, 9);
+    expect(constants.filter((c) => c.path === "invocation.stepMs")).toHaveLength(1);
+  });
+
   it("round-trips its samples through the CSV", () => {
     const samples = syntheticSamples();
     const back = parseSamplesCsv(formatSamplesCsv(samples), "s.csv");

@@ -11,6 +11,7 @@ import { CacheClient } from "../execute/cache-client.js";
 import { ObjectStoreClient } from "../execute/object-store-client.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
 import { platformSchema, type Platform, type PlatformOverrides } from "../platform/schema.js";
+import { fitInvocation, type InvocationRuns } from "./fit-invocation.js";
 import { fitConstants, toOverrides, type FittedConstant } from "./fit-platform.js";
 import { measureDispatch } from "./measure-dispatch.js";
 import { measureCache, measureObjectStore } from "./measure-stores.js";
@@ -32,6 +33,8 @@ export interface CalibrateOptions {
   /** Base platform overrides the fitted constants go over (e.g. prices). */
   readonly base?: PlatformOverrides;
   readonly name?: string;
+  /** Reports of runs on these workers (execute()): cold start, cold share and the stage step are fitted from them (fit-invocation.ts); their step supersedes the dispatch probe's. */
+  readonly runs?: InvocationRuns;
 }
 
 export interface Calibration {
@@ -44,7 +47,8 @@ export const DEFAULT_CALIBRATION_SIZES = [1024, 64 * 1024, 512 * 1024, 2 * 1024 
 
 export async function calibrate(o: CalibrateOptions = {}): Promise<Calibration> {
   const samples = o.samples !== undefined ? [...o.samples] : await measureAll(o);
-  const constants = fitConstants(samples);
+  const fromRuns = o.runs === undefined ? [] : fitInvocation(o.runs);
+  const constants = [...fitConstants(samples).filter((c) => !fromRuns.some((r) => r.path === c.path)), ...fromRuns];
   if (constants.length === 0) throw sluiceError("calibrate.tooFewSamples", { params: { detail: `${samples.length} samples gave no constant` } });
   const shape = platformSchema.shape as Record<string, { shape?: Record<string, unknown> }>;
   const known = (section: string, field: string) => shape[section]?.shape?.[field] !== undefined;

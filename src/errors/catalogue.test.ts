@@ -10,7 +10,7 @@ const entries = Object.entries(CATALOGUE);
 const RANGES: Record<string, [number, number]> = {
   option: [1000, 1199], cli: [1200, 1299], dag: [2000, 2199], platform: [3000, 3099], profiles: [4000, 4199],
   traces: [5000, 5199], columns: [5000, 5199], size: [6000, 6199], plan: [6000, 6199], decisions: [6000, 6199],
-  solve: [6000, 6199], lp: [6500, 6599], simulate: [7000, 7099], execute: [7500, 7699], calibrate: [7700, 7799], io: [8000, 8099], interop: [8500, 8599], internal: [9000, 9099],
+  solve: [6000, 6199], lp: [6500, 6599], simulate: [7000, 7099], execute: [7500, 7699], calibrate: [7700, 7799], workloads: [7900, 7999], io: [8000, 8099], interop: [8500, 8599], internal: [9000, 9099],
 };
 
 describe("the error catalogue", () => {

@@ -92,6 +92,7 @@ const AREA_TITLES: Readonly<Record<string, string>> = {
   simulate: "Cannot simulate",
   execute: "Cannot run",
   calibrate: "Cannot calibrate",
+  workloads: "Cannot run the workload",
   io: "Input/output error",
   interop: "Cannot import or export",
   internal: "Internal error",

@@ -13,6 +13,7 @@ const AREAS: readonly [number, string][] = [
   [6500, "MILP layer"],
   [7000, "Simulator"],
   [7500, "Execution"],
+  [7900, "Workloads"],
   [8000, "Files and streams"],
   [8500, "Interop"],
   [9000, "Internal invariants"],

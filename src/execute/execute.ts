@@ -60,7 +60,7 @@ export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOpt
     }
     const input = await stageInput(dag, options.input ?? { generate: plan.inputBytes }, store, runId);
     const nic = options.shapeNic === true ? platform.vm.nicBytesPerSecond : typeof options.shapeNic === "number" ? options.shapeNic : null;
-    const record: RunRecord = { runId, vms, cacheUrl: backends.cacheUrl, objectStore: backends.objectStore, nicBytesPerSecond: nic, connections: platform.objectStore.connectionsPerInstance, lockDurationMs: o.lockDurationMs, objectPrefixes: Math.max(1, Math.round((platform.objectStore as { prefixes?: number }).prefixes ?? 1)), ...rangeOf(platform) };
+    const record: RunRecord = { runId, vms, cacheUrl: backends.cacheUrl, objectStore: backends.objectStore, nicBytesPerSecond: nic, connections: platform.objectStore.connectionsPerInstance, lockDurationMs: o.lockDurationMs, objectPrefixes: Math.max(1, Math.round((platform.objectStore as { prefixes?: number }).prefixes ?? 1)), ...rangeOf(platform), ...(usesCache ? { usesCache: true } : {}) };
     liveness = new Liveness(redis, vms);
     dispatcher = new Dispatcher(backends.redisUrl, runId, liveness, { attempts: o.attempts, backoffMs: o.backoffMs });
     await dispatcher.start();

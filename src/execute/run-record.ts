@@ -20,6 +20,8 @@ export interface RunRecord {
   readonly objectPrefixes: number;
   /** Size of one ranged GET (the platform's objectStore.rangeBytes), if it has one. */
   readonly rangeBytes?: number;
+  /** True when an edge of the run passes through the cache tier: workers open its connection when they join. */
+  readonly usesCache?: boolean;
 }
 
 export function parseRunRecord(text: string | null): RunRecord | undefined {

@@ -113,8 +113,14 @@ export async function startVmWorker(o: VmWorkerOptions): Promise<VmWorker> {
     );
     worker.on("error", () => undefined);
     runs.set(record.runId, { ...joined, worker } as JoinedRun);
-    // Load the S3 client before saying we joined, so the run's first jobs do not pay for it.
+    // Load the S3 client (and connect to the cache, when the run uses it) before saying we joined, so
+    // the run's first jobs do not pay for it: the platform's latencies are calibrated on open connections.
     await ctx.objectStore().catch(() => undefined);
+    if (record.usesCache === true) {
+      await ctx.cache().catch(() => {
+        joined.cache = undefined; // the first job that needs the cache connects again and reports why it cannot
+      });
+    }
     await redis.sadd(runJoinedKey(record.runId), vm);
   };
 

@@ -94,11 +94,16 @@ describe("toAssignment errors name the field", () => {
     { name: "edge decided twice", decisions: { edges: [...ok, { from: "a", to: "b", mode: "direct" }], admitted: [] }, path: ["decisions", "edges", 4], actual: "\"a->b\"" },
     { name: "a misspelt field (no silent default)", decisions: withEdge(0, { from: "a", to: "b", mdoe: "direct" }), path: ["decisions", "edges", 0, "mdoe"], actual: '"mdoe"' },
     { name: "edges that are not a list", decisions: { edges: "all remote", admitted: [] }, path: ["decisions", "edges"], actual: '"all remote"' },
-  ])("$name", ({ decisions, path, actual }) => {
+    // prefixes is a positive integer (key prefixes an edge spreads its objects over): SLU6025
+    { name: "zero prefixes", decisions: withEdge(0, { from: "a", to: "b", mode: "remote", prefixes: 0 }), path: ["decisions", "edges", 0, "prefixes"], actual: "0", code: "SLU6025" },
+    // zod 4 checks integers as a type: 2.5 is the wrong type (SLU6028), not a bad value
+    { name: "a fractional prefix count", decisions: withEdge(2, { from: "b", to: "d", mode: "remote", prefixes: 2.5 }), path: ["decisions", "edges", 2, "prefixes"], actual: "2.5", code: "SLU6028" },
+  ])("$name", ({ decisions, path, actual, ...rest }) => {
     const issues = issuesOf(decisions);
     expect(issues).toHaveLength(1);
     expect(issues[0]!.path).toEqual(path);
     expect(issues[0]!.actual).toBe(actual);
+    if ("code" in rest) expect(issues[0]!.code).toBe(rest.code);
   });
 
   it("a missing decision names the edge", () => {

@@ -14,18 +14,30 @@ import { pieceTimeMs } from "../modes/mode-module.js";
 import type { ModeOption } from "./types.js";
 
 export function edgeTransferMs(parts: readonly (readonly [ModeOption, number])[], nicOffsetsMs: readonly number[] = []): number {
-  const withDirect = parts.some(([o, f]) => o.mode === "direct" && f > 0);
-  let own = 0;
-  const nic: number[] = [];
-  for (const [o, f] of parts) {
+  // the planner's hot loop (every candidate split of every edge): plain loops, nothing allocated
+  let withDirect = false;
+  let lines = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const [o, f] = parts[k]!;
     if (!(f > 0)) continue;
-    own = Math.max(own, pieceTimeMs(timePiecesOf(o, withDirect), f));
-    o.senderNic.forEach((line, j) => {
-      nic[j] = (nic[j] ?? nicOffsetsMs[j] ?? 0) + line.fixedMs + line.perFractionMs * f;
-    });
+    if (o.mode === "direct") withDirect = true;
+    lines = Math.max(lines, o.senderNic.length);
   }
-  let t = own;
-  for (const x of nic) if (x !== undefined) t = Math.max(t, x);
+  let t = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const [o, f] = parts[k]!;
+    if (f > 0) t = Math.max(t, pieceTimeMs(timePiecesOf(o, withDirect), f));
+  }
+  // NIC line j: its offset plus every share's traffic on it (lines a share lacks carry none of it)
+  for (let j = 0; j < lines; j++) {
+    let x = nicOffsetsMs[j] ?? 0;
+    for (let k = 0; k < parts.length; k++) {
+      const [o, f] = parts[k]!;
+      const line = f > 0 ? o.senderNic[j] : undefined;
+      if (line !== undefined) x += line.fixedMs + line.perFractionMs * f;
+    }
+    t = Math.max(t, x);
+  }
   return t;
 }
 

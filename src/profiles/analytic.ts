@@ -3,7 +3,7 @@
  * example DAGs can ship profiles as JSON before trained ones replace them.
  */
 import { z } from "zod";
-import { InputError, schemaIssues } from "../errors.js";
+import { parseStrict } from "../errors.js";
 
 const ANALYTIC_KEYS = { unknownKey: "profiles.analyticUnknownKey", wrongType: "profiles.analyticWrongType", badValue: "profiles.analyticBadValue" } as const;
 import type { FunctionProfile, ProfileFunctions } from "./types.js";
@@ -30,14 +30,12 @@ export function evalSizeLaw(law: z.output<typeof sizeLawSchema>, x: number): num
   return law.offset + law.scale * Math.pow(Math.max(x, 0), law.exponent);
 }
 
-/** Builds plain profile functions from analytic laws. Throws InputError naming the bad field. */
+/** Builds plain profile functions from analytic laws. Throws InputError naming the bad or unknown field. */
 export function analyticProfiles(spec: unknown): ProfileFunctions {
-  const parsed = analyticProfilesSchema.safeParse(spec);
-  if (!parsed.success) {
-    throw new InputError("Invalid analytic profiles", schemaIssues(analyticProfilesSchema, spec, ANALYTIC_KEYS));
-  }
+  // Strict: an unknown field (a typo of "exponent", a target that is no target) is an error, not dropped.
+  const parsed = parseStrict(analyticProfilesSchema, spec, ANALYTIC_KEYS, "Invalid analytic profiles");
   const out: Record<string, FunctionProfile> = {};
-  for (const [name, p] of Object.entries(parsed.data)) {
+  for (const [name, p] of Object.entries(parsed)) {
     out[name] = {
       runtimeMs: (b) => evalSizeLaw(p.runtimeMs, b),
       memoryMb: (b) => evalSizeLaw(p.memoryMb, b),

@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promi
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InputError } from "../errors.js";
+import { codeOf, InputError } from "../errors.js";
 import { loadProfiles } from "./load-profiles.js";
 import { predict } from "./predict.js";
 import type { ProfileSet } from "./profile-set.js";
-import { saveProfiles } from "./save-profiles.js";
+import { saveProfiles, sha256 } from "./save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "./synthetic-traces.js";
 import { trainProfiles } from "./train-profiles.js";
 
@@ -80,6 +80,24 @@ describe("saveProfiles → loadProfiles", () => {
   ])("rejects %s", async (_label, make, message) => {
     const err = await loadError(await make());
     expect(err.message).toContain(message);
+  });
+
+  it.each([
+    // weights.bin holds 384 B = 96 floats; a model reading 1 float from offset 96 runs off its end
+    { label: "an offset past the end", weights: { offset: 96, count: 1 }, actual: "97" },
+    // or a count reaching past it: offset + count = 0 + 97 > 96
+    { label: "a count past the end", weights: { offset: 0, count: 97 }, actual: "97" },
+  ])("rejects an MLP whose weights lie beyond weights.bin ($label) as SLU4011, hashes intact", async ({ weights, actual }) => {
+    const d = await copyTo(`range-${weights.offset}-${weights.count}`, (j) => {
+      const doc = JSON.parse(j) as { metadata: { contentSha256: string }; functions: Record<string, { targets: Record<string, { model: { family: string; weights?: { offset: number; count: number } } }> }> };
+      const model = Object.values(doc.functions).flatMap((f) => Object.values(f.targets)).map((t) => t.model).find((m) => m.family === "mlp")!;
+      model.weights = weights;
+      // re-hash the edited functions, as a tool that rewrote the file consistently would
+      doc.metadata.contentSha256 = sha256(JSON.stringify(doc.functions));
+      return JSON.stringify(doc, null, 2);
+    });
+    const err = await loadError(d);
+    expect(err.issues[0]).toMatchObject({ code: codeOf("profiles.weightsRange"), expected: "≤ 96 floats", actual });
   });
 
   it("reads a version-1 folder (every residual stored) and converts it", async () => {

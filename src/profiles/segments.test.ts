@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { parseCsvTraces } from "../traces/parse-csv-traces.js";
 import { workflowTraceCsv, WORKFLOW_LAWS } from "../testing/workflow-traces.js";
 import { trainProfiles } from "./train-profiles.js";
@@ -27,6 +28,15 @@ describe("cold and warm invocations are profiled apart", async () => {
     const mixed = set.profileFor("map", {}, { coldFraction: 0.25 })!.runtimeMs(8 * MB);
     const warm = set.profileFor("map", {})!.runtimeMs(8 * MB);
     expect(mixed).toBeCloseTo(0.75 * warm + 0.25 * cold, 6);
+  });
+
+  it.each([
+    // a share of invocations: 0 ≤ f ≤ 1; NaN fails every comparison
+    { coldFraction: 1.5 },
+    { coldFraction: -0.1 },
+    { coldFraction: Number.NaN },
+  ])("cold fraction $coldFraction is SLU4046, never a mix outside the two profiles", ({ coldFraction }) => {
+    expect(() => set.profileFor("map", {}, { coldFraction })).toThrow(expect.objectContaining({ code: codeOf("profiles.coldFraction"), exitCode: 64 }));
   });
 
   it("a trace of cold invocations only trains a cold main profile", async () => {

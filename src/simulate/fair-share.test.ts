@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { FairShareNetwork } from "./fair-share.js";
 
 /** Reference max-min fair allocation: progressive filling in small, explicit rounds. */
@@ -102,5 +103,15 @@ describe("FairShareNetwork", () => {
     for (const cb of net.takeCompleted(t)) cb();
     expect(done).toEqual([1, 2]);
     expect(net.stats()[0]!.bytes).toBeCloseTo(1000, 6);
+  });
+
+  it.each([
+    // the simulation adds every NIC, disk and store link before any flow starts: a flow over a link never added is a bug
+    { label: "one unknown link", resourceIds: ["nic:vm9"] },
+    { label: "a known link then an unknown one", resourceIds: ["link", "store"] },
+  ])("a flow over an unknown resource ($label) is the internal error SLU9005", ({ resourceIds }) => {
+    const net = new FairShareNetwork();
+    net.addResource("link", 1000);
+    expect(() => net.start({ bytes: 1, capBytesPerSecond: Infinity, resourceIds, onDone: () => {} })).toThrow(expect.objectContaining({ code: codeOf("internal.simulationStalled"), message: expect.stringContaining(`unknown resource ${resourceIds.at(-1)}`) }));
   });
 });

@@ -204,6 +204,32 @@ describe("simulate() refuses what it cannot do", () => {
     expect(performance.now() - t0).toBeLessThan(60_000); // refused up front, not after simulating
   });
 
+  it.each([
+    // a stage of 0 instances, or 1.5: the placement must be whole and ≥ 1
+    { label: "0 instances", edit: { instances: 0 }, code: "SLU7004" },
+    { label: "1.5 instances", edit: { instances: 1.5 }, code: "SLU7004" },
+    { label: "0 VMs", edit: { vms: 0 }, code: "SLU7004" },
+  ])("a placement of $label is $code naming the stage", async ({ edit, code }) => {
+    const dag = chain(2, 2);
+    const p = await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" });
+    const placement = p.placement.map((s) => (s.stageId === "s1" ? { ...s, ...edit } : s));
+    await expect(simulate(dag, { ...p, placement }, { profiles: plainProfiles })).rejects.toMatchObject({ code, issues: [expect.objectContaining({ path: ["plan", "placement", "s1"] })] });
+  });
+
+  it("a run past its event limit is SLU7005 naming the limit", async () => {
+    const dag = chain(2, 2);
+    const p = await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" });
+    // 2 stages of 2 instances take well over 10 events (starts, reads, computes, writes)
+    await expect(simulate(dag, p, { profiles: plainProfiles, limits: { maxEvents: 10 } })).rejects.toMatchObject({ code: "SLU7005" });
+  });
+
+  it("profiles without a stage's function are SLU7006 naming it", async () => {
+    const dag = chain(2, 2);
+    const p = await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" });
+    const other = analyticProfiles({ q: { runtimeMs: { offset: 100, scale: 0 }, memoryMb: { offset: 512, scale: 0 }, outputBytes: { offset: 0, scale: 0.5 }, fanout: { offset: 1, scale: 0 } } });
+    await expect(simulate(dag, p, { profiles: other })).rejects.toMatchObject({ code: "SLU7006", issues: [expect.objectContaining({ path: ["profiles", "p"] })] });
+  });
+
   it.each([1e300, Number.NaN, -1, 11])("noise CV %s is an error, never a NaN in the report", async (noiseCv) => {
     const dag = chain(2, 2);
     const p = await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" });

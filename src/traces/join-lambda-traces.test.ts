@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../errors.js";
+import { codeOf, InputError } from "../errors.js";
 import { joinLambdaTraces } from "./join-lambda-traces.js";
 import { parseLambdaReports } from "./parse-lambda-report.js";
 
@@ -83,5 +83,19 @@ run-1,0a1b2c3d-0000-4000-8000-000000000002,map,50000000,50000000
       err = e;
     }
     expect((err as InputError).issues[0]).toMatchObject({ path: ["s.csv", "--id-column"], actual: '"lambda_id"' });
+  });
+
+  it.each([
+    // the sizes file names its runs by a workflow id; no column holds the REPORT lines' request ids
+    { label: "a workflow run id only", sizes: "run_id,app,function,download_bytes,upload_bytes,fanout\nrun-1,sort,split,1500000000,1500000000,30\n" },
+    // ids of other requests than the log's
+    { label: "request ids of another log", sizes: SIZES.replaceAll("0a1b2c3d", "ffffffff") },
+  ])("without idColumn, a sizes file with $label is SLU5021 naming its header", async ({ sizes }) => {
+    const err = await joinLambdaTraces(LOG, sizes, { reportFile: "log.txt", sizesFile: "sizes.csv" }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    const first = (err as InputError).issues[0]!;
+    expect(first.code).toBe(codeOf("traces.noRequestIdColumn"));
+    expect(first.path.slice(0, 2)).toEqual(["sizes.csv", "header"]);
+    expect(first.actual).toBe(sizes.split("\n")[0]);
   });
 });

@@ -177,6 +177,16 @@ describe("parseCsvTraces: bad input is a typed error or a counted skip naming ro
     expect(none.message).not.toContain("columns option");
   });
 
+  it.each([
+    // no bytes at all, and only a line break: no header row to map
+    { label: "an empty file", text: "" },
+    { label: "a file of one blank line", text: "\n" },
+  ])("rejects $label as SLU5001 naming line 1", async ({ text }) => {
+    const err = await issueOf(() => parseCsvTraces(text, { file: "e.csv" }));
+    expect(err.code).toBe(codeOf("traces.emptyFile"));
+    expect(err.issues[0]?.path).toEqual(["e.csv", "line 1"]);
+  });
+
   it("rejects a row with the wrong number of columns and an unclosed quote", async () => {
     const header = CANONICAL.split("\n")[0]!;
     expect((await issueOf(() => parseCsvTraces(`${header}\nsort,split,1\n`, { file: "x.csv" }))).issues[0]?.path).toEqual(["x.csv", "line 2"]);

@@ -3,6 +3,7 @@
  * the edge from the previous stage. Roots run as one instance on the whole generated input; a
  * root's fanout (its output count) sets the next stage's instance count.
  */
+import { show, sluiceError, suggestionParams } from "../errors.js";
 import type { Pattern } from "../dag/types.js";
 import { generatePoints } from "./gen-points.js";
 import { generateSortRecords } from "./gen-sort-records.js";
@@ -74,6 +75,6 @@ export const APPS = buildApps();
 
 export function findApp(name: string): AppDefinition {
   const app = APPS.find((a) => a.app === name);
-  if (app === undefined) throw new RangeError(`app: expected one of ${APPS.map((a) => a.app).join(", ")}, got "${name}"`);
+  if (app === undefined) throw sluiceError("workloads.unknownApp", { path: ["app"], actual: show(name), params: { name: show(name), ...suggestionParams(name, APPS.map((a) => a.app)) } });
   return app;
 }

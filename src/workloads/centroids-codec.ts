@@ -3,6 +3,8 @@
  * [weight, c_0 … c_{d−1}], concatenable.
  */
 
+import { sluiceError } from "../errors.js";
+
 export interface WeightedCentroids {
   readonly dimensions: number;
   /** count × dimensions, row-major. */
@@ -22,7 +24,7 @@ export function encodeCentroids(c: WeightedCentroids): Uint8Array {
 
 export function decodeCentroids(bytes: Uint8Array, dimensions: number): WeightedCentroids {
   const recordBytes = 8 * (dimensions + 1);
-  if (bytes.length % recordBytes !== 0) throw new RangeError(`centroids: expected a multiple of ${recordBytes} bytes, got ${bytes.length}`);
+  if (bytes.length % recordBytes !== 0) throw sluiceError("workloads.malformedInput", { path: ["centroids"], expected: `a multiple of ${recordBytes} bytes (8 · (${dimensions} dimensions + 1 weight))`, actual: `${bytes.length} bytes`, params: { what: "the centroids" } });
   const words = new Float64Array(bytes.length / 8);
   new Uint8Array(words.buffer).set(bytes);
   const count = bytes.length / recordBytes;

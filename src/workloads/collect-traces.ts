@@ -18,6 +18,7 @@
  *          --quiet-below 1.0: first wait (polling every 30 s, at most 30 min) until the 1-minute
  *          load average is below this, so other processes do not inflate the runtimes.
  */
+import { show, sluiceError } from "../errors.js";
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
@@ -54,7 +55,7 @@ function parseCount(flag: string, text: string | undefined, fallback: number, mi
 
 function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(B|KiB|MiB)?$/i.exec(text.trim());
-  if (m === null) throw new RangeError(`--sizes: expected sizes like 256KiB or 4MiB, got "${text}"`);
+  if (m === null) throw sluiceError("workloads.badArgument", { path: ["--sizes"], expected: "sizes like 256KiB or 4MiB", actual: show(text), params: { what: "a size" } });
   const unit = (m[2] ?? "B").toLowerCase();
   return Math.round(Number(m[1]) * (unit === "mib" ? MIB : unit === "kib" ? KIB : 1));
 }
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
   };
   const warmupBytes = values.warmup === undefined ? DEFAULT_WARMUP_BYTES : parseSize(values.warmup);
   const quietBelow = values["quiet-below"] === undefined ? undefined : Number(values["quiet-below"]);
-  if (quietBelow !== undefined && !(quietBelow > 0)) throw new RangeError(`--quiet-below: expected a load average > 0, got "${values["quiet-below"]}"`);
+  if (quietBelow !== undefined && !(quietBelow > 0)) throw sluiceError("workloads.badArgument", { path: ["--quiet-below"], expected: "a load average > 0", actual: show(values["quiet-below"]), params: { what: "--quiet-below" } });
   const waitedS = quietBelow === undefined ? undefined : await waitForQuiet(quietBelow);
   const sizesBytes = values.sizes === undefined ? DEFAULT_SIZES_BYTES : values.sizes.split(",").map(parseSize);
   const repeats = values.repeats === undefined ? DEFAULT_REPEATS : Number(values.repeats);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { batchByteLength, decodeBatches, encodeBatch } from "./column-batch.js";
 import { concatBytes } from "./types.js";
 
@@ -17,7 +18,7 @@ describe("column batches", () => {
   });
 
   it("rejects a truncated batch and a column of the wrong length", () => {
-    expect(() => decodeBatches(encodeBatch({ rowCount: 2, columns: [Int32Array.of(1, 2)] }).subarray(0, 12))).toThrow(/expected 16 ≤ 12 bytes/);
-    expect(() => encodeBatch({ rowCount: 2, columns: [Int32Array.of(1)] })).toThrow(/column 0: expected 2 values, got 1/);
+    expect(() => decodeBatches(encodeBatch({ rowCount: 2, columns: [Int32Array.of(1, 2)] }).subarray(0, 12))).toThrow(expect.objectContaining({ code: codeOf("workloads.malformedInput"), issues: [expect.objectContaining({ expected: "16 ≤ 12 bytes (2 rows × 1 columns)", actual: "12 bytes" })] })); // 8-byte header + 2 rows × 1 column × 4 B = 16 B
+    expect(() => encodeBatch({ rowCount: 2, columns: [Int32Array.of(1)] })).toThrow(expect.objectContaining({ code: codeOf("workloads.malformedInput"), issues: [expect.objectContaining({ path: ["column batch", "column 0"], expected: "2 values", actual: "1 values" })] }));
   });
 });

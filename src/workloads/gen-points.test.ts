@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { decodePoints, generatePoints } from "./gen-points.js";
 
 describe("generatePoints", () => {
@@ -15,6 +16,6 @@ describe("generatePoints", () => {
   });
 
   it("rejects bytes that are not whole points", () => {
-    expect(() => decodePoints(new Uint8Array(33), 8)).toThrow(/multiple of 32 bytes, got 33/);
+    expect(() => decodePoints(new Uint8Array(33), 8)).toThrow(expect.objectContaining({ code: codeOf("workloads.malformedInput"), issues: [expect.objectContaining({ expected: "a multiple of 32 bytes (4 · 8 dimensions)", actual: "33 bytes" })] }));
   });
 });

@@ -2,6 +2,7 @@
  * k-means input: `dimensions`-D float32 points (little-endian, row-major) drawn from a mixture of
  * `clusters` Gaussian blobs (unit spread, centres uniform in [-20, 20]^d). Deterministic per seed.
  */
+import { sluiceError } from "../errors.js";
 import { createPrng } from "./prng.js";
 
 export const DEFAULT_DIMENSIONS = 8;
@@ -22,7 +23,7 @@ export function generatePoints(inputBytes: number, seed: number, dimensions = DE
 /** Reads float32 points from bytes (copying, so any byte offset works). */
 export function decodePoints(bytes: Uint8Array, dimensions: number): Float32Array {
   const pointBytes = 4 * dimensions;
-  if (bytes.length % pointBytes !== 0) throw new RangeError(`points: expected a multiple of ${pointBytes} bytes, got ${bytes.length}`);
+  if (bytes.length % pointBytes !== 0) throw sluiceError("workloads.malformedInput", { path: ["points"], expected: `a multiple of ${pointBytes} bytes (4 · ${dimensions} dimensions)`, actual: `${bytes.length} bytes`, params: { what: "the points" } });
   const values = new Float32Array(bytes.length / 4);
   new Uint8Array(values.buffer).set(bytes);
   return values;

@@ -2,6 +2,7 @@
  * k-means, split: validates the float32 points (whole points, all finite) and splits them into
  * P contiguous shards, P = partitionCount(input), one per kmeans instance.
  */
+import { sluiceError } from "../errors.js";
 import { decodePoints, DEFAULT_DIMENSIONS } from "./gen-points.js";
 import { sampleMemory } from "./memory-probe.js";
 import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
@@ -16,7 +17,7 @@ export interface KmeansSplitParams {
 export function kmeansSplit(input: Uint8Array, params: KmeansSplitParams = {}): StageResult {
   const dimensions = params.dimensions ?? DEFAULT_DIMENSIONS;
   const values = decodePoints(input, dimensions);
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) throw new RangeError(`kmeans-split: value ${i} is not finite`);
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) throw sluiceError("workloads.malformedInput", { path: ["kmeans-split", `value ${i}`], expected: "finite coordinates", actual: values[i], params: { what: "a point of the kmeans-split input" } });
   sampleMemory();
   const pointCount = values.length / dimensions;
   const shards = partitionCount(input.length, params.partitionUnitBytes ?? DEFAULT_PARTITION_UNIT_BYTES, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { decodeCentroids } from "./centroids-codec.js";
 import { decodePoints, generatePoints } from "./gen-points.js";
 import { DEFAULT_KMEANS, kmeans } from "./kmeans.js";
@@ -18,7 +19,7 @@ describe("k-means stages (split → kmeans → merge)", () => {
 
   it("rejects non-finite coordinates", () => {
     const bad = new Float32Array(8).fill(Number.NaN);
-    expect(() => kmeansSplit(new Uint8Array(bad.buffer))).toThrow(/value 0 is not finite/);
+    expect(() => kmeansSplit(new Uint8Array(bad.buffer))).toThrow(expect.objectContaining({ code: codeOf("workloads.malformedInput"), issues: [expect.objectContaining({ path: ["kmeans-split", "value 0"], actual: "NaN" })] }));
   });
 
   it("emits k centroids per shard whose weights count the shard's points", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { generateSortRecords } from "./gen-sort-records.js";
 import { measureInvocation } from "./measure-invocation.js";
 
@@ -39,6 +40,6 @@ describe("measureInvocation", () => {
   });
 
   it("rejects an unknown function by name", () => {
-    expect(() => measureInvocation("nope", new Uint8Array(0), {})).toThrow(/function: expected one of sort-map, .*got "nope"/);
+    expect(() => measureInvocation("nope", new Uint8Array(0), {})).toThrow(expect.objectContaining({ code: codeOf("workloads.unknownFunction"), issues: [expect.objectContaining({ path: ["function"], actual: '"nope"', expected: expect.stringContaining("sort-map") })] }));
   });
 });

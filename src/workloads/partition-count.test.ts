@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { DEFAULT_MAX_PARTITIONS, DEFAULT_PARTITION_UNIT_BYTES, partitionCount } from "./partition-count.js";
 
 const KIB = 1024;
@@ -30,6 +31,6 @@ describe("partitionCount", () => {
   });
 
   it("rejects a non-positive unit", () => {
-    expect(() => partitionCount(10, 0, 4)).toThrow(/partitionUnitBytes: expected > 0, got 0/);
+    expect(() => partitionCount(10, 0, 4)).toThrow(expect.objectContaining({ code: codeOf("workloads.badArgument"), issues: [expect.objectContaining({ path: ["partitionUnitBytes"], actual: "0" })] }));
   });
 });

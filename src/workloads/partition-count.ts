@@ -9,9 +9,11 @@
  * of root sizes. (A fixed bytes-per-part rule hands every downstream instance the same size.)
  * E.g. 128 MiB at 256 KiB per unit → ⌈√512⌉ = ⌈22.6⌉ = 23 parts of about 5.6 MiB.
  */
+
+import { sluiceError } from "../errors.js";
 export function partitionCount(inputBytes: number, partitionUnitBytes: number, maxPartitions: number): number {
-  if (!(partitionUnitBytes > 0)) throw new RangeError(`partitionUnitBytes: expected > 0, got ${partitionUnitBytes}`);
-  if (!(maxPartitions >= 1)) throw new RangeError(`maxPartitions: expected ≥ 1, got ${maxPartitions}`);
+  if (!(partitionUnitBytes > 0)) throw sluiceError("workloads.badArgument", { path: ["partitionUnitBytes"], expected: "a number of bytes > 0", actual: partitionUnitBytes, params: { what: "partitionUnitBytes" } });
+  if (!(maxPartitions >= 1)) throw sluiceError("workloads.badArgument", { path: ["maxPartitions"], expected: "a count ≥ 1", actual: maxPartitions, params: { what: "maxPartitions" } });
   return Math.min(maxPartitions, Math.max(1, Math.ceil(Math.sqrt(Math.max(0, inputBytes) / partitionUnitBytes))));
 }
 

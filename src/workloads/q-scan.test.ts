@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { decodeBatches } from "./column-batch.js";
 import { generateFactTable } from "./gen-tables.js";
 import { parseFactRows, qScan } from "./q-scan.js";
@@ -26,6 +27,6 @@ describe("qScan", () => {
   });
 
   it("rejects a malformed row", () => {
-    expect(() => parseFactRows(Buffer.from("1,2,3\n", "latin1"))).toThrow(/malformed row 1/);
+    expect(() => parseFactRows(Buffer.from("1,2,3\n", "latin1"))).toThrow(expect.objectContaining({ code: codeOf("workloads.malformedInput"), issues: [expect.objectContaining({ path: ["q-scan", "row 1", expect.any(String)] })] }));
   });
 });

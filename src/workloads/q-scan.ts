@@ -2,6 +2,7 @@
  * Query, scan: decodes the CSV fact table (skipping the header and blank lines) into Int32 columns
  * in FACT_COLUMNS order, and splits the rows into P contiguous batches, P = partitionCount(input).
  */
+import { sluiceError } from "../errors.js";
 import { encodeBatch } from "./column-batch.js";
 import { FACT_COLUMNS } from "./gen-tables.js";
 import { sampleMemory } from "./memory-probe.js";
@@ -26,7 +27,7 @@ export function parseFactRows(input: Uint8Array): Int32Array[] {
     for (let c = 0; c < columnCount; c++) {
       let v = 0;
       for (let ch = input[i]!; ch >= 48 && ch <= 57; ch = input[++i]!) v = v * 10 + (ch - 48);
-      if (input[i] !== (c === columnCount - 1 ? 10 : 44)) throw new RangeError(`q-scan: malformed row ${row + 1} at byte ${i}`);
+      if (input[i] !== (c === columnCount - 1 ? 10 : 44)) throw sluiceError("workloads.malformedInput", { path: ["q-scan", `row ${row + 1}`, `byte ${i}`], expected: c === columnCount - 1 ? "digits, then a line break" : "digits, then a comma", actual: i < input.length ? JSON.stringify(String.fromCharCode(input[i]!)) : "the end of the input", params: { what: "a fact-table row" } });
       columns[c]![row] = v;
       i++;
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { routeOutputs } from "./route-outputs.js";
 
 const b = (...xs: number[]) => Uint8Array.from(xs);
@@ -19,6 +20,6 @@ describe("routeOutputs", () => {
   });
 
   it("rejects a shuffle whose producers disagree on the partition count", () => {
-    expect(() => routeOutputs("shuffle", [[b(1), b(2)], [b(3)]])).toThrow(/producer 1 has 1 outputs, expected 2/);
+    expect(() => routeOutputs("shuffle", [[b(1), b(2)], [b(3)]])).toThrow(expect.objectContaining({ code: codeOf("workloads.shuffleShape"), issues: [expect.objectContaining({ path: ["shuffle", "producer 1"], expected: "2 partitions (as producer 0)", actual: "1 partitions" })] }));
   });
 });

@@ -7,6 +7,7 @@
  * - gather: one consumer reads everything, concatenated;
  * - broadcast: each of the m consumers (m = outputs per producer) reads everything.
  */
+import { sluiceError } from "../errors.js";
 import type { Pattern } from "../dag/types.js";
 import { concatBytes } from "./types.js";
 
@@ -19,7 +20,7 @@ export function routeOutputs(pattern: Pattern, outputs: readonly (readonly Uint8
       return outputs.flatMap((o) => [...o]);
     case "shuffle":
       outputs.forEach((o, i) => {
-        if (o.length !== m) throw new RangeError(`shuffle: producer ${i} has ${o.length} outputs, expected ${m}`);
+        if (o.length !== m) throw sluiceError("workloads.shuffleShape", { path: ["shuffle", `producer ${i}`], expected: `${m} partitions (as producer 0)`, actual: `${o.length} partitions`, params: { pattern: "shuffle" } });
       });
       return Array.from({ length: m }, (_, j) => concatBytes(outputs.map((o) => o[j]!)));
     case "gather":

@@ -3,6 +3,7 @@
  * time through `invoke` (a worker, or in-process in tests), routes the real outputs to the next
  * stage by the edge's pattern, and returns one trace row per invocation.
  */
+import { sluiceError } from "../errors.js";
 import type { AppDefinition } from "./apps.js";
 import type { InvocationMeasurement } from "./measure-invocation.js";
 import { routeOutputs } from "./route-outputs.js";
@@ -28,7 +29,7 @@ export async function runApp(app: AppDefinition, inputBytes: number, invoke: Inv
   let outputs: Uint8Array[][] = [];
   for (const [index, stage] of app.stages.entries()) {
     if (index > 0) {
-      if (stage.inputPattern === undefined) throw new RangeError(`${app.app} stage ${index} (${stage.function}): expected an inputPattern`);
+      if (stage.inputPattern === undefined) throw sluiceError("workloads.stageWithoutInput", { path: [app.app, "stages", index, "inputPattern"], actual: "nothing", params: { app: app.app, index, function: stage.function } });
       inputs = routeOutputs(stage.inputPattern, outputs);
     }
     const stageOutputs: Uint8Array[][] = [];

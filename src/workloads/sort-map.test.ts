@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { generateSortRecords, RECORD_BYTES } from "./gen-sort-records.js";
 import { sortMap } from "./sort-map.js";
 
@@ -17,6 +18,6 @@ describe("sortMap", () => {
   });
 
   it("rejects input that is not whole records", () => {
-    expect(() => sortMap(new Uint8Array(150))).toThrow(/multiple of 100 bytes, got 150/);
+    expect(() => sortMap(new Uint8Array(150))).toThrow(expect.objectContaining({ code: codeOf("workloads.malformedInput"), issues: [expect.objectContaining({ path: ["sort-map", "input"], actual: "150 bytes" })] }));
   });
 });

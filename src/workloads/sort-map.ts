@@ -4,6 +4,7 @@
  * gives the sorted whole. Partition p holds keys whose first two bytes k16 satisfy
  * floor(k16 · R / 65536) = p.
  */
+import { sluiceError } from "../errors.js";
 import { RECORD_BYTES } from "./gen-sort-records.js";
 import { sampleMemory } from "./memory-probe.js";
 import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
@@ -15,7 +16,7 @@ export interface SortMapParams {
 }
 
 export function sortMap(input: Uint8Array, params: SortMapParams = {}): StageResult {
-  if (input.length % RECORD_BYTES !== 0) throw new RangeError(`sort-map input: expected a multiple of ${RECORD_BYTES} bytes, got ${input.length}`);
+  if (input.length % RECORD_BYTES !== 0) throw sluiceError("workloads.malformedInput", { path: ["sort-map", "input"], expected: `a multiple of ${RECORD_BYTES} bytes (whole records)`, actual: `${input.length} bytes`, params: { what: "the sort-map input" } });
   const recordCount = input.length / RECORD_BYTES;
   const partitions = partitionCount(input.length, params.partitionUnitBytes ?? DEFAULT_PARTITION_UNIT_BYTES, params.maxPartitions ?? DEFAULT_MAX_PARTITIONS);
   const partitionOf = new Uint16Array(recordCount);

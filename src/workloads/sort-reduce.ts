@@ -3,12 +3,13 @@
  * The key is read as two exact numbers (bytes 0–5 as a 48-bit integer, bytes 6–9 as 32 bits), so
  * the sort compares numbers, not byte slices. Ties keep input order (Array.prototype.sort is stable).
  */
+import { sluiceError } from "../errors.js";
 import { RECORD_BYTES } from "./gen-sort-records.js";
 import { sampleMemory } from "./memory-probe.js";
 import type { StageResult } from "./types.js";
 
 export function sortReduce(input: Uint8Array): StageResult {
-  if (input.length % RECORD_BYTES !== 0) throw new RangeError(`sort-reduce input: expected a multiple of ${RECORD_BYTES} bytes, got ${input.length}`);
+  if (input.length % RECORD_BYTES !== 0) throw sluiceError("workloads.malformedInput", { path: ["sort-reduce", "input"], expected: `a multiple of ${RECORD_BYTES} bytes (whole records)`, actual: `${input.length} bytes`, params: { what: "the sort-reduce input" } });
   const recordCount = input.length / RECORD_BYTES;
   const high = new Float64Array(recordCount);
   const low = new Float64Array(recordCount);

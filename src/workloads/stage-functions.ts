@@ -1,4 +1,5 @@
 /** Every workload stage by the function name that traces, profiles and DAGs use. */
+import { show, sluiceError, suggestionParams } from "../errors.js";
 import { kmeans } from "./kmeans.js";
 import { kmeansMerge } from "./kmeans-merge.js";
 import { kmeansSplit } from "./kmeans-split.js";
@@ -29,6 +30,6 @@ export const STAGE_FUNCTIONS: Readonly<Record<string, StageFunction<any>>> = {
 
 export function stageFunction(name: string): StageFunction<unknown> {
   const fn = Object.prototype.hasOwnProperty.call(STAGE_FUNCTIONS, name) ? STAGE_FUNCTIONS[name] : undefined;
-  if (fn === undefined) throw new RangeError(`function: expected one of ${Object.keys(STAGE_FUNCTIONS).join(", ")}, got "${name}"`);
+  if (fn === undefined) throw sluiceError("workloads.unknownFunction", { path: ["function"], actual: show(name), params: { name: show(name), ...suggestionParams(name, Object.keys(STAGE_FUNCTIONS)) } });
   return fn;
 }

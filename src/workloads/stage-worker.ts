@@ -4,10 +4,11 @@
  * measured as it comes (one call, no warm-up); later ones with the `measure` options given.
  */
 import { Worker } from "node:worker_threads";
+import { inputErrorOf, type Issue } from "../errors.js";
 import type { InvocationMeasurement, MeasureOptions } from "./measure-invocation.js";
 import type { InvokeResult } from "./run-app.js";
 
-type Reply = { id: number; ok: true; measurement: InvocationMeasurement } | { id: number; ok: false; error: string };
+type Reply = { id: number; ok: true; measurement: InvocationMeasurement } | { id: number; ok: false; error: string; issues?: Issue[] };
 
 export class StageWorker {
   private readonly worker: Worker;
@@ -25,7 +26,8 @@ export class StageWorker {
       if (p === undefined) return;
       this.pending.delete(reply.id);
       if (reply.ok) p.resolve({ ...reply.measurement, cold: p.cold });
-      else p.reject(new Error(reply.error));
+      // a catalogue error keeps its code across the thread boundary
+      else p.reject(reply.issues === undefined ? new Error(reply.error) : inputErrorOf(reply.issues));
     });
     this.worker.on("error", (e) => {
       for (const p of this.pending.values()) p.reject(e);

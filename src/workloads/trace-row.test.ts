@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
 import { buildTraceRow, formatTraceCsv, type RowInput, TRACE_HEADER } from "./trace-row.js";
 
 const base: RowInput = { app: "wordcount", functionName: "wc-map", inputBytes: 1024, runtimeMs: 1.23456, memoryBytes: 3 * 1048576 + 524288, outputBytes: 512, outputCount: 2, cold: true };
@@ -13,13 +14,13 @@ describe("buildTraceRow", () => {
   });
 
   it.each([
-    ["app", { app: "Word Count" }, /app: expected a kebab-case name/],
-    ["input bytes", { inputBytes: 1.5 }, /input_bytes: expected an integer ≥ 0, got 1.5/],
-    ["runtime", { runtimeMs: Number.NaN }, /runtime_ms: expected a finite number ≥ 0, got NaN/],
-    ["fanout", { outputCount: 0 }, /fanout: expected an integer ≥ 1, got 0/],
-    ["memory setting", { memorySettingMb: -1 }, /memory_setting_mb: expected empty or > 0, got -1/],
-  ])("rejects a bad %s", (_name, patch, message) => {
-    expect(() => buildTraceRow({ ...base, ...patch })).toThrow(message);
+    ["app", { app: "Word Count" }, "app", "a kebab-case name", '"Word Count"'],
+    ["input bytes", { inputBytes: 1.5 }, "input_bytes", "an integer ≥ 0", "1.5"],
+    ["runtime", { runtimeMs: Number.NaN }, "runtime_ms", "a finite number ≥ 0", "NaN"],
+    ["fanout", { outputCount: 0 }, "fanout", "an integer ≥ 1", "0"],
+    ["memory setting", { memorySettingMb: -1 }, "memory_setting_mb", "empty or > 0", "-1"],
+  ])("rejects a bad %s as SLU7907 naming the field", (_name, patch, field, expected, actual) => {
+    expect(() => buildTraceRow({ ...base, ...patch })).toThrow(expect.objectContaining({ code: codeOf("workloads.badTraceRow"), issues: [expect.objectContaining({ path: ["trace row", field], expected, actual })] }));
   });
 });
 

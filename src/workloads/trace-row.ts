@@ -3,6 +3,8 @@
  * `buildTraceRow`, which checks every field; formatted by `formatTraceCsv`.
  */
 
+import { show, sluiceError } from "../errors.js";
+
 export const TRACE_HEADER = ["app", "function", "input_bytes", "runtime_ms", "memory_mb", "output_bytes", "fanout", "memory_setting_mb", "cold"] as const;
 
 export interface TraceRow {
@@ -33,7 +35,7 @@ export interface RowInput {
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 function check(ok: boolean, field: string, expected: string, actual: unknown): void {
-  if (!ok) throw new RangeError(`trace row ${field}: expected ${expected}, got ${String(actual)}`);
+  if (!ok) throw sluiceError("workloads.badTraceRow", { path: ["trace row", field], expected, actual: show(actual), params: { field } });
 }
 
 export function buildTraceRow(m: RowInput): TraceRow {

@@ -2,9 +2,11 @@
  * Worker entry: runs one invocation per message and replies with its measurement (warm-up, timed
  * and memory calls as the message's `measure` options say; garbage collected before each timed call
  * and, in the memory call, before each sample). Messages: { id, functionName, input, params, measure }
- * → { id, ok: true, measurement } | { id, ok: false, error }.
+ * → { id, ok: true, measurement } | { id, ok: false, error, issues? } (issues: a catalogue error's
+ * issues, so the caller rethrows it with its code).
  */
 import { parentPort } from "node:worker_threads";
+import { SluiceError } from "../errors.js";
 import { exposeGc } from "./expose-gc.js";
 import { measureInvocation, type MeasureOptions } from "./measure-invocation.js";
 
@@ -23,6 +25,7 @@ parentPort?.on("message", (req: WorkerRequest) => {
     const measurement = measureInvocation(req.functionName, req.input, req.params, { ...req.measure, collectGarbage });
     parentPort!.postMessage({ id: req.id, ok: true, measurement });
   } catch (e) {
-    parentPort!.postMessage({ id: req.id, ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    const issues = e instanceof SluiceError ? { issues: e.issues } : {};
+    parentPort!.postMessage({ id: req.id, ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), ...issues });
   }
 });

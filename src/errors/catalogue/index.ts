@@ -2,8 +2,8 @@
  * The catalogue: every error Sluice raises, keyed by a readable name, each with a stable code.
  * Code ranges by area (each area's entries live in its own file, so helpers adding codes do not
  * collide): 1000 options, 1200 command line, 2000 DAG, 3000 platform, 4000 profiles, 5000 traces
- * and column maps, 6000 planning, 6500 MILP layer, 7000 simulator, 7500 execution, 8000 I/O,
- * 8500 interop, 9000 internal invariants. A code, once published, keeps its meaning.
+ * and column maps, 6000 planning, 6500 MILP layer, 7000 simulator, 7500 execution, 7900 workloads,
+ * 8000 I/O, 8500 interop, 9000 internal invariants. A code, once published, keeps its meaning.
  */
 import type { CatalogueEntry } from "../entry.js";
 import { CLI_ERRORS } from "./cli.js";
@@ -19,6 +19,7 @@ import { PLATFORM_ERRORS } from "./platform.js";
 import { PROFILE_ERRORS } from "./profiles.js";
 import { SIMULATE_ERRORS } from "./simulate.js";
 import { TRACE_ERRORS } from "./traces.js";
+import { WORKLOAD_ERRORS } from "./workloads.js";
 
 export const CATALOGUE = {
   ...OPTION_ERRORS,
@@ -32,6 +33,7 @@ export const CATALOGUE = {
   ...SIMULATE_ERRORS,
   ...EXECUTE_ERRORS,
   ...CALIBRATE_ERRORS,
+  ...WORKLOAD_ERRORS,
   ...IO_ERRORS,
   ...INTEROP_ERRORS,
   ...INTERNAL_ERRORS,

@@ -19,13 +19,20 @@ export interface S3rverProcess extends ServerProcess {
   readonly bucket: string;
 }
 
-export async function startS3rver(options: { bucket?: string; dataDir?: string } = {}): Promise<S3rverProcess> {
+export interface StartS3rverOptions {
+  readonly bucket?: string;
+  readonly dataDir?: string;
+  /** Where the `s3rver` package is looked up from, as Node resolves packages (a file path or URL; default this module). */
+  readonly resolveFrom?: string;
+}
+
+export async function startS3rver(options: StartS3rverOptions = {}): Promise<S3rverProcess> {
   const bucket = options.bucket ?? "sluice";
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   let bin: string;
   try {
-    bin = createRequire(import.meta.url).resolve("s3rver/bin/s3rver.js");
+    bin = createRequire(options.resolveFrom ?? import.meta.url).resolve("s3rver/bin/s3rver.js");
   } catch {
     throw new ServerUnavailableError("object-store", `the s3rver package is not installed (${S3RVER_INSTALL_HINT})`);
   }

@@ -62,6 +62,8 @@ describe("importServerlessWorkflow", () => {
     ["an unknown task type", doc("1.0.0", `do:\n  - a:\n      teleport: {}\n`), ["do", 0, "a"], codeOf("interop.unknownStateType")],
     ["then naming a missing task", doc("1.0.0", `do:\n  - a:\n      call: f\n      then: nowhere\n`), ["do", 0, "a", "then"], codeOf("interop.missingState")],
     ["a task list that is not a list", doc("1.0.0", `do: 42\n`), ["do"], codeOf("interop.wrongShape")],
+    // two tasks named a in one list: `then: a` could mean either
+    ["a task name used twice in one list", doc("1.0.0", `do:\n  - a:\n      call: f\n  - a:\n      call: g\n`), ["do", 1, "a"], codeOf("interop.duplicateTask")],
     // a → b → a through plain `then`: nothing can leave the loop.
     ["a cycle no switch leaves", doc("1.0.0", `do:\n  - a:\n      call: f\n  - b:\n      call: g\n      then: a\n`), ["do", 1, "b", "then"], codeOf("interop.endlessCycle")],
   ])("rejects %s, naming its path", async (_what, text, path, code) => {

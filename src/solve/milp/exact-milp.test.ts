@@ -124,6 +124,24 @@ describe("exactMilpSolver: perf-per-dollar", () => {
       { numRuns: 8, seed: 7 },
     );
   });
+
+  it("stopping at a 1% gap (as auto runs it: heuristic ends where proven, sweep budgets skipped by bound), is still within the tolerance of the brute force's ends", async () => {
+    await fc.assert(
+      fc.asyncProperty(problemSpecArb(5), async (spec) => {
+        const problem = buildTestProblem(spec, { objective: "perf-per-dollar", allowSplits: false });
+        const tolerance = 0.01;
+        const milp = await exactMilpSolver({ relativeGap: tolerance, maxNodes: 2_000, breakTies: false })(problem, CTX);
+        expect(milp.status).toBe("feasible");
+        const e = scored(problem, milp.assignment);
+        expect(e.feasible).toBe(true);
+        const ends = await Promise.all((["cost", "latency"] as const).map(async (objective) => evaluateAssignment(problem, (await bruteForceSolver({ ...problem, objective }, CTX)).assignment!)));
+        // each end is found within the tolerance of its optimum, so their makespan · cost within (1 + tolerance)²
+        const bestEnd = Math.min(...ends.map((x) => x.makespanMs * x.costUsd));
+        expect(e.makespanMs * e.costUsd).toBeLessThanOrEqual(bestEnd * (1 + tolerance) ** 2 * (1 + 1e-9));
+      }),
+      { numRuns: 8, seed: 8 },
+    );
+  });
 });
 
 describe("exactMilpSolver: engines", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeOf } from "../../errors.js";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { ModeShare } from "../../model/types.js";
 import { buildTestProblem, diamondSpec } from "../../testing/solve-problems.js";
@@ -55,4 +56,16 @@ describe("extractAssignment reads shares back with tolerance", () => {
       expect(broken).toEqual([]);
     });
   }
+});
+
+describe("extractAssignment refuses values that serve no receiver of an edge", () => {
+  it.each([
+    // every share of edge 0 unused (y = 0) or below SNAP_FRACTION: nothing serves s0 → s1
+    { label: "no mode used", edge0: { direct: [0, 0], remote: [0, 0] } as Record<string, [number, number]> },
+    { label: "only slivers", edge0: { direct: [1, 5e-7], remote: [1, 4e-7] } as Record<string, [number, number]> },
+    { label: "used with fraction 0", edge0: { direct: [1, 0] } as Record<string, [number, number]> },
+  ])("$label: the internal error SLU9003 naming the edge", ({ edge0 }) => {
+    // an optimal MILP solution always serves each edge (its rows say Σ f = 1), so only a bug reaches here
+    expect(() => extractAssignment(problem, valuesWith(edge0))).toThrow(expect.objectContaining({ code: codeOf("internal.milpServesNoReceiver"), message: expect.stringContaining("s0->s1") }));
+  });
 });

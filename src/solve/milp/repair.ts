@@ -89,8 +89,8 @@ export async function solveWithRepair(problem: Problem, ctx: MilpRunContext): Pr
   return { status: within(best, OPTIMALITY_TOLERANCE) ? "optimal" : "feasible", stoppedByTime, plan: best, notes, ...bound };
 }
 
-/** The best of a run's assignments (and `current`), under the model; breaking anything but a limit is a bug. */
-function scoreRun(problem: Problem, assignments: readonly Assignment[], current: ScoredPlan | undefined): ScoredPlan | undefined {
+/** The best of a run's assignments (and `current`), under the model; breaking anything but a limit is a bug (SLU9004). Exported for its test. */
+export function scoreRun(problem: Problem, assignments: readonly Assignment[], current: ScoredPlan | undefined): ScoredPlan | undefined {
   let best = current;
   for (const assignment of assignments) {
     const evaluation = evaluateAssignment(problem, assignment);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { MeasuredInstance } from "../execute/run-report-types.js";
+import { fitInvocation, meanAndStandardError, type InvocationRun } from "./fit-invocation.js";
+
+const inst = (stageId: string, index: number, o: { readyMs: number; startMs: number; inputBytes: number; runtimeMs: number; cold?: boolean }): MeasuredInstance => ({
+  stageId, index, vm: "vm-0", readyMs: o.readyMs, startMs: o.startMs, computeStartMs: o.startMs, computeEndMs: o.startMs + o.runtimeMs, finishMs: o.startMs + o.runtimeMs,
+  inputBytes: o.inputBytes, outputBytes: 0, runtimeMs: o.runtimeMs, memoryMb: 128, transfers: [], ...(o.cold ? { cold: true } : {}),
+});
+const run = (instances: MeasuredInstance[]): InvocationRun => ({ dagName: "app", instances });
+const value = (cs: ReturnType<typeof fitInvocation>, path: string) => cs.find((c) => c.path === path)?.value;
+
+// Warm "map" instances follow runtime = 10 ms + bytes / (1 MB/s), i.e. 10 + bytes / 1000 ms:
+// 1,000 B → 11 ms, 2,000 B → 12 ms, 4,000 B → 14 ms.
+const warmUp = run([
+  inst("map", 0, { readyMs: 0, startMs: 0, inputBytes: 2000, runtimeMs: 12 + 50, cold: true }), // 50 ms over the warm 12
+  inst("map", 1, { readyMs: 0, startMs: 0, inputBytes: 4000, runtimeMs: 14 + 70, cold: true }), // 70 ms over the warm 14
+]);
+const steady = [
+  run([
+    inst("map", 0, { readyMs: 0, startMs: 4, inputBytes: 1000, runtimeMs: 11 }),
+    inst("map", 1, { readyMs: 0, startMs: 5, inputBytes: 2000, runtimeMs: 12 }),
+    inst("reduce", 0, { readyMs: 20, startMs: 26, inputBytes: 10, runtimeMs: 3 }),
+  ]),
+  run([
+    inst("map", 0, { readyMs: 0, startMs: 6, inputBytes: 4000, runtimeMs: 14 }),
+    inst("map", 1, { readyMs: 0, startMs: 6, inputBytes: 1000, runtimeMs: 11 }),
+    inst("reduce", 0, { readyMs: 30, startMs: 38, inputBytes: 10, runtimeMs: 3 }),
+  ]),
+];
+
+describe("fitInvocation", () => {
+  it("cold start: the mean of the cold instances' runtimes over the warm fit at their inputs", () => {
+    const cs = fitInvocation({ warmUp: [warmUp], steady });
+    // (50 + 70) / 2 = 60 ms; sd of {50, 70} = 14.14, SE = 14.14 / √2 = 10, relative 10 / 60.
+    expect(value(cs, "invocation.coldStartMs")).toBeCloseTo(60, 6);
+    expect(cs.find((c) => c.path === "invocation.coldStartMs")!.relativeError).toBeCloseTo(10 / 60, 6);
+  });
+
+  it("cold share and stage step come from the steady runs only", () => {
+    const cs = fitInvocation({ warmUp: [warmUp], steady });
+    // No steady instance is cold: 0 of 6.
+    expect(value(cs, "invocation.coldFraction")).toBe(0);
+    // Steps (first start − ready) per run and stage: map 4, reduce 6; map 6, reduce 8 → mean 6.
+    expect(value(cs, "invocation.stepMs")).toBeCloseTo(6, 9);
+  });
+
+  it("one cold instance among four steady ones is a share of 0.25 with binomial error √(0.25 · 0.75 / 4) / 0.25", () => {
+    const cs = fitInvocation({ steady: [run([...steady[0]!.instances.slice(0, 2), inst("map", 2, { readyMs: 0, startMs: 5, inputBytes: 1000, runtimeMs: 40, cold: true }), inst("map", 3, { readyMs: 0, startMs: 5, inputBytes: 4000, runtimeMs: 14 })])] });
+    expect(value(cs, "invocation.coldFraction")).toBe(0.25);
+    expect(cs.find((c) => c.path === "invocation.coldFraction")!.relativeError).toBeCloseTo(Math.sqrt(0.25 * 0.75 / 4) / 0.25, 9);
+    // Warm fit through (1000, 11), (2000, 12), (4000, 14): the cold one at 1,000 B is 40 − 11 = 29 ms over.
+    expect(value(cs, "invocation.coldStartMs")).toBeCloseTo(29, 6);
+  });
+
+  it("no run, no constant; cold instances faster than warm ones give 0, never a negative cold start", () => {
+    expect(fitInvocation({ steady: [] })).toEqual([]);
+    const fast = run([inst("map", 0, { readyMs: 0, startMs: 0, inputBytes: 1000, runtimeMs: 5, cold: true }), inst("map", 1, { readyMs: 0, startMs: 0, inputBytes: 1000, runtimeMs: 11 }), inst("map", 2, { readyMs: 0, startMs: 0, inputBytes: 1000, runtimeMs: 11 })]);
+    const cs = fitInvocation({ steady: [fast] });
+    expect(value(cs, "invocation.coldStartMs")).toBe(0);
+    for (const c of cs) expect(Number.isFinite(c.value)).toBe(true);
+  });
+});
+
+describe("meanAndStandardError", () => {
+  it("8, 10, 12: mean 10, sd 2, SE 2 / √3, relative 0.11547", () => {
+    const m = meanAndStandardError([8, 10, 12]);
+    expect(m.mean).toBe(10);
+    expect(m.relativeError).toBeCloseTo(2 / Math.sqrt(3) / 10, 9);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The platform's invocation constants from measured runs (execute()'s reports), each with its error:
+ *
+ * | constant                 | from                                                                  | error                   |
+ * |--------------------------|-----------------------------------------------------------------------|-------------------------|
+ * | invocation.coldStartMs   | each cold instance (its thread's first call of the function): runtime | SE of the mean / mean   |
+ * |                          | − the warm runtime of the same stage at that input (warm instances'   |                         |
+ * |                          | ms = a + bytes / B, or their mean at one size); mean over cold ones   |                         |
+ * | invocation.coldFraction  | cold instances / instances of the steady runs                         | binomial SE / share     |
+ * | invocation.stepMs        | per stage of the steady runs: first instance's start − its ready time | SE of the mean / mean   |
+ *
+ * `warmUp` runs are the first after the workers started (where cold instances happen); `steady`
+ * runs are the ones plans will be compared with (after a warm-up, as a benchmark or a service runs).
+ * Cold starts are measured over both, the cold share and the step over the steady ones only.
+ */
+import type { MeasuredInstance } from "../execute/run-report-types.js";
+import type { FittedConstant } from "./fit-platform.js";
+import { fitLatencyBandwidth } from "./linear-fit.js";
+
+export interface InvocationRun {
+  readonly dagName: string;
+  readonly instances: readonly MeasuredInstance[];
+}
+
+export interface InvocationRuns {
+  readonly warmUp?: readonly InvocationRun[];
+  readonly steady: readonly InvocationRun[];
+}
+
+/** Mean and the relative standard error of the mean (Infinity with fewer than 2 values or a zero mean). */
+export function meanAndStandardError(values: readonly number[]): { mean: number; relativeError: number } {
+  const n = values.length;
+  if (n === 0) return { mean: NaN, relativeError: Infinity };
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  if (n < 2 || mean === 0) return { mean, relativeError: Infinity };
+  const sd = Math.sqrt(values.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+  return { mean, relativeError: sd / Math.sqrt(n) / Math.abs(mean) };
+}
+
+export function fitInvocation(runs: InvocationRuns): FittedConstant[] {
+  const out: FittedConstant[] = [];
+  const all = [...(runs.warmUp ?? []), ...runs.steady];
+  const byStage = new Map<string, MeasuredInstance[]>();
+  for (const r of all) for (const i of r.instances) byStage.set(`${r.dagName}/${i.stageId}`, [...(byStage.get(`${r.dagName}/${i.stageId}`) ?? []), i]);
+  const extras: number[] = [];
+  for (const instances of byStage.values()) {
+    const warm = instances.filter((i) => i.cold !== true);
+    const cold = instances.filter((i) => i.cold === true);
+    if (cold.length === 0 || warm.length === 0) continue;
+    const fit = fitLatencyBandwidth(warm.map((i) => ({ bytes: i.inputBytes, ms: i.runtimeMs })));
+    const warmMean = warm.reduce((a, i) => a + i.runtimeMs, 0) / warm.length;
+    const warmAt = (bytes: number) => (fit !== undefined && Number.isFinite(fit.bytesPerSecond) && fit.bytesPerSecond > 0 ? fit.latencyMs + (bytes / fit.bytesPerSecond) * 1000 : warmMean);
+    for (const c of cold) extras.push(c.runtimeMs - warmAt(c.inputBytes));
+  }
+  if (extras.length > 0) {
+    const m = meanAndStandardError(extras);
+    out.push({ path: "invocation.coldStartMs", value: Math.max(0, m.mean), relativeError: m.relativeError, method: `cold instance runtime − the same stage's warm runtime at that input, mean of ${extras.length}${m.mean < 0 ? " (negative mean: no cold start seen, 0 kept)" : ""}`, samples: extras.length });
+  }
+  const steady = runs.steady.flatMap((r) => r.instances);
+  if (steady.length > 0) {
+    const p = steady.filter((i) => i.cold === true).length / steady.length;
+    out.push({ path: "invocation.coldFraction", value: p, relativeError: p > 0 ? Math.sqrt((p * (1 - p)) / steady.length) / p : Infinity, method: `cold instances / instances of the ${runs.steady.length} steady run(s) (${steady.length} instances)`, samples: steady.length });
+  }
+  const steps: number[] = [];
+  for (const r of runs.steady) {
+    const stages = new Map<string, MeasuredInstance[]>();
+    for (const i of r.instances) stages.set(i.stageId, [...(stages.get(i.stageId) ?? []), i]);
+    for (const list of stages.values()) steps.push(Math.min(...list.map((i) => i.startMs)) - Math.min(...list.map((i) => i.readyMs)));
+  }
+  if (steps.length > 0) {
+    const m = meanAndStandardError(steps);
+    out.push({ path: "invocation.stepMs", value: Math.max(0, m.mean), relativeError: m.relativeError, method: `stage ready → its first instance started, in the steady runs, mean of ${steps.length} stages`, samples: steps.length });
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { codeOf, SluiceError, type ErrorKey } from "../errors.js";
+import { buildApps, findApp } from "./apps.js";
+import { decodeCentroids } from "./centroids-codec.js";
+import { measureInvocation } from "./measure-invocation.js";
+import { runApp } from "./run-app.js";
+import { sortReduce } from "./sort-reduce.js";
+import { decodeWordCounts } from "./word-counts-codec.js";
+
+// Every way the bundled workloads refuse their input: a catalogue error (code, path, expected,
+// actual) instead of a plain RangeError. Single-site checks sit beside their sources' tests.
+describe("workload errors carry catalogue codes", () => {
+  it.each<{ label: string; run: () => unknown; key: ErrorKey; path: (string | number)[]; actual?: string }>([
+    // "wordcont" is one edit from "wordcount"
+    { label: "an unknown app", run: () => findApp("wordcont"), key: "workloads.unknownApp", path: ["app"], actual: '"wordcont"' },
+    { label: "an unknown stage function", run: () => measureInvocation("sort-mapp", new Uint8Array(0), {}), key: "workloads.unknownFunction", path: ["function"], actual: '"sort-mapp"' },
+    // 2 dimensions: a centroid is 8 · (2 + 1) = 24 bytes; 25 is not whole centroids
+    { label: "centroids cut short", run: () => decodeCentroids(new Uint8Array(25), 2), key: "workloads.malformedInput", path: ["centroids"], actual: "25 bytes" },
+    // records are 100 bytes: 250 is two and a half
+    { label: "sort-reduce input of half a record", run: () => sortReduce(new Uint8Array(250)), key: "workloads.malformedInput", path: ["sort-reduce", "input"], actual: "250 bytes" },
+    // a word without its tab and count
+    { label: "a word-count line without a tab", run: () => decodeWordCounts(new TextEncoder().encode("apple\t3\npear\n")), key: "workloads.malformedInput", path: ["word counts", "byte 8"], actual: '"pear\\n"' },
+  ])("$label is $key", ({ run, key, path, actual }) => {
+    let err: unknown;
+    try {
+      run();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SluiceError);
+    expect((err as SluiceError).issues[0]).toMatchObject({ code: codeOf(key), path, ...(actual === undefined ? {} : { actual }) });
+  });
+
+  it("suggests the app meant", () => {
+    expect(() => findApp("wordcont")).toThrow(/did you mean "wordcount"/);
+  });
+
+  it("an app stage after the first without an input pattern is SLU7906 naming it", async () => {
+    const app = buildApps(3 * 1024)[0]!;
+    const broken = { ...app, stages: app.stages.map((s, i) => (i === 1 ? { ...s, inputPattern: undefined } : s)) };
+    const invoke = async (fn: string, input: Uint8Array, params: unknown) => ({ ...measureInvocation(fn, input, params), cold: false });
+    await expect(runApp(broken, 40 * 1024, invoke, { seed: 1 })).rejects.toMatchObject({ code: codeOf("workloads.stageWithoutInput"), issues: [expect.objectContaining({ path: [app.app, "stages", 1, "inputPattern"] })] });
+  });
+});
