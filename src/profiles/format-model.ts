@@ -25,7 +25,7 @@ export function formatModel(model: ModelArtifact, memory?: MemoryFactor): string
       break;
     }
     case "power":
-      f = `${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)} − 1`;
+      f = `${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)}${(model.offset ?? 1) === 0 ? "" : " − 1"}`;
       break;
     case "ceil-power":
       f = `⌈${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)}⌉`;

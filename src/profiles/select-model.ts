@@ -47,7 +47,10 @@ function pickSimplest(pool: readonly Fitted[], tolerance: SelectionTolerance): F
   if (pool.length === 0) return undefined;
   const best = Math.min(...pool.map((c) => c.score));
   const ok = pool.filter((c) => c.score <= best * (1 + tolerance.relative) + tolerance.absolute);
-  return [...ok].sort((a, b) => FAMILY_PARAMETERS[a.family] - FAMILY_PARAMETERS[b.family] || a.score - b.score || TIE_ORDER.indexOf(a.family) - TIE_ORDER.indexOf(b.family))[0];
+  // Among laws as simple and within tolerance, a count target (the only one with a ceil-power
+  // candidate) takes the one that predicts whole counts, however close a smooth power law came.
+  const whole = (c: Fitted) => (c.family === "ceil-power" ? 0 : 1);
+  return [...ok].sort((a, b) => FAMILY_PARAMETERS[a.family] - FAMILY_PARAMETERS[b.family] || whole(a) - whole(b) || a.score - b.score || TIE_ORDER.indexOf(a.family) - TIE_ORDER.indexOf(b.family))[0];
 }
 
 export function autoPick(candidates: readonly Judged[], tolerance = DEFAULT_TOLERANCE): Fitted | undefined {

@@ -143,9 +143,9 @@ describe("trainProfiles: two distinct sizes", () => {
     expect(t.selection).toBe("forced");
     expect(t.metrics.method).toBe("in-sample");
     expect(t.selectionNote).toContain("too few distinct sizes to validate");
-    // (1 + y) = e^a (1 + x)^b through (1 MB, 11) and (4 MB, 21): each 4× multiplies 1 + y by 21/11,
-    // so at 16 MB: 21 · 21/11 − 1 = 39.09 ms (the true law says 40).
-    expect(set.profileFor("f", {})!.runtimeMs(16 * MB)).toBeCloseTo(21 * (21 / 11) - 1, 3);
+    // y = e^a (1 + x)^b through (1 MB, 10) and (4 MB, 20) (every y > 0, so fitted on ln y): each 4×
+    // doubles y, so at 16 MB: 20 · 2 = 40 ms, the true law (fitted on ln(1 + y) it read 39.09).
+    expect(set.profileFor("f", {})!.runtimeMs(16 * MB)).toBeCloseTo(40, 3);
   });
 
   it("auto also follows the two sizes with a two-parameter law rather than a constant", async () => {

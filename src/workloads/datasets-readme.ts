@@ -1,6 +1,7 @@
 /** Renders datasets/README.md from a collection run: how each CSV was made, the columns, the machine. */
 import type { AppDefinition } from "./apps.js";
 import type { MachineInfo } from "./machine-info.js";
+import type { MeasureOptions } from "./measure-invocation.js";
 import { describePartitionRule } from "./partition-count.js";
 import type { TraceRow } from "./trace-row.js";
 
@@ -8,6 +9,8 @@ export interface CollectedApp {
   readonly app: AppDefinition;
   readonly file: string;
   readonly rows: readonly TraceRow[];
+  /** Wall time of each row's timed calls (median), in row order. */
+  readonly wallMs: readonly number[];
 }
 
 export interface ReadmeInput {
@@ -21,6 +24,10 @@ export interface ReadmeInput {
   readonly durationS: number;
   /** Root size of the untimed warm-up run each size's workers got first (0: none). */
   readonly warmupBytes: number;
+  /** How each recorded invocation was measured (warm-up, timed and memory calls). */
+  readonly measure: Required<Omit<MeasureOptions, "collectGarbage">>;
+  /** Whether the collector ran under V8's --single-threaded (no background threads adding CPU time). */
+  readonly singleThreaded: boolean;
   /** When the run first waited for the load average to drop below `threshold`. */
   readonly quietWait?: { readonly threshold: number; readonly waitedS: number; readonly reached: boolean };
 }
@@ -39,16 +46,19 @@ function size(bytes: number): string {
 function appSection(c: CollectedApp): string {
   const shape = c.app.stages.map((s, i) => (i === 0 ? `\`${s.function}\`` : ` —${s.inputPattern}→ \`${s.function}\``)).join("");
   const lines = c.app.stages.map((s) => {
-    const rows = c.rows.filter((r) => r.function === s.function);
+    const at = c.rows.flatMap((r, i) => (r.function === s.function ? [i] : []));
+    const rows = at.map((i) => c.rows[i]!);
     const inputs = rows.map((r) => r.inputBytes);
     const fanouts = rows.map((r) => r.fanout);
-    return `| \`${s.function}\` | ${rows.length} | ${size(Math.min(...inputs))} – ${size(Math.max(...inputs))} | ${Math.min(...fanouts)} – ${Math.max(...fanouts)} |`;
+    const ratios = at.filter((i) => c.wallMs[i] !== undefined && c.rows[i]!.runtimeMs > 0).map((i) => c.wallMs[i]! / c.rows[i]!.runtimeMs);
+    return `| \`${s.function}\` | ${rows.length} | ${size(Math.min(...inputs))} – ${size(Math.max(...inputs))} | ${Math.min(...fanouts)} – ${Math.max(...fanouts)} | ${ratios.length === 0 ? "not recorded" : median(ratios).toFixed(2)} |`;
   });
-  return [`### \`${c.file}\` — ${c.app.app} (${c.rows.length} rows)`, "", `DAG: ${shape}`, "", "| function | rows | instance input bytes | fanout |", "|---|---|---|---|", ...lines, ""].join("\n");
+  return [`### \`${c.file}\` — ${c.app.app} (${c.rows.length} rows)`, "", `DAG: ${shape}`, "", "| function | rows | instance input bytes | fanout | wall / CPU time (median) |", "|---|---|---|---|---:|", ...lines, ""].join("\n");
 }
 
 export function renderDatasetsReadme(r: ReadmeInput): string {
   const m = r.machine;
+  const mo = r.measure;
   return `# Measured traces
 
 Per-invocation traces of the workloads that ship in \`src/workloads/\`, measured on this repo's
@@ -63,7 +73,16 @@ ${r.warmupBytes > 0 ? `- Before the timed repeats, each size's workers were warm
   ${size(r.warmupBytes)} (seed 0), so every recorded invocation is warm (modules loaded, hot code
   compiled) and \`cold\` is false throughout. In a run without warm-up, cold first invocations of
   the stages after the roots were 1.4–7× slower per byte than warm ones (roots 1.0–1.2×) and, since
-  small roots have few parts, made up much of the smallest sizes' rows.` : "- No warm-up: the first invocation in each worker is recorded and flagged `cold`."}
+  small roots have few parts, made up much of the smallest sizes' rows.` : "- No warm-up: the first invocation in each worker is recorded and flagged `cold` (measured as it came: one call)."}
+- Each recorded warm invocation was then measured on its own input (\`src/workloads/measure-invocation.ts\`):
+  up to ${mo.warmupCalls} untimed warm-up calls (fewer once they had taken ${mo.warmupBudgetMs} ms), so the timed
+  calls run optimised code; ${mo.timedCalls} timed calls, garbage collected before each, reported as the
+  median; then one call that measures memory. Why: V8 runs a function's first calls on an input
+  partly in its interpreter and baseline tiers. An earlier collection that warmed each worker with
+  one 256 KiB run only recorded those calls: runtimes of small inputs were 3–10× the steady state
+  (sort-map at 256 KiB: 8.2, 3.5, 0.8, then 0.4 ms per call; kmeans-merge at 13 KiB: 28 ms
+  first, 0.7 ms after), which of three repeats happened to be optimised set the figure, and the
+  boxed numbers of unoptimised code showed up as megabytes of "memory".
 - Every stage after the root reads the real outputs of the stage before it, routed by the edge's
   pattern, so downstream sizes are real.
 - Roots run as one instance on the whole input and split it into ${describePartitionRule()}
@@ -81,7 +100,8 @@ ${r.collected.map(appSection).join("\n")}
 | \`app\` | the app (one per file) | — |
 | \`function\` | the stage function (name in \`src/workloads/stage-functions.ts\`) | — |
 | \`input_bytes\` | bytes this invocation read (one instance's input) | bytes |
-| \`runtime_ms\` | wall time of the function body alone: \`performance.now()\` before and after the call inside the worker; excludes worker start-up, message passing and input generation | ms |
+| \`runtime_ms\` | CPU time of the function body alone (process user + system time, \`process.cpuUsage()\`, before and after the call inside the worker): the median of the timed calls. The collector ran ${r.singleThreaded ? "under V8's \`--single-threaded\`, so compilation and garbage collection ran on the worker's thread, not on background threads whose CPU time would be added to whatever body was running; the parent thread was idle" : "without V8's \`--single-threaded\`: background compilation and GC threads may add CPU time to the body that happened to run"}. On a core of its own a single-threaded body's wall time is its CPU time; unlike wall time it does not count waiting for a core that other processes hold. Excludes worker start-up, message passing and input generation | ms |
+| \`wall_ms\` | wall time of the same calls (\`performance.now()\`), median | ms |
 | \`memory_mb\` | peak memory of the invocation (below) | MiB (2^20 bytes) |
 | \`output_bytes\` | total bytes of all outputs of this invocation | bytes |
 | \`fanout\` | number of outputs this invocation produced = next-stage instances it feeds. For the roots it is ${describePartitionRule()}; one-to-one and gather producers and sinks emit 1 | count |
@@ -93,13 +113,16 @@ ${r.collected.map(appSection).join("\n")}
 \`memory_mb\` = (input bytes + peak growth of S) / 2^20, where S = this worker isolate's V8 used heap
 (\`v8.getHeapStatistics().used_heap_size\`) + the process's ArrayBuffer bytes
 (\`process.memoryUsage().arrayBuffers\`, where Buffers and typed arrays live). Garbage is collected
-in both the parent and the worker just before the baseline sample (so neither frees old
-garbage mid-measurement); S is then sampled by each function at its phase boundaries
-(after parsing, after building its main structure, after encoding its outputs) and at its return.
-The growth is the peak sample minus the baseline.
+in both the parent and the worker just before the baseline sample; S is then sampled by each
+function at its phase boundaries (after parsing, after building its main structure, after
+encoding its outputs) and at its return, each sample preceded by a full collection in the worker.
+The growth is the peak sample minus the baseline. The memory call is not timed (the collections
+take time).
 
-- It is the invocation's working set: input, intermediate structures, outputs, and uncollected
-  garbage at the sample points. It excludes the fixed footprint of a Node runtime (tens of MiB of
+- It is the invocation's live working set: input, intermediate structures and outputs alive at the
+  sample points. Garbage is not counted: how much of it is uncollected at a sample depends on when
+  the last scavenge ran and on the JIT tier (the earlier collection, which did count it, read
+  9.6 or 21.5 MiB for the same 4.2 MB sort-reduce input). It excludes the fixed footprint of a Node runtime (tens of MiB of
   RSS for the isolate, code and libuv), which a deployment adds on top as a constant.
 - Peaks between sample points are missed, so it is a lower bound of the true peak, typically
   close because the samples sit where the live data is largest.
@@ -117,6 +140,7 @@ ${r.quietWait === undefined ? "" : `- Before starting, the run waited ${Math.rou
   ${Math.min(...r.loadAverages).toFixed(2)} – ${Math.max(...r.loadAverages).toFixed(2)} (median ${median(r.loadAverages).toFixed(2)}) over the run, on ${m.logicalCores} cores. The
   collector itself keeps about one core busy, so a load near 1 means the machine was otherwise
   quiet; above the core count, other processes compete for the CPU, which inflates
-  \`runtime_ms\` and its spread between repeats (sizes and memory are unaffected).
+  \`wall_ms\` and its spread between repeats, and \`runtime_ms\` less so (cores and memory
+  bandwidth are shared); sizes and memory are unaffected.
 `;
 }

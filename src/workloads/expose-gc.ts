@@ -7,15 +7,15 @@ import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /**
- * Returns a function that runs two full collections: ArrayBuffer backing stores freed by one
- * collection are released by a concurrent sweeper that the next collection completes, so after a
- * single gc() `process.memoryUsage().arrayBuffers` can still drop later, mid-measurement.
+ * Returns a function that runs full collections: two by default, as ArrayBuffer backing stores
+ * freed by one collection are released by a concurrent sweeper that the next collection
+ * completes, so after a single gc() `process.memoryUsage().arrayBuffers` can still drop later,
+ * mid-measurement. Under V8's --single-threaded there is no concurrent sweeper and one suffices.
  */
-export function exposeGc(): () => void {
+export function exposeGc(passes: number = process.execArgv.includes("--single-threaded") ? 1 : 2): () => void {
   v8.setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc") as () => void;
   return () => {
-    gc();
-    gc();
+    for (let i = 0; i < passes; i++) gc();
   };
 }

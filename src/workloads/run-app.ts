@@ -19,8 +19,8 @@ export type Invoke = (functionName: string, input: Uint8Array, params: unknown) 
 export interface RunAppOptions {
   readonly seed: number;
   readonly memorySettingMb?: number;
-  /** Called after each invocation (for progress). */
-  readonly onInvocation?: (row: TraceRow) => void;
+  /** Called after each invocation with its row and full measurement (progress, wall times). */
+  readonly onInvocation?: (row: TraceRow, measured: InvokeResult) => void;
 }
 
 export async function runApp(app: AppDefinition, inputBytes: number, invoke: Invoke, options: RunAppOptions): Promise<TraceRow[]> {
@@ -48,7 +48,7 @@ export async function runApp(app: AppDefinition, inputBytes: number, invoke: Inv
         cold: m.cold,
       });
       rows.push(row);
-      options.onInvocation?.(row);
+      options.onInvocation?.(row, m);
     }
     outputs = stageOutputs;
   }

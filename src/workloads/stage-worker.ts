@@ -1,10 +1,11 @@
 /**
  * A worker thread that runs invocations one at a time (trace-worker.ts, loaded through tsx's
- * loader so the TypeScript sources run as they are). Its first invocation is reported cold.
+ * loader so the TypeScript sources run as they are). Its first invocation is reported cold and
+ * measured as it comes (one call, no warm-up); later ones with the `measure` options given.
  */
 import { Worker } from "node:worker_threads";
 import { inputErrorOf, type Issue } from "../errors.js";
-import type { InvocationMeasurement } from "./measure-invocation.js";
+import type { InvocationMeasurement, MeasureOptions } from "./measure-invocation.js";
 import type { InvokeResult } from "./run-app.js";
 
 type Reply = { id: number; ok: true; measurement: InvocationMeasurement } | { id: number; ok: false; error: string; issues?: Issue[] };
@@ -15,7 +16,7 @@ export class StageWorker {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: InvokeResult) => void; reject: (e: Error) => void; cold: boolean }>();
 
-  constructor() {
+  constructor(private readonly measure: Omit<MeasureOptions, "collectGarbage"> = {}) {
     const entry = new URL("./trace-worker.ts", import.meta.url).href;
     const tsxApi = import.meta.resolve("tsx/esm/api");
     const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
@@ -39,7 +40,7 @@ export class StageWorker {
     const cold = this.invocations++ === 0;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, cold });
-      this.worker.postMessage({ id, functionName, input, params });
+      this.worker.postMessage({ id, functionName, input, params, measure: cold ? {} : this.measure });
     });
   }
 

@@ -49,7 +49,6 @@ describe("power law", () => {
     [1e-4, 1.5, 1e8],
     [3, 0.5, 30000],
   ])("recovers %f · x^%f (value %f at 100 MB) to 1e-3, also 2× beyond the data", (a, b, at100) => {
-    // The +1 zero guard (ln(1+y)) bends small outputs slightly: 3·√(1e6) = 3000, and ln(3001) − ln(3000) ≈ 3e-4.
     const m = model(fitPowerLaw({ inputBytes: SIZES, values: SIZES.map((x) => a * x ** b) }));
     if (m.family !== "power") throw new Error("family");
     expect(m.exponent).toBeCloseTo(b, 3);
@@ -57,9 +56,30 @@ describe("power law", () => {
     expect(predictPowerLaw(m, 128 * MB) / (a * (128 * MB) ** b)).toBeCloseTo(1, 3);
   });
 
-  it("guards zero input and zero output (log1p), never NaN", () => {
+  it.each([
+    // values of order 1 in their unit: 0.03·(x/MB) ms over 10–100 MB is 0.3–3 ms; at 200 MB the law gives 6 ms.
+    // Fitted on ln(1 + y) the slope would read (ln 4 − ln 1.3) / ln 10 = 0.49 and predict e^(ln 4 + 0.49·ln 2) − 1 = 4.6 ms.
+    ["ms", 0.03, 6],
+    // the same law written in seconds: 3e-5·(x/MB) s, 6e-3 s at 200 MB — the unit must not change the law
+    ["s", 3e-5, 6e-3],
+  ])("values of order 1 (%s): a linear law is recovered as exponent 1, 2× beyond within 1e-3", (_unit, perMb, at200) => {
+    const xs = [10, 20, 40, 70, 100].map((m) => m * MB);
+    const m = model(fitPowerLaw({ inputBytes: xs, values: xs.map((x) => perMb * (x / MB)) }));
+    if (m.family !== "power") throw new Error("family");
+    expect(m.offset).toBe(0);
+    expect(m.exponent).toBeCloseTo(1, 3);
+    expect(predictPowerLaw(m, 200 * MB) / at200).toBeCloseTo(1, 3);
+  });
+
+  it("a stored law without an offset predicts as it was fitted, on ln(1 + y)", () => {
+    // e^(ln 3 + 0.5·ln(1 + 99)) − 1 = 3·10 − 1 = 29
+    expect(predictPowerLaw({ family: "power", logScale: Math.log(3), exponent: 0.5 }, 99)).toBeCloseTo(29, 9);
+  });
+
+  it("guards zero input and zero output (offset 1: ln(1 + y)), never NaN", () => {
     const m = model(fitPowerLaw({ inputBytes: [0, 10, 100, 1000], values: [0, 0, 5, 50] }));
     if (m.family !== "power") throw new Error("family");
+    expect(m.offset).toBe(1);
     expect(Number.isFinite(predictPowerLaw(m, 0))).toBe(true);
     expect(Number.isFinite(m.exponent)).toBe(true);
   });

@@ -32,11 +32,16 @@ export interface PolynomialArtifact {
   readonly coefficients: readonly number[];
 }
 
-/** `y = exp(logScale + exponent · ln(1 + x)) − 1`: a power law fitted in log-log space, zeros guarded by the +1. */
+/**
+ * `y = exp(logScale + exponent · ln(1 + x)) − offset`: a power law fitted in log-log space. offset 0
+ * (fitted on ln y) when every trained value is > 0; 1 (fitted on ln(1 + y)) when zeros must be
+ * guarded. Absent: 1, as profiles written before the offset existed were fitted.
+ */
 export interface PowerArtifact {
   readonly family: "power";
   readonly logScale: number;
   readonly exponent: number;
+  readonly offset?: 0 | 1;
 }
 
 /** `y = max(1, ⌈exp(logScale + exponent · ln(1 + x))⌉)`: a power law stepped to whole counts (ceil-power.ts). */
