@@ -10,7 +10,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Queue } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { plan } from "../plan/plan.js";
 import type { ProfileFunctions } from "../profiles/types.js";
 import { startRealBackends, type RealBackends } from "../testing/real-backends.js";
@@ -18,7 +18,8 @@ import { BackendError, RunFailedError, ServerUnavailableError } from "./backend-
 import { CacheClient } from "./cache-client.js";
 import { execute } from "./execute.js";
 import { vmQueue } from "./keys.js";
-import { startLocalCluster, type LocalCluster } from "./local-cluster.js";
+import { useWorkerCluster } from "../testing/worker-cluster.js";
+import { startLocalCluster } from "./local-cluster.js";
 import { redisOptions } from "./redis-connect.js";
 import { freePort } from "./servers/free-port.js";
 import { startRedisServer } from "./servers/start-redis.js";
@@ -38,15 +39,7 @@ const codeOf = (e: unknown) => /SLU\d{4}/.exec((e as Error).message)?.[0];
 
 describe.skipIf(!started.ok)("execute: catalogued errors on real servers", () => {
   const real = (started as { value: RealBackends }).value;
-  let cluster: LocalCluster;
-  beforeAll(async () => {
-    cluster = await startLocalCluster({ redisUrl: real.redis.url, count: 1, prefix: "e-" });
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-    expect(await real.keys()).toEqual([]);
-    await real.stop();
-  }, 60_000);
+  useWorkerCluster(real, { count: 1, prefix: "e-" });
   async function expectNothingLeft(): Promise<void> {
     expect(await real.objects()).toEqual([]);
     expect((await real.keys()).filter((k) => !/^sluice:vm:e-0$/.test(k))).toEqual([]);

@@ -5,14 +5,15 @@
  * with at most the result and Redis with only the live workers' registrations.
  */
 import { Queue } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { plan } from "../plan/plan.js";
 import type { ProfileFunctions } from "../profiles/types.js";
 import { startRealBackends, type RealBackends } from "../testing/real-backends.js";
 import { BackendError, StageFailedError } from "./backend-error.js";
 import { execute } from "./execute.js";
 import { vmQueue } from "./keys.js";
-import { startLocalCluster, type LocalCluster } from "./local-cluster.js";
+import { useWorkerCluster } from "../testing/worker-cluster.js";
+import { startLocalCluster } from "./local-cluster.js";
 import { redisOptions } from "./redis-connect.js";
 import { startRedisServer } from "./servers/start-redis.js";
 
@@ -33,15 +34,7 @@ const EXPECTED = ["0:501000\n", "1:499500\n", "2:500000\n", "3:500500\n"];
 describe.skipIf(!started.ok)("execute: faults and user functions", () => {
   const real = (started as { value: RealBackends }).value;
   const decoder = new TextDecoder();
-  let cluster: LocalCluster;
-  beforeAll(async () => {
-    cluster = await startLocalCluster({ redisUrl: real.redis.url, count: 2, prefix: "f-" });
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-    expect(await real.keys()).toEqual([]);
-    await real.stop();
-  }, 60_000);
+  useWorkerCluster(real, { count: 2, prefix: "f-" });
 
   const results = async (keys: readonly string[]) => Promise.all(keys.map(async (k) => decoder.decode(await real.readObject(k))));
   const removeResults = async (keys: readonly string[]) => Promise.all(keys.map((k) => fetch(`${real.s3.endpoint}/${real.s3.bucket}/${k}`, { method: "DELETE" })));

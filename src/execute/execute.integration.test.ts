@@ -6,7 +6,7 @@
  * server, only when a server cannot be started.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Pattern } from "../dag/types.js";
 import type { EdgeDecision } from "../model/types.js";
 import { plan } from "../plan/plan.js";
@@ -19,7 +19,7 @@ import { concatBytes } from "../workloads/types.js";
 import { execute } from "./execute.js";
 import { plannedPartsParams } from "./functions/planned-parts.js";
 import { inputCuts } from "./input-split.js";
-import { startLocalCluster, type LocalCluster } from "./local-cluster.js";
+import { useWorkerCluster } from "../testing/worker-cluster.js";
 import { trainProfiles } from "../profiles/train-profiles.js";
 import { parseCsvTraces } from "../traces/parse-csv-traces.js";
 import { appendTraceCsv, runTraceRows } from "./trace-rows.js";
@@ -56,17 +56,7 @@ function withModes(p: Plan, edges: readonly EdgeDecision[], admitted: readonly s
 
 describe.skipIf(!started.ok)("execute on redis-server, s3rver and two worker processes", () => {
   const real = (started as { value: RealBackends }).value;
-  let cluster: LocalCluster;
-
-  beforeAll(async () => {
-    cluster = await startLocalCluster({ redisUrl: real.redis.url, count: 2 });
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-    // With the workers gone, nothing is left in Redis at all.
-    expect(await real.keys()).toEqual([]);
-    await real.stop();
-  }, 60_000);
+  useWorkerCluster(real, { count: 2 });
 
   async function expectNothingLeft(resultKeys: readonly string[]): Promise<void> {
     expect((await real.objects()).sort()).toEqual([...resultKeys].sort());
