@@ -41,7 +41,7 @@ export function fitInvocation(runs: InvocationRuns): FittedConstant[] {
   const out: FittedConstant[] = [];
   const all = [...(runs.warmUp ?? []), ...runs.steady];
   const byStage = new Map<string, MeasuredInstance[]>();
-  for (const r of all) for (const i of r.instances) byStage.set(`${r.dagName}/${i.stageId}`, [...(byStage.get(`${r.dagName}/${i.stageId}`) ?? []), i]);
+  for (const r of all) for (const i of r.instances) pushTo(byStage, `${r.dagName}/${i.stageId}`, i);
   const extras: number[] = [];
   for (const instances of byStage.values()) {
     const warm = instances.filter((i) => i.cold !== true);
@@ -64,12 +64,23 @@ export function fitInvocation(runs: InvocationRuns): FittedConstant[] {
   const steps: number[] = [];
   for (const r of runs.steady) {
     const stages = new Map<string, MeasuredInstance[]>();
-    for (const i of r.instances) stages.set(i.stageId, [...(stages.get(i.stageId) ?? []), i]);
-    for (const list of stages.values()) steps.push(Math.min(...list.map((i) => i.startMs)) - Math.min(...list.map((i) => i.readyMs)));
+    for (const i of r.instances) pushTo(stages, i.stageId, i);
+    for (const list of stages.values()) steps.push(least(list, (i) => i.startMs) - least(list, (i) => i.readyMs));
   }
   if (steps.length > 0) {
     const m = meanAndStandardError(steps);
     out.push({ path: "invocation.stepMs", value: Math.max(0, m.mean), relativeError: m.relativeError, method: `stage ready → its first instance started, in the steady runs, mean of ${steps.length} stages`, samples: steps.length });
   }
   return out;
+}
+
+function pushTo<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const list = groups.get(key);
+  if (list === undefined) groups.set(key, [item]);
+  else list.push(item);
+}
+
+/** The least of `read` over a non-empty list, without spreading it into call arguments. */
+function least<T>(list: readonly T[], read: (item: T) => number): number {
+  return list.reduce((m, item) => Math.min(m, read(item)), Infinity);
 }
