@@ -49,7 +49,7 @@ const DEFAULT_TIMED_CALLS = 3;
 function parseCount(flag: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!(Number.isInteger(n) && n >= min)) throw new RangeError(`--${flag}: expected an integer ≥ ${min}, got "${text}"`);
+  if (!(Number.isInteger(n) && n >= min)) throw sluiceError("workloads.badArgument", { path: [`--${flag}`], expected: `an integer ≥ ${min}`, actual: show(text), params: { what: `--${flag}` } });
   return n;
 }
 

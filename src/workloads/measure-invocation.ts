@@ -19,6 +19,7 @@
  * With no options it makes one timed call and measures memory in that same call without collecting
  * at the samples (a cold first invocation must be measured as it comes).
  */
+import { sluiceError } from "../errors.js";
 import { armMemoryProbe, disarmMemoryProbe } from "./memory-probe.js";
 import { stageFunction } from "./stage-functions.js";
 import { totalLength } from "./types.js";
@@ -55,7 +56,7 @@ const median = (xs: readonly number[]) => {
 export function measureInvocation(functionName: string, input: Uint8Array, params: unknown, options: MeasureOptions = {}): InvocationMeasurement {
   const fn = stageFunction(functionName);
   const { collectGarbage, warmupCalls = 0, warmupBudgetMs = Infinity, timedCalls = 1, separateMemoryCall = false } = options;
-  if (!(Number.isInteger(timedCalls) && timedCalls >= 1)) throw new RangeError(`timedCalls: expected an integer ≥ 1, got ${timedCalls}`);
+  if (!(Number.isInteger(timedCalls) && timedCalls >= 1)) throw sluiceError("workloads.badArgument", { path: ["timedCalls"], expected: "an integer ≥ 1", actual: timedCalls, params: { what: "timedCalls" } });
   const warmStart = performance.now();
   for (let i = 0; i < warmupCalls && performance.now() - warmStart < warmupBudgetMs; i++) fn(input, params);
   const cpuMs: number[] = [];
