@@ -6,7 +6,7 @@
  * function has a profile. Every problem is reported at once in one InputError with its path.
  * Walks are iterative (graph-walks.ts): a chain of 100,000 stages validates.
  */
-import { InputError, issue, schemaIssues, show, suggestionParams, type Issue } from "../errors.js";
+import { InputError, issue, parseStrict, show, suggestionParams, type Issue } from "../errors.js";
 import { findCycles, buildStageGraph, topologicalOrder } from "./graph-walks.js";
 import { checkInstanceCounts, checkRawDagSize, resolveDagLimits, type DagLimits } from "./limits.js";
 import { checkPatternCounts } from "./pattern-counts.js";
@@ -19,9 +19,7 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
   const bounds = resolveDagLimits(limits);
   const oversized = checkRawDagSize(input, bounds);
   if (oversized.length > 0) throw new InputError("Invalid DAG", oversized);
-  const structural = schemaIssues(dagInputSchema, input, DAG_KEYS);
-  if (structural.length > 0) throw new InputError("Invalid DAG", structural);
-  const raw = dagInputSchema.parse(input);
+  const raw = parseStrict(dagInputSchema, input, DAG_KEYS, "Invalid DAG");
 
   const issues: Issue[] = [];
   const stageById = new Map<string, Stage>();

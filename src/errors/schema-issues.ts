@@ -145,27 +145,31 @@ function expectedOf(i: ZodIssue): string | undefined {
   }
 }
 
-/** Catalogue issues for `value` against `schema`: unknown keys first, then zod's own issues. */
-export function schemaIssues(schema: z.ZodType, value: unknown, keys: SchemaKeys, root: IssuePath = []): Issue[] {
+/** Catalogue issues for `value` against `schema` (unknown keys first, then zod's own issues), and the parsed value when there are none. */
+function checkAgainst<S extends z.ZodType>(schema: S, value: unknown, keys: SchemaKeys, root: IssuePath): { issues: Issue[]; data?: z.output<S> } {
   const issues: Issue[] = findUnknownKeys(schema, value).map((u) =>
     issue(keys.unknownKey as "dag.unknownKey", { path: [...root, ...u.path], actual: show(u.key), params: suggestionParams(u.key, u.known) }),
   );
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const path = i.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-      const actual = valueAt(value, i.path);
-      const key = i.code === "invalid_type" || i.code === "invalid_union" ? keys.wrongType : keys.badValue;
-      const expected = expectedOf(i);
-      issues.push(issue(key as "dag.wrongType", { path: [...root, ...path], actual: actual === undefined ? "nothing" : show(actual), ...(expected === undefined ? {} : { expected }) }));
-    }
+  if (parsed.success) return issues.length > 0 ? { issues } : { issues, data: parsed.data as z.output<S> };
+  for (const i of parsed.error.issues) {
+    const path = i.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    const actual = valueAt(value, i.path);
+    const key = i.code === "invalid_type" || i.code === "invalid_union" ? keys.wrongType : keys.badValue;
+    const expected = expectedOf(i);
+    issues.push(issue(key as "dag.wrongType", { path: [...root, ...path], actual: actual === undefined ? "nothing" : show(actual), ...(expected === undefined ? {} : { expected }) }));
   }
-  return issues;
+  return { issues };
 }
 
-/** Parses strictly or throws one InputError titled `what` listing every issue. */
+/** Catalogue issues for `value` against `schema`: unknown keys first, then zod's own issues. */
+export function schemaIssues(schema: z.ZodType, value: unknown, keys: SchemaKeys, root: IssuePath = []): Issue[] {
+  return checkAgainst(schema, value, keys, root).issues;
+}
+
+/** Parses strictly (one zod pass) or throws one InputError titled `what` listing every issue. */
 export function parseStrict<S extends z.ZodType>(schema: S, value: unknown, keys: SchemaKeys, what: string, root: IssuePath = []): z.output<S> {
-  const issues = schemaIssues(schema, value, keys, root);
+  const { issues, data } = checkAgainst(schema, value, keys, root);
   if (issues.length > 0) throw new InputError(what, issues);
-  return (schema.parse(value) as z.output<S>);
+  return data as z.output<S>;
 }

@@ -24,7 +24,7 @@ import { meanOf, pointAtoms, spreadOver, type Atoms } from "../physics/distribut
 import { DEFAULT_RUNTIME_CV, targetAtoms } from "../physics/dispersion.js";
 import { computeOnlyMs, type MeasuredIo } from "../physics/io-included.js";
 import { edgeFlow, type EdgeFlow } from "./edge-flow.js";
-import { createProfileQuantiles } from "./profile-quantiles.js";
+import { profileQuantilesOf } from "./profile-quantiles.js";
 
 export interface StageEstimate {
   readonly stageId: string;
@@ -78,7 +78,7 @@ export interface EstimateOptions {
 
 export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfileProvider, quantiles: TargetQuantiles = {}, context: ProfileContext = {}, options: EstimateOptions = {}): Estimates {
   const cv = options.noiseCv ?? DEFAULT_RUNTIME_CV;
-  const grid = createProfileQuantiles(profiles);
+  const grid = profileQuantilesOf(profiles);
   const issues: Issue[] = [];
   const warnings: string[] = [];
   const stages = new Map<string, StageEstimate>();

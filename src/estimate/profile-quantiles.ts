@@ -6,9 +6,9 @@
  * `spreads(fn)`: whether the provider's answer moves with the quantile (probed at 0.1 vs 0.9 at
  * three sizes). `at(fn, target, u)`: the profile with `target` at quantile u snapped to the
  * QUANTILE_GRID midpoints (physics/dispersion.ts) — at most 200 profiles per function and target,
- * cached. A point provider (plain functions) answers the median for every u.
+ * cached by grid cell. A point provider (plain functions) answers the median for every u.
  */
-import { QUANTILE_GRID, snapQuantile } from "../physics/dispersion.js";
+import { QUANTILE_GRID } from "../physics/dispersion.js";
 import type { FunctionProfile, ProfileProvider, ProfileTarget } from "../profiles/types.js";
 
 export interface ProfileQuantiles {
@@ -19,37 +19,73 @@ export interface ProfileQuantiles {
   gridValues(fn: string, target: ProfileTarget, x: number, read: (p: FunctionProfile, x: number) => number): number[] | undefined;
 }
 
+/** Per function: whether it spreads, its median profile, and per target the profiles of the grid cells asked for so far. */
+interface FunctionCells {
+  readonly spreads: boolean;
+  median?: FunctionProfile | undefined;
+  readonly cells: Map<ProfileTarget, (FunctionProfile | undefined)[]>;
+}
+
 export function createProfileQuantiles(provider: ProfileProvider): ProfileQuantiles {
-  const spreadByFn = new Map<string, boolean>();
-  const byKey = new Map<string, FunctionProfile | undefined>();
-  const spreads = (fn: string): boolean => {
-    let v = spreadByFn.get(fn);
-    if (v === undefined) {
+  const byFn = new Map<string, FunctionCells>();
+  const cellsOf = (fn: string): FunctionCells => {
+    let c = byFn.get(fn);
+    if (c === undefined) {
       const lo = provider.profileFor(fn, { runtimeMs: 0.1, memoryMb: 0.1, outputBytes: 0.1 });
       const hi = provider.profileFor(fn, { runtimeMs: 0.9, memoryMb: 0.9, outputBytes: 0.9 });
-      v = lo !== undefined && hi !== undefined && [1e4, 1e6, 1e8].some((x) => lo.runtimeMs(x) !== hi.runtimeMs(x) || lo.outputBytes(x) !== hi.outputBytes(x) || lo.memoryMb(x) !== hi.memoryMb(x));
-      spreadByFn.set(fn, v);
+      const spreads = lo !== undefined && hi !== undefined && [1e4, 1e6, 1e8].some((x) => lo.runtimeMs(x) !== hi.runtimeMs(x) || lo.outputBytes(x) !== hi.outputBytes(x) || lo.memoryMb(x) !== hi.memoryMb(x));
+      c = { spreads, cells: new Map() };
+      byFn.set(fn, c);
     }
-    return v;
+    return c;
   };
-  const at = (fn: string, target: ProfileTarget, u: number): FunctionProfile | undefined => {
-    const q = spreads(fn) ? snapQuantile(u) : 0.5;
-    const key = `${fn}\u0000${target}\u0000${q}`;
-    if (!byKey.has(key)) byKey.set(key, provider.profileFor(fn, q === 0.5 ? {} : { [target]: q }));
-    return byKey.get(key);
+  const median = (c: FunctionCells, fn: string): FunctionProfile | undefined => {
+    if (!("median" in c)) c.median = provider.profileFor(fn, {});
+    return c.median;
   };
+  /** The profile with `target` at the midpoint of grid cell k (no midpoint is 0.5: the grid has an even count). */
+  const cell = (c: FunctionCells, fn: string, target: ProfileTarget, k: number): FunctionProfile | undefined => {
+    let row = c.cells.get(target);
+    if (row === undefined) {
+      row = new Array<FunctionProfile | undefined>(QUANTILE_GRID);
+      c.cells.set(target, row);
+    }
+    if (!(k in row)) row[k] = provider.profileFor(fn, { [target]: (k + 0.5) / QUANTILE_GRID });
+    return row[k];
+  };
+  const cellIndex = (u: number) => Math.min(QUANTILE_GRID - 1, Math.max(0, Math.floor(u * QUANTILE_GRID)));
   return {
     provider,
-    spreads,
-    at,
+    spreads: (fn) => cellsOf(fn).spreads,
+    at(fn, target, u) {
+      const c = cellsOf(fn);
+      return c.spreads ? cell(c, fn, target, cellIndex(u)) : median(c, fn);
+    },
     gridValues(fn, target, x, read) {
-      if (!spreads(fn)) return undefined;
-      const out: number[] = [];
+      const c = cellsOf(fn);
+      if (!c.spreads) return undefined;
+      const out: number[] = new Array(QUANTILE_GRID);
       for (let k = 0; k < QUANTILE_GRID; k++) {
-        const p = at(fn, target, (k + 0.5) / QUANTILE_GRID);
-        out.push(p === undefined ? 0 : read(p, x));
+        const p = cell(c, fn, target, k);
+        out[k] = p === undefined ? 0 : read(p, x);
       }
       return out;
     },
   };
+}
+
+const kept = new WeakMap<ProfileProvider, ProfileQuantiles>();
+
+/**
+ * Marks a provider whose answers never change (the package's default profiles): its quantile
+ * profiles are then built once and kept across calls, instead of once per estimate — the sizing
+ * search estimates the same functions hundreds of times.
+ */
+export function keepProfileQuantiles(provider: ProfileProvider): void {
+  if (!kept.has(provider)) kept.set(provider, createProfileQuantiles(provider));
+}
+
+/** The provider's quantile reader: the kept one for a marked provider, else a new one (cached for one call). */
+export function profileQuantilesOf(provider: ProfileProvider): ProfileQuantiles {
+  return kept.get(provider) ?? createProfileQuantiles(provider);
 }

@@ -5,7 +5,7 @@
  * contradict each other — a minimum memory above the maximum, a NIC's burst rate below its
  * baseline — each an issue naming the field, the expected and the actual value.
  */
-import { InputError, issue, schemaIssues, show, suggestionParams, findUnknownKeys, type Issue } from "../errors.js";
+import { InputError, issue, parseStrict, show, suggestionParams, findUnknownKeys, type Issue } from "../errors.js";
 import { AWS_DEFAULT_PLATFORM } from "./aws-default.js";
 import { platformSchema, type Platform, type PlatformOverrides } from "./schema.js";
 
@@ -41,9 +41,7 @@ export function resolvePlatform(overrides: PlatformOverrides | undefined, base: 
     cache: { ...base.cache, ...overrides?.cache },
     billing: { ...base.billing, ...overrides?.billing },
   };
-  const issues = schemaIssues(platformSchema, merged, KEYS, ["platform"]);
-  if (issues.length > 0) throw new InputError("Invalid platform", issues);
-  const parsed = platformSchema.parse(merged);
+  const parsed = parseStrict(platformSchema, merged, KEYS, "Invalid platform", ["platform"]);
   const contradictions = contradictionIssues(parsed);
   if (contradictions.length > 0) throw new InputError("Invalid platform", contradictions);
   return parsed;

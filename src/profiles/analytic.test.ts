@@ -1,9 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { codeOf, InputError, type ErrorKey } from "../errors.js";
-import { analyticProfiles } from "./analytic.js";
+import { analyticProfiles, analyticProfilesSchema, withLawDefaults } from "./analytic.js";
 
 const law = (scale: number, offset = 0, exponent = 1) => ({ offset, scale, exponent });
 const sort = { runtimeMs: law(0.001, 50), memoryMb: law(0, 128), outputBytes: law(1), fanout: law(0, 1) };
+
+describe("withLawDefaults", () => {
+  it.each([
+    // nothing given: offset 0, exponent 1 (the schema's defaults)
+    { label: "scale only", given: { scale: 2 }, expected: { offset: 0, scale: 2, exponent: 1 } },
+    // given values are kept as they are
+    { label: "all three", given: { offset: 5, scale: 0, exponent: 0.5 }, expected: { offset: 5, scale: 0, exponent: 0.5 } },
+    { label: "offset only", given: { offset: 1, scale: 3 }, expected: { offset: 1, scale: 3, exponent: 1 } },
+  ])("$label: the law the schema parses", ({ given, expected }) => {
+    const spec = { f: { runtimeMs: given, memoryMb: given, outputBytes: given, fanout: given, note: "n" } };
+    const filled = withLawDefaults(spec);
+    expect(filled.f!.runtimeMs).toStrictEqual(expected);
+    expect(filled).toStrictEqual(analyticProfilesSchema.parse(spec));
+  });
+});
 
 describe("analyticProfiles", () => {
   it.each([

@@ -30,12 +30,11 @@ export function evalSizeLaw(law: z.output<typeof sizeLawSchema>, x: number): num
   return law.offset + law.scale * Math.pow(Math.max(x, 0), law.exponent);
 }
 
-/** Builds plain profile functions from analytic laws. Throws InputError naming the bad or unknown field. */
-export function analyticProfiles(spec: unknown): ProfileFunctions {
-  // Strict: an unknown field (a typo of "exponent", a target that is no target) is an error, not dropped.
-  const parsed = parseStrict(analyticProfilesSchema, spec, ANALYTIC_KEYS, "Invalid analytic profiles");
+type Laws = Readonly<Record<string, z.output<typeof analyticProfileSchema>>>;
+
+function profilesFromLaws(laws: Laws): ProfileFunctions {
   const out: Record<string, FunctionProfile> = {};
-  for (const [name, p] of Object.entries(parsed)) {
+  for (const [name, p] of Object.entries(laws)) {
     out[name] = {
       runtimeMs: (b) => evalSizeLaw(p.runtimeMs, b),
       memoryMb: (b) => evalSizeLaw(p.memoryMb, b),
@@ -44,4 +43,27 @@ export function analyticProfiles(spec: unknown): ProfileFunctions {
     };
   }
   return out;
+}
+
+/** Builds plain profile functions from analytic laws. Throws InputError naming the bad or unknown field. */
+export function analyticProfiles(spec: unknown): ProfileFunctions {
+  // Strict: an unknown field (a typo of "exponent", a target that is no target) is an error, not dropped.
+  return profilesFromLaws(parseStrict(analyticProfilesSchema, spec, ANALYTIC_KEYS, "Invalid analytic profiles"));
+}
+
+const lawOf = (law: SizeLaw): z.output<typeof sizeLawSchema> => ({ offset: law.offset ?? 0, scale: law.scale, exponent: law.exponent ?? 1 });
+
+/** A spec with the schema's defaults filled in (offset 0, exponent 1) — what parsing gives for a valid spec, without checking it. */
+export function withLawDefaults(spec: Readonly<Record<string, AnalyticProfile>>): Laws {
+  return Object.fromEntries(
+    Object.entries(spec).map(([name, p]) => [name, { runtimeMs: lawOf(p.runtimeMs), memoryMb: lawOf(p.memoryMb), outputBytes: lawOf(p.outputBytes), fanout: lawOf(p.fanout), ...(p.note === undefined ? {} : { note: p.note }) }]),
+  );
+}
+
+/**
+ * Profile functions from a spec that ships with the package and is checked against the schema by a
+ * test (bundled-analytic.test.ts), not at every start: the same laws analyticProfiles builds.
+ */
+export function trustedAnalyticProfiles(spec: Readonly<Record<string, AnalyticProfile>>): ProfileFunctions {
+  return profilesFromLaws(withLawDefaults(spec));
 }

@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateDag } from "../dag/validate-dag.js";
 import { estimateStages, type Estimates } from "../estimate/estimate-stages.js";
-import { evalSizeLaw, sizeLawSchema } from "./analytic.js";
+import { analyticProfilesSchema, evalSizeLaw, sizeLawSchema, withLawDefaults } from "./analytic.js";
+import { parseStrict } from "../errors.js";
 import { BUNDLED_ANALYTIC_SPEC, EXAMPLE_DAGS, bundledAnalyticProfiles } from "./bundled-analytic.js";
 import { PROFILE_TARGETS, toProfileProvider } from "./types.js";
 
@@ -27,6 +28,22 @@ function stage(est: Estimates, id: string) {
   if (s === undefined) throw new Error(`no stage ${id}`);
   return s;
 }
+
+describe("the bundled analytic spec", () => {
+  // bundledAnalyticProfiles() trusts the spec (no parse at start-up): this is where it is checked.
+  it("passes the strict analytic schema (no unknown key, finite numbers, scale ≥ 0)", () => {
+    expect(() => parseStrict(analyticProfilesSchema, BUNDLED_ANALYTIC_SPEC, { unknownKey: "profiles.analyticUnknownKey", wrongType: "profiles.analyticWrongType", badValue: "profiles.analyticBadValue" }, "bundled")).not.toThrow();
+  });
+
+  it("is used with exactly the laws the schema would parse (defaults offset 0, exponent 1)", () => {
+    const parsed = analyticProfilesSchema.parse(BUNDLED_ANALYTIC_SPEC);
+    expect(withLawDefaults(BUNDLED_ANALYTIC_SPEC)).toStrictEqual(parsed);
+  });
+
+  it("is built once: every call returns the same functions", () => {
+    expect(bundledAnalyticProfiles()).toBe(bundledAnalyticProfiles());
+  });
+});
 
 describe("bundled example DAGs", () => {
   it.each(EXAMPLE_DAGS.map((e) => [e.file, e] as const))("%s validates against the bundled functions and estimates at its nominal input", (_file, ex) => {

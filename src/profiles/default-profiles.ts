@@ -5,16 +5,21 @@
  */
 import { bundledAnalyticProfiles } from "./bundled-analytic.js";
 import { loadBundledTrainedProfiles } from "./bundled-trained.js";
+import { keepProfileQuantiles } from "../estimate/profile-quantiles.js";
 import { toProfileProvider, type FunctionProfile, type ProfileContext, type ProfileProvider, type TargetQuantiles } from "./types.js";
 
 const overlays: ProfileProvider[] = [];
 let trainedLoader: (() => Promise<readonly ProfileProvider[]>) | undefined = loadBundledTrainedProfiles;
 let trainedLoaded: Promise<void> | undefined;
+/** The layered provider, built once per loader: the same object on every call, so its quantile profiles are kept. */
+let layered: ProfileProvider | undefined;
+let layeredFor: Promise<void> | undefined;
 
 /** Replaces the loader of trained profile sets that take precedence over the analytic ones (undefined: analytic only). */
 export function setTrainedProfilesLoader(loader: (() => Promise<readonly ProfileProvider[]>) | undefined): void {
   trainedLoader = loader;
   trainedLoaded = undefined;
+  layered = undefined;
   overlays.length = 0;
 }
 
@@ -55,5 +60,10 @@ export async function defaultProfiles(): Promise<ProfileProvider> {
     });
     await trainedLoaded;
   }
-  return layerProfiles([...overlays, toProfileProvider(bundledAnalyticProfiles())]);
+  if (layered === undefined || layeredFor !== trainedLoaded) {
+    layered = layerProfiles([...overlays, toProfileProvider(bundledAnalyticProfiles())]);
+    layeredFor = trainedLoaded;
+    keepProfileQuantiles(layered);
+  }
+  return layered;
 }

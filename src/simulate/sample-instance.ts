@@ -17,7 +17,7 @@
  *   drawn runtime (physics/io-included.ts), as the planner does: the run adds the I/O it does.
  * Profiles are read through the same quantile interface as the planner (estimate/profile-quantiles.ts).
  */
-import { createProfileQuantiles } from "../estimate/profile-quantiles.js";
+import { profileQuantilesOf } from "../estimate/profile-quantiles.js";
 import { DEFAULT_RUNTIME_CV } from "../physics/dispersion.js";
 import { computeOnlyMs, type MeasuredIo } from "../physics/io-included.js";
 import { sluiceError } from "../errors.js";
@@ -67,7 +67,7 @@ export type Sampler = (fn: string, inputBytes: number, stream: RandomStream, con
 
 export function createSampler(options: SamplerOptions): Sampler {
   const provider = toProfileProvider(options.profiles);
-  const grid = createProfileQuantiles(provider);
+  const grid = profileQuantilesOf(provider);
   const pointCv = options.noiseCv ?? DEFAULT_NOISE_CV;
   const spreadCv = options.noiseCv ?? 0;
   const spreads = (fn: string) => grid.spreads(fn);
