@@ -13,8 +13,6 @@ import { checkChoice, missingFlag, parseNumberFlag, parseWholeFlag } from "./cli
 import { loadProfilesOption } from "./load-profiles-option.js";
 import { parseCliArgs, type ParsedValues } from "./parse-cli-args.js";
 import { readInputJson } from "./read-input.js";
-import { parseWith } from "../interop/schemas/parse-with.js";
-import { platformOverridesSchema } from "../interop/schemas/platform-overrides-schema.js";
 import type { FallbackProfile } from "../plan/fallback-profiles.js";
 import { parseNameFlags } from "./count-flags.js";
 
@@ -112,10 +110,16 @@ export async function readPlanRequest(values: PlanFlagValues): Promise<PlanReque
     ...(values.fallback !== undefined ? { fallbackProfiles: Object.fromEntries(Object.entries(parseNameFlags("--fallback", values.fallback)).map(([fn, p]) => [fn, fallbackOf(p)])) } : {}),
   };
   const dag = await readInputJson(values.dag, "--dag");
-  const platform = values.platform === undefined ? undefined : (parseWith(platformOverridesSchema, await readInputJson(values.platform, "--platform"), `Invalid platform file ${values.platform}`) as PlatformOverrides);
+  const platform = values.platform === undefined ? undefined : await readPlatformFile(values.platform);
   const profiles = values.profiles === undefined ? undefined : await loadProfilesOption(values.profiles);
   const input = /^\d+$/.test(values.input.trim()) ? Number(values.input) : values.input;
   return { dag, input, options: { ...options, ...(platform !== undefined ? { platform } : {}), ...(profiles !== undefined ? { profiles } : {}) } };
+}
+
+/** `--platform FILE`, checked against its JSON Schema (the schema modules load only when the flag is given). */
+async function readPlatformFile(file: string): Promise<PlatformOverrides> {
+  const [{ parseWith }, { platformOverridesSchema }] = await Promise.all([import("../interop/schemas/parse-with.js"), import("../interop/schemas/platform-overrides-schema.js")]);
+  return parseWith(platformOverridesSchema, await readInputJson(file, "--platform"), `Invalid platform file ${file}`) as PlatformOverrides;
 }
 
 /** `default` is the stated placeholder profile; any other name borrows that function's profile. */

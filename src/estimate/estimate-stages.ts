@@ -145,13 +145,13 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
     const memoryMb = checked(profile.memoryMb(runInputBytes), fn, "memoryMb", runInputBytes, issues);
     let runOutputBytes = checked(profile.outputBytes(runInputBytes), fn, "outputBytes", runInputBytes, issues);
     // Output bytes drive transfers in sum: the mean over the profile's spread, unless a quantile was asked for.
-    const outputGrid = quantiles.outputBytes === undefined ? grid.gridValues(fn, "outputBytes", runInputBytes, (p, x) => p.outputBytes(x)) : undefined;
+    const outputGrid = quantiles.outputBytes === undefined ? grid.gridValues(fn, "outputBytes", runInputBytes) : undefined;
     if (outputGrid !== undefined) runOutputBytes = checked(outputGrid.reduce((a, v) => a + Math.max(0, v), 0) / outputGrid.length, fn, "outputBytes", runInputBytes, issues);
     const instanceOutputBytes = runs * runOutputBytes;
     const computeOnly = (p: FunctionProfile, ms: number) => (p.runtimeIncludesIo === true && options.measuredIo !== undefined ? computeOnlyMs(ms, runInputBytes, runOutputBytes, options.measuredIo) : ms);
-    const runAtoms = (p: FunctionProfile, pointMs: number, spreadGrid: number[] | undefined): Atoms =>
+    const runAtoms = (p: FunctionProfile, pointMs: number, spreadGrid: readonly number[] | undefined): Atoms =>
       quantiles.runtimeMs !== undefined ? pointAtoms(computeOnly(p, pointMs)) : targetAtoms(computeOnly(p, pointMs), spreadGrid === undefined ? undefined : (u) => computeOnly(p, spreadGrid[Math.min(spreadGrid.length - 1, Math.floor(u * spreadGrid.length))]!), cv);
-    const runtimeGrid = quantiles.runtimeMs === undefined ? grid.gridValues(fn, "runtimeMs", runInputBytes, (p, x) => p.runtimeMs(x, stage.memoryMb)) : undefined;
+    const runtimeGrid = quantiles.runtimeMs === undefined ? grid.gridValues(fn, "runtimeMs", runInputBytes, stage.memoryMb) : undefined;
     const runtimeAtoms = spreadOver(runAtoms(profile, pointRuntimeMs, runtimeGrid), runs);
     const runtimeMs = runs * (runtimeGrid === undefined ? computeOnly(profile, pointRuntimeMs) : meanOf(runAtoms(profile, pointRuntimeMs, runtimeGrid)));
     let coldRuntimeAtoms: Atoms | undefined;

@@ -15,8 +15,28 @@ export interface ProfileQuantiles {
   readonly provider: ProfileProvider;
   spreads(fn: string): boolean;
   at(fn: string, target: ProfileTarget, u: number): FunctionProfile | undefined;
-  /** The target's value at input x for every grid midpoint, or undefined for a point profile. */
-  gridValues(fn: string, target: ProfileTarget, x: number, read: (p: FunctionProfile, x: number) => number): number[] | undefined;
+  /**
+   * The target's value at input x (runtime at `memoryMb`, when given) for every grid midpoint, or
+   * undefined for a point profile. Kept per input (the last GRID_VALUES_KEPT per function and target):
+   * the sizing search asks for the same inputs again and again. Read-only: callers share it.
+   */
+  gridValues(fn: string, target: ProfileTarget, x: number, memoryMb?: number): readonly number[] | undefined;
+}
+
+/** Grids of values kept per function and target (≈ 1.6 kB each). */
+export const GRID_VALUES_KEPT = 64;
+
+function read(p: FunctionProfile, target: ProfileTarget, x: number, memoryMb: number | undefined): number {
+  switch (target) {
+    case "runtimeMs":
+      return p.runtimeMs(x, memoryMb);
+    case "memoryMb":
+      return p.memoryMb(x);
+    case "outputBytes":
+      return p.outputBytes(x);
+    case "fanout":
+      return p.fanout(x);
+  }
 }
 
 /** Per function: whether it spreads, its median profile, and per target the profiles of the grid cells asked for so far. */
@@ -24,6 +44,8 @@ interface FunctionCells {
   readonly spreads: boolean;
   median?: FunctionProfile | undefined;
   readonly cells: Map<ProfileTarget, (FunctionProfile | undefined)[]>;
+  /** Per target: grids of values by "x memoryMb", oldest first. */
+  readonly values: Map<ProfileTarget, Map<string, readonly number[]>>;
 }
 
 export function createProfileQuantiles(provider: ProfileProvider): ProfileQuantiles {
@@ -34,7 +56,7 @@ export function createProfileQuantiles(provider: ProfileProvider): ProfileQuanti
       const lo = provider.profileFor(fn, { runtimeMs: 0.1, memoryMb: 0.1, outputBytes: 0.1 });
       const hi = provider.profileFor(fn, { runtimeMs: 0.9, memoryMb: 0.9, outputBytes: 0.9 });
       const spreads = lo !== undefined && hi !== undefined && [1e4, 1e6, 1e8].some((x) => lo.runtimeMs(x) !== hi.runtimeMs(x) || lo.outputBytes(x) !== hi.outputBytes(x) || lo.memoryMb(x) !== hi.memoryMb(x));
-      c = { spreads, cells: new Map() };
+      c = { spreads, cells: new Map(), values: new Map() };
       byFn.set(fn, c);
     }
     return c;
@@ -61,14 +83,24 @@ export function createProfileQuantiles(provider: ProfileProvider): ProfileQuanti
       const c = cellsOf(fn);
       return c.spreads ? cell(c, fn, target, cellIndex(u)) : median(c, fn);
     },
-    gridValues(fn, target, x, read) {
+    gridValues(fn, target, x, memoryMb) {
       const c = cellsOf(fn);
       if (!c.spreads) return undefined;
+      let kept = c.values.get(target);
+      if (kept === undefined) {
+        kept = new Map();
+        c.values.set(target, kept);
+      }
+      const key = `${x} ${memoryMb}`;
+      const hit = kept.get(key);
+      if (hit !== undefined) return hit;
       const out: number[] = new Array(QUANTILE_GRID);
       for (let k = 0; k < QUANTILE_GRID; k++) {
         const p = cell(c, fn, target, k);
-        out[k] = p === undefined ? 0 : read(p, x);
+        out[k] = p === undefined ? 0 : read(p, target, x, memoryMb);
       }
+      if (kept.size >= GRID_VALUES_KEPT) kept.delete(kept.keys().next().value!);
+      kept.set(key, out);
       return out;
     },
   };

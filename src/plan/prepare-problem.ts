@@ -42,12 +42,28 @@ export interface PreparedEstimates {
   readonly inputBytes: number;
 }
 
+/**
+ * The options checked and the platform resolved, once per options object: every caller hands
+ * prepareEstimates an options object of its own making (plan(), the sizing search's context), and
+ * the sizing search calls it hundreds of times with the same one.
+ */
+const resolvedFor = new WeakMap<PlanOptions, Platform>();
+
+function checkedPlatform(options: PlanOptions): Platform {
+  let platform = resolvedFor.get(options);
+  if (platform === undefined) {
+    checkPlanOptions(options);
+    // coldFraction is a shorthand for the platform's invocation.coldFraction
+    platform = options.coldFraction === undefined ? resolvePlatform(options.platform) : resolvePlatform({ ...options.platform, invocation: { ...options.platform?.invocation, coldFraction: options.coldFraction } });
+    resolvedFor.set(options, platform);
+  }
+  return platform;
+}
+
 /** Phases "validate → estimate": the DAG and every stage's prediction, before any platform check. */
 export async function prepareEstimates(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}, timingsMs: Record<string, number> = {}): Promise<PreparedEstimates> {
-  checkPlanOptions(options);
+  const platform = checkedPlatform(options);
   const inputBytes = parseSizeBytes(inputSize);
-  // coldFraction is a shorthand for the platform's invocation.coldFraction
-  const platform = options.coldFraction === undefined ? resolvePlatform(options.platform) : resolvePlatform({ ...options.platform, invocation: { ...options.platform?.invocation, coldFraction: options.coldFraction } });
   const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
   const { provider: profiles, warnings: fallbackWarnings } = withFallbackProfiles(given, dagInput, options);
   const limits = resolveDagLimits(options.limits);

@@ -9,7 +9,6 @@ import { z } from "zod";
 import path from "node:path";
 import { InputError, issue, show, type Issue } from "../errors.js";
 import type { TraceRecord } from "../traces/trace-record.js";
-import { hashTraces } from "./hash-traces.js";
 import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type ProfileSetData } from "./profile-set-data.js";
 import { createProfileSet, type ProfileSet } from "./profile-set.js";
 import type { ModelArtifact } from "./regressors/types.js";
@@ -91,7 +90,8 @@ export async function loadProfiles(modelDir: string, options: LoadOptions = {}):
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const floatCount = bytes.byteLength / 4;
 
-  const expected = options.expectTracesSha256 ?? (options.traces === undefined ? undefined : hashTraces(options.traces));
+  // hashing traces needs the trace table: imported only when traces are given
+  const expected = options.expectTracesSha256 ?? (options.traces === undefined ? undefined : (await import("./hash-traces.js")).hashTraces(options.traces));
   if (expected !== undefined && expected !== metadata.tracesSha256) fail(file, issue("profiles.tracesHash", { path: [file, "metadata", "tracesSha256"], expected, actual: metadata.tracesSha256 }));
 
   const restore = (m: StoredModel, where: string): ModelArtifact => {

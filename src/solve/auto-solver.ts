@@ -11,15 +11,15 @@
  * The better evaluated answer wins, so more search never makes a plan worse. Every stop is a work
  * limit, so the same inputs give the same plan; the wall-clock limit is a safety net, and an
  * exact search it cuts short is discarded in favour of the plan already in hand (noted).
+ *
+ * The heuristic and the cheap bounds settle the example DAGs; the chain DP, the MILP (and its LP
+ * engines), the LP bound and brute force are imported on first use, so `sluice plan` does not load them.
  */
 import { show, sluiceError } from "../errors.js";
 import type { Problem } from "../model/types.js";
 import { evaluateOnce } from "./evaluate-once.js";
-import { bruteForceSolver } from "./referee/brute-force.js";
-import { chainDpSolver } from "./dp/chain-dp.js";
-import { exactMilpSolver } from "./milp/exact-milp.js";
+import type { ExactMilpOptions } from "./milp/exact-milp.js";
 import { forwardHeuristicSolver, heuristicSolver, quickHeuristicSolver } from "./heuristic/heuristic.js";
-import { lpRelaxationBound } from "./bounds/lp-relaxation-bound.js";
 import { budgetAwareBound } from "./bounds/proven-bound.js";
 import { scoreEvaluation } from "./objective-score.js";
 import { GAP_TOLERANCE, type SolverContext, type SolverFn, type SolverName, type SolverOutcome } from "./solver.js";
@@ -83,10 +83,10 @@ export const autoSolver: SolverFn = async (problem, ctx) => {
     bounded = withBound(problem, { ...thorough, notes: [...(bounded.notes ?? []), "forward pass: better plan"] }, Math.max(bounded.lowerBound ?? -Infinity, forest ?? -Infinity));
     if (gapOf(problem, bounded) <= tolerance) return bounded;
   }
-  if (quick.assignment === undefined) return small ? exactMilpSolver({ maxNodes: AUTO_MAX_NODES })(problem, ctx) : quick;
-  if (isChain(problem) && problem.dag.edges.length <= AUTO_DP_MAX_EDGES) return race(problem, bounded, await chainDpSolver(problem, ctx));
+  if (quick.assignment === undefined) return small ? (await exactMilp({ maxNodes: AUTO_MAX_NODES }))(problem, ctx) : quick;
+  if (isChain(problem) && problem.dag.edges.length <= AUTO_DP_MAX_EDGES) return race(problem, bounded, await chainDp(problem, ctx));
   if (small) {
-    const exact = await exactMilpSolver({ start: quick.assignment, relativeGap: tolerance, maxNodes: AUTO_MAX_NODES, breakTies: false })(problem, ctx);
+    const exact = await (await exactMilp({ start: quick.assignment, relativeGap: tolerance, maxNodes: AUTO_MAX_NODES, breakTies: false }))(problem, ctx);
     if (exact.stoppedByTime === true) return { ...bounded, notes: [...(bounded.notes ?? []), `${exact.name}: stopped by the ${ctx.timeLimitMs} ms safety limit, not by work; its answer is not used so the plan repeats exactly`] };
     return race(problem, bounded, exact);
   }
@@ -108,10 +108,15 @@ export const LP_BOUND_MAX_ITERATIONS = 50_000;
 async function withLpBound(problem: Problem, ctx: SolverContext, quick: SolverOutcome): Promise<SolverOutcome> {
   const limited = problem.objective === "latency" ? Number.isFinite(problem.budgetUsd) : problem.objective === "cost" && Number.isFinite(problem.deadlineMs);
   if (!limited || problem.dag.edges.length > AUTO_LP_BOUND_MAX_EDGES) return quick;
+  const { lpRelaxationBound } = await import("./bounds/lp-relaxation-bound.js");
   const lp = await lpRelaxationBound(problem, { timeLimitMs: ctx.timeLimitMs, maxIterations: LP_BOUND_MAX_ITERATIONS });
   if (lp.bound === undefined) return { ...quick, notes: [...(quick.notes ?? []), `LP bound: ${lp.status}${lp.message === undefined ? "" : ` (${lp.message})`}`] };
   return withBound(problem, quick, lp.bound, `LP relaxation bound ${lp.bound.toPrecision(8)}`);
 }
+
+const exactMilp = async (options?: ExactMilpOptions): Promise<SolverFn> => (await import("./milp/exact-milp.js")).exactMilpSolver(options);
+const chainDp: SolverFn = async (problem, ctx) => (await import("./dp/chain-dp.js")).chainDpSolver(problem, ctx);
+const bruteForce: SolverFn = async (problem, ctx) => (await import("./referee/brute-force.js")).bruteForceSolver(problem, ctx);
 
 export function resolveSolver(solver: SolverName | SolverFn | undefined): SolverFn {
   if (typeof solver === "function") return solver;
@@ -119,13 +124,13 @@ export function resolveSolver(solver: SolverName | SolverFn | undefined): Solver
     case "auto":
       return autoSolver;
     case "exact":
-      return exactMilpSolver();
+      return async (problem, ctx) => (await exactMilp())(problem, ctx);
     case "heuristic":
       return heuristicSolver;
     case "dp":
-      return chainDpSolver;
+      return chainDp;
     case "brute-force":
-      return bruteForceSolver;
+      return bruteForce;
     default:
       throw sluiceError("option.unknownSolver", { path: ["options", "solver"], actual: show(solver) });
   }
