@@ -5,6 +5,7 @@
  * its catalogue text on stderr and a sysexits code (usage 64, data 65, no input 66, I/O 74,
  * internal 70 only for a bug); 3 means no plan meets the limits.
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { sluiceError, show, suggestionParams } from "../errors.js";
 import { reportError } from "./exit-code.js";
@@ -34,10 +35,18 @@ export function version(): string {
   return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 }
 
+/** `sluice plan` from the one-file bundle `npm run build` makes (tools/bundle-cli.ts), else from its modules. */
+const PLAN_BUNDLE = new URL("../cli-bundle/plan-main.js", import.meta.url);
+
+async function runPlan(rest: string[]): Promise<number> {
+  const { runPlanMain } = (existsSync(PLAN_BUNDLE) ? await import(PLAN_BUNDLE.href) : await import("./plan-main.js")) as typeof import("./plan-main.js");
+  return runPlanMain(rest);
+}
+
 async function dispatch(command: string | undefined, rest: string[]): Promise<number> {
   switch (command) {
     case "plan":
-      return (await import("./plan-command.js")).runPlanCommand(rest);
+      return runPlan(rest);
     case "train":
       return (await import("./train-command.js")).runTrainCommand(rest);
     case "simulate":
