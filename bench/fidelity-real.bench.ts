@@ -9,12 +9,13 @@
  * the policies with each other. A baseline whose plan is decision for decision Sluice's (the same
  * runDecisionsKey) is run once and its measurement counted for both rows, marked ≡. Writes the "Real-bytes fidelity" section of bench/RESULTS.md.
  *
- * Options: --sizes 4MiB,16MiB,64MiB  --calibration-sizes 1MiB,2MiB,8MiB,32MiB  --calibration-repeats 2  --profiles bundled (plan
+ * Options: --sizes 4MiB,16MiB,64MiB  --calibration-sizes 2MiB,6MiB,24MiB,96MiB  --calibration-repeats 2  --profiles bundled (plan
  *          with the bundled trained profiles instead: the figures before this calibration step)
  *          --apps wordcount,query-pipeline,kmeans  --nic 100000000 (B/s)
  *          --repeats 3 (runs per case, the policies of a case taking turns so load bursts hit them
  *          alike; the median is kept)  --quiet-below 1.5 (first wait, at most 20 min, until the
- *          1-minute load average is below this)  --no-write (print only)
+ *          1-minute load average is below this)  --no-write (print only)  --detail (print each run's
+ *          stages, predicted vs measured, and each stage's mean runtime against its profile)
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -44,10 +45,12 @@ import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-const { values } = parseArgs({ options: { sizes: { type: "string" }, "calibration-sizes": { type: "string" }, "calibration-repeats": { type: "string" }, profiles: { type: "string" }, apps: { type: "string" }, nic: { type: "string" }, repeats: { type: "string" }, "quiet-below": { type: "string" }, "no-write": { type: "boolean" } } });
+const { values } = parseArgs({ options: { sizes: { type: "string" }, "calibration-sizes": { type: "string" }, "calibration-repeats": { type: "string" }, profiles: { type: "string" }, apps: { type: "string" }, nic: { type: "string" }, repeats: { type: "string" }, "quiet-below": { type: "string" }, "no-write": { type: "boolean" }, detail: { type: "boolean" } } });
 const sizesOf = (text: string, flag: string) => text.split(",").map((s) => parseSizeBytes(s.replace(/(\d)([KMG]iB)/, "$1 $2"), flag));
 const SIZES = sizesOf(values.sizes ?? "4MiB,16MiB,64MiB", "--sizes");
-const CALIBRATION_SIZES = sizesOf(values["calibration-sizes"] ?? "1MiB,2MiB,8MiB,32MiB", "--calibration-sizes");
+// The training runs span the measured sizes (4–64 MiB) from half the smallest to 1.5× the largest, none of them a measured size,
+// so that the profiles interpolate: trained only up to 32 MiB, the k-means profile extrapolated 2–8× at 64 MiB and over-predicted it 1.9×.
+const CALIBRATION_SIZES = sizesOf(values["calibration-sizes"] ?? "2MiB,6MiB,24MiB,96MiB", "--calibration-sizes");
 const CALIBRATION_REPEATS = Number(values["calibration-repeats"] ?? 2);
 const BUNDLED = values.profiles === "bundled";
 const APPS = (values.apps ?? "wordcount,query-pipeline,kmeans").split(",");
@@ -105,6 +108,8 @@ async function main(): Promise<void> {
   const rows: { app: string; size: number; policy: Policy; modes: string; predictedMs: number; measuredMs: number; minMs: number; maxMs: number; sameAs: Policy | undefined }[] = [];
   let calibrationLines: string[] = [];
   const profileLines: string[] = [];
+  // Plans whose profiles were used beyond their trained input sizes (the planner's own warnings), and the largest factor.
+  const extrapolated: { plans: number; of: number; maxFactor: number } = { plans: 0, of: 0, maxFactor: 1 };
   try {
     process.stderr.write("calibrating…\n");
     const cal = await calibrate({ backends: backends.backends, nicBytesPerSecond: NIC, vms: 2, slotsPerVm: 1 });
@@ -127,6 +132,14 @@ async function main(): Promise<void> {
       calibrationLines.push(...invocation.map((c) => `| ${c.path} (${app}) | ${c.path.endsWith("Fraction") ? c.value.toFixed(3) : fmtConst(c.path, c.value)} | ${Number.isFinite(c.relativeError) ? `±${(c.relativeError * 100).toFixed(1)}%` : "n/a"} | ${c.method} |`));
       for (const size of SIZES) {
         const plans = await Promise.all(POLICIES.map((policy) => policyPlan(policy, dag, size, platform, profiles?.set)));
+        for (const [k, p] of plans.entries()) {
+          const beyond = p.warnings.filter((w) => w.includes("extrapolat"));
+          extrapolated.of++;
+          if (beyond.length === 0) continue;
+          extrapolated.plans++;
+          for (const w of beyond) extrapolated.maxFactor = Math.max(extrapolated.maxFactor, Number(/extrapolated ([\d.]+)×/.exec(w)?.[1] ?? 1));
+          process.stderr.write(`${app} ${formatBytes(size)} ${POLICIES[k]}: ${beyond.join("; ")}\n`);
+        }
         // Plans that run decision for decision the same way are measured once and counted for each policy that chose them.
         const keys = plans.map((p) => runDecisionsKey(p));
         const runs = [...new Set(keys)];
@@ -135,6 +148,7 @@ async function main(): Promise<void> {
           for (const [k, key] of runs.entries()) {
             const report = await execute(dag, plans[keys.indexOf(key)]!, { backends: backends.backends, platform, shapeNic: NIC, keepResult: false });
             measured[k]!.push(report.makespanMs);
+            if (values.detail) process.stderr.write(stageDetail(report, dag as TraceDag, profiles?.set));
           }
         }
         POLICIES.forEach((policy, k) => {
@@ -176,7 +190,7 @@ async function main(): Promise<void> {
   });
   const profilesText = BUNDLED
     ? "plans use it with the bundled trained profiles (measured by `npm run traces` at another time, one invocation at a time)"
-    : `plans use it with stage profiles trained on this machine, in this run: after one untimed warm-up run, each app ran ${CALIBRATION_REPEATS === 1 ? "once" : `${CALIBRATION_REPEATS} times`} at each calibration size (${CALIBRATION_SIZES.map((b) => formatBytes(b)).join(", ")} — none of them a measured size) with Sluice's plan under the bundled profiles; every instance of those runs gave one trace row (the function's own wall time, input and output bytes, memory, fanout), and the project's trainer (\`trainProfiles\`, model auto) fitted the profiles below from them, as \`sluice run --traces\` → \`sluice train\` does. The app's invocation constants come from its runs too (src/calibrate/fit-invocation.ts): invocation.coldStartMs from the cold instances (a worker thread's first call of a function) of the warm-up and calibration runs, coldFraction and stepMs (stage ready → its first instance started) from the calibration runs; for that app's plans they replace the defaults and the dispatch probe's stepMs`;
+    : `plans use it with stage profiles trained on this machine, in this run: after one untimed warm-up run, each app ran ${CALIBRATION_REPEATS === 1 ? "once" : `${CALIBRATION_REPEATS} times`} at each calibration size (${CALIBRATION_SIZES.map((b) => formatBytes(b)).join(", ")} — none of them a measured size) with Sluice's plan under the bundled profiles; every instance of those runs gave one trace row (the function's own wall time, input and output bytes, memory, fanout), and the project's trainer (\`trainProfiles\`, model auto) fitted the profiles below from them, as \`sluice run --traces\` → \`sluice train\` does. The app's invocation constants come from its runs too (src/calibrate/fit-invocation.ts): invocation.coldStartMs from the cold instances (a worker thread's first call of a function) of the warm-up and calibration runs, coldFraction and stepMs (inputs ready — the last producer instance finished — → the stage's first instance started: the job engine's completion notice, the next stage's release and its dispatch) from the calibration runs; for that app's plans they replace the defaults and the dispatch probe's stepMs`;
   const body = [
     machineLine(`npm run bench:fidelity:real${process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : ""}`),
     "",
@@ -189,6 +203,8 @@ async function main(): Promise<void> {
     `| app | input | Sluice's modes | ${POLICIES.join(" | ")} | fastest (measured) | Sluice / fastest |`,
     `|---|---|---|${POLICIES.map(() => "---:").join("|")}|---|---:|`,
     ...caseLines,
+    "",
+    `Profiles beyond their trained input sizes: ${extrapolated.plans} of ${extrapolated.of} plans carried the planner's extrapolation warning${extrapolated.plans > 0 ? ` (at most ${extrapolated.maxFactor.toFixed(1)}× beyond)` : ""}.`,
     "",
     "Calibrated constants (fit errors are relative standard errors of the fit):",
     "",
@@ -222,6 +238,18 @@ async function calibrateProfiles(app: string, dag: unknown, platform: PlatformOv
     return `| ${app} | ${fn} | ${d.rows} | ${formatBytes(d.inputBytesMin)} – ${formatBytes(d.inputBytesMax)} | ${t === undefined ? "untrained" : `${t.model.family}: ${formatModel(t.model, t.memoryFactor)}`} | ${pct(t?.metrics.fitMapePercent)} | ${kFold} |`;
   });
   return { set, lines, reports };
+}
+
+/** Per stage: predicted vs measured start and finish, and the measured mean instance runtime against the profile's at the same input bytes. */
+function stageDetail(report: RunReport, dag: TraceDag, profiles: ProfileSet | undefined): string {
+  const fnOf = new Map(dag.stages.map((s) => [s.id, s.function]));
+  return report.comparison.stages.map((c) => {
+    const inst = report.instances.filter((i) => i.stageId === c.stageId);
+    const mean = (f: (i: (typeof inst)[number]) => number) => inst.reduce((a, i) => a + f(i), 0) / Math.max(1, inst.length);
+    const profile = profiles?.profileFor(fnOf.get(c.stageId)!, {});
+    const modelled = profile === undefined ? NaN : mean((i) => profile.runtimeMs(i.inputBytes));
+    return `  ${c.stageId}: ${inst.length} inst, start ${c.predictedStartMs.toFixed(0)}/${c.measuredStartMs.toFixed(0)} finish ${c.predictedFinishMs.toFixed(0)}/${c.measuredFinishMs.toFixed(0)} ms (pred/meas); mean input ${formatBytes(mean((i) => i.inputBytes))}, runtime ${mean((i) => i.runtimeMs).toFixed(0)} ms measured, ${modelled.toFixed(0)} ms by the profile; mean ready→start ${mean((i) => i.startMs - i.readyMs).toFixed(0)}, read ${mean((i) => i.computeStartMs - i.startMs).toFixed(0)}, write ${mean((i) => i.finishMs - i.computeEndMs).toFixed(0)} ms; ready ${Math.min(...inst.map((i) => i.readyMs)).toFixed(0)} ms\n`;
+  }).join("");
 }
 
 function fmtConst(path: string, v: number): string {

@@ -25,6 +25,8 @@ export interface CalibrateOptions {
   /** Object sizes to measure (default 1 KiB … 16 MiB). */
   readonly sizesBytes?: readonly number[];
   readonly repeats?: number;
+  /** Requests at the smallest size, whose median is the latency (default 21). */
+  readonly latencyRepeats?: number;
   /** The NIC rate the workers shape to (measured through the same buckets); undefined: not shaped. */
   readonly nicBytesPerSecond?: number;
   /** VMs (worker processes) and slots per VM the runs will use. */
@@ -78,8 +80,9 @@ async function measureAll(o: CalibrateOptions): Promise<Sample[]> {
   const backends = resolveBackends(o.backends);
   const sizesBytes = o.sizesBytes ?? DEFAULT_CALIBRATION_SIZES;
   const repeats = o.repeats ?? 3;
+  const latencyRepeats = o.latencyRepeats ?? 21;
   const prefix = `${backends.objectStore.prefix}calibrate-${process.pid}-${Date.now().toString(36)}/`;
-  const common = { sizesBytes, repeats, burstRequests: 200, burstConcurrency: 16, keyPrefix: prefix };
+  const common = { sizesBytes, repeats, latencyRepeats, burstRequests: 200, burstConcurrency: 16, keyPrefix: prefix };
   const store = await ObjectStoreClient.create(backends.objectStore);
   const samples: Sample[] = [];
   try {
@@ -94,7 +97,7 @@ async function measureAll(o: CalibrateOptions): Promise<Sample[]> {
   } finally {
     cache.close();
   }
-  samples.push(...(await measureVm({ sizesBytes, repeats, ...(o.nicBytesPerSecond !== undefined ? { nicBytesPerSecond: o.nicBytesPerSecond } : {}) })));
+  samples.push(...(await measureVm({ sizesBytes, repeats, latencyRepeats, ...(o.nicBytesPerSecond !== undefined ? { nicBytesPerSecond: o.nicBytesPerSecond } : {}) })));
   samples.push(...(await measureDispatch(backends.redisUrl, repeats * 5)));
   return samples;
 }

@@ -40,8 +40,10 @@ describe("fitInvocation", () => {
     const cs = fitInvocation({ warmUp: [warmUp], steady });
     // No steady instance is cold: 0 of 6.
     expect(value(cs, "invocation.coldFraction")).toBe(0);
-    // Steps (first start − ready) per run and stage: map 4, reduce 6; map 6, reduce 8 → mean 6.
-    expect(value(cs, "invocation.stepMs")).toBeCloseTo(6, 9);
+    // Steps per run and stage, first start − inputs ready (a root's release; else the last finish before the release):
+    // run 1: map 4 − 0 = 4; reduce: map#0 ends 4 + 11 = 15, map#1 5 + 12 = 17 → 26 − 17 = 9.
+    // run 2: map 6 − 0 = 6; reduce: map#0 ends 6 + 14 = 20, map#1 6 + 11 = 17 → 38 − 20 = 18.  Mean (4 + 9 + 6 + 18) / 4 = 9.25.
+    expect(value(cs, "invocation.stepMs")).toBeCloseTo(9.25, 9);
   });
 
   it("one cold instance among four steady ones is a share of 0.25 with binomial error √(0.25 · 0.75 / 4) / 0.25", () => {

@@ -7,7 +7,11 @@
  * |                          | − the warm runtime of the same stage at that input (warm instances'   |                         |
  * |                          | ms = a + bytes / B, or their mean at one size); mean over cold ones   |                         |
  * | invocation.coldFraction  | cold instances / instances of the steady runs                         | binomial SE / share     |
- * | invocation.stepMs        | per stage of the steady runs: first instance's start − its ready time | SE of the mean / mean   |
+ * | invocation.stepMs        | per stage of the steady runs: its first instance's start − the time   | SE of the mean / mean   |
+ * |                          | its inputs were ready: the last instance to finish before the stage  |                         |
+ * |                          | was released (its last producer on a chain), or the stage's release   |                         |
+ * |                          | for a root stage — the job engine's completion notice, the release   |                         |
+ * |                          | of the next stage and its dispatch, all of which the executor pays   |                         |
  *
  * `warmUp` runs are the first after the workers started (where cold instances happen); `steady`
  * runs are the ones plans will be compared with (after a warm-up, as a benchmark or a service runs).
@@ -65,11 +69,16 @@ export function fitInvocation(runs: InvocationRuns): FittedConstant[] {
   for (const r of runs.steady) {
     const stages = new Map<string, MeasuredInstance[]>();
     for (const i of r.instances) pushTo(stages, i.stageId, i);
-    for (const list of stages.values()) steps.push(least(list, (i) => i.startMs) - least(list, (i) => i.readyMs));
+    for (const list of stages.values()) {
+      const released = least(list, (i) => i.readyMs);
+      // Inputs ready: the last finish at or before the release (on parallel branches a sibling's finish may be later than the producer's, which shortens the step, never lengthens it).
+      const inputsReady = r.instances.reduce((m, i) => (i.stageId !== list[0]!.stageId && i.finishMs <= released ? Math.max(m, i.finishMs) : m), -Infinity);
+      steps.push(least(list, (i) => i.startMs) - (Number.isFinite(inputsReady) ? inputsReady : released));
+    }
   }
   if (steps.length > 0) {
     const m = meanAndStandardError(steps);
-    out.push({ path: "invocation.stepMs", value: Math.max(0, m.mean), relativeError: m.relativeError, method: `stage ready → its first instance started, in the steady runs, mean of ${steps.length} stages`, samples: steps.length });
+    out.push({ path: "invocation.stepMs", value: Math.max(0, m.mean), relativeError: m.relativeError, method: `inputs ready (last producer finished) → the stage's first instance started, in the steady runs, mean of ${steps.length} stages`, samples: steps.length });
   }
   return out;
 }

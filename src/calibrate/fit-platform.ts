@@ -3,8 +3,8 @@
  *
  * | constant                          | from                                                  | error                      |
  * |-----------------------------------|-------------------------------------------------------|----------------------------|
- * | objectStore.getLatencyMs          | GETs one at a time: intercept of ms vs bytes          | SE of the intercept        |
- * | objectStore.putLatencyMs          | PUTs one at a time: intercept                         | SE of the intercept        |
+ * | objectStore.getLatencyMs          | GETs one at a time: median intercept at the smallest size | SE of the median (MAD) |
+ * | objectStore.putLatencyMs          | PUTs one at a time: the same                          | SE of the median (MAD)     |
  * | objectStore.connectionBytesPerSecond | harmonic mean of the GET and PUT slopes' bandwidths | larger of the two SEs      |
  * | objectStore.readsPerSecond / writesPerSecond | bursts of small requests: requests / wall   | spread of the bursts       |
  * | cache.latencyMs                   | mean of the GET and SET intercepts                    | larger SE                  |
@@ -12,13 +12,13 @@
  * | cache.aggregateBytesPerSecond     | concurrent large GETs: bytes / wall (≥ one connection)| spread of the bursts       |
  * | vm.networkLatencyMs, vm.nicBytesPerSecond | direct pulls: intercept and bandwidth         | SEs                        |
  * | vm.localStorageBytesPerSecond     | harmonic mean of local write and read bandwidths      | larger SE                  |
- * | invocation.stepMs                 | dispatch steps: mean                                  | spread                     |
+ * | invocation.stepMs                 | dispatch steps: median                                | SE of the median (MAD)     |
  *
  * The harmonic mean of two bandwidths is what one write plus one read of the same bytes average.
  * Fields the platform schema does not have (yet) are left out, so the result always validates.
  */
 import type { PlatformOverrides } from "../platform/schema.js";
-import { fitLatencyBandwidth, meanAndSpread, type LatencyBandwidthFit } from "./linear-fit.js";
+import { fitLatencyBandwidth, meanAndSpread, medianAndSpread, type LatencyBandwidthFit } from "./linear-fit.js";
 import type { Sample, SampleBackend, SampleOperation } from "./sample.js";
 
 export interface FittedConstant {
@@ -82,8 +82,8 @@ export function fitConstants(samples: readonly Sample[]): FittedConstant[] {
   if (lw && lr) add("vm.localStorageBytesPerSecond", harmonic(lw.bytesPerSecond, lr.bytesPerSecond), Math.max(lw.bandwidthRelativeError, lr.bandwidthRelativeError), `harmonic mean of write ${(lw.bytesPerSecond / 1e6).toFixed(0)} MB/s and read ${(lr.bytesPerSecond / 1e6).toFixed(0)} MB/s`, lw.samples + lr.samples);
   const steps = samples.filter((s) => s.backend === "dispatch" && s.operation === "step");
   if (steps.length > 0) {
-    const r = meanAndSpread(steps.map((s) => s.durationMs));
-    add("invocation.stepMs", r.mean, r.relativeError, `BullMQ flow: child dispatch + parent release, mean of ${steps.length}`, steps.length);
+    const r = medianAndSpread(steps.map((s) => s.durationMs));
+    add("invocation.stepMs", r.median, r.relativeError, `BullMQ flow: child dispatch + parent release, median of ${steps.length}`, steps.length);
   }
   return out;
 }

@@ -4,7 +4,9 @@
  * connection makes faster than the line, fix the latency):
  *   slope b  = Σ (x − x̄)(y − ȳ) / Σ (x − x̄)²   (ordinary least squares over all samples; x bytes, y ms)
  *   SE(b)    = s / √Σ (x − x̄)²,  s² = Σ r² / (n − 2)
- *   latency  = mean over the smallest size's samples of (y − b · x),  its error = their standard error
+ *   latency  = median over the smallest size's samples of (y − b · x) — robust to the odd request a
+ *              GC pause or a busy core stretches —, its error = the median's standard error
+ *              1.2533 · σ / √n with σ = 1.4826 · MAD (the normal-consistent spread, itself robust)
  * bandwidth = 1000 / b bytes per second, with relative error SE(b) / b. When noise hides the slope
  * (b ≤ 0: the transfers are too fast to time at these sizes), the bandwidth is the largest size's
  * mean throughput — a lower bound — and its error is unknown (Infinity). MAPE is the mean
@@ -40,8 +42,8 @@ export function fitLatencyBandwidth(points: readonly { readonly bytes: number; r
   const seB = Math.sqrt(rss / Math.max(1, n - 2) / sxx);
   const smallest = Math.min(...pts.map((p) => p.bytes));
   const intercepts = pts.filter((p) => p.bytes === smallest).map((p) => p.ms - Math.max(0, b) * p.bytes);
-  const latency = intercepts.reduce((x, y) => x + y, 0) / intercepts.length;
-  const sdLatency = intercepts.length > 1 ? Math.sqrt(intercepts.reduce((x, y) => x + (y - latency) ** 2, 0) / (intercepts.length - 1)) : Infinity;
+  const latency = median(intercepts);
+  const sdLatency = intercepts.length > 1 ? 1.4826 * median(intercepts.map((y) => Math.abs(y - latency))) : Infinity;
   let ape = 0;
   for (const p of pts) ape += Math.abs(p.ms - Math.max(0, latency) - Math.max(0, b) * p.bytes) / p.ms;
   const largest = pts.filter((p) => p.bytes === Math.max(...pts.map((q) => q.bytes)));
@@ -49,11 +51,31 @@ export function fitLatencyBandwidth(points: readonly { readonly bytes: number; r
   return {
     latencyMs: Math.max(0, latency),
     bytesPerSecond: b > 0 ? 1000 / b : lowerBound,
-    latencyRelativeError: latency > 0 ? sdLatency / Math.sqrt(intercepts.length) / latency : Infinity,
+    latencyRelativeError: latency > 0 ? (1.2533 * sdLatency) / Math.sqrt(intercepts.length) / latency : Infinity,
     bandwidthRelativeError: b > 0 ? seB / b : Infinity,
     mape: ape / n,
     samples: n,
   };
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * Median and its relative standard error, robustly: 1.2533 · (1.4826 · MAD) / √n / median — what
+ * repeated timings of one step give, where an odd sample stretched by a busy core would drag a mean.
+ */
+export function medianAndSpread(values: readonly number[]): { median: number; relativeError: number } {
+  const xs = values.filter((v) => Number.isFinite(v));
+  if (xs.length === 0) return { median: NaN, relativeError: Infinity };
+  const m = median(xs);
+  if (xs.length < 2 || m === 0) return { median: m, relativeError: Infinity };
+  const sigma = 1.4826 * median(xs.map((x) => Math.abs(x - m)));
+  return { median: m, relativeError: (1.2533 * sigma) / Math.sqrt(xs.length) / Math.abs(m) };
 }
 
 /** Mean and relative standard deviation of repeated estimates of one quantity. */

@@ -1,7 +1,8 @@
 /**
  * Measures the object store and the cache tier from this process, without NIC shaping (their own
  * speed, which a VM's NIC then caps in the model): for each object size, `repeats` PUTs/SETs and
- * GETs one at a time (latency and per-connection bandwidth), then bursts of small requests
+ * GETs one at a time (per-connection bandwidth) — `latencyRepeats` at the smallest size, after one
+ * unrecorded pair that opens the connection (latency) —, then bursts of small requests
  * `concurrency` at a time (the request rate), and for the cache, large GETs at once (its aggregate
  * bandwidth). Every object and key it writes is deleted afterwards.
  */
@@ -13,6 +14,8 @@ import type { Sample } from "./sample.js";
 export interface StoreMeasureOptions {
   readonly sizesBytes: readonly number[];
   readonly repeats: number;
+  /** Requests at the smallest size, which fixes the latency (its median): many, as one request there is a few tenths of a millisecond to a few milliseconds and one stretched by a GC pause or a busy core would otherwise set it. */
+  readonly latencyRepeats: number;
   /** Small requests per burst and how many in flight. */
   readonly burstRequests: number;
   readonly burstConcurrency: number;
@@ -36,11 +39,19 @@ async function timed<T>(fn: () => Promise<T>): Promise<number> {
 /** One PUT then one whole-object GET per size and repeat, one request at a time; the keys written go into `keys`. */
 async function measureBySize(client: Pick<ObjectStoreClient, "put" | "getRange"> | Pick<CacheClient, "put" | "getRange">, backend: "object-store" | "cache", o: StoreMeasureOptions, keys: string[]): Promise<Sample[]> {
   const samples: Sample[] = [];
+  const smallest = Math.min(...o.sizesBytes);
   for (const size of o.sizesBytes) {
     const body = payload(size);
-    for (let r = 0; r < o.repeats; r++) {
+    const warmUp = size === smallest ? 1 : 0;
+    const repeats = size === smallest ? Math.max(o.repeats, o.latencyRepeats) : o.repeats;
+    for (let r = -warmUp; r < repeats; r++) {
       const key = `${o.keyPrefix}size-${size}-${r}`;
       keys.push(key);
+      if (r < 0) {
+        await client.put(key, body);
+        await client.getRange(key, 0, size);
+        continue;
+      }
       samples.push({ backend, operation: "put", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => client.put(key, body)) });
       samples.push({ backend, operation: "get", objectBytes: size, concurrency: 1, requests: 1, durationMs: await timed(() => client.getRange(key, 0, size)) });
     }

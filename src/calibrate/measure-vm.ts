@@ -2,7 +2,7 @@
  * Measures a VM's own storage and its network path in this process, with the same code the workers
  * use: files written and read in a VM folder (tmpfs where present), and direct pulls from a VM's
  * HTTP output server, through NIC token buckets at `nicBytesPerSecond` (sending and receiving
- * side; unshaped when undefined). Everything it writes is deleted afterwards.
+ * side; unshaped when undefined), `latencyRepeats` of them at the smallest size. Everything it writes is deleted afterwards.
  */
 import { mkdtemp } from "node:fs/promises";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { createNic } from "../execute/token-bucket.js";
 import { defaultVmRoot, VmStorage } from "../execute/vm-storage.js";
 import type { Sample } from "./sample.js";
 
-export async function measureVm(o: { readonly sizesBytes: readonly number[]; readonly repeats: number; readonly nicBytesPerSecond?: number }): Promise<Sample[]> {
+export async function measureVm(o: { readonly sizesBytes: readonly number[]; readonly repeats: number; readonly latencyRepeats: number; readonly nicBytesPerSecond?: number }): Promise<Sample[]> {
   const root = await mkdtemp(path.join(path.dirname(defaultVmRoot("calibrate")), "sluice-calibrate-"));
   const storage = new VmStorage(root);
   const sender = createNic(o.nicBytesPerSecond);
@@ -21,10 +21,19 @@ export async function measureVm(o: { readonly sizesBytes: readonly number[]; rea
   const run = "calibrate";
   const samples: Sample[] = [];
   try {
+    const smallest = Math.min(...o.sizesBytes);
     for (const size of o.sizesBytes) {
       const body = new Uint8Array(size).fill(7);
-      for (let r = 0; r < o.repeats; r++) {
+      // At the smallest size (the latency): many samples, after one unrecorded round that opens the connection.
+      const warmUp = size === smallest ? 1 : 0;
+      const repeats = size === smallest ? Math.max(o.repeats, o.latencyRepeats) : o.repeats;
+      for (let r = -warmUp; r < repeats; r++) {
         const name = `f-${size}-${r}.out`;
+        if (r < 0) {
+          await storage.write(run, name, body);
+          await pullDirect(server.address, run, name, 0, size, receiver.in);
+          continue;
+        }
         let t0 = nowMs();
         await storage.write(run, name, body);
         samples.push({ backend: "local", operation: "write", objectBytes: size, concurrency: 1, requests: 1, durationMs: nowMs() - t0 });
