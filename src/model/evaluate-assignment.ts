@@ -110,6 +110,11 @@ export function evaluateAssignment(problem: Problem, assignment: Assignment): Ev
     demand: (id) => (colocatedWith.has(id) ? 0 : problem.stages.get(id)!.vms),
     hostOf: (id) => colocatedWith.get(id),
   });
+  // A hold-and-wait on the pool: the real pool would never run this plan (the simulator lends the
+  // same VMs and reports the same code); only the lending keeps both engines' figures finite.
+  for (const id of schedule.overdrawn) {
+    violations.push({ code: "pool-overdrawn", path: ["stages", id], message: `${id} waits for VMs held by stages waiting on it (a hold-and-wait on the pool of ${problem.platform.vm.poolSize} VMs); the plan cannot run on that pool` });
+  }
   const finish = schedule.finishMs;
   const start = schedule.startMs;
   for (const id of dag.order) {

@@ -188,7 +188,7 @@ export interface CostBreakdown {
 }
 
 export interface Violation {
-  readonly code: "budget" | "deadline" | "cache-capacity" | "mode-unavailable" | "mode-infeasible" | "not-admitted" | "vm-local-conflict" | "vm-local-chain" | "bad-split" | "memory";
+  readonly code: "budget" | "deadline" | "cache-capacity" | "mode-unavailable" | "mode-infeasible" | "not-admitted" | "vm-local-conflict" | "vm-local-chain" | "bad-split" | "memory" | "pool-overdrawn";
   readonly path: readonly (string | number)[];
   readonly message: string;
 }

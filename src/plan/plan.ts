@@ -2,6 +2,7 @@
  * `plan(dag, inputSize, options)`: the fastest plan within the budget (or the cheapest within the
  * deadline, or the best performance per dollar). Reads as its phases:
  *   validate → estimate → candidates (prepareProblem) → [risk: every stage at its confidence level] → solve
+ *   (again without vm-local where it would hold the VM pool in a hold-and-wait)
  *   → assemble (decisions, placement, explanations) → [risk: expected figures and quantiles].
  * Deterministic: the same inputs give the same plan.
  */
@@ -17,6 +18,7 @@ import { checkFinitePlan } from "./check-finite.js";
 import { evaluateOnce } from "../solve/evaluate-once.js";
 import { toAssignment } from "../model/decisions.js";
 import { riskProblems, withRisk } from "./risk.js";
+import { solveWithinPool } from "./avoid-overdraw.js";
 
 export async function plan(dag: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Plan> {
   // Phase "size" (only when the DAG leaves counts open or memorySizes are given): fill them in.
@@ -28,10 +30,10 @@ export async function plan(dag: unknown, inputSize: number | string, options: Pl
   const measured: Record<string, number> = { ...sizingMs, ...prepared.timingsMs };
   // With a confidence, the solver keeps the limits on the problem with every stage at its risk level (risk.ts).
   const risk = options.confidence === undefined ? undefined : riskProblems(expected, options.confidence);
-  const problem = risk === undefined ? expected : risk.atConfidence;
   const solver = resolveSolver(options.solver);
   const ctx = { timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, gapTolerance: options.gapTolerance ?? GAP_TOLERANCE };
-  const outcome = await timed(measured, "solve", () => solver(problem, ctx));
+  // Re-solved without vm-local where it would hold the VM pool in a hold-and-wait (avoid-overdraw.ts).
+  const { problem, outcome } = await timed(measured, "solve", () => solveWithinPool(risk === undefined ? expected : risk.atConfidence, (p) => solver(p, ctx)));
   // Timings are wall-clock: in the plan only when asked, so the same inputs give the same bytes.
   const timingsMs = options.timings === true ? measured : undefined;
   // A plan is "ok" only if the model finds it within every limit, whatever the solver said.

@@ -26,7 +26,7 @@
 import { sluiceError } from "../errors.js";
 import type { TokenBucket } from "../physics/token-bucket.js";
 import { IndexedHeap } from "../util/indexed-heap.js";
-import { collectComponent } from "./flow-component.js";
+import { collectComponent, isSaturated } from "./flow-component.js";
 import { makeResource, nextBucketEventMs, settleResource } from "./network-resource.js";
 import { waterFill, type Flow, type Resource } from "./water-fill.js";
 
@@ -94,10 +94,9 @@ export class FairShareNetwork {
     if (!(req.bytes > 0) || (resources.length === 0 && !Number.isFinite(req.capBytesPerSecond))) return "instant";
     const f: Flow = { id: this.nextId++, bytes: req.bytes, cap: req.capBytesPerSecond, resources, weights, onDone: req.onDone, remaining: req.bytes, lastMs: this.nowMs, rate: 0, finishAtMs: Infinity, heapIndex: -1, next: 0, frozen: false, stamp: 0 };
     this.flows.set(f.id, f);
-    for (const r of resources) {
-      r.flows.add(f);
-      this.changed.add(r);
-    }
+    // Its resources are met through the flow itself (`started`): one already saturated is expanded
+    // there, one it saturates is widened — an unsaturated one moves nobody else (flow-component.ts).
+    for (const r of resources) r.flows.add(f);
     this.started.push(f);
     return "started";
   }
@@ -135,10 +134,18 @@ export class FairShareNetwork {
     }
     for (const f of done) {
       this.flows.delete(f.id);
-      for (const r of f.resources) {
+      f.resources.forEach((r, k) => {
         r.flows.delete(f);
-        this.changed.add(r);
-      }
+        // An unsaturated resource (without a token bucket, whose credit the load drives) held no
+        // flow back: only its load changes. Expanding it would re-solve every flow crossing it —
+        // O(flows on it) per completion on a shared tier such as the cache's aggregate bandwidth.
+        if (r.bucket !== undefined || isSaturated(r) || this.changed.has(r)) {
+          this.changed.add(r);
+          return;
+        }
+        settleResource(r, this.nowMs);
+        r.load = r.flows.size === 0 ? 0 : Math.max(0, r.load - f.rate * f.weights[k]!);
+      });
     }
     return done.sort((a, b) => a.id - b.id).map((f) => f.onDone);
   }

@@ -83,12 +83,12 @@ export function explainSizing(x: ExplainInput): SizingReport {
   const open = x.space.filter((s) => s.counts.length > 0).map((s) => s.stageId);
   const memory = x.space.filter((s) => s.memory).map((s) => s.stageId);
   const searched = [
-    open.length > 0 ? `instance counts of ${open.join(", ")} over min, powers of two and max of their ranges, up to one wave of the VM pool unless memory needs more` : "",
+    open.length > 0 ? `instance counts of ${open.join(", ")} over min, powers of two and max of their ranges, up to one wave of the VM pool unless memory needs more, and — where the budget or deadline falls between two of those counts — the counts between them by bisection` : "",
     memory.length > 0 ? `memory of ${memory.join(", ")} over ${x.sizes!.join(", ")} MB (the smallest that holds the peak, and larger ones only where runtime falls with memory)` : "",
   ].filter(Boolean).join("; ");
   return {
     searched,
-    guarantee: `coordinate descent from the smallest counts that fit, scored by the planner's model with the heuristic solver: no single stage's setting on its grid improves the result${x.stoppedEarly ? " — except that the search stopped at its evaluation cap" : ""}; deterministic; not a global optimum over joint settings`,
+    guarantee: `coordinate descent from the smallest counts that fit, scored by the planner's model with the heuristic solver: no single stage's setting on its grid (refined at the limit) improves the result${x.stoppedEarly ? " — except that the search stopped at its evaluation cap" : ""}; deterministic; not a global optimum over joint settings`,
     evaluations: x.evaluations,
     rounds: x.rounds,
     stoppedEarly: x.stoppedEarly,

@@ -7,7 +7,9 @@
  * scatter edge, multiples 1, 2, 4, … of the producer's count), up to what the VM pool runs at once
  * (poolSize × cores) — or up to the smallest count that fits memory, when that is more: past one
  * wave, more instances add waves rather than parallelism, and the search does not buy fractions of
- * a percent with thousands of instances; per stage with memorySizes, "fit"
+ * a percent with thousands of instances; where the budget (deadline) falls between two adjacent
+ * counts, the counts between them by bisection (refine-at-limit.ts: cost steps with the VMs a wave
+ * holds, so the best count within the limit is often off the grid); per stage with memorySizes, "fit"
  * (the smallest listed size holding the predicted peak) and — only where the profile says runtime
  * falls with memory — every larger listed size. Each configuration is scored by the planner's
  * own pipeline (score-configuration.ts) with the heuristic solver; plan() then solves the chosen
@@ -35,6 +37,7 @@ import { configurationKey } from "./configuration.js";
 import { explainSizing } from "./explain-sizing.js";
 import { checkMemorySizes, fittingSize, memoryLimitMb } from "./memory-sizes.js";
 import { scoreConfiguration, type SizingContext } from "./score-configuration.js";
+import { refineAtLimit } from "./refine-at-limit.js";
 import { searchSpace, type StageSpace } from "./search-space.js";
 import type { Configuration, ConfigurationScore, SizingReport, StageSetting } from "./sizing-types.js";
 
@@ -122,11 +125,14 @@ export async function sizeStages(dagInput: unknown, inputSize: number | string, 
     const counts = sp.counts.filter((c) => c <= cap);
     return { ...sp, counts: counts.includes(start) ? counts : [...counts, start].sort((a, b) => a - b) };
   });
+  // Counts the bisection at the limit added to a stage's grid (refine-at-limit.ts).
+  const refined = new Map<string, Set<number>>();
+  const countsOf = (sp: StageSpace): number[] => [...new Set([...sp.counts, ...(refined.get(sp.stageId) ?? [])])].sort((a, b) => a - b);
   // Descent: each searched stage in turn takes its best setting with the others held.
   const searched = capped.filter((s) => s.counts.length > 0 || s.memory);
   const settingsOf = (sp: StageSpace, current: ConfigurationScore): StageSetting[] => {
     const own = config.get(sp.stageId) ?? {};
-    const counts: StageSetting[] = sp.counts.length > 0 ? sp.counts.map((c) => countOf(sp, c)) : [{ ...(own.instances === undefined ? {} : { instances: own.instances }), ...(own.multiplier === undefined ? {} : { multiplier: own.multiplier }) }];
+    const counts: StageSetting[] = sp.counts.length > 0 ? countsOf(sp).map((c) => countOf(sp, c)) : [{ ...(own.instances === undefined ? {} : { instances: own.instances }), ...(own.multiplier === undefined ? {} : { multiplier: own.multiplier }) }];
     if (!sp.memory || sizes === undefined) return counts;
     const st = current.stages.get(sp.stageId);
     const fn = dag.stageById.get(sp.stageId)!.function;
@@ -158,6 +164,21 @@ export async function sizeStages(dagInput: unknown, inputSize: number | string, 
         }
       }
       if (stoppedEarly) break;
+      if (sp.counts.length === 0) continue;
+      // Where the limit falls between two counts of the grid, the best count is at its edge: bisect.
+      const held = config;
+      const memoryMb = held.get(sp.stageId)?.memoryMb;
+      const at = (c: number): Configuration => withSetting(held, sp.stageId, { ...countOf(sp, c), ...(memoryMb === undefined ? {} : { memoryMb }) });
+      const found = await refineAtLimit(countsOf(sp), (c) => score(at(c)), () => MAX_EVALUATIONS - evaluations);
+      if (found.length > 0) refined.set(sp.stageId, new Set([...(refined.get(sp.stageId) ?? []), ...found]));
+      for (const c of found) {
+        const sc = await score(at(c));
+        if (compareScores(sc, current, options.objective ?? "latency") < 0) {
+          config = at(c);
+          current = sc;
+          changed = true;
+        }
+      }
     }
     if (!changed) break;
   }

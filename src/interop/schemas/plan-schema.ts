@@ -12,7 +12,7 @@ const nonNegative = finite.nonnegative();
 const mode = z.enum(TRANSFER_MODES);
 const path = z.array(z.union([z.string(), z.number()]));
 
-export const VIOLATION_CODES = ["budget", "deadline", "cache-capacity", "mode-unavailable", "mode-infeasible", "not-admitted", "vm-local-conflict", "vm-local-chain", "bad-split", "memory"] as const;
+export const VIOLATION_CODES = ["budget", "deadline", "cache-capacity", "mode-unavailable", "mode-infeasible", "not-admitted", "vm-local-conflict", "vm-local-chain", "bad-split", "memory", "pool-overdrawn"] as const;
 
 export const planSchema = z.object({
   dagName: z.string(),

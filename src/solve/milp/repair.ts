@@ -25,6 +25,14 @@ export const REPAIR_ROUNDS = 3;
 /** A plan within this relative distance of the first solve's bound is reported optimal (engines stop within a gap too). */
 export const OPTIMALITY_TOLERANCE = 5e-4;
 const LIMIT_CODES = new Set(["budget", "deadline"]);
+/**
+ * What the MILP does not model, so its plan may break it without a bug: a hold-and-wait on the VM
+ * pool (pool-schedule.ts). Such a plan is scored infeasible; tightening a limit cannot repair it, so
+ * the solve ends infeasible with that plan, and plan() re-solves without the vm-local edges behind
+ * it (plan/avoid-overdraw.ts).
+ */
+const UNMODELLED_CODES = new Set(["pool-overdrawn"]);
+const repairable = (e: Evaluation) => e.violations.every((v) => LIMIT_CODES.has(v.code));
 
 export interface ScoredPlan {
   readonly assignment: Assignment;
@@ -71,7 +79,7 @@ export async function solveWithRepair(problem: Problem, ctx: MilpRunContext): Pr
   }
   let spec = limits;
   let latest = firstPlan;
-  for (let round = 1; round <= REPAIR_ROUNDS && !latest.evaluation.feasible; round++) {
+  for (let round = 1; round <= REPAIR_ROUNDS && !latest.evaluation.feasible && repairable(latest.evaluation); round++) {
     spec = tighten(problem, spec, latest.evaluation);
     if (spec.budgetUsd < computeConstantUsd(problem)) break; // no plan is that cheap
     notes.push(`repair round ${round}: re-solving with budget $${spec.budgetUsd.toPrecision(6)}, deadline ${spec.deadlineMs} ms`);
@@ -82,6 +90,12 @@ export async function solveWithRepair(problem: Problem, ctx: MilpRunContext): Pr
     best = pickBetter(problem, best, latest);
   }
   if (!best.evaluation.feasible) {
+    const unmodelled = best.evaluation.violations.filter((v) => UNMODELLED_CODES.has(v.code));
+    if (unmodelled.length > 0) {
+      // returned with its plan, so that the caller can see why (plan() re-solves without the vm-local edges behind it)
+      notes.push(`the MILP's plan overdraws the VM pool (${unmodelled.map((v) => v.message).join("; ")}), which the MILP does not model`);
+      return { status: "infeasible", stoppedByTime, plan: best, notes };
+    }
     notes.push(`no plan met the limits under the model after ${REPAIR_ROUNDS} repair rounds`);
     return { status: "infeasible", stoppedByTime, notes };
   }
@@ -94,7 +108,7 @@ export function scoreRun(problem: Problem, assignments: readonly Assignment[], c
   let best = current;
   for (const assignment of assignments) {
     const evaluation = evaluateAssignment(problem, assignment);
-    const broken = evaluation.violations.filter((v) => !LIMIT_CODES.has(v.code));
+    const broken = evaluation.violations.filter((v) => !LIMIT_CODES.has(v.code) && !UNMODELLED_CODES.has(v.code));
     if (broken.length > 0) throw sluiceError("internal.milpPlanBreaksModel", { params: { violations: broken.map((v) => `${v.path.join(".")}: ${v.message}`).join("; ") } });
     best = pickBetter(problem, best, { assignment, evaluation });
   }
