@@ -107,7 +107,8 @@ export const autoSolver: SolverFn = async (problem, ctx) => {
  */
 async function enumerateIfOpen(problem: Problem, ctx: SolverContext, o: SolverOutcome, tolerance: number): Promise<SolverOutcome> {
   if (o.status === "optimal" || (o.assignment !== undefined && gapOf(problem, o) <= tolerance)) return o;
-  if (problem.objective === "perf-per-dollar") return o;
+  // no plan in hand within the limits: plan() has its own remedies (plan/avoid-overdraw.ts, closest plan)
+  if (problem.objective === "perf-per-dollar" || !Number.isFinite(valueOf(problem, o))) return o;
   const splits = problem.allowSplits && problem.edges.some((c) => c.options.filter((x) => x.splittable).length > 1);
   if (splits || countCombinations(problem) > AUTO_ENUMERATE_MAX_COMBINATIONS) return o;
   const all = await bruteForceSolver(problem, ctx);
