@@ -7,7 +7,12 @@
  *   3. chains up to AUTO_DP_MAX_EDGES edges: the chain DP, raced against the heuristic;
  *      DAGs up to AUTO_EXACT_MAX_EDGES edges: the exact MILP, started from the heuristic's plan,
  *      stopping at the tolerance or AUTO_MAX_NODES nodes;
- *      larger DAGs up to AUTO_LP_BOUND_MAX_EDGES edges: the LP relaxation bound (iteration-limited).
+ *      larger DAGs up to AUTO_LP_BOUND_MAX_EDGES edges: the LP relaxation bound (iteration-limited);
+ *   4. still not proven within the tolerance, and every plan is a whole-mode plan (no edge can split)
+ *      with at most AUTO_ENUMERATE_MAX_COMBINATIONS of them: every plan scored (referee/brute-force.ts),
+ *      which proves the best one optimal. The MILP's bound can stay loose where it does not see the
+ *      model: it bills the VM pool at the pool of the fastest plan, while a plan whose stages overlap
+ *      more leases more VMs at its peak (docs/solvers.md).
  * The better evaluated answer wins, so more search never makes a plan worse. Every stop is a work
  * limit, so the same inputs give the same plan; the wall-clock limit is a safety net, and an
  * exact search it cuts short is discarded in favour of the plan already in hand (noted).
@@ -29,6 +34,8 @@ export const AUTO_DP_MAX_EDGES = 200;
 export const AUTO_LP_BOUND_MAX_EDGES = 500;
 /** Past this many edges the forward pass is not tried: at 13,000 edges it would add about as much again as the first pass (docs/solvers.md). */
 export const AUTO_FORWARD_MAX_EDGES = 5_000;
+/** The most whole-mode plans "auto" scores one by one to close a gap the bounds leave open (4 modes on 6 edges). */
+export const AUTO_ENUMERATE_MAX_COMBINATIONS = 4 ** 6;
 /** Branch-and-bound nodes the exact MILP may spend per solve inside "auto". */
 export const AUTO_MAX_NODES = 2_000;
 
@@ -83,15 +90,36 @@ export const autoSolver: SolverFn = async (problem, ctx) => {
     bounded = withBound(problem, { ...thorough, notes: [...(bounded.notes ?? []), "forward pass: better plan"] }, Math.max(bounded.lowerBound ?? -Infinity, forest ?? -Infinity));
     if (gapOf(problem, bounded) <= tolerance) return bounded;
   }
-  if (quick.assignment === undefined) return small ? (await exactMilp({ maxNodes: AUTO_MAX_NODES }))(problem, ctx) : quick;
-  if (isChain(problem) && problem.dag.edges.length <= AUTO_DP_MAX_EDGES) return race(problem, bounded, await chainDp(problem, ctx));
+  if (quick.assignment === undefined) return small ? enumerateIfOpen(problem, ctx, await (await exactMilp({ maxNodes: AUTO_MAX_NODES }))(problem, ctx), tolerance) : quick;
+  if (isChain(problem) && problem.dag.edges.length <= AUTO_DP_MAX_EDGES) return enumerateIfOpen(problem, ctx, race(problem, bounded, await chainDp(problem, ctx)), tolerance);
   if (small) {
     const exact = await (await exactMilp({ start: quick.assignment, relativeGap: tolerance, maxNodes: AUTO_MAX_NODES, breakTies: false }))(problem, ctx);
     if (exact.stoppedByTime === true) return { ...bounded, notes: [...(bounded.notes ?? []), `${exact.name}: stopped by the ${ctx.timeLimitMs} ms safety limit, not by work; its answer is not used so the plan repeats exactly`] };
-    return race(problem, bounded, exact);
+    return enumerateIfOpen(problem, ctx, race(problem, bounded, exact), tolerance);
   }
   return withLpBound(problem, ctx, bounded);
 };
+
+/**
+ * Every whole-mode plan scored, when the gap is still above the tolerance, no edge can split (so
+ * those are all the plans) and there are at most AUTO_ENUMERATE_MAX_COMBINATIONS: the best is then
+ * the optimum, and its value the bound. Otherwise `o` unchanged.
+ */
+async function enumerateIfOpen(problem: Problem, ctx: SolverContext, o: SolverOutcome, tolerance: number): Promise<SolverOutcome> {
+  if (o.status === "optimal" || (o.assignment !== undefined && gapOf(problem, o) <= tolerance)) return o;
+  // no plan in hand within the limits: plan() has its own remedies (plan/avoid-overdraw.ts, closest plan)
+  if (problem.objective === "perf-per-dollar" || !Number.isFinite(valueOf(problem, o))) return o;
+  const splits = problem.allowSplits && problem.edges.some((c) => c.options.filter((x) => x.splittable).length > 1);
+  if (splits) return o;
+  const { bruteForceSolver, countCombinations } = await import("./referee/brute-force.js");
+  if (countCombinations(problem) > AUTO_ENUMERATE_MAX_COMBINATIONS) return o;
+  const all = await bruteForceSolver(problem, ctx);
+  const note = `enumerated ${countCombinations(problem)} whole-mode plans: ${all.status}`;
+  if (all.assignment === undefined) return { ...o, notes: [...(o.notes ?? []), note] };
+  const value = valueOf(problem, all);
+  const better = valueOf(problem, all) < valueOf(problem, o) * (1 - 1e-12) ? all : o;
+  return withBound(problem, { ...better, name: better === all ? "enumeration (auto)" : better.name, notes: [...(o.notes ?? []), note], lowerBound: value }, undefined);
+}
 
 /** The better evaluated answer of two, carrying the larger bound and both notes. */
 function race(problem: Problem, incumbent: SolverOutcome, challenger: SolverOutcome): SolverOutcome {
