@@ -75,7 +75,7 @@ writeResultsSection(
   "Start-up",
   `${machineLine("npm run bench:startup")}
 
-Built package (dist/), each figure a fresh Node process, ${ROUNDS} rounds with the cases interleaved; median, min and max in seconds. The machine was shared and loaded: 1-minute load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after, on ${os.cpus().length} cores — so the medians are upper bounds and the ratios matter more than the absolute figures.
+Built package (dist/), each figure a fresh Node process, ${ROUNDS} rounds with the cases interleaved; median, min and max in seconds. 1-minute load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after, on ${os.cpus().length} cores${Math.max(loadBefore, loadAfter) > os.cpus().length ? " — the machine was loaded, so the medians are upper bounds and the ratios matter more than the absolute figures" : " (no other work was running)"}.
 
 | case | median s | min s | max s | target |
 |---|---:|---:|---:|---|
