@@ -13,6 +13,7 @@
  * the simulator draws runtimes around them with its default noise (CV 0.1 on point profiles,
  * the trained sets' residual grid). Env: FIDELITY_APPS, FIDELITY_FACTORS, FIDELITY_SEEDS, CONFIDENCE_SEEDS.
  */
+import os from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
 import type * as vl from "vega-lite";
 import { vegaLiteSvg } from "../src/util/vega-lite-svg.js";
@@ -155,7 +156,7 @@ function report(rows: readonly Row[], named: readonly Named[], totalS: number): 
   out.push(
     `Every example DAG at ${FACTORS.length} inputs (${FACTORS.join("×, ")}× its nominal input) × both objectives: the fastest plan within a budget (latency) and the cheapest within a deadline (cost), limits halfway between the cheapest and the fastest plan (budget ≥ 1.02× the cheapest cost, deadline ≥ 1.1× the fastest makespan). ` +
       `Default profiles; the simulator draws every instance (CV 0.1 around point profiles, the trained sets' residuals) — mean of ${SEEDS.length} seeds against the plan's prediction. ` +
-      `"kept": share of those seeds within the limit (budget for latency, deadline for cost); "at 0.95": the plan made with \`confidence: ${CONFIDENCE}\`, run on ${CONF_SEEDS.length} other seeds. Makespans in seconds. Machine loaded by other jobs. Total bench time ${totalS.toFixed(0)} s.`,
+      `"kept": share of those seeds within the limit (budget for latency, deadline for cost); "at 0.95": the plan made with \`confidence: ${CONFIDENCE}\`, run on ${CONF_SEEDS.length} other seeds. Makespans in seconds. 1-minute load average ${os.loadavg()[0]!.toFixed(1)} at the end on ${os.cpus().length} cores (the figures are simulated, so load changes only the bench time). Total bench time ${totalS.toFixed(0)} s.`,
   );
   out.push("");
   out.push("| app | input | objective | limit | plan modes | predicted s | simulated s | error | predicted $ | simulated $ | error | kept | at 0.95: status, kept | sim s/run |");
