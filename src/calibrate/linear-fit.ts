@@ -12,6 +12,7 @@
  * mean throughput — a lower bound — and its error is unknown (Infinity). MAPE is the mean
  * |y − ŷ| / y over all samples.
  */
+import { median } from "../util/median.js";
 
 export interface LatencyBandwidthFit {
   readonly latencyMs: number;
@@ -56,13 +57,6 @@ export function fitLatencyBandwidth(points: readonly { readonly bytes: number; r
     mape: ape / n,
     samples: n,
   };
-}
-
-/** The middle value (the mean of the two middle ones for an even count). */
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /**

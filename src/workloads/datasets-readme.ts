@@ -1,4 +1,5 @@
 /** Renders datasets/README.md from a collection run: how each CSV was made, the columns, the machine. */
+import { median } from "../util/median.js";
 import type { AppDefinition } from "./apps.js";
 import type { MachineInfo } from "./machine-info.js";
 import type { MeasureOptions } from "./measure-invocation.js";
@@ -30,11 +31,6 @@ export interface ReadmeInput {
   readonly singleThreaded: boolean;
   /** When the run first waited for the load average to drop below `threshold`. */
   readonly quietWait?: { readonly threshold: number; readonly waitedS: number; readonly reached: boolean };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? Number.NaN : (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
 }
 
 function size(bytes: number): string {

@@ -19,6 +19,7 @@
  * With no options it makes one timed call and measures memory in that same call without collecting
  * at the samples (a cold first invocation must be measured as it comes).
  */
+import { median } from "../util/median.js";
 import { sluiceError } from "../errors.js";
 import { armMemoryProbe, disarmMemoryProbe } from "./memory-probe.js";
 import { stageFunction } from "./stage-functions.js";
@@ -47,11 +48,6 @@ export interface MeasureOptions {
   /** Measure memory in a separate call with live-data samples (default: in the first timed call). */
   readonly separateMemoryCall?: boolean;
 }
-
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-};
 
 export function measureInvocation(functionName: string, input: Uint8Array, params: unknown, options: MeasureOptions = {}): InvocationMeasurement {
   const fn = stageFunction(functionName);
