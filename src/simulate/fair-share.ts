@@ -27,6 +27,8 @@ import { sluiceError } from "../errors.js";
 import type { TokenBucket } from "../physics/token-bucket.js";
 import { IndexedHeap } from "../util/indexed-heap.js";
 import { collectComponent, isSaturated } from "./flow-component.js";
+import { advanceGroup, refreshFinish, settleGrouped, type LevelGroup } from "./level-group.js";
+import { dissolve, dropBase, dueMembers, formGroup, joinGroup, leaveGroup, type GroupHost } from "./level-group-rules.js";
 import { makeResource, nextBucketEventMs, settleResource } from "./network-resource.js";
 import { waterFill, type Flow, type Resource } from "./water-fill.js";
 
@@ -53,6 +55,12 @@ export interface FlowRequest {
 
 const finishesFirst = (a: Flow, b: Flow): boolean => a.finishAtMs < b.finishAtMs || (a.finishAtMs === b.finishAtMs && a.id < b.id);
 const fallsDueFirst = (a: Resource, b: Resource): boolean => a.eventMs < b.eventMs || (a.eventMs === b.eventMs && a.index < b.index);
+const groupFirst = (a: LevelGroup, b: LevelGroup): boolean => a.finishAtMs < b.finishAtMs || (a.finishAtMs === b.finishAtMs && a.resource.index < b.resource.index);
+
+export interface FairShareOptions {
+  /** Fewest flows held at one saturated resource for them to run as a level group (level-group.ts); Infinity: never. */
+  readonly groupMinFlows?: number;
+}
 
 export class FairShareNetwork {
   private readonly resources = new Map<string, Resource>();
@@ -61,6 +69,10 @@ export class FairShareNetwork {
   /** Flows by finish time, token buckets by their next drain or recharge. */
   private readonly completions = new IndexedHeap<Flow>(finishesFirst);
   private readonly bucketEvents = new IndexedHeap<Resource>(fallsDueFirst);
+  /** Level groups by their first member's finish. */
+  private readonly groups = new IndexedHeap<LevelGroup>(groupFirst);
+  private readonly groupMinFlows: number;
+  private readonly host: GroupHost;
   private nextId = 0;
   private stamp = 0;
   private nowMs = 0;
@@ -68,6 +80,29 @@ export class FairShareNetwork {
   private readonly changed = new Set<Resource>();
   private started: Flow[] = [];
   recomputes = 0;
+  /** Level groups formed (flows held at one saturated resource, run on one virtual clock). */
+  groupsFormed = 0;
+
+  constructor(options: FairShareOptions = {}) {
+    this.groupMinFlows = options.groupMinFlows ?? 8;
+    const net = this;
+    this.host = {
+      get nowMs() {
+        return net.nowMs;
+      },
+      queueFlow: (f) => this.completions.update(f),
+      unqueueFlow: (f) => this.completions.remove(f),
+      queueBucketEvent: (r) => {
+        if (r.bucket !== undefined) this.queueBucketEvent(r);
+      },
+      unqueueBucketEvent: (r) => {
+        r.eventMs = Infinity;
+        this.bucketEvents.remove(r);
+      },
+      queueGroup: (g) => (Number.isFinite(g.finishAtMs) ? this.groups.update(g) : this.groups.remove(g)),
+      unqueueGroup: (g) => this.groups.remove(g),
+    };
+  }
 
   /** Declares a resource (a token bucket when `bucket` is given, starting full); re-declaring keeps the first. */
   addResource(id: string, capacityBytesPerSecond: number, bucket?: TokenBucket): void {
@@ -92,8 +127,13 @@ export class FairShareNetwork {
       }
     });
     if (!(req.bytes > 0) || (resources.length === 0 && !Number.isFinite(req.capBytesPerSecond))) return "instant";
-    const f: Flow = { id: this.nextId++, bytes: req.bytes, cap: req.capBytesPerSecond, resources, weights, onDone: req.onDone, remaining: req.bytes, lastMs: this.nowMs, rate: 0, finishAtMs: Infinity, heapIndex: -1, next: 0, frozen: false, stamp: 0 };
+    const f: Flow = { id: this.nextId++, bytes: req.bytes, cap: req.capBytesPerSecond, resources, weights, onDone: req.onDone, remaining: req.bytes, lastMs: this.nowMs, rate: 0, finishAtMs: Infinity, heapIndex: -1, bottleneck: undefined, group: undefined, tag: 0, next: 0, frozen: false, stamp: 0 };
     this.flows.set(f.id, f);
+    // a flow onto a level group's resource joins it in O(log n) when that moves no other flow (level-group-rules.ts)
+    if (!this.isDirty() && joinGroup(this.host, f)) {
+      for (const r of resources) r.flows.add(f);
+      return "started";
+    }
     // Its resources are met through the flow itself (`started`): one already saturated is expanded
     // there, one it saturates is widened — an unsaturated one moves nobody else (flow-component.ts).
     for (const r of resources) r.flows.add(f);
@@ -117,7 +157,7 @@ export class FairShareNetwork {
   /** When the next flow finishes (or a bucket runs out of credit or recharges) at the current rates; Infinity if none. */
   nextCompletionMs(): number {
     if (this.isDirty()) this.recompute();
-    return Math.min(this.completions.peek()?.finishAtMs ?? Infinity, this.bucketEvents.peek()?.eventMs ?? Infinity);
+    return Math.min(this.completions.peek()?.finishAtMs ?? Infinity, this.bucketEvents.peek()?.eventMs ?? Infinity, this.groups.peek()?.finishAtMs ?? Infinity);
   }
 
   /** Removes the flows finishing by `timeMs` (after advanceTo(timeMs)), in start order, and returns their callbacks. */
@@ -132,10 +172,37 @@ export class FairShareNetwork {
       this.completions.pop();
       done.push(f);
     }
+    for (;;) {
+      const g = this.groups.peek();
+      if (g === undefined || !(g.finishAtMs <= timeMs + slack)) break;
+      // the first member's finish passes the same test, so at least one is due
+      const due = dueMembers(g, timeMs, slack);
+      if (due.length === 0) break;
+      for (const f of due) {
+        f.rate = g.level;
+        done.push(f);
+      }
+      refreshFinish(g);
+      if (Number.isFinite(g.finishAtMs)) this.groups.update(g);
+      else this.groups.remove(g);
+    }
+    done.sort((a, b) => a.id - b.id);
     for (const f of done) {
       this.flows.delete(f.id);
+      const g = f.group;
+      if (g !== undefined && !g.dissolved) {
+        if (!leaveGroup(this.host, g, f)) this.changed.add(g.resource);
+        continue;
+      }
+      if (g !== undefined) f.rate = g.level; // its group dissolved at this instant: it ran at the group's last level
+      f.group = undefined;
       f.resources.forEach((r, k) => {
         r.flows.delete(f);
+        const rg = r.group;
+        if (rg !== undefined) {
+          if (!dropBase(this.host, rg, r, f.rate * f.weights[k]!)) this.changed.add(rg.resource);
+          return;
+        }
         // An unsaturated resource (without a token bucket, whose credit the load drives) held no
         // flow back: only its load changes. Expanding it would re-solve every flow crossing it —
         // O(flows on it) per completion on a shared tier such as the cache's aggregate bandwidth.
@@ -147,17 +214,23 @@ export class FairShareNetwork {
         r.load = r.flows.size === 0 ? 0 : Math.max(0, r.load - f.rate * f.weights[k]!);
       });
     }
-    return done.sort((a, b) => a.id - b.id).map((f) => f.onDone);
+    return done.map((f) => f.onDone);
   }
 
   /** Current rates (bytes/s) of the active flows, in start order. */
   rates(): number[] {
     if (this.isDirty()) this.recompute();
-    return [...this.flows.values()].map((f) => f.rate);
+    return [...this.flows.values()].map((f) => (f.group === undefined ? f.rate : f.group.level));
   }
 
   stats(): ResourceStats[] {
+    for (const r of this.resources.values()) {
+      if (r.group === undefined) continue;
+      advanceGroup(r.group, this.nowMs);
+      settleGrouped(r, r.group, this.nowMs);
+    }
     return [...this.resources.values()].map((r) => {
+      if (r.group !== undefined) return { id: r.id, capacityBytesPerSecond: r.capacity, bytes: r.bytes, busyMs: r.busyMs, peakUtilisation: r.peak };
       const dt = this.nowMs - r.statsMs;
       const busyMs = r.busyMs + (r.load > 0 ? dt : 0);
       return { id: r.id, capacityBytesPerSecond: r.capacity, bytes: r.bytes + (r.load * dt) / 1000, busyMs, peakUtilisation: r.peak };
@@ -177,7 +250,11 @@ export class FairShareNetwork {
     this.changed.clear();
     this.started = [];
     for (;;) {
-      const c = collectComponent(expand, lone, ++this.stamp, (r) => settleResource(r, now));
+      // a level group met here turns back into plain flows first: the full solve needs their rates
+      const c = collectComponent(expand, lone, ++this.stamp, (r) => {
+        if (r.group !== undefined) dissolve(this.host, r.group);
+        return settleResource(r, now);
+      });
       for (const r of c.resources) r.next = r.outside; // a resource no flow crosses any more carries nothing
       waterFill(c.flows, ++this.stamp);
       const widen = c.boundary.filter((r) => r.next >= r.capacity * (1 - 1e-6));
@@ -191,6 +268,7 @@ export class FairShareNetwork {
       }
       for (const f of c.flows) this.commitFlow(f, now);
       for (const r of c.resources) if (r.bucket !== undefined) this.queueBucketEvent(r);
+      for (const r of c.resources) if (formGroup(this.host, r, this.groupMinFlows)) this.groupsFormed++;
       return;
     }
   }

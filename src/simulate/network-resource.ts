@@ -10,7 +10,7 @@ import type { Resource } from "./water-fill.js";
 
 /** A resource of `capacityBytesPerSecond`, or a token bucket starting full. */
 export function makeResource(id: string, index: number, capacityBytesPerSecond: number, bucket: TokenBucket | undefined, nowMs: number): Resource {
-  const r: Resource = { id, index, eventMs: Infinity, heapIndex: -1, capacity: capacityBytesPerSecond, bytes: 0, busyMs: 0, peak: 0, load: 0, statsMs: nowMs, flows: new Set(), outside: 0, next: 0, remaining: 0, weight: 0, version: 0, stamp: 0, members: [] };
+  const r: Resource = { id, index, eventMs: Infinity, heapIndex: -1, capacity: capacityBytesPerSecond, bytes: 0, busyMs: 0, peak: 0, load: 0, statsMs: nowMs, flows: new Set(), outside: 0, next: 0, remaining: 0, weight: 0, version: 0, stamp: 0, members: [], group: undefined, base: 0, gw: 0, groupCount: 0, groupV: 0 };
   if (bucket !== undefined && bucket.burstBytesPerSecond > bucket.baselineBytesPerSecond) {
     r.bucket = { spec: bucket, creditBytes: bucket.burstBytes, drained: false, lastMs: nowMs };
     r.capacity = bucketRate(bucket, bucket.burstBytes, false);

@@ -10,6 +10,7 @@
 import { sluiceError } from "../errors.js";
 import { LevelHeap } from "./level-heap.js";
 import type { TokenBucket } from "../physics/token-bucket.js";
+import type { LevelGroup } from "./level-group.js";
 
 export interface BucketState {
   readonly spec: TokenBucket;
@@ -37,6 +38,13 @@ export interface Resource {
   /** A bucket's next drain or recharge (fair-share.ts queues it), and its place in that queue. */
   eventMs: number;
   heapIndex: number;
+  /** The level group it belongs to (level-group.ts): its load is then `base + gw · level`, `load` unused. */
+  group: LevelGroup | undefined;
+  base: number;
+  gw: number;
+  /** Members of its group crossing it, and the group's V when it was last brought up to date. */
+  groupCount: number;
+  groupV: number;
   /** Scratch for computing a component: its load from flows outside it, the load computed, bandwidth left, weight of the flows still growing, heap-entry version, visit stamp. */
   outside: number;
   next: number;
@@ -61,6 +69,11 @@ export interface Flow {
   finishAtMs: number;
   /** Its place in the queue of completions. */
   heapIndex: number;
+  /** The resource that held it at its rate in the last water-fill (undefined: its own cap). */
+  bottleneck: Resource | undefined;
+  /** Member of a level group: it finishes when the group's V reaches `tag` (`remaining`, `rate` unused). */
+  group: LevelGroup | undefined;
+  tag: number;
   /** Scratch: the rate computed, frozen yet, visit stamp. */
   next: number;
   frozen: boolean;
@@ -96,9 +109,10 @@ export function waterFill(flows: readonly Flow[], stamp: number): Resource[] {
   for (const f of flows) if (Number.isFinite(f.cap)) heap.push(f.cap, undefined, f);
   let unfrozen = flows.length;
   const touched: Resource[] = [];
-  const freeze = (f: Flow, level: number): void => {
+  const freeze = (f: Flow, level: number, at: Resource | undefined): void => {
     f.frozen = true;
     f.next = level;
+    f.bottleneck = at;
     unfrozen--;
     f.resources.forEach((r, k) => {
       const w = f.weights[k]!;
@@ -122,11 +136,11 @@ export function waterFill(flows: readonly Flow[], stamp: number): Resource[] {
     const top = heap.pop();
     if (top === undefined) throw sluiceError("internal.simulationStalled", { params: { detail: "a flow has neither a cap nor a resource" } });
     if (top.flow !== undefined) {
-      if (!top.flow.frozen) freeze(top.flow, top.level);
+      if (!top.flow.frozen) freeze(top.flow, top.level, undefined);
     } else {
       const r = top.resource!;
       if (top.version !== r.version) continue;
-      for (const f of r.members) if (!f.frozen) freeze(f, top.level);
+      for (const f of r.members) if (!f.frozen) freeze(f, top.level, r);
     }
     requeue();
   }
