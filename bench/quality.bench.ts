@@ -9,7 +9,12 @@
  *   tight = C + 0.1 · S,  medium = C + 0.5 · S,  loose = max(1.1 · F, C + 1.5 · S). Fixed baselines ignore the budget; one whose predicted cost is over
  * it does not count at that budget (it would not be allowed to run). sonic is plan() with SONIC's
  * modes and no splits, under the same budget. The oracle is the fastest whole-mode plan in
- * simulation whose predicted cost is within the budget (the rule every other policy is held to).
+ * simulation whose predicted cost is within the budget (the rule every other policy is held to),
+ * over every mode assignment at two stage configurations: the default counts and the counts the
+ * sizing chooses under that budget (what baselinePlan("oracle") uses). Where no such plan is
+ * within the budget there is no oracle for the case; it is counted apart, not compared.
+ * Env: QUALITY_APPS (comma list of app names) runs only those and prints the table without
+ * writing bench/RESULTS.md; QUALITY_SEEDS (default 1,2).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type * as vl from "vega-lite";
@@ -20,6 +25,7 @@ import { oracleCandidates, pickOracle } from "../src/baselines/oracle.js";
 import { ORACLE_MAX_EDGES, type BaselineName } from "../src/baselines/types.js";
 import { plan } from "../src/plan/plan.js";
 import { prepareProblem } from "../src/plan/prepare-problem.js";
+import { needsSizing, sizeStages } from "../src/sizing/size-stages.js";
 import type { Plan } from "../src/plan/types.js";
 import { defaultProfiles } from "../src/profiles/default-profiles.js";
 import { EXAMPLE_DAGS } from "../src/profiles/bundled-analytic.js";
@@ -36,6 +42,7 @@ const BASELINES = ["sonic", ...FIXED] as const;
 const BUDGETS = ["tight", "medium", "loose"] as const;
 type BudgetName = (typeof BUDGETS)[number];
 const NOISE_CV = 0.1;
+const ONLY_APPS = process.env.QUALITY_APPS?.split(",");
 
 interface Scored {
   /** Simulated makespan with noise off (plan() only): the model's structural error. */
@@ -60,6 +67,8 @@ interface Case {
   readonly baselines: Partial<Record<(typeof BASELINES)[number], Scored>>;
   readonly overBudget: string[];
   readonly oracle?: Scored;
+  /** Small DAG whose whole-mode plans are all over the budget at both configurations: no oracle. */
+  readonly noOracleWithinBudget?: boolean;
 }
 
 function label(p: Plan): string {
@@ -80,7 +89,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const profiles = await defaultProfiles();
   const cases: Case[] = [];
-  for (const ex of EXAMPLE_DAGS) {
+  for (const ex of EXAMPLE_DAGS.filter((e) => ONLY_APPS === undefined || ONLY_APPS.includes(e.name))) {
     const dag = JSON.parse(readFileSync(`examples/dags/${ex.file}`, "utf8")) as unknown;
     for (const factor of FACTORS) {
       const inputBytes = Math.round(ex.nominalInputBytes * factor);
@@ -115,17 +124,27 @@ async function main(): Promise<void> {
           else overBudget.push(name);
         }
         let oracle: Scored | undefined;
-        if (oracleCands.length > 0) {
-          const o = pickOracle(oracleCands, budgetUsd, "predicted");
-          oracle = { makespanMs: o.makespanMs, costUsd: o.costUsd, predictedMs: o.plan.predicted.makespanMs, predictedUsd: o.plan.predicted.costUsd, label: label(o.plan) };
+        let noOracleWithinBudget = false;
+        if (small) {
+          // the same modes at the stage configuration sized under this budget (as plan() and every baseline size it)
+          const atBudget = needsSizing(dag, { profiles, budgetUsd }) ? (await sizeStages(dag, inputBytes, { profiles, budgetUsd })).dagInput : undefined;
+          const sizedCands = atBudget === undefined ? [] : oracleCandidates((await prepareProblem(atBudget, inputBytes, { profiles })).problem, atBudget, { profiles, noiseCv: NOISE_CV }, SEEDS);
+          const o = pickOracle([...oracleCands, ...sizedCands], budgetUsd, "predicted");
+          // none within the budget: pickOracle shows the cheapest, which is over it — no yardstick for a plan within the budget
+          if (o.plan.predicted.costUsd <= budgetUsd * (1 + 1e-9)) oracle = { makespanMs: o.makespanMs, costUsd: o.costUsd, predictedMs: o.plan.predicted.makespanMs, predictedUsd: o.plan.predicted.costUsd, label: label(o.plan) };
+          else noOracleWithinBudget = true;
         }
         const quietMs = simulateSync(dag, planned, { profiles, seed: SEEDS[0]!, noiseCv: 0 }).makespanMs;
-        cases.push({ app: ex.name, inputBytes, budget, budgetUsd, shuffleHeavy, small, plan: { ...score(dag, planned, profiles), quietMs }, planStatus: planned.status, baselines, overBudget, ...(oracle ? { oracle } : {}) });
+        cases.push({ app: ex.name, inputBytes, budget, budgetUsd, shuffleHeavy, small, plan: { ...score(dag, planned, profiles), quietMs }, planStatus: planned.status, baselines, overBudget, ...(oracle ? { oracle } : {}), ...(noOracleWithinBudget ? { noOracleWithinBudget } : {}) });
       }
       process.stderr.write(`${ex.name} ${formatBytes(inputBytes)}: ${((performance.now() - tCase) / 1000).toFixed(1)} s (${oracleCands.length} oracle candidates)\n`);
     }
   }
   const totalS = (performance.now() - t0) / 1000;
+  if (ONLY_APPS !== undefined) {
+    process.stdout.write(`${report(cases, totalS)}\n`);
+    return;
+  }
   writeFileSync("bench/quality-makespan.svg", await renderPlot(cases));
   writeResultsSection("Plan quality", report(cases, totalS));
   process.stderr.write(`done in ${totalS.toFixed(0)} s\n`);
@@ -153,13 +172,14 @@ function report(cases: Case[], totalS: number): string {
     const b = (n: (typeof BASELINES)[number]) => (c.baselines[n] ? secs(c.baselines[n]!.makespanMs) : "–");
     const best = bestBaseline(c);
     out.push(
-      `| ${c.app} | ${formatBytes(c.inputBytes)} | ${c.budget} ${c.budgetUsd.toPrecision(3)} | ${secs(c.plan.makespanMs)} | ${c.plan.label} | ${b("sonic")} | ${b("locus")} | ${b("all-remote")} | ${b("all-direct")} | ${b("all-vm-local")} | ${b("cloudburst")} | ${c.oracle ? secs(c.oracle.makespanMs) : "–"} | ${c.oracle ? (c.plan.makespanMs / c.oracle.makespanMs).toFixed(3) : "–"} | ${best ? `${(c.plan.makespanMs / best.makespanMs).toFixed(3)} (${best.name})` : "–"} |`,
+      `| ${c.app} | ${formatBytes(c.inputBytes)} | ${c.budget} ${c.budgetUsd.toPrecision(3)} | ${secs(c.plan.makespanMs)} | ${c.plan.label} | ${b("sonic")} | ${b("locus")} | ${b("all-remote")} | ${b("all-direct")} | ${b("all-vm-local")} | ${b("cloudburst")} | ${c.oracle ? secs(c.oracle.makespanMs) : c.noOracleWithinBudget ? "none ≤ budget" : "–"} | ${c.oracle ? (c.plan.makespanMs / c.oracle.makespanMs).toFixed(3) : "–"} | ${best ? `${(c.plan.makespanMs / best.makespanMs).toFixed(3)} (${best.name})` : "–"} |`,
     );
   }
   out.push("");
 
   // Targets.
   const small = cases.filter((c) => c.oracle !== undefined);
+  const noOracle = cases.filter((c) => c.noOracleWithinBudget === true);
   const oracleRatios = small.map((c) => c.plan.makespanMs / c.oracle!.makespanMs);
   const within5 = oracleRatios.filter((r) => r <= 1.05).length;
   const worstOracle = small.map((c, i) => ({ c, r: oracleRatios[i]! })).sort((a, b) => b.r - a.r)[0];
@@ -178,7 +198,7 @@ function report(cases: Case[], totalS: number): string {
 
   out.push("Against the targets:");
   out.push("");
-  out.push(`- plan() within 5% of the oracle's simulated makespan on every small case: **${within5} of ${small.length}** (${small.length === within5 ? "met" : "missed"}); median plan/oracle ${quantile(oracleRatios, 0.5).toFixed(3)}, worst ${worstOracle ? `${worstOracle.r.toFixed(3)} (${worstOracle.c.app} ${formatBytes(worstOracle.c.inputBytes)} ${worstOracle.c.budget}: plan ${worstOracle.c.plan.label} vs oracle ${worstOracle.c.oracle!.label})` : "–"}. Ratios below 1 are plan() beating every whole-mode plan (through splits).`);
+  out.push(`- plan() within 5% of the oracle's simulated makespan on every small case: **${within5} of ${small.length}** (${small.length === within5 ? "met" : "missed"}); median plan/oracle ${quantile(oracleRatios, 0.5).toFixed(3)}, worst ${worstOracle ? `${worstOracle.r.toFixed(3)} (${worstOracle.c.app} ${formatBytes(worstOracle.c.inputBytes)} ${worstOracle.c.budget}: plan ${worstOracle.c.plan.label} vs oracle ${worstOracle.c.oracle!.label})` : "–"}. Ratios below 1 are plan() beating every whole-mode plan (through splits).${noOracle.length > 0 ? ` Small cases with no whole-mode plan within the budget at either configuration (no oracle, not compared): ${noOracle.length} (${noOracle.map((c) => `${c.app} ${formatBytes(c.inputBytes)} ${c.budget}`).join("; ")}).` : ""}`);
   out.push(`- plan() at or below every allowed baseline under the same budget on ≥ 90% of cases: **${wins} of ${withBaseline.length} (${pct(wins / withBaseline.length)})** strictly, ${wins1} (${pct(wins1 / withBaseline.length)}) within 1% (${wins / withBaseline.length >= 0.9 ? "met" : "missed"}).${losses.length > 0 ? ` Losses beyond 1%: ${losses.join("; ")}.` : ""}`);
   out.push(`- shuffle-heavy cases (mapreduce-sort, tpcds-q95, wide-fanout), ≥ 25% lower makespan than the better of sonic and locus: **${met25} of ${shuffle.length}** (${met25 === shuffle.length ? "met" : "missed"}); median reduction ${pct(quantile(reductions, 0.5))}, range ${pct(Math.min(...reductions))} to ${pct(Math.max(...reductions))}.`);
   out.push(`- planner's model error, predicted vs simulated (plan(), all ${cases.length} cases): makespan |error| median **${pct(quantile(errMs, 0.5))}**, p90 ${pct(quantile(errMs, 0.9))} (target ≤ 15% on the median case: ${quantile(errMs, 0.5) <= 0.15 ? "met" : "missed"}); signed median ${pct(quantile(signedMs, 0.5))} (negative: the model is optimistic); cost |error| median ${pct(quantile(errUsd, 0.5))}, p90 ${pct(quantile(errUsd, 0.9))}. With the noise off (CV 0: only the model's structure differs from the simulator's) the makespan |error| is median ${pct(quantile(errQuiet, 0.5))}, p90 ${pct(quantile(errQuiet, 0.9))}: the rest is stragglers — a stage waits for its slowest instance, which the per-instance median does not predict. plan()'s simulated cost exceeded its budget in ${planOverBudget} of ${cases.length} cases.`);
@@ -192,7 +212,7 @@ function report(cases: Case[], totalS: number): string {
 const WHY_THE_MISSES = `Why the misses (mechanisms found by simulating single plans with the noise off; see the simulator's rules in src/simulate/simulation.ts):
 
 - At or below every baseline: met once the model priced vm-local chains on the VMs they really run on (a chain is allowed where the middle stage's own placement has its producer's VM count); before that, cloudburst's chains on TPC-DS Q95 ran 0.1–0.6% faster than plan()'s choices.
-- Within 5% of the oracle: the tight-budget misses of the run before 2026-12-03 17:30 (mapreduce-sort 429 MiB, 1.40 GiB, 4.19 GiB; video-analytics 42.92 MiB) had plan() on the same modes as the oracle but fewer instances: the sizing searched counts on powers of two, while under VM-pool billing cost steps with the VMs a wave holds (count / 4 cores), so the budget ($0.0351, 13 VMs at the 60 s minimum) fell between 32 instances (8 VMs, within) and 64 (16 VMs, over). The sizing now bisects between two grid counts that straddle the limit (src/sizing/refine-at-limit.ts) and picks 52 / 52; re-measured case by case (seeds 1, 2, machine at load ≈ 13): mapreduce-sort tight 429 MiB 1.47 → 1.06 s (oracle 1.39), 1.40 GiB 3.95 → 2.61 s (oracle 3.09), 4.19 GiB 11.1 → 7.09 s (oracle 7.63); video-analytics 42.92 MiB tight 11.4 → 8.58 s against an oracle of 7.37 s. The oracle's candidates are sized without the budget (prepareProblem's default counts); where none of them fits the budget it shows the cheapest, which is over it: video-analytics 42.92 MiB tight ($0.0361 predicted vs a $0.0188 budget; the fastest plan within that budget found by scoring every split × extract count is 28 × 28 at 8.58 s) and mapreduce-sort 1.40 / 4.19 GiB tight ($0.0490 / $0.0851 vs $0.0351). There plan/oracle compares a plan within the budget with one over it.
+- Within 5% of the oracle: the tight-budget misses of the run before 2026-12-03 17:30 (mapreduce-sort 429 MiB, 1.40 GiB, 4.19 GiB; video-analytics 42.92 MiB) had plan() on the same modes as the oracle but fewer instances: the sizing searched counts on powers of two, while under VM-pool billing cost steps with the VMs a wave holds (count / 4 cores), so the budget ($0.0351, 13 VMs at the 60 s minimum) fell between 32 instances (8 VMs, within) and 64 (16 VMs, over). The sizing now bisects between two grid counts that straddle the limit (src/sizing/refine-at-limit.ts) and picks 52 / 52; re-measured case by case (seeds 1, 2, machine at load ≈ 13): mapreduce-sort tight 429 MiB 1.47 → 1.06 s (oracle 1.39), 1.40 GiB 3.95 → 2.61 s (oracle 3.09), 4.19 GiB 11.1 → 7.09 s (oracle 7.63); video-analytics 42.92 MiB tight 11.4 → 8.58 s against an oracle of 7.37 s. The last miss (video-analytics 42.92 MiB tight, plan/oracle 1.165) was the bench's, not the planner's: its oracle enumerated modes only at the default counts (1 × 55 × 55), whose cheapest plan is predicted at $0.0361 against a $0.0188 budget, so pickOracle fell back to that over-budget plan (7.37 s) and plan()'s in-budget 8.58 s was compared with it; mapreduce-sort 1.40 / 4.19 GiB tight were the same ($0.0490 / $0.0851 vs $0.0351). The oracle now also enumerates every mode at the stage configuration sized under the budget (as baselinePlan("oracle") does; 28 × 28 × 28 there, best whole-mode plan direct,direct at 8.58 s, $0.0181 predicted), and a case where no whole-mode plan fits the budget at either configuration has no oracle and is counted apart instead of compared.
 - Shuffle- and broadcast-heavy target (re-checked on the shared physics; per-edge times at f = 1 from the model's mode options, src/model/build-candidates.ts, bundled constants): direct wins every such edge on time and on price, so plan() chooses direct on them and matches sonic, which offers direct, and locus (every shuffle through the cache) is slower wherever the budget allows it. The law is the sender NIC's token bucket against per-connection caps. A direct pull draws on the senders' VM NICs: 10 Gbit/s burst (1.25 GB/s) with 853 GB of credit above the 1.25 Gbit/s baseline per VM, 5 Gbit/s per flow (docs/platform.md); the largest case here moves 205 GB over dozens of VMs, so no NIC leaves its burst, and a reader sharing a 4-slot VM gets ≈ 312 MB/s. A cache read or write is capped at 75 MiB/s per connection (one per instance) under the tier's 5 GB/s aggregate, and a remote transfer at 41 MB/s per connection plus 27 ms per GET and 40 ms per PUT, one GET per (sender, receiver) pair. Per edge: mapreduce-sort 4.19 GiB, 52 → 52 shuffle: direct 1,143 ms, cache 2,254 ms (+$0.0153), remote 5,665 ms (+$0.00134); TPC-DS Q95 68.3 GiB, web_sales shuffle 128 → 67: direct 1,247 ms, cache 3,987 ms (+$0.0337), remote 8,986 ms (+$0.00407), its dimension broadcast: direct 4 ms, cache 139 ms, remote 3,515 ms; wide-fanout 1.86 GiB, 200 → 100: direct 83 ms, cache 527 ms, remote 5,806 ms; LightGBM 190.73 MiB, PCA → 6 trainers: direct 166 ms, cache 744 ms, remote 1,490 ms. Direct's transfer costs only VM time the plan already holds; cache and remote add per-GB and per-request prices. So on this platform the 25% goal cannot be met without changing a sourced constant: it needs a regime where a sender VM sends more than its 853 GB of burst credit, or a platform without direct (functions that accept no connections), where the cache's 75 MiB/s and 1 ms beat the store's 41 MB/s and 27 ms.
 - Cost: with the shared physics (VM-pool billing with its minimum, stragglers priced by order statistics) no plan's simulated cost exceeded its budget; the cost error is 0.0% mostly because runs shorter than the pool's 60 s minimum bill the same in both engines.
 - Fixed since the first measurement (all in the model, each cross-checked here): vm-local chains priced on the wrong VMs (now allowed only where the VM counts agree), one PUT latency per scattering sender instead of per object, a split's upload beside direct pulls treated as sharing the NIC perfectly (now one fair-share flow among the pullers), and vm-local's sender write charged once per queued wave.`;
