@@ -1,15 +1,18 @@
 /**
  * Simulator scaling: events per second, and how its cost grows with the instances simulated.
- * Two DAG shapes at n = 64 … 4,096, planned all-remote (the mode with the most requests and
- * flows) and simulated once each:
- * - chain: a map of n → one-to-one → n transforms → gather → 1 sink: its events grow as n, so its
- *   cost is the simulator's own growth in instances (target: no faster than n log n);
- * - shuffle: a map of n → all-to-all → n reducers → gather → 1 sink: n² GETs, so its events grow as
- *   n² and the per-event cost (events/s) is what the simulator adds.
+ * Three cases at n = 64 … 4,096, simulated once each:
+ * - chain (all-remote): a map of n → one-to-one → n transforms → gather → 1 sink: its events grow
+ *   as n, so its cost is the simulator's own growth in instances (target: no faster than n log n);
+ * - shuffle (all-remote): a map of n → all-to-all → n reducers → gather → 1 sink: n² GETs, so its
+ *   events grow as n² whatever the engine; what the simulator adds is the cost per event;
+ * - shuffle (all-cache): the same exchange through the cache tier, whose 5 GB/s aggregate
+ *   bandwidth saturates — every read's start and end changes the fair share of every other read
+ *   on it (the case the level groups of src/simulate/level-group.ts are for).
  * Reported per row: instances, events, CPU seconds of the run (less sensitive than wall time to the
- * other jobs on a shared machine), wall seconds, events per CPU second, and the growth exponent
- * from the row above: log(CPU ratio) / log(n ratio) — n log n gives ≈ 1.1–1.2 per 4× step here, n²
- * gives 2. Then mapreduce-sort at 1 TiB under Sluice's plan and every baseline but the oracle
+ * other jobs on a shared machine), wall seconds, events per CPU second, the growth exponent of CPU
+ * time from the row above, log(CPU ratio) / log(n ratio) — n log n gives ≈ 1.1–1.2 per 4× step,
+ * n² gives 2 — and that of CPU time per event (target ≈ 0: O(log n) per event gives ≈ 0.1 per 4×
+ * step). Then mapreduce-sort at 1 TiB under Sluice's plan and every baseline but the oracle
  * (target: each < 60 s). Writes `## Simulator scaling` in bench/RESULTS.md.
  * Env: SIM_SIZES (comma list), SIM_SORT=0 skips mapreduce-sort, SIM_SORT_SIZE (default 1 TiB).
  */
@@ -58,28 +61,38 @@ function timed<T>(run: () => T): { result: T; wallS: number; cpuS: number } {
   return { result, wallS: (performance.now() - t0) / 1000, cpuS: (cpu.user + cpu.system) / 1e6 };
 }
 
+const CASES = [
+  { shape: "chain", pattern: "one-to-one", mode: "remote" },
+  { shape: "shuffle", pattern: "shuffle", mode: "remote" },
+  { shape: "shuffle", pattern: "shuffle", mode: "cache" },
+] as const;
 const rows: string[] = [];
-for (const [shape, pattern] of [["chain", "one-to-one"], ["shuffle", "shuffle"]] as const) {
-  let prev: { n: number; cpuS: number } | undefined;
+const growth = (a: number, b: number, n0: number, n1: number) => (Math.log(b / a) / Math.log(n1 / n0)).toFixed(2);
+for (const { shape, pattern, mode } of CASES) {
+  let prev: { n: number; cpuS: number; perEvent: number } | undefined;
   for (const n of SIZES) {
     const dag = threeStageDag(n, pattern);
     const { problem } = await prepareProblem(dag, n * 64e6, { profiles: PROFILES });
-    const plan = planFromAssignment(problem, { edges: problem.dag.edges.map(() => [{ mode: "remote" as const, fraction: 1 }]), admitted: new Set() }, "all-remote");
+    // all-cache: both outputs admitted (the tier holds them: 64 GiB ≥ 96 MB × n up to n = 700; past that the rest overflows to the store)
+    const admitted = new Set(mode === "cache" ? ["map", "reduce"] : []);
+    const plan = planFromAssignment(problem, { edges: problem.dag.edges.map(() => [{ mode, fraction: 1 }]), admitted }, `all-${mode}`);
     const { result: r, wallS, cpuS } = timed(() => simulateSync(dag, plan, { profiles: PROFILES, seed: 1 }));
-    const exponent = prev === undefined ? "—" : (Math.log(cpuS / prev.cpuS) / Math.log(n / prev.n)).toFixed(2);
-    rows.push(`| ${shape} | ${n} | ${2 * n + 1} | ${r.events.toLocaleString("en-US")} | ${cpuS.toFixed(2)} | ${wallS.toFixed(2)} | ${Math.round(r.events / cpuS).toLocaleString("en-US")} | ${exponent} |`);
+    const perEvent = cpuS / r.events;
+    const exponent = prev === undefined ? "—" : growth(prev.cpuS, cpuS, prev.n, n);
+    const perEventExponent = prev === undefined ? "—" : growth(prev.perEvent, perEvent, prev.n, n);
+    rows.push(`| ${shape} | ${mode} | ${n} | ${2 * n + 1} | ${r.events.toLocaleString("en-US")} | ${cpuS.toFixed(2)} | ${wallS.toFixed(2)} | ${Math.round(r.events / cpuS).toLocaleString("en-US")} | ${exponent} | ${perEventExponent} |`);
     console.log(rows.at(-1));
-    prev = { n, cpuS };
+    prev = { n, cpuS, perEvent };
   }
 }
 
 const header = [
   machineLine(`${process.env.SIM_SIZES ? `SIM_SIZES=${process.env.SIM_SIZES} ` : ""}npm run bench:simulate`),
   "",
-  "chain: a map of n → one-to-one → n transforms → gather → 1 sink (events ∝ n); shuffle: the same with an all-to-all edge (n² GETs, events ∝ n²). All-remote, default platform and noise, one seed. Exponent: log(CPU ratio) / log(n ratio) from the row above (n log n ≈ 1.1–1.2 per 4× step here; n² = 2).",
+  "chain: a map of n → one-to-one → n transforms → gather → 1 sink (events ∝ n); shuffle: the same with an all-to-all edge (n² reads, so events ∝ n² in any engine), all-remote (GETs) and all-cache (reads from the cache tier, whose 5 GB/s aggregate saturates: every read's start and end moves every other read's fair share — run as one level group in virtual time, src/simulate/level-group.ts). Default platform and noise, one seed. Exponents from the row above, log(ratio) / log(n ratio): of CPU time (target for chain ≤ n log n ≈ 1.1–1.2 per 4× step; n² = 2, which a shuffle's n² events impose) and of CPU time per event (target ≈ 0: O(log n) per event).",
   "",
-  "| shape | n | instances | events | CPU s | wall s | events / CPU s | exponent |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|",
+  "| shape | mode | n | instances | events | CPU s | wall s | events / CPU s | exponent (CPU) | exponent (CPU / event) |",
+  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...rows,
 ];
 const load = () => `Load average: ${os.loadavg().map((x) => x.toFixed(1)).join(", ")} (other helpers' jobs on the same 2 cores): wall times are noisy; the exponents compare runs made back to back.`;

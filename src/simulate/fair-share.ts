@@ -17,7 +17,10 @@
  * Cost per change: only the flows a change can move are recomputed (flow-component.ts); flows
  * and resources are brought up to date lazily (bytes left, statistics and credit at their last
  * change, moving linearly since), and completions and bucket events wait in a heap — so an event
- * costs the size of its component and a log, not the number of flows in the run.
+ * costs the size of its component and a log, not the number of flows in the run. The flows held
+ * at one saturated resource (the cache tier's aggregate, which every cache read crosses) would
+ * make that component every flow on it; they run as a level group in virtual time instead
+ * (level-group.ts), where a start or end costs a log while no other flow's rate can move.
  *
  * Pre: time only moves forward (`advanceTo`). Post: a flow's bytes are delivered exactly; no
  * resource carries more than its capacity; per-resource statistics (bytes, busy time, peak
@@ -26,10 +29,11 @@
 import { sluiceError } from "../errors.js";
 import type { TokenBucket } from "../physics/token-bucket.js";
 import { IndexedHeap } from "../util/indexed-heap.js";
-import { collectComponent, isSaturated } from "./flow-component.js";
+import { collectComponent } from "./flow-component.js";
 import { advanceGroup, refreshFinish, settleGrouped, type LevelGroup } from "./level-group.js";
-import { dissolve, dropBase, dueMembers, formGroup, joinGroup, leaveGroup, type GroupHost } from "./level-group-rules.js";
+import { dissolve, dueMembers, formGroup, joinGroup, type GroupHost } from "./level-group-rules.js";
 import { makeResource, nextBucketEventMs, settleResource } from "./network-resource.js";
+import { releaseFlow } from "./release-flow.js";
 import { waterFill, type Flow, type Resource } from "./water-fill.js";
 
 export interface ResourceStats {
@@ -189,30 +193,7 @@ export class FairShareNetwork {
     done.sort((a, b) => a.id - b.id);
     for (const f of done) {
       this.flows.delete(f.id);
-      const g = f.group;
-      if (g !== undefined && !g.dissolved) {
-        if (!leaveGroup(this.host, g, f)) this.changed.add(g.resource);
-        continue;
-      }
-      if (g !== undefined) f.rate = g.level; // its group dissolved at this instant: it ran at the group's last level
-      f.group = undefined;
-      f.resources.forEach((r, k) => {
-        r.flows.delete(f);
-        const rg = r.group;
-        if (rg !== undefined) {
-          if (!dropBase(this.host, rg, r, f.rate * f.weights[k]!)) this.changed.add(rg.resource);
-          return;
-        }
-        // An unsaturated resource (without a token bucket, whose credit the load drives) held no
-        // flow back: only its load changes. Expanding it would re-solve every flow crossing it —
-        // O(flows on it) per completion on a shared tier such as the cache's aggregate bandwidth.
-        if (r.bucket !== undefined || isSaturated(r) || this.changed.has(r)) {
-          this.changed.add(r);
-          return;
-        }
-        settleResource(r, this.nowMs);
-        r.load = r.flows.size === 0 ? 0 : Math.max(0, r.load - f.rate * f.weights[k]!);
-      });
+      releaseFlow(this.host, f, this.changed);
     }
     return done.map((f) => f.onDone);
   }
