@@ -31,7 +31,7 @@ import type { TokenBucket } from "../physics/token-bucket.js";
 import { IndexedHeap } from "../util/indexed-heap.js";
 import { collectComponent } from "./flow-component.js";
 import { advanceGroup, refreshFinish, settleGrouped, type LevelGroup } from "./level-group.js";
-import { dissolve, dueMembers, formGroup, joinGroup, type GroupHost } from "./level-group-rules.js";
+import { dissolve, dueMembers, formGroup, joinGroup, rebase, showLoad, type GroupHost } from "./level-group-rules.js";
 import { makeResource, nextBucketEventMs, settleResource } from "./network-resource.js";
 import { releaseFlow } from "./release-flow.js";
 import { waterFill, type Flow, type Resource } from "./water-fill.js";
@@ -231,9 +231,18 @@ export class FairShareNetwork {
     this.changed.clear();
     this.started = [];
     for (;;) {
-      // a level group met here turns back into plain flows first: the full solve needs their rates
+      // A level group's own resource met here turns the group back into plain flows (the solve
+      // needs their rates), as does an attached resource the solve must expand; one it only
+      // bounds shows its true load and takes the group back after the commit (rebase).
+      const shown: Resource[] = [];
       const c = collectComponent(expand, lone, ++this.stamp, (r) => {
-        if (r.group !== undefined) dissolve(this.host, r.group);
+        const g = r.group;
+        if (g !== undefined && (r === g.resource || expand.has(r))) dissolve(this.host, g);
+        else if (g !== undefined) {
+          showLoad(r, g, now);
+          shown.push(r);
+          return false;
+        }
         return settleResource(r, now);
       });
       for (const r of c.resources) r.next = r.outside; // a resource no flow crosses any more carries nothing
@@ -248,7 +257,8 @@ export class FairShareNetwork {
         r.peak = Math.max(r.peak, r.load / r.capacity);
       }
       for (const f of c.flows) this.commitFlow(f, now);
-      for (const r of c.resources) if (r.bucket !== undefined) this.queueBucketEvent(r);
+      for (const r of c.resources) if (r.bucket !== undefined && r.group === undefined) this.queueBucketEvent(r);
+      rebase(this.host, shown);
       for (const r of c.resources) if (formGroup(this.host, r, this.groupMinFlows)) this.groupsFormed++;
       return;
     }

@@ -121,6 +121,27 @@ export function leaveGroup(host: GroupHost, g: LevelGroup, f: Flow): boolean {
   return relevel(host, g);
 }
 
+/** A full re-solve that only bounds an attached resource (does not expand it) reads its true load: brought up to now. */
+export function showLoad(r: Resource, g: LevelGroup, nowMs: number): void {
+  advanceGroup(g, nowMs);
+  settleGrouped(r, g, nowMs);
+  r.load = r.base + r.gw * g.level;
+}
+
+/** After that re-solve committed the shown resources' new loads (flows outside the group added), their groups take them back — or dissolve where a limit no longer holds. */
+export function rebase(host: GroupHost, shown: readonly Resource[]): void {
+  // every base first: a group that dissolves sets its resources' loads from their bases
+  for (const r of shown) if (r.group !== undefined && !r.group.dissolved) r.base = Math.max(0, r.load - r.gw * r.group.level);
+  for (const r of shown) {
+    const g = r.group;
+    if (g === undefined || g.dissolved) continue;
+    host.unqueueBucketEvent(r);
+    const limit = levelLimit(r, r.base, r.gw);
+    if (g.level < limit * MARGIN) g.limit = Math.min(g.limit, limit);
+    else dissolve(host, g);
+  }
+}
+
 /** A flow outside the group that crossed some of its resources finished now: their base loads drop; false if the group dissolved. */
 export function dropBase(host: GroupHost, g: LevelGroup, r: Resource, loadBytesPerSecond: number): boolean {
   advanceGroup(g, host.nowMs);
