@@ -27,6 +27,10 @@ export function formatModel(model: ModelArtifact, memory?: MemoryFactor): string
     case "power":
       f = `${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)}${(model.offset ?? 1) === 0 ? "" : " − 1"}`;
       break;
+    case "broken-power":
+      // (y + offset) = a·(1+x)^b below the knee k; above it the extra factor ((1+x)/(1+k))^(c − b) makes the slope c.
+      f = `${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)}·max(1, (1+x)/(1+${g(model.kneeBytes)}))^${(model.exponentAbove - model.exponent).toFixed(3)}${model.offset === 0 ? "" : " − 1"}`;
+      break;
     case "ceil-power":
       f = `⌈${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)}⌉`;
       break;
