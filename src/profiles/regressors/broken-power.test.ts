@@ -76,6 +76,8 @@ describe("broken power law", () => {
   it("is written as predict evaluates it", () => {
     // a = e^(ln 2) = 2, slope 0.5, then 1.5 − 0.5 = 1 more above the knee
     expect(formatModel(STEEP)).toBe("2·(1+x)^0.500·max(1, (1+x)/(1+999))^1.000");
+    // a bend of −0.0001 rounds to nothing and is written 0.000, not −0.000; offset 1 adds " − 1"
+    expect(formatModel({ ...STEEP, exponentAbove: 0.4999, offset: 1 })).toBe("2·(1+x)^0.500·max(1, (1+x)/(1+999))^0.000 − 1");
   });
 
   it.each([
