@@ -107,7 +107,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
       share[f] = 1;
       const whole = !o.splittable || !problem.allowSplits;
       constraints.push(whole ? { name: `whole[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, lower: 0, upper: 0 } : { name: `split[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, upper: 0 });
-      const relaxed = (pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number) => (spec.relax === true ? undominatedPieces(pieces, bigMs) : pieces);
+      const relaxed = (pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number, plain?: readonly AffinePiece[]) => (spec.relax === true ? undominatedPieces(pieces, bigMs, plain) : pieces);
       relaxed(o.timePieces).forEach((p, k) => {
         const terms: Record<string, number> = { [transferName(i)]: 1 };
         addTerm(terms, y, -ms(p.fixedMs));
@@ -117,7 +117,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
       // Beside a direct share (y_direct = 1) an uploading mode's time follows its besideDirect pieces.
       const direct = cands.options.some((d) => d.mode === "direct") ? useName(i, "direct") : undefined;
       if (direct !== undefined && o.besideDirect !== undefined) {
-        relaxed(o.besideDirect, (p) => p.fixedMs + Math.max(0, p.perFractionMs)).forEach((p, k) => {
+        relaxed(o.besideDirect, (p) => p.fixedMs + Math.max(0, p.perFractionMs), o.timePieces).forEach((p, k) => {
           const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
           const terms: Record<string, number> = { [transferName(i)]: 1 };
           addTerm(terms, y, -ms(p.fixedMs));
@@ -229,11 +229,11 @@ function phaseRows(problem: Problem, v: string, ms: (x: number) => number, horiz
         addTerm(terms, f, -ms(p.perFractionMs));
         if (Object.keys(terms).length > 1) rows.push({ name, terms, lower: 0 });
       };
-      const relaxed = (pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number) => (relax ? undominatedPieces(pieces, bigMs) : pieces);
+      const relaxed = (pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number, plain?: readonly AffinePiece[]) => (relax ? undominatedPieces(pieces, bigMs, plain) : pieces);
       relaxed(o.writePieces).forEach((p, k) => piece(`write[${i}][${o.mode}][${k}]`, w, p));
       relaxed(o.readPieces).forEach((p, k) => piece(`read[${i}][${o.mode}][${k}]`, rd, p));
       if (direct !== undefined && o.besideDirectWrite !== undefined) {
-        relaxed(o.besideDirectWrite, (p) => p.fixedMs + Math.max(0, p.perFractionMs)).forEach((p, k) => {
+        relaxed(o.besideDirectWrite, (p) => p.fixedMs + Math.max(0, p.perFractionMs), o.writePieces).forEach((p, k) => {
           const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
           if (!(bigM > 0)) return;
           const terms: Record<string, number> = { [w]: 1 };
