@@ -290,7 +290,7 @@ const both = (w: boolean, c: boolean) => `wall clock ${verdict(w)}, CPU ${verdic
 const load = os.loadavg().map((x) => x.toFixed(1)).join(" / ");
 const lpLine =
   lp100.length === 0
-    ? "no 100-stage plan needed the LP bound (the forest bound proved each within the tolerance, or no limit was set)"
+    ? "no 100-stage plan needed the LP bound (the cheap or the forest bound proved each within the tolerance, or no limit was set)"
     : `${lp100.length} of ${scale.filter((r) => r.stages === 100).reduce((a, r) => a + r.medians.length, 0)} 100-stage plans needed the LP relaxation bound (the heuristic's plan not proven within 1% by the forest bound): ${lp100.map((x) => `${ms(x.ms)} (CPU ${ms(x.cpuMs)})`).join(", ")}`;
 
 writeResultsSection(

@@ -67,7 +67,7 @@ describe("autoSolver", () => {
   // The deadline at the fastest plan's makespan on the AWS platform (VM-pool billing; the 67th sample
   // of the plan bench's VM-pool check): the MILP bills the pool at the fastest plan's peak, while the
   // plans that meet the deadline lease more VMs at theirs, so its bound left the optimum 12.48% above
-  // it. No edge can split and there are 4 · 4 · 3 · 4 · 3 · 4 · 4 = 6,912 ≤ 4⁷ whole-mode plans, so
+  // it. No edge can split and there are 4 · 3 · 4 · 4 · 4 · 3 · 3 = 6,912 ≤ 4⁷ whole-mode plans, so
   // auto enumerates them: it proves its plan optimal, gap 0.
   it("enumerates every whole-mode plan when the bounds leave the gap open and there are few", async () => {
     const spec: ProblemSpec = {
