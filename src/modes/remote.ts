@@ -60,12 +60,13 @@ export const remoteMode: ModeModule = {
     const writePieces = (share: number): AffinePiece[] => [
       ...timesPieces(sumOfMaxes(putLatency, storeLines(platform, written, share)), pt.waves),
       putsScale ? { fixedMs: 0, perFractionMs: putBoundMs } : { fixedMs: putBoundMs, perFractionMs: 0 },
-      sendersScale ? { fixedMs: 0, perFractionMs: putAggregateMs } : { fixedMs: putAggregateMs, perFractionMs: 0 },
+      // a store without an aggregate (S3) adds no piece
+      ...(putAggregateMs > 0 ? [sendersScale ? { fixedMs: 0, perFractionMs: putAggregateMs } : { fixedMs: putAggregateMs, perFractionMs: 0 }] : []),
     ];
     const read: AffinePiece[] = [
       { fixedMs: ct.waves * readOneMs, perFractionMs: 0 },
       { fixedMs: 0, perFractionMs: getBoundMs },
-      { fixedMs: 0, perFractionMs: getAggregateMs },
+      ...(getAggregateMs > 0 ? [{ fixedMs: 0, perFractionMs: getAggregateMs }] : []),
     ];
     // Beside a direct share, each upload is one flow among the pullers on the sender NIC.
     const pullers = concurrentPullers(flow.pattern, consumer.instances, ct.vms, ct.slotsPerVm, pt.vms);
@@ -85,7 +86,7 @@ export const remoteMode: ModeModule = {
         objectStoreUsd: putsScale ? { fixedUsd: 0, perFractionUsd: putUsd + getUsd } : { fixedUsd: putUsd, perFractionUsd: getUsd },
       },
       { splittable: true, requiresAdmission: false },
-      { writeMs: writeMs1, readMs: readMs1, putBoundMs, getBoundMs, putAggregateMs, getAggregateMs, puts: totalPuts, gets: totalGets, prefixes },
+      { writeMs: writeMs1, readMs: readMs1, putBoundMs, getBoundMs, ...(store.aggregateBytesPerSecond === undefined ? {} : { putAggregateMs, getAggregateMs }), puts: totalPuts, gets: totalGets, prefixes },
       nicLines(platform, { fixedBytes: uploaders * written.fixedBytes, perFractionBytes: uploaders * written.perFractionBytes }),
     );
   },
