@@ -7,6 +7,9 @@ import type { ModelArtifact } from "./regressors/types.js";
 
 const g = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : Number(v.toPrecision(4)).toString());
 
+/** Three decimals, without a "-0.000" for a bend that rounds to nothing. */
+const fixed3 = (v: number) => (Math.abs(v) < 5e-4 ? "0.000" : v.toFixed(3));
+
 export function formatModel(model: ModelArtifact, memory?: MemoryFactor): string {
   let f: string;
   switch (model.family) {
@@ -26,6 +29,10 @@ export function formatModel(model: ModelArtifact, memory?: MemoryFactor): string
     }
     case "power":
       f = `${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)}${(model.offset ?? 1) === 0 ? "" : " − 1"}`;
+      break;
+    case "broken-power":
+      // (y + offset) = a·(1+x)^b below the knee k; above it the extra factor ((1+x)/(1+k))^(c − b) makes the slope c.
+      f = `${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)}·max(1, (1+x)/(1+${g(model.kneeBytes)}))^${fixed3(model.exponentAbove - model.exponent)}${model.offset === 0 ? "" : " − 1"}`;
       break;
     case "ceil-power":
       f = `⌈${g(Math.exp(model.logScale))}·(1+x)^${model.exponent.toFixed(3)}⌉`;

@@ -27,13 +27,13 @@ export type Judged = CandidateResult & { readonly refused?: string };
 export type Selection = { readonly how: "auto" | "forced"; readonly chosen: Fitted; readonly note?: string } | { readonly how: "fallback"; readonly chosen: Fitted; readonly note: string };
 
 /** Tie order among families with as many parameters. */
-const TIE_ORDER: readonly RegressorFamily[] = ["constant", "power", "linear", "ceil-power", "poly2", "poly3", "mlp"];
+const TIE_ORDER: readonly RegressorFamily[] = ["constant", "power", "linear", "ceil-power", "poly2", "broken-power", "poly3", "mlp"];
 
 /** The candidates for a choice; a count target (whole numbers by definition, like fanout) adds `ceil-power` to auto. */
 export function familiesFor(choice: ModelChoice, withMlp: boolean, countTarget = false): RegressorFamily[] {
   switch (choice) {
     case "auto": {
-      const smooth: RegressorFamily[] = withMlp ? ["constant", "linear", "power", "poly2", "poly3", "mlp"] : ["constant", "linear", "power", "poly2", "poly3"];
+      const smooth: RegressorFamily[] = withMlp ? ["constant", "linear", "power", "broken-power", "poly2", "poly3", "mlp"] : ["constant", "linear", "power", "broken-power", "poly2", "poly3"];
       return countTarget ? [...smooth, "ceil-power"] : smooth;
     }
     case "poly":

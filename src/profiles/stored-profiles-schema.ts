@@ -16,6 +16,7 @@ export const storedModelSchema = z.discriminatedUnion("family", [
   z.object({ family: z.literal("constant"), value: num }),
   z.object({ family: z.enum(["linear", "poly2", "poly3"]), xScale: num, coefficients: z.array(num) }),
   z.object({ family: z.literal("power"), logScale: num, exponent: num, offset: z.union([z.literal(0), z.literal(1)]).optional() }),
+  z.object({ family: z.literal("broken-power"), logScale: num, exponent: num, kneeBytes: num.nonnegative(), exponentAbove: num, offset: z.union([z.literal(0), z.literal(1)]) }),
   z.object({ family: z.literal("ceil-power"), logScale: num, exponent: num }),
   z.object({ family: z.literal("mlp"), hiddenUnits: z.number().int().positive(), inputMean: num, inputStd: num, outputMean: num, outputStd: num, weights: weightsRefSchema }),
 ]);

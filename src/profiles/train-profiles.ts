@@ -16,6 +16,7 @@ import { hashTraces } from "./hash-traces.js";
 import { fitMemoryFactor, memoryScale } from "./memory-factor.js";
 import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type FunctionProfileData, type ProfileSetData, type SegmentProfileData, type TargetProfileData } from "./profile-set-data.js";
 import { createProfileSet, type ProfileSet } from "./profile-set.js";
+import { fitBrokenPower } from "./regressors/broken-power.js";
 import { fitCeilPower } from "./regressors/ceil-power.js";
 import { DEFAULT_MLP_OPTIONS, fitMlpBatch, type MlpOptions } from "./regressors/mlp.js";
 import { fitConstant, fitPolynomial } from "./regressors/polynomial.js";
@@ -75,6 +76,7 @@ function toTable(records: readonly TraceRecord[], issues: Issue[]): TraceTable {
 function fitClassical(family: RegressorFamily, task: FitTask): FitOutcome {
   if (family === "constant") return fitConstant(task);
   if (family === "power") return fitPowerLaw(task);
+  if (family === "broken-power") return fitBrokenPower(task);
   if (family === "ceil-power") return fitCeilPower(task);
   if (family === "linear" || family === "poly2" || family === "poly3") return fitPolynomial(family, task);
   throw new InvariantError(`not a classical family: ${family}`);

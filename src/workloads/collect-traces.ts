@@ -1,8 +1,10 @@
 /**
  * `npm run traces`: measures every shipped app (apps.ts) at several root input sizes, each size
- * repeated, every invocation in a worker thread (one worker per function per app and size, reused
- * across the repeats). Before the timed repeats, each size's workers are warmed by one untimed run
- * of the app at a small size, so no recorded invocation pays for loading modules and compiling the
+ * repeated, every invocation in a worker thread (fresh workers, one per function, for each run of
+ * an app at one size). The runs are visited in rounds — round r runs repeat r of every size, in a
+ * seeded shuffled order (collection-order.ts) — so a slow phase of the machine lands on one repeat
+ * of several sizes, not on every repeat of one size. Before its timed run, each run's workers are
+ * warmed by one untimed run of the app at a small size, so no recorded invocation pays for loading modules and compiling the
  * function's hot code (without it, first invocations after the roots ran 1.4–7× slower per
  * byte, and they clustered at the smallest sizes). Every recorded invocation is then measured on its
  * own input by measure-invocation.ts: untimed warm-up calls, timed calls (median CPU and wall time)
@@ -24,6 +26,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { APPS, findApp } from "./apps.js";
+import { collectionOrder } from "./collection-order.js";
 import { renderDatasetsReadme, type CollectedApp } from "./datasets-readme.js";
 import { exposeGc } from "./expose-gc.js";
 import { describeMachine } from "./machine-info.js";
@@ -96,9 +99,11 @@ async function main(): Promise<void> {
   const collectGarbage = exposeGc();
   const loadAverages: number[] = [os.loadavg()[0]!];
   for (const app of apps) {
-    const rows: TraceRow[] = [];
-    const wallMs: number[] = [];
-    for (const inputBytes of sizesBytes) {
+    // Runs are visited in rounds of shuffled sizes (collection-order.ts); rows are written size by size, repeat by repeat.
+    const runs = new Map<string, { rows: TraceRow[]; wallMs: number[] }>();
+    const key = (sizeIndex: number, repeat: number) => `${sizeIndex}/${repeat}`;
+    for (const { sizeIndex, repeat } of collectionOrder(sizesBytes.length, repeats)) {
+      const inputBytes = sizesBytes[sizeIndex]!;
       const workers = new Map(app.stages.map((s) => [s.function, new StageWorker(measure)]));
       const invoke = (fn: string, input: Uint8Array, params: unknown) => {
         collectGarbage();
@@ -106,16 +111,24 @@ async function main(): Promise<void> {
       };
       try {
         if (warmupBytes > 0) await runApp(app, warmupBytes, invoke, { seed: WARMUP_SEED });
-        for (let repeat = 0; repeat < repeats; repeat++) {
-          const runRows = await runApp(app, inputBytes, invoke, { seed: 1 + repeat, onInvocation: (_row, m) => wallMs.push(m.wallMs) });
-          loadAverages.push(os.loadavg()[0]!);
-          rows.push(...runRows);
-          const elapsedS = ((performance.now() - startedMs) / 1000).toFixed(1);
-          const runMs = runRows.reduce((s, r) => s + r.runtimeMs, 0).toFixed(0);
-          process.stderr.write(`[${elapsedS}s] ${app.app} ${(inputBytes / MIB).toFixed(2)} MiB repeat ${repeat + 1}/${repeats}: ${runRows.length} invocations, ${runMs} ms of stage CPU time; load ${os.loadavg()[0]!.toFixed(2)}\n`);
-        }
+        const wallMs: number[] = [];
+        const runRows = await runApp(app, inputBytes, invoke, { seed: 1 + repeat, onInvocation: (_row, m) => wallMs.push(m.wallMs) });
+        loadAverages.push(os.loadavg()[0]!);
+        runs.set(key(sizeIndex, repeat), { rows: runRows, wallMs });
+        const elapsedS = ((performance.now() - startedMs) / 1000).toFixed(1);
+        const runMs = runRows.reduce((s, r) => s + r.runtimeMs, 0).toFixed(0);
+        process.stderr.write(`[${elapsedS}s] ${app.app} ${(inputBytes / MIB).toFixed(2)} MiB repeat ${repeat + 1}/${repeats}: ${runRows.length} invocations, ${runMs} ms of stage CPU time; load ${os.loadavg()[0]!.toFixed(2)}\n`);
       } finally {
         await Promise.all([...workers.values()].map((w) => w.terminate()));
+      }
+    }
+    const rows: TraceRow[] = [];
+    const wallMs: number[] = [];
+    for (let sizeIndex = 0; sizeIndex < sizesBytes.length; sizeIndex++) {
+      for (let repeat = 0; repeat < repeats; repeat++) {
+        const run = runs.get(key(sizeIndex, repeat))!;
+        for (const r of run.rows) rows.push(r);
+        for (const w of run.wallMs) wallMs.push(w);
       }
     }
     const path = join(outDir, `${app.app}.csv`);

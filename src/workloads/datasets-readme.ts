@@ -64,8 +64,10 @@ way; the run took ${Math.round(r.durationS)} s.
 - Root input sizes: ${r.sizesBytes.map(size).join(", ")} (generated with a seeded PRNG; seed = repeat number).
 - Repeats: ${r.repeats} per size (different seeds, so different data of the same size and shape).
 - Each invocation ran in a \`node:worker_threads\` worker, one at a time. Each function of an app
-  gets a fresh worker per root size, reused across that size's repeats.
-${r.warmupBytes > 0 ? `- Before the timed repeats, each size's workers were warmed by one untimed run of the whole app at
+  gets a fresh worker for each run (one root size, one repeat). Runs were visited in rounds: round r
+  ran repeat r of every size, the sizes in a seeded shuffled order (\`src/workloads/collection-order.ts\`),
+  so a slow phase of the machine lands on one repeat of several sizes rather than on one size.
+${r.warmupBytes > 0 ? `- Before its timed run, each run's workers were warmed by one untimed run of the whole app at
   ${size(r.warmupBytes)} (seed 0), so every recorded invocation is warm (modules loaded, hot code
   compiled) and \`cold\` is false throughout. In a run without warm-up, cold first invocations of
   the stages after the roots were 1.4–7× slower per byte than warm ones (roots 1.0–1.2×) and, since

@@ -1,6 +1,7 @@
 /**
  * The point prediction of any fitted model at one input size (pure, no TensorFlow).
  */
+import { predictBrokenPower } from "./broken-power.js";
 import { predictCeilPower } from "./ceil-power.js";
 import { predictMlp } from "./mlp.js";
 import { predictPolynomial } from "./polynomial.js";
@@ -17,6 +18,8 @@ export function predictModel(model: ModelArtifact, inputBytes: number): number {
       return predictPolynomial(model, inputBytes);
     case "power":
       return predictPowerLaw(model, inputBytes);
+    case "broken-power":
+      return predictBrokenPower(model, inputBytes);
     case "ceil-power":
       return predictCeilPower(model, inputBytes);
     case "mlp":

@@ -3,18 +3,18 @@
  * data: predicting from it needs no TensorFlow, and saving it is JSON (plus MLP weights).
  */
 
-export const REGRESSOR_FAMILIES = ["constant", "linear", "power", "poly2", "poly3", "mlp", "ceil-power"] as const;
+export const REGRESSOR_FAMILIES = ["constant", "linear", "power", "poly2", "poly3", "mlp", "ceil-power", "broken-power"] as const;
 export type RegressorFamily = (typeof REGRESSOR_FAMILIES)[number];
 
 /**
  * What a user asks for: a family, `poly` (degree 2 or 3, chosen by cross-validation), or `auto`.
  * `ceil-power` fits whole counts only: forced on a target with other values it falls back to auto.
  */
-export const MODEL_CHOICES = ["auto", "constant", "linear", "poly", "power", "mlp", "ceil-power"] as const;
+export const MODEL_CHOICES = ["auto", "constant", "linear", "poly", "power", "broken-power", "mlp", "ceil-power"] as const;
 export type ModelChoice = (typeof MODEL_CHOICES)[number];
 
 /** Parameters per family: how much flexibility it has (ties in error go to the simpler one). */
-export const FAMILY_PARAMETERS: Readonly<Record<RegressorFamily, number>> = { constant: 1, linear: 2, power: 2, "ceil-power": 2, poly2: 3, poly3: 4, mlp: 32 };
+export const FAMILY_PARAMETERS: Readonly<Record<RegressorFamily, number>> = { constant: 1, linear: 2, power: 2, "ceil-power": 2, poly2: 3, poly3: 4, "broken-power": 4, mlp: 32 };
 
 
 /** Families whose predictions are whole counts: their quantiles are rounded up to whole counts too. */
@@ -44,6 +44,19 @@ export interface PowerArtifact {
   readonly offset?: 0 | 1;
 }
 
+/**
+ * `ln(y + offset) = logScale + exponent · l + (exponentAbove − exponent) · max(0, l − ln(1 + kneeBytes))`,
+ * l = ln(1 + x): two power laws joined continuously at kneeBytes (broken-power.ts).
+ */
+export interface BrokenPowerArtifact {
+  readonly family: "broken-power";
+  readonly logScale: number;
+  readonly exponent: number;
+  readonly kneeBytes: number;
+  readonly exponentAbove: number;
+  readonly offset: 0 | 1;
+}
+
 /** `y = max(1, ⌈exp(logScale + exponent · ln(1 + x))⌉)`: a power law stepped to whole counts (ceil-power.ts). */
 export interface CeilPowerArtifact {
   readonly family: "ceil-power";
@@ -66,7 +79,7 @@ export interface MlpArtifact {
   readonly weights: readonly number[];
 }
 
-export type ModelArtifact = ConstantArtifact | PolynomialArtifact | PowerArtifact | CeilPowerArtifact | MlpArtifact;
+export type ModelArtifact = ConstantArtifact | PolynomialArtifact | PowerArtifact | BrokenPowerArtifact | CeilPowerArtifact | MlpArtifact;
 
 /** One regression problem: x = input bytes, y = the target's values; equal lengths. */
 export interface FitTask {
