@@ -9,8 +9,8 @@
  *      stopping at the tolerance or AUTO_MAX_NODES nodes;
  *      larger DAGs up to AUTO_LP_BOUND_MAX_EDGES edges: the LP relaxation bound (iteration-limited);
  *   4. still not proven within the tolerance, and every plan is a whole-mode plan (no edge can split)
- *      with at most AUTO_ENUMERATE_MAX_COMBINATIONS of them: every plan scored (referee/brute-force.ts),
- *      which proves the best one optimal. The MILP's bound can stay loose where it does not see the
+ *      with at most AUTO_ENUMERATE_MAX_COMBINATIONS of them: every plan enumerated, those a cost floor
+ *      cannot rule out scored (referee/pruned-enumeration.ts), which proves the best one optimal. The MILP's bound can stay loose where it does not see the
  *      model: it bills the VM pool at the pool of the fastest plan, while a plan whose stages overlap
  *      more leases more VMs at its peak (docs/solvers.md).
  * The better evaluated answer wins, so more search never makes a plan worse. Every stop is a work
@@ -34,8 +34,12 @@ export const AUTO_DP_MAX_EDGES = 200;
 export const AUTO_LP_BOUND_MAX_EDGES = 500;
 /** Past this many edges the forward pass is not tried: at 13,000 edges it would add about as much again as the first pass (docs/solvers.md). */
 export const AUTO_FORWARD_MAX_EDGES = 5_000;
-/** The most whole-mode plans "auto" scores one by one to close a gap the bounds leave open (4 modes on 6 edges). */
-export const AUTO_ENUMERATE_MAX_COMBINATIONS = 4 ** 6;
+/**
+ * The most whole-mode plans "auto" enumerates to close a gap the bounds leave open (4 modes on 7
+ * edges); branches the cost floor cuts are not scored (referee/pruned-enumeration.ts). Scoring all
+ * 16,384 takes about 0.5 s on this machine, paid only where no bound proves the plan.
+ */
+export const AUTO_ENUMERATE_MAX_COMBINATIONS = 4 ** 7;
 /** Branch-and-bound nodes the exact MILP may spend per solve inside "auto". */
 export const AUTO_MAX_NODES = 2_000;
 
@@ -111,14 +115,16 @@ async function enumerateIfOpen(problem: Problem, ctx: SolverContext, o: SolverOu
   if (problem.objective === "perf-per-dollar" || !Number.isFinite(valueOf(problem, o))) return o;
   const splits = problem.allowSplits && problem.edges.some((c) => c.options.filter((x) => x.splittable).length > 1);
   if (splits) return o;
-  const { bruteForceSolver, countCombinations } = await import("./referee/brute-force.js");
-  if (countCombinations(problem) > AUTO_ENUMERATE_MAX_COMBINATIONS) return o;
-  const all = await bruteForceSolver(problem, ctx);
-  const note = `enumerated ${countCombinations(problem)} whole-mode plans: ${all.status}`;
-  if (all.assignment === undefined) return { ...o, notes: [...(o.notes ?? []), note] };
-  const value = valueOf(problem, all);
-  const better = valueOf(problem, all) < valueOf(problem, o) * (1 - 1e-12) ? all : o;
-  return withBound(problem, { ...better, name: better === all ? "enumeration (auto)" : better.name, notes: [...(o.notes ?? []), note], lowerBound: value }, undefined);
+  const { countCombinations } = await import("./referee/brute-force.js");
+  const combinations = countCombinations(problem);
+  if (combinations > AUTO_ENUMERATE_MAX_COMBINATIONS) return o;
+  const { prunedEnumeration } = await import("./referee/pruned-enumeration.js");
+  const all = prunedEnumeration(problem, o.assignment, combinations)!;
+  const note = `enumerated ${combinations} whole-mode plans (${all.scored} scored, the rest cut by the cost floor)`;
+  if (all.best === undefined) return { ...o, notes: [...(o.notes ?? []), note] };
+  const value = scoreEvaluation(problem.objective, all.best.evaluation);
+  const better = value < valueOf(problem, o) * (1 - 1e-12) ? { name: "enumeration (auto)", status: "optimal" as const, assignment: all.best.assignment } : o;
+  return withBound(problem, { ...better, notes: [...(o.notes ?? []), note], lowerBound: value }, undefined);
 }
 
 /** The better evaluated answer of two, carrying the larger bound and both notes. */

@@ -24,7 +24,7 @@ describe("fastestWithHosting", () => {
           expect(e.makespanMs).toBeGreaterThanOrEqual(boundMs * (1 - 1e-9));
         }
       }),
-      { numRuns: 60, seed: 20261127 },
+      { numRuns: 150, seed: 20261127 },
     );
   });
 });

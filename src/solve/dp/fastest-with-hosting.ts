@@ -17,6 +17,7 @@
 import type { Problem } from "../../model/types.js";
 import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
 import { fastestChoice, wholeChoices, type EdgeChoice } from "../edge/edge-choices.js";
+import { phaseFloors, phaseStartFloorMs } from "../bounds/phase-floors.js";
 
 export interface FastestWithHosting {
   /** A lower bound on the makespan of any plan (budget and cache capacity relaxed). */
@@ -91,26 +92,30 @@ function computeFastestWithHosting(problem: Problem): FastestWithHosting {
  * edge out of u needs u in N or LH, so it reads min(F_N, F_LH)(u). The walk-back above reads
  * "hostable" from u's best stay beside alone, which is right for choosing a plan but, when u's best
  * stay cannot host and a slower one can, would read F_N(u) for a plan that hosts from the slower
- * stay — above that plan's finish, so not a bound. Never above the walk-back's program.
+ * stay — above that plan's finish, so not a bound. A stage with several inputs also starts no
+ * earlier than one input's write plus another's read (bounds/phase-floors.ts), in every state.
  */
 function hostingBoundMs(problem: Problem, nonLocalMs: readonly number[], localMs: readonly number[]): number {
   const { dag } = problem;
   const finN = new Map<string, number>();
   const finLH = new Map<string, number>();
   const finLX = new Map<string, number>();
+  const floors = phaseFloors(problem.edges, problem.allowSplits);
   const best = (u: string) => Math.min(finN.get(u)!, finLH.get(u)!, finLX.get(u)!);
   let boundMs = 0;
   for (const v of dag.order) {
     const base = problem.stages.get(v)!.baseMs;
     const incoming = dag.incoming.get(v)!;
     const ready = incoming.map((i) => best(dag.edges[i]!.from) + nonLocalMs[i]!);
-    finN.set(v, base + ready.reduce((a, b) => Math.max(a, b), 0));
+    // the phase rule holds whichever input v sits beside: one input's write, then another's read
+    const phaseMs = phaseStartFloorMs(incoming, (i) => best(dag.edges[i]!.from), floors);
+    finN.set(v, base + Math.max(phaseMs, ready.reduce((a, b) => Math.max(a, b), 0)));
     let hosts = Infinity;
     let cannot = Infinity;
     incoming.forEach((i, k) => {
       if (!Number.isFinite(localMs[i]!)) return;
       const u = dag.edges[i]!.from;
-      let r = Math.min(finN.get(u)!, finLH.get(u)!) + localMs[i]!;
+      let r = Math.max(phaseMs, Math.min(finN.get(u)!, finLH.get(u)!) + localMs[i]!);
       ready.forEach((x, j) => {
         if (j !== k) r = Math.max(r, x);
       });

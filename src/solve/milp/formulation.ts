@@ -22,7 +22,8 @@
  * replaces F_u there by a constant lower bound on u's earliest finish: C then bounds it from above.
  */
 import type { MilpConstraint, MilpModel, MilpVariable } from "../../lp/model.js";
-import type { Problem } from "../../model/types.js";
+import type { AffinePiece, Problem } from "../../model/types.js";
+import { undominatedPieces } from "./dominated-pieces.js";
 import { computeConstantUsd, computeCostCeilingUsd, computeEarliestFinishBoundMs, computeHorizonMs, computeSlowestEdgeMs } from "./safe-bounds.js";
 import { edgeTradeoff } from "../edge/edge-tradeoff.js";
 import { addTerm } from "./terms.js";
@@ -106,7 +107,8 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
       share[f] = 1;
       const whole = !o.splittable || !problem.allowSplits;
       constraints.push(whole ? { name: `whole[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, lower: 0, upper: 0 } : { name: `split[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, upper: 0 });
-      o.timePieces.forEach((p, k) => {
+      const relaxed = (pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number, plain?: readonly AffinePiece[]) => (spec.relax === true ? undominatedPieces(pieces, bigMs, plain) : pieces);
+      relaxed(o.timePieces).forEach((p, k) => {
         const terms: Record<string, number> = { [transferName(i)]: 1 };
         addTerm(terms, y, -ms(p.fixedMs));
         addTerm(terms, f, -ms(p.perFractionMs));
@@ -115,7 +117,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
       // Beside a direct share (y_direct = 1) an uploading mode's time follows its besideDirect pieces.
       const direct = cands.options.some((d) => d.mode === "direct") ? useName(i, "direct") : undefined;
       if (direct !== undefined && o.besideDirect !== undefined) {
-        o.besideDirect.forEach((p, k) => {
+        relaxed(o.besideDirect, (p) => p.fixedMs + Math.max(0, p.perFractionMs), o.timePieces).forEach((p, k) => {
           const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
           const terms: Record<string, number> = { [transferName(i)]: 1 };
           addTerm(terms, y, -ms(p.fixedMs));
@@ -149,7 +151,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   for (const id of dag.order) {
     const terms = problem.stages.get(id)!;
     variables.push({ name: finishName(id), kind: "continuous", lower: ms(terms.baseMs), upper: horizon });
-    if (dag.incoming.get(id)!.length > 1) constraints.push(...phaseRows(problem, id, ms, horizon, variables));
+    if (dag.incoming.get(id)!.length > 1) constraints.push(...phaseRows(problem, id, ms, horizon, variables, spec.relax === true));
     if (dag.outgoing.get(id)!.length === 0) constraints.push({ name: `makespan[${id}]`, terms: { [MAKESPAN_NAME]: 1, [finishName(id)]: -1 }, lower: 0 });
     const locals = dag.incoming.get(id)!.filter((i) => problem.edges[i]!.options.some((o) => o.mode === "vm-local"));
     if (locals.length > 1) constraints.push({ name: `colocate[${id}]`, terms: Object.fromEntries(locals.map((i) => [useName(i, "vm-local"), 1])), upper: 1 });
@@ -208,7 +210,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
  * schedule, model/pool-schedule.ts): F_v ≥ F_u1 + w_i1 + rd_i2 + baseMs for each ordered pair of its
  * edges, w_i and rd_i above every piece of the shares edge i uses (a piece with y = 0 is at most 0).
  */
-function phaseRows(problem: Problem, v: string, ms: (x: number) => number, horizon: number, variables: MilpVariable[]): MilpConstraint[] {
+function phaseRows(problem: Problem, v: string, ms: (x: number) => number, horizon: number, variables: MilpVariable[], relax: boolean): MilpConstraint[] {
   const { dag } = problem;
   const inputs = dag.incoming.get(v)!;
   const rows: MilpConstraint[] = [];
@@ -227,10 +229,11 @@ function phaseRows(problem: Problem, v: string, ms: (x: number) => number, horiz
         addTerm(terms, f, -ms(p.perFractionMs));
         if (Object.keys(terms).length > 1) rows.push({ name, terms, lower: 0 });
       };
-      o.writePieces.forEach((p, k) => piece(`write[${i}][${o.mode}][${k}]`, w, p));
-      o.readPieces.forEach((p, k) => piece(`read[${i}][${o.mode}][${k}]`, rd, p));
+      const relaxed = (pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number, plain?: readonly AffinePiece[]) => (relax ? undominatedPieces(pieces, bigMs, plain) : pieces);
+      relaxed(o.writePieces).forEach((p, k) => piece(`write[${i}][${o.mode}][${k}]`, w, p));
+      relaxed(o.readPieces).forEach((p, k) => piece(`read[${i}][${o.mode}][${k}]`, rd, p));
       if (direct !== undefined && o.besideDirectWrite !== undefined) {
-        o.besideDirectWrite.forEach((p, k) => {
+        relaxed(o.besideDirectWrite, (p) => p.fixedMs + Math.max(0, p.perFractionMs), o.writePieces).forEach((p, k) => {
           const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
           if (!(bigM > 0)) return;
           const terms: Record<string, number> = { [w]: 1 };
