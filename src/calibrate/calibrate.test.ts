@@ -21,6 +21,10 @@ function syntheticSamples(): Sample[] {
   s.push({ backend: "object-store", operation: "put", objectBytes: 1024, concurrency: 16, requests: 400, durationMs: 200 });
   // 8 reads of 16 MiB in 400 ms → 8 · 16,777,216 / 0.4 = 335.5 MB/s aggregate.
   s.push({ backend: "cache", operation: "get", objectBytes: 16 << 20, concurrency: 4, requests: 8, durationMs: 400 });
+  // Store aggregate: 8 GETs of 16 MiB in 800 ms → 167.8 MB/s; 8 PUTs in 1,600 ms → 83.9 MB/s.
+  s.push({ backend: "object-store", operation: "get", objectBytes: 16 << 20, concurrency: 4, requests: 8, durationMs: 800 });
+  s.push({ backend: "object-store", operation: "put", objectBytes: 16 << 20, concurrency: 4, requests: 8, durationMs: 1600 });
+  for (const ms of [2, 2, 4]) s.push({ backend: "dispatch", operation: "pickup", objectBytes: 0, concurrency: 1, requests: 1, durationMs: ms });
   s.push({ backend: "dispatch", operation: "step", objectBytes: 0, concurrency: 1, requests: 1, durationMs: 40 });
   s.push({ backend: "dispatch", operation: "step", objectBytes: 0, concurrency: 1, requests: 1, durationMs: 60 });
   return s;
@@ -37,6 +41,12 @@ describe("calibrate from samples", () => {
     expect(value("objectStore.writesPerSecond")).toBeCloseTo(2000, 6);
     expect(value("cache.latencyMs")).toBeCloseTo(1, 6);
     expect(value("cache.aggregateBytesPerSecond")! / ((8 * 16 * 2 ** 20) / 0.4)).toBeCloseTo(1, 6);
+    // harmonic mean of GET 8 · 16 MiB / 0.8 s = 167.8 MB/s and PUT / 1.6 s = 83.9 MB/s: 2 / (1/167.8 + 1/83.9) = 111.8 MB/s
+    expect(value("objectStore.aggregateBytesPerSecond")! / (2 / (0.8 / (8 * 16 * 2 ** 20) + 1.6 / (8 * 16 * 2 ** 20)))).toBeCloseTo(1, 6);
+    expect(platform.objectStore.aggregateBytesPerSecond).toBeCloseTo(value("objectStore.aggregateBytesPerSecond")!, 6);
+    // pickups 2, 2, 4 ms: median 2
+    expect(value("invocation.pickupMs")).toBe(2);
+    expect(platform.invocation.pickupMs).toBe(2);
     expect(value("vm.networkLatencyMs")).toBeCloseTo(0.5, 6);
     expect(value("vm.nicBytesPerSecond")! / 100e6).toBeCloseTo(1, 6);
     expect(value("vm.localStorageBytesPerSecond")! / 1e9).toBeCloseTo(1, 6);

@@ -82,7 +82,7 @@ async function measureAll(o: CalibrateOptions): Promise<Sample[]> {
   const repeats = o.repeats ?? 3;
   const latencyRepeats = o.latencyRepeats ?? 21;
   const prefix = `${backends.objectStore.prefix}calibrate-${process.pid}-${Date.now().toString(36)}/`;
-  const common = { sizesBytes, repeats, latencyRepeats, burstRequests: 200, burstConcurrency: 16, keyPrefix: prefix };
+  const common = { sizesBytes, repeats, latencyRepeats, burstRequests: 200, burstConcurrency: 16, aggregateConcurrency: 4, keyPrefix: prefix };
   const store = await ObjectStoreClient.create(backends.objectStore);
   const samples: Sample[] = [];
   try {
@@ -93,7 +93,7 @@ async function measureAll(o: CalibrateOptions): Promise<Sample[]> {
   }
   const cache = await CacheClient.create(backends.cacheUrl);
   try {
-    samples.push(...(await measureCache(cache, { ...common, keyPrefix: `sluice:${prefix}`, burstConcurrency: 4 })));
+    samples.push(...(await measureCache(cache, { ...common, keyPrefix: `sluice:${prefix}` })));
   } finally {
     cache.close();
   }

@@ -63,6 +63,31 @@ describe("fitInvocation", () => {
   });
 });
 
+describe("pickup: a slot's gap before an instance queued for it", () => {
+  const on = (vm: string, i: MeasuredInstance): MeasuredInstance => ({ ...i, vm });
+  it("is the median over instances that were ready when their VM's previous instance ended", () => {
+    const r = run([
+      // vm-0 runs map#0–2 one after another, all ready at 0: gaps 12 − 10 = 2 and 25 − 22 = 3
+      on("vm-0", inst("map", 0, { readyMs: 0, startMs: 0, inputBytes: 1, runtimeMs: 10 })),
+      on("vm-0", inst("map", 1, { readyMs: 0, startMs: 12, inputBytes: 1, runtimeMs: 10 })),
+      on("vm-0", inst("map", 2, { readyMs: 0, startMs: 25, inputBytes: 1, runtimeMs: 10 })),
+      // vm-1: map#3 then map#4 queued behind it: 19 − 15 = 4
+      on("vm-1", inst("map", 3, { readyMs: 0, startMs: 1, inputBytes: 1, runtimeMs: 14 })),
+      on("vm-1", inst("map", 4, { readyMs: 0, startMs: 19, inputBytes: 1, runtimeMs: 10 })),
+      // reduce released at 40, after vm-0's last finish (35): not queued, no gap
+      on("vm-0", inst("reduce", 0, { readyMs: 40, startMs: 45, inputBytes: 1, runtimeMs: 3 })),
+    ]);
+    const cs = fitInvocation({ steady: [r] });
+    // gaps {2, 3, 4}: median 3; MAD 1 → SE 1.2533 · 1.4826 · 1 / √3 = 1.0728, relative 1.0728 / 3
+    expect(value(cs, "invocation.pickupMs")).toBe(3);
+    expect(cs.find((c) => c.path === "invocation.pickupMs")!.relativeError).toBeCloseTo((1.2533 * 1.4826) / Math.sqrt(3) / 3, 6);
+  });
+
+  it("no instance waited for a slot: no pickup constant", () => {
+    expect(value(fitInvocation({ steady }), "invocation.pickupMs")).toBeUndefined();
+  });
+});
+
 describe("meanAndStandardError", () => {
   it("8, 10, 12: mean 10, sd 2, SE 2 / √3, relative 0.11547", () => {
     const m = meanAndStandardError([8, 10, 12]);

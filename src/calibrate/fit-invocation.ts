@@ -7,6 +7,9 @@
  * |                          | − the warm runtime of the same stage at that input (warm instances'   |                         |
  * |                          | ms = a + bytes / B, or their mean at one size); mean over cold ones   |                         |
  * | invocation.coldFraction  | cold instances / instances of the steady runs                         | binomial SE / share     |
+ * | invocation.pickupMs      | each instance of the steady runs that was queued when a slot of its   | SE of the median (MAD)  |
+ * |                          | VM freed: its start − that VM's latest finish before it (the job      |                         |
+ * |                          | engine's completion and next fetch); median over them                 |                         |
  * | invocation.stepMs        | per stage of the steady runs: its first instance's start − the time   | SE of the mean / mean   |
  * |                          | its inputs were ready: the last instance to finish before the stage  |                         |
  * |                          | was released (its last producer on a chain), or the stage's release   |                         |
@@ -19,7 +22,7 @@
  */
 import type { MeasuredInstance } from "../execute/run-report-types.js";
 import type { FittedConstant } from "./fit-platform.js";
-import { fitLatencyBandwidth } from "./linear-fit.js";
+import { fitLatencyBandwidth, medianAndSpread } from "./linear-fit.js";
 
 export interface InvocationRun {
   readonly dagName: string;
@@ -65,6 +68,11 @@ export function fitInvocation(runs: InvocationRuns): FittedConstant[] {
     const p = steady.filter((i) => i.cold === true).length / steady.length;
     out.push({ path: "invocation.coldFraction", value: p, relativeError: p > 0 ? Math.sqrt((p * (1 - p)) / steady.length) / p : Infinity, method: `cold instances / instances of the ${runs.steady.length} steady run(s) (${steady.length} instances)`, samples: steady.length });
   }
+  const gaps = pickupGaps(runs.steady);
+  if (gaps.length > 0) {
+    const m = medianAndSpread(gaps);
+    out.push({ path: "invocation.pickupMs", value: Math.max(0, m.median), relativeError: m.relativeError, method: `a VM's instance end → the next instance queued for it started, in the steady runs, median of ${gaps.length}`, samples: gaps.length });
+  }
   const steps: number[] = [];
   for (const r of runs.steady) {
     const stages = new Map<string, MeasuredInstance[]>();
@@ -81,6 +89,26 @@ export function fitInvocation(runs: InvocationRuns): FittedConstant[] {
     out.push({ path: "invocation.stepMs", value: Math.max(0, m.mean), relativeError: m.relativeError, method: `inputs ready (last producer finished) → the stage's first instance started, in the steady runs, mean of ${steps.length} stages`, samples: steps.length });
   }
   return out;
+}
+
+/**
+ * Per VM of each run: every instance that started after an instance on its VM finished, and was
+ * ready (its stage released) by then, waited for that slot: its start − the latest finish on the
+ * VM at or before its start.
+ */
+export function pickupGaps(runs: readonly InvocationRun[]): number[] {
+  const gaps: number[] = [];
+  for (const r of runs) {
+    const byVm = new Map<string, MeasuredInstance[]>();
+    for (const i of r.instances) pushTo(byVm, i.vm, i);
+    for (const list of byVm.values()) {
+      for (const i of list) {
+        const freed = list.reduce((m, o) => (o !== i && o.finishMs <= i.startMs ? Math.max(m, o.finishMs) : m), -Infinity);
+        if (Number.isFinite(freed) && i.readyMs <= freed) gaps.push(i.startMs - freed);
+      }
+    }
+  }
+  return gaps;
 }
 
 function pushTo<T>(groups: Map<string, T[]>, key: string, item: T): void {

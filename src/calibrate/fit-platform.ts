@@ -7,12 +7,14 @@
  * | objectStore.putLatencyMs          | PUTs one at a time: the same                          | SE of the median (MAD)     |
  * | objectStore.connectionBytesPerSecond | harmonic mean of the GET and PUT slopes' bandwidths | larger of the two SEs      |
  * | objectStore.readsPerSecond / writesPerSecond | bursts of small requests: requests / wall   | spread of the bursts       |
+ * | objectStore.aggregateBytesPerSecond | concurrent large GETs and PUTs: bytes / wall, harmonic mean of the two (≥ one connection) | larger spread |
  * | cache.latencyMs                   | mean of the GET and SET intercepts                    | larger SE                  |
  * | cache.connectionBytesPerSecond    | harmonic mean of the GET and SET bandwidths           | larger SE                  |
  * | cache.aggregateBytesPerSecond     | concurrent large GETs: bytes / wall (≥ one connection)| spread of the bursts       |
  * | vm.networkLatencyMs, vm.nicBytesPerSecond | direct pulls: intercept and bandwidth         | SEs                        |
  * | vm.localStorageBytesPerSecond     | harmonic mean of local write and read bandwidths      | larger SE                  |
  * | invocation.stepMs                 | dispatch steps: median                                | SE of the median (MAD)     |
+ * | invocation.pickupMs               | a one-slot worker's gap between queued jobs: median   | SE of the median (MAD)     |
  *
  * The harmonic mean of two bandwidths is what one write plus one read of the same bytes average.
  * Fields the platform schema does not have (yet) are left out, so the result always validates.
@@ -58,6 +60,16 @@ export function fitConstants(samples: readonly Sample[]): FittedConstant[] {
       add(field, r.mean, r.relativeError, `${bursts[0]!.concurrency} small requests in flight: requests / wall time, mean of ${bursts.length}`, bursts.length);
     }
   }
+  const storeAgg = (op: SampleOperation) => {
+    const bursts = samples.filter((s) => s.backend === "object-store" && s.operation === op && s.concurrency > 1 && s.objectBytes > SMALL_MAX_BYTES);
+    return bursts.length === 0 ? undefined : { ...meanAndSpread(bursts.map((s) => (s.objectBytes * s.requests) / (s.durationMs / 1000))), n: bursts.length, concurrency: bursts[0]!.concurrency };
+  };
+  const aggGet = storeAgg("get");
+  const aggPut = storeAgg("put");
+  if (aggGet && aggPut) {
+    const conn = out.find((c) => c.path === "objectStore.connectionBytesPerSecond")?.value ?? 0;
+    add("objectStore.aggregateBytesPerSecond", Math.max(harmonic(aggGet.mean, aggPut.mean), conn), Math.max(aggGet.relativeError, aggPut.relativeError), `${aggGet.concurrency} large requests in flight: bytes / wall time, harmonic mean of GET ${(aggGet.mean / 1e6).toFixed(1)} MB/s and PUT ${(aggPut.mean / 1e6).toFixed(1)} MB/s, ${aggGet.n} bursts each (at least one connection's rate)`, aggGet.n + aggPut.n);
+  }
   const cget = single(samples, "cache", "get");
   const cput = single(samples, "cache", "put");
   if (cget && cput) {
@@ -84,6 +96,11 @@ export function fitConstants(samples: readonly Sample[]): FittedConstant[] {
   if (steps.length > 0) {
     const r = medianAndSpread(steps.map((s) => s.durationMs));
     add("invocation.stepMs", r.median, r.relativeError, `BullMQ flow: child dispatch + parent release, median of ${steps.length}`, steps.length);
+  }
+  const pickups = samples.filter((s) => s.backend === "dispatch" && s.operation === "pickup");
+  if (pickups.length > 0) {
+    const r = medianAndSpread(pickups.map((s) => s.durationMs));
+    add("invocation.pickupMs", r.median, r.relativeError, `BullMQ: a one-slot worker's previous job end → next queued job start, median of ${pickups.length}`, pickups.length);
   }
   return out;
 }

@@ -3,8 +3,9 @@
  * speed, which a VM's NIC then caps in the model): for each object size, `repeats` PUTs/SETs and
  * GETs one at a time (per-connection bandwidth) — `latencyRepeats` at the smallest size, after one
  * unrecorded pair that opens the connection (latency) —, then bursts of small requests
- * `concurrency` at a time (the request rate), and for the cache, large GETs at once (its aggregate
- * bandwidth). Every object and key it writes is deleted afterwards.
+ * `concurrency` at a time (the request rate), and large GETs (and for the object store, PUTs)
+ * `aggregateConcurrency` at once (the backend's aggregate bandwidth). Every object and key it
+ * writes is deleted afterwards.
  */
 import type { CacheClient } from "../execute/cache-client.js";
 import { nowMs } from "../execute/clock.js";
@@ -19,6 +20,8 @@ export interface StoreMeasureOptions {
   /** Small requests per burst and how many in flight. */
   readonly burstRequests: number;
   readonly burstConcurrency: number;
+  /** Large requests in flight at once when measuring the aggregate bandwidth (each burst issues twice as many). */
+  readonly aggregateConcurrency: number;
   readonly keyPrefix: string;
 }
 
@@ -73,6 +76,7 @@ export async function measureObjectStore(store: ObjectStoreClient, o: StoreMeasu
       const getMs = await timed(() => forEachLimited(burst.length, o.burstConcurrency, async (k) => void (await store.getRange(burst[k]!, 0, SMALL))));
       samples.push({ backend: "object-store", operation: "get", objectBytes: SMALL, concurrency: o.burstConcurrency, requests: burst.length, durationMs: getMs });
     }
+    samples.push(...(await measureAggregate(store, "object-store", o, keys)));
   } finally {
     await store.deleteKeys(keys);
   }
@@ -84,16 +88,33 @@ export async function measureCache(cache: CacheClient, o: StoreMeasureOptions): 
   const keys: string[] = [];
   try {
     samples.push(...(await measureBySize(cache, "cache", o, keys)));
-    // Aggregate: the largest size, read `burstConcurrency` at a time, `burstConcurrency` × 2 reads.
-    const big = Math.max(...o.sizesBytes);
-    const bigKey = `${o.keyPrefix}size-${big}-0`;
-    const n = o.burstConcurrency * 2;
-    for (let r = 0; r < o.repeats; r++) {
-      const ms = await timed(() => forEachLimited(n, o.burstConcurrency, async () => void (await cache.getRange(bigKey, 0, big))));
-      samples.push({ backend: "cache", operation: "get", objectBytes: big, concurrency: o.burstConcurrency, requests: n, durationMs: ms });
-    }
+    samples.push(...(await measureAggregate(cache, "cache", { ...o, withPuts: false }, keys)));
   } finally {
     await cache.deleteKeys(keys);
+  }
+  return samples;
+}
+
+/**
+ * Aggregate bandwidth: objects of the largest size, `aggregateConcurrency` requests in flight,
+ * twice that many per burst — GETs of the object measureBySize wrote, and (unless `withPuts` is
+ * false) PUTs of fresh keys, which go into `keys`.
+ */
+async function measureAggregate(client: Pick<ObjectStoreClient, "put" | "getRange"> | Pick<CacheClient, "put" | "getRange">, backend: "object-store" | "cache", o: StoreMeasureOptions & { readonly withPuts?: boolean }, keys: string[]): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  const big = Math.max(...o.sizesBytes);
+  const bigKey = `${o.keyPrefix}size-${big}-0`;
+  const c = o.aggregateConcurrency;
+  const n = c * 2;
+  const body = payload(big);
+  for (let r = 0; r < o.repeats; r++) {
+    const getMs = await timed(() => forEachLimited(n, c, async () => void (await client.getRange(bigKey, 0, big))));
+    samples.push({ backend, operation: "get", objectBytes: big, concurrency: c, requests: n, durationMs: getMs });
+    if (o.withPuts === false) continue;
+    const fresh = Array.from({ length: n }, (_, k) => `${o.keyPrefix}aggregate-${r}-${k}`);
+    keys.push(...fresh);
+    const putMs = await timed(() => forEachLimited(n, c, async (k) => void (await client.put(fresh[k]!, body))));
+    samples.push({ backend, operation: "put", objectBytes: big, concurrency: c, requests: n, durationMs: putMs });
   }
   return samples;
 }

@@ -9,7 +9,7 @@ import { inputErrorOf, issue, type Issue } from "../errors/index.js";
 import { parseCsvRows } from "../traces/csv-rows.js";
 
 export const SAMPLE_BACKENDS = ["object-store", "cache", "direct", "local", "dispatch"] as const;
-export const SAMPLE_OPERATIONS = ["get", "put", "pull", "write", "read", "step"] as const;
+export const SAMPLE_OPERATIONS = ["get", "put", "pull", "write", "read", "step", "pickup"] as const;
 export type SampleBackend = (typeof SAMPLE_BACKENDS)[number];
 export type SampleOperation = (typeof SAMPLE_OPERATIONS)[number];
 

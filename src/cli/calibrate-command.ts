@@ -15,8 +15,9 @@ import { readInputText } from "./read-input.js";
 export const CALIBRATE_HELP = `Usage: sluice calibrate [options]
 
 Measures the object store (GET/PUT latency and per-connection bandwidth by object size, request
-rates), the cache tier (latency, bandwidth, aggregate), a VM's network path (direct HTTP pulls
-through the NIC token buckets) and local storage, and the BullMQ step between stages; fits the
+rates, aggregate bandwidth under concurrent GETs and PUTs), the cache tier (latency, bandwidth,
+aggregate), a VM's network path (direct HTTP pulls through the NIC token buckets) and local
+storage, and the BullMQ step between stages and a worker slot's pickup of its next job; fits the
 platform's constants, prints each with its fit error, and writes a platform JSON that
 \`sluice plan --platform\` and \`sluice simulate --platform\` take.
 

@@ -3,7 +3,9 @@
  * caps, and its VM's NIC — a token bucket (physics/token-bucket.ts) shared by the instances that
  * move bytes through it at once.
  *
- *   object store: min over [connection · p connections, NIC bucket / k concurrent instances]
+ *   object store: min over [connection · p connections, NIC bucket / k concurrent instances];
+ *                 a store with an aggregate bandwidth also bounds the bytes all instances move at once
+ *                 (storeAggregateMs: bytes / aggregateBytesPerSecond)
  *   cache tier:   min over [one cache connection,        NIC bucket / k concurrent instances]
  */
 import type { Platform } from "../platform/schema.js";
@@ -29,6 +31,12 @@ export function cacheLimits(platform: Platform, concurrentPerVm: number): Limit[
     { kind: "rate", bytesPerSecond: platform.cache.connectionBytesPerSecond },
     { kind: "bucket", bucket: nicBucket(platform), share: Math.max(1, concurrentPerVm) },
   ];
+}
+
+/** Time for `bytes` moved at once through the object store's aggregate bandwidth (all its GETs and PUTs in flight share it); 0 for a store without one (S3). */
+export function storeAggregateMs(platform: Platform, bytes: number): number {
+  const agg = platform.objectStore.aggregateBytesPerSecond;
+  return agg === undefined || !(bytes > 0) ? 0 : (bytes / agg) * 1000;
 }
 
 export function storeTransferMs(platform: Platform, bytes: number, concurrentPerVm: number): number {

@@ -15,6 +15,7 @@ import { functionUsd, requestUsd } from "../modes/mode-module.js";
 import { meanOf, type Atoms } from "../physics/distribution.js";
 import { normalQuantile } from "../physics/normal.js";
 import { spanQuantile } from "../physics/order-statistics.js";
+import { spanWithPickupMs } from "../physics/slot-pickup.js";
 import type { Problem, StageTerms } from "./types.js";
 
 /** The per-stage level that makes a plan's figures hold with probability `confidence` over `stages` stages. */
@@ -27,7 +28,7 @@ export function quantileProblem(problem: Problem, level: number): Problem {
   const step = problem.platform.invocation.stepMs;
   for (const [id, t] of problem.stages) {
     const n = problem.estimates.stages.get(id)!.instances;
-    const spanMs = spanQuantile(t.durationAtoms, n, t.vms * t.slotsPerVm, level);
+    const spanMs = spanWithPickupMs((a) => spanQuantile(a, n, t.vms * t.slotsPerVm, level), t.durationAtoms, n, t.vms * t.slotsPerVm, problem.platform.invocation.pickupMs);
     const billedMs = t.meanInstanceMs + (normalQuantile(level) * stdOf(t.durationAtoms)) / Math.sqrt(n);
     const computeUsd = functionUsd(n, Math.max(t.meanInstanceMs, billedMs), t.billedMemoryMb, problem.platform) + requestUsd(n * (problem.estimates.stages.get(id)!.runs ?? 1), problem.platform);
     stages.set(id, { ...t, spanMs, baseMs: step + spanMs, computeUsd });

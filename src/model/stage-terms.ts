@@ -7,10 +7,13 @@
  *   waves          = ceil(n / (vms · slotsPerVm))
  *   ioMs           = [root] app-input read + side-input read + [sink] result write, each
  *                    rounds · latency + bytes through the instance's limits (bandwidth.ts), the root
- *                    read no faster than the stage's GETs / the prefix's rate
+ *                    read no faster than the stage's GETs / the prefix's rate; each no faster than the
+ *                    bytes of the instances running at once through the store's aggregate bandwidth
+ *                    (when it has one)
  *   D              = runtime (its atoms) + ioMs + cold start (coldStartMs with probability coldFraction;
  *                    where traces gave a cold-start profile, a cold instance runs at it instead)
- *   spanMs         = E[span of n draws of D on vms · slots slots]        (physics/order-statistics.ts)
+ *   spanMs         = E[span of n draws of D on vms · slots slots]        (physics/order-statistics.ts),
+ *                    each instance queued for a slot starting invocation.pickupMs after it frees (physics/slot-pickup.ts)
  *   baseMs         = invocation.stepMs + spanMs
  *   computeUsd     = function billing: n · E[D] · billed GB · price per GB-s + n · price per request;  VM-pool billing: 0 (the pool is billed once, evaluate-assignment.ts)
  *   ioUsd          = GETs of the input and side input, PUTs of the result
@@ -23,10 +26,11 @@ import { InputError, issue, type Issue } from "../errors.js";
 import type { Platform } from "../platform/schema.js";
 import { meanOf, mixAtoms, shiftAtoms } from "../physics/distribution.js";
 import { expectedSpan } from "../physics/order-statistics.js";
+import { spanWithPickupMs } from "../physics/slot-pickup.js";
 import { rangedGets, requestBoundMs, requestRounds } from "../physics/object-store.js";
 import { functionUsd, requestUsd } from "../modes/mode-module.js";
 import type { StageTerms } from "./types.js";
-import { cacheWriteMs, storeTransferMs } from "./bandwidth.js";
+import { cacheWriteMs, storeAggregateMs, storeTransferMs } from "./bandwidth.js";
 
 const GiB = 1024 ** 3;
 
@@ -72,10 +76,13 @@ export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstim
     const isSink = dag.outgoing.get(id)!.length === 0;
     const concurrent = Math.min(slots, s.instances);
     const input = isRoot ? storeReadMs(platform, s.instanceInputBytes, concurrent) : { ms: 0, gets: 0 };
-    const inputReadMs = Math.max(input.ms, requestBoundMs(s.instances * input.gets, o.readsPerSecond, o.prefixes));
+    // a store with an aggregate bandwidth shares it among the stage's instances running at once
+    const running = Math.min(s.instances, vms * slots);
+    const inputReadMs = Math.max(input.ms, requestBoundMs(s.instances * input.gets, o.readsPerSecond, o.prefixes), isRoot ? storeAggregateMs(platform, running * s.instanceInputBytes) : 0);
     const side = storeReadMs(platform, s.sideInputBytes, concurrent);
-    const outputWriteMs = isSink && s.instanceOutputBytes > 0 ? o.putLatencyMs + storeTransferMs(platform, s.instanceOutputBytes, concurrent) : 0;
-    const ioMs = inputReadMs + side.ms + outputWriteMs;
+    const sideReadMs = Math.max(side.ms, storeAggregateMs(platform, running * s.sideInputBytes));
+    const outputWriteMs = isSink && s.instanceOutputBytes > 0 ? Math.max(o.putLatencyMs + storeTransferMs(platform, s.instanceOutputBytes, concurrent), storeAggregateMs(platform, running * s.instanceOutputBytes)) : 0;
+    const ioMs = inputReadMs + sideReadMs + outputWriteMs;
     const inv = platform.invocation;
     // a cold instance pays the cold start — or runs at the traced cold-start profile, which includes it
     const duration =
@@ -89,7 +96,7 @@ export function buildStageTerms(dag: Dag, stages: ReadonlyMap<string, StageEstim
             { atoms: shiftAtoms(s.coldRuntimeAtoms, [{ value: ioMs, prob: 1 }]), prob: inv.coldFraction },
           ]);
     const meanInstanceMs = meanOf(duration);
-    const spanMs = expectedSpan(duration, s.instances, vms * slots);
+    const spanMs = spanWithPickupMs((a) => expectedSpan(a, s.instances, vms * slots), duration, s.instances, vms * slots, inv.pickupMs);
     const gets = s.instances * (input.gets + side.gets);
     const puts = isSink && s.instanceOutputBytes > 0 ? s.instances : 0;
     out.set(id, {

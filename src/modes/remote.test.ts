@@ -94,6 +94,24 @@ describe("remote time", () => {
     close(pieceTimeMs(option.timePieces, 1), 4060);
   });
 
+  it("shares a self-hosted store's aggregate bandwidth among every sender and reader", () => {
+    // Store aggregate 20 MB/s. one-to-one 4 × 10 MB, per instance 10 MB/s: write = max(40 + 1000,
+    // 40 MB / 20 MB/s = 2000) = 2000; read = max(20 + 1000, 40 MB / 20 MB/s = 2000) = 2000 → 4000.
+    // f = 0.5: half the senders write and half the readers read: max(1040, 1000) + max(1020, 1000) = 2060.
+    const shared = resolvePlatform({ ...PLATFORM_OVERRIDES, objectStore: { ...PLATFORM_OVERRIDES.objectStore, aggregateBytesPerSecond: 20e6 } });
+    const option = remoteMode.estimate(context({ pattern: "one-to-one", totalBytes: 40e6, nu: 4, nv: 4 }, shared));
+    close(pieceTimeMs(option.timePieces, 1), 4000);
+    close(pieceTimeMs(option.timePieces, 0.5), 2060);
+    close(option.terms.putAggregateMs!, 2000);
+    close(option.terms.getAggregateMs!, 2000);
+    // broadcast 2 × 10 MB to 4 readers: the PUTs do not scale with f (every sender writes), the GETs do.
+    // write = max(1040, 20 MB / 20 MB/s = 1000) = 1040; read = max(2·20 + 2000 = 2040, 80 MB / 20 MB/s = 4000) = 4000 → 5040.
+    // f = 0.5: 1040 + max(2040, 2000) = 3080.
+    const b = remoteMode.estimate(context({ pattern: "broadcast", totalBytes: 20e6, nu: 2, nv: 4 }, shared));
+    close(pieceTimeMs(b.timePieces, 1), 5040);
+    close(pieceTimeMs(b.timePieces, 0.5), 3080);
+  });
+
   it("overlaps ranged GETs across parallel connections", () => {
     // 4 connections per instance: each 10 MB object is read as ranges of 8 MiB (8,388,608 B): 2 GETs
     // each, 8 in all, 4 in flight → 2 latency rounds = 40 ms; bandwidth min(4 · 10, 100 / 1) = 40 MB/s.

@@ -6,11 +6,15 @@
  *
  * With a fraction f of the receivers served, w_u / w_v the producer's / consumer's waves, k_u / k_v
  * the instances moving bytes at once on one of their VMs:
- *   write = max(w_u · (rounds_put · putLatencyMs + W(f) through [connection · p, NIC bucket / k_u]),  puts(f) / (writesPerSecond · prefixes))
- *   read  = max(w_v · (rounds_get · getLatencyMs + bytesPerReader through [connection · p, NIC bucket / k_v]),  f · n_v · gets / (readsPerSecond · prefixes))
+ *   write = max(w_u · (rounds_put · putLatencyMs + W(f) through [connection · p, NIC bucket / k_u]),  puts(f) / (writesPerSecond · prefixes),  bytes put(f) / aggregate)
+ *   read  = max(w_v · (rounds_get · getLatencyMs + bytesPerReader through [connection · p, NIC bucket / k_v]),  f · n_v · gets / (readsPerSecond · prefixes),  f · n_v · bytesPerReader / aggregate)
  *   time  = write + read
+ * bytes put(f): n_u · bytesPerSender, times f where the senders' writes scale with it (shuffle,
+ * scatter, one-to-one).
  * W(f) = f · bytesPerSender for shuffle and scatter (senders write only the partitions those
  * receivers need), bytesPerSender otherwise; puts(f) likewise scales for scatter and one-to-one.
+ * aggregate: the store's aggregateBytesPerSecond, shared by every GET and PUT in flight (a
+ * self-hosted store); absent (S3) the two aggregate terms are 0.
  * gets per reader: one per object, or ranged GETs when p > 1 (physics/object-store.ts).
  * prefixes: the fewest of the bucket's prefixes that stop the edge being request-bound (all of
  * them if none does) — a plan decision, reported in `terms.prefixes`.
@@ -18,7 +22,7 @@
  * Sender NIC: k_u · W(f) leaving the busiest VM; beside a direct share, an upload is one flow
  * among the k_u + P flows on that NIC (`besideDirect`).
  */
-import { concurrentPullers, nicLines, storeLines, storeTransferMs } from "../model/bandwidth.js";
+import { concurrentPullers, nicLines, storeAggregateMs, storeLines, storeTransferMs } from "../model/bandwidth.js";
 import type { AffinePiece } from "../model/types.js";
 import { rangedGets, requestBoundMs, requestRounds } from "../physics/object-store.js";
 import type { Bytes } from "../physics/transfer-time.js";
@@ -50,22 +54,28 @@ export const remoteMode: ModeModule = {
     const prefixes = prefixesNeeded(totalPuts, totalGets, store, writeOneMs + readOneMs);
     const putBoundMs = requestBoundMs(totalPuts, store.writesPerSecond, prefixes);
     const getBoundMs = requestBoundMs(totalGets, store.readsPerSecond, prefixes);
+    // every sender's bytes, and every reader's, through the store's aggregate at f = 1
+    const putAggregateMs = storeAggregateMs(platform, flow.senders * flow.bytesPerSender);
+    const getAggregateMs = storeAggregateMs(platform, flow.totalReadBytes);
     const writePieces = (share: number): AffinePiece[] => [
       ...timesPieces(sumOfMaxes(putLatency, storeLines(platform, written, share)), pt.waves),
       putsScale ? { fixedMs: 0, perFractionMs: putBoundMs } : { fixedMs: putBoundMs, perFractionMs: 0 },
+      // a store without an aggregate (S3) adds no piece
+      ...(putAggregateMs > 0 ? [sendersScale ? { fixedMs: 0, perFractionMs: putAggregateMs } : { fixedMs: putAggregateMs, perFractionMs: 0 }] : []),
     ];
     const read: AffinePiece[] = [
       { fixedMs: ct.waves * readOneMs, perFractionMs: 0 },
       { fixedMs: 0, perFractionMs: getBoundMs },
+      ...(getAggregateMs > 0 ? [{ fixedMs: 0, perFractionMs: getAggregateMs }] : []),
     ];
     // Beside a direct share, each upload is one flow among the pullers on the sender NIC.
     const pullers = concurrentPullers(flow.pattern, consumer.instances, ct.vms, ct.slotsPerVm, pt.vms);
     // billed per instance: one write, one read (each no faster than the request bound allows)
-    const senderUsd = functionUsd(flow.senders, Math.max(writeOneMs, putBoundMs), pt.billedMemoryMb, platform);
-    const receiverUsd = functionUsd(flow.receivers, Math.max(readOneMs, getBoundMs), ct.billedMemoryMb, platform);
+    const senderUsd = functionUsd(flow.senders, Math.max(writeOneMs, putBoundMs, putAggregateMs), pt.billedMemoryMb, platform);
+    const receiverUsd = functionUsd(flow.receivers, Math.max(readOneMs, getBoundMs, getAggregateMs), ct.billedMemoryMb, platform);
     // the edge's time at f = 1, every wave included
-    const writeMs1 = Math.max(pt.waves * writeOneMs, putBoundMs);
-    const readMs1 = Math.max(ct.waves * readOneMs, getBoundMs);
+    const writeMs1 = Math.max(pt.waves * writeOneMs, putBoundMs, putAggregateMs);
+    const readMs1 = Math.max(ct.waves * readOneMs, getBoundMs, getAggregateMs);
     const putUsd = totalPuts * store.priceUsdPerPut;
     const getUsd = totalGets * store.priceUsdPerGet;
     return modeOption(
@@ -76,7 +86,7 @@ export const remoteMode: ModeModule = {
         objectStoreUsd: putsScale ? { fixedUsd: 0, perFractionUsd: putUsd + getUsd } : { fixedUsd: putUsd, perFractionUsd: getUsd },
       },
       { splittable: true, requiresAdmission: false },
-      { writeMs: writeMs1, readMs: readMs1, putBoundMs, getBoundMs, puts: totalPuts, gets: totalGets, prefixes },
+      { writeMs: writeMs1, readMs: readMs1, putBoundMs, getBoundMs, ...(store.aggregateBytesPerSecond === undefined ? {} : { putAggregateMs, getAggregateMs }), puts: totalPuts, gets: totalGets, prefixes },
       nicLines(platform, { fixedBytes: uploaders * written.fixedBytes, perFractionBytes: uploaders * written.perFractionBytes }),
     );
   },

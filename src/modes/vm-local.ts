@@ -15,6 +15,7 @@
  * the same straggler law (physics/order-statistics.ts).
  */
 import { expectedSpan } from "../physics/order-statistics.js";
+import { spanWithPickupMs } from "../physics/slot-pickup.js";
 import { FEASIBLE, functionUsd, modeOption, type ModeModule } from "./mode-module.js";
 
 export const vmLocalMode: ModeModule = {
@@ -36,7 +37,8 @@ export const vmLocalMode: ModeModule = {
     const localWriteMs = ((sendersPerVm * flow.bytesPerSender) / vm.localStorageBytesPerSecond) * 1000;
     const waveReadMs = ((concurrentReaders * flow.bytesPerReader) / vm.localStorageBytesPerSecond) * 1000;
     const localIoMs = localWriteMs + localWaves * waveReadMs;
-    const queueMs = Math.max(0, expectedSpan(ct.durationAtoms, consumer.instances, pt.vms * ct.slotsPerVm) - ct.spanMs);
+    const onSlots = pt.vms * ct.slotsPerVm;
+    const queueMs = Math.max(0, spanWithPickupMs((a) => expectedSpan(a, consumer.instances, onSlots), ct.durationAtoms, consumer.instances, onSlots, platform.invocation.pickupMs) - ct.spanMs);
     return modeOption(
       "vm-local",
       { write: [{ fixedMs: localWriteMs, perFractionMs: 0 }], read: [{ fixedMs: localWaves * waveReadMs + queueMs, perFractionMs: 0 }] },

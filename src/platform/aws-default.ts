@@ -50,6 +50,10 @@ export const AWS_DEFAULT_PLATFORM: Platform = Object.freeze({
     // Assumption: the pool's functions are deployed and warm (keeping them warm is what a held pool
     // buys); set it for a cold run.
     coldFraction: 0,
+    // Assumption: a Step Functions Map state starts a stage's functions together and a function
+    // runs one instance, so no slot runs a second instance after the first; a job engine whose
+    // workers fetch jobs one at a time pays it per instance (calibrate measures it).
+    pickupMs: 0,
   },
   objectStore: {
     name: "s3-standard-like",
@@ -65,6 +69,9 @@ export const AWS_DEFAULT_PLATFORM: Platform = Object.freeze({
     // AWS S3 documentation: 5,500 GET and 3,500 PUT requests per second per prefix.
     readsPerSecond: 5500,
     writesPerSecond: 3500,
+    // aggregateBytesPerSecond absent: S3 publishes no bandwidth limit for a bucket; its throughput
+    // scales with prefixes and connections and is bound by the per-prefix request rates above
+    // (AWS S3 performance guidelines).
     // A fresh bucket is one partition; scaling out to more prefixes takes tens of minutes to hours
     // (Bodner et al. 2025), so a plan counts on one unless told otherwise.
     prefixes: 1,

@@ -46,6 +46,8 @@ export const invocationSchema = z.object({
   coldStartMs: nonNegative,
   /** Probability that an instance starts cold. */
   coldFraction: z.number().finite().min(0).max(1),
+  /** A slot's gap between finishing one instance and starting the next one already queued for it (the job engine's completion and fetch); the first wave's is within stepMs. */
+  pickupMs: nonNegative,
 });
 
 export const objectStoreSchema = z.object({
@@ -62,6 +64,8 @@ export const objectStoreSchema = z.object({
   /** Request-rate limits of one key prefix. */
   readsPerSecond: positive,
   writesPerSecond: positive,
+  /** Bandwidth of the whole store, shared by every GET and PUT in flight at once (a self-hosted store's server); absent: unbounded (AWS S3 scales with prefixes and is bound by their request rates). */
+  aggregateBytesPerSecond: positive.optional(),
   /** Partitioned (warm) key prefixes the app's bucket has; a plan spreads an edge's objects over up to this many. */
   prefixes: count,
   priceUsdPerGet: nonNegative,

@@ -61,11 +61,22 @@ export function receiversReady(sim: SimState, s: StageRt, indexes: readonly numb
   }
 }
 
-/** After the orchestration step, each instance asks for a slot. */
+/**
+ * After the orchestration step, each instance asks for a slot. One that had to wait for a slot to
+ * be freed starts the platform's pickup later (the job engine's completion and fetch of the next
+ * job on that slot); one granted at once had its pickup within the step.
+ */
 function askSlots(sim: SimState, insts: readonly InstanceRt[]): void {
   if (insts.length === 0) return;
-  sim.kernel.after(sim.setup.platform.invocation.stepMs, () => {
-    for (const inst of insts) sim.scheduler.request(eligibleVms(sim, inst), inst.stage.billedMemoryMb, (vm) => started(sim, inst, vm));
+  const { stepMs, pickupMs } = sim.setup.platform.invocation;
+  sim.kernel.after(stepMs, () => {
+    const askedMs = sim.kernel.nowMs;
+    for (const inst of insts) {
+      sim.scheduler.request(eligibleVms(sim, inst), inst.stage.billedMemoryMb, (vm) => {
+        if (pickupMs > 0 && sim.kernel.nowMs > askedMs) sim.kernel.after(pickupMs, () => started(sim, inst, vm));
+        else started(sim, inst, vm);
+      });
+    }
   });
 }
 

@@ -2,7 +2,8 @@
  * The object store as the simulator sees it: request-rate limits per key prefix (one token bucket
  * for GETs and one for PUTs per prefix, physics/object-store.ts), first-byte latency per request,
  * and a per-connection bandwidth cap; its aggregate bandwidth is unbounded (S3 scales linearly far
- * past any one app — Bodner et al.). An edge's objects are spread over the prefixes its plan gives
+ * past any one app — Bodner et al.) unless the platform gives one (a self-hosted store): then every
+ * GET and PUT in flight shares it as one fair-share resource (transfer-request.ts, STORE). An edge's objects are spread over the prefixes its plan gives
  * it, starting at an offset of its own so concurrent edges land on different prefixes when there
  * are enough; the app's own input and output are spread over every prefix. Counts requests and
  * bytes for pricing.

@@ -32,7 +32,7 @@ import { Kernel } from "./kernel.js";
 import { ObjectStore } from "./object-store.js";
 import { checkAdmission, placeStages } from "./place-instances.js";
 import type { EdgeRt, SimState, SimulationSetup, StageRt } from "./sim-state.js";
-import { CACHE } from "./transfer-request.js";
+import { CACHE, STORE } from "./transfer-request.js";
 import type { SimViolation } from "./types.js";
 import { VmScheduler } from "./vm-scheduler.js";
 import { VmPool } from "./vm-pool.js";
@@ -60,6 +60,7 @@ export class Simulation implements SimState {
     this.store = new ObjectStore(platform.objectStore, setup.storeBurst, setup.edgePrefixes);
     this.cache = new CacheTier(platform.cache.capacityBytes);
     this.kernel.network.addResource(CACHE, platform.cache.aggregateBytesPerSecond);
+    if (platform.objectStore.aggregateBytesPerSecond !== undefined) this.kernel.network.addResource(STORE, platform.objectStore.aggregateBytesPerSecond);
     this.stages = buildStages(setup);
     this.edges = buildEdges(setup, this.stages);
     placeStages(this);

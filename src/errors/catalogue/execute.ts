@@ -78,7 +78,7 @@ export const CALIBRATE_ERRORS = {
     category: "data",
     message: "bad benchmark row: {reason}",
     expected: "columns backend, operation, object_bytes, concurrency, requests, duration_ms",
-    hint: "backend is object-store, cache, direct, local or dispatch; operation get, put, pull, write, read or step; numbers ≥ 0 (duration > 0).",
+    hint: "backend is object-store, cache, direct, local or dispatch; operation get, put, pull, write, read, step or pickup; numbers ≥ 0 (duration > 0).",
   },
   "calibrate.tooFewSamples": {
     code: "SLU7702",
