@@ -9,6 +9,7 @@
 import { InputError, issue } from "../../errors.js";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { Assignment, Evaluation, Problem } from "../../model/types.js";
+import { wholeModeAssignment } from "./whole-mode-assignment.js";
 import type { SolverFn } from "../solver.js";
 import { compareEvaluations } from "../objective-score.js";
 
@@ -30,7 +31,7 @@ export const bruteForceSolver: SolverFn = (problem) => {
   const choice = new Array<number>(problem.edges.length).fill(0);
   let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
   for (let k = 0; k < combinations; k++) {
-    const assignment = toAssignment(problem, choice);
+    const assignment = wholeModeAssignment(problem, choice);
     const evaluation = evaluateAssignment(problem, assignment);
     if (evaluation.feasible && (best === undefined || compareEvaluations(problem.objective, evaluation, best.evaluation) < 0)) best = { assignment, evaluation };
     advance(problem, choice);
@@ -42,15 +43,6 @@ export const bruteForceSolver: SolverFn = (problem) => {
   return { name: BRUTE_FORCE_NAME, status: splitsMatter ? "feasible" : "optimal", assignment: best.assignment, notes: [...notes, "best over whole modes (no splits)"] };
 };
 
-function toAssignment(problem: Problem, choice: readonly number[]): Assignment {
-  const admitted = new Set<string>();
-  const edges = problem.edges.map((cands, i) => {
-    const option = cands.options[choice[i]!]!;
-    if (option.requiresAdmission) admitted.add(cands.from);
-    return [{ mode: option.mode, fraction: 1 }];
-  });
-  return { edges, admitted };
-}
 
 /** Odometer step: the last edge varies fastest. */
 function advance(problem: Problem, choice: number[]): void {

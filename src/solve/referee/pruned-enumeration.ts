@@ -17,6 +17,7 @@
  */
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { Assignment, Evaluation, Problem } from "../../model/types.js";
+import { wholeModeAssignment } from "./whole-mode-assignment.js";
 import { wholeChoices } from "../edge/edge-choices.js";
 import { latencyLowerBoundMs } from "../bounds/lower-bound.js";
 import { compareEvaluations, scoreEvaluation } from "../objective-score.js";
@@ -65,7 +66,7 @@ export function prunedEnumeration(problem: Problem, start: Assignment | undefine
         overLimit = true;
         return;
       }
-      consider(toAssignment(problem, choice));
+      consider(wholeModeAssignment(problem, choice));
       return;
     }
     for (let j = 0; j < costs[k]!.length; j++) {
@@ -77,12 +78,3 @@ export function prunedEnumeration(problem: Problem, start: Assignment | undefine
   return overLimit ? undefined : { ...(best === undefined ? {} : { best }), scored };
 }
 
-function toAssignment(problem: Problem, choice: readonly number[]): Assignment {
-  const admitted = new Set<string>();
-  const edges = problem.edges.map((cands, i) => {
-    const option = cands.options[choice[i]!]!;
-    if (option.requiresAdmission) admitted.add(cands.from);
-    return [{ mode: option.mode, fraction: 1 }];
-  });
-  return { edges, admitted };
-}
