@@ -24,6 +24,7 @@
  */
 import type { Dag } from "../dag/types.js";
 import { OrderedHeap } from "../util/ordered-heap.js";
+import { largestOtherThan } from "../util/largest-other.js";
 
 export interface PoolScheduleInput {
   readonly dag: Dag;
@@ -95,22 +96,12 @@ export function schedulePool(input: PoolScheduleInput): PoolSchedule {
     queuedMs.set(id, now - readyAt.get(id)!);
     const inputs = dag.incoming.get(id)!;
     let start = 0;
-    // the two slowest reads, to pair each edge's write with another edge's read
-    let read1 = -Infinity;
-    let read1Edge = -1;
-    let read2 = -Infinity;
-    for (const i of inputs) {
-      const r = input.readMs[i]!;
-      if (r > read1) {
-        read2 = read1;
-        read1 = r;
-        read1Edge = i;
-      } else if (r > read2) read2 = r;
-    }
+    // each edge's write pairs with the slowest read on another input edge
+    const slowestOtherRead = largestOtherThan(inputs, (i) => input.readMs[i]!);
     for (const i of inputs) {
       const written = finishMs.get(dag.edges[i]!.from)! + input.writeMs[i]!;
       start = Math.max(start, written - input.writeMs[i]! + input.transferMs[i]!);
-      const otherRead = i === read1Edge ? read2 : read1;
+      const otherRead = slowestOtherRead(i);
       if (Number.isFinite(otherRead)) start = Math.max(start, written + otherRead);
     }
     start += now - readyAt.get(id)!;

@@ -12,6 +12,7 @@
  * So writeFloorMs ≤ the write and readFloorMs ≤ the read of every plan's edge.
  */
 import type { AffinePiece, EdgeCandidates, ModeOption } from "../../model/types.js";
+import { largestOtherThan } from "../../util/largest-other.js";
 
 export interface PhaseFloors {
   readonly writeFloorMs: readonly number[];
@@ -53,18 +54,8 @@ export function phaseFloors(edges: readonly EdgeCandidates[], allowSplits: boole
  */
 export function phaseStartFloorMs(incoming: readonly number[], producerFinishMs: (i: number) => number, floors: PhaseFloors): number {
   if (incoming.length < 2) return 0;
-  let read1 = -Infinity;
-  let read1Edge = -1;
-  let read2 = -Infinity;
-  for (const i of incoming) {
-    const r = floors.readFloorMs[i]!;
-    if (r > read1) {
-      read2 = read1;
-      read1 = r;
-      read1Edge = i;
-    } else if (r > read2) read2 = r;
-  }
+  const otherRead = largestOtherThan(incoming, (i) => floors.readFloorMs[i]!);
   let start = 0;
-  for (const i of incoming) start = Math.max(start, producerFinishMs(i) + floors.writeFloorMs[i]! + (i === read1Edge ? read2 : read1));
+  for (const i of incoming) start = Math.max(start, producerFinishMs(i) + floors.writeFloorMs[i]! + otherRead(i));
   return start;
 }
