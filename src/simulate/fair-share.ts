@@ -187,8 +187,7 @@ export class FairShareNetwork {
         done.push(f);
       }
       refreshFinish(g);
-      if (Number.isFinite(g.finishAtMs)) this.groups.update(g);
-      else this.groups.remove(g);
+      this.host.queueGroup(g);
     }
     done.sort((a, b) => a.id - b.id);
     for (const f of done) {
