@@ -41,7 +41,7 @@ export { solveMilp } from "./lp/solve-milp.js";
 export type { MilpModel, MilpResult } from "./lp/index.js";
 // Async entry points load their implementation on first call (lazy-api.ts); what is left here is small.
 export { execute, startVmWorker, startLocalCluster, startRedisServer, startS3rver, calibrate, baselinePlan, importWorkflow, importAsl, importSebsFlow, importServerlessWorkflow } from "./lazy-api.js";
-export { runTraceRows, appendTraceCsv } from "./execute/trace-rows.js";
+export { runTraceRows, appendTraceCsv } from "./execute/report/trace-rows.js";
 export { S3RVER_CREDENTIALS } from "./execute/servers/start-s3rver.js";
 export { BackendError, StageFailedError, RunFailedError, ServerUnavailableError } from "./execute/backend-error.js";
 export type { ExecuteOptions, RunInput, RunReport, MeasuredInstance, TraceDag, BackendConfigInput, ObjectStoreConfig, VmWorkerOptions, LocalCluster, StageIo, UserStageFunction } from "./execute/index.js";

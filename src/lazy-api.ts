@@ -6,8 +6,8 @@
  * Signatures are the implementations' own (`typeof`), so the API cannot drift from them.
  */
 type Execute = typeof import("./execute/execute.js").execute;
-type StartVmWorker = typeof import("./execute/vm-worker.js").startVmWorker;
-type StartLocalCluster = typeof import("./execute/local-cluster.js").startLocalCluster;
+type StartVmWorker = typeof import("./execute/worker/vm-worker.js").startVmWorker;
+type StartLocalCluster = typeof import("./execute/worker/local-cluster.js").startLocalCluster;
 type StartRedisServer = typeof import("./execute/servers/start-redis.js").startRedisServer;
 type StartS3rver = typeof import("./execute/servers/start-s3rver.js").startS3rver;
 type Calibrate = typeof import("./calibrate/calibrate.js").calibrate;
@@ -17,8 +17,8 @@ type ImportOne = (input: string | object, options?: Parameters<ImportWorkflow>[2
 
 /** Runs a plan on real backends and measures it (src/execute/execute.ts). */
 export const execute: Execute = async (...args) => (await import("./execute/execute.js")).execute(...args);
-export const startVmWorker: StartVmWorker = async (...args) => (await import("./execute/vm-worker.js")).startVmWorker(...args);
-export const startLocalCluster: StartLocalCluster = async (...args) => (await import("./execute/local-cluster.js")).startLocalCluster(...args);
+export const startVmWorker: StartVmWorker = async (...args) => (await import("./execute/worker/vm-worker.js")).startVmWorker(...args);
+export const startLocalCluster: StartLocalCluster = async (...args) => (await import("./execute/worker/local-cluster.js")).startLocalCluster(...args);
 export const startRedisServer: StartRedisServer = async (...args) => (await import("./execute/servers/start-redis.js")).startRedisServer(...args);
 export const startS3rver: StartS3rver = async (...args) => (await import("./execute/servers/start-s3rver.js")).startS3rver(...args);
 /** Measures the backends and fits a platform (src/calibrate/calibrate.ts). */

@@ -7,8 +7,8 @@
 import { hostname, totalmem } from "node:os";
 import { sluiceError } from "../errors/index.js";
 import { resolveBackends, type BackendConfigInput } from "../execute/backend-config.js";
-import { CacheClient } from "../execute/cache-client.js";
-import { ObjectStoreClient } from "../execute/object-store-client.js";
+import { CacheClient } from "../execute/store/cache-client.js";
+import { ObjectStoreClient } from "../execute/store/object-store-client.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
 import { platformSchema, type Platform, type PlatformOverrides } from "../platform/schema.js";
 import { fitInvocation, type InvocationRuns } from "./fit-invocation.js";

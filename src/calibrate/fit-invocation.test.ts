@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MeasuredInstance } from "../execute/run-report-types.js";
+import type { MeasuredInstance } from "../execute/report/run-report-types.js";
 import { fitInvocation, meanAndStandardError, type InvocationRun } from "./fit-invocation.js";
 
 const inst = (stageId: string, index: number, o: { readyMs: number; startMs: number; inputBytes: number; runtimeMs: number; cold?: boolean }): MeasuredInstance => ({

@@ -20,7 +20,7 @@
  * runs are the ones plans will be compared with (after a warm-up, as a benchmark or a service runs).
  * Cold starts are measured over both, the cold share and the step over the steady ones only.
  */
-import type { MeasuredInstance } from "../execute/run-report-types.js";
+import type { MeasuredInstance } from "../execute/report/run-report-types.js";
 import type { FittedConstant } from "./fit-platform.js";
 import { fitLatencyBandwidth, medianAndSpread } from "./linear-fit.js";
 

@@ -8,7 +8,7 @@
  * fetch. Queues are obliterated after.
  */
 import { nowMs } from "../execute/clock.js";
-import { redisOptions } from "../execute/redis-connect.js";
+import { redisOptions } from "../execute/queue/redis-connect.js";
 import type { Sample } from "./sample.js";
 
 export async function measureDispatch(redisUrl: string, repeats: number, name = `calibrate-${process.pid}`, pickups = repeats): Promise<Sample[]> {

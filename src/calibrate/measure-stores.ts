@@ -7,9 +7,9 @@
  * `aggregateConcurrency` at once (the backend's aggregate bandwidth). Every object and key it
  * writes is deleted afterwards.
  */
-import type { CacheClient } from "../execute/cache-client.js";
+import type { CacheClient } from "../execute/store/cache-client.js";
 import { nowMs } from "../execute/clock.js";
-import { forEachLimited, type ObjectStoreClient } from "../execute/object-store-client.js";
+import { forEachLimited, type ObjectStoreClient } from "../execute/store/object-store-client.js";
 import type { Sample } from "./sample.js";
 
 export interface StoreMeasureOptions {

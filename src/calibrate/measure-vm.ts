@@ -7,9 +7,9 @@
 import { mkdtemp } from "node:fs/promises";
 import path from "node:path";
 import { nowMs } from "../execute/clock.js";
-import { pullDirect, startDirectServer } from "../execute/direct-server.js";
-import { createNic } from "../execute/token-bucket.js";
-import { defaultVmRoot, VmStorage } from "../execute/vm-storage.js";
+import { pullDirect, startDirectServer } from "../execute/store/direct-server.js";
+import { createNic } from "../execute/store/token-bucket.js";
+import { defaultVmRoot, VmStorage } from "../execute/store/vm-storage.js";
 import type { Sample } from "./sample.js";
 
 export async function measureVm(o: { readonly sizesBytes: readonly number[]; readonly repeats: number; readonly latencyRepeats: number; readonly nicBytesPerSecond?: number }): Promise<Sample[]> {

@@ -1,5 +1,5 @@
 /** `sluice run`'s table: the decisions, predicted vs measured per stage and in total, bytes per tier, where the result is, what the cleanup deleted. */
-import type { RunReport } from "../execute/run-report.js";
+import type { RunReport } from "../execute/report/run-report.js";
 import type { Plan } from "../plan/types.js";
 import { formatBytes } from "../units/size.js";
 

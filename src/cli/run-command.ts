@@ -18,7 +18,7 @@ import { checkOutputTarget, writeOutputFile } from "./output-target.js";
 import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
 import { readInputJson } from "./read-input.js";
 import { svgToPng } from "./svg-to-png.js";
-import { appendTraceCsv, runTraceRows } from "../execute/trace-rows.js";
+import { appendTraceCsv, runTraceRows } from "../execute/report/trace-rows.js";
 import { TRACE_HEADER } from "../workloads/trace-row.js";
 
 export const RUN_HELP = `Usage: sluice run --dag FILE --input SIZE [options]
@@ -99,7 +99,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   try {
     const redisUrl = backends.config.redisUrl ?? process.env.SLUICE_REDIS_URL ?? "redis://127.0.0.1:6379";
     if (workersWanted > 0) {
-      const { startLocalCluster } = await import("../execute/local-cluster.js");
+      const { startLocalCluster } = await import("../execute/worker/local-cluster.js");
       const slots = values.slots !== undefined ? parseNumberFlag("--slots", values.slots) : 1;
       cluster = await startLocalCluster({ redisUrl, count: Math.round(workersWanted), slots: Math.round(slots), prefix: `run-${process.pid}-` });
       process.stderr.write(`started ${cluster.vms.length} worker process(es): ${cluster.vms.join(", ")}\n`);

@@ -11,10 +11,10 @@ import type { ProfileFunctions } from "../profiles/types.js";
 import { startRealBackends, type RealBackends } from "../testing/real-backends.js";
 import { BackendError, StageFailedError } from "./backend-error.js";
 import { execute } from "./execute.js";
-import { vmQueue } from "./keys.js";
+import { vmQueue } from "./queue/keys.js";
 import { useWorkerCluster } from "../testing/worker-cluster.js";
-import { startLocalCluster } from "./local-cluster.js";
-import { redisOptions } from "./redis-connect.js";
+import { startLocalCluster } from "./worker/local-cluster.js";
+import { redisOptions } from "./queue/redis-connect.js";
 import { startRedisServer } from "./servers/start-redis.js";
 
 const started = await startRealBackends();

@@ -18,11 +18,11 @@ import { stageFunction } from "../workloads/stage-functions.js";
 import { concatBytes } from "../workloads/types.js";
 import { execute } from "./execute.js";
 import { plannedPartsParams } from "./functions/planned-parts.js";
-import { inputCuts } from "./input-split.js";
+import { inputCuts } from "./routing/input-split.js";
 import { useWorkerCluster } from "../testing/worker-cluster.js";
 import { trainProfiles } from "../profiles/train-profiles.js";
 import { parseCsvTraces } from "../traces/parse-csv-traces.js";
-import { appendTraceCsv, runTraceRows } from "./trace-rows.js";
+import { appendTraceCsv, runTraceRows } from "./report/trace-rows.js";
 
 const started = await startRealBackends();
 if (!started.ok) console.warn(`skipping the executor's integration tests: ${started.reason}`);

@@ -13,23 +13,23 @@ import type { Plan } from "../plan/types.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
 import { BackendError } from "./backend-error.js";
 import { resolveBackends, safeRedisUrl } from "./backend-config.js";
-import { CacheClient } from "./cache-client.js";
-import { cleanupRun } from "./cleanup.js";
+import { CacheClient } from "./store/cache-client.js";
+import { cleanupRun } from "./run/cleanup.js";
 import { nowMs } from "./clock.js";
-import { Dispatcher } from "./dispatcher.js";
+import { Dispatcher } from "./queue/dispatcher.js";
 import { EXECUTE_DEFAULTS, type ExecuteOptions } from "./execute-options.js";
 import { resolveFunctionRefs } from "./functions/function-ref.js";
-import { checkName, newRunId, RUNS_CHANNEL, runJoinedKey, runKey } from "./keys.js";
-import { Liveness, registeredVms } from "./liveness.js";
-import { ObjectStoreClient } from "./object-store-client.js";
-import { stageOffsets } from "./placement.js";
-import { connectRedis } from "./redis-connect.js";
-import { buildRunReport, type RunReport } from "./run-report.js";
-import { stageInput } from "./run-input.js";
+import { checkName, newRunId, RUNS_CHANNEL, runJoinedKey, runKey } from "./queue/keys.js";
+import { Liveness, registeredVms } from "./queue/liveness.js";
+import { ObjectStoreClient } from "./store/object-store-client.js";
+import { stageOffsets } from "./routing/placement.js";
+import { connectRedis } from "./queue/redis-connect.js";
+import { buildRunReport, type RunReport } from "./report/run-report.js";
+import { stageInput } from "./run/run-input.js";
 import { sizedDagInput } from "../sizing/configuration.js";
-import { ACTIVE_RUNS_KEY, type RunRecord } from "./run-record.js";
-import { RunState } from "./run-state.js";
-import { StageRunner } from "./stage-runner.js";
+import { ACTIVE_RUNS_KEY, type RunRecord } from "./queue/run-record.js";
+import { RunState } from "./run/run-state.js";
+import { StageRunner } from "./run/stage-runner.js";
 
 export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOptions = {}): Promise<RunReport> {
   // The plan's instance counts (its sizing of "auto" stages) are the ones that run.

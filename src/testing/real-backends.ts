@@ -5,7 +5,7 @@
  */
 import { Redis } from "ioredis";
 import type { BackendConfigInput } from "../execute/backend-config.js";
-import { ObjectStoreClient } from "../execute/object-store-client.js";
+import { ObjectStoreClient } from "../execute/store/object-store-client.js";
 import type { ServerProcess } from "../execute/servers/server-process.js";
 import { startRedisServer } from "../execute/servers/start-redis.js";
 import { S3RVER_CREDENTIALS, startS3rver, type S3rverProcess } from "../execute/servers/start-s3rver.js";

@@ -1,5 +1,5 @@
 /** `direct`: the producer's VM keeps the output as a file and serves it; receivers pull it over HTTP. */
-import { pullDirect } from "../direct-server.js";
+import { pullDirect } from "../store/direct-server.js";
 import { InputLostError, type TransferModule } from "./transfer-module.js";
 
 export const directTransfer: TransferModule = {

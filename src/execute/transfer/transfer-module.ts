@@ -1,9 +1,9 @@
 /** What a transfer module sees on a worker, and what it promises. */
 import type { TransferMode } from "../../platform/schema.js";
-import type { CacheClient } from "../cache-client.js";
-import type { IoCount, ObjectStoreClient } from "../object-store-client.js";
-import type { Nic } from "../token-bucket.js";
-import type { VmStorage } from "../vm-storage.js";
+import type { CacheClient } from "../store/cache-client.js";
+import type { IoCount, ObjectStoreClient } from "../store/object-store-client.js";
+import type { Nic } from "../store/token-bucket.js";
+import type { VmStorage } from "../store/vm-storage.js";
 
 export interface TransferContext {
   readonly vm: string;

@@ -4,8 +4,8 @@
  * and how to start one — not later inside a job.
  */
 import type { Redis, RedisOptions } from "ioredis";
-import { BackendError, describeBackendCause, type BackendName } from "./backend-error.js";
-import { safeRedisUrl } from "./backend-config.js";
+import { BackendError, describeBackendCause, type BackendName } from "../backend-error.js";
+import { safeRedisUrl } from "../backend-config.js";
 
 export async function connectRedis(backend: BackendName, url: string, options: RedisOptions = {}): Promise<Redis> {
   const { Redis } = await import("ioredis");

@@ -1,6 +1,6 @@
 /** What execute() returns: the simulator's report shape, measured, with the plan's prediction beside it. */
-import type { Plan } from "../plan/types.js";
-import type { SimInstance, SimulationReport } from "../simulate/types.js";
+import type { Plan } from "../../plan/types.js";
+import type { SimInstance, SimulationReport } from "../../simulate/types.js";
 
 /** A measured instance: the simulator's fields, and whether it was its thread's first call of the function. */
 export interface MeasuredInstance extends SimInstance {

@@ -7,14 +7,14 @@
  *   objectStoreUsd = PUT-class requests · price per PUT + GETs · price per GET   (app input and result included)
  *   cacheUsd       = (bytes written + read) / GiB · transfer price + ∫ resident GiB dt · price per GiB-hour
  */
-import type { Dag } from "../dag/types.js";
-import type { Plan } from "../plan/types.js";
-import type { Platform, TransferMode } from "../platform/schema.js";
-import type { NicUsage, SimEdge, SimStage, SimulationReport, TierBytes, TransferInterval } from "../simulate/types.js";
-import type { InstanceOutcome } from "./job-data.js";
+import type { Dag } from "../../dag/types.js";
+import type { Plan } from "../../plan/types.js";
+import type { Platform, TransferMode } from "../../platform/schema.js";
+import type { NicUsage, SimEdge, SimStage, SimulationReport, TierBytes, TransferInterval } from "../../simulate/types.js";
+import type { InstanceOutcome } from "../queue/job-data.js";
 import type { MeasuredInstance, RunReport } from "./run-report-types.js";
 import { cacheOccupancy, peakRate, unionMs } from "./report-usage.js";
-import type { RunState } from "./run-state.js";
+import type { RunState } from "../run/run-state.js";
 
 const GiB = 1024 ** 3;
 

@@ -6,12 +6,12 @@
  * failed; the first failure is rethrown at the end.
  */
 import type { Redis } from "ioredis";
-import type { CacheClient } from "./cache-client.js";
-import type { Dispatcher } from "./dispatcher.js";
-import { cacheKeyPattern, RUNS_CHANNEL, runJoinedKey, runKey, runObjectPrefix } from "./keys.js";
-import type { Liveness } from "./liveness.js";
-import type { ObjectStoreClient } from "./object-store-client.js";
-import { ACTIVE_RUNS_KEY } from "./run-record.js";
+import type { CacheClient } from "../store/cache-client.js";
+import type { Dispatcher } from "../queue/dispatcher.js";
+import { cacheKeyPattern, RUNS_CHANNEL, runJoinedKey, runKey, runObjectPrefix } from "../queue/keys.js";
+import type { Liveness } from "../queue/liveness.js";
+import type { ObjectStoreClient } from "../store/object-store-client.js";
+import { ACTIVE_RUNS_KEY } from "../queue/run-record.js";
 
 export interface CleanupInput {
   readonly redis: Redis;

@@ -9,8 +9,8 @@
  * Offsets: a copy holds partitions P (in order) contiguously, so partition p starts at
  * Σ_{q ∈ P, q before p} bytes_q; a range [first, last] must be contiguous in P.
  */
-import type { TransferMode } from "../platform/schema.js";
-import type { CopyKind, InstanceOutcome, ReadPiece, StoredCopy } from "./job-data.js";
+import type { TransferMode } from "../../platform/schema.js";
+import type { CopyKind, InstanceOutcome, ReadPiece, StoredCopy } from "../queue/job-data.js";
 import type { ReadRange } from "./routing.js";
 
 const COPY_OF_MODE: Readonly<Record<TransferMode, CopyKind>> = { "vm-local": "file", direct: "file", remote: "remote", cache: "cache" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InstanceOutcome, StoredCopy } from "./job-data.js";
+import type { InstanceOutcome, StoredCopy } from "../queue/job-data.js";
 import { chooseRead, rangeInCopy } from "./read-plan.js";
 
 const outcome = (copies: StoredCopy[], partitionBytes = [10, 20, 30, 40]): InstanceOutcome =>

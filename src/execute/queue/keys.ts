@@ -12,7 +12,7 @@
  *   registry     sluice:vm:<vm> (a VM's address, refreshed while it lives), sluice:run:<run> (the run's record)
  */
 import { randomBytes } from "node:crypto";
-import { sluiceError, show } from "../errors/index.js";
+import { sluiceError, show } from "../../errors/index.js";
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 

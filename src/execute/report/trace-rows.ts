@@ -13,10 +13,10 @@
  *                the trainer fits cold rows apart, so a fresh cluster's first run trains both
  * Only the last attempt of an instance is in a report, so a retried instance gives one row.
  */
-import type { Dag } from "../dag/types.js";
-import type { SimulationReport } from "../simulate/types.js";
+import type { Dag } from "../../dag/types.js";
+import type { SimulationReport } from "../../simulate/types.js";
 import type { MeasuredInstance } from "./run-report-types.js";
-import { buildTraceRow, formatTraceCsv, TRACE_HEADER, type TraceRow } from "../workloads/trace-row.js";
+import { buildTraceRow, formatTraceCsv, TRACE_HEADER, type TraceRow } from "../../workloads/trace-row.js";
 
 /** The DAG's shape the rows need: which function each stage runs, and who consumes it. */
 export type TraceDag = Pick<Dag, "name" | "stages" | "edges">;

@@ -6,16 +6,16 @@
  * result object for a sink. Names are deterministic, so a retry overwrites rather than adds.
  * Failures are tagged (job-data.ts FAILURE_TAGS) and name the stage and instance.
  */
-import { BackendError } from "./backend-error.js";
-import { nowMs } from "./clock.js";
-import type { FunctionPool } from "./functions/function-pool.js";
-import { cacheKey, intermediateObjectKey, outputFileName } from "./keys.js";
-import { forEachLimited } from "./object-store-client.js";
-import { partitionsByMode } from "./routing.js";
-import { TRANSFER_REGISTRY } from "./transfer/registry.js";
-import { InputLostError, type TransferContext } from "./transfer/transfer-module.js";
-import { FAILURE_TAGS, type InstanceJob, type InstanceOutcome, type StoredCopy, type TransferRecord } from "./job-data.js";
-import { concatBytes } from "../workloads/types.js";
+import { BackendError } from "../backend-error.js";
+import { nowMs } from "../clock.js";
+import type { FunctionPool } from "../functions/function-pool.js";
+import { cacheKey, intermediateObjectKey, outputFileName } from "../queue/keys.js";
+import { forEachLimited } from "../store/object-store-client.js";
+import { partitionsByMode } from "../routing/routing.js";
+import { TRANSFER_REGISTRY } from "../transfer/registry.js";
+import { InputLostError, type TransferContext } from "../transfer/transfer-module.js";
+import { FAILURE_TAGS, type InstanceJob, type InstanceOutcome, type StoredCopy, type TransferRecord } from "../queue/job-data.js";
+import { concatBytes } from "../../workloads/types.js";
 
 export interface InstanceContext extends TransferContext {
   readonly pool: FunctionPool;

@@ -8,7 +8,7 @@
  * also releases the parent; the executor runs it again elsewhere.
  */
 import type { FlowProducer, Queue, Worker } from "bullmq";
-import { RunFailedError } from "./backend-error.js";
+import { RunFailedError } from "../backend-error.js";
 import { instanceJobId, stageJobId, stagesQueue, vmQueue } from "./keys.js";
 import type { InstanceJob, InstanceOutcome } from "./job-data.js";
 import type { Liveness } from "./liveness.js";

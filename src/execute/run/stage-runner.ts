@@ -9,20 +9,20 @@
  *   - an instance whose function or backend still fails after its retries fails the run with a
  *     StageFailedError naming the stage, the instance and the cause.
  */
-import type { Dag } from "../dag/types.js";
-import { edgeKey } from "../dag/types.js";
-import type { Assignment } from "../model/types.js";
-import type { StagePlacement } from "../plan/types.js";
-import { sluiceError } from "../errors/index.js";
-import { RunFailedError, StageFailedError } from "./backend-error.js";
-import { nowMs } from "./clock.js";
-import type { Dispatcher, RoundJob } from "./dispatcher.js";
-import type { FunctionRef } from "./functions/function-ref.js";
-import { FAILURE_TAGS, type InstanceJob, type OutgoingEdge, type ReadPiece } from "./job-data.js";
-import { resultObjectKey } from "./keys.js";
-import { ownVm } from "./placement.js";
-import { chooseRead } from "./read-plan.js";
-import { readRanges, receiverCount, receiverModes } from "./routing.js";
+import type { Dag } from "../../dag/types.js";
+import { edgeKey } from "../../dag/types.js";
+import type { Assignment } from "../../model/types.js";
+import type { StagePlacement } from "../../plan/types.js";
+import { sluiceError } from "../../errors/index.js";
+import { RunFailedError, StageFailedError } from "../backend-error.js";
+import { nowMs } from "../clock.js";
+import type { Dispatcher, RoundJob } from "../queue/dispatcher.js";
+import type { FunctionRef } from "../functions/function-ref.js";
+import { FAILURE_TAGS, type InstanceJob, type OutgoingEdge, type ReadPiece } from "../queue/job-data.js";
+import { resultObjectKey } from "../queue/keys.js";
+import { ownVm } from "../routing/placement.js";
+import { chooseRead } from "../routing/read-plan.js";
+import { readRanges, receiverCount, receiverModes } from "../routing/routing.js";
 import type { StagedInput } from "./run-input.js";
 import type { RunState } from "./run-state.js";
 

@@ -5,10 +5,10 @@
  * connection or a wrong password is a BackendError naming the cache, its URL and the cause.
  */
 import type { Redis } from "ioredis";
-import { BackendError, describeBackendCause } from "./backend-error.js";
-import { safeRedisUrl } from "./backend-config.js";
+import { BackendError, describeBackendCause } from "../backend-error.js";
+import { safeRedisUrl } from "../backend-config.js";
 import type { IoCount } from "./object-store-client.js";
-import { connectRedis } from "./redis-connect.js";
+import { connectRedis } from "../queue/redis-connect.js";
 import type { TokenBucket } from "./token-bucket.js";
 
 export class CacheClient {

@@ -4,7 +4,7 @@
  * are, how fast each VM's NIC may send (null: not shaped), how many requests an instance keeps in
  * flight, and the job lock duration (how soon a dead worker's job can be taken away from it).
  */
-import type { ObjectStoreConfig } from "./backend-config.js";
+import type { ObjectStoreConfig } from "../backend-config.js";
 
 export const ACTIVE_RUNS_KEY = "sluice:runs";
 

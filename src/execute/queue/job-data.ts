@@ -4,11 +4,11 @@
  * `outgoing` tells the producer which modes its receivers use, so it stores each partition where
  * those modes serve it.
  */
-import type { Pattern } from "../dag/types.js";
-import type { ModeShare } from "../model/types.js";
-import type { TransferMode } from "../platform/schema.js";
-import type { FunctionRef } from "./functions/function-ref.js";
-import type { StoredAt } from "./transfer/transfer-module.js";
+import type { Pattern } from "../../dag/types.js";
+import type { ModeShare } from "../../model/types.js";
+import type { TransferMode } from "../../platform/schema.js";
+import type { FunctionRef } from "../functions/function-ref.js";
+import type { StoredAt } from "../transfer/transfer-module.js";
 
 export type ReadKind = TransferMode | "input";
 

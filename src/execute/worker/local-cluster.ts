@@ -8,8 +8,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { BackendError } from "./backend-error.js";
-import { defaultVmRoot } from "./vm-storage.js";
+import { BackendError } from "../backend-error.js";
+import { defaultVmRoot } from "../store/vm-storage.js";
 
 export interface LocalCluster {
   readonly vms: readonly string[];

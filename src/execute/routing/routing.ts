@@ -15,9 +15,9 @@
  * a shuffle by j alone. A producer writes to the object store or the cache only the partitions
  * whose receivers those modes serve (all of them for one-to-one, broadcast and gather receivers).
  */
-import type { Pattern } from "../dag/types.js";
-import type { ModeShare, TransferMode } from "../model/types.js";
-import { assignReceiverModes } from "../simulate/receivers.js";
+import type { Pattern } from "../../dag/types.js";
+import type { ModeShare, TransferMode } from "../../model/types.js";
+import { assignReceiverModes } from "../../simulate/receivers.js";
 
 export interface ReadRange {
   readonly sender: number;

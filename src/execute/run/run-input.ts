@@ -3,14 +3,14 @@
  * prefix (and deleted with it), an existing key is used as it is, and `{ generate }` runs the root
  * workload's own generator (workloads/apps.ts) at that size.
  */
-import type { Dag } from "../dag/types.js";
-import { sluiceError } from "../errors/index.js";
-import { parseSizeBytes } from "../units/size.js";
-import { APPS } from "../workloads/apps.js";
-import type { RunInput } from "./execute-options.js";
-import { inputCuts } from "./input-split.js";
-import { inputObjectKey } from "./keys.js";
-import type { ObjectStoreClient } from "./object-store-client.js";
+import type { Dag } from "../../dag/types.js";
+import { sluiceError } from "../../errors/index.js";
+import { parseSizeBytes } from "../../units/size.js";
+import { APPS } from "../../workloads/apps.js";
+import type { RunInput } from "../execute-options.js";
+import { inputCuts } from "../routing/input-split.js";
+import { inputObjectKey } from "../queue/keys.js";
+import type { ObjectStoreClient } from "../store/object-store-client.js";
 
 export interface StagedInput {
   readonly key: string;

@@ -4,8 +4,8 @@
  * missing; intermediates are deleted once every consumer is done), every outcome ever returned
  * (re-runs included, for the report), and when each cache value was written and deleted.
  */
-import type { InstanceOutcome, StoredCopy } from "./job-data.js";
-import type { Liveness } from "./liveness.js";
+import type { InstanceOutcome, StoredCopy } from "../queue/job-data.js";
+import type { Liveness } from "../queue/liveness.js";
 
 export class RunState {
   readonly counts = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { EdgeDecision } from "../model/types.js";
-import type { StagePlacement } from "../plan/types.js";
+import type { EdgeDecision } from "../../model/types.js";
+import type { StagePlacement } from "../../plan/types.js";
 import { runDecisionsKey, sameRunDecisions } from "./run-decisions.js";
 
 interface RunDecisions {

@@ -8,17 +8,17 @@
 import type { Worker as BullWorker } from "bullmq";
 import type { Redis } from "ioredis";
 import { cpus } from "node:os";
-import { CacheClient } from "./cache-client.js";
-import { startDirectServer, type DirectServer } from "./direct-server.js";
-import { FunctionPool } from "./functions/function-pool.js";
-import type { InstanceJob } from "./job-data.js";
-import { checkName, RUNS_CHANNEL, runJoinedKey, runKey, vmKey, vmQueue } from "./keys.js";
-import { ObjectStoreClient } from "./object-store-client.js";
-import { connectRedis, redisOptions } from "./redis-connect.js";
-import { ACTIVE_RUNS_KEY, parseRunRecord, type RunRecord } from "./run-record.js";
+import { CacheClient } from "../store/cache-client.js";
+import { startDirectServer, type DirectServer } from "../store/direct-server.js";
+import { FunctionPool } from "../functions/function-pool.js";
+import type { InstanceJob } from "../queue/job-data.js";
+import { checkName, RUNS_CHANNEL, runJoinedKey, runKey, vmKey, vmQueue } from "../queue/keys.js";
+import { ObjectStoreClient } from "../store/object-store-client.js";
+import { connectRedis, redisOptions } from "../queue/redis-connect.js";
+import { ACTIVE_RUNS_KEY, parseRunRecord, type RunRecord } from "../queue/run-record.js";
 import { InstanceError, runInstance, type InstanceContext } from "./run-instance.js";
-import { createNic, type Nic } from "./token-bucket.js";
-import { defaultVmRoot, VmStorage } from "./vm-storage.js";
+import { createNic, type Nic } from "../store/token-bucket.js";
+import { defaultVmRoot, VmStorage } from "../store/vm-storage.js";
 
 export interface VmWorkerOptions {
   readonly redisUrl: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCsvTraces } from "../traces/parse-csv-traces.js";
-import { TRACE_HEADER } from "../workloads/trace-row.js";
+import { parseCsvTraces } from "../../traces/parse-csv-traces.js";
+import { TRACE_HEADER } from "../../workloads/trace-row.js";
 import { appendTraceCsv, runTraceRows } from "./trace-rows.js";
 
 const DAG = {

@@ -6,8 +6,8 @@
  * BackendError naming the object store, its URL and the cause.
  */
 import type { S3Client } from "@aws-sdk/client-s3";
-import { BackendError, describeBackendCause } from "./backend-error.js";
-import { objectStoreUrl, type ObjectStoreConfig } from "./backend-config.js";
+import { BackendError, describeBackendCause } from "../backend-error.js";
+import { objectStoreUrl, type ObjectStoreConfig } from "../backend-config.js";
 import type { TokenBucket } from "./token-bucket.js";
 
 type S3Module = typeof import("@aws-sdk/client-s3");

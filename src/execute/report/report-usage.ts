@@ -3,7 +3,7 @@
  * its write to its deletion, or the run's end) and its GiB-milliseconds, the union of a NIC's busy
  * intervals, and the highest summed rate of a VM's overlapping transfers.
  */
-import type { SimInstance } from "../simulate/types.js";
+import type { SimInstance } from "../../simulate/types.js";
 
 const GiB = 1024 ** 3;
 

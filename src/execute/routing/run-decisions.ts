@@ -5,7 +5,7 @@
  * the one measurement for both, instead of comparing a plan with itself across noisy runs.
  * Predictions, explanations and labels are not part of it.
  */
-import type { Plan } from "../plan/types.js";
+import type { Plan } from "../../plan/types.js";
 
 type RunDecisionsInput = Pick<Plan, "inputBytes" | "edges" | "admitted" | "placement">;
 
