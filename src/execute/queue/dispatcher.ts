@@ -10,26 +10,10 @@
 import type { FlowProducer, Queue, Worker } from "bullmq";
 import { RunFailedError } from "../backend-error.js";
 import { instanceJobId, stageJobId, stagesQueue, vmQueue } from "./keys.js";
-import type { InstanceJob, InstanceOutcome } from "./job-data.js";
+import { sweepDeadVmChildren } from "./dead-vm-sweep.js";
 import type { Liveness } from "./liveness.js";
 import { redisOptions } from "./redis-connect.js";
-
-export interface RoundJob {
-  readonly vm: string;
-  readonly data: InstanceJob;
-}
-
-export interface RoundResult {
-  readonly completed: readonly InstanceOutcome[];
-  readonly failed: readonly { readonly index: number; readonly reason: string }[];
-  /** Instances whose job was removed because their VM died. */
-  readonly missing: readonly number[];
-}
-
-interface ParentResult {
-  readonly values: Record<string, InstanceOutcome>;
-  readonly failures: Record<string, string>;
-}
+import { collectRound, type ParentResult, type RoundJob, type RoundResult } from "./round-result.js";
 
 export interface DispatchOptions {
   readonly attempts: number;
@@ -109,50 +93,15 @@ export class Dispatcher {
         },
       })),
     });
-    // Children on a dead VM: remove them (retrying until their lock has expired).
-    const removed = new Set<string>();
-    const sweep = async () => {
-      for (const [jobId, j] of jobIds) {
-        if (removed.has(jobId) || this.liveness.isAlive(j.vm)) continue;
-        const job = await this.queues.get(j.vm)!.getJob(jobId);
-        if (job === undefined) {
-          removed.add(jobId);
-          continue;
-        }
-        try {
-          await job.remove();
-          removed.add(jobId);
-        } catch {
-          // Still locked by the dead worker: try again after its lock expires.
-        }
-      }
-    };
-    const timer = setInterval(() => void sweep().catch(() => undefined), 250);
+    // Children on a dead VM: removed, so the parent completes without them.
+    const stopSweep = sweepDeadVmChildren(jobIds, this.queues, this.liveness);
     let result: ParentResult;
     try {
       result = await done;
     } finally {
-      clearInterval(timer);
+      stopSweep();
     }
-    const completed: InstanceOutcome[] = [];
-    const failed: { index: number; reason: string }[] = [];
-    const seen = new Set<number>();
-    for (const [key, v] of Object.entries(result.values)) {
-      const j = jobIds.get(key.slice(key.lastIndexOf(":") + 1));
-      if (j !== undefined && !seen.has(j.data.index)) {
-        seen.add(j.data.index);
-        completed.push(v);
-      }
-    }
-    for (const [key, reason] of Object.entries(result.failures)) {
-      const j = jobIds.get(key.slice(key.lastIndexOf(":") + 1));
-      if (j !== undefined && !seen.has(j.data.index)) {
-        seen.add(j.data.index);
-        failed.push({ index: j.data.index, reason });
-      }
-    }
-    const missing = jobs.map((j) => j.data.index).filter((i) => !seen.has(i));
-    return { completed, failed, missing };
+    return collectRound(result, jobIds, jobs);
   }
 
   /** Empties and deletes every queue of the run; rounds still waiting fail. */

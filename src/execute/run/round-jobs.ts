@@ -11,7 +11,7 @@ import type { Assignment } from "../../model/types.js";
 import type { StagePlacement } from "../../plan/types.js";
 import { RunFailedError } from "../backend-error.js";
 import type { FunctionRef } from "../functions/function-ref.js";
-import type { RoundJob } from "../queue/dispatcher.js";
+import type { RoundJob } from "../queue/round-result.js";
 import type { InstanceJob, OutgoingEdge, ReadPiece } from "../queue/job-data.js";
 import { resultObjectKey } from "../queue/keys.js";
 import { ownVm } from "../routing/placement.js";
