@@ -9,7 +9,8 @@
  */
 import type { CacheClient } from "../execute/store/cache-client.js";
 import { nowMs } from "../execute/clock.js";
-import { forEachLimited, type ObjectStoreClient } from "../execute/store/object-store-client.js";
+import { forEachLimited } from "../execute/store/for-each-limited.js";
+import type { ObjectStoreClient } from "../execute/store/object-store-client.js";
 import type { Sample } from "./sample.js";
 
 export interface StoreMeasureOptions {

@@ -7,7 +7,7 @@
 import type { Redis } from "ioredis";
 import { BackendError, describeBackendCause } from "../backend-error.js";
 import { safeRedisUrl } from "../backend-config.js";
-import type { IoCount } from "./object-store-client.js";
+import type { IoCount } from "./s3-access.js";
 import { connectRedis } from "../queue/redis-connect.js";
 import type { TokenBucket } from "./token-bucket.js";
 

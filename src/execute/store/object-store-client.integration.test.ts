@@ -9,7 +9,8 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackendError } from "../backend-error.js";
-import { ObjectStoreClient, SHORT_READ_RESUMES } from "./object-store-client.js";
+import { ObjectStoreClient } from "./object-store-client.js";
+import { SHORT_READ_RESUMES } from "./s3-ranged-get.js";
 import { S3RVER_CREDENTIALS, startS3rver, type S3rverProcess } from "../servers/start-s3rver.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

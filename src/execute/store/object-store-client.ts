@@ -1,24 +1,17 @@
 /**
- * The S3 API through @aws-sdk/client-s3 (loaded on first use): PUTs, multipart uploads above the
- * part size (parts in parallel, aborted on failure so no partial upload is left), ranged GETs split
- * into parts fetched in parallel, listing and deleting by prefix. Bytes pass the VM's NIC buckets:
- * uploads take tokens before each part is sent, downloads as each chunk arrives. Every failure is a
- * BackendError naming the object store, its URL and the cause.
+ * The S3 API through @aws-sdk/client-s3 (loaded on first use): checking and creating the bucket,
+ * writes (s3-put.ts: multipart above the part size), ranged reads (s3-ranged-get.ts: parts in
+ * parallel, short bodies resumed), listing and deleting by prefix. Bytes pass the VM's NIC buckets.
+ * Every failure is a BackendError naming the object store, its URL and the cause.
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import { BackendError, describeBackendCause } from "../backend-error.js";
 import { objectStoreUrl, type ObjectStoreConfig } from "../backend-config.js";
+import { forEachLimited } from "./for-each-limited.js";
+import type { IoCount, S3Access, S3Module } from "./s3-access.js";
+import { putObject } from "./s3-put.js";
+import { getObjectRange } from "./s3-ranged-get.js";
 import type { TokenBucket } from "./token-bucket.js";
-
-type S3Module = typeof import("@aws-sdk/client-s3");
-
-/** More GETs a ranged read may make for the rest of a range whose body ended short. */
-export const SHORT_READ_RESUMES = 3;
-
-export interface IoCount {
-  readonly bytes: number;
-  readonly requests: number;
-}
 
 export class ObjectStoreClient {
   private constructor(
@@ -70,85 +63,18 @@ export class ObjectStoreClient {
     }
   }
 
-  /** Writes `bytes` at `key` (overwriting: retries are idempotent); multipart above the part size, `connections` parts at once. */
-  async put(key: string, bytes: Uint8Array, nicOut?: TokenBucket, connections = 1): Promise<IoCount> {
-    const part = this.config.partSizeBytes;
-    const Bucket = this.config.bucket;
-    if (bytes.length <= part) {
-      await nicOut?.take(bytes.length);
-      try {
-        await this.s3.send(new this.sdk.PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentLength: bytes.length }));
-      } catch (e) {
-        throw this.fail(`PUT ${key}`, e);
-      }
-      return { bytes: bytes.length, requests: 1 };
-    }
-    let uploadId: string | undefined;
-    try {
-      const created = await this.s3.send(new this.sdk.CreateMultipartUploadCommand({ Bucket, Key: key }));
-      uploadId = created.UploadId!;
-      const count = Math.ceil(bytes.length / part);
-      const etags: string[] = new Array(count);
-      await forEachLimited(count, Math.max(1, connections), async (k) => {
-        const body = bytes.subarray(k * part, Math.min(bytes.length, (k + 1) * part));
-        await nicOut?.take(body.length);
-        const r = await this.s3.send(new this.sdk.UploadPartCommand({ Bucket, Key: key, UploadId: uploadId, PartNumber: k + 1, Body: body, ContentLength: body.length }));
-        etags[k] = r.ETag!;
-      });
-      await this.s3.send(
-        new this.sdk.CompleteMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: etags.map((ETag, k) => ({ ETag, PartNumber: k + 1 })) } }),
-      );
-      return { bytes: bytes.length, requests: count + 2 };
-    } catch (e) {
-      if (uploadId !== undefined) await this.s3.send(new this.sdk.AbortMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId })).catch(() => undefined);
-      throw e instanceof BackendError ? e : this.fail(`multipart upload of ${key}`, e);
-    }
+  private get access(): S3Access {
+    return { s3: this.s3, sdk: this.sdk, bucket: this.config.bucket, fail: (what, err) => this.fail(what, err) };
   }
 
-  /**
-   * Reads `length` bytes at `offset` as ranged GETs of at most `rangeBytes` (default: the part size),
-   * `connections` at once. A body that ends or breaks before its range is complete (s3rver under load
-   * was seen to end a 64 KiB range 864 bytes short) is resumed from the first missing byte, up to
-   * SHORT_READ_RESUMES more GETs per range, before the read fails naming the store.
-   */
+  /** Writes `bytes` at `key` (overwriting: retries are idempotent); multipart above the part size, `connections` parts at once. */
+  async put(key: string, bytes: Uint8Array, nicOut?: TokenBucket, connections = 1): Promise<IoCount> {
+    return putObject(this.access, key, bytes, this.config.partSizeBytes, nicOut, connections);
+  }
+
+  /** Reads `length` bytes at `offset` as ranged GETs of at most `rangeBytes` (default: the part size), `connections` at once (s3-ranged-get.ts). */
   async getRange(key: string, offset: number, length: number, nicIn?: TokenBucket, connections = 1, rangeBytes = this.config.partSizeBytes): Promise<{ bytes: Uint8Array; io: IoCount }> {
-    const out = new Uint8Array(length);
-    if (length === 0) return { bytes: out, io: { bytes: 0, requests: 0 } };
-    const part = Math.max(1, Math.floor(rangeBytes));
-    const count = Math.ceil(length / part);
-    let requests = 0;
-    await forEachLimited(count, Math.max(1, connections), async (k) => {
-      const from = k * part;
-      const to = Math.min(length, from + part);
-      let at = from;
-      for (let resumes = 0; ; resumes++) {
-        let r;
-        requests++;
-        try {
-          r = await this.s3.send(new this.sdk.GetObjectCommand({ Bucket: this.config.bucket, Key: key, Range: `bytes=${offset + at}-${offset + to - 1}` }));
-        } catch (e) {
-          throw this.fail(`GET ${key} bytes ${offset + at}-${offset + to - 1}`, e);
-        }
-        let broken: unknown;
-        try {
-          for await (const chunk of r.Body as AsyncIterable<Uint8Array>) {
-            if (at + chunk.length > to) throw this.fail(`GET ${key}`, new Error(`the store returned more than the ${to - from} bytes asked for`));
-            out.set(chunk, at);
-            at += chunk.length;
-            await nicIn?.take(chunk.length);
-          }
-        } catch (e) {
-          if (e instanceof BackendError) throw e;
-          broken = e;
-        }
-        if (at === to) return;
-        if (resumes >= SHORT_READ_RESUMES) {
-          const cause = broken ?? new Error(`expected ${to - from} bytes, got ${at - from}`);
-          throw this.fail(`GET ${key} (after ${resumes + 1} requests for bytes ${offset + from}-${offset + to - 1})`, cause);
-        }
-      }
-    });
-    return { bytes: out, io: { bytes: length, requests } };
+    return getObjectRange(this.access, key, offset, length, rangeBytes, nicIn, connections);
   }
 
   /** Every key under `prefix` (ListObjects v1 with markers: s3rver fails on a truncated v2 listing). */
@@ -190,11 +116,3 @@ export class ObjectStoreClient {
   }
 }
 
-/** Runs task(0 … count − 1) with at most `limit` running at once. */
-export async function forEachLimited(count: number, limit: number, task: (k: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, count) }, async () => {
-    while (next < count) await task(next++);
-  });
-  await Promise.all(lanes);
-}

@@ -1,7 +1,8 @@
 /** What a transfer module sees on a worker, and what it promises. */
 import type { TransferMode } from "../../platform/schema.js";
 import type { CacheClient } from "../store/cache-client.js";
-import type { IoCount, ObjectStoreClient } from "../store/object-store-client.js";
+import type { ObjectStoreClient } from "../store/object-store-client.js";
+import type { IoCount } from "../store/s3-access.js";
 import type { Nic } from "../store/token-bucket.js";
 import type { VmStorage } from "../store/vm-storage.js";
 

@@ -10,7 +10,7 @@ import { BackendError } from "../backend-error.js";
 import { nowMs } from "../clock.js";
 import type { FunctionPool } from "../functions/function-pool.js";
 import { cacheKey, intermediateObjectKey, outputFileName } from "../queue/keys.js";
-import { forEachLimited } from "../store/object-store-client.js";
+import { forEachLimited } from "../store/for-each-limited.js";
 import { partitionsByMode } from "../routing/routing.js";
 import { TRANSFER_REGISTRY } from "../transfer/registry.js";
 import { InputLostError, type TransferContext } from "../transfer/transfer-module.js";
