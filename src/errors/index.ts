@@ -4,6 +4,7 @@ export { ERROR_CATEGORIES, EXIT_CODES, type CatalogueEntry, type ErrorCategory, 
 export { formatIssue, issue, type Issue, type IssueFields, type LegacyIssueCode, type ParamsOf } from "./issue.js";
 export { InputError, InvariantError, IoError, SluiceError, areaTitle, inputErrorOf, sluiceError } from "./error-classes.js";
 export { closestName, suggestionParams } from "./did-you-mean.js";
-export { findUnknownKeys, parseStrict, schemaIssues, type SchemaKeys } from "./schema-issues.js";
+export { parseStrict, schemaIssues, type SchemaKeys } from "./schema-issues.js";
+export { findUnknownKeys } from "./unknown-keys.js";
 export { show } from "./show.js";
 export { inputError } from "./legacy.js";
