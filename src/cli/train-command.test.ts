@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadProfiles } from "../profiles/load-profiles.js";
 import { runTrainCommand } from "./train-command.js";
-import { buildMapping } from "./train-flags.js";
 import { workflowTraceCsv } from "../testing/workflow-traces.js";
 
 let dir: string;
@@ -98,16 +97,6 @@ describe("sluice train", () => {
     const io = capture();
     expect(await runTrainCommand(["--help"])).toBe(0);
     expect(io.out()).toContain("Usage: sluice train");
-  });
-
-  it("parses column flags into the API's mapping, field names in any style", async () => {
-    expect(await buildMapping({ column: ["runtime_ms=took:s", "inputBytes=dl"], derive: ["outputBytes=a + b:KiB"], constant: ["app=x"], where: "x > 1" })).toEqual({
-      columns: { runtimeMs: { column: "took", unit: "s" }, inputBytes: { column: "dl" }, outputBytes: { expr: "a + b", unit: "KiB" }, app: { value: "x" } },
-      where: "x > 1",
-      onInvalid: "throw",
-    });
-    await expect(buildMapping({ column: ["speed=x"] })).rejects.toThrow("FIELD one of");
-    await expect(buildMapping({ next: ["a=b"] })).rejects.toThrow("SLU1205 --next");
   });
 
   it("trains a published-shape workflow trace: derived runtime, fanout per run, cold apart, a --where filter", async () => {

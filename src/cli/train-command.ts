@@ -23,7 +23,8 @@ import { checkChoice, missingFlag } from "./cli-error.js";
 import { reportError } from "./exit-code.js";
 import { checkOutputTarget } from "./output-target.js";
 import { parseCliArgs } from "./parse-cli-args.js";
-import { buildMapping, TRAIN_FLAGS, TRAIN_HELP } from "./train-flags.js";
+import { TRAIN_FLAGS, TRAIN_HELP } from "./train-flags.js";
+import { buildMapping } from "./train-mapping.js";
 import { describeFile, describeTargets } from "./train-summary.js";
 
 export { TRAIN_HELP } from "./train-flags.js";
