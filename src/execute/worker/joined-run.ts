@@ -72,7 +72,8 @@ export async function joinRun(side: VmSide, record: RunRecord, onJoined: (run: J
     { connection: redisOptions(side.redisUrl), concurrency: side.slots, lockDuration: record.lockDurationMs, stalledInterval: record.lockDurationMs, maxStalledCount: 1 },
   );
   worker.on("error", () => undefined);
-  onJoined({ ...joined, worker } as JoinedRun);
+  // The run is this same object: the clients opened below (and by jobs) are the ones leaveRun closes.
+  onJoined(Object.assign(joined, { worker }) as JoinedRun);
   // Load the S3 client (and connect to the cache, when the run uses it) before saying we joined, so
   // the run's first jobs do not pay for it: the platform's latencies are calibrated on open connections.
   await ctx.objectStore().catch(() => undefined);
