@@ -16,9 +16,9 @@ import { checkChoice, parseNumberFlag } from "./cli-error.js";
 import { formatRunSummary } from "./format-run-summary.js";
 import { checkOutputTarget, writeOutputFile } from "./output-target.js";
 import { parseCliArgs, readPlanRequest } from "./plan-flags.js";
+import { plotFormatOf, writePlot } from "./plot-file.js";
 import { readInputJson } from "./read-input.js";
 import { parseFunctionFlags, RUN_FLAGS, RUN_HELP } from "./run-flags.js";
-import { svgToPng } from "./svg-to-png.js";
 import { appendTraceCsv, runTraceRows } from "../execute/report/trace-rows.js";
 import { TRACE_HEADER } from "../workloads/trace-row.js";
 
@@ -31,7 +31,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const format = checkChoice("--format", values.format ?? "table", ["table", "json"] as const);
   if (values.plot !== undefined) {
-    if (!/\.(svg|png)$/i.test(values.plot)) throw sluiceError("option.plotFormat", { path: ["--plot"], actual: show(values.plot) });
+    plotFormatOf(values.plot);
     await checkOutputTarget(values.plot, "--plot", "file");
   }
   if (values.out !== undefined) await checkOutputTarget(values.out, "--out", "file");
@@ -64,7 +64,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     const report = await execute(request.dag, planned, options);
     if (values.plot !== undefined) {
       const svg = renderTimelineSvg(report);
-      await writeOutputFile(values.plot, /\.png$/i.test(values.plot) ? await svgToPng(svg) : svg, "--plot");
+      await writePlot(values.plot, svg);
     }
     if (values.traces !== undefined) {
       const rows = runTraceRows(validateDag(request.dag), report);

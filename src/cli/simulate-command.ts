@@ -2,13 +2,13 @@
 import type { Plan } from "../plan/types.js";
 import { plan } from "../plan/plan.js";
 import { renderTimelineSvg } from "../simulate/plot-timeline.js";
-import { svgToPng } from "./svg-to-png.js";
+import { plotFormatOf, writePlot } from "./plot-file.js";
 import { MAX_NOISE_CV, simulate } from "../simulate/simulate.js";
 import type { SimulationReport } from "../simulate/types.js";
 import { formatBytes } from "../units/size.js";
 import { show, sluiceError } from "../errors.js";
 import { checkChoice, parseWholeFlag } from "./cli-error.js";
-import { checkOutputTarget, writeOutputFile } from "./output-target.js";
+import { checkOutputTarget } from "./output-target.js";
 import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
 
 export const SIMULATE_HELP = `Usage: sluice simulate --dag FILE --input SIZE [options]
@@ -56,7 +56,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     noiseCv = Number(values["noise-cv"]);
     if (values["noise-cv"].trim() === "" || !(noiseCv >= 0 && noiseCv <= MAX_NOISE_CV)) throw sluiceError("cli.badFlagValue", { path: ["--noise-cv"], expected: `a number in [0, ${MAX_NOISE_CV}]`, actual: show(values["noise-cv"]) });
   }
-  const plotFormat = values.plot === undefined ? undefined : plotFormatOf(values.plot);
+  if (values.plot !== undefined) plotFormatOf(values.plot);
   if (values.plot !== undefined) await checkOutputTarget(values.plot, "--plot", "file");
   const request = await readPlanRequest(values);
   const planned = await plan(request.dag, request.input, request.options);
@@ -70,17 +70,11 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   });
   if (values.plot !== undefined) {
     const svg = renderTimelineSvg(report);
-    await writeOutputFile(values.plot, plotFormat === "png" ? await svgToPng(svg) : svg, "--plot");
+    await writePlot(values.plot, svg);
   }
   if (format === "json") process.stdout.write(JSON.stringify({ plan: planned, simulation: report }, null, 2) + "\n");
   else process.stdout.write(formatSimulationSummary(planned, report, values.plot));
   return report.violations.length === 0 ? 0 : 3;
-}
-
-function plotFormatOf(file: string): "svg" | "png" {
-  const ext = file.toLowerCase().match(/\.(svg|png)$/)?.[1];
-  if (ext === undefined) throw sluiceError("option.plotFormat", { path: ["--plot"], actual: show(file) });
-  return ext as "svg" | "png";
 }
 
 /** Predicted vs simulated, the decisions, bytes per tier, cache and NIC use, violations. */

@@ -23,6 +23,7 @@ import { checkChoice, missingFlag } from "./cli-error.js";
 import { reportError } from "./exit-code.js";
 import { checkOutputTarget } from "./output-target.js";
 import { parseCliArgs } from "./parse-cli-args.js";
+import { plotFormatOf } from "./plot-file.js";
 import { TRAIN_FLAGS, TRAIN_HELP } from "./train-flags.js";
 import { buildMapping } from "./train-mapping.js";
 import { describeFile, describeTargets } from "./train-summary.js";
@@ -53,7 +54,7 @@ async function run(argv: string[]): Promise<number> {
   const folds = wholeNumber("--folds", values.folds);
   if (folds !== undefined && folds < 2) throw sluiceError("cli.badFlagValue", { path: ["--folds"], expected: "at least 2", actual: show(values.folds) });
   const seed = wholeNumber("--seed", values.seed);
-  if (values.plot !== undefined && !/\.(svg|png)$/i.test(values.plot)) throw sluiceError("option.plotFormat", { path: ["--plot"], actual: show(values.plot) });
+  if (values.plot !== undefined) plotFormatOf(values.plot);
   const mapping = parseTraceMapping(await buildMapping(values), "cli");
   // Before the long work: the outputs must be writable.
   await checkOutputTarget(values.out, "--out", "folder");
