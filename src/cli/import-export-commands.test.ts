@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { InputError, SluiceError, codeOf } from "../errors.js";
+import { InputError, SluiceError } from "../errors.js";
 import { captureStdout } from "./capture-stdout.js";
 import { runExportCommand } from "./export-command.js";
 import { runHistoryCommand } from "./history-command.js";

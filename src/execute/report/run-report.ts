@@ -9,7 +9,7 @@
  */
 import type { Dag } from "../../dag/types.js";
 import type { Plan } from "../../plan/types.js";
-import type { Platform, TransferMode } from "../../platform/schema.js";
+import type { Platform } from "../../platform/schema.js";
 import type { SimStage, TierBytes, TransferInterval } from "../../simulate/types.js";
 import type { InstanceOutcome } from "../queue/job-data.js";
 import type { RunState } from "../run/run-state.js";
