@@ -19,7 +19,7 @@ import { nowMs } from "./clock.js";
 import { Dispatcher } from "./queue/dispatcher.js";
 import { EXECUTE_DEFAULTS, type ExecuteOptions } from "./execute-options.js";
 import { resolveFunctionRefs } from "./functions/function-ref.js";
-import { checkName, newRunId, RUNS_CHANNEL, runJoinedKey, runKey } from "./queue/keys.js";
+import { checkName, newRunId } from "./queue/keys.js";
 import { Liveness, registeredVms } from "./queue/liveness.js";
 import { ObjectStoreClient } from "./store/object-store-client.js";
 import { stageOffsets } from "./routing/placement.js";
@@ -27,8 +27,10 @@ import { connectRedis } from "./queue/redis-connect.js";
 import { buildRunReport, type RunReport } from "./report/run-report.js";
 import { stageInput } from "./run/run-input.js";
 import { sizedDagInput } from "../sizing/configuration.js";
-import { ACTIVE_RUNS_KEY, type RunRecord } from "./queue/run-record.js";
+import { publishRun } from "./queue/publish-run.js";
+import type { RunRecord } from "./queue/run-record.js";
 import { RunState } from "./run/run-state.js";
+import { deleteIntermediates } from "./run/delete-intermediates.js";
 import { StageRunner } from "./run/stage-runner.js";
 
 export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOptions = {}): Promise<RunReport> {
@@ -64,9 +66,7 @@ export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOpt
     liveness = new Liveness(redis, vms);
     dispatcher = new Dispatcher(backends.redisUrl, runId, liveness, { attempts: o.attempts, backoffMs: o.backoffMs });
     await dispatcher.start();
-    await redis.multi().set(runKey(runId), JSON.stringify(record)).sadd(ACTIVE_RUNS_KEY, runId).exec();
-    await redis.publish(RUNS_CHANNEL, `start ${runId}`);
-    await waitForJoin(redis, runId, vms, o.joinTimeoutMs, backends.redisUrl);
+    await publishRun(redis, record, o.joinTimeoutMs, backends.redisUrl);
     liveness.start();
     const placement = new Map(plan.placement.map((p) => [p.stageId, p]));
     const colocated = new Set(dag.edges.filter((_, i) => assignment.edges[i]!.some((s) => s.mode === "vm-local")).map((e) => e.to));
@@ -100,34 +100,8 @@ export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOpt
   return { ...report!, cleanup: cleaned };
 }
 
-async function waitForJoin(redis: import("ioredis").Redis, runId: string, vms: readonly string[], timeoutMs: number, redisUrl: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const joined = new Set(await redis.smembers(runJoinedKey(runId)));
-    const missing = vms.filter((vm) => !joined.has(vm));
-    if (missing.length === 0) return;
-    if (Date.now() > deadline) throw new BackendError("worker", safeRedisUrl(redisUrl), `VMs ${missing.join(", ")} did not join run ${runId} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** The platform's ranged-GET size, when its schema has one. */
 function rangeOf(platform: object): { rangeBytes?: number } {
   const r = (platform as { objectStore?: { rangeBytes?: number } }).objectStore?.rangeBytes;
   return typeof r === "number" && r > 0 ? { rangeBytes: r } : {};
-}
-
-/** Deletes a producer's object-store and cache copies once all its consumers are done. */
-async function deleteIntermediates(state: RunState, stageId: string, store: ObjectStoreClient, cache: CacheClient | undefined): Promise<void> {
-  const remote: string[] = [];
-  const cached: string[] = [];
-  for (const o of state.outcomes.get(stageId) ?? []) {
-    for (const c of o?.copies ?? []) {
-      if (c.kind === "remote") remote.push(c.at.name);
-      if (c.kind === "cache") cached.push(c.at.name);
-      if (c.kind === "remote" || c.kind === "cache") state.markDeleted(c, nowMs());
-    }
-  }
-  await store.deleteKeys(remote);
-  if (cache !== undefined) await cache.deleteKeys(cached);
 }
