@@ -33,6 +33,7 @@ import { calibrateProfiles, type TraceDag } from "./fidelity-real/calibrate-prof
 import { dagOf, modesOf, POLICIES, policyPlan } from "./fidelity-real/policy-plan.js";
 import { fidelitySection, formatConstant, type FidelityRow } from "./fidelity-real/results-section.js";
 import { stageDetail } from "./fidelity-real/stage-detail.js";
+import { waitForQuiet } from "./fidelity-real/wait-for-quiet.js";
 import { writeResultsSection } from "./write-section.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -47,15 +48,6 @@ const BUNDLED = values.profiles === "bundled";
 const APPS = (values.apps ?? "wordcount,query-pipeline,kmeans").split(",");
 const NIC = Number(values.nic ?? 100e6);
 const REPEATS = Number(values.repeats ?? 3);
-async function waitForQuiet(threshold: number): Promise<number> {
-  const t0 = Date.now();
-  while (os.loadavg()[0]! >= threshold && Date.now() - t0 < 20 * 60_000) {
-    process.stderr.write(`load ${os.loadavg()[0]!.toFixed(2)} ≥ ${threshold}: waiting…\n`);
-    await new Promise((r) => setTimeout(r, 30_000));
-  }
-  return (Date.now() - t0) / 1000;
-}
-
 async function main(): Promise<void> {
   if (values["quiet-below"] !== undefined) await waitForQuiet(Number(values["quiet-below"]));
   const started = Date.now();
