@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { Problem } from "../../model/types.js";
 import { bruteForceSolver } from "../referee/brute-force.js";
-import { edgeTradeoff, type TradeoffVertex } from "../edge/edge-tradeoff.js";
+import { edgeTradeoff, edgeTradeoffWithout, type TradeoffVertex } from "../edge/edge-tradeoff.js";
 import { exactMilpSolver } from "../milp/exact-milp.js";
 import { splitCostUsd, splitTimeMs } from "../edge/fastest-split.js";
 import { costLowerBoundUsd, latencyLowerBoundMs } from "./lower-bound.js";
@@ -68,6 +68,27 @@ describe("edgeTradeoff", () => {
         }
       }),
       { numRuns: 60, seed: 7 },
+    );
+  });
+});
+
+describe("edgeTradeoffWithout", () => {
+  it("gives the envelope and, per option, the first vertex of the envelope without that option", () => {
+    fc.assert(
+      fc.property(problemSpecArb(5), fc.boolean(), (spec, allowSplits) => {
+        const problem = buildTestProblem(spec, { allowSplits });
+        for (const cands of problem.edges) {
+          const scan = edgeTradeoffWithout(cands, allowSplits)!;
+          expect(scan.vertices).toEqual(edgeTradeoff(cands, allowSplits));
+          cands.options.forEach((o, k) => {
+            // one scan per option, as the "without" rows were built before
+            const alone = edgeTradeoff({ ...cands, options: cands.options.filter((x) => x !== o) }, allowSplits)?.[0]?.timeMs ?? Infinity;
+            if (alone === Infinity) expect(scan.fastestWithoutMs[k]).toBe(Infinity);
+            else expect(Math.abs(scan.fastestWithoutMs[k]! - alone)).toBeLessThanOrEqual(1e-9 * alone);
+          });
+        }
+      }),
+      { numRuns: 80, seed: 11 },
     );
   });
 });

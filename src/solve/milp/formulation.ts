@@ -25,7 +25,7 @@ import type { MilpConstraint, MilpModel, MilpVariable } from "../../lp/model.js"
 import type { AffinePiece, Problem } from "../../model/types.js";
 import { undominatedPieces } from "./dominated-pieces.js";
 import { computeConstantUsd, computeCostCeilingUsd, computeEarliestFinishBoundMs, computeHorizonMs, computeSlowestEdgeMs } from "./safe-bounds.js";
-import { edgeTradeoff } from "../edge/edge-tradeoff.js";
+import { edgeTradeoffWithout } from "../edge/edge-tradeoff.js";
 import { addTerm } from "./terms.js";
 import { RELAX_SLACK, tradeoffRows, withoutModeRows } from "./relaxation-rows.js";
 import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
@@ -97,8 +97,8 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
     // The shares of a split leave through the same sender NIC, per line j of its token bucket:
     // t ≥ offset_j + Σ_m (nic_j.fixed · y + nic_j.perFraction · f).
     const nic: Record<string, number>[] = cands.nicOffsetsMs.map(() => ({ [transferName(i)]: 1 }));
-    const tradeoff = spec.relax === true ? edgeTradeoff(cands, problem.allowSplits) : undefined;
-    const fastestMs = tradeoff?.[0]?.timeMs ?? 0;
+    const scan = spec.relax === true ? edgeTradeoffWithout(cands, problem.allowSplits) : undefined;
+    const fastestMs = scan?.vertices[0]?.timeMs ?? 0;
     variables.push({ name: transferName(i), kind: "continuous", lower: ms(fastestMs) * (1 - RELAX_SLACK), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
     for (const o of cands.options) {
       const y = useName(i, o.mode);
@@ -142,7 +142,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
       if (Object.keys(terms).length > 1) constraints.push({ name: j === 0 ? `nic[${i}]` : `nic[${i}][${j}]`, terms, lower: ms(cands.nicOffsetsMs[j]!) });
     });
     for (const [name, coef] of Object.entries(edgeCost)) addTerm(cost, name, coef);
-    if (tradeoff !== undefined) constraints.push(...tradeoffRows(i, tradeoff, edgeCost, scale), ...withoutModeRows(i, cands, problem.allowSplits, fastestMs, scale));
+    if (scan !== undefined) constraints.push(...tradeoffRows(i, scan.vertices, edgeCost, scale), ...withoutModeRows(i, cands, scan.fastestWithoutMs, fastestMs, scale));
     constraints.push({ name: `shares[${i}]`, terms: share, lower: 1, upper: 1 });
     const base = ms(problem.stages.get(edge.to)!.baseMs);
     constraints.push({ name: `flow[${i}]`, terms: { [finishName(edge.to)]: 1, [finishName(edge.from)]: -1, [transferName(i)]: -1 }, lower: base });
