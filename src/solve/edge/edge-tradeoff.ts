@@ -16,7 +16,7 @@
  * closure f ≥ 0 rather than f > 0, which can only lower the envelope.)
  */
 import type { EdgeCandidates, ModeOption } from "../../model/types.js";
-import { kinkTimesMs, prefixCrossingsMs, subsetCostUsd, subsetsOf } from "./subset-cost.js";
+import { highFraction, kinkTimesMs, prefixCrossingsMs, subsetCostUsd, subsetsOf } from "./subset-cost.js";
 
 export interface TradeoffVertex {
   readonly timeMs: number;
@@ -81,10 +81,15 @@ function scanTradeoff(candidates: EdgeCandidates, allowSplits: boolean): { verti
   const caps = [...new Set([...kinks, ...prefixCrossingsMs(subsets, kinks)])].sort((a, b) => a - b);
   const points: TradeoffVertex[] = [];
   const firstCapMs = subsets.map(() => Infinity);
+  // each option's high fraction once per cap, shared by every subset holding it
+  const high = new Array<number>(options.length);
+  const index = new Map<ModeOption, number>(options.map((o, m) => [o, m]));
+  const highOf = (o: ModeOption) => high[index.get(o)!]!;
   for (const t of caps) {
+    for (let m = 0; m < options.length; m++) high[m] = highFraction(options[m]!, t);
     let usd = Infinity;
     for (let k = 0; k < subsets.length; k++) {
-      const c = subsetCostUsd(subsets[k]!, t);
+      const c = subsetCostUsd(subsets[k]!, t, highOf);
       if (c === Infinity) continue;
       if (firstCapMs[k] === Infinity) firstCapMs[k] = t;
       usd = Math.min(usd, c);
