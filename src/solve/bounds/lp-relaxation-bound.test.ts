@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { Problem } from "../../model/types.js";
 import { bruteForceSolver } from "../referee/brute-force.js";
+import { heuristicSolver } from "../heuristic/heuristic.js";
 import { edgeTradeoff, edgeTradeoffWithout, type TradeoffVertex } from "../edge/edge-tradeoff.js";
 import { exactMilpSolver } from "../milp/exact-milp.js";
 import { splitCostUsd, splitTimeMs } from "../edge/fastest-split.js";
@@ -131,6 +132,23 @@ describe("lpRelaxationBound", () => {
     expect(lp.bound!).toBeGreaterThan(free.bound! * (1 + 1e-6));
     expect(lp.bound!).toBeLessThanOrEqual((await bestKnown(problem)) * (1 + 1e-9));
   }, 60_000);
+
+  it("gives the same bound started from the heuristic's plan (primal simplex) as cold (dual simplex)", async () => {
+    let started = 0;
+    await fc.assert(
+      fc.asyncProperty(problemSpecArb(5), fc.constantFrom("latency", "cost"), fc.double({ min: 0, max: 1.2, noNaN: true }), fc.boolean(), async (spec, objective, t, allowSplits) => {
+        const problem = await limitedProblem(spec, objective, t, allowSplits);
+        const plan = await heuristicSolver(problem, CTX);
+        if (plan.assignment === undefined) return;
+        const [cold, warm] = [await lpRelaxationBound(problem, CTX), await lpRelaxationBound(problem, { ...CTX, start: plan.assignment })];
+        expect(warm.status).toBe(cold.status);
+        if (cold.bound !== undefined) expect(Math.abs(warm.bound! - cold.bound)).toBeLessThanOrEqual(1e-7 * Math.abs(cold.bound));
+        started++;
+      }),
+      { numRuns: 40, seed: 20261204 },
+    );
+    expect(started).toBeGreaterThan(20);
+  }, 120_000);
 
   it("gives no bound for perf-per-dollar", async () => {
     const lp = await lpRelaxationBound(buildTestProblem(DIAMOND, { objective: "perf-per-dollar" }), CTX);
