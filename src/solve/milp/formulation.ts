@@ -101,14 +101,17 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
 
   problem.edges.forEach((cands, i) => {
     const edge = dag.edges[i]!;
+    const t = transferName(i);
+    // Beside a direct share (y_direct = 1) an uploading mode's time follows its besideDirect pieces.
+    const direct = cands.options.some((d) => d.mode === "direct") ? useName(i, "direct") : undefined;
     const share: Record<string, number> = {};
     const edgeCost: Record<string, number> = {};
     // The shares of a split leave through the same sender NIC, per line j of its token bucket:
     // t ≥ offset_j + Σ_m (nic_j.fixed · y + nic_j.perFraction · f).
-    const nic: Record<string, number>[] = cands.nicOffsetsMs.map(() => ({ [transferName(i)]: 1 }));
+    const nic: Record<string, number>[] = cands.nicOffsetsMs.map(() => ({ [t]: 1 }));
     const scan = relax ? edgeTradeoffWithout(cands, problem.allowSplits) : undefined;
     const fastestMs = scan?.vertices[0]?.timeMs ?? 0;
-    variables.push({ name: transferName(i), kind: "continuous", lower: ms(fastestMs) * (1 - RELAX_SLACK), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
+    variables.push({ name: t, kind: "continuous", lower: ms(fastestMs) * (1 - RELAX_SLACK), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
     for (const o of cands.options) {
       const y = useName(i, o.mode);
       const f = fractionOf(i, o);
@@ -119,19 +122,16 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
         variables.push({ name: f, kind: "continuous", lower: 0, upper: 1 });
         constraints.push(whole ? { name: `whole[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, lower: 0, upper: 0 } : { name: `split[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, upper: 0 });
       }
-      const relaxed = (pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number, plain?: readonly AffinePiece[]) => (relax ? undominatedPieces(pieces, bigMs, plain) : pieces);
-      relaxed(o.timePieces).forEach((p, k) => {
-        const terms: Record<string, number> = { [transferName(i)]: 1 };
+      keptPieces(relax, o.timePieces).forEach((p, k) => {
+        const terms: Record<string, number> = { [t]: 1 };
         addTerm(terms, y, -ms(p.fixedMs));
         addTerm(terms, f, -ms(p.perFractionMs));
         if (Object.keys(terms).length > 1) constraints.push({ name: `time[${i}][${o.mode}][${k}]`, terms, lower: 0 });
       });
-      // Beside a direct share (y_direct = 1) an uploading mode's time follows its besideDirect pieces.
-      const direct = cands.options.some((d) => d.mode === "direct") ? useName(i, "direct") : undefined;
       if (direct !== undefined && o.besideDirect !== undefined) {
-        relaxed(o.besideDirect, (p) => p.fixedMs + Math.max(0, p.perFractionMs), o.timePieces).forEach((p, k) => {
-          const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
-          const terms: Record<string, number> = { [transferName(i)]: 1 };
+        keptPieces(relax, o.besideDirect, besideBigMs, o.timePieces).forEach((p, k) => {
+          const bigM = ms(besideBigMs(p));
+          const terms: Record<string, number> = { [t]: 1 };
           addTerm(terms, y, -ms(p.fixedMs));
           addTerm(terms, f, -ms(p.perFractionMs));
           addTerm(terms, direct, -bigM);
@@ -157,7 +157,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
     if (scan !== undefined) constraints.push(...tradeoffRows(i, scan.vertices, edgeCost, scale), ...withoutModeRows(i, cands, scan.fastestWithoutMs, fastestMs, scale));
     constraints.push({ name: `shares[${i}]`, terms: share, lower: 1, upper: 1 });
     const base = ms(problem.stages.get(edge.to)!.baseMs);
-    constraints.push({ name: `flow[${i}]`, terms: { [finishName(edge.to)]: 1, [finishName(edge.from)]: -1, [transferName(i)]: -1 }, lower: base });
+    constraints.push({ name: `flow[${i}]`, terms: { [finishName(edge.to)]: 1, [finishName(edge.from)]: -1, [t]: -1 }, lower: base });
   });
 
   for (const id of dag.order) {
@@ -217,6 +217,14 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   return { model: { direction: "minimize", objective, constraints, variables }, scale, costTerms: cost };
 }
 
+/** The big-M of a piece's row beside a direct share: its largest value, so the row is void when y_direct = 0. */
+const besideBigMs = (p: AffinePiece) => p.fixedMs + Math.max(0, p.perFractionMs);
+
+/** Every piece for the MILP; for the relaxation, those no other row of the option implies (dominated-pieces.ts). */
+function keptPieces(relax: boolean, pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number, plain?: readonly AffinePiece[]): readonly AffinePiece[] {
+  return relax ? undominatedPieces(pieces, bigMs, plain) : pieces;
+}
+
 /**
  * A stage with several inputs reads them once it runs, after the last is written (evaluate's
  * schedule, model/pool-schedule.ts): F_v ≥ F_u1 + w_i1 + rd_i2 + baseMs for each ordered pair of its
@@ -241,12 +249,11 @@ function phaseRows(problem: Problem, v: string, ms: (x: number) => number, horiz
         addTerm(terms, f, -ms(p.perFractionMs));
         if (Object.keys(terms).length > 1) rows.push({ name, terms, lower: 0 });
       };
-      const relaxed = (pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number, plain?: readonly AffinePiece[]) => (relax ? undominatedPieces(pieces, bigMs, plain) : pieces);
-      relaxed(o.writePieces).forEach((p, k) => piece(`write[${i}][${o.mode}][${k}]`, w, p));
-      relaxed(o.readPieces).forEach((p, k) => piece(`read[${i}][${o.mode}][${k}]`, rd, p));
+      keptPieces(relax, o.writePieces).forEach((p, k) => piece(`write[${i}][${o.mode}][${k}]`, w, p));
+      keptPieces(relax, o.readPieces).forEach((p, k) => piece(`read[${i}][${o.mode}][${k}]`, rd, p));
       if (direct !== undefined && o.besideDirectWrite !== undefined) {
-        relaxed(o.besideDirectWrite, (p) => p.fixedMs + Math.max(0, p.perFractionMs), o.writePieces).forEach((p, k) => {
-          const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
+        keptPieces(relax, o.besideDirectWrite, besideBigMs, o.writePieces).forEach((p, k) => {
+          const bigM = ms(besideBigMs(p));
           if (!(bigM > 0)) return;
           const terms: Record<string, number> = { [w]: 1 };
           addTerm(terms, y, -ms(p.fixedMs));
