@@ -3,7 +3,7 @@
  * as column-wise arrays (highs-model.ts) through a fresh native instance per solve; status,
  * objective, MIP dual bound and column values are read back through the persistent API. A start
  * point, when given, is handed to HiGHS as its first incumbent (it checks it and ignores one that
- * is infeasible). Work limits (`mip_max_nodes`, `simplex_iteration_limit`) stop it at the same
+ * is infeasible); an LP with a start runs primal simplex from it. Work limits (`mip_max_nodes`, `simplex_iteration_limit`) stop it at the same
  * place on every run; the wall-clock limit is only a safety net, and the result says which limit
  * stopped it. The wasm runtime is loaded once and cached; after a native abort it may be left in
  * a bad state, so a solve that throws drops the cached runtime and the next solve loads afresh.
