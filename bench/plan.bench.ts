@@ -14,6 +14,8 @@
  * Times are wall-clock per plan() call after one warm-up call on the same DAG, with the process's
  * CPU time beside them: on a shared machine the CPU time is the work, the wall clock adds the wait.
  * Verdicts are given on both. About 4–5 minutes on a quiet 2-core machine.
+ * `PLAN_PARTS=lp100 npm run bench:plan` times only the LP relaxation bound alone at 100 stages
+ * (section 3's budgeted problems) and prints it, leaving bench/RESULTS.md as it is.
  */
 import { fork } from "node:child_process";
 import fc from "fast-check";
@@ -26,6 +28,7 @@ import { prepareProblem } from "../src/plan/prepare-problem.js";
 import type { Plan } from "../src/plan/types.js";
 import { bruteForceSolver } from "../src/solve/referee/brute-force.js";
 import { autoSolver, LP_BOUND_MAX_ITERATIONS } from "../src/solve/auto-solver.js";
+import { quickHeuristicSolver } from "../src/solve/heuristic/heuristic.js";
 import { lpRelaxationBound } from "../src/solve/bounds/lp-relaxation-bound.js";
 import { scoreEvaluation } from "../src/solve/objective-score.js";
 import { buildTestProblem, problemSpecArb } from "../src/testing/solve-problems.js";
@@ -109,6 +112,46 @@ function inChild<T>(stages: number, seed: number, budgetUsd: number | undefined,
     child.once("message", (m) => resolve(m as T));
     child.once("exit", (code) => code !== 0 && reject(new Error(`child exited with ${code}`)));
   });
+}
+
+interface LpTiming {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+/**
+ * The LP relaxation bound alone on a budgeted problem, the way auto runs it: the work limit auto
+ * gives it and the plan auto hands in as the simplex's start (its quick heuristic's, computed
+ * beforehand and not timed); and cold, without a start, beside it. Each timed once after a warm-up
+ * solve of the same kind.
+ */
+async function timeLpAlone(dag: DagInput, budgetUsd: number): Promise<{ started: LpTiming; cold: LpTiming }> {
+  const { problem } = await prepareProblem(dag, SIZE, { profiles, budgetUsd });
+  const lpOptions = { timeLimitMs: 60_000, maxIterations: LP_BOUND_MAX_ITERATIONS };
+  const start = (await quickHeuristicSolver(problem, { timeLimitMs: 60_000 })).assignment;
+  const once = async (options: Parameters<typeof lpRelaxationBound>[1]): Promise<LpTiming> => {
+    await lpRelaxationBound(problem, options);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await lpRelaxationBound(problem, options);
+    return { ms: performance.now() - t0, cpuMs: cpuMsSince(c0) };
+  };
+  return { started: await once(start === undefined ? lpOptions : { ...lpOptions, start }), cold: await once(lpOptions) };
+}
+
+// PLAN_PARTS=lp100: only the LP relaxation bound alone on the 22 budgeted 100-stage problems of
+// section 3, figures to stderr; bench/RESULTS.md is left alone (the default runs every section).
+if (process.env.PLAN_PARTS === "lp100") {
+  const rows: { started: LpTiming; cold: LpTiming }[] = [];
+  for (let k = 0; k < 11; k++) {
+    const dag = randomDag(100, 1000 + k);
+    for (const budget of ["halfway", "tight"] as const) rows.push(await timeLpAlone(dag, (await budgetFor(dag, budget))!));
+  }
+  for (const kind of ["started", "cold"] as const) {
+    const xs = rows.map((r) => r[kind]);
+    process.stderr.write(`LP bound alone, ${kind === "started" ? "from the heuristic's plan (as auto runs it)" : "cold"}, ${xs.length} problems: median ${ms(median(xs.map((x) => x.ms)))} (CPU ${ms(median(xs.map((x) => x.cpuMs)))}), max ${ms(Math.max(...xs.map((x) => x.ms)))} (CPU ${ms(Math.max(...xs.map((x) => x.cpuMs)))})\n`);
+  }
+  process.stderr.write(`load ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} cores\n`);
+  process.exit(0);
 }
 
 const started = performance.now();
@@ -203,12 +246,14 @@ interface ScaleRow {
   /** Plans where "auto" ran the LP relaxation bound: their median wall-clock and CPU ms. */
   readonly lp: { readonly ms: number; readonly cpuMs: number }[];
   /** 100 stages with a budget: the LP relaxation bound alone, timed on the same problem (after one warm-up solve). */
-  readonly lpAlone: { readonly ms: number; readonly cpuMs: number }[];
+  readonly lpAlone: LpTiming[];
+  /** The same, cold: no start point. */
+  readonly lpCold: LpTiming[];
 }
 const scale: ScaleRow[] = [];
 for (const [stages, dags, repeats] of [[100, 11, 3], [1000, 5, 3], [10_000, 3, 2]] as const) {
   for (const budget of ["none", "halfway", "tight"] as const) {
-    const row: ScaleRow = { stages, budget, medians: [], cpu: [], gaps: [], solvers: new Map(), rssMiB: [], lp: [], lpAlone: [] };
+    const row: ScaleRow = { stages, budget, medians: [], cpu: [], gaps: [], solvers: new Map(), rssMiB: [], lp: [], lpAlone: [], lpCold: [] };
     for (let k = 0; k < dags; k++) {
       const seed = 1000 + k;
       const dag = randomDag(stages, seed);
@@ -222,13 +267,9 @@ for (const [stages, dags, repeats] of [[100, 11, 3], [1000, 5, 3], [10_000, 3, 2
       }
       if (r.lpBound) row.lp.push({ ms: median(r.times), cpuMs: median(r.cpu) });
       if (stages === 100 && budgetUsd !== undefined) {
-        const { problem } = await prepareProblem(dag, SIZE, { profiles, budgetUsd });
-        const lpOptions = { timeLimitMs: 60_000, maxIterations: LP_BOUND_MAX_ITERATIONS };
-        await lpRelaxationBound(problem, lpOptions);
-        const c0 = process.cpuUsage();
-        const t0 = performance.now();
-        await lpRelaxationBound(problem, lpOptions);
-        row.lpAlone.push({ ms: performance.now() - t0, cpuMs: cpuMsSince(c0) });
+        const { started, cold } = await timeLpAlone(dag, budgetUsd);
+        row.lpAlone.push(started);
+        row.lpCold.push(cold);
       }
       row.medians.push(median(r.times));
       row.cpu.push(median(r.cpu));
@@ -272,6 +313,7 @@ const k10 = find(10_000, "tight");
 const h100 = find(100, "halfway");
 const lp100 = scale.filter((r) => r.stages === 100).flatMap((r) => r.lp);
 const lpAlone = scale.filter((r) => r.stages === 100).flatMap((r) => r.lpAlone);
+const lpCold = scale.filter((r) => r.stages === 100).flatMap((r) => r.lpCold);
 const k10Rss = Math.max(...scale.filter((r) => r.stages === 10_000).flatMap((r) => r.rssMiB));
 const scaleMet = (cpu: boolean) => {
   const m = (r: ScaleRow) => median(cpu ? r.cpu : r.medians);
@@ -317,7 +359,7 @@ Over the 20 DAGs (p95: nearest rank, the 19th of 20): median ${median(smallMedia
 ${scaleRows.join("\n")}
 
 Against the targets:
-- 100 stages with a binding budget: median ${ms(median(h100.medians))}, CPU ${ms(median(h100.cpu))} (≤ 50 ms: ${both(wall.h100, cpu.h100)}). With the LP bound: ${lpLine}${lp100.length === 0 ? "" : ` (≤ 50 ms: ${both(wall.lp100, cpu.lp100)})`}. The LP relaxation bound alone (lp-relaxation-bound.ts, HiGHS, the work limit auto gives it), timed once after a warm-up solve on each of the ${lpAlone.length} budgeted 100-stage problems, what it adds wherever auto needs it: median ${ms(median(lpAlone.map((x) => x.ms)))} (CPU ${ms(median(lpAlone.map((x) => x.cpuMs)))}), max ${ms(Math.max(...lpAlone.map((x) => x.ms)))} (≤ 50 ms: ${both(wall.lpAlone, cpu.lpAlone)}).
+- 100 stages with a binding budget: median ${ms(median(h100.medians))}, CPU ${ms(median(h100.cpu))} (≤ 50 ms: ${both(wall.h100, cpu.h100)}). With the LP bound: ${lpLine}${lp100.length === 0 ? "" : ` (≤ 50 ms: ${both(wall.lp100, cpu.lp100)})`}. The LP relaxation bound alone (lp-relaxation-bound.ts, HiGHS, the work limit auto gives it and the quick heuristic's plan as its start, as auto runs it), timed once after a warm-up solve on each of the ${lpAlone.length} budgeted 100-stage problems, what it adds wherever auto needs it: median ${ms(median(lpAlone.map((x) => x.ms)))} (CPU ${ms(median(lpAlone.map((x) => x.cpuMs)))}), max ${ms(Math.max(...lpAlone.map((x) => x.ms)))} (CPU ${ms(Math.max(...lpAlone.map((x) => x.cpuMs)))}) (≤ 50 ms: ${both(wall.lpAlone, cpu.lpAlone)}); cold, without a start: median ${ms(median(lpCold.map((x) => x.ms)))} (CPU ${ms(median(lpCold.map((x) => x.cpuMs)))}), max ${ms(Math.max(...lpCold.map((x) => x.ms)))}.
 - 1,000 stages: ${k1.map((r) => `${r.budget} ${ms(median(r.medians))} (CPU ${ms(median(r.cpu))})`).join(", ")} (≤ 1 s: ${both(wall.k1, cpu.k1)}), max gap ${pct(Math.max(...k1.flatMap((r) => r.gaps)))} (≤ 2%: ${verdict(k1.every((r) => Math.max(...r.gaps) <= 0.02))}).
 - 10,000 stages, tight budget: median ${ms(median(k10.medians))}, CPU ${ms(median(k10.cpu))} (≤ 5 s: ${both(wall.k10median, cpu.k10median)}); p95 ${ms(p95(k10.medians))}, CPU ${ms(p95(k10.cpu))} (≤ 10 s: ${both(wall.k10p95, cpu.k10p95)}); peak RSS ${k10Rss.toFixed(0)} MiB = ${((k10Rss * 2 ** 20) / 1e6).toFixed(0)} MB (≤ 500 MB: ${verdict(k10Rss <= (500 * 1e6) / 2 ** 20)}).
 

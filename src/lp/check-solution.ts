@@ -57,16 +57,18 @@ function checkConstraints(model: MilpModel, values: Readonly<Record<string, numb
   for (const constraint of model.constraints) {
     let activity = 0;
     let magnitude = 0;
-    for (const [name, coefficient] of Object.entries(constraint.terms)) {
-      const term = coefficient * (values[name] ?? Number.NaN);
+    for (const name in constraint.terms) {
+      const term = constraint.terms[name]! * (values[name] ?? Number.NaN);
       activity += term;
       magnitude += Math.abs(term);
     }
     if (Number.isNaN(activity)) continue; // reported as a missing variable
     const lower = constraint.lower ?? Number.NEGATIVE_INFINITY;
     const upper = constraint.upper ?? Number.POSITIVE_INFINITY;
-    const finiteSides = [lower, upper].filter(Number.isFinite).map(Math.abs);
-    const slack = options.tolerance * Math.max(1, magnitude, ...finiteSides);
+    let scale = Math.max(1, magnitude);
+    if (Number.isFinite(lower)) scale = Math.max(scale, Math.abs(lower));
+    if (Number.isFinite(upper)) scale = Math.max(scale, Math.abs(upper));
+    const slack = options.tolerance * scale;
     if (activity < lower - slack || activity > upper + slack) {
       out.push({ kind: "constraint", name: constraint.name, message: `activity ${activity} outside [${lower}, ${upper}]` });
     }

@@ -17,7 +17,7 @@ export interface EngineSolveOptions {
   readonly maxNodes?: number;
   /** Simplex iteration limit, the same for LPs (HiGHS; other engines ignore it). */
   readonly maxIterations?: number;
-  /** A feasible point to start from, in the caller's names (HiGHS takes it as its first incumbent; other engines ignore it). */
+  /** A feasible point to start from, in the caller's names (HiGHS takes it as its first incumbent of a MILP, and runs an LP by primal simplex from it; other engines ignore it). */
   readonly start?: Readonly<Record<string, number>>;
   /**
    * Spend no effort on primal heuristics or symmetry detection — for a solve started from a good

@@ -6,14 +6,14 @@
  */
 import type { Highs, ModelData } from "highs";
 import { isIntegerKind, readVariableBounds, type MilpModel } from "./model.js";
-import { lookupVariableId, type NameMap } from "./name-map.js";
+import { lookupVariableIndex, type NameMap } from "./name-map.js";
 
 const clip = (value: number, infinity: number) => (value === Number.POSITIVE_INFINITY ? infinity : value === Number.NEGATIVE_INFINITY ? -infinity : value);
 
 export function buildHighsModel(highs: Highs, model: MilpModel, names: NameMap): ModelData {
   const numCols = model.variables.length;
   const numRows = model.constraints.length;
-  const column = (name: string) => Number(lookupVariableId(names, name).slice(1));
+  const column = (name: string) => lookupVariableIndex(names, name);
   const colCost = new Float64Array(numCols);
   for (const [name, coef] of Object.entries(model.objective)) colCost[column(name)]! += coef;
   const colLower = new Float64Array(numCols);
@@ -27,28 +27,32 @@ export function buildHighsModel(highs: Highs, model: MilpModel, names: NameMap):
   });
   const rowLower = new Float64Array(numRows);
   const rowUpper = new Float64Array(numRows);
+  // Two passes over the rows, no per-entry objects: count each column's entries, then place them.
+  // A row's terms are a record, so each variable appears once in it (names are unique).
   const counts = new Int32Array(numCols + 1);
-  const entries: [number, number, number][] = [];
+  let numEntries = 0;
   model.constraints.forEach((c, j) => {
     rowLower[j] = clip(c.lower ?? Number.NEGATIVE_INFINITY, highs.infinity);
     rowUpper[j] = clip(c.upper ?? Number.POSITIVE_INFINITY, highs.infinity);
-    const merged = new Map<number, number>();
-    for (const [name, coef] of Object.entries(c.terms)) merged.set(column(name), (merged.get(column(name)) ?? 0) + coef);
-    for (const [col, coef] of merged) {
-      if (coef === 0) continue;
-      entries.push([col, j, coef]);
-      counts[col + 1]!++;
+    for (const name in c.terms) {
+      if (c.terms[name] === 0) continue;
+      counts[column(name) + 1]!++;
+      numEntries++;
     }
   });
   for (let i = 0; i < numCols; i++) counts[i + 1]! += counts[i]!;
-  const indices = new Int32Array(entries.length);
-  const values = new Float64Array(entries.length);
+  const indices = new Int32Array(numEntries);
+  const values = new Float64Array(numEntries);
   const next = counts.slice(0, numCols);
-  for (const [col, row, coef] of entries) {
-    const at = next[col]!++;
-    indices[at] = row;
-    values[at] = coef;
-  }
+  model.constraints.forEach((c, j) => {
+    for (const name in c.terms) {
+      const coef = c.terms[name]!;
+      if (coef === 0) continue;
+      const at = next[column(name)]!++;
+      indices[at] = j;
+      values[at] = coef;
+    }
+  });
   return {
     numCols,
     numRows,

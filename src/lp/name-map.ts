@@ -16,6 +16,8 @@ export interface NameMap {
   readonly idOfVariable: ReadonlyMap<string, string>;
   /** Internal variable name → caller's name. */
   readonly variableOfId: ReadonlyMap<string, string>;
+  /** Caller's variable name → its index in `model.variables` (the `i` of `x<i>`). */
+  readonly indexOfVariable: ReadonlyMap<string, number>;
 }
 
 export function buildNameMap(model: MilpModel): NameMap {
@@ -23,12 +25,14 @@ export function buildNameMap(model: MilpModel): NameMap {
   const constraintIds = model.constraints.map((_, j) => `c${j}`);
   const idOfVariable = new Map<string, string>();
   const variableOfId = new Map<string, string>();
+  const indexOfVariable = new Map<string, number>();
   model.variables.forEach((variable, i) => {
     const id = variableIds[i]!;
     idOfVariable.set(variable.name, id);
     variableOfId.set(id, variable.name);
+    indexOfVariable.set(variable.name, i);
   });
-  return { variableIds, constraintIds, idOfVariable, variableOfId };
+  return { variableIds, constraintIds, idOfVariable, variableOfId, indexOfVariable };
 }
 
 /** The internal id of a caller's variable; the model is validated, so a miss is a bug. */
@@ -36,6 +40,13 @@ export function lookupVariableId(names: NameMap, variableName: string): string {
   const id = names.idOfVariable.get(variableName);
   if (id === undefined) throw sluiceError("internal.unknownLpVariable", { params: { name: JSON.stringify(variableName) } });
   return id;
+}
+
+/** The column index of a caller's variable; the model is validated, so a miss is a bug. */
+export function lookupVariableIndex(names: NameMap, variableName: string): number {
+  const index = names.indexOfVariable.get(variableName);
+  if (index === undefined) throw sluiceError("internal.unknownLpVariable", { params: { name: JSON.stringify(variableName) } });
+  return index;
 }
 
 /** Maps engine values keyed by internal ids back to caller names; missing ids read as 0. */

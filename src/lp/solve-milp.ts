@@ -63,6 +63,7 @@ export function verifyResult(model: MilpModel, result: MilpResult): MilpResult {
     const message = `${result.engine} returned a ${result.status} answer that fails the check: ${describeViolations(check.violations)}`;
     return { ...result, status: "error", values: {}, objective: Number.NaN, message };
   }
+  if (!model.variables.some((v) => isIntegerKind(v.kind))) return { ...result, objective: check.objective }; // nothing to snap: the check stands
   const snapped = snapIntegers(model, result.values);
   const snappedCheck = checkSolution(model, snapped);
   return snappedCheck.ok

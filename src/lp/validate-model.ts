@@ -16,7 +16,8 @@ function checkTerms(
   path: readonly (string | number)[],
   issues: Issue[],
 ): void {
-  for (const [name, coefficient] of Object.entries(terms)) {
+  for (const name in terms) {
+    const coefficient = terms[name];
     if (!known.has(name)) {
       issues.push(issue("lp.unknownVariable", { path: [...path, name], actual: show(name) }));
     }
@@ -27,6 +28,9 @@ function checkTerms(
 }
 
 function checkRange(lower: number | undefined, upper: number | undefined, path: readonly (string | number)[], issues: Issue[]): void {
+  const lowerOk = lower === undefined || (typeof lower === "number" && lower < Number.POSITIVE_INFINITY); // false for NaN
+  const upperOk = upper === undefined || (typeof upper === "number" && upper > Number.NEGATIVE_INFINITY);
+  if (lowerOk && upperOk && !(lower !== undefined && upper !== undefined && lower > upper)) return; // nothing to report, without building the checks below
   for (const [side, value] of [["lower", lower], ["upper", upper]] as const) {
     if (value !== undefined && (typeof value !== "number" || Number.isNaN(value))) {
       issues.push(issue("lp.badBound", { path: [...path, side], expected: "a number", actual: show(value), params: { reason: "bound must be a number (±Infinity allowed)" } }));

@@ -143,7 +143,7 @@ async function withLpBound(problem: Problem, ctx: SolverContext, quick: SolverOu
   const limited = problem.objective === "latency" ? Number.isFinite(problem.budgetUsd) : problem.objective === "cost" && Number.isFinite(problem.deadlineMs);
   if (!limited || problem.dag.edges.length > AUTO_LP_BOUND_MAX_EDGES) return quick;
   const { lpRelaxationBound } = await import("./bounds/lp-relaxation-bound.js");
-  const lp = await lpRelaxationBound(problem, { timeLimitMs: ctx.timeLimitMs, maxIterations: LP_BOUND_MAX_ITERATIONS });
+  const lp = await lpRelaxationBound(problem, { timeLimitMs: ctx.timeLimitMs, maxIterations: LP_BOUND_MAX_ITERATIONS, ...(quick.assignment === undefined ? {} : { start: quick.assignment }) });
   if (lp.bound === undefined) return { ...quick, notes: [...(quick.notes ?? []), `LP bound: ${lp.status}${lp.message === undefined ? "" : ` (${lp.message})`}`] };
   return withBound(problem, quick, lp.bound, `LP relaxation bound ${lp.bound.toPrecision(8)}`);
 }

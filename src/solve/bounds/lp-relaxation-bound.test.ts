@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { Problem } from "../../model/types.js";
 import { bruteForceSolver } from "../referee/brute-force.js";
-import { edgeTradeoff, type TradeoffVertex } from "../edge/edge-tradeoff.js";
+import { heuristicSolver } from "../heuristic/heuristic.js";
+import { edgeTradeoff, edgeTradeoffWithout, type TradeoffVertex } from "../edge/edge-tradeoff.js";
 import { exactMilpSolver } from "../milp/exact-milp.js";
 import { splitCostUsd, splitTimeMs } from "../edge/fastest-split.js";
 import { costLowerBoundUsd, latencyLowerBoundMs } from "./lower-bound.js";
@@ -72,6 +73,27 @@ describe("edgeTradeoff", () => {
   });
 });
 
+describe("edgeTradeoffWithout", () => {
+  it("gives the envelope and, per option, the first vertex of the envelope without that option", () => {
+    fc.assert(
+      fc.property(problemSpecArb(5), fc.boolean(), (spec, allowSplits) => {
+        const problem = buildTestProblem(spec, { allowSplits });
+        for (const cands of problem.edges) {
+          const scan = edgeTradeoffWithout(cands, allowSplits)!;
+          expect(scan.vertices).toEqual(edgeTradeoff(cands, allowSplits));
+          cands.options.forEach((o, k) => {
+            // one scan per option, as the "without" rows were built before
+            const alone = edgeTradeoff({ ...cands, options: cands.options.filter((x) => x !== o) }, allowSplits)?.[0]?.timeMs ?? Infinity;
+            if (alone === Infinity) expect(scan.fastestWithoutMs[k]).toBe(Infinity);
+            else expect(Math.abs(scan.fastestWithoutMs[k]! - alone)).toBeLessThanOrEqual(1e-9 * alone);
+          });
+        }
+      }),
+      { numRuns: 80, seed: 11 },
+    );
+  });
+});
+
 describe("lpRelaxationBound", () => {
   for (const objective of ["latency", "cost"] as const) {
     it(`${objective}: ≤ the best of brute force and the exact MILP, ≥ the cheap bound`, async () => {
@@ -110,6 +132,23 @@ describe("lpRelaxationBound", () => {
     expect(lp.bound!).toBeGreaterThan(free.bound! * (1 + 1e-6));
     expect(lp.bound!).toBeLessThanOrEqual((await bestKnown(problem)) * (1 + 1e-9));
   }, 60_000);
+
+  it("gives the same bound started from the heuristic's plan (primal simplex) as cold (dual simplex)", async () => {
+    let started = 0;
+    await fc.assert(
+      fc.asyncProperty(problemSpecArb(5), fc.constantFrom("latency", "cost"), fc.double({ min: 0, max: 1.2, noNaN: true }), fc.boolean(), async (spec, objective, t, allowSplits) => {
+        const problem = await limitedProblem(spec, objective, t, allowSplits);
+        const plan = await heuristicSolver(problem, CTX);
+        if (plan.assignment === undefined) return;
+        const [cold, warm] = [await lpRelaxationBound(problem, CTX), await lpRelaxationBound(problem, { ...CTX, start: plan.assignment })];
+        expect(warm.status).toBe(cold.status);
+        if (cold.bound !== undefined) expect(Math.abs(warm.bound! - cold.bound)).toBeLessThanOrEqual(1e-7 * Math.abs(cold.bound));
+        started++;
+      }),
+      { numRuns: 40, seed: 20261204 },
+    );
+    expect(started).toBeGreaterThan(20);
+  }, 120_000);
 
   it("gives no bound for perf-per-dollar", async () => {
     const lp = await lpRelaxationBound(buildTestProblem(DIAMOND, { objective: "perf-per-dollar" }), CTX);

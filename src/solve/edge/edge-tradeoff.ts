@@ -15,8 +15,8 @@
  * every event and taking the lower hull gives the exact envelope. (Shares are taken in the
  * closure f ≥ 0 rather than f > 0, which can only lower the envelope.)
  */
-import type { EdgeCandidates } from "../../model/types.js";
-import { kinkTimesMs, prefixCrossingsMs, subsetCostUsd, subsetsOf } from "./subset-cost.js";
+import type { EdgeCandidates, ModeOption } from "../../model/types.js";
+import { highFraction, kinkTimesMs, prefixCrossingsMs, subsetCostUsd, subsetsOf } from "./subset-cost.js";
 
 export interface TradeoffVertex {
   readonly timeMs: number;
@@ -42,16 +42,59 @@ function lowerHull(points: readonly TradeoffVertex[]): TradeoffVertex[] {
 }
 
 export function edgeTradeoff(candidates: EdgeCandidates, allowSplits: boolean): TradeoffVertex[] | undefined {
+  return scanTradeoff(candidates, allowSplits)?.vertices;
+}
+
+export interface TradeoffWithout {
+  readonly vertices: TradeoffVertex[];
+  /**
+   * Per option (index-aligned with candidates.options), the fastest time the edge can reach
+   * without it: the first cap where a subset that leaves the option out serves every receiver
+   * (Infinity when no such subset is left). The same event caps as the envelope: the subsets of
+   * the options without m are exactly the subsets here that leave m out, and each one's
+   * threshold (a usability kink of a member or the crossing where its members just serve every
+   * receiver) is among these caps, so this equals edgeTradeoff without m's first vertex up to
+   * rounding — in one pass instead of one scan per option.
+   */
+  readonly fastestWithoutMs: number[];
+}
+
+/** The envelope and, per option, the fastest time without it (see TradeoffWithout). */
+export function edgeTradeoffWithout(candidates: EdgeCandidates, allowSplits: boolean): TradeoffWithout | undefined {
+  const scan = scanTradeoff(candidates, allowSplits);
+  if (scan === undefined) return undefined;
+  const fastestWithoutMs = candidates.options.map((o) => {
+    let t = Infinity;
+    scan.subsets.forEach((s, k) => {
+      if (scan.firstCapMs[k]! < t && !s.includes(o)) t = scan.firstCapMs[k]!;
+    });
+    return t;
+  });
+  return { vertices: scan.vertices, fastestWithoutMs };
+}
+
+function scanTradeoff(candidates: EdgeCandidates, allowSplits: boolean): { vertices: TradeoffVertex[]; subsets: ModeOption[][]; firstCapMs: number[] } | undefined {
   const { options } = candidates;
   if (options.some((o) => o.timePieces.some((p) => p.perFractionMs < 0))) return undefined;
   const subsets = subsetsOf(options, allowSplits);
   const kinks = [...new Set(options.flatMap(kinkTimesMs))].sort((a, b) => a - b);
   const caps = [...new Set([...kinks, ...prefixCrossingsMs(subsets, kinks)])].sort((a, b) => a - b);
   const points: TradeoffVertex[] = [];
+  const firstCapMs = subsets.map(() => Infinity);
+  // each option's high fraction once per cap, shared by every subset holding it
+  const high = new Array<number>(options.length);
+  const index = new Map<ModeOption, number>(options.map((o, m) => [o, m]));
+  const highOf = (o: ModeOption) => high[index.get(o)!]!;
   for (const t of caps) {
+    for (let m = 0; m < options.length; m++) high[m] = highFraction(options[m]!, t);
     let usd = Infinity;
-    for (const s of subsets) usd = Math.min(usd, subsetCostUsd(s, t));
+    for (let k = 0; k < subsets.length; k++) {
+      const c = subsetCostUsd(subsets[k]!, t, highOf);
+      if (c === Infinity) continue;
+      if (firstCapMs[k] === Infinity) firstCapMs[k] = t;
+      usd = Math.min(usd, c);
+    }
     if (Number.isFinite(usd)) points.push({ timeMs: t, costUsd: usd });
   }
-  return lowerHull(points);
+  return { vertices: lowerHull(points), subsets, firstCapMs };
 }

@@ -80,18 +80,36 @@ export function subsetsOf(options: readonly ModeOption[], allowSplits: boolean):
 /** Caps where a cost-ordered prefix of a subset can just serve every receiver, between consecutive kinks. */
 export function prefixCrossingsMs(subsets: readonly ModeOption[][], kinks: readonly number[]): number[] {
   const out: number[] = [];
+  // Each mode's high fraction at an interval's two interior points, once per interval (the
+  // subsets' prefixes share them): the same sums, in the same order, as evaluating per prefix.
+  const modes = [...new Set(subsets.flat())];
+  const at = new Map<ModeOption, number>();
+  const highA: number[][] = [];
+  const highB: number[][] = [];
+  modes.forEach((o, m) => at.set(o, m));
+  for (let j = 0; j + 1 < kinks.length; j++) {
+    const lo = kinks[j]!;
+    const hi = kinks[j + 1]!;
+    // inside (lo, hi) every hi_m is affine and usability fixed: interpolate from interior points
+    const a = lo + (hi - lo) / 3;
+    const b = lo + (2 * (hi - lo)) / 3;
+    highA.push(modes.map((o) => Math.max(0, highFraction(o, a))));
+    highB.push(modes.map((o) => Math.max(0, highFraction(o, b))));
+  }
   for (const s of subsets) {
+    const index = s.map((o) => at.get(o)!);
     for (let k = 1; k <= s.length; k++) {
-      const prefix = s.slice(0, k);
-      const served = (t: number) => prefix.reduce((sum, o) => sum + Math.max(0, highFraction(o, t)), 0);
       for (let j = 0; j + 1 < kinks.length; j++) {
         const lo = kinks[j]!;
         const hi = kinks[j + 1]!;
-        // inside (lo, hi) every hi_m is affine and usability fixed: interpolate from interior points
         const a = lo + (hi - lo) / 3;
         const b = lo + (2 * (hi - lo)) / 3;
-        const sa = served(a);
-        const sb = served(b);
+        let sa = 0;
+        let sb = 0;
+        for (let q = 0; q < k; q++) {
+          sa += highA[j]![index[q]!]!;
+          sb += highB[j]![index[q]!]!;
+        }
         if (sb === sa) continue;
         const t = a + ((1 - sa) * (b - a)) / (sb - sa);
         if (t > lo && t < hi) out.push(t);

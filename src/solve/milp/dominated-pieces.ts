@@ -14,13 +14,25 @@
  */
 import type { AffinePiece } from "../../model/types.js";
 
-/** The piece's row value at the box's corners: y·fixed + f·perFraction − bigM·(1 − y_direct). */
-function corners(p: AffinePiece, bigMs: number): number[] {
-  const values: number[] = [];
-  for (const [y, f] of [[0, 0], [1, 0], [1, 1]] as const) {
-    for (const yd of [0, 1]) values.push(y * p.fixedMs + f * p.perFractionMs - bigMs * (1 - yd));
-  }
-  return values;
+/**
+ * The piece's row value at the box's corners, y·fixed + f·perFraction − bigM·(1 − y_direct) for
+ * (y, f) ∈ {(0, 0), (1, 0), (1, 1)} × y_direct ∈ {0, 1}, written out (the same floating-point values).
+ */
+function corners(p: AffinePiece, bigMs: number): Float64Array {
+  const full = p.fixedMs + p.perFractionMs;
+  return Float64Array.of(-bigMs, 0, p.fixedMs - bigMs, p.fixedMs, full - bigMs, full);
+}
+
+/** q ≥ p at every corner. */
+function covers(q: Float64Array, p: Float64Array): boolean {
+  for (let c = 0; c < 6; c++) if (q[c]! < p[c]!) return false;
+  return true;
+}
+
+/** q > p at some corner. */
+function exceeds(q: Float64Array, p: Float64Array): boolean {
+  for (let c = 0; c < 6; c++) if (q[c]! > p[c]!) return true;
+  return false;
 }
 
 /**
@@ -29,16 +41,16 @@ function corners(p: AffinePiece, bigMs: number): number[] {
  * imply these too.
  */
 export function undominatedPieces(pieces: readonly AffinePiece[], bigMs: (p: AffinePiece) => number = () => 0, plain: readonly AffinePiece[] = []): AffinePiece[] {
+  if (pieces.length <= 1 && plain.length === 0) return [...pieces]; // nothing else to imply it
   const at = pieces.map((p) => corners(p, bigMs(p)));
   const plainAt = plain.map((p) => corners(p, 0));
-  return pieces.filter((_, k) =>
-    !plainAt.some((q) => q.every((v, c) => v >= at[k]![c]!)) &&
-    !at.some((q, j) => {
-      if (j === k) return false;
-      const p = at[k]!;
-      if (!q.every((v, c) => v >= p[c]!)) return false;
-      // q ≥ p everywhere: drop p, unless they are equal and p comes first
-      return q.some((v, c) => v > p[c]!) || j < k;
-    }),
-  );
+  const kept: AffinePiece[] = [];
+  pieces.forEach((piece, k) => {
+    const p = at[k]!;
+    if (plainAt.some((q) => covers(q, p))) return;
+    // q ≥ p everywhere: drop p, unless they are equal and p comes first
+    if (at.some((q, j) => j !== k && covers(q, p) && (exceeds(q, p) || j < k))) return;
+    kept.push(piece);
+  });
+  return kept;
 }

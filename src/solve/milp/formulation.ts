@@ -22,10 +22,11 @@
  * replaces F_u there by a constant lower bound on u's earliest finish: C then bounds it from above.
  */
 import type { MilpConstraint, MilpModel, MilpVariable } from "../../lp/model.js";
-import type { AffinePiece, Problem } from "../../model/types.js";
+import type { AffinePiece, ModeOption, Problem } from "../../model/types.js";
+import { reducedColumns } from "./reduced-columns.js";
 import { undominatedPieces } from "./dominated-pieces.js";
 import { computeConstantUsd, computeCostCeilingUsd, computeEarliestFinishBoundMs, computeHorizonMs, computeSlowestEdgeMs } from "./safe-bounds.js";
-import { edgeTradeoff } from "../edge/edge-tradeoff.js";
+import { edgeTradeoffWithout } from "../edge/edge-tradeoff.js";
 import { addTerm } from "./terms.js";
 import { RELAX_SLACK, tradeoffRows, withoutModeRows } from "./relaxation-rows.js";
 import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
@@ -53,6 +54,11 @@ export interface MilpSpec {
    * primary alone (no ε term), so the LP optimum, unscaled, is a lower bound on the primary.
    */
   readonly relax?: boolean;
+  /**
+   * With `relax`: merge columns the relaxation's optimum does not need apart (milp/reduced-columns.ts);
+   * default true. False builds every column, for tests that compare both.
+   */
+  readonly reduceColumns?: boolean;
 }
 
 export interface MilpScale {
@@ -88,38 +94,44 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   const cost: Record<string, number> = {};
   const admitted = new Set<string>();
   const earliestMs = spec.conservativeResidency === true ? computeEarliestFinishBoundMs(problem) : undefined;
-  const binary = (name: string): MilpVariable => (spec.relax === true ? { name, kind: "continuous", lower: 0, upper: 1 } : { name, kind: "binary" });
+  const relax = spec.relax === true;
+  const binary = (name: string): MilpVariable => (relax ? { name, kind: "continuous", lower: 0, upper: 1 } : { name, kind: "binary" });
+  const reduced = relax && spec.reduceColumns !== false ? reducedColumns(problem) : undefined;
+  const fractionOf = (i: number, o: ModeOption) => reduced?.fractionAsUse.has(o) === true ? useName(i, o.mode) : fractionName(i, o.mode);
 
   problem.edges.forEach((cands, i) => {
     const edge = dag.edges[i]!;
+    const t = transferName(i);
+    // Beside a direct share (y_direct = 1) an uploading mode's time follows its besideDirect pieces.
+    const direct = cands.options.some((d) => d.mode === "direct") ? useName(i, "direct") : undefined;
     const share: Record<string, number> = {};
     const edgeCost: Record<string, number> = {};
     // The shares of a split leave through the same sender NIC, per line j of its token bucket:
     // t ≥ offset_j + Σ_m (nic_j.fixed · y + nic_j.perFraction · f).
-    const nic: Record<string, number>[] = cands.nicOffsetsMs.map(() => ({ [transferName(i)]: 1 }));
-    const tradeoff = spec.relax === true ? edgeTradeoff(cands, problem.allowSplits) : undefined;
-    const fastestMs = tradeoff?.[0]?.timeMs ?? 0;
-    variables.push({ name: transferName(i), kind: "continuous", lower: ms(fastestMs) * (1 - RELAX_SLACK), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
+    const nic: Record<string, number>[] = cands.nicOffsetsMs.map(() => ({ [t]: 1 }));
+    const scan = relax ? edgeTradeoffWithout(cands, problem.allowSplits) : undefined;
+    const fastestMs = scan?.vertices[0]?.timeMs ?? 0;
+    variables.push({ name: t, kind: "continuous", lower: ms(fastestMs) * (1 - RELAX_SLACK), upper: ms(computeSlowestEdgeMs(cands)) * (1 + 1e-9) + 1e-9 });
     for (const o of cands.options) {
       const y = useName(i, o.mode);
-      const f = fractionName(i, o.mode);
-      variables.push(binary(y), { name: f, kind: "continuous", lower: 0, upper: 1 });
+      const f = fractionOf(i, o);
+      variables.push(binary(y));
       share[f] = 1;
       const whole = !o.splittable || !problem.allowSplits;
-      constraints.push(whole ? { name: `whole[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, lower: 0, upper: 0 } : { name: `split[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, upper: 0 });
-      const relaxed = (pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number, plain?: readonly AffinePiece[]) => (spec.relax === true ? undominatedPieces(pieces, bigMs, plain) : pieces);
-      relaxed(o.timePieces).forEach((p, k) => {
-        const terms: Record<string, number> = { [transferName(i)]: 1 };
+      if (f !== y) {
+        variables.push({ name: f, kind: "continuous", lower: 0, upper: 1 });
+        constraints.push(whole ? { name: `whole[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, lower: 0, upper: 0 } : { name: `split[${i}][${o.mode}]`, terms: { [f]: 1, [y]: -1 }, upper: 0 });
+      }
+      keptPieces(relax, o.timePieces).forEach((p, k) => {
+        const terms: Record<string, number> = { [t]: 1 };
         addTerm(terms, y, -ms(p.fixedMs));
         addTerm(terms, f, -ms(p.perFractionMs));
         if (Object.keys(terms).length > 1) constraints.push({ name: `time[${i}][${o.mode}][${k}]`, terms, lower: 0 });
       });
-      // Beside a direct share (y_direct = 1) an uploading mode's time follows its besideDirect pieces.
-      const direct = cands.options.some((d) => d.mode === "direct") ? useName(i, "direct") : undefined;
       if (direct !== undefined && o.besideDirect !== undefined) {
-        relaxed(o.besideDirect, (p) => p.fixedMs + Math.max(0, p.perFractionMs), o.timePieces).forEach((p, k) => {
-          const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
-          const terms: Record<string, number> = { [transferName(i)]: 1 };
+        keptPieces(relax, o.besideDirect, besideBigMs, o.timePieces).forEach((p, k) => {
+          const bigM = ms(besideBigMs(p));
+          const terms: Record<string, number> = { [t]: 1 };
           addTerm(terms, y, -ms(p.fixedMs));
           addTerm(terms, f, -ms(p.perFractionMs));
           addTerm(terms, direct, -bigM);
@@ -135,23 +147,23 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
       addTerm(edgeCost, f, usd(o.perFractionUsd));
       if (o.requiresAdmission) {
         admitted.add(edge.from);
-        constraints.push({ name: `admitted[${i}]`, terms: { [y]: 1, [admitName(edge.from)]: -1 }, upper: 0 });
+        if (reduced?.admissionAsUse.has(edge.from) !== true) constraints.push({ name: `admitted[${i}]`, terms: { [y]: 1, [admitName(edge.from)]: -1 }, upper: 0 });
       }
     }
     nic.forEach((terms, j) => {
       if (Object.keys(terms).length > 1) constraints.push({ name: j === 0 ? `nic[${i}]` : `nic[${i}][${j}]`, terms, lower: ms(cands.nicOffsetsMs[j]!) });
     });
     for (const [name, coef] of Object.entries(edgeCost)) addTerm(cost, name, coef);
-    if (tradeoff !== undefined) constraints.push(...tradeoffRows(i, tradeoff, edgeCost, scale), ...withoutModeRows(i, cands, problem.allowSplits, fastestMs, scale));
+    if (scan !== undefined) constraints.push(...tradeoffRows(i, scan.vertices, edgeCost, scale), ...withoutModeRows(i, cands, scan.fastestWithoutMs, fastestMs, scale));
     constraints.push({ name: `shares[${i}]`, terms: share, lower: 1, upper: 1 });
     const base = ms(problem.stages.get(edge.to)!.baseMs);
-    constraints.push({ name: `flow[${i}]`, terms: { [finishName(edge.to)]: 1, [finishName(edge.from)]: -1, [transferName(i)]: -1 }, lower: base });
+    constraints.push({ name: `flow[${i}]`, terms: { [finishName(edge.to)]: 1, [finishName(edge.from)]: -1, [t]: -1 }, lower: base });
   });
 
   for (const id of dag.order) {
     const terms = problem.stages.get(id)!;
     variables.push({ name: finishName(id), kind: "continuous", lower: ms(terms.baseMs), upper: horizon });
-    if (dag.incoming.get(id)!.length > 1) constraints.push(...phaseRows(problem, id, ms, horizon, variables, spec.relax === true));
+    if (dag.incoming.get(id)!.length > 1) constraints.push(...phaseRows(problem, id, ms, horizon, variables, relax, fractionOf));
     if (dag.outgoing.get(id)!.length === 0) constraints.push({ name: `makespan[${id}]`, terms: { [MAKESPAN_NAME]: 1, [finishName(id)]: -1 }, lower: 0 });
     const locals = dag.incoming.get(id)!.filter((i) => problem.edges[i]!.options.some((o) => o.mode === "vm-local"));
     if (locals.length > 1) constraints.push({ name: `colocate[${id}]`, terms: Object.fromEntries(locals.map((i) => [useName(i, "vm-local"), 1])), upper: 1 });
@@ -172,8 +184,8 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   const capacity: Record<string, number> = {};
   for (const id of [...admitted].sort()) {
     const terms = problem.stages.get(id)!;
-    const a = admitName(id);
-    variables.push(binary(a));
+    const a = reduced?.admissionAsUse.get(id) ?? admitName(id);
+    if (a === admitName(id)) variables.push(binary(a));
     addTerm(capacity, a, terms.cacheBytes / problem.cacheCapacityBytes);
     addTerm(cost, a, usd(terms.admissionFixedUsd));
     if (terms.admissionUsdPerMs > 0) {
@@ -192,17 +204,25 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
   }
   if (Object.keys(capacity).length > 0) constraints.push({ name: "capacity", terms: capacity, upper: 1 });
   // the relaxation loosens the limits by a hair too: a limit set exactly at a plan's figure stays feasible for the engine
-  const loosen = (x: number) => (spec.relax === true ? x + RELAX_SLACK * Math.abs(x) : x);
+  const loosen = (x: number) => (relax ? x + RELAX_SLACK * Math.abs(x) : x);
   // within the referee's relative tolerance (evaluate-assignment.ts): a budget equal to the constant part leaves no room to round below it
   if (Number.isFinite(spec.budgetUsd) && Object.keys(cost).length > 0) constraints.push({ name: "budget", terms: cost, upper: loosen(usd(spec.budgetUsd * (1 + 1e-9) - scale.constantUsd)) });
   if (Number.isFinite(spec.deadlineMs)) constraints.push({ name: "deadline", terms: { [MAKESPAN_NAME]: 1 }, upper: loosen(ms(spec.deadlineMs)) });
 
   const objective: Record<string, number> = {};
-  const tie = spec.relax === true ? 0 : TIE_WEIGHT;
+  const tie = relax ? 0 : TIE_WEIGHT;
   const [primaryWeight, secondaryWeight] = spec.minimize === "latency" ? [1, tie] : [tie, 1];
   addTerm(objective, MAKESPAN_NAME, primaryWeight);
   for (const [name, coef] of Object.entries(cost)) addTerm(objective, name, secondaryWeight * coef);
   return { model: { direction: "minimize", objective, constraints, variables }, scale, costTerms: cost };
+}
+
+/** The big-M of a piece's row beside a direct share: its largest value, so the row is void when y_direct = 0. */
+const besideBigMs = (p: AffinePiece) => p.fixedMs + Math.max(0, p.perFractionMs);
+
+/** Every piece for the MILP; for the relaxation, those no other row of the option implies (dominated-pieces.ts). */
+function keptPieces(relax: boolean, pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number, plain?: readonly AffinePiece[]): readonly AffinePiece[] {
+  return relax ? undominatedPieces(pieces, bigMs, plain) : pieces;
 }
 
 /**
@@ -210,7 +230,7 @@ export function buildPlanMilp(problem: Problem, spec: MilpSpec, scale: MilpScale
  * schedule, model/pool-schedule.ts): F_v ≥ F_u1 + w_i1 + rd_i2 + baseMs for each ordered pair of its
  * edges, w_i and rd_i above every piece of the shares edge i uses (a piece with y = 0 is at most 0).
  */
-function phaseRows(problem: Problem, v: string, ms: (x: number) => number, horizon: number, variables: MilpVariable[], relax: boolean): MilpConstraint[] {
+function phaseRows(problem: Problem, v: string, ms: (x: number) => number, horizon: number, variables: MilpVariable[], relax: boolean, fractionOf: (i: number, o: ModeOption) => string): MilpConstraint[] {
   const { dag } = problem;
   const inputs = dag.incoming.get(v)!;
   const rows: MilpConstraint[] = [];
@@ -222,19 +242,18 @@ function phaseRows(problem: Problem, v: string, ms: (x: number) => number, horiz
     const direct = cands.options.some((d) => d.mode === "direct") ? useName(i, "direct") : undefined;
     for (const o of cands.options) {
       const y = useName(i, o.mode);
-      const f = fractionName(i, o.mode);
+      const f = fractionOf(i, o);
       const piece = (name: string, on: string, p: { fixedMs: number; perFractionMs: number }) => {
         const terms: Record<string, number> = { [on]: 1 };
         addTerm(terms, y, -ms(p.fixedMs));
         addTerm(terms, f, -ms(p.perFractionMs));
         if (Object.keys(terms).length > 1) rows.push({ name, terms, lower: 0 });
       };
-      const relaxed = (pieces: readonly AffinePiece[], bigMs?: (p: AffinePiece) => number, plain?: readonly AffinePiece[]) => (relax ? undominatedPieces(pieces, bigMs, plain) : pieces);
-      relaxed(o.writePieces).forEach((p, k) => piece(`write[${i}][${o.mode}][${k}]`, w, p));
-      relaxed(o.readPieces).forEach((p, k) => piece(`read[${i}][${o.mode}][${k}]`, rd, p));
+      keptPieces(relax, o.writePieces).forEach((p, k) => piece(`write[${i}][${o.mode}][${k}]`, w, p));
+      keptPieces(relax, o.readPieces).forEach((p, k) => piece(`read[${i}][${o.mode}][${k}]`, rd, p));
       if (direct !== undefined && o.besideDirectWrite !== undefined) {
-        relaxed(o.besideDirectWrite, (p) => p.fixedMs + Math.max(0, p.perFractionMs), o.writePieces).forEach((p, k) => {
-          const bigM = ms(p.fixedMs + Math.max(0, p.perFractionMs));
+        keptPieces(relax, o.besideDirectWrite, besideBigMs, o.writePieces).forEach((p, k) => {
+          const bigM = ms(besideBigMs(p));
           if (!(bigM > 0)) return;
           const terms: Record<string, number> = { [w]: 1 };
           addTerm(terms, y, -ms(p.fixedMs));

@@ -4,7 +4,7 @@
  */
 import type { MilpConstraint } from "../../lp/model.js";
 import type { EdgeCandidates } from "../../model/types.js";
-import { edgeTradeoff, type TradeoffVertex } from "../edge/edge-tradeoff.js";
+import type { TradeoffVertex } from "../edge/edge-tradeoff.js";
 import type { MilpScale } from "./formulation.js";
 import { transferName, useName } from "./names.js";
 import { addTerm } from "./terms.js";
@@ -41,16 +41,17 @@ export function tradeoffRows(i: number, vertices: readonly TradeoffVertex[], edg
 
 /**
  * Relaxation only: an edge that does not use mode m is no faster than its fastest choice without m,
- * t ≥ T + (T_without_m − T)·(1 − y_m). Every plan meets it (y_m = 1, or t ≥ T_without_m); it lets
+ * t ≥ T + (T_without_m − T)·(1 − y_m), T_without_m from edgeTradeoffWithout's one scan of the edge.
+ * Every plan meets it (y_m = 1, or t ≥ T_without_m); it lets
  * the LP feel the one-vm-local-input and cache-capacity rows, which fractional y alone dodge.
  */
-export function withoutModeRows(i: number, cands: EdgeCandidates, allowSplits: boolean, fastestMs: number, scale: MilpScale): MilpConstraint[] {
+export function withoutModeRows(i: number, cands: EdgeCandidates, fastestWithoutMs: readonly number[], fastestMs: number, scale: MilpScale): MilpConstraint[] {
   const rows: MilpConstraint[] = [];
-  for (const o of cands.options) {
-    const without = edgeTradeoff({ ...cands, options: cands.options.filter((x) => x !== o) }, allowSplits)?.[0]?.timeMs;
-    const gainMs = without === undefined ? 0 : without - fastestMs;
-    if (!(gainMs > 1e-9 * Math.max(1, fastestMs))) continue;
-    const lower = (without! * (1 - RELAX_SLACK)) / scale.msPerUnit;
+  for (const [k, o] of cands.options.entries()) {
+    const without = fastestWithoutMs[k]!;
+    const gainMs = without - fastestMs;
+    if (!(gainMs > 1e-9 * Math.max(1, fastestMs)) || !Number.isFinite(without)) continue;
+    const lower = (without * (1 - RELAX_SLACK)) / scale.msPerUnit;
     rows.push({ name: `without[${i}][${o.mode}]`, terms: { [transferName(i)]: 1, [useName(i, o.mode)]: gainMs / scale.msPerUnit }, lower });
   }
   return rows;

@@ -6,7 +6,7 @@
  * Every row then holds as for any plan (see the relaxation argument in bounds/lp-relaxation-bound.ts);
  * in the formulation's scaled units. Variables the model does not have are left out.
  */
-import { evaluateAssignment } from "../../model/evaluate-assignment.js";
+import { evaluateOnce } from "../evaluate-once.js";
 import type { Assignment, Problem } from "../../model/types.js";
 import type { MilpScale } from "./formulation.js";
 import { MAKESPAN_NAME, VM_HELD_NAME, admitName, finishName, fractionName, readName, residencyName, transferName, useName, writeName } from "./names.js";
@@ -14,7 +14,7 @@ import { edgePhasesMs } from "../../model/edge-time.js";
 
 export function warmStartValues(problem: Problem, assignment: Assignment, scale: MilpScale): Record<string, number> {
   const { dag } = problem;
-  const e = evaluateAssignment(problem, assignment);
+  const e = evaluateOnce(problem, assignment); // the verdict the heuristic and the bounds already took, when they did
   const ms = (x: number) => x / scale.msPerUnit;
   const values: Record<string, number> = { [MAKESPAN_NAME]: ms(e.makespanMs) };
   const pool = problem.platform.billing.compute === "vm-pool" ? problem.vmPool : undefined;
