@@ -5,11 +5,12 @@
  * level-group-rules.ts says when each may happen.
  */
 import { advanceGroup, settleGrouped, virtualAt, type LevelGroup } from "./level-group.js";
+import { unwatchBucket, type BucketCheckQueue } from "./level-group-buckets.js";
 import { settleResource } from "./network-resource.js";
 import type { Flow, Resource } from "./water-fill.js";
 
 /** What a group needs of the network: the queues it moves flows and resources between. */
-export interface GroupHost {
+export interface GroupHost extends BucketCheckQueue {
   readonly nowMs: number;
   /** A flow back to the plain completions queue, at its rate and bytes left. */
   queueFlow(f: Flow): void;
@@ -73,6 +74,7 @@ export function enter(g: LevelGroup, f: Flow, bytesLeft: number): void {
 
 export function detach(host: GroupHost, g: LevelGroup, r: Resource, load: number): void {
   settleGrouped(r, g, host.nowMs);
+  unwatchBucket(g, r);
   g.resources.delete(r);
   r.group = undefined;
   r.load = r.flows.size === 0 ? 0 : Math.max(0, load); // no rounding residue on an idle resource (it would count as busy)

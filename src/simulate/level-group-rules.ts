@@ -3,108 +3,34 @@
  * into plain flows — the rules that keep its answer the max-min fair allocation itself:
  * - it forms after a full recomputation on a saturated resource R without a token bucket, from
  *   every flow held at R (all at one level), if no other resource they cross is saturated, owned
- *   by another group, or a drained bucket, and each stays below saturation (a bucket at or below
- *   its baseline) with room to spare;
+ *   by another group, or a token bucket drained or near draining (level-group-buckets.ts), and
+ *   each stays below saturation with room to spare (a bucket: below its burst rate — its credit
+ *   may drain inside the group, which watches it);
  * - a member's end raises the level to (capacity − base) / weight on R; a new flow over R joins
  *   (lowering it) if its other resources qualify as above and no flow outside the group on R runs
  *   faster than the new level. Either is taken only while the level stays below the group's
- *   `limit` (the lowest member cap, and the level at which an attached resource would saturate or
- *   a bucket pass its baseline) — then no other flow's rate moves, which is what makes it exact;
+ *   `limit` (the lowest member cap, and the level at which an attached resource would saturate)
+ *   — then no other flow's rate moves, which is what makes it exact;
  * - otherwise the group dissolves: each member becomes a plain flow with its bytes left at the
  *   group's level, each resource a plain one with its true load, and R is re-solved in full.
  * Margins: "saturated" is the same 1 − 1e-6 as flow-component.ts; a limit must hold by 1e-9.
+ * Forming and joining are in level-group-entry.ts; leaving, and the loads of flows outside the
+ * group changing under it, here.
  */
-import { isSaturated } from "./flow-component.js";
-import { advanceGroup, makeGroup, refreshFinish, settleGrouped, setLevel, type LevelGroup } from "./level-group.js";
-import { attach, detach, dissolve, enter, type GroupHost } from "./level-group-members.js";
+import { advanceGroup, refreshFinish, settleGrouped, setLevel, type LevelGroup } from "./level-group.js";
+import { crossBaselines, watchBucket } from "./level-group-buckets.js";
+import { detach, dissolve, type GroupHost } from "./level-group-members.js";
 import type { Flow, Resource } from "./water-fill.js";
 
 export { dissolve, dueMembers, type GroupHost } from "./level-group-members.js";
 
 const SATURATED = 1 - 1e-6;
-const MARGIN = 1 - 1e-9;
+export const MARGIN = 1 - 1e-9;
 
-/** The level at which `r` — carrying `base` outside the group and `gw` of members' weight — would saturate (or a bucket pass its baseline). */
-function levelLimit(r: Resource, base: number, gw: number): number {
-  const ceiling = r.bucket === undefined ? r.capacity * SATURATED : Math.min(r.capacity * SATURATED, r.bucket.spec.baselineBytesPerSecond);
+/** The level at which `r` — carrying `base` outside the group and `gw` of members' weight — would saturate (a bucket: at its burst rate, which cannot change inside a group). */
+export function levelLimit(r: Resource, base: number, gw: number): number {
+  const ceiling = r.capacity * SATURATED;
   return (ceiling - base) / gw;
-}
-
-/** Forms R's group from the flows a full recomputation just held at R, if the rules allow; true if formed. */
-export function formGroup(host: GroupHost, R: Resource, minMembers: number): boolean {
-  if (R.bucket !== undefined || R.group !== undefined || !isSaturated(R) || R.flows.size < minMembers) return false;
-  const members: Flow[] = [];
-  let level = NaN;
-  let nonMemberMax = 0;
-  for (const f of R.flows) {
-    if (f.bottleneck !== R) nonMemberMax = Math.max(nonMemberMax, f.rate);
-    else if (members.length === 0 || f.rate === level) {
-      members.push(f);
-      level = f.rate;
-    } else return false;
-  }
-  if (members.length < minMembers || !(level > 0) || !(nonMemberMax <= level)) return false;
-  const weights = new Map<Resource, number>();
-  let limit = Infinity;
-  for (const f of members) {
-    limit = Math.min(limit, f.cap);
-    f.resources.forEach((r, k) => weights.set(r, (weights.get(r) ?? 0) + f.weights[k]!));
-  }
-  for (const [r, w] of weights) {
-    if (r === R) continue;
-    if (r.group !== undefined || r.bucket?.drained === true) return false;
-    limit = Math.min(limit, levelLimit(r, r.load - w * level, w));
-  }
-  if (!(level < limit * MARGIN)) return false;
-  const g = makeGroup(R, level, host.nowMs);
-  g.nonMemberMax = nonMemberMax;
-  g.limit = limit;
-  for (const [r, w] of weights) attach(host, g, r, r.load - w * level);
-  for (const f of members) {
-    host.unqueueFlow(f); // before it enters the group's queue: a flow sits in one queue at a time (one heapIndex)
-    enter(g, f, f.remaining);
-  }
-  refreshFinish(g);
-  host.queueGroup(g);
-  return true;
-}
-
-/** A new flow joins the group on one of its resources if the rules allow (the network is clean: loads committed); true if it joined. */
-export function joinGroup(host: GroupHost, f: Flow): boolean {
-  let g: LevelGroup | undefined;
-  for (const r of f.resources) {
-    if (r.group === undefined || r.group.resource !== r) continue;
-    if (g !== undefined) return false;
-    g = r.group;
-  }
-  if (g === undefined) return false;
-  const R = g.resource;
-  const wR = f.weights[f.resources.indexOf(R)]!;
-  const level = (R.capacity - R.base) / (R.gw + wR);
-  if (!(level > 0) || !(g.nonMemberMax < level * MARGIN) || !(level < f.cap * MARGIN)) return false;
-  let limit = Math.min(g.limit, f.cap);
-  for (let k = 0; k < f.resources.length; k++) {
-    const r = f.resources[k]!;
-    if (r === R) continue;
-    if (r.group === undefined) {
-      if (r.bucket?.drained === true) return false;
-      limit = Math.min(limit, levelLimit(r, r.load, f.weights[k]!));
-    } else if (r.group === g) limit = Math.min(limit, levelLimit(r, r.base, r.gw + f.weights[k]!));
-    else return false;
-  }
-  if (!(level < limit * MARGIN)) return false;
-  const now = host.nowMs;
-  advanceGroup(g, now);
-  for (const r of f.resources) {
-    if (r.group === g) settleGrouped(r, g, now);
-    else attach(host, g, r, r.load);
-  }
-  g.limit = limit;
-  setLevel(g, level, host.nowMs);
-  enter(g, f, f.bytes);
-  refreshFinish(g);
-  host.queueGroup(g);
-  return true;
 }
 
 /** Removes member `f` (finished now); false if the group had to dissolve (R then needs a full recomputation). */
@@ -118,6 +44,7 @@ export function leaveGroup(host: GroupHost, g: LevelGroup, f: Flow): boolean {
     r.gw -= f.weights[k]!;
     if (--r.groupCount === 0 && r !== g.resource) detach(host, g, r, r.base);
   });
+  for (const r of f.resources) if (r.group === g) watchBucket(host, g, r);
   return relevel(host, g);
 }
 
@@ -135,10 +62,11 @@ export function rebase(host: GroupHost, shown: readonly Resource[]): void {
   for (const r of shown) {
     const g = r.group;
     if (g === undefined || g.dissolved) continue;
-    host.unqueueBucketEvent(r);
     const limit = levelLimit(r, r.base, r.gw);
-    if (g.level < limit * MARGIN) g.limit = Math.min(g.limit, limit);
-    else dissolve(host, g);
+    if (g.level < limit * MARGIN) {
+      g.limit = Math.min(g.limit, limit);
+      watchBucket(host, g, r);
+    } else dissolve(host, g);
   }
 }
 
@@ -147,7 +75,11 @@ export function dropBase(host: GroupHost, g: LevelGroup, r: Resource, loadBytesP
   advanceGroup(g, host.nowMs);
   settleGrouped(r, g, host.nowMs);
   r.base = Math.max(0, r.base - loadBytesPerSecond);
-  return r !== g.resource || relevel(host, g);
+  if (r !== g.resource) {
+    watchBucket(host, g, r);
+    return true;
+  }
+  return relevel(host, g);
 }
 
 /** The level after R's members or base changed: kept if within the limit, else the group dissolves (false). */
@@ -163,6 +95,7 @@ function relevel(host: GroupHost, g: LevelGroup): boolean {
     return false;
   }
   setLevel(g, level, host.nowMs);
+  crossBaselines(host, g);
   refreshFinish(g);
   host.queueGroup(g);
   return true;

@@ -11,11 +11,12 @@
  * the members' weight on it), so its bytes carried integrate as base · dt + gw · ΔV. Its peak
  * utilisation uses the highest L since it was last brought up to date (`levels`: a stack of
  * suffix maxima). The group's rules (level-group-rules.ts) keep every attached resource below
- * saturation and a token bucket at or below its baseline, so its credit only refills and no
- * bucket event can fall due while it is attached.
+ * saturation; a token bucket's credit moves linearly between the level changes that take its load
+ * across its baseline, and its drain is watched like a flow's end (level-group-buckets.ts).
  */
 import { IndexedHeap } from "../util/indexed-heap.js";
-import type { Flow, Resource } from "./water-fill.js";
+import { makeBucketHeaps } from "./level-group-buckets.js";
+import type { BucketWatch, Flow, Resource } from "./water-fill.js";
 
 export interface LevelGroup {
   readonly resource: Resource;
@@ -38,12 +39,15 @@ export interface LevelGroup {
   finishAtMs: number;
   heapIndex: number;
   dissolved: boolean;
+  /** Its token buckets by regime: at or below their baseline (by θ, lowest first) and above it (highest first) — level-group-buckets.ts. */
+  readonly rising: IndexedHeap<BucketWatch>;
+  readonly falling: IndexedHeap<BucketWatch>;
 }
 
 const byTag = (a: Flow, b: Flow): boolean => a.tag < b.tag || (a.tag === b.tag && a.id < b.id);
 
 export function makeGroup(resource: Resource, level: number, nowMs: number): LevelGroup {
-  return { resource, level, virtualBytes: 0, lastMs: nowMs, members: new IndexedHeap<Flow>(byTag), resources: new Set(), nonMemberMax: 0, limit: Infinity, levelSinceMs: nowMs, levels: [], finishAtMs: Infinity, heapIndex: -1, dissolved: false };
+  return { resource, level, virtualBytes: 0, lastMs: nowMs, members: new IndexedHeap<Flow>(byTag), resources: new Set(), nonMemberMax: 0, limit: Infinity, levelSinceMs: nowMs, levels: [], finishAtMs: Infinity, heapIndex: -1, dissolved: false, ...makeBucketHeaps() };
 }
 
 /** V at `nowMs`. */
@@ -91,7 +95,7 @@ export function refreshFinish(g: LevelGroup): void {
   g.finishAtMs = top === undefined || !(g.level > 0) ? Infinity : g.lastMs + ((top.tag - g.virtualBytes) / g.level) * 1000;
 }
 
-/** Integrates a group resource's statistics (and a bucket's credit, which only refills) up to `nowMs`, with V advanced to now. */
+/** Integrates a group resource's statistics (and a bucket's credit, which moved one way since its last settle: level-group-buckets.ts) up to `nowMs`, with V advanced to now. */
 export function settleGrouped(r: Resource, g: LevelGroup, nowMs: number): void {
   const dt = nowMs - r.statsMs;
   const moved = r.base * (Math.max(0, dt) / 1000) + r.gw * (g.virtualBytes - r.groupV);

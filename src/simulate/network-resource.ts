@@ -12,7 +12,7 @@ import type { Resource } from "./water-fill.js";
 export function makeResource(id: string, index: number, capacityBytesPerSecond: number, bucket: TokenBucket | undefined, nowMs: number): Resource {
   const r: Resource = { id, index, eventMs: Infinity, heapIndex: -1, capacity: capacityBytesPerSecond, bytes: 0, busyMs: 0, peak: 0, load: 0, statsMs: nowMs, flows: new Set(), outside: 0, next: 0, remaining: 0, weight: 0, version: 0, stamp: 0, members: [], group: undefined, base: 0, gw: 0, groupCount: 0, groupV: 0 };
   if (bucket !== undefined && bucket.burstBytesPerSecond > bucket.baselineBytesPerSecond) {
-    r.bucket = { spec: bucket, creditBytes: bucket.burstBytes, drained: false, lastMs: nowMs };
+    r.bucket = { spec: bucket, creditBytes: bucket.burstBytes, drained: false, lastMs: nowMs, watch: { resource: r, theta: Infinity, heapIndex: -1 } };
     r.capacity = bucketRate(bucket, bucket.burstBytes, false);
   }
   return r;

@@ -17,6 +17,15 @@ export interface BucketState {
   creditBytes: number;
   drained: boolean;
   lastMs: number;
+  /** Its place in its level group's rising or falling heap (level-group-buckets.ts). */
+  readonly watch: BucketWatch;
+}
+
+export interface BucketWatch {
+  readonly resource: Resource;
+  /** The group level at which its load passes the baseline. */
+  theta: number;
+  heapIndex: number;
 }
 
 export interface Resource {
