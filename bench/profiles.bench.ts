@@ -9,7 +9,7 @@
  * Writes the "Profiles" section of bench/RESULTS.md.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { computeMape } from "../src/profiles/fit-metrics.js";
@@ -229,6 +229,9 @@ async function main(): Promise<void> {
     `Training every bundled function (${functions} functions, ${rowsTrained} runs, ${files.length} apps): **${(trainMs / 1000).toFixed(2)} s** wall (target ≤ 10 s), ${(cpuMs / 1000).toFixed(2)} s of CPU, including loading TensorFlow.js once; 1-minute load average ${loadAtStart.toFixed(2)} at the start and ${os.loadavg()[0]!.toFixed(2)} at the end, on ${os.cpus().length} cores.`,
     "",
     `Beyond the trained range, **${within10} of ${scored}** scored function-targets are within the 10% MAPE target against size medians${belowFloor.length > 0 ? `; ${belowFloor.length} more are below the ${RUNTIME_FLOOR_MS} ms timer floor and not scored (${belowFloor.join("; ")})` : ""}.${misses.length > 0 ? ` Missed: ${misses.join("; ")}.` : ""}`,
+    "",
+    // What was tried to close the gap to the target, with its figures (a dated record, not re-measured by this run).
+    readFileSync(new URL("./profiles-experiments.md", import.meta.url), "utf8").trim(),
     "",
     "The bundled models (models/, what plan() uses by default), trained on every traced run: the model chosen, written as predict evaluates it (x in bytes), its error over the training rows, with the largest third of the sizes held out (extrapolation), and k-fold by size; the families refused for exploding beyond the data:",
     "",
