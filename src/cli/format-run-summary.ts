@@ -39,7 +39,7 @@ export function formatRunSummary(p: Plan, r: RunReport, plotFile?: string): stri
   return lines.join("\n") + "\n";
 }
 
-function fmtMs(ms: number): string {
-  if (!Number.isFinite(ms)) return "—";
+function fmtMs(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return "—";
   return ms >= 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 }

@@ -22,8 +22,9 @@ export function measuredStage(stageId: string, mine: readonly SimInstance[], bil
   const stage: SimStage = {
     stageId,
     instances: mine.length,
-    startMs: Math.min(...mine.map((i) => i.startMs)),
-    finishMs: Math.max(...mine.map((i) => i.finishMs)),
+    // A stage that ran no instance (zero fanout, or a run cut short) spans nothing: 0, not ±Infinity.
+    startMs: mine.length > 0 ? Math.min(...mine.map((i) => i.startMs)) : 0,
+    finishMs: mine.length > 0 ? Math.max(...mine.map((i) => i.finishMs)) : 0,
     vms: [...new Set(mine.map((i) => i.vm))].sort(),
     peakPerVm: Math.max(0, ...perVm.values()),
     outputBytes: mine.reduce((a, i) => a + i.outputBytes, 0),

@@ -11,8 +11,9 @@ export interface StageComparison {
   readonly stageId: string;
   readonly predictedStartMs: number;
   readonly predictedFinishMs: number;
-  readonly measuredStartMs: number;
-  readonly measuredFinishMs: number;
+  /** null when the stage ran no instance (nothing measured); never NaN. */
+  readonly measuredStartMs: number | null;
+  readonly measuredFinishMs: number | null;
 }
 
 export interface RunReport extends SimulationReport {

@@ -109,13 +109,17 @@ export function buildRunReport(r: ReportInput): RunReport {
     predicted: { ...r.plan.predicted, stages: r.plan.stages },
     comparison: {
       makespanError: r.plan.predicted.makespanMs > 0 ? (makespanMs - r.plan.predicted.makespanMs) / r.plan.predicted.makespanMs : 0,
-      stages: r.plan.stages.map((p) => ({
-        stageId: p.stageId,
-        predictedStartMs: p.startMs,
-        predictedFinishMs: p.finishMs,
-        measuredStartMs: measuredStageById.get(p.stageId)?.startMs ?? NaN,
-        measuredFinishMs: measuredStageById.get(p.stageId)?.finishMs ?? NaN,
-      })),
+      stages: r.plan.stages.map((p) => {
+        const measured = measuredStageById.get(p.stageId);
+        const ran = measured !== undefined && measured.instances > 0;
+        return {
+          stageId: p.stageId,
+          predictedStartMs: p.startMs,
+          predictedFinishMs: p.finishMs,
+          measuredStartMs: ran ? measured.startMs : null,
+          measuredFinishMs: ran ? measured.finishMs : null,
+        };
+      }),
     },
     result: { bucket: r.bucket, keys: resultKeys.sort(), bytes: resultBytes },
     reruns: r.state.history.length - instances.length,
