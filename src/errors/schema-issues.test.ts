@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { InputError } from "./error-classes.js";
 import { parseStrict, schemaIssues } from "./schema-issues.js";
+import { nestedTestSchema } from "../testing/nested-test-schema.js";
 
-const schema = z.object({
-  name: z.string().default("x"),
-  stages: z.array(z.object({ id: z.string(), instances: z.number().int().positive().optional() })),
-  byName: z.record(z.string(), z.object({ gbps: z.number() })).optional(),
-  either: z.union([z.number(), z.object({ p: z.number() })]).optional(),
-  loose: z.looseObject({ a: z.number() }).optional(),
-});
+const schema = nestedTestSchema;
 const KEYS = { unknownKey: "dag.unknownKey", wrongType: "dag.wrongType", badValue: "dag.badValue" } as const;
 
 describe("schemaIssues", () => {

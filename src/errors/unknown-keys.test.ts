@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { findUnknownKeys } from "./unknown-keys.js";
+import { nestedTestSchema } from "../testing/nested-test-schema.js";
 
-const schema = z.object({
-  name: z.string().default("x"),
-  stages: z.array(z.object({ id: z.string(), instances: z.number().int().positive().optional() })),
-  byName: z.record(z.string(), z.object({ gbps: z.number() })).optional(),
-  either: z.union([z.number(), z.object({ p: z.number() })]).optional(),
-  loose: z.looseObject({ a: z.number() }).optional(),
-});
+const schema = nestedTestSchema;
 
 describe("findUnknownKeys", () => {
   it("finds unknown keys at any depth, through arrays, records and unions, not in loose objects", () => {
