@@ -44,6 +44,15 @@ describe("sluice run", () => {
     expect(await readFile(other, "utf8")).toBe("name,value\na,1\n");
   });
 
+  it("--input-file that does not exist is a no-input error (66) naming the flag and the file, before any backend is touched", async () => {
+    const missing = join(tmpdir(), `sluice-no-such-input-${process.pid}.bin`);
+    const err = await runRunCommand(["--dag", DAG, "--input", "1 MiB", "--input-file", missing, "--redis", "redis://127.0.0.1:9"]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ exitCode: 66 });
+    expect(String((err as Error).message)).toContain("--input-file");
+    expect(String((err as Error).message)).toContain(missing);
+    expect(String((err as Error).message)).toContain("SLU8001");
+  });
+
   it("a Redis that is not there is exit 69 naming it and how to start one", async () => {
     const err = await runRunCommand(["--dag", DAG, "--input", "1 MiB", "--redis", "redis://127.0.0.1:9"]).catch((e: unknown) => e);
     expect(err).toMatchObject({ exitCode: 69 });

@@ -17,7 +17,7 @@ import { formatRunSummary } from "./format-run-summary.js";
 import { checkOutputTarget, writeOutputFile } from "./output-target.js";
 import { parseCliArgs, readPlanRequest } from "./plan-flags.js";
 import { plotFormatOf, writePlot } from "./plot-file.js";
-import { readInputJson } from "./read-input.js";
+import { readInputBytes, readInputJson } from "./read-input.js";
 import { parseFunctionFlags, RUN_FLAGS, RUN_HELP } from "./run-flags.js";
 import { appendTraceCsv, runTraceRows } from "../execute/report/trace-rows.js";
 import { TRACE_HEADER } from "../workloads/trace-row.js";
@@ -35,6 +35,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     await checkOutputTarget(values.plot, "--plot", "file");
   }
   if (values.out !== undefined) await checkOutputTarget(values.out, "--out", "file");
+  const inputFile = values["input-file"] !== undefined ? new Uint8Array(await readInputBytes(values["input-file"], "--input-file")) : undefined;
   const earlierTraces = values.traces === undefined ? undefined : await readEarlierTraces(values.traces);
   const functions = parseFunctionFlags(values.function ?? []);
   const saved = values.plan !== undefined ? ((await readInputJson(values.plan, "--plan")) as Plan) : undefined;
@@ -55,7 +56,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     const options: ExecuteOptions = {
       backends: backends.config,
       ...(request.options.platform !== undefined ? { platform: request.options.platform } : {}),
-      ...(values["input-file"] !== undefined ? { input: new Uint8Array(await readFile(values["input-file"])) } : {}),
+      ...(inputFile !== undefined ? { input: inputFile } : {}),
       ...(Object.keys(functions).length > 0 ? { functions } : {}),
       ...(cluster !== undefined ? { vms: cluster.vms } : {}),
       ...(values.nic !== undefined ? { shapeNic: parseNumberFlag("--nic", values.nic) } : values["shape-nic"] ? { shapeNic: true } : {}),
