@@ -5,7 +5,7 @@
  */
 import { show, sluiceError } from "../errors.js";
 import { writeOutputFile } from "./output-target.js";
-import { svgToPng } from "./svg-to-png.js";
+import { svgToPng } from "../util/svg-to-png.js";
 
 export type PlotFormat = "svg" | "png";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mkdtemp, stat } from "node:fs/promises";
+import { mkdtemp, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildFitChartData, buildFitChartSpec, MAX_POINTS, plotFit } from "./plot-fit.js";
@@ -30,6 +30,13 @@ describe("fit chart", async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), "sluice-plot-")), "fit.svg");
     await plotFit(big, many, file);
     expect((await stat(file)).size).toBeLessThanOrEqual(200_000);
+  });
+
+  it("writes a PNG when the file name ends in .png", async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "sluice-plot-")), "fit.png");
+    await plotFit(set, records, file);
+    const bytes = await readFile(file);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 
   it("facets by function and target with independent scales", () => {

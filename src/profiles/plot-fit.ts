@@ -15,6 +15,7 @@ import type { ProfileSet } from "./profile-set.js";
 import { predictTargetAt } from "./predict-target.js";
 import { PROFILE_TARGETS } from "./types.js";
 import { vegaLiteSvg } from "../util/vega-lite-svg.js";
+import { svgToPng } from "../util/svg-to-png.js";
 
 export interface PlotFitOptions {
   /** Interval level of the band (default 0.9). */
@@ -147,7 +148,5 @@ export async function plotFit(profiles: ProfileSet, traces: readonly TraceRecord
   if (format === undefined) throw sluiceError("option.plotFormat", { path: ["plot"], actual: file });
   const svg = compactSvg(await vegaLiteSvg(buildFitChartSpec(buildFitChartData(profiles, traces, options))));
   if (format === "svg") return writeFile(file, svg);
-  const { Resvg } = await import("@resvg/resvg-js");
-  const png = new Resvg(svg, { background: "white", font: { loadSystemFonts: true } }).render().asPng();
-  await writeFile(file, png);
+  await writeFile(file, await svgToPng(svg));
 }
