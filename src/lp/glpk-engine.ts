@@ -14,7 +14,7 @@
 
 import type { GLPK, LP } from "glpk.js/node";
 import type { EngineSolveOptions, MilpEngine } from "./engine.js";
-import { dropObjective, isIntegerKind, readVariableBounds, type MilpModel } from "./model.js";
+import { dropObjective, fixIntegers, isIntegerKind, readVariableBounds, type MilpModel } from "./model.js";
 import { buildNameMap, lookupVariableId, mapValuesToCaller, type NameMap } from "./name-map.js";
 import { makeEmptyResult, type MilpResult } from "./result.js";
 
@@ -78,13 +78,11 @@ function solveLoaded(glpk: GLPK, model: MilpModel, solveOptions: EngineSolveOpti
   const options = { msglev: glpk.GLP_MSG_OFF, presol: true, tmlim: Math.max(timeLimitMs, 1) / 1000, ...(solveOptions.relativeGap === undefined ? {} : { mipgap: solveOptions.relativeGap }) };
   const { result } = glpk.solve(buildGlpkProblem(glpk, model, names), options);
   const elapsedMs = performance.now() - started;
-  const withSolution = (status: "optimal" | "feasible"): MilpResult => ({
-    status,
-    values: mapValuesToCaller(names, (id) => result.vars[id]),
-    objective: result.z,
-    engine: ENGINE,
-    elapsedMs,
-  });
+  const withSolution = (status: "optimal" | "feasible"): MilpResult => {
+    const values = mapValuesToCaller(names, (id) => result.vars[id]);
+    const polished = polish(glpk, model, names, values, options);
+    return { status, values: polished?.values ?? values, objective: polished?.objective ?? result.z, engine: ENGINE, elapsedMs: performance.now() - started };
+  };
   if (result.status === glpk.GLP_OPT) return withSolution("optimal");
   if (result.status === glpk.GLP_FEAS) {
     // GLPK has no work limit: a feasible answer either met the caller's gap (optimal within it) or ran out of time
@@ -99,6 +97,20 @@ function solveLoaded(glpk: GLPK, model: MilpModel, solveOptions: EngineSolveOpti
   const probe = glpk.solve(buildGlpkProblem(glpk, dropObjective(model), names), options).result;
   const feasible = probe.status === glpk.GLP_OPT || probe.status === glpk.GLP_FEAS;
   return makeEmptyResult(feasible ? "unbounded" : "infeasible", ENGINE, performance.now() - started);
+}
+
+/**
+ * GLPK accepts a binary within 1e-5 of 0 or 1 (its integrality tolerance), and a continuous value
+ * tied to it (f ≤ y) may then sit 1e-6 above what the exact binary allows — more than the
+ * independent check's 1e-6. The answer's integers are fixed at their rounded values and the LP
+ * that is left re-solved: its continuous values fit the exact integers. Undefined when that LP has
+ * no optimum (the raw answer stands, and the check judges it).
+ */
+function polish(glpk: GLPK, model: MilpModel, names: NameMap, values: Readonly<Record<string, number>>, options: object): { values: Record<string, number>; objective: number } | undefined {
+  if (!model.variables.some((v) => isIntegerKind(v.kind))) return undefined;
+  const lp = glpk.solve(buildGlpkProblem(glpk, fixIntegers(model, values), names), options).result;
+  if (lp.status !== glpk.GLP_OPT) return undefined;
+  return { values: mapValuesToCaller(names, (id) => lp.vars[id]), objective: lp.z };
 }
 
 export const glpkEngine: MilpEngine = {

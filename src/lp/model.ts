@@ -53,3 +53,19 @@ export function isIntegerKind(kind: VariableKind): boolean {
 export function dropObjective(model: MilpModel): MilpModel {
   return { ...model, objective: {} };
 }
+
+/**
+ * The LP left when every integer variable is fixed at its value rounded: the continuous part of a
+ * MILP answer, to re-solve when an engine's integer tolerance (GLPK's is 1e-5) lets a continuous
+ * value ride on a binary that is almost, not exactly, 0 or 1.
+ */
+export function fixIntegers(model: MilpModel, values: Readonly<Record<string, number>>): MilpModel {
+  return {
+    ...model,
+    variables: model.variables.map((v) => {
+      if (!isIntegerKind(v.kind)) return v;
+      const fixed = Math.round(values[v.name] ?? 0) + 0; // + 0 turns -0 into 0
+      return { name: v.name, kind: "continuous", lower: fixed, upper: fixed };
+    }),
+  };
+}
