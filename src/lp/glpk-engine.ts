@@ -14,7 +14,7 @@
 
 import type { GLPK, LP } from "glpk.js/node";
 import type { EngineSolveOptions, MilpEngine } from "./engine.js";
-import { dropObjective, fixIntegers, isIntegerKind, readVariableBounds, type MilpModel } from "./model.js";
+import { dropObjective, fixIntegers, hasIntegerVariables, isIntegerKind, readVariableBounds, type MilpModel } from "./model.js";
 import { buildNameMap, lookupVariableId, mapValuesToCaller, type NameMap } from "./name-map.js";
 import { makeEmptyResult, type MilpResult } from "./result.js";
 
@@ -107,7 +107,7 @@ function solveLoaded(glpk: GLPK, model: MilpModel, solveOptions: EngineSolveOpti
  * no optimum (the raw answer stands, and the check judges it).
  */
 function polish(glpk: GLPK, model: MilpModel, names: NameMap, values: Readonly<Record<string, number>>, options: object): { values: Record<string, number>; objective: number } | undefined {
-  if (!model.variables.some((v) => isIntegerKind(v.kind))) return undefined;
+  if (!hasIntegerVariables(model)) return undefined;
   const lp = glpk.solve(buildGlpkProblem(glpk, fixIntegers(model, values), names), options).result;
   if (lp.status !== glpk.GLP_OPT) return undefined;
   return { values: mapValuesToCaller(names, (id) => lp.vars[id]), objective: lp.z };

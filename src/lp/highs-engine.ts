@@ -13,7 +13,7 @@ import type { Highs } from "highs";
 import type { EngineSolveOptions, MilpEngine } from "./engine.js";
 import { buildHighsModel, startColumns } from "./highs-model.js";
 import { readDefaultExport } from "./interop.js";
-import { dropObjective, isIntegerKind, type MilpModel } from "./model.js";
+import { dropObjective, hasIntegerVariables, type MilpModel } from "./model.js";
 import { buildNameMap, mapValuesToCaller, type NameMap } from "./name-map.js";
 import { makeEmptyResult, type MilpResult, type StopReason } from "./result.js";
 
@@ -25,7 +25,6 @@ const PRIMAL_FEASIBLE = 2;
 /** HiGHS `simplex_strategy` value for primal simplex. */
 const PRIMAL_SIMPLEX = 4;
 
-const isMip = (model: MilpModel) => model.variables.some((v) => isIntegerKind(v.kind));
 
 /**
  * HiGHS stops at a 1e-4 relative gap by default and calls that optimal; GLPK and jsLPSolver close
@@ -64,7 +63,7 @@ function runOnce(highs: Highs, model: MilpModel, names: NameMap, options: Engine
       ...(options.lean === true ? { mip_heuristic_effort: 0, mip_detect_symmetry: false } : {}),
       // An LP handed a start runs primal simplex from it (dual simplex would set the start aside):
       // on bench:plan's 100-stage LP relaxations from the heuristic's plan, ~1/5 of the iterations.
-      ...(options.start !== undefined && !isMip(model) ? { simplex_strategy: PRIMAL_SIMPLEX } : {}),
+      ...(options.start !== undefined && !hasIntegerVariables(model) ? { simplex_strategy: PRIMAL_SIMPLEX } : {}),
     });
     if (options.start !== undefined) instance.setSolution({ colValue: startColumns(model, options.start) });
     instance.run();
@@ -88,7 +87,7 @@ function solveLoaded(highs: Highs, model: MilpModel, options: EngineSolveOptions
   const names = buildNameMap(model);
   const raw = runOnce(highs, model, names, options);
   const elapsedMs = () => performance.now() - started;
-  const mip = isMip(model); // the MIP dual bound means nothing for an LP
+  const mip = hasIntegerVariables(model); // the MIP dual bound means nothing for an LP
   const stoppedBy = stopReasonOf(raw.statusCode);
   const withSolution = (status: "optimal" | "feasible"): MilpResult => ({
     status,

@@ -50,6 +50,11 @@ export function isIntegerKind(kind: VariableKind): boolean {
 }
 
 /** The same model with a zero objective: used to ask "is there any feasible point?". */
+/** True when some variable must take a whole value (a MILP, not an LP). */
+export function hasIntegerVariables(model: MilpModel): boolean {
+  return model.variables.some((v) => isIntegerKind(v.kind));
+}
+
 export function dropObjective(model: MilpModel): MilpModel {
   return { ...model, objective: {} };
 }

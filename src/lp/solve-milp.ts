@@ -18,7 +18,7 @@ import { show, sluiceError } from "../errors.js";
 import { checkSolution, describeViolations } from "./check-solution.js";
 import type { EngineSolveOptions } from "./engine.js";
 import { ENGINE_NAMES, loadEngine } from "./load-engine.js";
-import { isIntegerKind, type MilpModel } from "./model.js";
+import { hasIntegerVariables, isIntegerKind, type MilpModel } from "./model.js";
 import { hasSolution, type EngineName, type MilpResult } from "./result.js";
 import { validateMilpModel } from "./validate-model.js";
 
@@ -63,7 +63,7 @@ export function verifyResult(model: MilpModel, result: MilpResult): MilpResult {
     const message = `${result.engine} returned a ${result.status} answer that fails the check: ${describeViolations(check.violations)}`;
     return { ...result, status: "error", values: {}, objective: Number.NaN, message };
   }
-  if (!model.variables.some((v) => isIntegerKind(v.kind))) return { ...result, objective: check.objective }; // nothing to snap: the check stands
+  if (!hasIntegerVariables(model)) return { ...result, objective: check.objective }; // nothing to snap: the check stands
   const snapped = snapIntegers(model, result.values);
   const snappedCheck = checkSolution(model, snapped);
   return snappedCheck.ok
