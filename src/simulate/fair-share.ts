@@ -38,7 +38,7 @@ import { makeResource, settleResource } from "./network-resource.js";
 import { resolveChanges, type ResolveScratch } from "./resolve-changes.js";
 import { resourceStats, type ResourceStats } from "./resource-stats.js";
 import { takeCompletedFlows } from "./take-completed.js";
-import type { Flow, Resource } from "./water-fill.js";
+import type { Flow, Resource } from "./flow-network.js";
 
 export type { ResourceStats } from "./resource-stats.js";
 export type { FlowRequest } from "./flow-request.js";

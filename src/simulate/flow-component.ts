@@ -14,7 +14,7 @@
  * once on every resource met (it brings the resource's statistics and credit up to now and says
  * whether its capacity changed — then it is expanded too).
  */
-import type { Flow, Resource } from "./water-fill.js";
+import type { Flow, Resource } from "./flow-network.js";
 
 export interface Component {
   readonly flows: Flow[];

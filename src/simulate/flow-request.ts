@@ -4,7 +4,7 @@
  * network keeps for it, built here with every resource resolved by id.
  */
 import { sluiceError } from "../errors.js";
-import type { Flow, Resource } from "./water-fill.js";
+import type { Flow, Resource } from "./flow-network.js";
 
 export interface FlowRequest {
   readonly bytes: number;

@@ -18,8 +18,8 @@
  */
 import { IndexedHeap } from "../util/indexed-heap.js";
 import { creditAfter } from "../physics/token-bucket.js";
-import { advanceGroup, settleGrouped, type LevelGroup } from "./level-group.js";
-import type { BucketWatch, Resource } from "./water-fill.js";
+import type { BucketWatch, LevelGroup, Resource } from "./flow-network.js";
+import { advanceGroup, settleGrouped } from "./level-group.js";
 
 /** How long before a bucket could run out of credit its group checks it (ms). */
 export const NEAR_MS = 10;
@@ -31,13 +31,6 @@ export interface BucketCheckQueue {
   readonly bucketCounts: { crossings: number; checks: number };
   queueCheck(r: Resource): void;
   unqueueBucketEvent(r: Resource): void;
-}
-
-const lowestFirst = (a: BucketWatch, b: BucketWatch): boolean => a.theta < b.theta || (a.theta === b.theta && a.resource.index < b.resource.index);
-const highestFirst = (a: BucketWatch, b: BucketWatch): boolean => a.theta > b.theta || (a.theta === b.theta && a.resource.index < b.resource.index);
-
-export function makeBucketHeaps(): { rising: IndexedHeap<BucketWatch>; falling: IndexedHeap<BucketWatch> } {
-  return { rising: new IndexedHeap(lowestFirst), falling: new IndexedHeap(highestFirst) };
 }
 
 /** Whether a group may take `r` now: not a bucket, or a bucket neither drained nor within 4 · NEAR_MS of draining at its burst rate. */

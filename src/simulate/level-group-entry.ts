@@ -3,11 +3,11 @@
  * level-group-rules.ts (which says why they keep the answer the max-min fair allocation).
  */
 import { isSaturated } from "./flow-component.js";
-import { advanceGroup, makeGroup, refreshFinish, settleGrouped, setLevel, type LevelGroup } from "./level-group.js";
+import { advanceGroup, makeGroup, refreshFinish, settleGrouped, setLevel } from "./level-group.js";
+import type { Flow, LevelGroup, Resource } from "./flow-network.js";
 import { admitsBucket, crossBaselines, watchBucket } from "./level-group-buckets.js";
 import { attach, enter, type GroupHost } from "./level-group-members.js";
 import { levelLimit, MARGIN } from "./level-group-rules.js";
-import type { Flow, Resource } from "./water-fill.js";
 
 /** Forms R's group from the flows a full recomputation just held at R, if the rules allow; true if formed. */
 export function formGroup(host: GroupHost, R: Resource, minMembers: number): boolean {

@@ -4,10 +4,10 @@
  * each resource takes its true load (base + gw · level), a token bucket gets its next event back.
  * level-group-rules.ts says when each may happen.
  */
-import { advanceGroup, settleGrouped, virtualAt, type LevelGroup } from "./level-group.js";
+import { advanceGroup, settleGrouped, virtualAt } from "./level-group.js";
+import type { Flow, LevelGroup, Resource } from "./flow-network.js";
 import { unwatchBucket, type BucketCheckQueue } from "./level-group-buckets.js";
 import { settleResource } from "./network-resource.js";
-import type { Flow, Resource } from "./water-fill.js";
 
 /** What a group needs of the network: the queues it moves flows and resources between. */
 export interface GroupHost extends BucketCheckQueue {

@@ -17,10 +17,10 @@
  * Forming and joining are in level-group-entry.ts; leaving, and the loads of flows outside the
  * group changing under it, here.
  */
-import { advanceGroup, refreshFinish, settleGrouped, setLevel, type LevelGroup } from "./level-group.js";
+import { advanceGroup, refreshFinish, settleGrouped, setLevel } from "./level-group.js";
+import type { Flow, LevelGroup, Resource } from "./flow-network.js";
 import { crossBaselines, watchBucket } from "./level-group-buckets.js";
 import { detach, dissolve, type GroupHost } from "./level-group-members.js";
-import type { Flow, Resource } from "./water-fill.js";
 
 export { dissolve, dueMembers, type GroupHost } from "./level-group-members.js";
 

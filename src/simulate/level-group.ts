@@ -12,36 +12,18 @@
  * utilisation uses the highest L since it was last brought up to date (`levels`: a stack of
  * suffix maxima). The group's rules (level-group-rules.ts) keep every attached resource below
  * saturation; a token bucket's credit moves linearly between the level changes that take its load
- * across its baseline, and its drain is watched like a flow's end (level-group-buckets.ts).
+ * across its baseline, and its drain is watched like a flow's end (level-group-buckets.ts). The
+ * group's type, LevelGroup, stands with the network's other state in flow-network.ts.
  */
 import { IndexedHeap } from "../util/indexed-heap.js";
-import { makeBucketHeaps } from "./level-group-buckets.js";
-import type { BucketWatch, Flow, Resource } from "./water-fill.js";
+import type { BucketWatch, Flow, LevelGroup, Resource } from "./flow-network.js";
 
-export interface LevelGroup {
-  readonly resource: Resource;
-  /** Rate of every member (bytes/s), and the virtual clock V (bytes per member) at `lastMs`. */
-  level: number;
-  virtualBytes: number;
-  lastMs: number;
-  /** Members by tag (V at which each finishes), then id. */
-  readonly members: IndexedHeap<Flow>;
-  /** Resources of the group: R and the attached ones. */
-  readonly resources: Set<Resource>;
-  /** Highest rate of a flow on R outside the group (may be stale-high: only ever too strict). */
-  nonMemberMax: number;
-  /** Level at or above which a member's cap or an attached resource would bind (may be stale-low). */
-  limit: number;
-  /** When the current level was set, and the suffix maxima of the past levels that lasted, by when each ended. */
-  levelSinceMs: number;
-  readonly levels: { untilMs: number; level: number }[];
-  /** When the first member finishes at the current level; place in the network's queue. */
-  finishAtMs: number;
-  heapIndex: number;
-  dissolved: boolean;
-  /** Its token buckets by regime: at or below their baseline (by θ, lowest first) and above it (highest first) — level-group-buckets.ts. */
-  readonly rising: IndexedHeap<BucketWatch>;
-  readonly falling: IndexedHeap<BucketWatch>;
+const lowestFirst = (a: BucketWatch, b: BucketWatch): boolean => a.theta < b.theta || (a.theta === b.theta && a.resource.index < b.resource.index);
+const highestFirst = (a: BucketWatch, b: BucketWatch): boolean => a.theta > b.theta || (a.theta === b.theta && a.resource.index < b.resource.index);
+
+/** The group's token-bucket heaps by regime (level-group-buckets.ts watches them). */
+function makeBucketHeaps(): { rising: IndexedHeap<BucketWatch>; falling: IndexedHeap<BucketWatch> } {
+  return { rising: new IndexedHeap(lowestFirst), falling: new IndexedHeap(highestFirst) };
 }
 
 const byTag = (a: Flow, b: Flow): boolean => a.tag < b.tag || (a.tag === b.tag && a.id < b.id);

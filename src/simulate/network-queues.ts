@@ -6,10 +6,9 @@
  * (level-group-members.ts). Ties break by id or declaration order, so a run is deterministic.
  */
 import { IndexedHeap } from "../util/indexed-heap.js";
-import type { LevelGroup } from "./level-group.js";
+import type { Flow, LevelGroup, Resource } from "./flow-network.js";
 import type { GroupHost } from "./level-group-members.js";
 import { nextBucketEventMs } from "./network-resource.js";
-import type { Flow, Resource } from "./water-fill.js";
 
 const finishesFirst = (a: Flow, b: Flow): boolean => a.finishAtMs < b.finishAtMs || (a.finishAtMs === b.finishAtMs && a.id < b.id);
 const fallsDueFirst = (a: Resource, b: Resource): boolean => a.eventMs < b.eventMs || (a.eventMs === b.eventMs && a.index < b.index);

@@ -6,7 +6,7 @@
  * recharge threshold (physics/token-bucket.ts).
  */
 import { bucketRate, creditAfter, msUntilDrained, rechargeThresholdBytes, type TokenBucket } from "../physics/token-bucket.js";
-import type { Resource } from "./water-fill.js";
+import type { Resource } from "./flow-network.js";
 
 /** A resource of `capacityBytesPerSecond`, or a token bucket starting full. */
 export function makeResource(id: string, index: number, capacityBytesPerSecond: number, bucket: TokenBucket | undefined, nowMs: number): Resource {

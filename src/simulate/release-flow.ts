@@ -8,7 +8,7 @@
 import { isSaturated } from "./flow-component.js";
 import { dropBase, leaveGroup, type GroupHost } from "./level-group-rules.js";
 import { settleResource } from "./network-resource.js";
-import type { Flow, Resource } from "./water-fill.js";
+import type { Flow, Resource } from "./flow-network.js";
 
 export function releaseFlow(host: GroupHost, f: Flow, changed: Set<Resource>): void {
   const g = f.group;

@@ -14,7 +14,8 @@ import { formGroup } from "./level-group-entry.js";
 import { dissolve, rebase, showLoad } from "./level-group-rules.js";
 import type { NetworkQueues } from "./network-queues.js";
 import { settleResource } from "./network-resource.js";
-import { waterFill, type Flow, type Resource } from "./water-fill.js";
+import type { Flow, Resource } from "./flow-network.js";
+import { waterFill } from "./water-fill.js";
 
 /** Scratch the re-solve keeps between calls: the visit stamp. */
 export interface ResolveScratch {

@@ -4,7 +4,7 @@
  * load since it was last settled, a level group's resource through its group's virtual clock.
  */
 import { advanceGroup, settleGrouped } from "./level-group.js";
-import type { Resource } from "./water-fill.js";
+import type { Resource } from "./flow-network.js";
 
 export interface ResourceStats {
   readonly id: string;

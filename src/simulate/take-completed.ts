@@ -8,7 +8,7 @@ import { refreshFinish } from "./level-group.js";
 import { dueMembers } from "./level-group-rules.js";
 import type { NetworkQueues } from "./network-queues.js";
 import { releaseFlow } from "./release-flow.js";
-import type { Flow, Resource } from "./water-fill.js";
+import type { Flow, Resource } from "./flow-network.js";
 
 /** The flows finishing by `timeMs` (after the clock moved there), released, in start order. */
 export function takeCompletedFlows(q: NetworkQueues, timeMs: number, changed: Set<Resource>): Flow[] {

@@ -1,6 +1,6 @@
 /**
- * Max-min fair rates for one component of the fair-share network's flows (see fair-share.ts), and
- * the state of its resources and flows that the computation reads and writes.
+ * Max-min fair rates for one component of the fair-share network's flows (see fair-share.ts); the
+ * resources and flows it reads and writes are typed in flow-network.ts.
  *
  * Pre: every flow crosses at least one resource or has a finite cap; each resource's `outside` is
  * the load of the flows crossing it that are not in `flows` (0 when all are). Post: each flow's
@@ -9,85 +9,7 @@
  */
 import { sluiceError } from "../errors.js";
 import { LevelHeap } from "./level-heap.js";
-import type { TokenBucket } from "../physics/token-bucket.js";
-import type { LevelGroup } from "./level-group.js";
-
-export interface BucketState {
-  readonly spec: TokenBucket;
-  creditBytes: number;
-  drained: boolean;
-  lastMs: number;
-  /** Its place in its level group's rising or falling heap (level-group-buckets.ts). */
-  readonly watch: BucketWatch;
-}
-
-export interface BucketWatch {
-  readonly resource: Resource;
-  /** The group level at which its load passes the baseline. */
-  theta: number;
-  heapIndex: number;
-}
-
-export interface Resource {
-  readonly id: string;
-  /** Declaration order: breaks ties between bucket events due at the same instant. */
-  readonly index: number;
-  /** Bytes/s it carries now (a token bucket's changes with its credit). */
-  capacity: number;
-  /** A token-bucket resource's state (fair-share.ts); undefined: a fixed capacity. */
-  bucket?: BucketState;
-  bytes: number;
-  busyMs: number;
-  peak: number;
-  /** Committed load (bytes/s) and the time its statistics are integrated to. */
-  load: number;
-  statsMs: number;
-  /** The flows crossing it now, in start order. */
-  readonly flows: Set<Flow>;
-  /** A bucket's next drain or recharge (fair-share.ts queues it), and its place in that queue. */
-  eventMs: number;
-  heapIndex: number;
-  /** The level group it belongs to (level-group.ts): its load is then `base + gw · level`, `load` unused. */
-  group: LevelGroup | undefined;
-  base: number;
-  gw: number;
-  /** Members of its group crossing it, and the group's V when it was last brought up to date. */
-  groupCount: number;
-  groupV: number;
-  /** Scratch for computing a component: its load from flows outside it, the load computed, bandwidth left, weight of the flows still growing, heap-entry version, visit stamp. */
-  outside: number;
-  next: number;
-  remaining: number;
-  weight: number;
-  version: number;
-  stamp: number;
-  members: Flow[];
-}
-
-export interface Flow {
-  readonly id: number;
-  readonly bytes: number;
-  readonly cap: number;
-  readonly resources: readonly Resource[];
-  readonly weights: readonly number[];
-  readonly onDone: () => void;
-  /** Bytes left at `lastMs`, moving at `rate` since then. */
-  remaining: number;
-  lastMs: number;
-  rate: number;
-  finishAtMs: number;
-  /** Its place in the queue of completions. */
-  heapIndex: number;
-  /** The resource that held it at its rate in the last water-fill (undefined: its own cap). */
-  bottleneck: Resource | undefined;
-  /** Member of a level group: it finishes when the group's V reaches `tag` (`remaining`, `rate` unused). */
-  group: LevelGroup | undefined;
-  tag: number;
-  /** Scratch: the rate computed, frozen yet, visit stamp. */
-  next: number;
-  frozen: boolean;
-  stamp: number;
-}
+import type { Flow, Resource } from "./flow-network.js";
 
 /**
  * Max-min fair rates by water-filling over a heap: the resource (or flow cap) with the lowest

@@ -5,7 +5,14 @@
  * successors — the state that can leave it; a loop without one never ends.
  */
 import type { FlowNode, FlowScope } from "./flow-graph.js";
-import type { ScopeLoop } from "./scope-graph.js";
+
+export interface ScopeLoop {
+  readonly nodes: readonly string[];
+  /** The first branch point on the loop (the state that can leave it), or undefined when none can. */
+  readonly via: string | undefined;
+  /** A back edge that closes the loop: `from` names `to` as a successor. */
+  readonly backEdge: { readonly from: string; readonly to: string };
+}
 
 const isBranchPoint = (n: FlowNode) => n.type === "choice" || new Set(n.next).size > 1;
 

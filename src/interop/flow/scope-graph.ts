@@ -6,15 +6,7 @@
  * some branches). Pure graph work; no stage is made here.
  */
 import type { FlowScope } from "./flow-graph.js";
-import { findLoops } from "./find-loops.js";
-
-export interface ScopeLoop {
-  readonly nodes: readonly string[];
-  /** The first branch point on the loop (the state that can leave it), or undefined when none can. */
-  readonly via: string | undefined;
-  /** A back edge that closes the loop: `from` names `to` as a successor. */
-  readonly backEdge: { readonly from: string; readonly to: string };
-}
+import { findLoops, type ScopeLoop } from "./find-loops.js";
 
 export interface ScopeGraph {
   readonly reachable: ReadonlySet<string>;

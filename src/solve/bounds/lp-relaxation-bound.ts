@@ -16,7 +16,8 @@ import { solveMilp } from "../../lp/solve-milp.js";
 import type { Assignment, Problem } from "../../model/types.js";
 import { warmStartValues } from "../milp/warm-start.js";
 import { costLowerBoundUsd, latencyLowerBoundMs } from "./lower-bound.js";
-import { buildPlanMilp, computeMilpScale } from "../milp/formulation.js";
+import { buildPlanMilp } from "../milp/formulation.js";
+import { computeMilpScale } from "../milp/scale.js";
 
 export interface LpBoundOptions {
   /** Safety net; the iteration limit is what should stop a long solve (it repeats exactly). */

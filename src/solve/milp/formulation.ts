@@ -25,7 +25,8 @@ import type { MilpConstraint, MilpModel, MilpVariable } from "../../lp/model.js"
 import type { AffinePiece, ModeOption, Problem } from "../../model/types.js";
 import { reducedColumns } from "./reduced-columns.js";
 import { undominatedPieces } from "./dominated-pieces.js";
-import { computeConstantUsd, computeCostCeilingUsd, computeEarliestFinishBoundMs, computeHorizonMs, computeSlowestEdgeMs } from "./safe-bounds.js";
+import { computeEarliestFinishBoundMs, computeSlowestEdgeMs } from "./safe-bounds.js";
+import { computeMilpScale, type MilpScale } from "./scale.js";
 import { edgeTradeoffWithout } from "../edge/edge-tradeoff.js";
 import { addTerm } from "./terms.js";
 import { RELAX_SLACK, tradeoffRows, withoutModeRows } from "./relaxation-rows.js";
@@ -34,8 +35,6 @@ import { MAKESPAN_NAME, VM_HELD_NAME, admitName, finishName, fractionName, readN
 
 /** Weight of the secondary term: breaks ties without trading the primary. */
 export const TIE_WEIGHT = 1e-6;
-const SPAN = 1000;
-
 
 export interface MilpSpec {
   readonly minimize: "latency" | "cost";
@@ -61,26 +60,11 @@ export interface MilpSpec {
   readonly reduceColumns?: boolean;
 }
 
-export interface MilpScale {
-  readonly msPerUnit: number;
-  readonly usdPerUnit: number;
-  /** Cost every plan pays (stage compute and io), outside the model. */
-  readonly constantUsd: number;
-  readonly horizonMs: number;
-}
-
 export interface PlanMilp {
   readonly model: MilpModel;
   readonly scale: MilpScale;
   /** Scaled variable cost C − constant, as terms. */
   readonly costTerms: Readonly<Record<string, number>>;
-}
-
-export function computeMilpScale(problem: Problem): MilpScale {
-  const horizonMs = computeHorizonMs(problem);
-  const constantUsd = computeConstantUsd(problem);
-  const variableUsd = computeCostCeilingUsd(problem, horizonMs) - constantUsd;
-  return { msPerUnit: horizonMs > 0 ? horizonMs / SPAN : 1, usdPerUnit: variableUsd > 0 ? variableUsd / SPAN : 1, constantUsd, horizonMs };
 }
 
 

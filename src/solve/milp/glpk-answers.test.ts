@@ -6,7 +6,8 @@ import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import { prepareProblem } from "../../plan/prepare-problem.js";
 import { randomDag, randomDagProfiles } from "../../testing/random-dag.js";
 import { heuristicSolver } from "../heuristic/heuristic.js";
-import { buildPlanMilp, computeMilpScale } from "./formulation.js";
+import { buildPlanMilp } from "./formulation.js";
+import { computeMilpScale } from "./scale.js";
 
 const profiles = randomDagProfiles();
 

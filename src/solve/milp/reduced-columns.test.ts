@@ -6,7 +6,8 @@ import { prepareProblem } from "../../plan/prepare-problem.js";
 import { plan } from "../../plan/plan.js";
 import { buildTestProblem, diamondSpec, problemSpecArb } from "../../testing/solve-problems.js";
 import { randomDag, randomDagProfiles } from "../../testing/random-dag.js";
-import { buildPlanMilp, computeMilpScale } from "./formulation.js";
+import { buildPlanMilp } from "./formulation.js";
+import { computeMilpScale } from "./scale.js";
 import { reducedColumns } from "./reduced-columns.js";
 
 /** The relaxation's LP optimum (scaled units) built with and without the merged columns, and both models' sizes. */

@@ -5,7 +5,7 @@
 import type { MilpConstraint } from "../../lp/model.js";
 import type { EdgeCandidates } from "../../model/types.js";
 import type { TradeoffVertex } from "../edge/edge-tradeoff.js";
-import type { MilpScale } from "./formulation.js";
+import type { MilpScale } from "./scale.js";
 import { transferName, useName } from "./names.js";
 import { addTerm } from "./terms.js";
 

@@ -9,7 +9,8 @@ import type { MilpResult } from "../../lp/result.js";
 import { solveMilp, type EngineChoice } from "../../lp/solve-milp.js";
 import type { Assignment, Problem } from "../../model/types.js";
 import { extractAssignment } from "./extract.js";
-import { buildPlanMilp, computeMilpScale, TIE_WEIGHT, type MilpScale, type MilpSpec } from "./formulation.js";
+import { buildPlanMilp, TIE_WEIGHT, type MilpSpec } from "./formulation.js";
+import { computeMilpScale, type MilpScale } from "./scale.js";
 import { MAKESPAN_NAME } from "./names.js";
 import { warmStartValues } from "./warm-start.js";
 

@@ -5,7 +5,8 @@ import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import { buildTestProblem, problemSpecArb } from "../../testing/solve-problems.js";
 import { randomAssignment } from "../../testing/random-assignment.js";
 import { mulberry32 } from "../../util/mulberry32.js";
-import { buildPlanMilp, computeMilpScale } from "./formulation.js";
+import { buildPlanMilp } from "./formulation.js";
+import { computeMilpScale } from "./scale.js";
 import { warmStartValues } from "./warm-start.js";
 
 describe("warmStartValues", () => {

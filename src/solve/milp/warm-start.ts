@@ -8,7 +8,7 @@
  */
 import { evaluateOnce } from "../evaluate-once.js";
 import type { Assignment, Problem } from "../../model/types.js";
-import type { MilpScale } from "./formulation.js";
+import type { MilpScale } from "./scale.js";
 import { MAKESPAN_NAME, VM_HELD_NAME, admitName, finishName, fractionName, readName, residencyName, transferName, useName, writeName } from "./names.js";
 import { edgePhasesMs } from "../../model/edge-time.js";
 
