@@ -32,8 +32,8 @@ export { readCsvTraces, readLambdaTraces, readTraceTable, parseCsvTraces, joinLa
 export { traceMappingSchema } from "./traces/mapping-schema.js";
 export { TraceTable } from "./traces/trace-table.js";
 export type { TraceRecord, ColumnMap, TraceMapping, ColumnSpec, ReadReport, TargetSummary } from "./traces/index.js";
-export type { SizingReport, SizingStageReport } from "./sizing/sizing-types.js";
-export { sizedDagInput } from "./sizing/configuration.js";
+export type { SizingReport, SizingStageReport } from "./plan/sizing/sizing-types.js";
+export { sizedDagInput } from "./plan/sizing/configuration.js";
 export { exactMilpSolver } from "./solve/milp/exact-milp.js";
 export { chainDpSolver } from "./solve/dp/chain-dp.js";
 export { bruteForceSolver } from "./solve/referee/brute-force.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { toAssignment } from "../model/decisions.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
-import { sizedDagInput } from "../sizing/configuration.js";
+import { sizedDagInput } from "../plan/sizing/configuration.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
 import { analyticProfiles } from "../profiles/analytic.js";
 import { defaultProfiles } from "../profiles/default-profiles.js";

@@ -8,7 +8,7 @@ import { show, sluiceError } from "../errors.js";
 import type { Assignment, Problem } from "../model/types.js";
 import { plan } from "../plan/plan.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
-import { needsSizing, sizeStages } from "../sizing/size-stages.js";
+import { needsSizing, sizeStages } from "../plan/sizing/size-stages.js";
 import type { Plan } from "../plan/types.js";
 import { defaultProfiles } from "../profiles/default-profiles.js";
 import { allDirect, allRemote, allVmLocal, cloudburst, locus } from "./fixed-policies.js";

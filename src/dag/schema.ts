@@ -6,7 +6,7 @@ export const stageInputSchema = z.object({
   id: z.string().min(1),
   function: z.string().min(1),
   /**
-   * A fixed count; "auto" or { min, max }: an open count plan() chooses (src/sizing); unset: the
+   * A fixed count; "auto" or { min, max }: an open count plan() chooses (src/plan/sizing); unset: the
    * producer's predicted fanout (a root: 1).
    */
   instances: z

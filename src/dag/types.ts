@@ -13,7 +13,7 @@ export interface Stage {
   readonly function: string;
   /** Fixed instance count; undefined means "the producer's predicted fanout" (a root: 1), unless the count is open. */
   readonly instances?: number;
-  /** An open instance count plan() chooses within (src/sizing); "auto" is 1 to AUTO_MAX_INSTANCES. */
+  /** An open instance count plan() chooses within (src/plan/sizing); "auto" is 1 to AUTO_MAX_INSTANCES. */
   readonly instanceRange?: { readonly min: number; readonly max: number };
   /** Configured memory of each instance, MB (undefined: the predicted peak, rounded to the platform's step). */
   readonly memoryMb?: number;

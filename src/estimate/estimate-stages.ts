@@ -115,7 +115,7 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
           }
         }
       }
-      // An open count not yet chosen (plan() sizes it first: src/sizing) stays within its range.
+      // An open count not yet chosen (plan() sizes it first: src/plan/sizing) stays within its range.
       const range = stage.instanceRange;
       if (range !== undefined && !inEdges.some((i) => dag.edges[i]!.pattern === "one-to-one" || dag.edges[i]!.pattern === "gather")) instances = Math.min(range.max, Math.max(range.min, instances));
     }

@@ -26,7 +26,7 @@ import { stageOffsets } from "./routing/placement.js";
 import { connectRedis } from "./queue/redis-connect.js";
 import { buildRunReport, type RunReport } from "./report/run-report.js";
 import { stageInput } from "./run/run-input.js";
-import { sizedDagInput } from "../sizing/configuration.js";
+import { sizedDagInput } from "../plan/sizing/configuration.js";
 import { publishRun } from "./queue/publish-run.js";
 import type { RunRecord } from "./queue/run-record.js";
 import { RunState } from "./run/run-state.js";

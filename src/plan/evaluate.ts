@@ -5,8 +5,8 @@ import type { Decisions, Evaluation } from "../model/types.js";
 import type { PlanOptions } from "./options.js";
 import { prepareProblem } from "./prepare-problem.js";
 import type { StagePlacement } from "./types.js";
-import { sizedDagInput } from "../sizing/configuration.js";
-import { needsSizing, sizeStages } from "../sizing/size-stages.js";
+import { sizedDagInput } from "./sizing/configuration.js";
+import { needsSizing, sizeStages } from "./sizing/size-stages.js";
 
 /**
  * A DAG with open instance counts (or memorySizes) is evaluated at the plan's own sizing when the

@@ -47,7 +47,7 @@ export interface PlanOptions {
   /**
    * Memory sizes (MB) a stage may be configured with: plan() chooses one per stage (the smallest that
    * holds its predicted peak, or a larger one where the runtime falls enough to pay), together with
-   * open instance counts (`instances: "auto"` or a range). See src/sizing.
+   * open instance counts (`instances: "auto"` or a range). See src/plan/sizing.
    */
   readonly memorySizes?: readonly number[];
   /** For functions no profile knows: "default" (a stated placeholder), `{ like: "fn" }`, or a profile. Unset: an unknown function is an error. Each use is a plan warning. */

@@ -12,7 +12,7 @@ import { assemblePlan } from "./assemble-plan.js";
 import { closestPlan } from "./closest-plan.js";
 import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";
 import { prepareProblem, timed } from "./prepare-problem.js";
-import { needsSizing, sizeStages } from "../sizing/size-stages.js";
+import { needsSizing, sizeStages } from "./sizing/size-stages.js";
 import type { Plan } from "./types.js";
 import { checkFinitePlan } from "./check-finite.js";
 import { evaluateOnce } from "../solve/evaluate-once.js";

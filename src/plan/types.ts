@@ -2,7 +2,7 @@
 import type { CostBreakdown, Decisions, Objective, StageTiming, Violation } from "../model/types.js";
 import type { TransferMode } from "../platform/schema.js";
 import type { SolverStatus } from "../solve/solver.js";
-import type { SizingReport } from "../sizing/sizing-types.js";
+import type { SizingReport } from "./sizing/sizing-types.js";
 
 export interface StagePlacement {
   readonly stageId: string;

@@ -4,8 +4,8 @@
  * step of instances, one more; the next memory size down and up), each scored by the same pipeline:
  * "32 instances: cannot run (predicted peak 9,811 MB…); 128 instances: 3.1% slower, 12% dearer".
  */
-import type { Dag } from "../dag/types.js";
-import type { Objective } from "../model/types.js";
+import type { Dag } from "../../dag/types.js";
+import type { Objective } from "../../model/types.js";
 import { configurationKey } from "./configuration.js";
 import type { StageSpace } from "./search-space.js";
 import type { Configuration, ConfigurationScore, SizingReport, SizingStageReport, StageSetting } from "./sizing-types.js";

@@ -4,7 +4,7 @@
  * gather consumer one) over powers of two within the range and its ends — or, after a scatter edge,
  * over multiples 1, 2, 4, … of the producer's count; and, with memorySizes, the memory size.
  */
-import type { Dag } from "../dag/types.js";
+import type { Dag } from "../../dag/types.js";
 
 export interface StageSpace {
   readonly stageId: string;

@@ -3,9 +3,9 @@
  * count and memory size filled in from the configuration (everything else as the caller wrote it).
  * Scatter consumers are set as a multiple of their producer's count, which the caller resolves.
  */
-import type { DagInput } from "../dag/schema.js";
-import type { Dag } from "../dag/types.js";
-import { validateDag } from "../dag/validate-dag.js";
+import type { DagInput } from "../../dag/schema.js";
+import type { Dag } from "../../dag/types.js";
+import { validateDag } from "../../dag/validate-dag.js";
 
 export interface ResolvedStage {
   /** A count, or undefined to leave it to the estimate (the producer's fanout, a root's 1). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { plan } from "../plan/plan.js";
-import type { FunctionProfile } from "../profiles/types.js";
+import { plan } from "../plan.js";
+import type { FunctionProfile } from "../../profiles/types.js";
 import { compareScores } from "./compare-scores.js";
 import { refineAtLimit } from "./refine-at-limit.js";
 import { scoreConfiguration } from "./score-configuration.js";

@@ -7,7 +7,7 @@
  * makespan), then to fewer instances and less memory. Over the limit, the one nearest to it wins
  * (cheapest for a budget, fastest for a deadline). Deterministic.
  */
-import type { Objective } from "../model/types.js";
+import type { Objective } from "../../model/types.js";
 import type { ConfigurationScore } from "./sizing-types.js";
 
 /** Objective values within this relative difference are a tie. */

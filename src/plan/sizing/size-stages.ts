@@ -26,12 +26,12 @@
  * evaluation cap stopped it, which the report says. It is not a global optimum over all joint
  * settings.
  */
-import { validateDag } from "../dag/validate-dag.js";
-import type { PlanOptions } from "../plan/options.js";
-import { prepareEstimates } from "../plan/prepare-problem.js";
-import { resolvePlatform } from "../platform/resolve-platform.js";
-import { resolveQuantiles } from "../profiles/types.js";
-import { parseSizeBytes } from "../units/size.js";
+import { validateDag } from "../../dag/validate-dag.js";
+import type { PlanOptions } from "../options.js";
+import { prepareEstimates } from "../prepare-problem.js";
+import { resolvePlatform } from "../../platform/resolve-platform.js";
+import { resolveQuantiles } from "../../profiles/types.js";
+import { parseSizeBytes } from "../../units/size.js";
 import { compareScores } from "./compare-scores.js";
 import { configurationKey } from "./configuration.js";
 import { explainSizing } from "./explain-sizing.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateDag } from "../dag/validate-dag.js";
+import { validateDag } from "../../dag/validate-dag.js";
 import { powerGrid, searchSpace } from "./search-space.js";
 
 describe("powerGrid", () => {

@@ -4,8 +4,8 @@
  * larger than the platform allows (min of the billing maximum and a VM's memory), listed in
  * ascending order without repeats.
  */
-import { InputError, issue, show, type Issue } from "../errors.js";
-import type { Platform } from "../platform/schema.js";
+import { InputError, issue, show, type Issue } from "../../errors.js";
+import type { Platform } from "../../platform/schema.js";
 
 export function memoryLimitMb(platform: Platform): number {
   return Math.min(platform.billing.maxMemoryMb, platform.vm.memoryMb);

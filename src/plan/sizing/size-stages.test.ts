@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { codeOf, InputError } from "../errors.js";
-import { evaluate } from "../plan/evaluate.js";
-import { plan } from "../plan/plan.js";
-import type { FunctionProfile } from "../profiles/types.js";
+import { codeOf, InputError } from "../../errors.js";
+import { evaluate } from "../evaluate.js";
+import { plan } from "../plan.js";
+import type { FunctionProfile } from "../../profiles/types.js";
 import { compareScores } from "./compare-scores.js";
 import { scoreConfiguration } from "./score-configuration.js";
 import { sizeStages } from "./size-stages.js";

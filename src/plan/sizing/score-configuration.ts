@@ -5,13 +5,13 @@
  * makespan and cost off the model's evaluation. A configuration that cannot run (no size holds a
  * peak, a pattern it breaks) is scored not-ok with the first reason.
  */
-import type { Dag } from "../dag/types.js";
-import { SluiceError, formatIssue } from "../errors.js";
-import { evaluateAssignment } from "../model/evaluate-assignment.js";
-import type { Problem } from "../model/types.js";
-import type { PlanOptions } from "../plan/options.js";
-import { prepareEstimates, prepareProblem } from "../plan/prepare-problem.js";
-import { heuristicSolver } from "../solve/heuristic/heuristic.js";
+import type { Dag } from "../../dag/types.js";
+import { SluiceError, formatIssue } from "../../errors.js";
+import { evaluateAssignment } from "../../model/evaluate-assignment.js";
+import type { Problem } from "../../model/types.js";
+import type { PlanOptions } from "../options.js";
+import { prepareEstimates, prepareProblem } from "../prepare-problem.js";
+import { heuristicSolver } from "../../solve/heuristic/heuristic.js";
 import { toDagInput, type ResolvedStage } from "./configuration.js";
 import { fittingSize } from "./memory-sizes.js";
 import type { Configuration, ConfigurationScore } from "./sizing-types.js";
