@@ -11,7 +11,7 @@ import { buildCandidates } from "./build-candidates.js";
 import { buildStageTerms } from "./stage-terms.js";
 import type { EdgeCandidates, Objective, Problem, StageTerms } from "./types.js";
 import { schedulePool } from "./pool-schedule.js";
-import { pieceTimeMs } from "../modes/mode-module.js";
+import { pieceTimeMs } from "./modes/mode-module.js";
 import { vmPoolLine } from "../physics/vm-billing.js";
 
 export interface ProblemLimits {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { directMode } from "../modes/direct.js";
-import { pieceTimeMs } from "../modes/mode-module.js";
-import { BURSTING, close, context } from "../modes/mode-test-context.js";
+import { directMode } from "./modes/direct.js";
+import { pieceTimeMs } from "./modes/mode-module.js";
+import { BURSTING, close, context } from "./modes/mode-test-context.js";
 import { nicOffsetsMs } from "./bandwidth.js";
-import { remoteMode } from "../modes/remote.js";
+import { remoteMode } from "./modes/remote.js";
 import { edgeTransferMs } from "./edge-time.js";
 
 // Fixture platform (mode-test-context.ts): NIC 100 MB/s, one store connection 10 MB/s, PUT 40 ms,

@@ -10,7 +10,7 @@
  * one flow among the pullers). For a given set of shares, convex in the fractions: a max of affine
  * functions.
  */
-import { pieceTimeMs } from "../modes/mode-module.js";
+import { pieceTimeMs } from "./modes/mode-module.js";
 import type { ModeOption } from "./types.js";
 
 export function edgeTransferMs(parts: readonly (readonly [ModeOption, number])[], nicOffsetsMs: readonly number[] = []): number {

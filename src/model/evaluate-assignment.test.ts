@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { validateDag } from "../dag/validate-dag.js";
-import { modeOption } from "../modes/mode-module.js";
+import { modeOption } from "./modes/mode-module.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
 import type { TransferMode } from "../platform/schema.js";
 import { evaluateAssignment } from "./evaluate-assignment.js";

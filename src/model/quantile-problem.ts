@@ -11,7 +11,7 @@
  * or costlier than assumed, so neither is the plan (finish times are maxima and sums of stage times,
  * costs sums — both non-decreasing in them). Conservative: stages rarely all reach their quantile.
  */
-import { functionUsd, requestUsd } from "../modes/mode-module.js";
+import { functionUsd, requestUsd } from "./modes/mode-module.js";
 import { meanOf, type Atoms } from "../physics/distribution.js";
 import { normalQuantile } from "../physics/normal.js";
 import { spanQuantile } from "../physics/order-statistics.js";

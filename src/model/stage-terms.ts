@@ -28,7 +28,7 @@ import { meanOf, mixAtoms, shiftAtoms } from "../physics/distribution.js";
 import { expectedSpan } from "../physics/order-statistics.js";
 import { spanWithPickupMs } from "../physics/slot-pickup.js";
 import { rangedGets, requestBoundMs, requestRounds } from "../physics/object-store.js";
-import { functionUsd, requestUsd } from "../modes/mode-module.js";
+import { functionUsd, requestUsd } from "./modes/mode-module.js";
 import type { StageTerms } from "./types.js";
 import { cacheWriteMs, storeAggregateMs, storeTransferMs } from "./bandwidth.js";
 

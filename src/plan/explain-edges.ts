@@ -3,7 +3,7 @@
  * rejected as infeasible (with the filter's reason). The reasons compare each option, were it to
  * serve the whole edge, with the chosen one, against the edge's slack and the plan's limits.
  */
-import { pieceTimeMs } from "../modes/mode-module.js";
+import { pieceTimeMs } from "../model/modes/mode-module.js";
 import type { Evaluation, Problem, Assignment } from "../model/types.js";
 import { TRANSFER_MODES } from "../platform/schema.js";
 import type { EdgeExplanation, OptionExplanation } from "./types.js";

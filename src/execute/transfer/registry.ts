@@ -1,4 +1,4 @@
-/** The transfer modules by mode, in TRANSFER_MODES order (like src/modes/registry.ts for the model). */
+/** The transfer modules by mode, in TRANSFER_MODES order (like src/model/modes/registry.ts for the model). */
 import type { TransferMode } from "../../platform/schema.js";
 import { cacheTransfer } from "./cache.js";
 import { directTransfer } from "./direct.js";

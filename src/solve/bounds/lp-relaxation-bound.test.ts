@@ -10,7 +10,7 @@ import { splitCostUsd, splitTimeMs } from "../edge/fastest-split.js";
 import { costLowerBoundUsd, latencyLowerBoundMs } from "./lower-bound.js";
 import { lpRelaxationBound } from "./lp-relaxation-bound.js";
 import { buildTestProblem, diamondSpec, problemSpecArb, type ProblemSpec } from "../../testing/solve-problems.js";
-import { pieceTimeMs } from "../../modes/mode-module.js";
+import { pieceTimeMs } from "../../model/modes/mode-module.js";
 
 const CTX = { timeLimitMs: 20_000 };
 const exact = exactMilpSolver();

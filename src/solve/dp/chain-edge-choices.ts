@@ -4,7 +4,7 @@
  * searched on the convex time function only: the DP keeps one split per pair (the fastest, the
  * cheaper among equally fast), not the whole time–cost curve of fractions.
  */
-import { pieceTimeMs } from "../../modes/mode-module.js";
+import { pieceTimeMs } from "../../model/modes/mode-module.js";
 import type { EdgeCandidates, ModeShare } from "../../model/types.js";
 import { splittablePairs } from "../edge/edge-choices.js";
 import { findFastestSplit } from "../edge/fastest-split.js";

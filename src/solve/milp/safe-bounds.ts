@@ -13,7 +13,7 @@
  *                  + Σ stages (admissionFixedUsd + admissionUsdPerMs · horizonMs)
  *                  + [VM-pool billing] vmPool.usdPerMs · max(minimumMs, horizonMs)
  */
-import { pieceTimeMs } from "../../modes/mode-module.js";
+import { pieceTimeMs } from "../../model/modes/mode-module.js";
 import type { EdgeCandidates, Problem } from "../../model/types.js";
 
 export function computeSlowestEdgeMs(candidates: EdgeCandidates): number {

@@ -13,9 +13,9 @@
  * Sender NIC: k_u · bytesPerSender (the whole output is written once); beside a direct share the
  * write is one flow among the pullers, as for `remote`.
  */
-import { cacheLimits, concurrentPullers, nicLines } from "../model/bandwidth.js";
-import { requestRounds } from "../physics/object-store.js";
-import { transferMs } from "../physics/transfer-time.js";
+import { cacheLimits, concurrentPullers, nicLines } from "../bandwidth.js";
+import { requestRounds } from "../../physics/object-store.js";
+import { transferMs } from "../../physics/transfer-time.js";
 import { FEASIBLE, functionUsd, modeOption, type ModeModule } from "./mode-module.js";
 
 const GiB = 1024 ** 3;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { pieceTimeMs } from "./mode-module.js";
-import { resolvePlatform } from "../platform/resolve-platform.js";
+import { resolvePlatform } from "../../platform/resolve-platform.js";
 import { remoteMode } from "./remote.js";
 import { close, context, PLATFORM_OVERRIDES, type Shape } from "./mode-test-context.js";
 

@@ -6,15 +6,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PATTERNS, type Pattern } from "../dag/types.js";
-import { edgeFlow } from "../estimate/edge-flow.js";
-import type { StageEstimate } from "../estimate/estimate-stages.js";
-import type { ModeOption, StageTerms } from "../model/types.js";
-import { resolvePlatform } from "../platform/resolve-platform.js";
-import type { Platform, TransferMode } from "../platform/schema.js";
+import { PATTERNS, type Pattern } from "../../dag/types.js";
+import { edgeFlow } from "../../estimate/edge-flow.js";
+import type { StageEstimate } from "../../estimate/estimate-stages.js";
+import type { ModeOption, StageTerms } from "../types.js";
+import { resolvePlatform } from "../../platform/resolve-platform.js";
+import type { Platform, TransferMode } from "../../platform/schema.js";
 import { pieceTimeMs, type EdgeContext } from "./mode-module.js";
-import { pointAtoms } from "../physics/distribution.js";
-import { nicOffsetsMs } from "../model/bandwidth.js";
+import { pointAtoms } from "../../physics/distribution.js";
+import { nicOffsetsMs } from "../bandwidth.js";
 import { MODE_REGISTRY } from "./registry.js";
 
 const GRID = Array.from({ length: 21 }, (_, i) => i / 20);

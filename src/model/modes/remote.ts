@@ -22,10 +22,10 @@
  * Sender NIC: k_u · W(f) leaving the busiest VM; beside a direct share, an upload is one flow
  * among the k_u + P flows on that NIC (`besideDirect`).
  */
-import { concurrentPullers, nicLines, storeAggregateMs, storeLines, storeTransferMs } from "../model/bandwidth.js";
-import type { AffinePiece } from "../model/types.js";
-import { rangedGets, requestBoundMs, requestRounds } from "../physics/object-store.js";
-import type { Bytes } from "../physics/transfer-time.js";
+import { concurrentPullers, nicLines, storeAggregateMs, storeLines, storeTransferMs } from "../bandwidth.js";
+import type { AffinePiece } from "../types.js";
+import { rangedGets, requestBoundMs, requestRounds } from "../../physics/object-store.js";
+import type { Bytes } from "../../physics/transfer-time.js";
 import { FEASIBLE, functionUsd, modeOption, pieceTimeMs, sumOfMaxes, timesPieces, type ModeModule } from "./mode-module.js";
 
 export const remoteMode: ModeModule = {

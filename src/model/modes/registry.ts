@@ -1,5 +1,5 @@
 /** The transfer-mode plugins by name, in TRANSFER_MODES order. */
-import type { TransferMode } from "../platform/schema.js";
+import type { TransferMode } from "../../platform/schema.js";
 import { cacheMode } from "./cache.js";
 import { directMode } from "./direct.js";
 import type { ModeModule } from "./mode-module.js";

@@ -15,8 +15,8 @@
  * and the senders' local writes.
  * Sender NIC: out(f) (shared with the other shares of a split edge, see edge-time.ts).
  */
-import { nicBucket, nicLines } from "../model/bandwidth.js";
-import { transferLines, transferMs } from "../physics/transfer-time.js";
+import { nicBucket, nicLines } from "../bandwidth.js";
+import { transferLines, transferMs } from "../../physics/transfer-time.js";
 import { FEASIBLE, functionUsd, modeOption, pieceTimeMs, type ModeModule } from "./mode-module.js";
 
 export const directMode: ModeModule = {

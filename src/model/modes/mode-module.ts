@@ -2,11 +2,11 @@
  * A transfer mode as a plugin: `isFeasible` says yes/no with a reason, `estimate` prices only what
  * passed. The candidate builder runs every registered mode over every edge.
  */
-import type { Edge } from "../dag/types.js";
-import type { EdgeFlow } from "../estimate/edge-flow.js";
-import type { StageEstimate } from "../estimate/estimate-stages.js";
-import type { Platform, TransferMode } from "../platform/schema.js";
-import type { AffinePiece, AffineUsd, CostCategory, ModeOption, StageTerms } from "../model/types.js";
+import type { Edge } from "../../dag/types.js";
+import type { EdgeFlow } from "../../estimate/edge-flow.js";
+import type { StageEstimate } from "../../estimate/estimate-stages.js";
+import type { Platform, TransferMode } from "../../platform/schema.js";
+import type { AffinePiece, AffineUsd, CostCategory, ModeOption, StageTerms } from "../types.js";
 
 export interface EdgeContext {
   readonly edge: Edge;

@@ -14,8 +14,8 @@
  * `queue` is what running on the producer's VMs adds to the consumer's own span (its baseMs), with
  * the same straggler law (physics/order-statistics.ts).
  */
-import { expectedSpan } from "../physics/order-statistics.js";
-import { spanWithPickupMs } from "../physics/slot-pickup.js";
+import { expectedSpan } from "../../physics/order-statistics.js";
+import { spanWithPickupMs } from "../../physics/slot-pickup.js";
 import { FEASIBLE, functionUsd, modeOption, type ModeModule } from "./mode-module.js";
 
 export const vmLocalMode: ModeModule = {
