@@ -8,9 +8,9 @@ import { show, sluiceError } from "../errors.js";
 import { parseSizeBytes } from "../units/size.js";
 import { BACKEND_FLAGS, BACKEND_FLAGS_HELP, backendsFromFlags } from "./backend-flags.js";
 import { checkChoice, parseNumberFlag } from "./cli-error.js";
-import { checkOutputTarget, writeOutputFile } from "./output-target.js";
+import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
 import { parseCliArgs } from "./parse-cli-args.js";
-import { readInputText } from "./read-input.js";
+import { readInputText } from "./io/read-input.js";
 
 export const CALIBRATE_HELP = `Usage: sluice calibrate [options]
 

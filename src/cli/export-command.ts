@@ -13,8 +13,8 @@ import type { Plan } from "../plan/types.js";
 import { checkChoice, missingFlag } from "./cli-error.js";
 import { parseNameFlags } from "./count-flags.js";
 import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
-import { checkOutputTarget, writeOutputFile } from "./output-target.js";
-import { readInputJson } from "./read-input.js";
+import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
+import { readInputJson } from "./io/read-input.js";
 
 export const EXPORT_HELP = `Usage: sluice export --to asl --dag FILE (--plan PLAN.json | --input SIZE [plan options]) [options]
 

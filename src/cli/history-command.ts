@@ -6,9 +6,9 @@ import { readExecutionHistory } from "../interop/history/read-execution-history.
 import { parseDocument } from "../interop/parse-document.js";
 import { formatIssue, sluiceError } from "../errors.js";
 import { parseNameFlags } from "./count-flags.js";
-import { checkOutputTarget, writeOutputFile } from "./output-target.js";
+import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
 import { parseCliArgs } from "./parse-cli-args.js";
-import { readInputText } from "./read-input.js";
+import { readInputText } from "./io/read-input.js";
 
 export const HISTORY_HELP = `Usage: sluice history FILE [options]
 

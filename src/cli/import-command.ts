@@ -10,9 +10,9 @@ import { importWorkflow } from "../interop/import-workflow.js";
 import { show, sluiceError } from "../errors.js";
 import { checkChoice, missingFlag, parseNumberFlag } from "./cli-error.js";
 import { parseCountFlags } from "./count-flags.js";
-import { checkOutputTarget, writeOutputFile } from "./output-target.js";
+import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
 import { parseCliArgs } from "./parse-cli-args.js";
-import { readInputText } from "./read-input.js";
+import { readInputText } from "./io/read-input.js";
 
 export const IMPORT_HELP = `Usage: sluice import --from FORMAT FILE [options]
 

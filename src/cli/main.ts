@@ -8,8 +8,8 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { sluiceError, show, suggestionParams } from "../errors.js";
-import { reportError } from "./exit-code.js";
-import { guardStdStreams } from "./stdout-guard.js";
+import { reportError } from "./io/exit-code.js";
+import { guardStdStreams } from "./io/stdout-guard.js";
 
 const HELP = `Usage: sluice <command> [options]
 

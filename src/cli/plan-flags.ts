@@ -12,7 +12,7 @@ import { show, sluiceError } from "../errors.js";
 import { checkChoice, missingFlag, parseNumberFlag, parseWholeFlag } from "./cli-error.js";
 import { loadProfilesOption } from "./load-profiles-option.js";
 import { parseCliArgs, type ParsedValues } from "./parse-cli-args.js";
-import { readInputJson } from "./read-input.js";
+import { readInputJson } from "./io/read-input.js";
 import type { FallbackProfile } from "../plan/fallback-profiles.js";
 import { parseNameFlags } from "./count-flags.js";
 

@@ -3,7 +3,7 @@
  * its issues and exits with its category's code; a system error on a file we read or wrote
  * becomes the catalogue's I/O entry; anything else is a bug: "internal error" with its stack, 70.
  */
-import { SluiceError, sluiceError } from "../errors.js";
+import { SluiceError, sluiceError } from "../../errors.js";
 
 const READ_CODES = new Set(["ENOENT", "EISDIR", "ENOTDIR", "EACCES", "EPERM", "ELOOP", "ENAMETOOLONG"]);
 const WRITE_CODES = new Set(["ENOSPC", "EROFS", "EDQUOT", "EFBIG", "EIO", "EEXIST", "EXDEV", "EBUSY"]);

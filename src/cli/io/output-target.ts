@@ -9,7 +9,7 @@
 import { constants, statfsSync, type Stats } from "node:fs";
 import { access, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { sluiceError } from "../errors.js";
+import { sluiceError } from "../../errors.js";
 
 // statfs magic numbers of pseudo file systems, where a write hangs, fails late or means something else.
 const PSEUDO_FS = new Map<number, string>([

@@ -4,7 +4,7 @@
  */
 import { constants } from "node:buffer";
 import { readFile, stat } from "node:fs/promises";
-import { SluiceError, sluiceError } from "../errors.js";
+import { SluiceError, sluiceError } from "../../errors.js";
 import { fromSystemError } from "./exit-code.js";
 
 /** A DAG or platform JSON larger than this is refused before it is read (a 1M-edge DAG is about 60 MB). */

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SluiceError } from "../errors.js";
+import { SluiceError } from "../../errors.js";
 import { readInputJson, readInputText } from "./read-input.js";
 
 let dir: string;

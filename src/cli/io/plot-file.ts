@@ -3,9 +3,9 @@
  * (.svg or .png, any case; anything else is option.plotFormat naming the flag, checked before the
  * work), and an SVG chart is written as PNG through resvg when the file asks for one.
  */
-import { show, sluiceError } from "../errors.js";
+import { show, sluiceError } from "../../errors.js";
 import { writeOutputFile } from "./output-target.js";
-import { svgToPng } from "../util/svg-to-png.js";
+import { svgToPng } from "../../util/svg-to-png.js";
 
 export type PlotFormat = "svg" | "png";
 

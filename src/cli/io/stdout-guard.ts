@@ -3,8 +3,8 @@
  * ends the process quietly with exit 0 — the reader chose to stop — and any other write failure
  * (a full disk: `> /dev/full`) is an I/O error, exit 74, with one line on stderr.
  */
-import { issue } from "../errors.js";
-import { IoError } from "../errors.js";
+import { issue } from "../../errors.js";
+import { IoError } from "../../errors.js";
 
 export function guardStdStreams(prog: string): void {
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
