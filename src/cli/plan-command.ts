@@ -1,8 +1,8 @@
 /** `sluice plan`: plans a DAG file and prints the plan as a table, JSON or DOT. */
 import { plan } from "../plan/plan.js";
 import { checkChoice } from "./cli-error.js";
-import { formatPlanDot } from "./format-plan-dot.js";
-import { formatPlanTable } from "./format-plan-table.js";
+import { formatPlanDot } from "./format/format-plan-dot.js";
+import { formatPlanTable } from "./format/format-plan-table.js";
 import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
 
 export const PLAN_HELP = `Usage: sluice plan --dag FILE --input SIZE [options]

@@ -13,7 +13,7 @@ import { renderTimelineSvg } from "../simulate/plot-timeline.js";
 import { show, sluiceError } from "../errors.js";
 import { backendsFromFlags } from "./backend-flags.js";
 import { checkChoice, parseNumberFlag } from "./cli-error.js";
-import { formatRunSummary } from "./format-run-summary.js";
+import { formatRunSummary } from "./format/format-run-summary.js";
 import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
 import { parseCliArgs, readPlanRequest } from "./plan-flags.js";
 import { plotFormatOf, writePlot } from "./io/plot-file.js";

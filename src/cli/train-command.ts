@@ -26,7 +26,7 @@ import { parseCliArgs } from "./parse-cli-args.js";
 import { plotFormatOf } from "./io/plot-file.js";
 import { TRAIN_FLAGS, TRAIN_HELP } from "./train-flags.js";
 import { buildMapping } from "./train-mapping.js";
-import { describeFile, describeTargets } from "./train-summary.js";
+import { describeFile, describeTargets } from "./format/train-summary.js";
 
 export { TRAIN_HELP } from "./train-flags.js";
 

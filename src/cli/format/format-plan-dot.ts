@@ -1,6 +1,6 @@
 /** Renders a Plan as Graphviz DOT: edges coloured and labelled by mode, admitted stages marked. */
-import type { Plan } from "../plan/types.js";
-import type { TransferMode } from "../platform/schema.js";
+import type { Plan } from "../../plan/types.js";
+import type { TransferMode } from "../../platform/schema.js";
 
 export const MODE_COLOURS: Readonly<Record<TransferMode, string>> = {
   "vm-local": "#2ca02c",

@@ -1,6 +1,6 @@
 /** Renders a Plan as a readable text table for the terminal. */
-import { formatBytes } from "../units/size.js";
-import type { Plan } from "../plan/types.js";
+import { formatBytes } from "../../units/size.js";
+import type { Plan } from "../../plan/types.js";
 
 function pad(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));

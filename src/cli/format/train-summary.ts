@@ -3,9 +3,9 @@
  * the first few skipped rows named by file, line and column); then per target, rows used and
  * skipped by reason — so a trace that lacks memory on some rows shows what trained on what.
  */
-import { formatIssue } from "../errors.js";
-import type { ReadReport, TargetSummary } from "../traces/read-report.js";
-import { TARGET_FIELDS, type TargetField } from "../traces/trace-record.js";
+import { formatIssue } from "../../errors.js";
+import type { ReadReport, TargetSummary } from "../../traces/read-report.js";
+import { TARGET_FIELDS, type TargetField } from "../../traces/trace-record.js";
 
 const reasons = (r: Readonly<Record<string, number>>) => Object.entries(r).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${n} ${k}`).join(", ");
 

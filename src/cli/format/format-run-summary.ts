@@ -1,7 +1,7 @@
 /** `sluice run`'s table: the decisions, predicted vs measured per stage and in total, bytes per tier, where the result is, what the cleanup deleted. */
-import type { RunReport } from "../execute/report/run-report.js";
-import type { Plan } from "../plan/types.js";
-import { formatBytes } from "../units/size.js";
+import type { RunReport } from "../../execute/report/run-report.js";
+import type { Plan } from "../../plan/types.js";
+import { formatBytes } from "../../units/size.js";
 
 export function formatRunSummary(p: Plan, r: RunReport, plotFile?: string): string {
   const pct = (got: number, pred: number) => (pred > 0 ? `${got >= pred ? "+" : ""}${(((got - pred) / pred) * 100).toFixed(1)}%` : "");
