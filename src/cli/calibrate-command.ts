@@ -6,10 +6,10 @@
 import type { CalibrateOptions } from "../calibrate/calibrate.js";
 import { show, sluiceError } from "../errors.js";
 import { parseSizeBytes } from "../units/size.js";
-import { BACKEND_FLAGS, BACKEND_FLAGS_HELP, backendsFromFlags } from "./backend-flags.js";
-import { checkChoice, parseNumberFlag } from "./cli-error.js";
+import { BACKEND_FLAGS, BACKEND_FLAGS_HELP, backendsFromFlags } from "./flags/backend-flags.js";
+import { checkChoice, parseNumberFlag } from "./flags/cli-error.js";
 import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
-import { parseCliArgs } from "./parse-cli-args.js";
+import { parseCliArgs } from "./flags/parse-cli-args.js";
 import { readInputText } from "./io/read-input.js";
 
 export const CALIBRATE_HELP = `Usage: sluice calibrate [options]

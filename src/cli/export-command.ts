@@ -10,9 +10,9 @@ import { parseWith } from "../interop/schemas/parse-with.js";
 import { planSchema } from "../interop/schemas/plan-schema.js";
 import { plan as makePlan } from "../plan/plan.js";
 import type { Plan } from "../plan/types.js";
-import { checkChoice, missingFlag } from "./cli-error.js";
-import { parseNameFlags } from "./count-flags.js";
-import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
+import { checkChoice, missingFlag } from "./flags/cli-error.js";
+import { parseNameFlags } from "./flags/count-flags.js";
+import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./flags/plan-flags.js";
 import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
 import { readInputJson } from "./io/read-input.js";
 

@@ -5,9 +5,9 @@
 import { readExecutionHistory } from "../interop/history/read-execution-history.js";
 import { parseDocument } from "../interop/parse-document.js";
 import { formatIssue, sluiceError } from "../errors.js";
-import { parseNameFlags } from "./count-flags.js";
+import { parseNameFlags } from "./flags/count-flags.js";
 import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
-import { parseCliArgs } from "./parse-cli-args.js";
+import { parseCliArgs } from "./flags/parse-cli-args.js";
 import { readInputText } from "./io/read-input.js";
 
 export const HISTORY_HELP = `Usage: sluice history FILE [options]

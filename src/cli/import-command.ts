@@ -8,10 +8,10 @@ import { DEFAULT_FANOUT, DEFAULT_REPEAT } from "../interop/hints.js";
 import { IMPORT_FORMATS, formatImportReport, type ImportFormat } from "../interop/import-report.js";
 import { importWorkflow } from "../interop/import-workflow.js";
 import { show, sluiceError } from "../errors.js";
-import { checkChoice, missingFlag, parseNumberFlag } from "./cli-error.js";
-import { parseCountFlags } from "./count-flags.js";
+import { checkChoice, missingFlag, parseNumberFlag } from "./flags/cli-error.js";
+import { parseCountFlags } from "./flags/count-flags.js";
 import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
-import { parseCliArgs } from "./parse-cli-args.js";
+import { parseCliArgs } from "./flags/parse-cli-args.js";
 import { readInputText } from "./io/read-input.js";
 
 export const IMPORT_HELP = `Usage: sluice import --from FORMAT FILE [options]

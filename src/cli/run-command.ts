@@ -11,14 +11,14 @@ import type { Plan } from "../plan/types.js";
 import { plan } from "../plan/plan.js";
 import { renderTimelineSvg } from "../simulate/plot-timeline.js";
 import { show, sluiceError } from "../errors.js";
-import { backendsFromFlags } from "./backend-flags.js";
-import { checkChoice, parseNumberFlag } from "./cli-error.js";
+import { backendsFromFlags } from "./flags/backend-flags.js";
+import { checkChoice, parseNumberFlag } from "./flags/cli-error.js";
 import { formatRunSummary } from "./format/format-run-summary.js";
 import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
-import { parseCliArgs, readPlanRequest } from "./plan-flags.js";
+import { parseCliArgs, readPlanRequest } from "./flags/plan-flags.js";
 import { plotFormatOf, writePlot } from "./io/plot-file.js";
 import { readInputBytes, readInputJson } from "./io/read-input.js";
-import { parseFunctionFlags, RUN_FLAGS, RUN_HELP } from "./run-flags.js";
+import { parseFunctionFlags, RUN_FLAGS, RUN_HELP } from "./flags/run-flags.js";
 import { appendTraceCsv, runTraceRows } from "../execute/report/trace-rows.js";
 import { TRACE_HEADER } from "../workloads/trace-row.js";
 

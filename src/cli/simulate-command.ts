@@ -7,9 +7,9 @@ import { MAX_NOISE_CV, simulate } from "../simulate/simulate.js";
 import type { SimulationReport } from "../simulate/types.js";
 import { formatBytes } from "../units/size.js";
 import { show, sluiceError } from "../errors.js";
-import { checkChoice, parseWholeFlag } from "./cli-error.js";
+import { checkChoice, parseWholeFlag } from "./flags/cli-error.js";
 import { checkOutputTarget } from "./io/output-target.js";
-import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./plan-flags.js";
+import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./flags/plan-flags.js";
 
 export const SIMULATE_HELP = `Usage: sluice simulate --dag FILE --input SIZE [options]
 

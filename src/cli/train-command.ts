@@ -19,16 +19,16 @@ import { readLambdaTraces } from "../traces/read-lambda-traces.js";
 import { readTraceTable } from "../traces/read-trace-table.js";
 import { TraceTable } from "../traces/trace-table.js";
 import type { ReadReport } from "../traces/read-report.js";
-import { checkChoice, missingFlag } from "./cli-error.js";
+import { checkChoice, missingFlag } from "./flags/cli-error.js";
 import { reportError } from "./io/exit-code.js";
 import { checkOutputTarget } from "./io/output-target.js";
-import { parseCliArgs } from "./parse-cli-args.js";
+import { parseCliArgs } from "./flags/parse-cli-args.js";
 import { plotFormatOf } from "./io/plot-file.js";
-import { TRAIN_FLAGS, TRAIN_HELP } from "./train-flags.js";
-import { buildMapping } from "./train-mapping.js";
+import { TRAIN_FLAGS, TRAIN_HELP } from "./flags/train-flags.js";
+import { buildMapping } from "./flags/train-mapping.js";
 import { describeFile, describeTargets } from "./format/train-summary.js";
 
-export { TRAIN_HELP } from "./train-flags.js";
+export { TRAIN_HELP } from "./flags/train-flags.js";
 
 function wholeNumber(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;

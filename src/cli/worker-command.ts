@@ -1,6 +1,6 @@
 /** `sluice worker`: runs this process as one VM of the executor, until SIGTERM or SIGINT. */
-import { parseNumberFlag } from "./cli-error.js";
-import { parseCliArgs } from "./parse-cli-args.js";
+import { parseNumberFlag } from "./flags/cli-error.js";
+import { parseCliArgs } from "./flags/parse-cli-args.js";
 
 export const WORKER_HELP = `Usage: sluice worker --vm NAME [options]
 

@@ -1,5 +1,5 @@
 /** `NAME=N` flags (`--fanout Map=40`, `--repeat Poll=5`) as a table of positive integers; a bad one is a usage error naming the flag. */
-import { show, sluiceError } from "../errors.js";
+import { show, sluiceError } from "../../errors.js";
 
 export function parseCountFlags(flag: string, raw: readonly string[] | string | undefined): Record<string, number> {
   const out: Record<string, number> = {};

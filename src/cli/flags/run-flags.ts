@@ -1,5 +1,5 @@
 /** `sluice run`'s flags (the plan's and the backends' included), their help, and its --function flags. */
-import { show, sluiceError } from "../errors.js";
+import { show, sluiceError } from "../../errors.js";
 import { BACKEND_FLAGS, BACKEND_FLAGS_HELP } from "./backend-flags.js";
 import { PLAN_FLAGS, PLAN_FLAGS_HELP } from "./plan-flags.js";
 

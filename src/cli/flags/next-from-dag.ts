@@ -1,7 +1,7 @@
 /** `sluice train --dag FILE`: each function's next stages, from a DAG JSON's edges (for counting fanout per workflow run). */
 import { readFile } from "node:fs/promises";
-import { dagInputSchema } from "../dag/schema.js";
-import { show, sluiceError } from "../errors.js";
+import { dagInputSchema } from "../../dag/schema.js";
+import { show, sluiceError } from "../../errors.js";
 
 /** Next stages by function from a DAG file's edges. */
 export async function nextFromDag(file: string): Promise<Record<string, string[]>> {

@@ -3,8 +3,8 @@
  * `--start-servers`: a redis-server and an s3rver started on free loopback ports for the length of
  * the command. Defaults come from the environment (backend-config.ts).
  */
-import type { BackendConfigInput } from "../execute/backend-config.js";
-import type { ServerProcess } from "../execute/servers/server-process.js";
+import type { BackendConfigInput } from "../../execute/backend-config.js";
+import type { ServerProcess } from "../../execute/servers/server-process.js";
 
 export const BACKEND_FLAGS = {
   redis: { type: "string" },
@@ -53,8 +53,8 @@ export async function backendsFromFlags(v: BackendFlagValues): Promise<Backends>
     },
   };
   if (v["start-servers"] === true) {
-    const { startRedisServer } = await import("../execute/servers/start-redis.js");
-    const { startS3rver, S3RVER_CREDENTIALS } = await import("../execute/servers/start-s3rver.js");
+    const { startRedisServer } = await import("../../execute/servers/start-redis.js");
+    const { startS3rver, S3RVER_CREDENTIALS } = await import("../../execute/servers/start-s3rver.js");
     try {
       const redis = await startRedisServer();
       started.push(redis);

@@ -4,16 +4,16 @@
  * files). Bad values are catalogued usage errors naming the flag (exit 64).
  */
 import type { ParseArgsConfig } from "node:util";
-import type { Objective } from "../model/types.js";
-import type { PlanOptions } from "../plan/options.js";
-import { TRANSFER_MODES, type PlatformOverrides } from "../platform/schema.js";
-import type { SolverName } from "../solve/solver.js";
-import { show, sluiceError } from "../errors.js";
+import type { Objective } from "../../model/types.js";
+import type { PlanOptions } from "../../plan/options.js";
+import { TRANSFER_MODES, type PlatformOverrides } from "../../platform/schema.js";
+import type { SolverName } from "../../solve/solver.js";
+import { show, sluiceError } from "../../errors.js";
 import { checkChoice, missingFlag, parseNumberFlag, parseWholeFlag } from "./cli-error.js";
 import { loadProfilesOption } from "./load-profiles-option.js";
 import { parseCliArgs, type ParsedValues } from "./parse-cli-args.js";
-import { readInputJson } from "./io/read-input.js";
-import type { FallbackProfile } from "../plan/fallback-profiles.js";
+import { readInputJson } from "../io/read-input.js";
+import type { FallbackProfile } from "../../plan/fallback-profiles.js";
 import { parseNameFlags } from "./count-flags.js";
 
 export { parseCliArgs, type ParsedValues };
@@ -118,7 +118,7 @@ export async function readPlanRequest(values: PlanFlagValues): Promise<PlanReque
 
 /** `--platform FILE`, checked against its JSON Schema (the schema modules load only when the flag is given). */
 async function readPlatformFile(file: string): Promise<PlatformOverrides> {
-  const [{ parseWith }, { platformOverridesSchema }] = await Promise.all([import("../interop/schemas/parse-with.js"), import("../interop/schemas/platform-overrides-schema.js")]);
+  const [{ parseWith }, { platformOverridesSchema }] = await Promise.all([import("../../interop/schemas/parse-with.js"), import("../../interop/schemas/platform-overrides-schema.js")]);
   return parseWith(platformOverridesSchema, await readInputJson(file, "--platform"), `Invalid platform file ${file}`) as PlatformOverrides;
 }
 

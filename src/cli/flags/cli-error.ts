@@ -1,5 +1,5 @@
 /** Command-line value checks: each bad value is a catalogued usage error naming the flag (exit 64). */
-import { show, sluiceError } from "../errors.js";
+import { show, sluiceError } from "../../errors.js";
 
 export function parseNumberFlag(flag: string, raw: string): number {
   const n = Number(raw);

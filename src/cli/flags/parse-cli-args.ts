@@ -1,6 +1,6 @@
 /** node:util parseArgs with unknown or malformed flags as catalogued usage errors (with a "did you mean"). */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { show, sluiceError, suggestionParams } from "../errors.js";
+import { show, sluiceError, suggestionParams } from "../../errors.js";
 
 /** The values parseArgs gives for these options: strings and booleans, absent when not passed. */
 export type ParsedValues<O extends NonNullable<ParseArgsConfig["options"]>> = { [K in keyof O]?: O[K]["type"] extends "boolean" ? boolean : O[K] extends { multiple: true } ? string[] : string };

@@ -2,9 +2,9 @@
  * `sluice train`'s flags and their help. train-mapping.ts turns the mapping flags into the trace
  * mapping the API takes.
  */
-import { MODEL_CHOICES } from "../profiles/regressors/types.js";
-import { TRACE_FIELDS } from "../traces/trace-record.js";
-import { VALUE_UNITS } from "../traces/units.js";
+import { MODEL_CHOICES } from "../../profiles/regressors/types.js";
+import { TRACE_FIELDS } from "../../traces/trace-record.js";
+import { VALUE_UNITS } from "../../traces/units.js";
 
 export const TRAIN_FLAGS = {
   traces: { type: "string", multiple: true },
