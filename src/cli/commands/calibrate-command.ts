@@ -3,14 +3,14 @@
  * for `sluice plan --platform` and `sluice simulate --platform`, printing each fitted constant with
  * its fit error.
  */
-import type { CalibrateOptions } from "../calibrate/calibrate.js";
-import { show, sluiceError } from "../errors.js";
-import { parseSizeBytes } from "../units/size.js";
-import { BACKEND_FLAGS, BACKEND_FLAGS_HELP, backendsFromFlags } from "./flags/backend-flags.js";
-import { checkChoice, parseNumberFlag } from "./flags/cli-error.js";
-import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
-import { parseCliArgs } from "./flags/parse-cli-args.js";
-import { readInputText } from "./io/read-input.js";
+import type { CalibrateOptions } from "../../calibrate/calibrate.js";
+import { show, sluiceError } from "../../errors.js";
+import { parseSizeBytes } from "../../units/size.js";
+import { BACKEND_FLAGS, BACKEND_FLAGS_HELP, backendsFromFlags } from "../flags/backend-flags.js";
+import { checkChoice, parseNumberFlag } from "../flags/cli-error.js";
+import { checkOutputTarget, writeOutputFile } from "../io/output-target.js";
+import { parseCliArgs } from "../flags/parse-cli-args.js";
+import { readInputText } from "../io/read-input.js";
 
 export const CALIBRATE_HELP = `Usage: sluice calibrate [options]
 
@@ -61,8 +61,8 @@ export async function runCalibrateCommand(argv: string[]): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const format = checkChoice("--format", values.format ?? "table", ["table", "json"] as const);
   for (const [flag, file] of [["--out", values.out], ["--fit-out", values["fit-out"]], ["--samples-out", values["samples-out"]]] as const) if (file !== undefined) await checkOutputTarget(file, flag, "file");
-  const { calibrate } = await import("../calibrate/calibrate.js");
-  const { formatSamplesCsv, parseSamplesCsv } = await import("../calibrate/sample.js");
+  const { calibrate } = await import("../../calibrate/calibrate.js");
+  const { formatSamplesCsv, parseSamplesCsv } = await import("../../calibrate/sample.js");
   let sizesBytes: number[] | undefined;
   if (values.sizes !== undefined) {
     sizesBytes = values.sizes.split(",").map((s) => parseSizeBytes(s.trim(), "--sizes"));

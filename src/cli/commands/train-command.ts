@@ -7,28 +7,28 @@
  * unreadable input, 74 an output that cannot be written).
  */
 import { SingleBar } from "cli-progress";
-import { show, sluiceError } from "../errors.js";
-import { formatMetricsTable } from "../profiles/format-metrics.js";
-import { plotFit } from "../profiles/plot-fit.js";
-import { MODEL_CHOICES, type ModelChoice } from "../profiles/regressors/types.js";
-import { saveProfiles } from "../profiles/save-profiles.js";
-import type { TfBackendPreference } from "../profiles/tf-backend.js";
-import { trainProfiles } from "../profiles/train-profiles.js";
-import { parseTraceMapping } from "../traces/compile-mapping.js";
-import { readLambdaTraces } from "../traces/read-lambda-traces.js";
-import { readTraceTable } from "../traces/read-trace-table.js";
-import { TraceTable } from "../traces/trace-table.js";
-import type { ReadReport } from "../traces/read-report.js";
-import { checkChoice, missingFlag } from "./flags/cli-error.js";
-import { reportError } from "./io/exit-code.js";
-import { checkOutputTarget } from "./io/output-target.js";
-import { parseCliArgs } from "./flags/parse-cli-args.js";
-import { plotFormatOf } from "./io/plot-file.js";
-import { TRAIN_FLAGS, TRAIN_HELP } from "./flags/train-flags.js";
-import { buildMapping } from "./flags/train-mapping.js";
-import { describeFile, describeTargets } from "./format/train-summary.js";
+import { show, sluiceError } from "../../errors.js";
+import { formatMetricsTable } from "../../profiles/format-metrics.js";
+import { plotFit } from "../../profiles/plot-fit.js";
+import { MODEL_CHOICES, type ModelChoice } from "../../profiles/regressors/types.js";
+import { saveProfiles } from "../../profiles/save-profiles.js";
+import type { TfBackendPreference } from "../../profiles/tf-backend.js";
+import { trainProfiles } from "../../profiles/train-profiles.js";
+import { parseTraceMapping } from "../../traces/compile-mapping.js";
+import { readLambdaTraces } from "../../traces/read-lambda-traces.js";
+import { readTraceTable } from "../../traces/read-trace-table.js";
+import { TraceTable } from "../../traces/trace-table.js";
+import type { ReadReport } from "../../traces/read-report.js";
+import { checkChoice, missingFlag } from "../flags/cli-error.js";
+import { reportError } from "../io/exit-code.js";
+import { checkOutputTarget } from "../io/output-target.js";
+import { parseCliArgs } from "../flags/parse-cli-args.js";
+import { plotFormatOf } from "../io/plot-file.js";
+import { TRAIN_FLAGS, TRAIN_HELP } from "../flags/train-flags.js";
+import { buildMapping } from "../flags/train-mapping.js";
+import { describeFile, describeTargets } from "../format/train-summary.js";
 
-export { TRAIN_HELP } from "./flags/train-flags.js";
+export { TRAIN_HELP } from "../flags/train-flags.js";
 
 function wholeNumber(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;

@@ -5,22 +5,22 @@
  * for the length of the command. Its flags and help are in run-flags.ts.
  */
 import { readFile } from "node:fs/promises";
-import { validateDag } from "../dag/validate-dag.js";
-import type { ExecuteOptions } from "../execute/execute-options.js";
-import type { Plan } from "../plan/types.js";
-import { plan } from "../plan/plan.js";
-import { renderTimelineSvg } from "../simulate/plot-timeline.js";
-import { show, sluiceError } from "../errors.js";
-import { backendsFromFlags } from "./flags/backend-flags.js";
-import { checkChoice, parseNumberFlag } from "./flags/cli-error.js";
-import { formatRunSummary } from "./format/format-run-summary.js";
-import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
-import { parseCliArgs, readPlanRequest } from "./flags/plan-flags.js";
-import { plotFormatOf, writePlot } from "./io/plot-file.js";
-import { readInputBytes, readInputJson } from "./io/read-input.js";
-import { parseFunctionFlags, RUN_FLAGS, RUN_HELP } from "./flags/run-flags.js";
-import { appendTraceCsv, runTraceRows } from "../execute/report/trace-rows.js";
-import { TRACE_HEADER } from "../workloads/trace-row.js";
+import { validateDag } from "../../dag/validate-dag.js";
+import type { ExecuteOptions } from "../../execute/execute-options.js";
+import type { Plan } from "../../plan/types.js";
+import { plan } from "../../plan/plan.js";
+import { renderTimelineSvg } from "../../simulate/plot-timeline.js";
+import { show, sluiceError } from "../../errors.js";
+import { backendsFromFlags } from "../flags/backend-flags.js";
+import { checkChoice, parseNumberFlag } from "../flags/cli-error.js";
+import { formatRunSummary } from "../format/format-run-summary.js";
+import { checkOutputTarget, writeOutputFile } from "../io/output-target.js";
+import { parseCliArgs, readPlanRequest } from "../flags/plan-flags.js";
+import { plotFormatOf, writePlot } from "../io/plot-file.js";
+import { readInputBytes, readInputJson } from "../io/read-input.js";
+import { parseFunctionFlags, RUN_FLAGS, RUN_HELP } from "../flags/run-flags.js";
+import { appendTraceCsv, runTraceRows } from "../../execute/report/trace-rows.js";
+import { TRACE_HEADER } from "../../workloads/trace-row.js";
 
 export async function runRunCommand(argv: string[]): Promise<number> {
   const { values } = parseCliArgs(argv, RUN_FLAGS);
@@ -47,12 +47,12 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   try {
     const redisUrl = backends.config.redisUrl ?? process.env.SLUICE_REDIS_URL ?? "redis://127.0.0.1:6379";
     if (workersWanted > 0) {
-      const { startLocalCluster } = await import("../execute/worker/local-cluster.js");
+      const { startLocalCluster } = await import("../../execute/worker/local-cluster.js");
       const slots = values.slots !== undefined ? parseNumberFlag("--slots", values.slots) : 1;
       cluster = await startLocalCluster({ redisUrl, count: Math.round(workersWanted), slots: Math.round(slots), prefix: `run-${process.pid}-` });
       process.stderr.write(`started ${cluster.vms.length} worker process(es): ${cluster.vms.join(", ")}\n`);
     }
-    const { execute } = await import("../execute/execute.js");
+    const { execute } = await import("../../execute/execute.js");
     const options: ExecuteOptions = {
       backends: backends.config,
       ...(request.options.platform !== undefined ? { platform: request.options.platform } : {}),

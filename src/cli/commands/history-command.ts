@@ -2,13 +2,13 @@
  * `sluice history FILE`: a Step Functions execution history (the JSON get-execution-history
  * prints) as a trace CSV that `sluice train --traces` reads, one row per Task state run.
  */
-import { readExecutionHistory } from "../interop/history/read-execution-history.js";
-import { parseDocument } from "../interop/parse-document.js";
-import { formatIssue, sluiceError } from "../errors.js";
-import { parseNameFlags } from "./flags/count-flags.js";
-import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
-import { parseCliArgs } from "./flags/parse-cli-args.js";
-import { readInputText } from "./io/read-input.js";
+import { readExecutionHistory } from "../../interop/history/read-execution-history.js";
+import { parseDocument } from "../../interop/parse-document.js";
+import { formatIssue, sluiceError } from "../../errors.js";
+import { parseNameFlags } from "../flags/count-flags.js";
+import { checkOutputTarget, writeOutputFile } from "../io/output-target.js";
+import { parseCliArgs } from "../flags/parse-cli-args.js";
+import { readInputText } from "../io/read-input.js";
 
 export const HISTORY_HELP = `Usage: sluice history FILE [options]
 

@@ -1,6 +1,6 @@
 /** `sluice worker`: runs this process as one VM of the executor, until SIGTERM or SIGINT. */
-import { parseNumberFlag } from "./flags/cli-error.js";
-import { parseCliArgs } from "./flags/parse-cli-args.js";
+import { parseNumberFlag } from "../flags/cli-error.js";
+import { parseCliArgs } from "../flags/parse-cli-args.js";
 
 export const WORKER_HELP = `Usage: sluice worker --vm NAME [options]
 
@@ -37,7 +37,7 @@ export async function runWorkerCommand(argv: string[]): Promise<number> {
     return 0;
   }
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const { runWorkerProcess } = await import("../execute/worker/worker-main.js");
+  const { runWorkerProcess } = await import("../../execute/worker/worker-main.js");
   await runWorkerProcess({
     redisUrl: values.redis ?? process.env.SLUICE_REDIS_URL ?? "redis://127.0.0.1:6379",
     vm: values.vm ?? (await import("node:os")).hostname().replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64),

@@ -1,9 +1,9 @@
 /** `sluice plan`: plans a DAG file and prints the plan as a table, JSON or DOT. */
-import { plan } from "../plan/plan.js";
-import { checkChoice } from "./flags/cli-error.js";
-import { formatPlanDot } from "./format/format-plan-dot.js";
-import { formatPlanTable } from "./format/format-plan-table.js";
-import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./flags/plan-flags.js";
+import { plan } from "../../plan/plan.js";
+import { checkChoice } from "../flags/cli-error.js";
+import { formatPlanDot } from "../format/format-plan-dot.js";
+import { formatPlanTable } from "../format/format-plan-table.js";
+import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "../flags/plan-flags.js";
 
 export const PLAN_HELP = `Usage: sluice plan --dag FILE --input SIZE [options]
 

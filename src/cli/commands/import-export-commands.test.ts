@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { InputError, SluiceError } from "../errors.js";
-import { captureStdout } from "./io/capture-stdout.js";
+import { InputError, SluiceError } from "../../errors.js";
+import { captureStdout } from "../io/capture-stdout.js";
 import { runExportCommand } from "./export-command.js";
 import { runHistoryCommand } from "./history-command.js";
 import { runImportCommand } from "./import-command.js";
@@ -39,7 +39,7 @@ describe("sluice import / export / history", () => {
   it("exports a saved plan, and refuses a plan of another DAG", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sluice-export-"));
     const planFile = join(dir, "plan.json");
-    const { plan } = await import("../plan/plan.js");
+    const { plan } = await import("../../plan/plan.js");
     const saved = await plan(JSON.parse(readFileSync("examples/dags/mapreduce-sort.json", "utf8")), "1 GiB");
     writeFileSync(planFile, JSON.stringify(saved));
     const out = captureStdout();

@@ -1,15 +1,15 @@
 /** `sluice simulate`: plans a DAG, then runs the plan on the seeded simulator and prints what happened. */
-import type { Plan } from "../plan/types.js";
-import { plan } from "../plan/plan.js";
-import { renderTimelineSvg } from "../simulate/plot-timeline.js";
-import { plotFormatOf, writePlot } from "./io/plot-file.js";
-import { MAX_NOISE_CV, simulate } from "../simulate/simulate.js";
-import type { SimulationReport } from "../simulate/types.js";
-import { formatBytes } from "../units/size.js";
-import { show, sluiceError } from "../errors.js";
-import { checkChoice, parseWholeFlag } from "./flags/cli-error.js";
-import { checkOutputTarget } from "./io/output-target.js";
-import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./flags/plan-flags.js";
+import type { Plan } from "../../plan/types.js";
+import { plan } from "../../plan/plan.js";
+import { renderTimelineSvg } from "../../simulate/plot-timeline.js";
+import { plotFormatOf, writePlot } from "../io/plot-file.js";
+import { MAX_NOISE_CV, simulate } from "../../simulate/simulate.js";
+import type { SimulationReport } from "../../simulate/types.js";
+import { formatBytes } from "../../units/size.js";
+import { show, sluiceError } from "../../errors.js";
+import { checkChoice, parseWholeFlag } from "../flags/cli-error.js";
+import { checkOutputTarget } from "../io/output-target.js";
+import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "../flags/plan-flags.js";
 
 export const SIMULATE_HELP = `Usage: sluice simulate --dag FILE --input SIZE [options]
 

@@ -3,16 +3,16 @@
  * Sluice DAG. The DAG goes to stdout or `--out`, the import report to stderr (text) or `--report`
  * (JSON). Nothing is written unless the whole import succeeds.
  */
-import type { ImportHints } from "../interop/hints.js";
-import { DEFAULT_FANOUT, DEFAULT_REPEAT } from "../interop/hints.js";
-import { IMPORT_FORMATS, formatImportReport, type ImportFormat } from "../interop/import-report.js";
-import { importWorkflow } from "../interop/import-workflow.js";
-import { show, sluiceError } from "../errors.js";
-import { checkChoice, missingFlag, parseNumberFlag } from "./flags/cli-error.js";
-import { parseCountFlags } from "./flags/count-flags.js";
-import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
-import { parseCliArgs } from "./flags/parse-cli-args.js";
-import { readInputText } from "./io/read-input.js";
+import type { ImportHints } from "../../interop/hints.js";
+import { DEFAULT_FANOUT, DEFAULT_REPEAT } from "../../interop/hints.js";
+import { IMPORT_FORMATS, formatImportReport, type ImportFormat } from "../../interop/import-report.js";
+import { importWorkflow } from "../../interop/import-workflow.js";
+import { show, sluiceError } from "../../errors.js";
+import { checkChoice, missingFlag, parseNumberFlag } from "../flags/cli-error.js";
+import { parseCountFlags } from "../flags/count-flags.js";
+import { checkOutputTarget, writeOutputFile } from "../io/output-target.js";
+import { parseCliArgs } from "../flags/parse-cli-args.js";
+import { readInputText } from "../io/read-input.js";
 
 export const IMPORT_HELP = `Usage: sluice import --from FORMAT FILE [options]
 

@@ -3,18 +3,18 @@
  * (`sluice plan --format json`) or plans the DAG here with the plan flags. The plan file is
  * validated with the plan schema and must belong to the DAG.
  */
-import { validateDag } from "../dag/validate-dag.js";
-import { show, sluiceError } from "../errors.js";
-import { planToAsl } from "../interop/export/plan-to-asl.js";
-import { parseWith } from "../interop/schemas/parse-with.js";
-import { planSchema } from "../interop/schemas/plan-schema.js";
-import { plan as makePlan } from "../plan/plan.js";
-import type { Plan } from "../plan/types.js";
-import { checkChoice, missingFlag } from "./flags/cli-error.js";
-import { parseNameFlags } from "./flags/count-flags.js";
-import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "./flags/plan-flags.js";
-import { checkOutputTarget, writeOutputFile } from "./io/output-target.js";
-import { readInputJson } from "./io/read-input.js";
+import { validateDag } from "../../dag/validate-dag.js";
+import { show, sluiceError } from "../../errors.js";
+import { planToAsl } from "../../interop/export/plan-to-asl.js";
+import { parseWith } from "../../interop/schemas/parse-with.js";
+import { planSchema } from "../../interop/schemas/plan-schema.js";
+import { plan as makePlan } from "../../plan/plan.js";
+import type { Plan } from "../../plan/types.js";
+import { checkChoice, missingFlag } from "../flags/cli-error.js";
+import { parseNameFlags } from "../flags/count-flags.js";
+import { PLAN_FLAGS, PLAN_FLAGS_HELP, parseCliArgs, readPlanRequest } from "../flags/plan-flags.js";
+import { checkOutputTarget, writeOutputFile } from "../io/output-target.js";
+import { readInputJson } from "../io/read-input.js";
 
 export const EXPORT_HELP = `Usage: sluice export --to asl --dag FILE (--plan PLAN.json | --input SIZE [plan options]) [options]
 

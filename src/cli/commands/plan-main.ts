@@ -5,7 +5,7 @@
  * modules one by one was about a quarter of a plan's start-up. Errors are reported inside, so the
  * bundle's own error classes are the ones checked.
  */
-import { reportError } from "./io/exit-code.js";
+import { reportError } from "../io/exit-code.js";
 import { runPlanCommand } from "./plan-command.js";
 
 export async function runPlanMain(argv: string[]): Promise<number> {
