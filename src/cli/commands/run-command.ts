@@ -2,7 +2,7 @@
  * `sluice run`: plans a DAG (or reads a saved plan) and runs it on real backends — BullMQ workers
  * (started here with --start-workers, or already running `sluice worker`), an S3-API store and a
  * Redis cache — then prints predicted vs measured. `--start-servers` starts redis-server and s3rver
- * for the length of the command. Its flags and help are in run-flags.ts.
+ * for the length of the command. Its flags and help are in ../flags/run-flags.ts.
  */
 import { readFile } from "node:fs/promises";
 import { validateDag } from "../../dag/validate-dag.js";
