@@ -37,7 +37,7 @@ const cases = {
   "sluice --version": () => wall(["dist/cli/main.js", "--version"]).ms,
   "sluice plan --dag examples/dags/mapreduce-sort.json --input \"1.5 GiB\"": () => wall(["dist/cli/main.js", "plan", "--dag", "examples/dags/mapreduce-sort.json", "--input", "1.5 GiB"]).ms,
   "sluice plan, same flags, from the modules (no bundle)": () =>
-    wall(["--input-type=module", "-e", `const { runPlanMain } = await import(${JSON.stringify(new URL("../dist/cli/plan-main.js", import.meta.url).href)}); process.exitCode = await runPlanMain(["--dag", "examples/dags/mapreduce-sort.json", "--input", "1.5 GiB"]);`]).ms,
+    wall(["--input-type=module", "-e", `const { runPlanMain } = await import(${JSON.stringify(new URL("../dist/cli/commands/plan-main.js", import.meta.url).href)}); process.exitCode = await runPlanMain(["--dag", "examples/dags/mapreduce-sort.json", "--input", "1.5 GiB"]);`]).ms,
   "node -e '' (Node itself)": () => wall(["-e", ""]).ms,
   "import(\"mathjs\") (in-process)": () => importInside("mathjs"),
 } as const;

@@ -3,8 +3,8 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { captureStdout } from "../src/cli/capture-stdout.js";
-import { runPlanMain } from "../src/cli/plan-main.js";
+import { captureStdout } from "../src/cli/io/capture-stdout.js";
+import { runPlanMain } from "../src/cli/commands/plan-main.js";
 import { bundlePlanCommand } from "../tools/bundle-cli.js";
 
 // The one-file `sluice plan` that `npm run build` makes (tools/bundle-cli.ts) must print what the

@@ -1,5 +1,5 @@
 /**
- * Bundles `sluice plan` (src/cli/plan-main.ts and everything it imports, zod included) into
+ * Bundles `sluice plan` (src/cli/commands/plan-main.ts and everything it imports, zod included) into
  * dist/cli-bundle/ with esbuild — run by `npm run build` after tsc, so the bundle is rebuilt with
  * dist/ and never committed. Heavy and native dependencies stay external (they load on first use
  * anyway); dynamic imports become chunks beside the entry. The output folder sits two levels under
@@ -20,7 +20,7 @@ const INLINED = new Set(["zod", "@dagrejs/graphlib"]);
 export async function bundlePlanCommand(outDir = BUNDLE_DIR): Promise<string> {
   await rm(outDir, { recursive: true, force: true });
   await build({
-    entryPoints: { "plan-main": path.join(ROOT, "src", "cli", "plan-main.ts") },
+    entryPoints: { "plan-main": path.join(ROOT, "src", "cli", "commands", "plan-main.ts") },
     outdir: outDir,
     bundle: true,
     splitting: true,

@@ -8,8 +8,8 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { sluiceError, show, suggestionParams } from "../errors.js";
-import { reportError } from "./exit-code.js";
-import { guardStdStreams } from "./stdout-guard.js";
+import { reportError } from "./io/exit-code.js";
+import { guardStdStreams } from "./io/stdout-guard.js";
 
 const HELP = `Usage: sluice <command> [options]
 
@@ -39,7 +39,7 @@ export function version(): string {
 const PLAN_BUNDLE = new URL("../cli-bundle/plan-main.js", import.meta.url);
 
 async function runPlan(rest: string[]): Promise<number> {
-  const { runPlanMain } = (existsSync(PLAN_BUNDLE) ? await import(PLAN_BUNDLE.href) : await import("./plan-main.js")) as typeof import("./plan-main.js");
+  const { runPlanMain } = (existsSync(PLAN_BUNDLE) ? await import(PLAN_BUNDLE.href) : await import("./commands/plan-main.js")) as typeof import("./commands/plan-main.js");
   return runPlanMain(rest);
 }
 
@@ -48,21 +48,21 @@ async function dispatch(command: string | undefined, rest: string[]): Promise<nu
     case "plan":
       return runPlan(rest);
     case "train":
-      return (await import("./train-command.js")).runTrainCommand(rest);
+      return (await import("./commands/train-command.js")).runTrainCommand(rest);
     case "simulate":
-      return (await import("./simulate-command.js")).runSimulateCommand(rest);
+      return (await import("./commands/simulate-command.js")).runSimulateCommand(rest);
     case "run":
-      return (await import("./run-command.js")).runRunCommand(rest);
+      return (await import("./commands/run-command.js")).runRunCommand(rest);
     case "worker":
-      return (await import("./worker-command.js")).runWorkerCommand(rest);
+      return (await import("./commands/worker-command.js")).runWorkerCommand(rest);
     case "calibrate":
-      return (await import("./calibrate-command.js")).runCalibrateCommand(rest);
+      return (await import("./commands/calibrate-command.js")).runCalibrateCommand(rest);
     case "import":
-      return (await import("./import-command.js")).runImportCommand(rest);
+      return (await import("./commands/import-command.js")).runImportCommand(rest);
     case "export":
-      return (await import("./export-command.js")).runExportCommand(rest);
+      return (await import("./commands/export-command.js")).runExportCommand(rest);
     case "history":
-      return (await import("./history-command.js")).runHistoryCommand(rest);
+      return (await import("./commands/history-command.js")).runHistoryCommand(rest);
     case "-v":
     case "--version":
     case "version":

@@ -1,0 +1,72 @@
+/**
+ * `sluice train`'s flags and their help. train-mapping.ts turns the mapping flags into the trace
+ * mapping the API takes.
+ */
+import { MODEL_CHOICES } from "../../profiles/regressors/types.js";
+import { TRACE_FIELDS } from "../../traces/trace-record.js";
+import { VALUE_UNITS } from "../../traces/units.js";
+
+export const TRAIN_FLAGS = {
+  traces: { type: "string", multiple: true },
+  "report-log": { type: "string" },
+  sizes: { type: "string" },
+  column: { type: "string", multiple: true },
+  derive: { type: "string", multiple: true },
+  constant: { type: "string", multiple: true },
+  where: { type: "string" },
+  "fanout-run": { type: "string" },
+  next: { type: "string", multiple: true },
+  dag: { type: "string" },
+  "id-column": { type: "string" },
+  "skip-invalid": { type: "boolean" },
+  model: { type: "string" },
+  folds: { type: "string" },
+  seed: { type: "string" },
+  backend: { type: "string" },
+  out: { type: "string" },
+  plot: { type: "string" },
+  quiet: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export const TRAIN_HELP = `Usage: sluice train --traces FILE.csv [--traces …] --out DIR [options]
+       sluice train --report-log LOG --sizes SIZES.csv --out DIR [options]
+
+Trains per-function profiles (runtime, peak memory, output size, fanout as functions of input
+bytes; warm and cold invocations apart; runtime also of the memory setting when traced at several)
+from traces, and saves them to DIR (profiles.json + weights.bin). Files are streamed: millions of
+rows train in bounded memory.
+
+Input:
+  --traces FILE        trace CSV, one invocation a row (repeatable). Headers are matched in any
+                       style (input_bytes, inputBytes, blob.download, max-mem-used) and units read
+                       from suffixes (duration_ms, upload_kib, max_mem_used_mb)
+  --report-log FILE    AWS Lambda log export with REPORT lines (needs --sizes)
+  --sizes FILE         CSV of request sizes joined with the REPORT lines by request id
+  --id-column COL      the request-id column of --sizes (default: the column matching most REPORT ids)
+  --column F=COL[:U]   read field F from column COL in unit U (${VALUE_UNITS.join(" ")}),
+                       e.g. --column runtimeMs=provider.execution_duration:us (repeatable)
+  --derive F=EXPR[:U]  compute field F from columns, e.g. --derive 'runtimeMs=(end - start) * 1000'
+                       or --derive 'inputBytes=blob.download + extra_bytes' (repeatable)
+  --constant F=VALUE   a fixed value for a field missing from the file, e.g. --constant app=video
+  --where EXPR         keep only rows where EXPR holds, e.g. --where 'is_cold == 0 and func != "warmup"'
+  --fanout-run COL     count fanout per workflow run: COL is the run id; with --next or --dag
+  --next F=G[,H]       function F's next stage(s) is G (repeatable); a function without one is a sink
+  --dag FILE           take every function's next stages from a DAG JSON's edges
+  --skip-invalid       count and skip bad rows and cells instead of stopping at the first
+
+Training:
+  --model M            auto (validated on unseen sizes, default) | ${MODEL_CHOICES.filter((m) => m !== "auto").join(" | ")}
+  --folds N            cross-validation folds (default 5)
+  --seed N             MLP seed (default 7)
+  --backend B          auto | tensorflow | wasm | cpu (MLP only; default auto)
+
+Output:
+  --out DIR            folder for the profile set (required), e.g. models/mapreduce-sort
+  --plot FILE          predicted vs measured per function and target (.svg or .png; large traces
+                       are drawn as binned medians and 5–95% ranges)
+  --quiet              no progress bar
+  -h, --help           this help
+
+Fields (any style): ${TRACE_FIELDS.join(", ")}
+`;

@@ -1,7 +1,0 @@
-/** Loads `--profiles DIR`: a trained profile set saved under models/. */
-import { loadProfiles } from "../profiles/load-profiles.js";
-import type { Profiles } from "../profiles/types.js";
-
-export async function loadProfilesOption(dir: string): Promise<Profiles> {
-  return loadProfiles(dir);
-}
