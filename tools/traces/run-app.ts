@@ -3,11 +3,11 @@
  * time through `invoke` (a worker, or in-process in tests), routes the real outputs to the next
  * stage by the edge's pattern, and returns one trace row per invocation.
  */
-import { sluiceError } from "../errors.js";
-import type { AppDefinition } from "./apps.js";
+import { sluiceError } from "../../src/errors.js";
+import type { AppDefinition } from "../../src/workloads/apps.js";
 import type { InvocationMeasurement } from "./measure-invocation.js";
-import { routeOutputs } from "./route-outputs.js";
-import { buildTraceRow, type TraceRow } from "./trace-row.js";
+import { routeOutputs } from "../../src/workloads/route-outputs.js";
+import { buildTraceRow, type TraceRow } from "../../src/workloads/trace-row.js";
 
 export interface InvokeResult extends InvocationMeasurement {
   /** True for the first invocation in a fresh worker. */

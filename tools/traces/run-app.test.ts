@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildApps } from "./apps.js";
+import { buildApps } from "../../src/workloads/apps.js";
 import { measureInvocation } from "./measure-invocation.js";
 import { runApp, type Invoke } from "./run-app.js";
-import { formatTraceCsv, TRACE_HEADER } from "./trace-row.js";
+import { formatTraceCsv, TRACE_HEADER } from "../../src/workloads/trace-row.js";
 
 /** Runs invocations in-process; the first invocation of each function counts as cold. */
 function inProcessInvoke(): Invoke {

@@ -1,5 +1,5 @@
 /**
- * `npm run traces`: measures every shipped app (apps.ts) at several root input sizes, each size
+ * `npm run traces`: measures every shipped app (src/workloads/apps.ts) at several root input sizes, each size
  * repeated, every invocation in a worker thread (fresh workers, one per function, for each run of
  * an app at one size). The runs are visited in rounds — round r runs repeat r of every size, in a
  * seeded shuffled order (collection-order.ts) — so a slow phase of the machine lands on one repeat
@@ -20,19 +20,19 @@
  *          --quiet-below 1.0: first wait (polling every 30 s, at most 30 min) until the 1-minute
  *          load average is below this, so other processes do not inflate the runtimes.
  */
-import { show, sluiceError } from "../errors.js";
+import { show, sluiceError } from "../../src/errors.js";
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { APPS, findApp } from "./apps.js";
+import { APPS, findApp } from "../../src/workloads/apps.js";
 import { collectionOrder } from "./collection-order.js";
 import { renderDatasetsReadme, type CollectedApp } from "./datasets-readme.js";
 import { exposeGc } from "./expose-gc.js";
 import { describeMachine } from "./machine-info.js";
 import { runApp } from "./run-app.js";
 import { StageWorker } from "./stage-worker.js";
-import { formatTraceCsv, type TraceRow } from "./trace-row.js";
+import { formatTraceCsv, type TraceRow } from "../../src/workloads/trace-row.js";
 import { writeFileAtomic } from "./write-atomic.js";
 
 /** V8 runs no background threads (npm run traces passes the flag), so process CPU time is the worker's. */

@@ -1,10 +1,10 @@
 /** Renders datasets/README.md from a collection run: how each CSV was made, the columns, the machine. */
-import { median } from "../util/median.js";
-import type { AppDefinition } from "./apps.js";
+import { median } from "../../src/util/median.js";
+import type { AppDefinition } from "../../src/workloads/apps.js";
 import type { MachineInfo } from "./machine-info.js";
 import type { MeasureOptions } from "./measure-invocation.js";
-import { describePartitionRule } from "./partition-count.js";
-import type { TraceRow } from "./trace-row.js";
+import { describePartitionRule } from "../../src/workloads/partition-count.js";
+import type { TraceRow } from "../../src/workloads/trace-row.js";
 
 export interface CollectedApp {
   readonly app: AppDefinition;
@@ -58,21 +58,21 @@ export function renderDatasetsReadme(r: ReadmeInput): string {
   return `# Measured traces
 
 Per-invocation traces of the workloads that ship in \`src/workloads/\`, measured on this repo's
-own code with \`npm run traces\` (\`tsx src/workloads/collect-traces.ts\`). Regenerate them the same
+own code with \`npm run traces\` (\`tsx tools/traces/collect-traces.ts\`). Regenerate them the same
 way; the run took ${Math.round(r.durationS)} s.
 
 - Root input sizes: ${r.sizesBytes.map(size).join(", ")} (generated with a seeded PRNG; seed = repeat number).
 - Repeats: ${r.repeats} per size (different seeds, so different data of the same size and shape).
 - Each invocation ran in a \`node:worker_threads\` worker, one at a time. Each function of an app
   gets a fresh worker for each run (one root size, one repeat). Runs were visited in rounds: round r
-  ran repeat r of every size, the sizes in a seeded shuffled order (\`src/workloads/collection-order.ts\`),
+  ran repeat r of every size, the sizes in a seeded shuffled order (\`tools/traces/collection-order.ts\`),
   so a slow phase of the machine lands on one repeat of several sizes rather than on one size.
 ${r.warmupBytes > 0 ? `- Before its timed run, each run's workers were warmed by one untimed run of the whole app at
   ${size(r.warmupBytes)} (seed 0), so every recorded invocation is warm (modules loaded, hot code
   compiled) and \`cold\` is false throughout. In a run without warm-up, cold first invocations of
   the stages after the roots were 1.4–7× slower per byte than warm ones (roots 1.0–1.2×) and, since
   small roots have few parts, made up much of the smallest sizes' rows.` : "- No warm-up: the first invocation in each worker is recorded and flagged `cold` (measured as it came: one call)."}
-- Each recorded warm invocation was then measured on its own input (\`src/workloads/measure-invocation.ts\`):
+- Each recorded warm invocation was then measured on its own input (\`tools/traces/measure-invocation.ts\`):
   up to ${mo.warmupCalls} untimed warm-up calls (fewer once they had taken ${mo.warmupBudgetMs} ms), so the timed
   calls run optimised code; ${mo.timedCalls} timed calls, garbage collected before each, reported as the
   median; then one call that measures memory. Why: V8 runs a function's first calls on an input

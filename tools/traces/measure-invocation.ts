@@ -14,16 +14,16 @@
  *    V8's --single-threaded (no background compilation or GC threads; their work lands in the
  *    calls that cause it) with the parent thread idle.
  * 3. one memory call: input bytes + the peak growth of the memory probe's sample, garbage collected
- *    before every sample (memory-probe.ts), so it counts live data only. It is a separate call
+ *    before every sample (src/workloads/memory-probe.ts), so it counts live data only. It is a separate call
  *    because those collections take time.
  * With no options it makes one timed call and measures memory in that same call without collecting
  * at the samples (a cold first invocation must be measured as it comes).
  */
-import { median } from "../util/median.js";
-import { sluiceError } from "../errors.js";
-import { armMemoryProbe, disarmMemoryProbe } from "./memory-probe.js";
-import { stageFunction } from "./stage-functions.js";
-import { totalLength } from "./types.js";
+import { median } from "../../src/util/median.js";
+import { sluiceError } from "../../src/errors.js";
+import { armMemoryProbe, disarmMemoryProbe } from "../../src/workloads/memory-probe.js";
+import { stageFunction } from "../../src/workloads/stage-functions.js";
+import { totalLength } from "../../src/workloads/types.js";
 
 export interface InvocationMeasurement {
   /** Median process CPU time of the timed calls, ms. */

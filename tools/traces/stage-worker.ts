@@ -4,7 +4,7 @@
  * measured as it comes (one call, no warm-up); later ones with the `measure` options given.
  */
 import { Worker } from "node:worker_threads";
-import { inputErrorOf, type Issue } from "../errors.js";
+import { inputErrorOf, type Issue } from "../../src/errors.js";
 import type { InvocationMeasurement, MeasureOptions } from "./measure-invocation.js";
 import type { InvokeResult } from "./run-app.js";
 

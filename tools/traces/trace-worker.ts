@@ -6,7 +6,7 @@
  * issues, so the caller rethrows it with its code).
  */
 import { parentPort } from "node:worker_threads";
-import { SluiceError } from "../errors.js";
+import { SluiceError } from "../../src/errors.js";
 import { exposeGc } from "./expose-gc.js";
 import { measureInvocation, type MeasureOptions } from "./measure-invocation.js";
 

@@ -18,8 +18,8 @@
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { show, sluiceError } from "../errors.js";
-import { findApp } from "./apps.js";
+import { show, sluiceError } from "../../src/errors.js";
+import { findApp } from "../../src/workloads/apps.js";
 import { exposeGc } from "./expose-gc.js";
 import { measureInvocation, type MeasureOptions } from "./measure-invocation.js";
 import { runApp, type Invoke } from "./run-app.js";
