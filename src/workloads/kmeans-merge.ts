@@ -3,7 +3,7 @@
  * the gather) give the final k centroids, weighted by the number of points they stand for.
  */
 import { decodeCentroids, encodeCentroids } from "./centroids-codec.js";
-import { DEFAULT_DIMENSIONS } from "./gen-points.js";
+import { DEFAULT_DIMENSIONS } from "./inputs/gen-points.js";
 import type { KmeansParams } from "./kmeans.js";
 import { lloyd } from "./lloyd.js";
 import { sampleMemory } from "./memory-probe.js";

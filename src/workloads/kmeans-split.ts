@@ -3,7 +3,7 @@
  * P contiguous shards, P = partitionCount(input), one per kmeans instance.
  */
 import { sluiceError } from "../errors.js";
-import { decodePoints, DEFAULT_DIMENSIONS } from "./gen-points.js";
+import { decodePoints, DEFAULT_DIMENSIONS } from "./inputs/gen-points.js";
 import { sampleMemory } from "./memory-probe.js";
 import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
 import type { StageResult } from "./types.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { codeOf } from "../errors.js";
 import { decodeCentroids } from "./centroids-codec.js";
-import { decodePoints, generatePoints } from "./gen-points.js";
+import { decodePoints, generatePoints } from "./inputs/gen-points.js";
 import { DEFAULT_KMEANS, kmeans } from "./kmeans.js";
 import { kmeansMerge } from "./kmeans-merge.js";
 import { kmeansSplit } from "./kmeans-split.js";

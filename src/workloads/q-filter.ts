@@ -3,7 +3,7 @@
  * and emits one batch of [product_id, revenue_cents = quantity · price_cents].
  */
 import { decodeBatches, encodeBatch } from "./column-batch.js";
-import { FACT_COLUMNS } from "./gen-tables.js";
+import { FACT_COLUMNS } from "./inputs/gen-tables.js";
 import { sampleMemory } from "./memory-probe.js";
 import type { StageResult } from "./types.js";
 

@@ -4,7 +4,7 @@
  */
 import { sluiceError } from "../errors.js";
 import { encodeBatch } from "./column-batch.js";
-import { FACT_COLUMNS } from "./gen-tables.js";
+import { FACT_COLUMNS } from "./inputs/gen-tables.js";
 import { sampleMemory } from "./memory-probe.js";
 import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
 import type { StageResult } from "./types.js";

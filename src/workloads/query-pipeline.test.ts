@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeBatches } from "./column-batch.js";
-import { generateDimensionTable, generateFactTable } from "./gen-tables.js";
+import { generateDimensionTable, generateFactTable } from "./inputs/gen-tables.js";
 import { aggregateByCategory, qAggregate } from "./q-aggregate.js";
 import { DEFAULT_FILTER, qFilter } from "./q-filter.js";
 import { qJoin } from "./q-join.js";

@@ -5,7 +5,7 @@
  * floor(k16 · R / 65536) = p.
  */
 import { sluiceError } from "../errors.js";
-import { RECORD_BYTES } from "./gen-sort-records.js";
+import { RECORD_BYTES } from "./inputs/gen-sort-records.js";
 import { sampleMemory } from "./memory-probe.js";
 import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
 import type { StageResult } from "./types.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareKeys, generateSortRecords, RECORD_BYTES } from "./gen-sort-records.js";
+import { compareKeys, generateSortRecords, RECORD_BYTES } from "./inputs/gen-sort-records.js";
 import { sortMap } from "./sort-map.js";
 import { sortReduce } from "./sort-reduce.js";
 import { concatBytes } from "./types.js";

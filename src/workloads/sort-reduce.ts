@@ -4,7 +4,7 @@
  * the sort compares numbers, not byte slices. Ties keep input order (Array.prototype.sort is stable).
  */
 import { sluiceError } from "../errors.js";
-import { RECORD_BYTES } from "./gen-sort-records.js";
+import { RECORD_BYTES } from "./inputs/gen-sort-records.js";
 import { sampleMemory } from "./memory-probe.js";
 import type { StageResult } from "./types.js";
 

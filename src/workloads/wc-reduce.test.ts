@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateText } from "./gen-text.js";
+import { generateText } from "./inputs/gen-text.js";
 import { concatBytes } from "./types.js";
 import { wcMap } from "./wc-map.js";
 import { wcReduce } from "./wc-reduce.js";

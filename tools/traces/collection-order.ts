@@ -6,7 +6,7 @@
  * read as a bend in the law; spread over rounds, it hits one repeat of several sizes instead, and
  * the per-size median discards it. Pure: same counts and seed, same order.
  */
-import { createPrng } from "../../src/workloads/prng.js";
+import { createPrng } from "../../src/workloads/inputs/prng.js";
 
 export interface CollectionStep {
   /** Index into the sizes list. */

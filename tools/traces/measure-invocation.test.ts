@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codeOf } from "../../src/errors.js";
-import { generateSortRecords } from "../../src/workloads/gen-sort-records.js";
+import { generateSortRecords } from "../../src/workloads/inputs/gen-sort-records.js";
 import { measureInvocation } from "./measure-invocation.js";
 
 describe("measureInvocation", () => {

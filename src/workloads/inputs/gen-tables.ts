@@ -3,7 +3,7 @@
  * small product dimension table as a column batch. Product ids are sparse (1000 + 7·i) and ~2% of
  * fact rows name a product missing from the dimension, so the join really probes and drops rows.
  */
-import { encodeBatch } from "./column-batch.js";
+import { encodeBatch } from "../column-batch.js";
 import { createPrng } from "./prng.js";
 
 export const FACT_HEADER = "order_id,customer_id,product_id,quantity,price_cents,day\n";

@@ -2,7 +2,7 @@
  * k-means input: `dimensions`-D float32 points (little-endian, row-major) drawn from a mixture of
  * `clusters` Gaussian blobs (unit spread, centres uniform in [-20, 20]^d). Deterministic per seed.
  */
-import { sluiceError } from "../errors.js";
+import { sluiceError } from "../../errors.js";
 import { createPrng } from "./prng.js";
 
 export const DEFAULT_DIMENSIONS = 8;

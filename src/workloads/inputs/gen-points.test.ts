@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeOf } from "../errors.js";
+import { codeOf } from "../../errors.js";
 import { decodePoints, generatePoints } from "./gen-points.js";
 
 describe("generatePoints", () => {

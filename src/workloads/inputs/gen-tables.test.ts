@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeBatches } from "./column-batch.js";
+import { decodeBatches } from "../column-batch.js";
 import { FACT_HEADER, generateDimensionTable, generateFactTable, productId } from "./gen-tables.js";
 
 describe("generateFactTable", () => {

@@ -1,5 +1,5 @@
 /** A small seeded PRNG (mulberry32): deterministic per seed, fast, good enough for test data. */
-import { mulberry32U32 } from "../util/mulberry32.js";
+import { mulberry32U32 } from "../../util/mulberry32.js";
 
 export interface Prng {
   /** A uniform float in [0, 1). */
