@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { codeOf, SluiceError, type ErrorKey } from "../errors.js";
 import { findApp } from "./apps.js";
-import { decodeCentroids } from "./centroids-codec.js";
-import { sortReduce } from "./sort-reduce.js";
-import { stageFunction } from "./stage-functions.js";
-import { decodeWordCounts } from "./word-counts-codec.js";
+import { decodeCentroids } from "./functions/centroids-codec.js";
+import { sortReduce } from "./functions/sort-reduce.js";
+import { stageFunction } from "./functions/stage-functions.js";
+import { decodeWordCounts } from "./functions/word-counts-codec.js";
 
 // Every way the bundled workloads refuse their input: a catalogue error (code, path, expected,
 // actual) instead of a plain RangeError. Single-site checks sit beside their sources' tests; the

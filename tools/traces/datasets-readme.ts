@@ -96,7 +96,7 @@ ${r.collected.map(appSection).join("\n")}
 | column | meaning | unit |
 |---|---|---|
 | \`app\` | the app (one per file) | — |
-| \`function\` | the stage function (name in \`src/workloads/stage-functions.ts\`) | — |
+| \`function\` | the stage function (name in \`src/workloads/functions/stage-functions.ts\`) | — |
 | \`input_bytes\` | bytes this invocation read (one instance's input) | bytes |
 | \`runtime_ms\` | CPU time of the function body alone (process user + system time, \`process.cpuUsage()\`, before and after the call inside the worker): the median of the timed calls. The collector ran ${r.singleThreaded ? "under V8's \`--single-threaded\`, so compilation and garbage collection ran on the worker's thread, not on background threads whose CPU time would be added to whatever body was running; the parent thread was idle" : "without V8's \`--single-threaded\`: background compilation and GC threads may add CPU time to the body that happened to run"}. On a core of its own a single-threaded body's wall time is its CPU time; unlike wall time it does not count waiting for a core that other processes hold. Excludes worker start-up, message passing and input generation | ms |
 | \`wall_ms\` | wall time of the same calls (\`performance.now()\`), median | ms |

@@ -22,7 +22,7 @@
 import { median } from "../../src/util/median.js";
 import { sluiceError } from "../../src/errors.js";
 import { armMemoryProbe, disarmMemoryProbe } from "../../src/workloads/memory-probe.js";
-import { stageFunction } from "../../src/workloads/stage-functions.js";
+import { stageFunction } from "../../src/workloads/functions/stage-functions.js";
 import { totalLength } from "../../src/workloads/types.js";
 
 export interface InvocationMeasurement {

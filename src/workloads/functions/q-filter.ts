@@ -2,10 +2,10 @@
  * Query, filter + project: keeps fact rows with quantity ≥ minQuantity and dayFrom ≤ day < dayTo,
  * and emits one batch of [product_id, revenue_cents = quantity · price_cents].
  */
-import { decodeBatches, encodeBatch } from "./column-batch.js";
-import { FACT_COLUMNS } from "./inputs/gen-tables.js";
-import { sampleMemory } from "./memory-probe.js";
-import type { StageResult } from "./types.js";
+import { decodeBatches, encodeBatch } from "../column-batch.js";
+import { FACT_COLUMNS } from "../inputs/gen-tables.js";
+import { sampleMemory } from "../memory-probe.js";
+import type { StageResult } from "../types.js";
 
 export interface QFilterParams {
   readonly minQuantity: number;

@@ -1,5 +1,5 @@
 /** Every workload stage by the function name that traces, profiles and DAGs use. */
-import { show, sluiceError, suggestionParams } from "../errors.js";
+import { show, sluiceError, suggestionParams } from "../../errors.js";
 import { kmeans } from "./kmeans.js";
 import { kmeansMerge } from "./kmeans-merge.js";
 import { kmeansSplit } from "./kmeans-split.js";
@@ -9,7 +9,7 @@ import { qJoin } from "./q-join.js";
 import { qScan } from "./q-scan.js";
 import { sortMap } from "./sort-map.js";
 import { sortReduce } from "./sort-reduce.js";
-import type { StageFunction } from "./types.js";
+import type { StageFunction } from "../types.js";
 import { wcMap } from "./wc-map.js";
 import { wcReduce } from "./wc-reduce.js";
 

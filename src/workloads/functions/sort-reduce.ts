@@ -3,10 +3,10 @@
  * The key is read as two exact numbers (bytes 0–5 as a 48-bit integer, bytes 6–9 as 32 bits), so
  * the sort compares numbers, not byte slices. Ties keep input order (Array.prototype.sort is stable).
  */
-import { sluiceError } from "../errors.js";
-import { RECORD_BYTES } from "./inputs/gen-sort-records.js";
-import { sampleMemory } from "./memory-probe.js";
-import type { StageResult } from "./types.js";
+import { sluiceError } from "../../errors.js";
+import { RECORD_BYTES } from "../inputs/gen-sort-records.js";
+import { sampleMemory } from "../memory-probe.js";
+import type { StageResult } from "../types.js";
 
 export function sortReduce(input: Uint8Array): StageResult {
   if (input.length % RECORD_BYTES !== 0) throw sluiceError("workloads.malformedInput", { path: ["sort-reduce", "input"], expected: `a multiple of ${RECORD_BYTES} bytes (whole records)`, actual: `${input.length} bytes`, params: { what: "the sort-reduce input" } });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { codeOf } from "../errors.js";
+import { codeOf } from "../../errors.js";
 import { decodeCentroids } from "./centroids-codec.js";
-import { decodePoints, generatePoints } from "./inputs/gen-points.js";
+import { decodePoints, generatePoints } from "../inputs/gen-points.js";
 import { DEFAULT_KMEANS, kmeans } from "./kmeans.js";
 import { kmeansMerge } from "./kmeans-merge.js";
 import { kmeansSplit } from "./kmeans-split.js";
 import { lloyd } from "./lloyd.js";
-import { concatBytes } from "./types.js";
+import { concatBytes } from "../types.js";
 
 describe("k-means stages (split → kmeans → merge)", () => {
   const input = generatePoints(96_000, 7); // 3000 points

@@ -4,11 +4,11 @@
  * gives the sorted whole. Partition p holds keys whose first two bytes k16 satisfy
  * floor(k16 · R / 65536) = p.
  */
-import { sluiceError } from "../errors.js";
-import { RECORD_BYTES } from "./inputs/gen-sort-records.js";
-import { sampleMemory } from "./memory-probe.js";
-import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
-import type { StageResult } from "./types.js";
+import { sluiceError } from "../../errors.js";
+import { RECORD_BYTES } from "../inputs/gen-sort-records.js";
+import { sampleMemory } from "../memory-probe.js";
+import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "../partition-count.js";
+import type { StageResult } from "../types.js";
 
 export interface SortMapParams {
   readonly partitionUnitBytes?: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compareKeys, generateSortRecords, RECORD_BYTES } from "./inputs/gen-sort-records.js";
+import { compareKeys, generateSortRecords, RECORD_BYTES } from "../inputs/gen-sort-records.js";
 import { sortMap } from "./sort-map.js";
 import { sortReduce } from "./sort-reduce.js";
-import { concatBytes } from "./types.js";
+import { concatBytes } from "../types.js";
 
 function records(bytes: Uint8Array): string[] {
   return Array.from({ length: bytes.length / RECORD_BYTES }, (_, r) => Buffer.from(bytes.subarray(r * RECORD_BYTES, (r + 1) * RECORD_BYTES)).toString("hex"));

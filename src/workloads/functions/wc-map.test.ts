@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateText } from "./inputs/gen-text.js";
+import { generateText } from "../inputs/gen-text.js";
 import { countWords, fnv1a, wcMap } from "./wc-map.js";
 import { decodeWordCounts } from "./word-counts-codec.js";
 

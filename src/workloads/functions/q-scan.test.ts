@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { codeOf } from "../errors.js";
-import { decodeBatches } from "./column-batch.js";
-import { generateFactTable } from "./inputs/gen-tables.js";
+import { codeOf } from "../../errors.js";
+import { decodeBatches } from "../column-batch.js";
+import { generateFactTable } from "../inputs/gen-tables.js";
 import { parseFactRows, qScan } from "./q-scan.js";
 
 /** The naive parse: split lines and fields as strings. */

@@ -4,9 +4,9 @@
  * product is missing from the dimension are dropped. Emits one batch of [category_id, revenue_cents].
  * The dimension is small and ships with the function (its params), as a static lookup table.
  */
-import { decodeBatches, encodeBatch } from "./column-batch.js";
-import { sampleMemory } from "./memory-probe.js";
-import type { StageResult } from "./types.js";
+import { decodeBatches, encodeBatch } from "../column-batch.js";
+import { sampleMemory } from "../memory-probe.js";
+import type { StageResult } from "../types.js";
 
 export interface QJoinParams {
   /** The dimension table as a column batch [product_id, category_id]. */

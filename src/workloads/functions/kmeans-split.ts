@@ -2,11 +2,11 @@
  * k-means, split: validates the float32 points (whole points, all finite) and splits them into
  * P contiguous shards, P = partitionCount(input), one per kmeans instance.
  */
-import { sluiceError } from "../errors.js";
-import { decodePoints, DEFAULT_DIMENSIONS } from "./inputs/gen-points.js";
-import { sampleMemory } from "./memory-probe.js";
-import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
-import type { StageResult } from "./types.js";
+import { sluiceError } from "../../errors.js";
+import { decodePoints, DEFAULT_DIMENSIONS } from "../inputs/gen-points.js";
+import { sampleMemory } from "../memory-probe.js";
+import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "../partition-count.js";
+import type { StageResult } from "../types.js";
 
 export interface KmeansSplitParams {
   readonly dimensions?: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateText } from "./inputs/gen-text.js";
-import { concatBytes } from "./types.js";
+import { generateText } from "../inputs/gen-text.js";
+import { concatBytes } from "../types.js";
 import { wcMap } from "./wc-map.js";
 import { wcReduce } from "./wc-reduce.js";
 import { decodeWordCounts, encodeWordCounts } from "./word-counts-codec.js";

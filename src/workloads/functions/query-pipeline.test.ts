@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decodeBatches } from "./column-batch.js";
-import { generateDimensionTable, generateFactTable } from "./inputs/gen-tables.js";
+import { decodeBatches } from "../column-batch.js";
+import { generateDimensionTable, generateFactTable } from "../inputs/gen-tables.js";
 import { aggregateByCategory, qAggregate } from "./q-aggregate.js";
 import { DEFAULT_FILTER, qFilter } from "./q-filter.js";
 import { qJoin } from "./q-join.js";
 import { qScan } from "./q-scan.js";
-import { concatBytes } from "./types.js";
+import { concatBytes } from "../types.js";
 
 /** The reference: filter, nested-loop join and group-by straight from the CSV strings. */
 function naiveQuery(fact: Uint8Array, dim: Uint8Array): Map<number, { revenueCents: number; rows: number }> {

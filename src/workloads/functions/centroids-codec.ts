@@ -3,7 +3,7 @@
  * [weight, c_0 … c_{d−1}], concatenable.
  */
 
-import { sluiceError } from "../errors.js";
+import { sluiceError } from "../../errors.js";
 
 export interface WeightedCentroids {
   readonly dimensions: number;

@@ -3,10 +3,10 @@
  * weighted by their cluster sizes, which kmeans-merge combines.
  */
 import { encodeCentroids } from "./centroids-codec.js";
-import { decodePoints, DEFAULT_DIMENSIONS } from "./inputs/gen-points.js";
+import { decodePoints, DEFAULT_DIMENSIONS } from "../inputs/gen-points.js";
 import { lloyd } from "./lloyd.js";
-import { sampleMemory } from "./memory-probe.js";
-import type { StageResult } from "./types.js";
+import { sampleMemory } from "../memory-probe.js";
+import type { StageResult } from "../types.js";
 
 export interface KmeansParams {
   readonly k: number;

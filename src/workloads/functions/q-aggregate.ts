@@ -3,9 +3,9 @@
  * (every join instance's batch, concatenated), emitted as CSV text sorted by category_id.
  * Sums are exact (float64 holds integers to 2^53).
  */
-import { decodeBatches } from "./column-batch.js";
-import { sampleMemory } from "./memory-probe.js";
-import type { StageResult } from "./types.js";
+import { decodeBatches } from "../column-batch.js";
+import { sampleMemory } from "../memory-probe.js";
+import type { StageResult } from "../types.js";
 
 export interface GroupTotal {
   readonly categoryId: number;

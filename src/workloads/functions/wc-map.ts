@@ -3,9 +3,9 @@
  * lowercased), counts words locally (a combiner), and hash-partitions the counts (FNV-1a of the
  * word) into R partitions, R = partitionCount(input).
  */
-import { sampleMemory } from "./memory-probe.js";
-import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
-import type { StageResult } from "./types.js";
+import { sampleMemory } from "../memory-probe.js";
+import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "../partition-count.js";
+import type { StageResult } from "../types.js";
 import { encodeWordCounts } from "./word-counts-codec.js";
 
 export interface WcMapParams {

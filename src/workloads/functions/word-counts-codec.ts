@@ -3,7 +3,7 @@
  * Concatenating two encodings is a valid encoding (a word may then appear twice).
  */
 
-import { sluiceError } from "../errors.js";
+import { sluiceError } from "../../errors.js";
 
 export function encodeWordCounts(counts: ReadonlyMap<string, number>): Uint8Array {
   let text = "";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { codeOf } from "../errors.js";
-import { generateSortRecords, RECORD_BYTES } from "./inputs/gen-sort-records.js";
+import { codeOf } from "../../errors.js";
+import { generateSortRecords, RECORD_BYTES } from "../inputs/gen-sort-records.js";
 import { sortMap } from "./sort-map.js";
 
 describe("sortMap", () => {

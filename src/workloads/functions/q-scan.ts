@@ -2,12 +2,12 @@
  * Query, scan: decodes the CSV fact table (skipping the header and blank lines) into Int32 columns
  * in FACT_COLUMNS order, and splits the rows into P contiguous batches, P = partitionCount(input).
  */
-import { sluiceError } from "../errors.js";
-import { encodeBatch } from "./column-batch.js";
-import { FACT_COLUMNS } from "./inputs/gen-tables.js";
-import { sampleMemory } from "./memory-probe.js";
-import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "./partition-count.js";
-import type { StageResult } from "./types.js";
+import { sluiceError } from "../../errors.js";
+import { encodeBatch } from "../column-batch.js";
+import { FACT_COLUMNS } from "../inputs/gen-tables.js";
+import { sampleMemory } from "../memory-probe.js";
+import { DEFAULT_PARTITION_UNIT_BYTES, DEFAULT_MAX_PARTITIONS, partitionCount } from "../partition-count.js";
+import type { StageResult } from "../types.js";
 
 export interface QScanParams {
   readonly partitionUnitBytes?: number;

@@ -3,11 +3,11 @@
  * the gather) give the final k centroids, weighted by the number of points they stand for.
  */
 import { decodeCentroids, encodeCentroids } from "./centroids-codec.js";
-import { DEFAULT_DIMENSIONS } from "./inputs/gen-points.js";
+import { DEFAULT_DIMENSIONS } from "../inputs/gen-points.js";
 import type { KmeansParams } from "./kmeans.js";
 import { lloyd } from "./lloyd.js";
-import { sampleMemory } from "./memory-probe.js";
-import type { StageResult } from "./types.js";
+import { sampleMemory } from "../memory-probe.js";
+import type { StageResult } from "../types.js";
 
 export function kmeansMerge(input: Uint8Array, params: KmeansParams): StageResult {
   const dimensions = params.dimensions ?? DEFAULT_DIMENSIONS;

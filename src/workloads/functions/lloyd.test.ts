@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodePoints, generatePoints } from "./inputs/gen-points.js";
+import { decodePoints, generatePoints } from "../inputs/gen-points.js";
 import { lloyd } from "./lloyd.js";
 
 function nonIncreasing(xs: number[]): boolean {
