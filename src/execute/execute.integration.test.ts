@@ -14,7 +14,7 @@ import type { Plan } from "../plan/types.js";
 import { startRealBackends, type RealBackends } from "../testing/real-backends.js";
 import { findApp } from "../workloads/apps.js";
 import { routeOutputs } from "../workloads/route-outputs.js";
-import { stageFunction } from "../workloads/stage-functions.js";
+import { stageFunction } from "../workloads/functions/stage-functions.js";
 import { concatBytes } from "../workloads/types.js";
 import { execute } from "./execute.js";
 import { plannedPartsParams } from "./functions/planned-parts.js";

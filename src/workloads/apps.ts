@@ -5,13 +5,13 @@
  */
 import { show, sluiceError, suggestionParams } from "../errors.js";
 import type { Pattern } from "../dag/types.js";
-import { generatePoints } from "./gen-points.js";
-import { generateSortRecords } from "./gen-sort-records.js";
-import { generateDimensionTable, generateFactTable } from "./gen-tables.js";
-import { generateText } from "./gen-text.js";
-import { DEFAULT_KMEANS } from "./kmeans.js";
+import { generatePoints } from "./inputs/gen-points.js";
+import { generateSortRecords } from "./inputs/gen-sort-records.js";
+import { generateDimensionTable, generateFactTable } from "./inputs/gen-tables.js";
+import { generateText } from "./inputs/gen-text.js";
+import { DEFAULT_KMEANS } from "./functions/kmeans.js";
 import { DEFAULT_PARTITION_UNIT_BYTES } from "./partition-count.js";
-import { DEFAULT_FILTER } from "./q-filter.js";
+import { DEFAULT_FILTER } from "./functions/q-filter.js";
 
 export interface AppStage {
   readonly function: string;

@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { codeOf, SluiceError, type ErrorKey } from "../errors.js";
-import { buildApps, findApp } from "./apps.js";
-import { decodeCentroids } from "./centroids-codec.js";
-import { measureInvocation } from "./measure-invocation.js";
-import { runApp } from "./run-app.js";
-import { sortReduce } from "./sort-reduce.js";
-import { decodeWordCounts } from "./word-counts-codec.js";
+import { findApp } from "./apps.js";
+import { decodeCentroids } from "./functions/centroids-codec.js";
+import { sortReduce } from "./functions/sort-reduce.js";
+import { stageFunction } from "./functions/stage-functions.js";
+import { decodeWordCounts } from "./functions/word-counts-codec.js";
 
 // Every way the bundled workloads refuse their input: a catalogue error (code, path, expected,
-// actual) instead of a plain RangeError. Single-site checks sit beside their sources' tests.
+// actual) instead of a plain RangeError. Single-site checks sit beside their sources' tests; the
+// trace collector's own (an unknown function measured, a stage without input) in tools/traces.
 describe("workload errors carry catalogue codes", () => {
   it.each<{ label: string; run: () => unknown; key: ErrorKey; path: (string | number)[]; actual?: string }>([
     // "wordcont" is one edit from "wordcount"
     { label: "an unknown app", run: () => findApp("wordcont"), key: "workloads.unknownApp", path: ["app"], actual: '"wordcont"' },
-    { label: "an unknown stage function", run: () => measureInvocation("sort-mapp", new Uint8Array(0), {}), key: "workloads.unknownFunction", path: ["function"], actual: '"sort-mapp"' },
+    { label: "an unknown stage function", run: () => stageFunction("sort-mapp"), key: "workloads.unknownFunction", path: ["function"], actual: '"sort-mapp"' },
     // 2 dimensions: a centroid is 8 · (2 + 1) = 24 bytes; 25 is not whole centroids
     { label: "centroids cut short", run: () => decodeCentroids(new Uint8Array(25), 2), key: "workloads.malformedInput", path: ["centroids"], actual: "25 bytes" },
     // records are 100 bytes: 250 is two and a half
@@ -33,12 +33,5 @@ describe("workload errors carry catalogue codes", () => {
 
   it("suggests the app meant", () => {
     expect(() => findApp("wordcont")).toThrow(/did you mean "wordcount"/);
-  });
-
-  it("an app stage after the first without an input pattern is SLU7906 naming it", async () => {
-    const app = buildApps(3 * 1024)[0]!;
-    const broken = { ...app, stages: app.stages.map((s, i) => (i === 1 ? { ...s, inputPattern: undefined } : s)) };
-    const invoke = async (fn: string, input: Uint8Array, params: unknown) => ({ ...measureInvocation(fn, input, params), cold: false });
-    await expect(runApp(broken, 40 * 1024, invoke, { seed: 1 })).rejects.toMatchObject({ code: codeOf("workloads.stageWithoutInput"), issues: [expect.objectContaining({ path: [app.app, "stages", 1, "inputPattern"] })] });
   });
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Dag } from "../../dag/types.js";
 import { inputErrorOf, issue, type Issue } from "../../errors/index.js";
-import { STAGE_FUNCTIONS } from "../../workloads/stage-functions.js";
+import { STAGE_FUNCTIONS } from "../../workloads/functions/stage-functions.js";
 
 export type FunctionRef = { readonly kind: "workload"; readonly name: string } | { readonly kind: "module"; readonly url: string; readonly exportName: string };
 

@@ -10,7 +10,7 @@ import { PassThrough, Readable } from "node:stream";
 import { parentPort } from "node:worker_threads";
 import { buildApps } from "../../workloads/apps.js";
 import { armMemoryProbe, disarmMemoryProbe } from "../../workloads/memory-probe.js";
-import { stageFunction } from "../../workloads/stage-functions.js";
+import { stageFunction } from "../../workloads/functions/stage-functions.js";
 import { concatBytes } from "../../workloads/types.js";
 import { nowMs } from "../clock.js";
 import type { FunctionRef } from "./function-ref.js";

@@ -7,8 +7,8 @@
  *   anything else  as is (a user function with several root instances receives byte ranges)
  * e.g. sort-map, 1,000 bytes into 3: even cuts 0, 333, 666, 1000 → 0, 400, 700, 1000.
  */
-import { RECORD_BYTES } from "../../workloads/gen-sort-records.js";
-import { DEFAULT_DIMENSIONS } from "../../workloads/gen-points.js";
+import { RECORD_BYTES } from "../../workloads/inputs/gen-sort-records.js";
+import { DEFAULT_DIMENSIONS } from "../../workloads/inputs/gen-points.js";
 
 const FIXED: Readonly<Record<string, number>> = { "sort-map": RECORD_BYTES, "kmeans-split": 4 * DEFAULT_DIMENSIONS };
 const LINES = new Set(["wc-map", "q-scan"]);
