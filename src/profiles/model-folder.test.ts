@@ -7,7 +7,7 @@ import { loadProfiles } from "./load-profiles.js";
 import type { ProfileSet } from "./profile-set.js";
 import { repairModelFolder, resolveModelFolder, writeModelFolder } from "./model-folder.js";
 import { saveProfiles } from "./save-profiles.js";
-import { generateTraces, SYNTHETIC_SORT } from "./synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../testing/synthetic-traces.js";
 import { trainProfiles } from "./train-profiles.js";
 
 const MB = 1e6;

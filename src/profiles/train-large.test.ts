@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workflowTraceCsv } from "../testing/workflow-traces.js";
 import { readTraceTable } from "../traces/read-trace-table.js";
 import { saveProfiles } from "./save-profiles.js";
-import { generateTraces, SYNTHETIC_SORT } from "./synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../testing/synthetic-traces.js";
 import { trainProfiles } from "./train-profiles.js";
 
 // Before: rows were spread into push() and Math.min(), which throws a RangeError above ~125k rows,
