@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { computeMape } from "../src/profiles/fit-metrics.js";
+import { computeMape } from "../src/profiles/set/fit-metrics.js";
 import { formatModel } from "../src/profiles/format-model.js";
 import { loadBundledTrainedProfiles } from "../src/profiles/bundled-trained.js";
 import { fitCeilPower } from "../src/profiles/regressors/ceil-power.js";

@@ -15,7 +15,7 @@
  * million-row least-squares problem per fold nor a million predictions per candidate and fold.
  */
 import { assignFolds, sizeOrder, type FoldPlan } from "./assign-folds.js";
-import { computeMape, computeR2 } from "./fit-metrics.js";
+import { computeMape, computeR2 } from "./set/fit-metrics.js";
 import { predictModel } from "./regressors/predict-model.js";
 import type { FitOutcome, FitTask, ModelArtifact, RegressorFamily } from "./regressors/types.js";
 

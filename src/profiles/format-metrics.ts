@@ -6,7 +6,7 @@
  * that could not be trained, with why.
  */
 import { formatModel } from "./format-model.js";
-import type { ProfileSetData, SegmentProfileData } from "./profile-set-data.js";
+import type { ProfileSetData, SegmentProfileData } from "./set/profile-set-data.js";
 import { PROFILE_TARGETS } from "./types.js";
 
 function pad(cells: readonly string[], widths: readonly number[]): string {

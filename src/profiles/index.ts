@@ -1,14 +1,14 @@
 export { trainProfiles, type TrainOptions, type TrainProgress } from "./train-profiles.js";
-export { createProfileSet, type ProfileSet } from "./profile-set.js";
-export type { ProfileSetData, ProfileSetMetadata, FunctionProfileData, TargetProfileData, CandidateSummary } from "./profile-set-data.js";
+export { createProfileSet, type ProfileSet } from "./set/profile-set.js";
+export type { ProfileSetData, ProfileSetMetadata, FunctionProfileData, TargetProfileData, CandidateSummary } from "./set/profile-set-data.js";
 export { saveProfiles } from "./save-profiles.js";
 export { loadProfiles, type LoadOptions } from "./load-profiles.js";
-export { predict, type Prediction, type PredictedValue, type PredictOptions, type InputRange } from "./predict.js";
+export { predict, type Prediction, type PredictedValue, type PredictOptions, type InputRange } from "./set/predict.js";
 export { hashTraces } from "./hash-traces.js";
 export { formatMetricsTable } from "./format-metrics.js";
 export { plotFit, type PlotFitOptions } from "./plot-fit.js";
 export { MODEL_CHOICES, REGRESSOR_FAMILIES, type ModelChoice, type RegressorFamily, type ModelArtifact } from "./regressors/types.js";
-export type { FitMetrics } from "./fit-metrics.js";
+export type { FitMetrics } from "./set/fit-metrics.js";
 export type { TfBackendName, TfBackendPreference } from "./tf-backend.js";
 export * from "./types.js";
 export { analyticProfiles, type AnalyticProfile, type SizeLaw } from "./analytic.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { killSaves } from "../testing/kill-saves.js";
 import { loadProfiles } from "./load-profiles.js";
-import type { ProfileSet } from "./profile-set.js";
+import type { ProfileSet } from "./set/profile-set.js";
 import { repairModelFolder, resolveModelFolder, writeModelFolder } from "./model-folder.js";
 import { saveProfiles } from "./save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "../testing/synthetic-traces.js";

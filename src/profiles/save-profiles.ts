@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import type { ProfileSetData, SegmentProfileData } from "./profile-set-data.js";
-import type { ProfileSet } from "./profile-set.js";
+import type { ProfileSetData, SegmentProfileData } from "./set/profile-set-data.js";
+import type { ProfileSet } from "./set/profile-set.js";
 import { writeModelFolder } from "./model-folder.js";
 import { PROFILES_FILE, WEIGHTS_FILE, type StoredModel, type StoredProfiles } from "./stored-profiles-schema.js";
 import type { ModelArtifact } from "./regressors/types.js";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { MODEL_CHOICES, REGRESSOR_FAMILIES } from "./regressors/types.js";
-import { SUMMARY_PROBABILITIES } from "./residual-summary.js";
+import { SUMMARY_PROBABILITIES } from "./set/residual-summary.js";
 
 const num = z.number().finite();
 const nullableNum = num.nullable();

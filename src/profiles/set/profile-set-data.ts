@@ -6,10 +6,10 @@
  */
 import type { FitMetrics } from "./fit-metrics.js";
 import type { MemoryFactor } from "./memory-factor.js";
-import type { ModelArtifact, ModelChoice, RegressorFamily } from "./regressors/types.js";
+import type { ModelArtifact, ModelChoice, RegressorFamily } from "../regressors/types.js";
 import type { ResidualSummaryData } from "./residual-summary.js";
-import type { TfBackendName } from "./tf-backend.js";
-import type { ProfileTarget, Segment } from "./types.js";
+import type { TfBackendName } from "../tf-backend.js";
+import type { ProfileTarget, Segment } from "../types.js";
 
 export const PROFILES_FORMAT = "sluice-profiles";
 export const PROFILES_FORMAT_VERSION = 2;

@@ -8,7 +8,7 @@
  * selected and fitted as usual at the reference memory m_ref (the most common setting). Predictions
  * clamp m to the traced settings: no speed-up is extrapolated beyond what was measured.
  */
-import { solveLeastAbsolute } from "./regressors/least-squares.js";
+import { solveLeastAbsolute } from "../regressors/least-squares.js";
 
 export interface MemoryFactor {
   readonly exponent: number;

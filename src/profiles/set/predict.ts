@@ -4,11 +4,11 @@
  * the sizes the function was trained on — with, per target, by what factor and how much wider the
  * interval is there. The median is the model the metrics table shows.
  */
-import { show, sluiceError, suggestionParams } from "../errors.js";
+import { show, sluiceError, suggestionParams } from "../../errors.js";
 import type { ProfileSet } from "./profile-set.js";
 import { targetData } from "./profile-set.js";
 import { predictTargetAt } from "./predict-target.js";
-import { PROFILE_TARGETS, type Extrapolation, type ProfileTarget, type Segment } from "./types.js";
+import { PROFILE_TARGETS, type Extrapolation, type ProfileTarget, type Segment } from "../types.js";
 
 export interface PredictedValue {
   readonly median: number;

@@ -4,11 +4,11 @@
  * warm or cold invocations, or warm with a share of cold starts mixed into the runtime. A target the
  * traces never had throws a typed error naming the function and the target when it is asked for.
  */
-import { sluiceError } from "../errors.js";
+import { sluiceError } from "../../errors.js";
 import type { FunctionProfileData, ProfileSetData, SegmentProfileData, TargetProfileData } from "./profile-set-data.js";
 import { predictTargetAt, residualFactorAt } from "./predict-target.js";
 import { extrapolationWidth } from "./residual-summary.js";
-import { PROFILE_TARGETS, type Extrapolation, type FunctionProfile, type ProfileContext, type ProfileProvider, type ProfileTarget, type ResidualQuantiles, type Segment, type TargetQuantiles } from "./types.js";
+import { PROFILE_TARGETS, type Extrapolation, type FunctionProfile, type ProfileContext, type ProfileProvider, type ProfileTarget, type ResidualQuantiles, type Segment, type TargetQuantiles } from "../types.js";
 
 export interface ProfileSet extends ProfileProvider {
   readonly data: ProfileSetData;

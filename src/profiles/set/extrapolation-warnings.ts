@@ -4,7 +4,7 @@
  * much wider the prediction interval is there. Providers that only know their trained range
  * (no per-target detail) get one line per stage.
  */
-import type { ProfileProvider } from "./types.js";
+import type { ProfileProvider } from "../types.js";
 
 const bytes = (b: number) => b.toExponential(3) + " B";
 

@@ -7,8 +7,8 @@
  */
 import { memoryScale } from "./memory-factor.js";
 import type { TargetProfileData } from "./profile-set-data.js";
-import { predictModel } from "./regressors/predict-model.js";
-import { COUNT_FAMILIES } from "./regressors/types.js";
+import { predictModel } from "../regressors/predict-model.js";
+import { COUNT_FAMILIES } from "../regressors/types.js";
 import { extrapolationWidth, residualAt } from "./residual-summary.js";
 
 /** The residual factor at quantile q and input x: (1 + y_q) / (1 + ŷ). */
