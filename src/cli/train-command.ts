@@ -11,7 +11,7 @@ import { show, sluiceError } from "../errors.js";
 import { formatMetricsTable } from "../profiles/format-metrics.js";
 import { plotFit } from "../profiles/plot-fit.js";
 import { MODEL_CHOICES, type ModelChoice } from "../profiles/regressors/types.js";
-import { saveProfiles } from "../profiles/save-profiles.js";
+import { saveProfiles } from "../profiles/store/save-profiles.js";
 import type { TfBackendPreference } from "../profiles/tf-backend.js";
 import { trainProfiles } from "../profiles/train-profiles.js";
 import { parseTraceMapping } from "../traces/compile-mapping.js";

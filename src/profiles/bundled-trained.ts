@@ -6,7 +6,7 @@
 import { readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { loadProfiles } from "./load-profiles.js";
+import { loadProfiles } from "./store/load-profiles.js";
 import type { ProfileSet } from "./set/profile-set.js";
 
 /** models/ at the package root: two levels above this file in both src/ and dist/. */

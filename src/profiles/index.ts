@@ -1,10 +1,10 @@
 export { trainProfiles, type TrainOptions, type TrainProgress } from "./train-profiles.js";
 export { createProfileSet, type ProfileSet } from "./set/profile-set.js";
 export type { ProfileSetData, ProfileSetMetadata, FunctionProfileData, TargetProfileData, CandidateSummary } from "./set/profile-set-data.js";
-export { saveProfiles } from "./save-profiles.js";
-export { loadProfiles, type LoadOptions } from "./load-profiles.js";
+export { saveProfiles } from "./store/save-profiles.js";
+export { loadProfiles, type LoadOptions } from "./store/load-profiles.js";
 export { predict, type Prediction, type PredictedValue, type PredictOptions, type InputRange } from "./set/predict.js";
-export { hashTraces } from "./hash-traces.js";
+export { hashTraces } from "./store/hash-traces.js";
 export { formatMetricsTable } from "./format-metrics.js";
 export { plotFit, type PlotFitOptions } from "./plot-fit.js";
 export { MODEL_CHOICES, REGRESSOR_FAMILIES, type ModelChoice, type RegressorFamily, type ModelArtifact } from "./regressors/types.js";

@@ -6,7 +6,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { readCsvTraces } from "../traces/read-csv-traces.js";
 import { formatMetricsTable } from "./format-metrics.js";
-import { saveProfiles } from "./save-profiles.js";
+import { saveProfiles } from "./store/save-profiles.js";
 import { trainProfiles } from "./train-profiles.js";
 
 export async function trainBundledModels(datasetsDir = "datasets", modelsDir = "models"): Promise<string[]> {

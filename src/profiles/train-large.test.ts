@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workflowTraceCsv } from "../testing/workflow-traces.js";
 import { readTraceTable } from "../traces/read-trace-table.js";
-import { saveProfiles } from "./save-profiles.js";
+import { saveProfiles } from "./store/save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "../testing/synthetic-traces.js";
 import { trainProfiles } from "./train-profiles.js";
 

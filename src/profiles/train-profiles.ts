@@ -12,7 +12,7 @@ import { TARGET_FIELDS, traceRecordSchema, type TraceRecord } from "../traces/tr
 import { TraceTable, type FunctionRows } from "../traces/trace-table.js";
 import { distinctSorted } from "./assign-folds.js";
 import { buildFoldTasks, type TargetRows } from "./cross-validate.js";
-import { hashTraces } from "./hash-traces.js";
+import { hashTraces } from "./store/hash-traces.js";
 import { fitMemoryFactor, memoryScale } from "./set/memory-factor.js";
 import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type FunctionProfileData, type ProfileSetData, type SegmentProfileData, type TargetProfileData } from "./set/profile-set-data.js";
 import { createProfileSet, type ProfileSet } from "./set/profile-set.js";

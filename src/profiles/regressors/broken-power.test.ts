@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { refuseExtrapolation } from "../extrapolation-guard.js";
 import { formatModel } from "../format-model.js";
-import { storedModelSchema } from "../stored-profiles-schema.js";
+import { storedModelSchema } from "../store/stored-profiles-schema.js";
 import { createRandom } from "../../testing/synthetic-traces.js";
 import { fitBrokenPower, predictBrokenPower } from "./broken-power.js";
 import { predictModel } from "./predict-model.js";

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import path from "node:path";
 import type { PlanOptions } from "../../plan/options.js";
 import { plan } from "../../plan/plan.js";
-import { loadProfiles } from "../../profiles/load-profiles.js";
+import { loadProfiles } from "../../profiles/store/load-profiles.js";
 import type { TrainOptions } from "../../profiles/index.js";
 import { trainProfiles } from "../../profiles/train-profiles.js";
 import { simulate } from "../../simulate/simulate.js";

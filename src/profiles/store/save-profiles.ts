@@ -5,11 +5,11 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import type { ProfileSetData, SegmentProfileData } from "./set/profile-set-data.js";
-import type { ProfileSet } from "./set/profile-set.js";
+import type { ProfileSetData, SegmentProfileData } from "../set/profile-set-data.js";
+import type { ProfileSet } from "../set/profile-set.js";
 import { writeModelFolder } from "./model-folder.js";
 import { PROFILES_FILE, WEIGHTS_FILE, type StoredModel, type StoredProfiles } from "./stored-profiles-schema.js";
-import type { ModelArtifact } from "./regressors/types.js";
+import type { ModelArtifact } from "../regressors/types.js";
 
 export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");

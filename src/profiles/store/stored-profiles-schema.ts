@@ -4,8 +4,8 @@
  * Version 1 files are read through stored-profiles-v1.ts and converted.
  */
 import { z } from "zod";
-import { MODEL_CHOICES, REGRESSOR_FAMILIES } from "./regressors/types.js";
-import { SUMMARY_PROBABILITIES } from "./set/residual-summary.js";
+import { MODEL_CHOICES, REGRESSOR_FAMILIES } from "../regressors/types.js";
+import { SUMMARY_PROBABILITIES } from "../set/residual-summary.js";
 
 const num = z.number().finite();
 const nullableNum = num.nullable();

@@ -6,8 +6,8 @@
  * 70 MB of column bytes, with no string built per row.
  */
 import { createHash } from "node:crypto";
-import type { TraceRecord } from "../traces/trace-record.js";
-import { TABLE_COLUMNS, TraceTable } from "../traces/trace-table.js";
+import type { TraceRecord } from "../../traces/trace-record.js";
+import { TABLE_COLUMNS, TraceTable } from "../../traces/trace-table.js";
 
 export function hashTraces(input: readonly TraceRecord[] | TraceTable): string {
   const table = input instanceof TraceTable ? input : TraceTable.fromRecords(input);

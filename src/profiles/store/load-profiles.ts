@@ -7,11 +7,11 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import path from "node:path";
-import { InputError, issue, show, type Issue } from "../errors.js";
-import type { TraceRecord } from "../traces/trace-record.js";
-import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type ProfileSetData } from "./set/profile-set-data.js";
-import { createProfileSet, type ProfileSet } from "./set/profile-set.js";
-import type { ModelArtifact } from "./regressors/types.js";
+import { InputError, issue, show, type Issue } from "../../errors.js";
+import type { TraceRecord } from "../../traces/trace-record.js";
+import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type ProfileSetData } from "../set/profile-set-data.js";
+import { createProfileSet, type ProfileSet } from "../set/profile-set.js";
+import type { ModelArtifact } from "../regressors/types.js";
 import { sha256 } from "./save-profiles.js";
 import { resolveModelFolder } from "./model-folder.js";
 import { PROFILES_FILE, storedMetadataSchema, storedProfilesSchema, type StoredModel, type StoredProfiles } from "./stored-profiles-schema.js";

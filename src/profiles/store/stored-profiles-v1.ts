@@ -6,13 +6,13 @@
  * loader accepts rather than refusing the folder. Retraining gives exact version 2 intervals.
  */
 import { z } from "zod";
-import type { FitMetrics } from "./set/fit-metrics.js";
+import type { FitMetrics } from "../set/fit-metrics.js";
 import type { StoredFunction, StoredModel } from "./stored-profiles-schema.js";
 import { storedModelSchema } from "./stored-profiles-schema.js";
-import { predictModel } from "./regressors/predict-model.js";
-import { REGRESSOR_FAMILIES, type ModelArtifact } from "./regressors/types.js";
-import { summariseResiduals } from "./set/residual-summary.js";
-import { PROFILE_TARGETS } from "./types.js";
+import { predictModel } from "../regressors/predict-model.js";
+import { REGRESSOR_FAMILIES, type ModelArtifact } from "../regressors/types.js";
+import { summariseResiduals } from "../set/residual-summary.js";
+import { PROFILE_TARGETS } from "../types.js";
 
 const num = z.number().finite();
 const nullableNum = num.nullable();

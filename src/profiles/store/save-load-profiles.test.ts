@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promi
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, InputError } from "../errors.js";
+import { codeOf, InputError } from "../../errors.js";
 import { loadProfiles } from "./load-profiles.js";
-import { predict } from "./set/predict.js";
-import type { ProfileSet } from "./set/profile-set.js";
+import { predict } from "../set/predict.js";
+import type { ProfileSet } from "../set/profile-set.js";
 import { saveProfiles, sha256 } from "./save-profiles.js";
-import { generateTraces, SYNTHETIC_SORT } from "../testing/synthetic-traces.js";
-import { trainProfiles } from "./train-profiles.js";
+import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
+import { trainProfiles } from "../train-profiles.js";
 
 const MB = 1e6;
 const records = generateTraces(SYNTHETIC_SORT, { inputBytes: [1, 2, 4, 8, 16, 32].map((m) => m * MB), noise: 0.05, seed: 1 });
@@ -103,7 +103,7 @@ describe("saveProfiles → loadProfiles", () => {
   it("reads a version-1 folder (every residual stored) and converts it", async () => {
     const d = path.join(root, "v1");
     await mkdir(d, { recursive: true });
-    for (const f of ["profiles.json", "weights.bin"]) await writeFile(path.join(d, f), await readFile(path.join("src/profiles/testdata/profiles-v1", f)));
+    for (const f of ["profiles.json", "weights.bin"]) await writeFile(path.join(d, f), await readFile(path.join("src/profiles/store/testdata/profiles-v1", f)));
     const v1 = await loadProfiles(d);
     expect(v1.data.metadata.formatVersion).toBe(2);
     const p = predict(v1, "wc-map", 8 * MB);
