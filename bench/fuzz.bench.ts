@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { saveProfiles } from "../src/profiles/store/save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "../src/testing/synthetic-traces.js";
-import { trainProfiles } from "../src/profiles/train-profiles.js";
+import { trainProfiles } from "../src/profiles/train/train-profiles.js";
 import { runFuzz, type FuzzTally } from "../src/testing/fuzz/run-fuzz.js";
 import { csvTarget, modelTarget, planTarget, simulateTarget, type FuzzTarget } from "../src/testing/fuzz/targets.js";
 import { machineLine } from "./machine.js";

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { generateTraces, SYNTHETIC_SORT } from "../src/testing/synthetic-traces.js";
-import { trainProfiles } from "../src/profiles/train-profiles.js";
+import { trainProfiles } from "../src/profiles/train/train-profiles.js";
 import { killSaves } from "../src/testing/kill-saves.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";

@@ -4,7 +4,7 @@ import { validateMilpModel } from "../lp/validate-model.js";
 import type { MilpModel } from "../lp/model.js";
 import { plan } from "../plan/plan.js";
 import { generateTraces, SYNTHETIC_SORT } from "../testing/synthetic-traces.js";
-import { trainProfiles } from "../profiles/train-profiles.js";
+import { trainProfiles } from "../profiles/train/train-profiles.js";
 import { simulate } from "../simulate/simulate.js";
 import { randomDag, randomDagProfiles } from "../testing/random-dag.js";
 import { codeOf, type ErrorKey } from "./catalogue/index.js";

@@ -3,7 +3,7 @@ import { computeMape } from "./set/fit-metrics.js";
 import { formatMetricsTable } from "./format-metrics.js";
 import { predict } from "./set/predict.js";
 import { generateTraces, SYNTHETIC_SORT } from "../testing/synthetic-traces.js";
-import { trainProfiles } from "./train-profiles.js";
+import { trainProfiles } from "./train/train-profiles.js";
 import { PROFILE_TARGETS } from "./types.js";
 
 const MB = 1e6;

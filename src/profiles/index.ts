@@ -1,4 +1,4 @@
-export { trainProfiles, type TrainOptions, type TrainProgress } from "./train-profiles.js";
+export { trainProfiles, type TrainOptions, type TrainProgress } from "./train/train-profiles.js";
 export { createProfileSet, type ProfileSet } from "./set/profile-set.js";
 export type { ProfileSetData, ProfileSetMetadata, FunctionProfileData, TargetProfileData, CandidateSummary } from "./set/profile-set-data.js";
 export { saveProfiles } from "./store/save-profiles.js";

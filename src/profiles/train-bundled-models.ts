@@ -7,7 +7,7 @@ import path from "node:path";
 import { readCsvTraces } from "../traces/read-csv-traces.js";
 import { formatMetricsTable } from "./format-metrics.js";
 import { saveProfiles } from "./store/save-profiles.js";
-import { trainProfiles } from "./train-profiles.js";
+import { trainProfiles } from "./train/train-profiles.js";
 
 export async function trainBundledModels(datasetsDir = "datasets", modelsDir = "models"): Promise<string[]> {
   const files = (await readdir(datasetsDir)).filter((f) => f.endsWith(".csv")).sort();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "../../plan/plan.js";
 import { generateTraces, type SyntheticFunction } from "../../testing/synthetic-traces.js";
-import { trainProfiles } from "../train-profiles.js";
+import { trainProfiles } from "../train/train-profiles.js";
 
 const MB = 1e6;
 // A two-stage sort whose memory is noisy (±20%): planning at the 0.95 quantile must reserve more.

@@ -8,7 +8,7 @@ import type { ProfileSet } from "../set/profile-set.js";
 import { repairModelFolder, resolveModelFolder, writeModelFolder } from "./model-folder.js";
 import { saveProfiles } from "./save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
-import { trainProfiles } from "../train-profiles.js";
+import { trainProfiles } from "../train/train-profiles.js";
 
 const MB = 1e6;
 let root: string;

@@ -8,7 +8,7 @@ import { predict } from "../set/predict.js";
 import type { ProfileSet } from "../set/profile-set.js";
 import { saveProfiles, sha256 } from "./save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
-import { trainProfiles } from "../train-profiles.js";
+import { trainProfiles } from "../train/train-profiles.js";
 
 const MB = 1e6;
 const records = generateTraces(SYNTHETIC_SORT, { inputBytes: [1, 2, 4, 8, 16, 32].map((m) => m * MB), noise: 0.05, seed: 1 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveProfiles } from "../../profiles/store/save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "../synthetic-traces.js";
-import { trainProfiles } from "../../profiles/train-profiles.js";
+import { trainProfiles } from "../../profiles/train/train-profiles.js";
 import { runFuzz } from "./run-fuzz.js";
 import { csvTarget, modelTarget, planTarget, simulateTarget, type FuzzTarget } from "./targets.js";
 

@@ -13,7 +13,7 @@ import type { PlanOptions } from "../../plan/options.js";
 import { plan } from "../../plan/plan.js";
 import { loadProfiles } from "../../profiles/store/load-profiles.js";
 import type { TrainOptions } from "../../profiles/index.js";
-import { trainProfiles } from "../../profiles/train-profiles.js";
+import { trainProfiles } from "../../profiles/train/train-profiles.js";
 import { simulate } from "../../simulate/simulate.js";
 import { parseCsvTraces } from "../../traces/parse-csv-traces.js";
 import { csvArb, dagArb, optionsArb, sizeArb } from "./inputs.js";

@@ -3,8 +3,8 @@
  * whose value is present (partial rows train the targets they have). Fanout is a function of the
  * stage's input, so its x is the stage input where the trace counted fanout per run.
  */
-import type { FunctionRows } from "../traces/trace-table.js";
-import type { ProfileTarget, Segment } from "./types.js";
+import type { FunctionRows } from "../../traces/trace-table.js";
+import type { ProfileTarget, Segment } from "../types.js";
 
 export interface SegmentRows {
   readonly x: Float64Array;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { codeOf, InputError } from "../errors.js";
+import { codeOf, InputError } from "../../errors.js";
 import { buildFoldTasks, type TargetRows } from "./cross-validate.js";
-import { fitConstant, fitPolynomial } from "./regressors/polynomial.js";
-import type { FitOutcome, RegressorFamily } from "./regressors/types.js";
+import { fitConstant, fitPolynomial } from "../regressors/polynomial.js";
+import type { FitOutcome, RegressorFamily } from "../regressors/types.js";
 import { finishTarget, type TargetProblem } from "./train-target.js";
 
 const MB = 1e6;

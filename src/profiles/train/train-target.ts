@@ -3,16 +3,16 @@
  * on the rows it did not see, refuse the ones that explode beyond the data, select, and summarise
  * the chosen family's held-out residuals.
  */
-import { InputError, issue } from "../errors.js";
+import { InputError, issue } from "../../errors.js";
 import { fitMape, heldOutPredictions, scoreCandidate, scoringRows, type FoldTasks, type TargetRows } from "./cross-validate.js";
 import { dataSlope, refuseExtrapolation } from "./extrapolation-guard.js";
-import type { MemoryFactor } from "./set/memory-factor.js";
-import type { CandidateSummary, TargetProfileData } from "./set/profile-set-data.js";
-import { predictModel } from "./regressors/predict-model.js";
-import type { FitOutcome, ModelChoice, RegressorFamily } from "./regressors/types.js";
-import { summariseResiduals } from "./set/residual-summary.js";
+import type { MemoryFactor } from "../set/memory-factor.js";
+import type { CandidateSummary, TargetProfileData } from "../set/profile-set-data.js";
+import { predictModel } from "../regressors/predict-model.js";
+import type { FitOutcome, ModelChoice, RegressorFamily } from "../regressors/types.js";
+import { summariseResiduals } from "../set/residual-summary.js";
 import { familiesFor, selectModel, type Judged } from "./select-model.js";
-import type { ProfileTarget, Segment } from "./types.js";
+import type { ProfileTarget, Segment } from "../types.js";
 
 export interface TargetProblem {
   readonly fn: string;

@@ -12,11 +12,11 @@
  * growth (a power law's slope is the data's); a truly quadratic trace (slope ≈ 2 on its upper
  * half) keeps its quadratic.
  */
-import { distinctSorted } from "./assign-folds.js";
+import { distinctSorted } from "../assign-folds.js";
 import type { TargetRows } from "./cross-validate.js";
-import { fitPowerLaw } from "./regressors/power-law.js";
-import { predictModel } from "./regressors/predict-model.js";
-import type { ModelArtifact } from "./regressors/types.js";
+import { fitPowerLaw } from "../regressors/power-law.js";
+import { predictModel } from "../regressors/predict-model.js";
+import type { ModelArtifact } from "../regressors/types.js";
 
 export const FAR_FACTOR = 1e4;
 export const SLOPE_TOLERANCE = 0.25;

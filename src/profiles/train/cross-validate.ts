@@ -14,10 +14,10 @@
  * kept family's in-sample error runs over every row. Training a million rows costs a sort, not a
  * million-row least-squares problem per fold nor a million predictions per candidate and fold.
  */
-import { assignFolds, sizeOrder, type FoldPlan } from "./assign-folds.js";
-import { computeMape, computeR2 } from "./set/fit-metrics.js";
-import { predictModel } from "./regressors/predict-model.js";
-import type { FitOutcome, FitTask, ModelArtifact, RegressorFamily } from "./regressors/types.js";
+import { assignFolds, sizeOrder, type FoldPlan } from "../assign-folds.js";
+import { computeMape, computeR2 } from "../set/fit-metrics.js";
+import { predictModel } from "../regressors/predict-model.js";
+import type { FitOutcome, FitTask, ModelArtifact, RegressorFamily } from "../regressors/types.js";
 
 export const MAX_FIT_ROWS = 1000;
 /** Candidates are compared on at most this many rows, evenly spaced in size order (the errors are means: 200,000 rows pin them far below any difference that matters). */

@@ -12,7 +12,7 @@
  * guard would have refused it; when it cannot be fitted at all, the auto pick stands in, with why.
  */
 import type { CandidateResult } from "./cross-validate.js";
-import { FAMILY_PARAMETERS, type ModelChoice, type RegressorFamily } from "./regressors/types.js";
+import { FAMILY_PARAMETERS, type ModelChoice, type RegressorFamily } from "../regressors/types.js";
 
 export interface SelectionTolerance {
   /** A simpler family wins if its error ≤ best · (1 + relative) + absolute (errors as fractions). */

@@ -7,26 +7,26 @@
  * Pre: rows of one or more apps. Post: every function has a model for each target its rows had
  * (a target no row had is listed as untrained, with why); a set with no model at all is an error.
  */
-import { InputError, InvariantError, issue, show, type Issue } from "../errors.js";
-import { TARGET_FIELDS, traceRecordSchema, type TraceRecord } from "../traces/trace-record.js";
-import { TraceTable, type FunctionRows } from "../traces/trace-table.js";
-import { distinctSorted } from "./assign-folds.js";
+import { InputError, InvariantError, issue, show, type Issue } from "../../errors.js";
+import { TARGET_FIELDS, traceRecordSchema, type TraceRecord } from "../../traces/trace-record.js";
+import { TraceTable, type FunctionRows } from "../../traces/trace-table.js";
+import { distinctSorted } from "../assign-folds.js";
 import { buildFoldTasks, type TargetRows } from "./cross-validate.js";
-import { hashTraces } from "./store/hash-traces.js";
-import { fitMemoryFactor, memoryScale } from "./set/memory-factor.js";
-import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type FunctionProfileData, type ProfileSetData, type SegmentProfileData, type TargetProfileData } from "./set/profile-set-data.js";
-import { createProfileSet, type ProfileSet } from "./set/profile-set.js";
-import { fitBrokenPower } from "./regressors/broken-power.js";
-import { fitCeilPower } from "./regressors/ceil-power.js";
-import { DEFAULT_MLP_OPTIONS, fitMlpBatch, type MlpOptions } from "./regressors/mlp.js";
-import { fitConstant, fitPolynomial } from "./regressors/polynomial.js";
-import { fitPowerLaw } from "./regressors/power-law.js";
-import { MODEL_CHOICES, type FitOutcome, type FitTask, type ModelChoice, type RegressorFamily } from "./regressors/types.js";
+import { hashTraces } from "../store/hash-traces.js";
+import { fitMemoryFactor, memoryScale } from "../set/memory-factor.js";
+import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type FunctionProfileData, type ProfileSetData, type SegmentProfileData, type TargetProfileData } from "../set/profile-set-data.js";
+import { createProfileSet, type ProfileSet } from "../set/profile-set.js";
+import { fitBrokenPower } from "../regressors/broken-power.js";
+import { fitCeilPower } from "../regressors/ceil-power.js";
+import { DEFAULT_MLP_OPTIONS, fitMlpBatch, type MlpOptions } from "../regressors/mlp.js";
+import { fitConstant, fitPolynomial } from "../regressors/polynomial.js";
+import { fitPowerLaw } from "../regressors/power-law.js";
+import { MODEL_CHOICES, type FitOutcome, type FitTask, type ModelChoice, type RegressorFamily } from "../regressors/types.js";
 import { familiesFor } from "./select-model.js";
 import { segmentIndexes, targetRows } from "./target-rows.js";
-import { loadTensorflow, type TfBackendName, type TfBackendPreference } from "./tf-backend.js";
+import { loadTensorflow, type TfBackendName, type TfBackendPreference } from "../tf-backend.js";
 import { finishTarget, type TargetProblem } from "./train-target.js";
-import { PROFILE_TARGETS, type ProfileTarget, type Segment } from "./types.js";
+import { PROFILE_TARGETS, type ProfileTarget, type Segment } from "../types.js";
 
 export interface TrainProgress {
   readonly phase: "fit" | "mlp" | "select";
