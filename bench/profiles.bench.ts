@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { computeMape } from "../src/profiles/set/fit-metrics.js";
-import { formatModel } from "../src/profiles/format-model.js";
+import { formatModel } from "../src/profiles/report/format-model.js";
 import { loadBundledTrainedProfiles } from "../src/profiles/bundled-trained.js";
 import { fitCeilPower } from "../src/profiles/regressors/ceil-power.js";
 import { fitPolynomial } from "../src/profiles/regressors/polynomial.js";

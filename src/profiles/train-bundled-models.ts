@@ -5,7 +5,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { readCsvTraces } from "../traces/read-csv-traces.js";
-import { formatMetricsTable } from "./format-metrics.js";
+import { formatMetricsTable } from "./report/format-metrics.js";
 import { saveProfiles } from "./store/save-profiles.js";
 import { trainProfiles } from "./train/train-profiles.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refuseExtrapolation } from "../train/extrapolation-guard.js";
-import { formatModel } from "../format-model.js";
+import { formatModel } from "../report/format-model.js";
 import { storedModelSchema } from "../store/stored-profiles-schema.js";
 import { createRandom } from "../../testing/synthetic-traces.js";
 import { fitBrokenPower, predictBrokenPower } from "./broken-power.js";

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildFitChartData, buildFitChartSpec, MAX_POINTS, plotFit } from "./plot-fit.js";
-import { generateTraces, SYNTHETIC_SORT } from "../testing/synthetic-traces.js";
-import { trainProfiles } from "./train/train-profiles.js";
+import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
+import { trainProfiles } from "../train/train-profiles.js";
 
 describe("fit chart", async () => {
   const records = generateTraces(SYNTHETIC_SORT, { inputBytes: [1e6, 2e6, 4e6, 8e6], noise: 0.02 });

@@ -6,8 +6,8 @@
  * that could not be trained, with why.
  */
 import { formatModel } from "./format-model.js";
-import type { ProfileSetData, SegmentProfileData } from "./set/profile-set-data.js";
-import { PROFILE_TARGETS } from "./types.js";
+import type { ProfileSetData, SegmentProfileData } from "../set/profile-set-data.js";
+import { PROFILE_TARGETS } from "../types.js";
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();

@@ -2,8 +2,8 @@
  * A fitted model as a short formula, x in bytes: what the metrics table shows, so the table names
  * exactly the model `predict` uses.
  */
-import type { MemoryFactor } from "./set/memory-factor.js";
-import type { ModelArtifact } from "./regressors/types.js";
+import type { MemoryFactor } from "../set/memory-factor.js";
+import type { ModelArtifact } from "../regressors/types.js";
 
 const g = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : Number(v.toPrecision(4)).toString());
 

@@ -8,14 +8,14 @@
  * 95th percentile of its rows, instead of one mark per row (a million rows would be ~100 MB of SVG).
  */
 import { writeFile } from "node:fs/promises";
-import { sluiceError } from "../errors.js";
-import type { TraceRecord } from "../traces/trace-record.js";
-import { TraceTable } from "../traces/trace-table.js";
-import type { ProfileSet } from "./set/profile-set.js";
-import { predictTargetAt } from "./set/predict-target.js";
-import { PROFILE_TARGETS } from "./types.js";
-import { vegaLiteSvg } from "../util/vega-lite-svg.js";
-import { svgToPng } from "../util/svg-to-png.js";
+import { sluiceError } from "../../errors.js";
+import type { TraceRecord } from "../../traces/trace-record.js";
+import { TraceTable } from "../../traces/trace-table.js";
+import type { ProfileSet } from "../set/profile-set.js";
+import { predictTargetAt } from "../set/predict-target.js";
+import { PROFILE_TARGETS } from "../types.js";
+import { vegaLiteSvg } from "../../util/vega-lite-svg.js";
+import { svgToPng } from "../../util/svg-to-png.js";
 
 export interface PlotFitOptions {
   /** Interval level of the band (default 0.9). */
