@@ -28,7 +28,7 @@ import { prepareProblem } from "../src/plan/prepare-problem.js";
 import { needsSizing, sizeStages } from "../src/sizing/size-stages.js";
 import type { Plan } from "../src/plan/types.js";
 import { defaultProfiles } from "../src/profiles/default-profiles.js";
-import { EXAMPLE_DAGS } from "../src/profiles/bundled-analytic.js";
+import { EXAMPLE_DAGS } from "../src/profiles/analytic/bundled-analytic.js";
 import type { ProfileProvider } from "../src/profiles/types.js";
 import { simulateSync } from "../src/simulate/simulate.js";
 import { formatBytes } from "../src/units/size.js";

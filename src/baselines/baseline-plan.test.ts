@@ -4,7 +4,7 @@ import { toAssignment } from "../model/decisions.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import { sizedDagInput } from "../sizing/configuration.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
-import { analyticProfiles } from "../profiles/analytic.js";
+import { analyticProfiles } from "../profiles/analytic/analytic.js";
 import { defaultProfiles } from "../profiles/default-profiles.js";
 import { simulateSync } from "../simulate/simulate.js";
 import { baselinePlan } from "./baseline-plan.js";

@@ -3,7 +3,7 @@
  * models/ (loaded once, on first use) for the functions they know, then the bundled analytic
  * profiles of the example apps. `setTrainedProfilesLoader` replaces the trained layer.
  */
-import { bundledAnalyticProfiles } from "./bundled-analytic.js";
+import { bundledAnalyticProfiles } from "./analytic/bundled-analytic.js";
 import { loadBundledTrainedProfiles } from "./bundled-trained.js";
 import { keepProfileQuantiles } from "../estimate/profile-quantiles.js";
 import { toProfileProvider, type FunctionProfile, type ProfileContext, type ProfileProvider, type TargetQuantiles } from "./types.js";

@@ -11,4 +11,4 @@ export { MODEL_CHOICES, REGRESSOR_FAMILIES, type ModelChoice, type RegressorFami
 export type { FitMetrics } from "./set/fit-metrics.js";
 export type { TfBackendName, TfBackendPreference } from "./tf-backend.js";
 export * from "./types.js";
-export { analyticProfiles, type AnalyticProfile, type SizeLaw } from "./analytic.js";
+export { analyticProfiles, type AnalyticProfile, type SizeLaw } from "./analytic/analytic.js";

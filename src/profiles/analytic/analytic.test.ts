@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeOf, InputError, type ErrorKey } from "../errors.js";
+import { codeOf, InputError, type ErrorKey } from "../../errors.js";
 import { analyticProfiles, analyticProfilesSchema, withLawDefaults } from "./analytic.js";
 
 const law = (scale: number, offset = 0, exponent = 1) => ({ offset, scale, exponent });

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateDag } from "../dag/validate-dag.js";
-import { estimateStages, type Estimates } from "../estimate/estimate-stages.js";
+import { validateDag } from "../../dag/validate-dag.js";
+import { estimateStages, type Estimates } from "../../estimate/estimate-stages.js";
 import { analyticProfilesSchema, evalSizeLaw, sizeLawSchema, withLawDefaults } from "./analytic.js";
-import { parseStrict } from "../errors.js";
+import { parseStrict } from "../../errors.js";
 import { BUNDLED_ANALYTIC_SPEC, EXAMPLE_DAGS, bundledAnalyticProfiles } from "./bundled-analytic.js";
-import { PROFILE_TARGETS, toProfileProvider } from "./types.js";
+import { PROFILE_TARGETS, toProfileProvider } from "../types.js";
 
 const MB = 1e6;
 const GB = 1e9;
@@ -16,7 +16,7 @@ const KNOWN = new Set(Object.keys(BUNDLED_ANALYTIC_SPEC));
 const PROVIDER = toProfileProvider(bundledAnalyticProfiles());
 
 function readExample(file: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../../examples/dags/${file}`, import.meta.url), "utf8"));
+  return JSON.parse(readFileSync(new URL(`../../../examples/dags/${file}`, import.meta.url), "utf8"));
 }
 
 function estimateExample(file: string, inputBytes: number): Estimates {

@@ -3,10 +3,10 @@
  * example DAGs can ship profiles as JSON before trained ones replace them.
  */
 import { z } from "zod";
-import { parseStrict } from "../errors.js";
+import { parseStrict } from "../../errors.js";
 
 const ANALYTIC_KEYS = { unknownKey: "profiles.analyticUnknownKey", wrongType: "profiles.analyticWrongType", badValue: "profiles.analyticBadValue" } as const;
-import type { FunctionProfile, ProfileFunctions } from "./types.js";
+import type { FunctionProfile, ProfileFunctions } from "../types.js";
 
 export const sizeLawSchema = z.object({
   offset: z.number().finite().default(0),

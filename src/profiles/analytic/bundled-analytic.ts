@@ -12,7 +12,7 @@
  * 1 KB to 100 GB, and every fanout law rounds to ≥ 1 (offset ≥ 1).
  */
 import { trustedAnalyticProfiles, type AnalyticProfile } from "./analytic.js";
-import type { ProfileFunctions } from "./types.js";
+import type { ProfileFunctions } from "../types.js";
 
 const KB = 1e3;
 const MB = 1e6;
