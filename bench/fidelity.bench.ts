@@ -20,7 +20,7 @@ import { vegaLiteSvg } from "../src/util/vega-lite-svg.js";
 import { pct, quantile, secs } from "./figures.js";
 import { plan } from "../src/plan/plan.js";
 import type { Plan } from "../src/plan/types.js";
-import { defaultProfiles } from "../src/profiles/default-profiles.js";
+import { defaultProfiles } from "../src/profiles/defaults/default-profiles.js";
 import type { ProfileProvider } from "../src/profiles/types.js";
 import { simulateSync } from "../src/simulate/simulate.js";
 import { formatBytes } from "../src/units/size.js";

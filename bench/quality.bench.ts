@@ -27,7 +27,7 @@ import { plan } from "../src/plan/plan.js";
 import { prepareProblem } from "../src/plan/prepare-problem.js";
 import { needsSizing, sizeStages } from "../src/sizing/size-stages.js";
 import type { Plan } from "../src/plan/types.js";
-import { defaultProfiles } from "../src/profiles/default-profiles.js";
+import { defaultProfiles } from "../src/profiles/defaults/default-profiles.js";
 import { EXAMPLE_DAGS } from "../src/profiles/analytic/bundled-analytic.js";
 import type { ProfileProvider } from "../src/profiles/types.js";
 import { simulateSync } from "../src/simulate/simulate.js";

@@ -23,7 +23,7 @@ import { BASELINE_NAMES } from "../src/baselines/types.js";
 import { planFromAssignment } from "../src/baselines/plan-from-assignment.js";
 import { plan as sluicePlan } from "../src/plan/plan.js";
 import { prepareProblem } from "../src/plan/prepare-problem.js";
-import { defaultProfiles } from "../src/profiles/default-profiles.js";
+import { defaultProfiles } from "../src/profiles/defaults/default-profiles.js";
 import { analyticProfiles } from "../src/profiles/analytic/analytic.js";
 import { simulateSync } from "../src/simulate/simulate.js";
 import { machineLine } from "./machine.js";

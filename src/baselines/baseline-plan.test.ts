@@ -5,7 +5,7 @@ import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import { sizedDagInput } from "../sizing/configuration.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
 import { analyticProfiles } from "../profiles/analytic/analytic.js";
-import { defaultProfiles } from "../profiles/default-profiles.js";
+import { defaultProfiles } from "../profiles/defaults/default-profiles.js";
 import { simulateSync } from "../simulate/simulate.js";
 import { baselinePlan } from "./baseline-plan.js";
 import { BASELINE_NAMES, type BaselineName } from "./types.js";

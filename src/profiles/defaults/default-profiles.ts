@@ -3,10 +3,10 @@
  * models/ (loaded once, on first use) for the functions they know, then the bundled analytic
  * profiles of the example apps. `setTrainedProfilesLoader` replaces the trained layer.
  */
-import { bundledAnalyticProfiles } from "./analytic/bundled-analytic.js";
-import { loadBundledTrainedProfiles } from "./bundled-trained.js";
-import { keepProfileQuantiles } from "../estimate/profile-quantiles.js";
-import { toProfileProvider, type FunctionProfile, type ProfileContext, type ProfileProvider, type TargetQuantiles } from "./types.js";
+import { bundledAnalyticProfiles } from "../analytic/bundled-analytic.js";
+import { loadBundledTrainedProfiles } from "../bundled-trained.js";
+import { keepProfileQuantiles } from "../../estimate/profile-quantiles.js";
+import { toProfileProvider, type FunctionProfile, type ProfileContext, type ProfileProvider, type TargetQuantiles } from "../types.js";
 
 const overlays: ProfileProvider[] = [];
 let trainedLoader: (() => Promise<readonly ProfileProvider[]>) | undefined = loadBundledTrainedProfiles;

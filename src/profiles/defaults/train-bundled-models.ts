@@ -1,13 +1,13 @@
 /**
  * Re-makes the bundled profile sets: every datasets/<app>.csv trained (model auto) into
- * models/<app>/. Run from the repository root: `npx tsx src/profiles/train-bundled-models.ts`.
+ * models/<app>/. Run from the repository root: `npx tsx src/profiles/defaults/train-bundled-models.ts`.
  */
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { readCsvTraces } from "../traces/read-csv-traces.js";
-import { formatMetricsTable } from "./report/format-metrics.js";
-import { saveProfiles } from "./store/save-profiles.js";
-import { trainProfiles } from "./train/train-profiles.js";
+import { readCsvTraces } from "../../traces/read-csv-traces.js";
+import { formatMetricsTable } from "../report/format-metrics.js";
+import { saveProfiles } from "../store/save-profiles.js";
+import { trainProfiles } from "../train/train-profiles.js";
 
 export async function trainBundledModels(datasetsDir = "datasets", modelsDir = "models"): Promise<string[]> {
   const files = (await readdir(datasetsDir)).filter((f) => f.endsWith(".csv")).sort();
