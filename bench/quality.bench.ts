@@ -19,7 +19,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type * as vl from "vega-lite";
 import { vegaLiteSvg } from "../src/util/vega-lite-svg.js";
-import { pct, quantile, secs } from "./figures.js";
+import { pct, secs } from "./figures.js";
+import { quantile } from "../src/util/quantile.js";
 import { baselinePlan } from "../src/baselines/baseline-plan.js";
 import { oracleCandidates, pickOracle } from "../src/baselines/oracle.js";
 import { ORACLE_MAX_EDGES, type BaselineName } from "../src/baselines/types.js";

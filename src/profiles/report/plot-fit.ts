@@ -16,6 +16,7 @@ import { predictTargetAt } from "../set/predict-target.js";
 import { PROFILE_TARGETS } from "../types.js";
 import { vegaLiteSvg } from "../../util/vega-lite-svg.js";
 import { svgToPng } from "../../util/svg-to-png.js";
+import { quantileSorted } from "../../util/quantile.js";
 
 export interface PlotFitOptions {
   /** Interval level of the band (default 0.9). */
@@ -43,12 +44,6 @@ export interface FitChartRow {
 export const MAX_POINTS = 600;
 const MIN_POINTS_PER_CELL = 10;
 
-function quantile(sorted: readonly number[], q: number): number {
-  const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  return sorted[lo]! + (pos - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
-}
-
 /** Measured marks of one cell: every row, or bins of log size when there are more than `budget`. */
 function measuredMarks(fn: string, target: string, xs: number[], ys: number[], budget: number): FitChartRow[] {
   if (xs.length <= budget) return xs.map((x, i) => ({ function: fn, target, inputMb: x / 1e6, measured: ys[i]! }));
@@ -71,7 +66,7 @@ function measuredMarks(fn: string, target: string, xs: number[], ys: number[], b
   return [...groups.keys()].sort((a, b) => a - b).map((k) => {
     const g = groups.get(k)!;
     const sx = [...g.x].sort((a, b) => a - b), sy = [...g.y].sort((a, b) => a - b);
-    return { function: fn, target, inputMb: quantile(sx, 0.5) / 1e6, measured: quantile(sy, 0.5), measuredLow: quantile(sy, 0.05), measuredHigh: quantile(sy, 0.95), rows: g.y.length };
+    return { function: fn, target, inputMb: quantileSorted(sx, 0.5) / 1e6, measured: quantileSorted(sy, 0.5), measuredLow: quantileSorted(sy, 0.05), measuredHigh: quantileSorted(sy, 0.95), rows: g.y.length };
   });
 }
 

@@ -10,6 +10,7 @@
  * below it) — 1 at the edge, 2 one trained span beyond. An extrapolation is less certain than an
  * interpolation; this says by how much, in a form the planner and the simulator can use.
  */
+import { quantileSorted } from "../../util/quantile.js";
 
 /** Probabilities the summary keeps: dense in the tails, where risk-aware plans look. */
 export const SUMMARY_PROBABILITIES: readonly number[] = [0, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99, 0.995, 0.999, 1];
@@ -21,18 +22,9 @@ export interface ResidualSummaryData {
   readonly rows: number;
 }
 
-/** R's type-7 quantile of sorted values. */
-function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return 0;
-  const pos = Math.min(Math.max(q, 0), 1) * (n - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo]! + (pos - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
 export function summariseResiduals(residuals: ArrayLike<number>): ResidualSummaryData {
   const sorted = Float64Array.from(residuals).sort();
+  if (sorted.length === 0) return { quantiles: SUMMARY_PROBABILITIES.map(() => 0), rows: 0 };
   const median = quantileSorted(sorted, 0.5);
   return { quantiles: SUMMARY_PROBABILITIES.map((p) => quantileSorted(sorted, p) - median), rows: sorted.length };
 }
