@@ -9,9 +9,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { saveProfiles } from "../src/profiles/save-profiles.js";
-import { generateTraces, SYNTHETIC_SORT } from "../src/profiles/synthetic-traces.js";
-import { trainProfiles } from "../src/profiles/train-profiles.js";
+import { saveProfiles } from "../src/profiles/store/save-profiles.js";
+import { generateTraces, SYNTHETIC_SORT } from "../src/testing/synthetic-traces.js";
+import { trainProfiles } from "../src/profiles/train/train-profiles.js";
 import { runFuzz, type FuzzTally } from "../src/testing/fuzz/run-fuzz.js";
 import { csvTarget, modelTarget, planTarget, simulateTarget, type FuzzTarget } from "../src/testing/fuzz/targets.js";
 import { machineLine } from "./machine.js";

@@ -8,8 +8,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
-import { generateTraces, SYNTHETIC_SORT } from "../src/profiles/synthetic-traces.js";
-import { trainProfiles } from "../src/profiles/train-profiles.js";
+import { generateTraces, SYNTHETIC_SORT } from "../src/testing/synthetic-traces.js";
+import { trainProfiles } from "../src/profiles/train/train-profiles.js";
 import { killSaves } from "../src/testing/kill-saves.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
@@ -35,7 +35,7 @@ A child process saves set B over set A and back in a loop (profiles.json + weigh
 |---:|---:|---:|---:|---:|---:|
 | ${o.kills} | ${o.loadedOld} | ${o.loadedNew} | ${o.midSwap} | ${o.leftTemps} | ${o.failures.length} |
 
-${o.failures.length === 0 ? "Every kill left a folder that loads as one of the two sets, and every following save left no temporary sibling. The window between the two renames of a replace is a few microseconds, so random kills rarely land in it; that state (no NAME, a complete new sibling) is built directly by a unit test in src/profiles/model-folder.test.ts, which checks that it loads as the new set and that the next save repairs it." : "Failures:\n" + o.failures.map((f) => `- ${f}`).join("\n")}`,
+${o.failures.length === 0 ? "Every kill left a folder that loads as one of the two sets, and every following save left no temporary sibling. The window between the two renames of a replace is a few microseconds, so random kills rarely land in it; that state (no NAME, a complete new sibling) is built directly by a unit test in src/profiles/store/model-folder.test.ts, which checks that it loads as the new set and that the next save repairs it." : "Failures:\n" + o.failures.map((f) => `- ${f}`).join("\n")}`,
 );
 process.stdout.write(JSON.stringify(o, null, 1) + "\n");
 if (o.failures.length > 0) process.exitCode = 1;

@@ -16,7 +16,7 @@ export { resolvePlatform } from "./platform/resolve-platform.js";
 export { TRANSFER_MODES } from "./platform/schema.js";
 export type { Platform, PlatformOverrides, TransferMode } from "./platform/schema.js";
 export type { FunctionProfile, ProfileProvider, ProfileFunctions, Profiles, TargetQuantiles, ProfileContext, ResidualQuantiles, Extrapolation, Segment } from "./profiles/types.js";
-export { analyticProfiles } from "./profiles/analytic.js";
+export { analyticProfiles } from "./profiles/analytic/analytic.js";
 export { parseSizeBytes, formatBytes } from "./units/size.js";
 export { InputError, InvariantError, SluiceError } from "./errors.js";
 export type { Issue } from "./errors.js";

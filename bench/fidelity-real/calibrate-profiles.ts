@@ -10,9 +10,9 @@ import type { RunReport } from "../../src/execute/report/run-report-types.js";
 import { runTraceRows } from "../../src/execute/report/trace-rows.js";
 import { plan } from "../../src/plan/plan.js";
 import type { PlatformOverrides } from "../../src/platform/schema.js";
-import { formatModel } from "../../src/profiles/format-model.js";
-import type { ProfileSet } from "../../src/profiles/profile-set.js";
-import { trainProfiles } from "../../src/profiles/train-profiles.js";
+import { formatModel } from "../../src/profiles/report/format-model.js";
+import type { ProfileSet } from "../../src/profiles/set/profile-set.js";
+import { trainProfiles } from "../../src/profiles/train/train-profiles.js";
 import { formatBytes } from "../../src/units/size.js";
 import type { TraceRow } from "../../src/workloads/trace-row.js";
 

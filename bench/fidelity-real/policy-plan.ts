@@ -11,7 +11,7 @@ import { plan } from "../../src/plan/plan.js";
 import { prepareProblem } from "../../src/plan/prepare-problem.js";
 import type { Plan } from "../../src/plan/types.js";
 import type { PlatformOverrides } from "../../src/platform/schema.js";
-import type { ProfileSet } from "../../src/profiles/profile-set.js";
+import type { ProfileSet } from "../../src/profiles/set/profile-set.js";
 
 export const POLICIES = ["sluice", "all-vm-local", "all-direct", "all-remote", "all-cache"] as const;
 export type Policy = (typeof POLICIES)[number];

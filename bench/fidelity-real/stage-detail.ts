@@ -1,6 +1,6 @@
 /** `--detail`: a run's stages, predicted vs measured, with each stage's mean runtime against its profile. */
 import type { RunReport } from "../../src/execute/report/run-report-types.js";
-import type { ProfileSet } from "../../src/profiles/profile-set.js";
+import type { ProfileSet } from "../../src/profiles/set/profile-set.js";
 import { formatBytes } from "../../src/units/size.js";
 import type { TraceDag } from "./calibrate-profiles.js";
 

@@ -10,7 +10,7 @@ import { plan } from "../plan/plan.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
 import { needsSizing, sizeStages } from "../plan/sizing/size-stages.js";
 import type { Plan } from "../plan/types.js";
-import { defaultProfiles } from "../profiles/default-profiles.js";
+import { defaultProfiles } from "../profiles/defaults/default-profiles.js";
 import { allDirect, allRemote, allVmLocal, cloudburst, locus } from "./fixed-policies.js";
 import { oracleCandidates, oraclePlan, pickOracle } from "./oracle.js";
 import { planFromAssignment } from "./plan-from-assignment.js";

@@ -18,7 +18,7 @@
  */
 import type { Dag } from "../dag/types.js";
 import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
-import { extrapolationWarnings } from "../profiles/extrapolation-warnings.js";
+import { extrapolationWarnings } from "../profiles/set/extrapolation-warnings.js";
 import type { FunctionProfile, ProfileContext, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
 import { meanOf, pointAtoms, spreadOver, type Atoms } from "../physics/distribution.js";
 import { DEFAULT_RUNTIME_CV, targetAtoms } from "../physics/dispersion.js";

@@ -20,7 +20,7 @@ import { execute } from "./execute.js";
 import { plannedPartsParams } from "./functions/planned-parts.js";
 import { inputCuts } from "./routing/input-split.js";
 import { useWorkerCluster } from "../testing/worker-cluster.js";
-import { trainProfiles } from "../profiles/train-profiles.js";
+import { trainProfiles } from "../profiles/train/train-profiles.js";
 import { parseCsvTraces } from "../traces/parse-csv-traces.js";
 import { appendTraceCsv, runTraceRows } from "./report/trace-rows.js";
 

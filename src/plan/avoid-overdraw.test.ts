@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planFromAssignment } from "../baselines/plan-from-assignment.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { TransferMode } from "../model/types.js";
-import { analyticProfiles } from "../profiles/analytic.js";
+import { analyticProfiles } from "../profiles/analytic/analytic.js";
 import { simulateSync } from "../simulate/simulate.js";
 import { plan } from "./plan.js";
 import { prepareProblem } from "./prepare-problem.js";

@@ -14,7 +14,7 @@ import type { Estimates } from "../estimate/estimate-stages.js";
 import type { Platform } from "../platform/schema.js";
 import type { ProfileProvider } from "../profiles/types.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
-import { defaultProfiles } from "../profiles/default-profiles.js";
+import { defaultProfiles } from "../profiles/defaults/default-profiles.js";
 import { resolveQuantiles, toProfileProvider } from "../profiles/types.js";
 import { parseSizeBytes } from "../units/size.js";
 import type { PlanOptions } from "./options.js";

@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readCsvTraces } from "../traces/read-csv-traces.js";
 import { BUNDLED_MODELS_DIR, loadBundledTrainedProfiles } from "./bundled-trained.js";
-import { loadProfiles } from "./load-profiles.js";
-import { defaultProfiles } from "./default-profiles.js";
+import { loadProfiles } from "./store/load-profiles.js";
+import { defaultProfiles } from "./defaults/default-profiles.js";
 
 describe("bundled trained profiles", () => {
   it("ship one set per dataset, each trained on exactly that dataset's traces", async () => {

@@ -6,8 +6,8 @@
 import { readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { loadProfiles } from "./load-profiles.js";
-import type { ProfileSet } from "./profile-set.js";
+import { loadProfiles } from "./store/load-profiles.js";
+import type { ProfileSet } from "./set/profile-set.js";
 
 /** models/ at the package root: two levels above this file in both src/ and dist/. */
 export const BUNDLED_MODELS_DIR = fileURLToPath(new URL("../../models/", import.meta.url));

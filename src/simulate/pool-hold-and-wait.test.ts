@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planFromAssignment } from "../baselines/plan-from-assignment.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
-import { analyticProfiles } from "../profiles/analytic.js";
+import { analyticProfiles } from "../profiles/analytic/analytic.js";
 import { simulateSync } from "./simulate.js";
 
 // A pool of 2 VMs. Root a (8 instances, 4 slots per VM → 2 VMs) is leased first and keeps its VMs

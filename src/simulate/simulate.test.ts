@@ -4,7 +4,7 @@ import { planFromAssignment } from "../baselines/plan-from-assignment.js";
 import type { Assignment, ModeShare, TransferMode } from "../model/types.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
 import type { PlanOptions } from "../plan/options.js";
-import { analyticProfiles } from "../profiles/analytic.js";
+import { analyticProfiles } from "../profiles/analytic/analytic.js";
 import { plan } from "../plan/plan.js";
 import { simulate, simulateSync } from "./simulate.js";
 

@@ -14,7 +14,7 @@ import { nonFinitePaths } from "../plan/check-finite.js";
 import { toAssignment } from "../model/decisions.js";
 import type { Plan } from "../plan/types.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
-import { defaultProfiles } from "../profiles/default-profiles.js";
+import { defaultProfiles } from "../profiles/defaults/default-profiles.js";
 import type { Profiles } from "../profiles/types.js";
 import { parseSizeBytes } from "../units/size.js";
 import { buildReport } from "./report.js";

@@ -13,7 +13,7 @@ import { planFromAssignment } from "../baselines/plan-from-assignment.js";
 import type { Assignment, Problem } from "../model/types.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
 import { needsSizing, sizeStages } from "../plan/sizing/size-stages.js";
-import { defaultProfiles } from "../profiles/default-profiles.js";
+import { defaultProfiles } from "../profiles/defaults/default-profiles.js";
 import type { PlatformOverrides } from "../platform/schema.js";
 import { simulateSync } from "./simulate.js";
 import type { SimulationReport } from "./types.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planFromAssignment } from "../baselines/plan-from-assignment.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
-import { analyticProfiles } from "../profiles/analytic.js";
+import { analyticProfiles } from "../profiles/analytic/analytic.js";
 import { simulateSync } from "./simulate.js";
 
 // invocation.pickupMs: an instance queued for a slot starts pickupMs after the slot frees (the job

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { allRemote } from "../baselines/fixed-policies.js";
 import { planFromAssignment } from "../baselines/plan-from-assignment.js";
 import { prepareProblem } from "../plan/prepare-problem.js";
-import { analyticProfiles } from "../profiles/analytic.js";
+import { analyticProfiles } from "../profiles/analytic/analytic.js";
 import { simulateSync } from "./simulate.js";
 
 // A self-hosted object store's aggregate bandwidth (objectStore.aggregateBytesPerSecond) is one

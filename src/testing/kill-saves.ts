@@ -7,9 +7,9 @@
 import { spawn } from "node:child_process";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { loadProfiles } from "../profiles/load-profiles.js";
-import { saveProfiles } from "../profiles/save-profiles.js";
-import type { ProfileSet } from "../profiles/profile-set.js";
+import { loadProfiles } from "../profiles/store/load-profiles.js";
+import { saveProfiles } from "../profiles/store/save-profiles.js";
+import type { ProfileSet } from "../profiles/set/profile-set.js";
 import { mulberry32 } from "../util/mulberry32.js";
 
 export interface KillOutcome {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadProfiles } from "../../profiles/load-profiles.js";
+import { loadProfiles } from "../../profiles/store/load-profiles.js";
 import { runTrainCommand } from "./train-command.js";
 import { workflowTraceCsv } from "../../testing/workflow-traces.js";
 

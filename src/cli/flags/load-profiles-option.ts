@@ -1,5 +1,5 @@
 /** Loads `--profiles DIR`: a trained profile set saved under models/. */
-import { loadProfiles } from "../../profiles/load-profiles.js";
+import { loadProfiles } from "../../profiles/store/load-profiles.js";
 import type { Profiles } from "../../profiles/types.js";
 
 export async function loadProfilesOption(dir: string): Promise<Profiles> {

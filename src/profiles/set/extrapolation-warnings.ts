@@ -1,0 +1,27 @@
+/**
+ * The warnings a plan carries when a learned profile is used beyond the sizes it was trained on:
+ * each names the stage, the function, the target, the factor beyond the trained range and how
+ * much wider the prediction interval is there. Providers that only know their trained range
+ * (no per-target detail) get one line per stage.
+ */
+import type { ProfileProvider } from "../types.js";
+
+const bytes = (b: number) => b.toExponential(3) + " B";
+
+export function extrapolationWarnings(profiles: ProfileProvider, stageId: string, fn: string, instanceInputBytes: number, stageInputBytes: number, fanoutUsed: boolean): string[] {
+  if (profiles.extrapolations !== undefined) {
+    return profiles
+      .extrapolations(fn, instanceInputBytes, stageInputBytes)
+      .filter((e) => e.target !== "fanout" || fanoutUsed)
+      .map((e) => {
+        const at = e.target === "fanout" ? `stage input ${bytes(stageInputBytes)}` : `instance input ${bytes(instanceInputBytes)}`;
+        const edge = e.direction === "above" ? `above the largest trained input (${bytes(e.trainedMaxBytes)})` : `below the smallest trained input (${bytes(e.trainedMinBytes)})`;
+        return `${stageId}: ${fn} ${e.target} extrapolated ${e.factor.toFixed(1)}× ${edge} at ${at}; interval ${e.intervalWidening.toFixed(2)}× wider`;
+      });
+  }
+  const range = profiles.trainedInputBytes?.(fn);
+  if (range === undefined) return [];
+  const checks: [string, number][] = [["instance input", instanceInputBytes]];
+  if (fanoutUsed) checks.push(["stage input (fanout)", stageInputBytes]);
+  return checks.filter(([, b]) => b < range.min || b > range.max).map(([what, b]) => `${stageId}: ${fn}'s profile extrapolates at ${what} ${bytes(b)} (trained on ${bytes(range.min)}–${bytes(range.max)})`);
+}

@@ -1,0 +1,132 @@
+import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeOf, InputError } from "../../errors.js";
+import { loadProfiles } from "./load-profiles.js";
+import { predict } from "../set/predict.js";
+import type { ProfileSet } from "../set/profile-set.js";
+import { saveProfiles, sha256 } from "./save-profiles.js";
+import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
+import { trainProfiles } from "../train/train-profiles.js";
+
+const MB = 1e6;
+const records = generateTraces(SYNTHETIC_SORT, { inputBytes: [1, 2, 4, 8, 16, 32].map((m) => m * MB), noise: 0.05, seed: 1 });
+let root: string;
+let set: ProfileSet;
+let dir: string;
+
+async function loadError(d: string, options = {}): Promise<InputError> {
+  try {
+    await loadProfiles(d, options);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("expected an InputError");
+}
+
+async function copyTo(name: string, edit: (json: string) => string): Promise<string> {
+  const d = path.join(root, name);
+  await saveProfiles(set, d);
+  const f = path.join(d, "profiles.json");
+  await writeFile(f, edit(await readFile(f, "utf8")));
+  return d;
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "sluice-profiles-"));
+  // MLP for runtime so weights.bin is exercised; the rest auto.
+  set = await trainProfiles(records, { model: { runtimeMs: "mlp" }, trainedAt: new Date("2025-01-02T03:04:05Z") });
+  dir = path.join(root, "ok");
+  await saveProfiles(set, dir);
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe("saveProfiles → loadProfiles", () => {
+  it("round-trips: identical predictions, quantiles and metadata", async () => {
+    const back = await loadProfiles(dir, { traces: records });
+    for (const name of set.functionNames) {
+      for (const x of [0.5 * MB, 10 * MB, 64 * MB]) expect(predict(back, name, x)).toEqual(predict(set, name, x));
+      expect(back.profileFor(name, { memoryMb: 0.95 })!.memoryMb(7 * MB)).toBe(set.profileFor(name, { memoryMb: 0.95 })!.memoryMb(7 * MB));
+    }
+    expect(back.data.metadata).toEqual(set.data.metadata);
+    expect(back.data.functions.sort!.targets.runtimeMs!.model.family).toBe("mlp");
+    expect((await readFile(path.join(dir, "weights.bin"))).byteLength).toBe(3 * 32 * 4); // 3 MLPs · 32 float32 weights · 4 bytes
+  });
+
+  it.each(["__proto__", "constructor", "toString"])("keeps a function called %s through save and load", async (name) => {
+    const renamed = records.map((r) => (r.function === "sort" ? { ...r, function: name } : r));
+    const mine = await trainProfiles(renamed, { model: "linear" });
+    const d = path.join(root, `proto-${name.replace(/_/g, "u")}`);
+    await saveProfiles(mine, d);
+    const back = await loadProfiles(d);
+    expect(back.functionNames).toEqual(mine.functionNames);
+    expect(back.functionNames).toContain(name);
+    expect(predict(back, name, 10 * MB)).toEqual(predict(mine, name, 10 * MB));
+  });
+
+  it("leaves no temporary files behind", async () => {
+    const { readdir } = await import("node:fs/promises");
+    expect((await readdir(dir)).sort()).toEqual(["profiles.json", "weights.bin"]);
+  });
+
+  it.each([
+    ["a missing folder", async () => path.join(root, "nope"), "file not found"],
+    ["a truncated profiles.json", () => copyTo("trunc", (j) => j.slice(0, j.length / 2)), "truncated or not JSON"],
+    ["another format version", () => copyTo("ver", (j) => j.replace('"formatVersion": 2', '"formatVersion": 3')), "unsupported format version"],
+    ["another format", () => copyTo("fmt", (j) => j.replace('"format": "sluice-profiles"', '"format": "other"')), "not a Sluice profile set"],
+    ["an edited model", () => copyTo("edit", (j) => j.replace('"rows": 6', '"rows": 7')), "content hash mismatch"],
+  ])("rejects %s", async (_label, make, message) => {
+    const err = await loadError(await make());
+    expect(err.message).toContain(message);
+  });
+
+  it.each([
+    // weights.bin holds 384 B = 96 floats; a model reading 1 float from offset 96 runs off its end
+    { label: "an offset past the end", weights: { offset: 96, count: 1 }, actual: "97" },
+    // or a count reaching past it: offset + count = 0 + 97 > 96
+    { label: "a count past the end", weights: { offset: 0, count: 97 }, actual: "97" },
+  ])("rejects an MLP whose weights lie beyond weights.bin ($label) as SLU4011, hashes intact", async ({ weights, actual }) => {
+    const d = await copyTo(`range-${weights.offset}-${weights.count}`, (j) => {
+      const doc = JSON.parse(j) as { metadata: { contentSha256: string }; functions: Record<string, { targets: Record<string, { model: { family: string; weights?: { offset: number; count: number } } }> }> };
+      const model = Object.values(doc.functions).flatMap((f) => Object.values(f.targets)).map((t) => t.model).find((m) => m.family === "mlp")!;
+      model.weights = weights;
+      // re-hash the edited functions, as a tool that rewrote the file consistently would
+      doc.metadata.contentSha256 = sha256(JSON.stringify(doc.functions));
+      return JSON.stringify(doc, null, 2);
+    });
+    const err = await loadError(d);
+    expect(err.issues[0]).toMatchObject({ code: codeOf("profiles.weightsRange"), expected: "≤ 96 floats", actual });
+  });
+
+  it("reads a version-1 folder (every residual stored) and converts it", async () => {
+    const d = path.join(root, "v1");
+    await mkdir(d, { recursive: true });
+    for (const f of ["profiles.json", "weights.bin"]) await writeFile(path.join(d, f), await readFile(path.join("src/profiles/store/testdata/profiles-v1", f)));
+    const v1 = await loadProfiles(d);
+    expect(v1.data.metadata.formatVersion).toBe(2);
+    const p = predict(v1, "wc-map", 8 * MB);
+    expect(p.runtimeMs!.low).toBeLessThanOrEqual(p.runtimeMs!.median);
+    expect(p.runtimeMs!.median).toBeLessThanOrEqual(p.runtimeMs!.high);
+  });
+
+  it("stays small: a function trained on 20,000 rows stores a fixed-size residual summary", async () => {
+    const many = generateTraces(SYNTHETIC_SORT.slice(0, 1), { inputBytes: Array.from({ length: 200 }, (_, i) => (i + 1) * 0.25 * MB), repeats: 100, noise: 0.05, seed: 2 });
+    const big = await trainProfiles(many, { model: "linear" });
+    const d = path.join(root, "big");
+    await saveProfiles(big, d);
+    const bytes = (await readFile(path.join(d, "profiles.json"))).byteLength;
+    expect(many.length).toBe(20_000);
+    expect(bytes).toBeLessThan(100_000); // ≤ 100 KB per function (version 1 stored every residual: ~1.6 MB here)
+  });
+
+  it("rejects a truncated weights file and traces other than the ones trained on", async () => {
+    const d = path.join(root, "weights");
+    await saveProfiles(set, d);
+    await truncate(path.join(d, "weights.bin"), 10);
+    expect((await loadError(d)).issues[0]).toMatchObject({ message: "weights file truncated or too long", expected: "384 bytes", actual: "10 bytes" });
+    const other = records.slice(1);
+    expect((await loadError(dir, { traces: other })).message).toContain("trace hash mismatch");
+  });
+});
