@@ -24,7 +24,7 @@ import { meanOf, pointAtoms, spreadOver, type Atoms } from "../physics/distribut
 import { DEFAULT_RUNTIME_CV, targetAtoms } from "../physics/dispersion.js";
 import { computeOnlyMs, type MeasuredIo } from "../physics/io-included.js";
 import { edgeFlow, type EdgeFlow } from "./edge-flow.js";
-import { profileQuantilesOf } from "./profile-quantiles.js";
+import { profileQuantilesOf } from "../profiles/profile-quantiles.js";
 
 export interface StageEstimate {
   readonly stageId: string;

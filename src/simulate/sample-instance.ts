@@ -15,9 +15,9 @@
  *   profile); functions without records fall back to the profiles.
  * - A profile whose runtimes include their own object-store I/O has that I/O taken out of each
  *   drawn runtime (physics/io-included.ts), as the planner does: the run adds the I/O it does.
- * Profiles are read through the same quantile interface as the planner (estimate/profile-quantiles.ts).
+ * Profiles are read through the same quantile interface as the planner (profiles/profile-quantiles.ts).
  */
-import { profileQuantilesOf } from "../estimate/profile-quantiles.js";
+import { profileQuantilesOf } from "../profiles/profile-quantiles.js";
 import { DEFAULT_RUNTIME_CV } from "../physics/dispersion.js";
 import { computeOnlyMs, type MeasuredIo } from "../physics/io-included.js";
 import { sluiceError } from "../errors.js";

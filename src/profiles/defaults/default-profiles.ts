@@ -5,7 +5,7 @@
  */
 import { bundledAnalyticProfiles } from "../analytic/bundled-analytic.js";
 import { loadBundledTrainedProfiles } from "../bundled-trained.js";
-import { keepProfileQuantiles } from "../../estimate/profile-quantiles.js";
+import { keepProfileQuantiles } from "../profile-quantiles.js";
 import { toProfileProvider, type FunctionProfile, type ProfileContext, type ProfileProvider, type TargetQuantiles } from "../types.js";
 
 const overlays: ProfileProvider[] = [];

@@ -9,7 +9,7 @@
  * cached by grid cell. A point provider (plain functions) answers the median for every u.
  */
 import { QUANTILE_GRID } from "../physics/dispersion.js";
-import type { FunctionProfile, ProfileProvider, ProfileTarget } from "../profiles/types.js";
+import type { FunctionProfile, ProfileProvider, ProfileTarget } from "./types.js";
 
 export interface ProfileQuantiles {
   readonly provider: ProfileProvider;
