@@ -5,6 +5,6 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "tools/**/*.test.ts"],
     testTimeout: 60_000,
     pool: "forks",
-    setupFiles: ["src/testing/error-coverage-setup.ts"],
+    setupFiles: ["test/support/error-coverage-setup.ts"],
   },
 });

@@ -26,7 +26,7 @@ import { runDecisionsKey } from "../src/execute/routing/run-decisions.js";
 import { startLocalCluster } from "../src/execute/worker/local-cluster.js";
 import { plan } from "../src/plan/plan.js";
 import type { PlatformOverrides } from "../src/platform/schema.js";
-import { startRealBackends } from "../src/testing/real-backends.js";
+import { startRealBackends } from "../test/support/real-backends.js";
 import { formatBytes, parseSizeBytes } from "../src/units/size.js";
 import { median } from "../src/util/median.js";
 import { calibrateProfiles, type TraceDag } from "./fidelity-real/calibrate-profiles.js";

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:fuzz`: ≥ 10,000 seeded fast-check cases over plan, simulate, trace CSVs and model
- * folders (src/testing/fuzz), each classified as a result with only finite numbers, a catalogued
+ * folders (test/support/fuzz), each classified as a result with only finite numbers, a catalogued
  * error, a non-finite result or a crash, and timed. Targets (issue: hardening): 0 crashes, 0 NaN or
  * Infinity in any output, 0 cases over 5 s. Writes the tally into bench/RESULTS.md; exits 1 when a
  * target is missed, listing the failing inputs.
@@ -10,10 +10,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { saveProfiles } from "../src/profiles/store/save-profiles.js";
-import { generateTraces, SYNTHETIC_SORT } from "../src/testing/synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../test/support/synthetic-traces.js";
 import { trainProfiles } from "../src/profiles/train/train-profiles.js";
-import { runFuzz, type FuzzTally } from "../src/testing/fuzz/run-fuzz.js";
-import { csvTarget, modelTarget, planTarget, simulateTarget, type FuzzTarget } from "../src/testing/fuzz/targets.js";
+import { runFuzz, type FuzzTally } from "../test/support/fuzz/run-fuzz.js";
+import { csvTarget, modelTarget, planTarget, simulateTarget, type FuzzTarget } from "../test/support/fuzz/targets.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
 

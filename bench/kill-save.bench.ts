@@ -8,9 +8,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
-import { generateTraces, SYNTHETIC_SORT } from "../src/testing/synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../test/support/synthetic-traces.js";
 import { trainProfiles } from "../src/profiles/train/train-profiles.js";
-import { killSaves } from "../src/testing/kill-saves.js";
+import { killSaves } from "../test/support/kill-saves.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
 

@@ -26,7 +26,7 @@ interface Row {
 if (process.argv[2] === "--one") {
   // the child: one chain, one plan(), figures as JSON on stdout
   const { plan } = await import("../src/plan/plan.js");
-  const { randomDagProfiles } = await import("../src/testing/random-dag.js");
+  const { randomDagProfiles } = await import("../test/support/random-dag.js");
   const n = Number(process.argv[3]);
   const dag = {
     name: `chain-${n}`,

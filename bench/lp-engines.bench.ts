@@ -24,7 +24,7 @@ import { buildPlanMilp } from "../src/solve/milp/formulation.js";
 import { computeMilpScale } from "../src/solve/milp/scale.js";
 import { warmStartValues } from "../src/solve/milp/warm-start.js";
 import { AUTO_MAX_NODES } from "../src/solve/auto-solver.js";
-import { randomDag, randomDagProfiles } from "../src/testing/random-dag.js";
+import { randomDag, randomDagProfiles } from "../test/support/random-dag.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
 

@@ -31,8 +31,8 @@ import { autoSolver, LP_BOUND_MAX_ITERATIONS } from "../src/solve/auto-solver.js
 import { quickHeuristicSolver } from "../src/solve/heuristic/heuristic.js";
 import { lpRelaxationBound } from "../src/solve/bounds/lp-relaxation-bound.js";
 import { scoreEvaluation } from "../src/solve/objective-score.js";
-import { buildTestProblem, problemSpecArb } from "../src/testing/solve-problems.js";
-import { randomDag, randomDagProfiles } from "../src/testing/random-dag.js";
+import { buildTestProblem, problemSpecArb } from "../test/support/solve-problems.js";
+import { randomDag, randomDagProfiles } from "../test/support/random-dag.js";
 import type { DagInput } from "../src/dag/schema.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";

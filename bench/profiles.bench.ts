@@ -20,7 +20,7 @@ import { fitPolynomial } from "../src/profiles/regressors/polynomial.js";
 import { fitPowerLaw } from "../src/profiles/regressors/power-law.js";
 import { predictModel } from "../src/profiles/regressors/predict-model.js";
 import type { FitOutcome, FitTask } from "../src/profiles/regressors/types.js";
-import { generateTraces, SYNTHETIC_SORT } from "../src/testing/synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../test/support/synthetic-traces.js";
 import { trainProfiles } from "../src/profiles/train/train-profiles.js";
 import { PROFILE_TARGETS, type ProfileTarget } from "../src/profiles/types.js";
 import { readCsvTraces } from "../src/traces/read-csv-traces.js";

@@ -2,7 +2,7 @@
  * `npm run bench:property [-- --cases N] [-- --objectives a,b] [-- --workers W]`: the "plan() never throws" property
  * over N seeded random DAGs (default 10,000) for every objective (or the listed ones: the rows of
  * the others are kept from the section as last written, and the section says so) — each case plans with "auto" (every tenth case with
- * the exact MILP instead, whose read-back once threw) and checks the plan (src/testing/run-plan-case.ts).
+ * the exact MILP instead, whose read-back once threw) and checks the plan (test/support/run-plan-case.ts).
  * Writes the "Solver property" section of bench/RESULTS.md: cases, verdicts, failures (with seeds).
  * With --workers W (default 1) the cases of each objective are dealt to W child processes (case k
  * to worker k mod W); every case and its check are the same, only the wall clock shrinks.
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import type { Objective } from "../src/model/types.js";
-import { runPlanCase, type CaseOutcome, type CaseVerdict } from "../src/testing/run-plan-case.js";
+import { runPlanCase, type CaseOutcome, type CaseVerdict } from "../test/support/run-plan-case.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
 
@@ -87,7 +87,7 @@ function writeSection(current: { objective: Objective; done: number; tally: Tall
     `${machineLine(`npm run bench:property${flag >= 0 || listFlag >= 0 || WORKERS > 1 ? " --" : ""}${flag >= 0 ? ` --cases ${CASES}` : ""}${listFlag >= 0 ? ` --objectives ${OBJECTIVES.join(",")}` : ""}${WORKERS > 1 ? ` --workers ${WORKERS}` : ""}`)}
 Load average (1/5/15 min) when written: ${load}.${WORKERS > 1 ? ` Cases dealt to ${WORKERS} worker processes (case k to worker k mod ${WORKERS}); "seconds" is wall clock.` : ""} Total ${((performance.now() - started) / 60_000).toFixed(1)} min.
 
-Property: \`plan()\` on a random DAG either returns a plan or rejects the input with a typed \`InputError\` — never another exception — and a returned plan has finite, non-negative makespan and cost, a gap in [0, 1], a lower bound no higher than its objective, and, when "ok", no violation and its limit kept. Cases (src/testing/random-plan-case.ts, seeds ${FIRST_SEED.toLocaleString("en")} onward, the same for each objective): 2–14 stages with 1–32 instances and patterns that fit them, random linear profiles, inputs from 100 kB to 40 GB, random allowed modes (one case in five) and splits (three in four), and the objective's limit placed from 20% below the cheapest plan to 30% past the fastest (so some cases are infeasible on purpose). Nine cases in ten plan with \`solver: "auto"\`, every tenth with \`"exact"\` (the MILP, whose read-back once threw on objective "cost"). perf-per-dollar has no lower bound short of the MILP, so \`auto\` runs the exact MILP's budget sweep on most of its small cases (ends taken from the heuristic where its bounds prove them within the gap, sweep budgets skipped where bounds show they cannot win; docs/solvers.md) and they take several times longer.${keptRows.length > 0 ? " Rows marked \"kept from an earlier run\" were not re-run by this command; the failure count below covers this run's cases." : ""} "rejected": a typed InputError (e.g. a mode set that leaves an edge no feasible mode). \`npm test\` runs the first 60 seeds per objective of a sibling set and the cases this bench once failed on (src/plan/plan-property.test.ts).
+Property: \`plan()\` on a random DAG either returns a plan or rejects the input with a typed \`InputError\` — never another exception — and a returned plan has finite, non-negative makespan and cost, a gap in [0, 1], a lower bound no higher than its objective, and, when "ok", no violation and its limit kept. Cases (test/support/random-plan-case.ts, seeds ${FIRST_SEED.toLocaleString("en")} onward, the same for each objective): 2–14 stages with 1–32 instances and patterns that fit them, random linear profiles, inputs from 100 kB to 40 GB, random allowed modes (one case in five) and splits (three in four), and the objective's limit placed from 20% below the cheapest plan to 30% past the fastest (so some cases are infeasible on purpose). Nine cases in ten plan with \`solver: "auto"\`, every tenth with \`"exact"\` (the MILP, whose read-back once threw on objective "cost"). perf-per-dollar has no lower bound short of the MILP, so \`auto\` runs the exact MILP's budget sweep on most of its small cases (ends taken from the heuristic where its bounds prove them within the gap, sweep budgets skipped where bounds show they cannot win; docs/solvers.md) and they take several times longer.${keptRows.length > 0 ? " Rows marked \"kept from an earlier run\" were not re-run by this command; the failure count below covers this run's cases." : ""} "rejected": a typed InputError (e.g. a mode set that leaves an edge no feasible mode). \`npm test\` runs the first 60 seeds per objective of a sibling set and the cases this bench once failed on (src/plan/plan-property.test.ts).
 
 | objective | cases | ok | infeasible (closest plan shown) | rejected (typed error) | failures | solver that answered | seconds |
 |---|---:|---:|---:|---:|---:|---|---:|

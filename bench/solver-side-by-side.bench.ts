@@ -8,6 +8,7 @@
  */
 import { execFileSync } from "node:child_process";
 import os from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { machineLine } from "./machine.js";
@@ -19,7 +20,9 @@ const STAGES = 10_000;
 if (process.argv[2] === "--child") {
   const [root, budgetUsd] = [process.argv[3]!, Number(process.argv[4])];
   const { plan } = await import(path.join(root, "src/plan/plan.js"));
-  const { randomDag, randomDagProfiles } = await import(path.join(root, "src/testing/random-dag.js"));
+  // The base checkout may predate the move of the test helpers from src/testing/ to test/support/.
+  const helpers = existsSync(path.join(root, "test/support/random-dag.ts")) ? "test/support/random-dag.js" : "src/testing/random-dag.js";
+  const { randomDag, randomDagProfiles } = await import(path.join(root, helpers));
   const profiles = randomDagProfiles();
   const dag = randomDag(STAGES, SEED);
   await plan(dag, "2 GB", { profiles, budgetUsd }); // warm-up, as bench:plan
@@ -44,7 +47,7 @@ const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const self = fileURLToPath(import.meta.url);
 
 const { plan } = await import(path.join(here, "src/plan/plan.js"));
-const { randomDag, randomDagProfiles } = await import(path.join(here, "src/testing/random-dag.js"));
+const { randomDag, randomDagProfiles } = await import(path.join(here, "test/support/random-dag.js"));
 const dag = randomDag(STAGES, SEED);
 const profiles = randomDagProfiles();
 const cheap = await plan(dag, "2 GB", { profiles, objective: "cost", solver: "heuristic" });

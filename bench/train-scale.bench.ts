@@ -1,7 +1,7 @@
 /**
  * Training at scale: `sluice train` on a generated trace of 1,000,000 invocations in the shape of
  * published per-invocation workflow traces (func, start, end, is_cold, request_id, blob.download,
- * blob.upload, provider.execution_duration, max_mem_used, billing.mem; src/testing/workflow-traces.ts:
+ * blob.upload, provider.execution_duration, max_mem_used, billing.mem; test/support/workflow-traces.ts:
  * map-reduce runs, every 10th run cold, memory settings 512/1024/2048 MB), with the flags a user of
  * such a trace needs: runtime derived from end − start, fanout counted per run. Measures wall time, CPU time and
  * peak resident memory of the CLI process (target: ≤ 60 s within 1 GB on this 2-core machine), the
@@ -13,7 +13,7 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statS
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
-import { workflowTraceLines } from "../src/testing/workflow-traces.js";
+import { workflowTraceLines } from "../test/support/workflow-traces.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
 

@@ -1,6 +1,6 @@
 /**
  * `npm run errors:coverage`: runs the whole test suite recording every catalogue code raised in
- * the test processes (src/testing/error-coverage-setup.ts), then prints how many of the catalogue's
+ * the test processes (test/support/error-coverage-setup.ts), then prints how many of the catalogue's
  * codes were raised and lists the others. Codes raised only inside a CLI child process the tests
  * spawn are not seen (they are counted as not raised). Exits 1 when the suite fails.
  */

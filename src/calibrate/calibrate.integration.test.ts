@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { plan } from "../plan/plan.js";
 import { platformSchema } from "../platform/schema.js";
-import { startRealBackends, type RealBackends } from "../testing/real-backends.js";
+import { startRealBackends, type RealBackends } from "../../test/support/real-backends.js";
 import { calibrate } from "./calibrate.js";
 
 const started = await startRealBackends();

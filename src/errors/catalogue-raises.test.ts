@@ -3,10 +3,10 @@ import { main } from "../cli/main.js";
 import { validateMilpModel } from "../lp/validate-model.js";
 import type { MilpModel } from "../lp/model.js";
 import { plan } from "../plan/plan.js";
-import { generateTraces, SYNTHETIC_SORT } from "../testing/synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../../test/support/synthetic-traces.js";
 import { trainProfiles } from "../profiles/train/train-profiles.js";
 import { simulate } from "../simulate/simulate.js";
-import { randomDag, randomDagProfiles } from "../testing/random-dag.js";
+import { randomDag, randomDagProfiles } from "../../test/support/random-dag.js";
 import { codeOf, type ErrorKey } from "./catalogue/index.js";
 
 // Codes `npm run errors:coverage` found no test raising, each raised here through the public call

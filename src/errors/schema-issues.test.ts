@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "./error-classes.js";
 import { parseStrict, schemaIssues } from "./schema-issues.js";
-import { nestedTestSchema } from "../testing/nested-test-schema.js";
+import { nestedTestSchema } from "../../test/support/nested-test-schema.js";
 
 const schema = nestedTestSchema;
 const KEYS = { unknownKey: "dag.unknownKey", wrongType: "dag.wrongType", badValue: "dag.badValue" } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findUnknownKeys } from "./unknown-keys.js";
-import { nestedTestSchema } from "../testing/nested-test-schema.js";
+import { nestedTestSchema } from "../../test/support/nested-test-schema.js";
 
 const schema = nestedTestSchema;
 

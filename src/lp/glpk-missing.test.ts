@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { buildTestProblem, diamondSpec } from "../testing/solve-problems.js";
+import { buildTestProblem, diamondSpec } from "../../test/support/solve-problems.js";
 import { exactMilpSolver } from "../solve/milp/exact-milp.js";
 import { solveMilp } from "./solve-milp.js";
 import { REFERENCE_CASES } from "./test-models.js";

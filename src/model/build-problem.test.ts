@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codeOf } from "../errors.js";
-import { buildTestProblem, diamondSpec } from "../testing/solve-problems.js";
+import { buildTestProblem, diamondSpec } from "../../test/support/solve-problems.js";
 import type { TransferMode } from "./types.js";
 
 // The diamond: edges s0→s1, s1→s2, s0→s2 (see src/solve/milp/extract.test.ts).

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { randomDag, randomDagProfiles } from "../testing/random-dag.js";
+import { randomDag, randomDagProfiles } from "../../test/support/random-dag.js";
 import { plan } from "./plan.js";
 
 const sort = JSON.parse(readFileSync("examples/dags/mapreduce-sort.json", "utf8"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { randomDag, randomDagProfiles } from "../testing/random-dag.js";
+import { randomDag, randomDagProfiles } from "../../test/support/random-dag.js";
 import { plan } from "./plan.js";
 
 const DAG = "examples/dags/mapreduce-sort.json";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { randomDagProfiles } from "../testing/random-dag.js";
+import { randomDagProfiles } from "../../test/support/random-dag.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
 import { plan } from "./plan.js";
 

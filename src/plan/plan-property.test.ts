@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Objective } from "../model/types.js";
-import { runPlanCase } from "../testing/run-plan-case.js";
+import { runPlanCase } from "../../test/support/run-plan-case.js";
 
 // A seeded sample of the property bench/solver-property.bench.ts checks over 10,000 DAGs per
 // objective: plan() returns a sound plan or a typed InputError, never another exception. Every

@@ -4,7 +4,7 @@ import { InputError } from "../errors.js";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import { toAssignment } from "../model/decisions.js";
 import { bruteForceSolver } from "../solve/referee/brute-force.js";
-import { randomDag, randomDagProfiles } from "../testing/random-dag.js";
+import { randomDag, randomDagProfiles } from "../../test/support/random-dag.js";
 import { evaluate } from "./evaluate.js";
 import { plan } from "./plan.js";
 import { prepareProblem } from "./prepare-problem.js";

@@ -10,7 +10,7 @@ import { loadProfiles } from "./store/load-profiles.js";
 import type { ProfileSet } from "./set/profile-set.js";
 
 /** models/ at the package root: two levels above this file in both src/ and dist/. */
-export const BUNDLED_MODELS_DIR = fileURLToPath(new URL("../../models/", import.meta.url));
+export const BUNDLED_MODELS_DIR = fileURLToPath(new URL("../../models", import.meta.url));
 
 /** Every profile set under `modelsDir`, in name order; an absent folder gives none. */
 export async function loadBundledTrainedProfiles(modelsDir = BUNDLED_MODELS_DIR): Promise<ProfileSet[]> {

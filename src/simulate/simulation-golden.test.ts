@@ -18,7 +18,7 @@ import type { PlatformOverrides } from "../platform/schema.js";
 import { simulateSync } from "./simulate.js";
 import type { SimulationReport } from "./types.js";
 
-const FIXTURE = new URL("../testing/fixtures/simulation-golden.json", import.meta.url);
+const FIXTURE = new URL("../../test/support/fixtures/simulation-golden.json", import.meta.url);
 const DAGS = ["kmeans", "lightgbm", "mapreduce-sort", "query-pipeline", "tpcds-q95", "video-analytics", "wide-fanout", "wordcount"];
 
 /** Half of every edge's receivers remote, half direct (where both are feasible). */

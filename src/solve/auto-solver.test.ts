@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Problem } from "../model/types.js";
-import { buildTestProblem, problemSpecArb, type ProblemSpec } from "../testing/solve-problems.js";
+import { buildTestProblem, problemSpecArb, type ProblemSpec } from "../../test/support/solve-problems.js";
 import { AUTO_ENUMERATE_MAX_COMBINATIONS, autoSolver } from "./auto-solver.js";
 import { scoreEvaluation } from "./objective-score.js";
 import { bruteForceSolver, countCombinations } from "./referee/brute-force.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../model/evaluate-assignment.js";
 import type { Assignment } from "../model/types.js";
-import { buildTestProblem, diamondSpec } from "../testing/solve-problems.js";
+import { buildTestProblem, diamondSpec } from "../../test/support/solve-problems.js";
 import { evaluateOnce } from "./evaluate-once.js";
 
 describe("evaluateOnce", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codeOf, InputError } from "../errors.js";
-import { WORKFLOW_HEADER, workflowTraceCsv } from "../testing/workflow-traces.js";
+import { WORKFLOW_HEADER, workflowTraceCsv } from "../../test/support/workflow-traces.js";
 import { parseCsvTraces } from "./parse-csv-traces.js";
 
 const CANONICAL = `app,function,input_bytes,runtime_ms,memory_mb,output_bytes,fanout,memory_setting_mb,cold

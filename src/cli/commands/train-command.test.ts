@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadProfiles } from "../../profiles/store/load-profiles.js";
 import { runTrainCommand } from "./train-command.js";
-import { workflowTraceCsv } from "../../testing/workflow-traces.js";
+import { workflowTraceCsv } from "../../../test/support/workflow-traces.js";
 
 let dir: string;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { refuseExtrapolation } from "../train/extrapolation-guard.js";
 import { formatModel } from "../report/format-model.js";
 import { storedModelSchema } from "../store/stored-profiles-schema.js";
-import { createRandom } from "../../testing/synthetic-traces.js";
+import { createRandom } from "../../../test/support/synthetic-traces.js";
 import { fitBrokenPower, predictBrokenPower } from "./broken-power.js";
 import { predictModel } from "./predict-model.js";
 import type { BrokenPowerArtifact, FitOutcome } from "./types.js";
@@ -99,7 +99,7 @@ describe("broken power law", () => {
 
 describe("auto selection of the broken power law", () => {
   it("picks it for a runtime whose per-byte cost steps up past a knee, and predicts 2× beyond within 5%", async () => {
-    const { generateTraces } = await import("../../testing/synthetic-traces.js");
+    const { generateTraces } = await import("../../../test/support/synthetic-traces.js");
     const { trainProfiles } = await import("../train/train-profiles.js");
     // slope 0.8 up to 8 MB, 1.4 above: one power law fitted to the clean law over 1–64 MB reads slope 1.17
     // and at 128 MB predicts 0.68 of the truth (32% low); the hinge carries 1.4 on.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../../testing/synthetic-traces.js";
+import { createRandom } from "../../../test/support/synthetic-traces.js";
 import { fitConstant, fitPolynomial, predictPolynomial } from "./polynomial.js";
 import { fitPowerLaw, predictPowerLaw } from "./power-law.js";
 import type { FitOutcome, ModelArtifact } from "./types.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeMape } from "../set/fit-metrics.js";
 import { formatMetricsTable } from "./format-metrics.js";
 import { predict } from "../set/predict.js";
-import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../../../test/support/synthetic-traces.js";
 import { trainProfiles } from "../train/train-profiles.js";
 import { PROFILE_TARGETS } from "../types.js";
 

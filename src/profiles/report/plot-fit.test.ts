@@ -3,7 +3,7 @@ import { mkdtemp, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildFitChartData, buildFitChartSpec, MAX_POINTS, plotFit } from "./plot-fit.js";
-import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../../../test/support/synthetic-traces.js";
 import { trainProfiles } from "../train/train-profiles.js";
 
 describe("fit chart", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../errors.js";
 import { predict } from "./predict.js";
-import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../../../test/support/synthetic-traces.js";
 import { trainProfiles } from "../train/train-profiles.js";
 
 const MB = 1e6;

@@ -2,12 +2,12 @@ import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { killSaves } from "../../testing/kill-saves.js";
+import { killSaves } from "../../../test/support/kill-saves.js";
 import { loadProfiles } from "./load-profiles.js";
 import type { ProfileSet } from "../set/profile-set.js";
 import { repairModelFolder, resolveModelFolder, writeModelFolder } from "./model-folder.js";
 import { saveProfiles } from "./save-profiles.js";
-import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../../../test/support/synthetic-traces.js";
 import { trainProfiles } from "../train/train-profiles.js";
 
 const MB = 1e6;

@@ -7,7 +7,7 @@ import { loadProfiles } from "./load-profiles.js";
 import { predict } from "../set/predict.js";
 import type { ProfileSet } from "../set/profile-set.js";
 import { saveProfiles, sha256 } from "./save-profiles.js";
-import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../../../test/support/synthetic-traces.js";
 import { trainProfiles } from "../train/train-profiles.js";
 
 const MB = 1e6;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildFoldTasks, MAX_SCORE_ROWS, scoreCandidate, scoringRows, type TargetRows } from "./cross-validate.js";
 import { fitConstant, fitPolynomial } from "../regressors/polynomial.js";
-import { createRandom } from "../../testing/synthetic-traces.js";
+import { createRandom } from "../../../test/support/synthetic-traces.js";
 
 const MB = 1e6;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { codeOf } from "../../errors.js";
 import { parseCsvTraces } from "../../traces/parse-csv-traces.js";
-import { workflowTraceCsv, WORKFLOW_LAWS } from "../../testing/workflow-traces.js";
+import { workflowTraceCsv, WORKFLOW_LAWS } from "../../../test/support/workflow-traces.js";
 import { trainProfiles } from "./train-profiles.js";
 
 const MB = 1e6;

@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { workflowTraceCsv } from "../../testing/workflow-traces.js";
+import { workflowTraceCsv } from "../../../test/support/workflow-traces.js";
 import { readTraceTable } from "../../traces/read-trace-table.js";
 import { saveProfiles } from "../store/save-profiles.js";
-import { generateTraces, SYNTHETIC_SORT } from "../../testing/synthetic-traces.js";
+import { generateTraces, SYNTHETIC_SORT } from "../../../test/support/synthetic-traces.js";
 import { trainProfiles } from "./train-profiles.js";
 
 // Before: rows were spread into push() and Math.min(), which throws a RangeError above ~125k rows,

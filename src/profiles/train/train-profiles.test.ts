@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../errors.js";
-import { generateTraces, type SyntheticFunction } from "../../testing/synthetic-traces.js";
+import { generateTraces, type SyntheticFunction } from "../../../test/support/synthetic-traces.js";
 import { trainProfiles } from "./train-profiles.js";
 
 const MB = 1e6;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../../model/types.js";
-import { buildTestProblem, diamondSpec } from "../../testing/solve-problems.js";
+import { buildTestProblem, diamondSpec } from "../../../test/support/solve-problems.js";
 import { sideInputsUsd } from "./forest-terms.js";
 
 // The diamond: s2 reads edge 1 (s1 → s2: direct, remote, cache) and edge 2 (s0 → s2: vm-local,

@@ -9,7 +9,7 @@ import { exactMilpSolver } from "../milp/exact-milp.js";
 import { splitCostUsd, splitTimeMs } from "../edge/fastest-split.js";
 import { costLowerBoundUsd, latencyLowerBoundMs } from "./lower-bound.js";
 import { lpRelaxationBound } from "./lp-relaxation-bound.js";
-import { buildTestProblem, diamondSpec, problemSpecArb, type ProblemSpec } from "../../testing/solve-problems.js";
+import { buildTestProblem, diamondSpec, problemSpecArb, type ProblemSpec } from "../../../test/support/solve-problems.js";
 import { pieceTimeMs } from "../../model/modes/mode-module.js";
 
 const CTX = { timeLimitMs: 20_000 };

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { EdgeCandidates, ModeOption } from "../../model/types.js";
-import { randomAssignment } from "../../testing/random-assignment.js";
-import { buildTestProblem, problemSpecArb } from "../../testing/solve-problems.js";
+import { randomAssignment } from "../../../test/support/random-assignment.js";
+import { buildTestProblem, problemSpecArb } from "../../../test/support/solve-problems.js";
 import { fastestWithHosting } from "../dp/fastest-with-hosting.js";
 import { phaseFloors, phaseStartFloorMs } from "./phase-floors.js";
 

@@ -6,7 +6,7 @@ import type { Objective, Problem } from "../../model/types.js";
 import { bruteForceSolver } from "../referee/brute-force.js";
 import { chainDpSolver } from "./chain-dp.js";
 import { scoreEvaluation } from "../objective-score.js";
-import { buildTestProblem, problemSpecArb, type ProblemSpec } from "../../testing/solve-problems.js";
+import { buildTestProblem, problemSpecArb, type ProblemSpec } from "../../../test/support/solve-problems.js";
 
 const CTX = { timeLimitMs: 10_000 };
 const TOLERANCE = 1e-9;

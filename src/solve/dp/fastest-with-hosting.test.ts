@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import { bruteForceSolver } from "../referee/brute-force.js";
 import { fastestWithHosting } from "./fastest-with-hosting.js";
-import { buildTestProblem, problemSpecArb } from "../../testing/solve-problems.js";
+import { buildTestProblem, problemSpecArb } from "../../../test/support/solve-problems.js";
 
 const CTX = { timeLimitMs: 20_000 };
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { edgeTransferMs } from "../../model/edge-time.js";
 import type { ModeOption } from "../../model/types.js";
-import { buildTestProblem, problemSpecArb } from "../../testing/solve-problems.js";
+import { buildTestProblem, problemSpecArb } from "../../../test/support/solve-problems.js";
 import { edgeFrontier, type FrontierPoint } from "./edge-frontier.js";
 
 const HAIR = 1 + 1e-9;

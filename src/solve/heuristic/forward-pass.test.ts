@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import { mayHostWhenBeside } from "../../model/vm-local-chain.js";
-import { buildTestProblem, diamondSpec, problemSpecArb } from "../../testing/solve-problems.js";
+import { buildTestProblem, diamondSpec, problemSpecArb } from "../../../test/support/solve-problems.js";
 import { fastestPlan } from "./fastest-pass.js";
 import { cheapestForward } from "./forward-pass.js";
 import { tailMs } from "../schedule.js";

@@ -8,7 +8,7 @@ import { exactMilpSolver } from "./exact-milp.js";
 import { computeConstantUsd } from "./safe-bounds.js";
 import { resolvePlatform } from "../../platform/resolve-platform.js";
 import type { SolverOutcome } from "../solver.js";
-import { buildTestProblem, diamondSpec, problemSpecArb, type ProblemSpec } from "../../testing/solve-problems.js";
+import { buildTestProblem, diamondSpec, problemSpecArb, type ProblemSpec } from "../../../test/support/solve-problems.js";
 
 const CTX = { timeLimitMs: 20_000 };
 const exact = exactMilpSolver();

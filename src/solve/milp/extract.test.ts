@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { codeOf } from "../../errors.js";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import type { ModeShare } from "../../model/types.js";
-import { buildTestProblem, diamondSpec } from "../../testing/solve-problems.js";
+import { buildTestProblem, diamondSpec } from "../../../test/support/solve-problems.js";
 import { extractAssignment } from "./extract.js";
 import { admitName, fractionName, useName } from "./names.js";
 

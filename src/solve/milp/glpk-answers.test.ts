@@ -4,7 +4,7 @@ import { solveMilp } from "../../lp/solve-milp.js";
 import type { Problem } from "../../model/types.js";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
 import { prepareProblem } from "../../plan/prepare-problem.js";
-import { randomDag, randomDagProfiles } from "../../testing/random-dag.js";
+import { randomDag, randomDagProfiles } from "../../../test/support/random-dag.js";
 import { heuristicSolver } from "../heuristic/heuristic.js";
 import { buildPlanMilp } from "./formulation.js";
 import { computeMilpScale } from "./scale.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { codeOf } from "../../errors.js";
 import type { Assignment, ModeShare } from "../../model/types.js";
-import { buildTestProblem, diamondSpec } from "../../testing/solve-problems.js";
+import { buildTestProblem, diamondSpec } from "../../../test/support/solve-problems.js";
 import { scoreRun } from "./repair.js";
 
 // The diamond (see extract.test.ts): edges s0→s1, s1→s2, s0→s2; direct is offered on all three.

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateAssignment } from "../../model/evaluate-assignment.js";
-import { buildTestProblem, problemSpecArb } from "../../testing/solve-problems.js";
+import { buildTestProblem, problemSpecArb } from "../../../test/support/solve-problems.js";
 import { costLowerBoundUsd } from "../bounds/lower-bound.js";
 import { scoreEvaluation } from "../objective-score.js";
 import { bruteForceSolver, countCombinations } from "./brute-force.js";

@@ -5,13 +5,13 @@
  * input from 100 kB to 40 GB, random allowed modes and splits, and a limit for the objective placed
  * from well below the cheapest plan to above the fastest (so some cases are infeasible on purpose).
  */
-import type { DagInput } from "../dag/schema.js";
-import type { Pattern } from "../dag/types.js";
-import type { Objective } from "../model/types.js";
-import type { PlanOptions } from "../plan/options.js";
-import { TRANSFER_MODES, type TransferMode } from "../platform/schema.js";
-import type { ProfileFunctions } from "../profiles/types.js";
-import { mulberry32 } from "../util/mulberry32.js";
+import type { DagInput } from "../../src/dag/schema.js";
+import type { Pattern } from "../../src/dag/types.js";
+import type { Objective } from "../../src/model/types.js";
+import type { PlanOptions } from "../../src/plan/options.js";
+import { TRANSFER_MODES, type TransferMode } from "../../src/platform/schema.js";
+import type { ProfileFunctions } from "../../src/profiles/types.js";
+import { mulberry32 } from "../../src/util/mulberry32.js";
 import { fittingPatterns } from "./solve-problems.js";
 
 export interface PlanCase {

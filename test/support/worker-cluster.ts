@@ -4,7 +4,7 @@
  * nothing of the run may be left in Redis at all. The real servers are stopped last.
  */
 import { afterAll, beforeAll, expect } from "vitest";
-import { startLocalCluster, type LocalCluster } from "../execute/worker/local-cluster.js";
+import { startLocalCluster, type LocalCluster } from "../../src/execute/worker/local-cluster.js";
 import type { RealBackends } from "./real-backends.js";
 
 export interface WorkerClusterOptions {

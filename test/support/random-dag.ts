@@ -2,10 +2,10 @@
  * Seeded random DAGs with generic profiles, for property tests and benchmarks. Layered: every
  * non-root stage reads 1–2 earlier stages; instance counts are fixed so patterns always fit.
  */
-import type { DagInput } from "../dag/schema.js";
-import type { Pattern } from "../dag/types.js";
-import type { ProfileFunctions } from "../profiles/types.js";
-import { mulberry32 } from "../util/mulberry32.js";
+import type { DagInput } from "../../src/dag/schema.js";
+import type { Pattern } from "../../src/dag/types.js";
+import type { ProfileFunctions } from "../../src/profiles/types.js";
+import { mulberry32 } from "../../src/util/mulberry32.js";
 
 /** Seeded uniform floats in [0, 1). */
 export const seededRandom = mulberry32;

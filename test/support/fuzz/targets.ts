@@ -9,13 +9,13 @@
  */
 import fc from "fast-check";
 import path from "node:path";
-import type { PlanOptions } from "../../plan/options.js";
-import { plan } from "../../plan/plan.js";
-import { loadProfiles } from "../../profiles/store/load-profiles.js";
-import type { TrainOptions } from "../../profiles/index.js";
-import { trainProfiles } from "../../profiles/train/train-profiles.js";
-import { simulate } from "../../simulate/simulate.js";
-import { parseCsvTraces } from "../../traces/parse-csv-traces.js";
+import type { PlanOptions } from "../../../src/plan/options.js";
+import { plan } from "../../../src/plan/plan.js";
+import { loadProfiles } from "../../../src/profiles/store/load-profiles.js";
+import type { TrainOptions } from "../../../src/profiles/index.js";
+import { trainProfiles } from "../../../src/profiles/train/train-profiles.js";
+import { simulate } from "../../../src/simulate/simulate.js";
+import { parseCsvTraces } from "../../../src/traces/parse-csv-traces.js";
 import { csvArb, dagArb, optionsArb, sizeArb } from "./inputs.js";
 import { modelMutationArb, writeMutatedModel } from "./model-files.js";
 import { mostly } from "./values.js";

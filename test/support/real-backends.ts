@@ -4,11 +4,11 @@
  * message that says how to install it (never mocked).
  */
 import { Redis } from "ioredis";
-import type { BackendConfigInput } from "../execute/backend-config.js";
-import { ObjectStoreClient } from "../execute/store/object-store-client.js";
-import type { ServerProcess } from "../execute/servers/server-process.js";
-import { startRedisServer } from "../execute/servers/start-redis.js";
-import { S3RVER_CREDENTIALS, startS3rver, type S3rverProcess } from "../execute/servers/start-s3rver.js";
+import type { BackendConfigInput } from "../../src/execute/backend-config.js";
+import { ObjectStoreClient } from "../../src/execute/store/object-store-client.js";
+import type { ServerProcess } from "../../src/execute/servers/server-process.js";
+import { startRedisServer } from "../../src/execute/servers/start-redis.js";
+import { S3RVER_CREDENTIALS, startS3rver, type S3rverProcess } from "../../src/execute/servers/start-s3rver.js";
 
 // The SDK warns that its releases after January 2027 need Node 22; this test run is not about that.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

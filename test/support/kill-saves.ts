@@ -7,10 +7,10 @@
 import { spawn } from "node:child_process";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { loadProfiles } from "../profiles/store/load-profiles.js";
-import { saveProfiles } from "../profiles/store/save-profiles.js";
-import type { ProfileSet } from "../profiles/set/profile-set.js";
-import { mulberry32 } from "../util/mulberry32.js";
+import { loadProfiles } from "../../src/profiles/store/load-profiles.js";
+import { saveProfiles } from "../../src/profiles/store/save-profiles.js";
+import type { ProfileSet } from "../../src/profiles/set/profile-set.js";
+import { mulberry32 } from "../../src/util/mulberry32.js";
 
 export interface KillOutcome {
   readonly kills: number;
@@ -26,7 +26,7 @@ export interface KillOutcome {
 const key = (s: ProfileSet) => JSON.stringify(s.data.functions);
 
 /** How to start the saving child: from source through tsx (tests) or a built script (the benchmark, faster to start). */
-export const SAVE_LOOP_FROM_SOURCE: readonly string[] = ["--import", "tsx", "src/testing/save-in-a-loop.ts"];
+export const SAVE_LOOP_FROM_SOURCE: readonly string[] = ["--import", "tsx", "test/support/save-in-a-loop.ts"];
 
 function runUntilKilled(child0: readonly string[], aDir: string, bDir: string, target: string, delayMs: number): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -4,8 +4,8 @@
  * draws still range widely: extreme platform values, huge fanouts, prototype-named ids.
  */
 import fc from "fast-check";
-import { PATTERNS } from "../../dag/types.js";
-import { TRANSFER_MODES } from "../../platform/schema.js";
+import { PATTERNS } from "../../../src/dag/types.js";
+import { TRANSFER_MODES } from "../../../src/platform/schema.js";
 import { sometimesCorrupt } from "./corrupt.js";
 import { PROTO_NAMES, weirdNumber, weirdString } from "./values.js";
 

@@ -7,7 +7,7 @@
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll } from "vitest";
-import { watchIssues } from "../errors/issue.js";
+import { watchIssues } from "../../src/errors/issue.js";
 
 const dir = process.env.SLUICE_ERROR_COVERAGE;
 if (dir !== undefined && dir !== "") {

@@ -4,12 +4,12 @@
  * returned plan has finite, non-negative figures, a gap in [0, 1], a bound no higher than its
  * objective, and, when "ok", no violation and the limit kept.
  */
-import { InputError } from "../errors.js";
-import type { Objective } from "../model/types.js";
-import { plan } from "../plan/plan.js";
-import type { PlanOptions } from "../plan/options.js";
-import type { Plan } from "../plan/types.js";
-import type { SolverName } from "../solve/solver.js";
+import { InputError } from "../../src/errors.js";
+import type { Objective } from "../../src/model/types.js";
+import { plan } from "../../src/plan/plan.js";
+import type { PlanOptions } from "../../src/plan/options.js";
+import type { Plan } from "../../src/plan/types.js";
+import type { SolverName } from "../../src/solve/solver.js";
 import { randomPlanCase } from "./random-plan-case.js";
 
 export type CaseVerdict = "ok" | "infeasible" | "rejected";

@@ -4,15 +4,15 @@
  * fast-check arbitraries for random DAGs and chains whose patterns fit their instance counts.
  */
 import fc from "fast-check";
-import { validateDag } from "../dag/validate-dag.js";
-import type { Pattern } from "../dag/types.js";
-import { estimateStages } from "../estimate/estimate-stages.js";
-import { buildProblem, type ProblemLimits } from "../model/build-problem.js";
-import type { Problem } from "../model/types.js";
-import { AWS_DEFAULT_PLATFORM } from "../platform/aws-default.js";
-import type { Platform } from "../platform/schema.js";
-import type { FunctionProfile } from "../profiles/types.js";
-import { toProfileProvider } from "../profiles/types.js";
+import { validateDag } from "../../src/dag/validate-dag.js";
+import type { Pattern } from "../../src/dag/types.js";
+import { estimateStages } from "../../src/estimate/estimate-stages.js";
+import { buildProblem, type ProblemLimits } from "../../src/model/build-problem.js";
+import type { Problem } from "../../src/model/types.js";
+import { AWS_DEFAULT_PLATFORM } from "../../src/platform/aws-default.js";
+import type { Platform } from "../../src/platform/schema.js";
+import type { FunctionProfile } from "../../src/profiles/types.js";
+import { toProfileProvider } from "../../src/profiles/types.js";
 
 export interface StageSpec {
   readonly instances: number;

@@ -2,8 +2,8 @@
  * Seeded synthetic traces from known size laws, with multiplicative noise: the ground truth that
  * tests and the benchmark (before real traces exist) check fitting against.
  */
-import type { TraceRecord } from "../traces/trace-record.js";
-import { mulberry32 } from "../util/mulberry32.js";
+import type { TraceRecord } from "../../src/traces/trace-record.js";
+import { mulberry32 } from "../../src/util/mulberry32.js";
 
 export type SizeLawFn = (inputBytes: number) => number;
 

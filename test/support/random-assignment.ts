@@ -4,8 +4,8 @@
  * every producer of a cache share admitted. The plan may break vm-local's placement rules or the
  * cache capacity — callers keep the ones the model accepts.
  */
-import type { Assignment, ModeShare, Problem } from "../model/types.js";
-import { TRANSFER_MODES } from "../platform/schema.js";
+import type { Assignment, ModeShare, Problem } from "../../src/model/types.js";
+import { TRANSFER_MODES } from "../../src/platform/schema.js";
 
 export function randomAssignment(problem: Problem, rand: () => number): Assignment {
   const admitted = new Set<string>();

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveProfiles } from "../../profiles/store/save-profiles.js";
+import { saveProfiles } from "../../../src/profiles/store/save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "../synthetic-traces.js";
-import { trainProfiles } from "../../profiles/train/train-profiles.js";
+import { trainProfiles } from "../../../src/profiles/train/train-profiles.js";
 import { runFuzz } from "./run-fuzz.js";
 import { csvTarget, modelTarget, planTarget, simulateTarget, type FuzzTarget } from "./targets.js";
 

@@ -3,8 +3,8 @@
  * SluiceError that is not an internal one), "nonFinite" (a result holding NaN or ±Infinity) or
  * "crash" (any other throw, or an internal error: a bug). Each case is timed.
  */
-import { keyOfCode, SluiceError } from "../../errors.js";
-import { nonFinitePaths } from "../../plan/check-finite.js";
+import { keyOfCode, SluiceError } from "../../../src/errors.js";
+import { nonFinitePaths } from "../../../src/plan/check-finite.js";
 
 export type FuzzKind = "result" | "error" | "nonFinite" | "crash";
 

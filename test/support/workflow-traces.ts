@@ -10,7 +10,7 @@
  * memory setting m the runtime scales by (1024 / m)^0.5. Noise: ±`noise` uniform (default 3%).
  * Times: start/end in epoch seconds, provider.execution_duration in µs.
  */
-import { mulberry32 } from "../util/mulberry32.js";
+import { mulberry32 } from "../../src/util/mulberry32.js";
 
 export interface WorkflowTraceOptions {
   readonly runs: number;
