@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { captureStdout } from "../src/cli/io/capture-stdout.js";
+import { captureStdout } from "./support/capture-stdout.js";
 import { runPlanMain } from "../src/cli/commands/plan-main.js";
 import { bundlePlanCommand } from "../tools/bundle-cli.js";
 

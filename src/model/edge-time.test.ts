@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { directMode } from "./modes/direct.js";
 import { pieceTimeMs } from "./modes/mode-module.js";
-import { BURSTING, close, context } from "./modes/mode-test-context.js";
+import { BURSTING, close, context } from "../../test/support/mode-test-context.js";
 import { nicOffsetsMs } from "./bandwidth.js";
 import { remoteMode } from "./modes/remote.js";
 import { edgeTransferMs } from "./edge-time.js";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { InputError, SluiceError } from "../../errors.js";
-import { captureStdout } from "../io/capture-stdout.js";
+import { captureStdout } from "../../../test/support/capture-stdout.js";
 import { runExportCommand } from "./export-command.js";
 import { runHistoryCommand } from "./history-command.js";
 import { runImportCommand } from "./import-command.js";

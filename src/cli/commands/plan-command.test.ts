@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runPlanCommand } from "./plan-command.js";
-import { captureStdout } from "../io/capture-stdout.js";
+import { captureStdout } from "../../../test/support/capture-stdout.js";
 
 const DAG = "examples/dags/mapreduce-sort.json";
 

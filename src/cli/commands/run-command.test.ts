@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { captureStdout } from "../io/capture-stdout.js";
+import { captureStdout } from "../../../test/support/capture-stdout.js";
 import { runRunCommand } from "./run-command.js";
 
 const DAG = "examples/dags/wordcount.json";

@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { captureStdout } from "../io/capture-stdout.js";
+import { captureStdout } from "../../../test/support/capture-stdout.js";
 import { runSimulateCommand } from "./simulate-command.js";
 
 const DAG = "examples/dags/video-analytics.json";

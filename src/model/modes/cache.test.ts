@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { cacheMode } from "./cache.js";
 import { pieceTimeMs } from "./mode-module.js";
-import { close, context } from "./mode-test-context.js";
+import { close, context } from "../../../test/support/mode-test-context.js";
 
 const GiB = 1024 ** 3;
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { directMode } from "./direct.js";
 import { pieceTimeMs } from "./mode-module.js";
-import { close, context } from "./mode-test-context.js";
+import { close, context } from "../../../test/support/mode-test-context.js";
 
 describe("direct time", () => {
   it.each([

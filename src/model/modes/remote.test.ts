@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { pieceTimeMs } from "./mode-module.js";
 import { resolvePlatform } from "../../platform/resolve-platform.js";
 import { remoteMode } from "./remote.js";
-import { close, context, PLATFORM_OVERRIDES, type Shape } from "./mode-test-context.js";
+import { close, context, PLATFORM_OVERRIDES, type Shape } from "../../../test/support/mode-test-context.js";
 
 describe("remote time", () => {
   // Per instance bandwidth: min(10 MB/s · 1 connection, 100 MB/s NIC / min(4 slots, n)) = 10 MB/s

@@ -11,7 +11,7 @@
 import { describe, expect, it } from "vitest";
 import { pieceTimeMs } from "./mode-module.js";
 import { vmLocalMode } from "./vm-local.js";
-import { close, context } from "./mode-test-context.js";
+import { close, context } from "../../../test/support/mode-test-context.js";
 
 describe("vm-local time and cost", () => {
   it.each([

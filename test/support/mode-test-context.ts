@@ -7,14 +7,14 @@
  * producer and consumer instances run 1,000 ms. `BURSTING` adds a token bucket to the NIC.
  */
 import { expect } from "vitest";
-import type { Pattern } from "../../dag/types.js";
-import { edgeFlow } from "../../estimate/edge-flow.js";
-import type { StageEstimate } from "../../estimate/estimate-stages.js";
-import type { StageTerms } from "../types.js";
-import { resolvePlatform } from "../../platform/resolve-platform.js";
-import type { Platform, PlatformOverrides } from "../../platform/schema.js";
-import type { EdgeContext } from "./mode-module.js";
-import { pointAtoms } from "../../physics/distribution.js";
+import type { Pattern } from "../../src/dag/types.js";
+import { edgeFlow } from "../../src/estimate/edge-flow.js";
+import type { StageEstimate } from "../../src/estimate/estimate-stages.js";
+import type { StageTerms } from "../../src/model/types.js";
+import { resolvePlatform } from "../../src/platform/resolve-platform.js";
+import type { Platform, PlatformOverrides } from "../../src/platform/schema.js";
+import type { EdgeContext } from "../../src/model/modes/mode-module.js";
+import { pointAtoms } from "../../src/physics/distribution.js";
 
 export const PLATFORM_OVERRIDES: PlatformOverrides = {
   vm: { cores: 4, memoryMb: 4096, nicBytesPerSecond: 100e6, nicBurstBytesPerSecond: 100e6, nicBurstBytes: 0, flowBytesPerSecond: 1e12, localStorageBytesPerSecond: 200e6, networkLatencyMs: 1, poolSize: 10, priceUsdPerHour: 0 },
