@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { InputError, type Issue } from "../errors.js";
 import { validateDag } from "./validate-dag.js";
+import { thrownInputError } from "../../test/support/input-error.js";
 
-function issuesOf(input: unknown, known?: ReadonlySet<string>): Issue[] {
-  try {
-    validateDag(input, known);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return [...(e as InputError).issues];
-  }
-  throw new Error("expected an InputError");
-}
+const issuesOf = (input: unknown, known?: ReadonlySet<string>): Issue[] => [...thrownInputError(() => validateDag(input, known)).issues];
 
 const s = (id: string, instances?: number) => (instances === undefined ? { id, function: "f" } : { id, function: "f", instances });
 

@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { validateDag } from "../dag/validate-dag.js";
-import { InputError, type Issue } from "../errors.js";
+import { type Issue } from "../errors.js";
 import { toProfileProvider, type FunctionProfile, type ProfileProvider, type TargetQuantiles } from "../profiles/types.js";
 import { estimateStages } from "./estimate-stages.js";
+import { thrownInputError } from "../../test/support/input-error.js";
 
 const MB = 1e6;
 
@@ -19,15 +20,7 @@ const copy = (fanout: number): FunctionProfile => ({
 
 const PROFILES = toProfileProvider({ copy: copy(4), fan3: copy(3), fan2_5: copy(2.5), fan0: copy(0.2) });
 
-function issuesOf(run: () => unknown): Issue[] {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return [...(e as InputError).issues];
-  }
-  throw new Error("expected an InputError");
-}
+const issuesOf = (run: () => unknown): Issue[] => [...thrownInputError(run).issues];
 
 describe("instances rule", () => {
   it.each([

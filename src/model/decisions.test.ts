@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { validateDag } from "../dag/validate-dag.js";
-import { InputError, type Issue } from "../errors.js";
+import { type Issue } from "../errors.js";
 import { toAssignment, toDecisions } from "./decisions.js";
 import type { Decisions } from "./types.js";
+import { thrownInputError } from "../../test/support/input-error.js";
 
 const dag = validateDag({
   stages: ["a", "b", "c", "d"].map((id) => ({ id, function: "f" })),
@@ -14,15 +15,7 @@ const dag = validateDag({
   ],
 });
 
-function issuesOf(decisions: unknown): Issue[] {
-  try {
-    toAssignment(dag, decisions as Decisions);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return [...(e as InputError).issues];
-  }
-  throw new Error("expected an InputError");
-}
+const issuesOf = (decisions: unknown): Issue[] => [...thrownInputError(() => toAssignment(dag, decisions as Decisions)).issues];
 
 describe("toAssignment / toDecisions", () => {
   const decisions: Decisions = {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../errors.js";
 import { AWS_DEFAULT_PLATFORM } from "./aws-default.js";
 import { resolvePlatform } from "./resolve-platform.js";
+import { thrownInputError } from "../../test/support/input-error.js";
 
-function issuesOf(overrides: unknown) {
-  try {
-    resolvePlatform(overrides as Parameters<typeof resolvePlatform>[0]);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return [...(e as InputError).issues];
-  }
-  throw new Error("expected an InputError");
-}
+const issuesOf = (overrides: unknown) => [...thrownInputError(() => resolvePlatform(overrides as Parameters<typeof resolvePlatform>[0])).issues];
 
 describe("resolvePlatform", () => {
   it("returns the AWS-like default without overrides", () => {

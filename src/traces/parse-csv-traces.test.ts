@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { codeOf, InputError } from "../errors.js";
+import { codeOf } from "../errors.js";
 import { WORKFLOW_HEADER, workflowTraceCsv } from "../../test/support/workflow-traces.js";
 import { parseCsvTraces } from "./parse-csv-traces.js";
+import { rejectedInputError } from "../../test/support/input-error.js";
 
 const CANONICAL = `app,function,input_bytes,runtime_ms,memory_mb,output_bytes,fanout,memory_setting_mb,cold
 sort,split,1000000,120.5,64,1000000,30,1024,true
 sort,map,33333,40,70,33333,1,1024,false
 `;
 
-async function issueOf(fn: () => Promise<unknown>): Promise<InputError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-}
+const issueOf = rejectedInputError;
 
 describe("parseCsvTraces: the canonical header and unit suffixes", () => {
   it("reads the canonical header", async () => {

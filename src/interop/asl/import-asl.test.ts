@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { InputError, codeOf } from "../../errors.js";
 import { importAsl } from "../index.js";
+import { rejectedInputError } from "../../../test/support/input-error.js";
 
-async function issuesOf(input: string | object, source = "sm.asl.json") {
-  try {
-    await importAsl(input, { source });
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-}
+const issuesOf = async (input: string | object, source = "sm.asl.json") => (await rejectedInputError(() => importAsl(input, { source }))).issues;
 
 const task = (next?: string) => ({ Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "fn" }, ...(next ? { Next: next } : { End: true }) });
 

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { InputError, codeOf } from "../../errors.js";
+import { codeOf } from "../../errors.js";
 import { importSebsFlow } from "../index.js";
+import { rejectedInputError } from "../../../test/support/input-error.js";
 
-const issuesOf = async (doc: object) => {
-  try {
-    await importSebsFlow(doc);
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-};
+const issuesOf = async (doc: object) => (await rejectedInputError(() => importSebsFlow(doc))).issues;
 
 describe("importSebsFlow", () => {
   it("reads every state type: task, map (func_name and nested states), repeat, loop, parallel (dict and list), switch", async () => {

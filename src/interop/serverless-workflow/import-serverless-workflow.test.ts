@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { InputError, codeOf } from "../../errors.js";
+import { codeOf } from "../../errors.js";
 import { importServerlessWorkflow } from "../index.js";
+import { rejectedInputError } from "../../../test/support/input-error.js";
 
 const doc = (dsl: string, body: string) => `document:\n  dsl: '${dsl}'\n  namespace: test\n  name: wf\n  version: '0.1.0'\n${body}`;
-const issuesOf = async (text: string) => {
-  try {
-    await importServerlessWorkflow(text, { source: "wf.yaml" });
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-};
+const issuesOf = async (text: string) => (await rejectedInputError(() => importServerlessWorkflow(text, { source: "wf.yaml" }))).issues;
 
 const TWO_CALLS = `do:\n  - fetch:\n      call: http\n      with:\n        method: get\n        endpoint: https://api.example.com/items\n  - store:\n      call: saveItems\n`;
 

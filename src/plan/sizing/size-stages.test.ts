@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { codeOf, InputError } from "../../errors.js";
+import { codeOf } from "../../errors.js";
 import { evaluate } from "../evaluate.js";
 import { plan } from "../plan.js";
 import type { FunctionProfile } from "../../profiles/types.js";
 import { compareScores } from "./compare-scores.js";
 import { scoreConfiguration } from "./score-configuration.js";
 import { sizeStages } from "./size-stages.js";
+import { rejectedInputError } from "../../../test/support/input-error.js";
 
 const MB = 1e6;
 const GB = 1e9;
@@ -14,15 +15,7 @@ const sink: FunctionProfile = { runtimeMs: () => 50, memoryMb: () => 200, output
 const big: FunctionProfile = { runtimeMs: (x) => 100 + x / MB, memoryMb: (x) => 100 + x / MB, outputBytes: (x) => x / 100, fanout: () => 1 };
 const withoutTimings = <T extends { timingsMs?: unknown }>(p: T) => ({ ...p, timingsMs: {} });
 
-async function catchError(fn: () => Promise<unknown>): Promise<InputError> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-}
+const catchError = rejectedInputError;
 
 describe("open instance counts", () => {
   const dag = { name: "open", stages: [{ id: "read", function: "big", instances: "auto" }, { id: "sink", function: "sink" }], edges: [{ from: "read", to: "sink", pattern: "gather" }] };

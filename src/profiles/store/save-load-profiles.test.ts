@@ -2,13 +2,14 @@ import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promi
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOf, InputError } from "../../errors.js";
+import { codeOf } from "../../errors.js";
 import { loadProfiles } from "./load-profiles.js";
 import { predict } from "../set/predict.js";
 import type { ProfileSet } from "../set/profile-set.js";
 import { saveProfiles, sha256 } from "./save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "../../../test/support/synthetic-traces.js";
 import { trainProfiles } from "../train/train-profiles.js";
+import { rejectedInputError } from "../../../test/support/input-error.js";
 
 const MB = 1e6;
 const records = generateTraces(SYNTHETIC_SORT, { inputBytes: [1, 2, 4, 8, 16, 32].map((m) => m * MB), noise: 0.05, seed: 1 });
@@ -16,15 +17,7 @@ let root: string;
 let set: ProfileSet;
 let dir: string;
 
-async function loadError(d: string, options = {}): Promise<InputError> {
-  try {
-    await loadProfiles(d, options);
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-}
+const loadError = (d: string, options = {}) => rejectedInputError(() => loadProfiles(d, options));
 
 async function copyTo(name: string, edit: (json: string) => string): Promise<string> {
   const d = path.join(root, name);
