@@ -7,7 +7,7 @@
  *   events grow as n² whatever the engine; what the simulator adds is the cost per event;
  * - shuffle (all-cache): the same exchange through the cache tier, whose 5 GB/s aggregate
  *   bandwidth saturates — every read's start and end changes the fair share of every other read
- *   on it (the case the level groups of src/simulate/level-group.ts are for).
+ *   on it (the case the level groups of src/simulate/network/level-group.ts are for).
  * Reported per row: instances, events, CPU seconds of the run (less sensitive than wall time to the
  * other jobs on a shared machine), wall seconds, events per CPU second, the growth exponent of CPU
  * time from the row above, log(CPU ratio) / log(n ratio) — n log n gives ≈ 1.1–1.2 per 4× step,
@@ -89,14 +89,14 @@ for (const { shape, pattern, mode } of CASES) {
 const header = [
   machineLine(`${process.env.SIM_SIZES ? `SIM_SIZES=${process.env.SIM_SIZES} ` : ""}npm run bench:simulate`),
   "",
-  "chain: a map of n → one-to-one → n transforms → gather → 1 sink (events ∝ n); shuffle: the same with an all-to-all edge (n² reads, so events ∝ n² in any engine), all-remote (GETs) and all-cache (reads from the cache tier, whose 5 GB/s aggregate saturates: every read's start and end moves every other read's fair share — run as one level group in virtual time, src/simulate/level-group.ts). Default platform and noise, one seed. Exponents from the row above, log(ratio) / log(n ratio): of CPU time (target for chain ≤ n log n ≈ 1.1–1.2 per 4× step; n² = 2, which a shuffle's n² events impose) and of CPU time per event (target ≈ 0: O(log n) per event).",
+  "chain: a map of n → one-to-one → n transforms → gather → 1 sink (events ∝ n); shuffle: the same with an all-to-all edge (n² reads, so events ∝ n² in any engine), all-remote (GETs) and all-cache (reads from the cache tier, whose 5 GB/s aggregate saturates: every read's start and end moves every other read's fair share — run as one level group in virtual time, src/simulate/network/level-group.ts). Default platform and noise, one seed. Exponents from the row above, log(ratio) / log(n ratio): of CPU time (target for chain ≤ n log n ≈ 1.1–1.2 per 4× step; n² = 2, which a shuffle's n² events impose) and of CPU time per event (target ≈ 0: O(log n) per event).",
   "",
   "| shape | mode | n | instances | events | CPU s | wall s | events / CPU s | exponent (CPU) | exponent (CPU / event) |",
   "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...rows,
 ];
 const WHERE_GROUPS_STOP =
-  "Level groups carry token-bucket NICs above their baselines: a NIC's credit is settled only when a level change takes its load across its baseline, and its drain is a check queued like a flow's end (src/simulate/level-group-buckets.ts); a group falls back to the full re-solve only where a NIC is drained or within 2 × 10 ms of draining. At n = 1024 part of the outputs overflow the tier (64 GiB) to the object store, and NICs carrying both cache and store reads pass their baselines inside the group. Before (groups dissolved where a NIC would pass its baseline), all-cache n = 1024 took 41.1 CPU s, exponent of CPU per event 0.58 (2026-12-03, load 3). With groups on and off the results agree to 1e-13 at n = 256 and to 2e-6 on makespan and cost at n = 1024 (the earlier groups: 2.4e-6 / 3.4e-6). A CPU profile of all-cache n = 1024 is flat (garbage collection about a quarter, no fair-share re-solve above 2%): what still grows per event is memory, not a scan over the flows.";
+  "Level groups carry token-bucket NICs above their baselines: a NIC's credit is settled only when a level change takes its load across its baseline, and its drain is a check queued like a flow's end (src/simulate/network/level-group-buckets.ts); a group falls back to the full re-solve only where a NIC is drained or within 2 × 10 ms of draining. At n = 1024 part of the outputs overflow the tier (64 GiB) to the object store, and NICs carrying both cache and store reads pass their baselines inside the group. Before (groups dissolved where a NIC would pass its baseline), all-cache n = 1024 took 41.1 CPU s, exponent of CPU per event 0.58 (2026-12-03, load 3). With groups on and off the results agree to 1e-13 at n = 256 and to 2e-6 on makespan and cost at n = 1024 (the earlier groups: 2.4e-6 / 3.4e-6). A CPU profile of all-cache n = 1024 is flat (garbage collection about a quarter, no fair-share re-solve above 2%): what still grows per event is memory, not a scan over the flows.";
 const load = () => `Load average: ${os.loadavg().map((x) => x.toFixed(1)).join(", ")} (other helpers' jobs on the same 2 cores): wall times are noisy; the exponents compare runs made back to back.`;
 // written now, and again with the baselines below (a long run stopped midway keeps the first part)
 writeResultsSection("Simulator scaling", [...header, "", WHERE_GROUPS_STOP, "", load()].join("\n"));

@@ -6,7 +6,7 @@
  */
 import { sluiceError } from "../errors.js";
 import { EventQueue } from "./event-queue.js";
-import { FairShareNetwork } from "./fair-share.js";
+import { FairShareNetwork } from "./network/fair-share.js";
 
 export class Kernel {
   readonly queue = new EventQueue();

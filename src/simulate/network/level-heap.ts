@@ -3,7 +3,7 @@
  * it was queued at, so a stale entry can be skipped) or a flow's cap. Ties pop in push order.
  */
 
-import { OrderedHeap } from "../util/ordered-heap.js";
+import { OrderedHeap } from "../../util/ordered-heap.js";
 
 interface HeapEntry<R, F> {
   readonly level: number;

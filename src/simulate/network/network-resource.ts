@@ -5,7 +5,7 @@
  * drains (≤ 1 byte) flips it to its baseline; a drained bucket bursts again once it holds the
  * recharge threshold (physics/token-bucket.ts).
  */
-import { bucketRate, creditAfter, msUntilDrained, rechargeThresholdBytes, type TokenBucket } from "../physics/token-bucket.js";
+import { bucketRate, creditAfter, msUntilDrained, rechargeThresholdBytes, type TokenBucket } from "../../physics/token-bucket.js";
 import type { Resource } from "./flow-network.js";
 
 /** A resource of `capacityBytesPerSecond`, or a token bucket starting full. */

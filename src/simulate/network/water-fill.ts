@@ -7,7 +7,7 @@
  * `next` rate is set and each resource's `next` load is `outside` plus what `flows` put on it;
  * nothing committed (the caller commits, or widens the component and computes again).
  */
-import { sluiceError } from "../errors.js";
+import { sluiceError } from "../../errors.js";
 import { LevelHeap } from "./level-heap.js";
 import type { Flow, Resource } from "./flow-network.js";
 

@@ -3,7 +3,7 @@
  * the resources it crosses with the share of its rate each carries — and the flow state the
  * network keeps for it, built here with every resource resolved by id.
  */
-import { sluiceError } from "../errors.js";
+import { sluiceError } from "../../errors.js";
 import type { Flow, Resource } from "./flow-network.js";
 
 export interface FlowRequest {

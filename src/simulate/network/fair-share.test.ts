@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { codeOf } from "../errors.js";
+import { codeOf } from "../../errors.js";
 import { FairShareNetwork } from "./fair-share.js";
 
 /** Reference max-min fair allocation: progressive filling in small, explicit rounds. */

@@ -16,8 +16,8 @@
  * A group takes a bucket only if it is not drained and ≥ 4 · NEAR_MS from draining at its burst
  * rate, so its capacity (the burst rate) never changes inside a group.
  */
-import { IndexedHeap } from "../util/indexed-heap.js";
-import { creditAfter } from "../physics/token-bucket.js";
+import { IndexedHeap } from "../../util/indexed-heap.js";
+import { creditAfter } from "../../physics/token-bucket.js";
 import type { BucketWatch, LevelGroup, Resource } from "./flow-network.js";
 import { advanceGroup, settleGrouped } from "./level-group.js";
 

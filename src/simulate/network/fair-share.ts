@@ -28,7 +28,7 @@
  * resource carries more than its capacity; per-resource statistics (bytes, busy time, peak
  * utilisation) integrate the loads over time.
  */
-import type { TokenBucket } from "../physics/token-bucket.js";
+import type { TokenBucket } from "../../physics/token-bucket.js";
 import { checkBucket } from "./level-group-buckets.js";
 import { joinGroup } from "./level-group-entry.js";
 import { dissolve } from "./level-group-members.js";

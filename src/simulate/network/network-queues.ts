@@ -5,7 +5,7 @@
  * finish. It is the host a level group moves its flows and resources between these queues with
  * (level-group-members.ts). Ties break by id or declaration order, so a run is deterministic.
  */
-import { IndexedHeap } from "../util/indexed-heap.js";
+import { IndexedHeap } from "../../util/indexed-heap.js";
 import type { Flow, LevelGroup, Resource } from "./flow-network.js";
 import type { GroupHost } from "./level-group-members.js";
 import { nextBucketEventMs } from "./network-resource.js";

@@ -15,7 +15,7 @@
  * across its baseline, and its drain is watched like a flow's end (level-group-buckets.ts). The
  * group's type, LevelGroup, stands with the network's other state in flow-network.ts.
  */
-import { IndexedHeap } from "../util/indexed-heap.js";
+import { IndexedHeap } from "../../util/indexed-heap.js";
 import type { BucketWatch, Flow, LevelGroup, Resource } from "./flow-network.js";
 
 const lowestFirst = (a: BucketWatch, b: BucketWatch): boolean => a.theta < b.theta || (a.theta === b.theta && a.resource.index < b.resource.index);

@@ -4,8 +4,8 @@
  * the object store's links; a token bucket's credit where it has one), the flows crossing them,
  * and the level groups that move flows bottlenecked on one resource in virtual time.
  */
-import type { IndexedHeap } from "../util/indexed-heap.js";
-import type { TokenBucket } from "../physics/token-bucket.js";
+import type { IndexedHeap } from "../../util/indexed-heap.js";
+import type { TokenBucket } from "../../physics/token-bucket.js";
 
 export interface BucketState {
   readonly spec: TokenBucket;
