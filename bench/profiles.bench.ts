@@ -160,8 +160,18 @@ async function syntheticControl(): Promise<string[]> {
   });
 }
 
+/**
+ * `--datasets DIR` scores another folder of traces in the datasets/ layout (e.g. a re-collection)
+ * and prints the section without writing bench/RESULTS.md; the default is datasets/, written there.
+ */
+function datasetsDir(): string {
+  const k = process.argv.indexOf("--datasets");
+  return k < 0 ? "datasets" : process.argv[k + 1] ?? "datasets";
+}
+
 async function main(): Promise<void> {
-  const files = readdirSync("datasets").filter((f) => f.endsWith(".csv")).sort();
+  const dir = datasetsDir();
+  const files = readdirSync(dir).filter((f) => f.endsWith(".csv")).sort();
   const lines: string[] = [];
   const loadAtStart = os.loadavg()[0]!;
   let trainMs = 0, cpuMs = 0, rowsTrained = 0, functions = 0, within10 = 0, scored = 0, hindsight10 = 0;
@@ -170,7 +180,7 @@ async function main(): Promise<void> {
   const belowFloor: string[] = [];
   const fanoutLines: string[] = [];
   for (const file of files) {
-    const { records } = await readCsvTraces(path.join("datasets", file));
+    const { records } = await readCsvTraces(path.join(dir, file));
     const byFn = new Map<string, TraceRecord[]>();
     for (const r of records) byFn.set(r.function, [...(byFn.get(r.function) ?? []), r]);
     const splits = new Map([...byFn].map(([fn, rows]) => [fn, splitRuns(rows)]));
@@ -235,7 +245,7 @@ async function main(): Promise<void> {
   const body = [
     machineLine("npm run bench:profiles"),
     "",
-    `Traces: datasets/*.csv (see datasets/README.md for how and under what load they were measured). Roots split their input into ${describePartitionRule()} parts, so the stages after a root are traced over a range of instance sizes.`,
+    `Traces: ${dir}/*.csv (see ${dir}/README.md for how and under what load they were measured). Roots split their input into ${describePartitionRule()} parts, so the stages after a root are traced over a range of instance sizes.`,
     "",
     `Per function: trained on ≤ ${MAX_TRAIN_RUNS} runs spread over the sizes ≤ half the largest traced size (model auto: 5-fold cross-validation by size plus leave-largest-sizes-out over constant, linear, polynomial, power law, broken power law (two power laws joined at a fitted knee) and MLP — refusing families that grow faster beyond the data than the data itself, or linearly, plus 0.25 in log-log slope; for fanout also ceil-power, a power law stepped to whole counts), then scored on sizes it never saw — inside the trained range and beyond it (the ratio is the largest held-out size over the largest trained one). MAPE per row includes run-to-run noise; MAPE vs size medians compares with the median of the runs at each size. Runs whose input sizes are within 2% of each other count as one size (a stage after a root reads slightly different bytes per part and repeat; a root's sizes repeat exactly). The noise floor is the MAPE of every traced run against the median of the runs at its own size: no model of input size alone can do better per row.`,
     "",
@@ -274,7 +284,7 @@ async function main(): Promise<void> {
     "",
     `Installed TensorFlow.js parts (du): ${sizes.join(", ")}. tfjs-layers is loaded only for the gradient functions tfjs-core's Node bundle leaves out; the MLP itself is written with tfjs-core ops.`,
   ].join("\n");
-  writeResultsSection("Profiles", body);
+  if (dir === "datasets") writeResultsSection("Profiles", body);
   process.stdout.write(body + "\n");
 }
 
