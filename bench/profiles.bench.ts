@@ -101,9 +101,6 @@ function cell(s: Scored): string {
   return pct(s.mape) + (s.dropped > 0 ? "†" : "");
 }
 
-/** The family a trained set chose for a target. */
-const fam0 = (set: Awaited<ReturnType<typeof trainProfiles>>, fn: string, t: ProfileTarget) => set.data.functions[fn]!.targets[t]!.model.family;
-
 /** MAPE of `f` per row and against size-group medians over the scored groups of `rows`. */
 function score(rows: readonly TraceRecord[], t: ProfileTarget, f: (x: number) => number): { rows: Scored; medians: Scored } {
   if (rows.length === 0) return { rows: { kind: "none" }, medians: { kind: "none" } };
@@ -193,7 +190,7 @@ async function main(): Promise<void> {
     cpuMs += (used.user + used.system) / 1000;
     rowsTrained += train.length;
     // Not timed: the same runs with each family forced, for the best choice in hindsight.
-    const forced = await Promise.all(HINDSIGHT_CHOICES.map(async (model) => ({ model, set: await trainProfiles(train, { model }) })));
+    const forced = await Promise.all(HINDSIGHT_CHOICES.map((model) => trainProfiles(train, { model })));
     for (const [fn, s] of [...splits].sort()) {
       functions++;
       const p = set.profileFor(fn, {})!;
@@ -203,23 +200,22 @@ async function main(): Promise<void> {
         const f = p[t];
         const within = score(s.within, t, f);
         const beyond = score(s.beyond, t, f);
+        const fam = set.data.functions[fn]!.targets[t]!.model.family;
         let best = "–";
         if (beyond.medians.kind === "mape" && beyond.medians.mape !== null) {
           scored++;
           if (beyond.medians.mape <= 10) within10++;
           else misses.push(`${fn} ${t} ${beyond.medians.mape.toFixed(1)}%`);
-          const tried = forced.flatMap(({ set: fs }) => {
+          const tried = forced.flatMap((fs) => {
             const fp = fs.profileFor(fn, {});
             const m = fp === undefined ? undefined : score(s.beyond, t, fp[t]).medians;
             return m?.kind === "mape" && m.mape !== null ? [{ family: fs.data.functions[fn]!.targets[t]!.model.family, mape: m.mape }] : [];
           });
-          const top = [beyond.medians.mape, ...tried.map((c) => c.mape)].reduce((a, b) => Math.min(a, b));
-          const family = top === beyond.medians.mape ? fam0(set, fn, t) : tried.find((c) => c.mape === top)!.family;
-          best = `${family} ${pct(top)}`;
-          if (top <= 10) hindsight10++;
-          else hindsightMisses.push(`${fn} ${t} ${top.toFixed(1)}%`);
+          const top = tried.reduce((a, c) => (c.mape < a.mape ? c : a), { family: fam, mape: beyond.medians.mape });
+          best = `${top.family} ${pct(top.mape)}`;
+          if (top.mape <= 10) hindsight10++;
+          else hindsightMisses.push(`${fn} ${t} ${top.mape.toFixed(1)}%`);
         } else if (beyond.medians.kind === "below-floor") belowFloor.push(`${fn} ${t}`);
-        const fam = set.data.functions[fn]!.targets[t]!.model.family;
         const all = byFn.get(fn)!;
         lines.push(`| ${fn} | ${t} | ${scoredGroups(all, t).length === 0 ? `< ${RUNTIME_FLOOR_MS} ms` : pct(noiseFloor(all, t))} | ${fam} | ${s.train.length} | ${(trainedMax / 1e6).toFixed(2)} | ${s.within.length} | ${cell(within.rows)} | ${cell(within.medians)} | ${s.beyond.length} | ${ratio.toFixed(1)}× | ${cell(beyond.rows)} | ${cell(beyond.medians)} | ${best} |`);
       }
