@@ -9,7 +9,8 @@
  * byte, and they clustered at the smallest sizes). Every recorded invocation is then measured on its
  * own input by measure-invocation.ts: untimed warm-up calls, timed calls (median CPU and wall time)
  * and one memory call that counts live data only. Both threads collect garbage before each
- * invocation. Writes datasets/<app>.csv and datasets/README.md atomically; progress goes to stderr.
+ * invocation. Writes datasets/<app>.csv and datasets/COLLECTION.md (the run's description; datasets/README.md
+ * is written by hand and left alone) atomically; progress goes to stderr.
  *
  * Options: --sizes 256KiB,1MiB,… (bytes or KiB/MiB)  --repeats 3  --apps sort,…  --out datasets
  *          --warmup 256KiB: the untimed warm-up run's root size (0: none; the first invocation in
@@ -138,8 +139,8 @@ async function main(): Promise<void> {
   }
   const input = { collected, sizesBytes, repeats, machine: describeMachine(), loadAverages, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000, warmupBytes, measure, singleThreaded: SINGLE_THREADED, ...(quietBelow === undefined ? {} : { quietWait: { threshold: quietBelow, waitedS: waitedS!, reached: loadAverages[0]! < quietBelow } }) };
   const readme = renderDatasetsReadme(input);
-  writeFileAtomic(join(outDir, "README.md"), readme);
-  process.stderr.write(`wrote ${join(outDir, "README.md")}\n`);
+  writeFileAtomic(join(outDir, "COLLECTION.md"), readme);
+  process.stderr.write(`wrote ${join(outDir, "COLLECTION.md")}\n`);
 }
 
 main().catch((e: unknown) => {

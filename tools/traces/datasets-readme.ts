@@ -1,4 +1,4 @@
-/** Renders datasets/README.md from a collection run: how each CSV was made, the columns, the machine. */
+/** Renders datasets/COLLECTION.md from a collection run: how each CSV was made, the columns, the machine. */
 import { median } from "../../src/util/median.js";
 import type { AppDefinition } from "../../src/workloads/apps.js";
 import type { MachineInfo } from "./machine-info.js";

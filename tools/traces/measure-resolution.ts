@@ -4,14 +4,14 @@
  * (kmeans-merge, q-join, wc-reduce), then measures that same invocation — constant work — many
  * times, by both methods the bundled traces were collected with:
  * - "first call": one call, its time, and memory sampled without collecting garbage (how
- *   datasets/*.csv were measured: measureInvocation with no options);
+ *   datasets/earlier-method/*.csv were measured: measureInvocation with no options);
  * - "warm, CPU": 5 untimed calls, the median of 3 timed calls, and a memory call that collects
- *   before every sample (npm run traces' defaults, datasets/recollected/).
+ *   before every sample (npm run traces' defaults: datasets/*.csv, datasets/recollected/).
  * The spread of constant work (p5–p95, median absolute deviation) is what the measurement itself
  * adds — timer, memory probe, collections; a target whose size medians are at or below it cannot be
  * scored. Repeated in one thread, "first call" runs optimised code after its first few
  * measurements: the tiering state of a true first call is the function's behaviour, not the
- * collector's resolution, and shows in the per-size spread of datasets/*.csv instead. Calls run in this thread,
+ * collector's resolution, and shows in the per-size spread of datasets/earlier-method/*.csv instead. Calls run in this thread,
  * one after another (the collector runs them in a worker, with the same measurement code).
  *
  * Options: --calls 200 (measurements per function and method). Prints a table to stdout.
