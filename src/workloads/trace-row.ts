@@ -12,7 +12,7 @@ export interface TraceRow {
   readonly function: string;
   readonly inputBytes: number;
   readonly runtimeMs: number;
-  /** Measured peak memory in MiB (see memory-probe.ts and datasets/README.md). */
+  /** Measured peak memory in MiB (see memory-probe.ts and datasets/COLLECTION.md). */
   readonly memoryMb: number;
   readonly outputBytes: number;
   readonly fanout: number;
