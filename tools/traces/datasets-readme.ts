@@ -99,12 +99,14 @@ ${r.collected.map(appSection).join("\n")}
 | \`function\` | the stage function (name in \`src/workloads/functions/stage-functions.ts\`) | — |
 | \`input_bytes\` | bytes this invocation read (one instance's input) | bytes |
 | \`runtime_ms\` | CPU time of the function body alone (process user + system time, \`process.cpuUsage()\`, before and after the call inside the worker): the median of the timed calls. The collector ran ${r.singleThreaded ? "under V8's \`--single-threaded\`, so compilation and garbage collection ran on the worker's thread, not on background threads whose CPU time would be added to whatever body was running; the parent thread was idle" : "without V8's \`--single-threaded\`: background compilation and GC threads may add CPU time to the body that happened to run"}. On a core of its own a single-threaded body's wall time is its CPU time; unlike wall time it does not count waiting for a core that other processes hold. Excludes worker start-up, message passing and input generation | ms |
-| \`wall_ms\` | wall time of the same calls (\`performance.now()\`), median | ms |
 | \`memory_mb\` | peak memory of the invocation (below) | MiB (2^20 bytes) |
 | \`output_bytes\` | total bytes of all outputs of this invocation | bytes |
 | \`fanout\` | number of outputs this invocation produced = next-stage instances it feeds. For the roots it is ${describePartitionRule()}; one-to-one and gather producers and sinks emit 1 | count |
 | \`memory_setting_mb\` | configured memory limit; empty: workers ran without a limit | MiB |
 | \`cold\` | \`true\` for the first invocation in a fresh worker (no JIT warm-up, modules just loaded), else \`false\` | — |
+
+The wall time of the same calls (\`performance.now()\`, median) is measured but not written as a
+column; the tables above give its median ratio to \`runtime_ms\` per function.
 
 ## How memory is measured, and its caveats
 
@@ -138,7 +140,7 @@ ${r.quietWait === undefined ? "" : `- Before starting, the run waited ${Math.rou
   ${Math.min(...r.loadAverages).toFixed(2)} – ${Math.max(...r.loadAverages).toFixed(2)} (median ${median(r.loadAverages).toFixed(2)}) over the run, on ${m.logicalCores} cores. The
   collector itself keeps about one core busy, so a load near 1 means the machine was otherwise
   quiet; above the core count, other processes compete for the CPU, which inflates
-  \`wall_ms\` and its spread between repeats, and \`runtime_ms\` less so (cores and memory
+  wall time and its spread between repeats, and \`runtime_ms\` less so (cores and memory
   bandwidth are shared); sizes and memory are unaffected.
 `;
 }
