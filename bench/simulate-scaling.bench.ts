@@ -97,7 +97,7 @@ const header = [
 ];
 const WHERE_GROUPS_STOP =
   "Level groups carry token-bucket NICs above their baselines: a NIC's credit is settled only when a level change takes its load across its baseline, and its drain is a check queued like a flow's end (src/simulate/network/level-group-buckets.ts); a group falls back to the full re-solve only where a NIC is drained or within 2 × 10 ms of draining. At n = 1024 part of the outputs overflow the tier (64 GiB) to the object store, and NICs carrying both cache and store reads pass their baselines inside the group. Before (groups dissolved where a NIC would pass its baseline), all-cache n = 1024 took 41.1 CPU s, exponent of CPU per event 0.58 (2026-12-03, load 3). With groups on and off the results agree to 1e-13 at n = 256 and to 2e-6 on makespan and cost at n = 1024 (the earlier groups: 2.4e-6 / 3.4e-6). A CPU profile of all-cache n = 1024 is flat (garbage collection about a quarter, no fair-share re-solve above 2%): what still grows per event is memory, not a scan over the flows.";
-const load = () => `Load average: ${os.loadavg().map((x) => x.toFixed(1)).join(", ")} (other helpers' jobs on the same 2 cores): wall times are noisy; the exponents compare runs made back to back.`;
+const load = () => `Load average: ${os.loadavg().map((x) => x.toFixed(1)).join(", ")} on ${os.cpus().length} cores (this bench keeps one busy; more is other work on the machine): wall times are noisy; the exponents compare runs made back to back.`;
 // written now, and again with the baselines below (a long run stopped midway keeps the first part)
 writeResultsSection("Simulator scaling", [...header, "", WHERE_GROUPS_STOP, "", load()].join("\n"));
 
