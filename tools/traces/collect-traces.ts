@@ -12,7 +12,7 @@
  * invocation. Writes datasets/<app>.csv and datasets/COLLECTION.md (the run's description; datasets/README.md
  * is written by hand and left alone) atomically; progress goes to stderr.
  *
- * Options: --sizes 256KiB,1MiB,… (bytes or KiB/MiB)  --repeats 3  --apps sort,…  --out datasets
+ * Options: --sizes 256KiB,1MiB,… (bytes or KiB/MiB)  --repeats 5  --apps sort,…  --out datasets
  *          --warmup 256KiB: the untimed warm-up run's root size (0: none; the first invocation in
  *          each worker is then recorded, flagged cold)
  *          --warmup-calls 5, --warmup-budget-ms 500: untimed calls on each invocation's own input
@@ -42,7 +42,7 @@ const SINGLE_THREADED = process.execArgv.includes("--single-threaded");
 const KIB = 1024;
 const MIB = 1024 * 1024;
 const DEFAULT_SIZES_BYTES = [256 * KIB, 512 * KIB, 1 * MIB, 2 * MIB, 4 * MIB, 8 * MIB, 12 * MIB, 16 * MIB, 24 * MIB, 32 * MIB, 48 * MIB, 64 * MIB, 96 * MIB, 128 * MIB];
-const DEFAULT_REPEATS = 3;
+const DEFAULT_REPEATS = 5;
 const DEFAULT_WARMUP_BYTES = 256 * KIB;
 /** Seed of the warm-up run's input: different data from every timed repeat (seeds 1, 2, …). */
 const WARMUP_SEED = 0;
