@@ -14,11 +14,14 @@
  * collector's resolution, and shows in the per-size spread of datasets/earlier-method/*.csv instead. Calls run in this thread,
  * one after another (the collector runs them in a worker, with the same measurement code).
  *
+ * Quantiles are type-7 (src/util/quantile.ts, as everywhere else in the project).
+ *
  * Options: --calls 200 (measurements per function and method). Prints a table to stdout.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { show, sluiceError } from "../../src/errors.js";
+import { quantile } from "../../src/util/quantile.js";
 import { findApp } from "../../src/workloads/apps.js";
 import { exposeGc } from "./expose-gc.js";
 import { measureInvocation, type MeasureOptions } from "./measure-invocation.js";
@@ -27,11 +30,6 @@ import { runApp, type Invoke } from "./run-app.js";
 const KIB = 1024;
 const MIB = 1024 * 1024;
 const SOURCES = [["kmeans", "kmeans-merge"], ["query", "q-join"], ["wordcount", "wc-reduce"]] as const;
-
-function quantile(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-}
 
 function spread(xs: readonly number[], digits: number): string {
   const med = quantile(xs, 0.5);
