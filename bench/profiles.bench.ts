@@ -1,6 +1,6 @@
 /**
  * Profile accuracy and training time on the bundled traces (datasets/*.csv). Per function: train
- * on ≤ 10 runs at the smaller sizes (all ≤ half the largest traced size), then score held-out
+ * on ≤ 10 runs at the smaller sizes (all ≤ half the largest traced size; profiles-split.ts), then score held-out
  * sizes never trained on — within the trained range and beyond it (≥ 2× the largest trained).
  * MAPE is reported per row and against the median of the runs at each size (the typical value
  * a planner needs; per-row MAPE also counts run-to-run noise no model can predict). Runtimes whose
@@ -27,9 +27,9 @@ import { readCsvTraces } from "../src/traces/read-csv-traces.js";
 import { DEFAULT_MAX_PARTITIONS, DEFAULT_PARTITION_UNIT_BYTES, describePartitionRule, partitionCount } from "../src/workloads/partition-count.js";
 import type { TraceRecord } from "../src/traces/trace-record.js";
 import { machineLine } from "./machine.js";
+import { MAX_TRAIN_RUNS, SAME_SIZE_FACTOR, splitRuns, TOP_RUNS } from "./profiles-split.js";
 import { writeResultsSection } from "./write-section.js";
 
-const MAX_TRAIN_RUNS = 10;
 /** Families forced one by one on the same training runs, to find the best choice in hindsight ("auto" is what selection picked). */
 const HINDSIGHT_CHOICES = ["constant", "linear", "poly", "power", "broken-power", "mlp", "ceil-power"] as const;
 /**
@@ -39,23 +39,6 @@ const HINDSIGHT_CHOICES = ["constant", "linear", "poly", "power", "broken-power"
 const RUNTIME_FLOOR_MS = 1;
 const pct = (v: number | null) => (v === null ? "–" : v.toFixed(1));
 
-/** ≤ 10 rows spread evenly over the rows at sizes ≤ half the largest size. */
-export function splitRuns(rows: readonly TraceRecord[]): { train: TraceRecord[]; within: TraceRecord[]; beyond: TraceRecord[] } {
-  const sorted = [...rows].sort((a, b) => a.inputBytes - b.inputBytes);
-  const cutoff = sorted[sorted.length - 1]!.inputBytes / 2;
-  const small = sorted.filter((r) => r.inputBytes <= cutoff);
-  const picks = small.length <= MAX_TRAIN_RUNS ? small : Array.from({ length: MAX_TRAIN_RUNS }, (_, i) => small[Math.round((i * (small.length - 1)) / (MAX_TRAIN_RUNS - 1))]!);
-  const train = [...new Set(picks)];
-  const seen = new Set(train.map((r) => r.inputBytes));
-  const maxTrained = Math.max(...seen);
-  // Held out: sizes not within SAME_SIZE_FACTOR of a trained size (same-size parts of a trained root size are not new sizes).
-  const near = (x: number) => [...seen].some((t) => Math.max(x, t) <= Math.min(x, t) * SAME_SIZE_FACTOR);
-  const unseen = sorted.filter((r) => !near(r.inputBytes));
-  return { train, within: unseen.filter((r) => r.inputBytes <= maxTrained), beyond: unseen.filter((r) => r.inputBytes > maxTrained) };
-}
-
-/** Sizes within this factor of a group's smallest size count as one size (a stage after a root reads slightly different bytes per part and repeat). */
-const SAME_SIZE_FACTOR = 1.02;
 
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -243,7 +226,7 @@ async function main(): Promise<void> {
     "",
     `Traces: ${dir}/*.csv (see ${dir}/README.md for how and under what load they were measured). Roots split their input into ${describePartitionRule()} parts, so the stages after a root are traced over a range of instance sizes.`,
     "",
-    `Per function: trained on ≤ ${MAX_TRAIN_RUNS} runs spread over the sizes ≤ half the largest traced size (model auto: 5-fold cross-validation by size plus leave-largest-sizes-out over constant, linear, polynomial, power law, broken power law (two power laws joined at a fitted knee) and MLP — refusing families that grow faster beyond the data than the data itself, or linearly, plus 0.25 in log-log slope; for fanout also ceil-power, a power law stepped to whole counts), then scored on sizes it never saw — inside the trained range and beyond it (the ratio is the largest held-out size over the largest trained one). MAPE per row includes run-to-run noise; MAPE vs size medians compares with the median of the runs at each size. Runs whose input sizes are within 2% of each other count as one size (a stage after a root reads slightly different bytes per part and repeat; a root's sizes repeat exactly). The noise floor is the MAPE of every traced run against the median of the runs at its own size: no model of input size alone can do better per row.`,
+    `Per function: trained on ≤ ${MAX_TRAIN_RUNS} runs at the sizes ≤ half the largest traced size — the ${TOP_RUNS} largest of them, and the rest spread evenly in size order over the remaining ones up to the largest, so that with 5 repeats per size the largest trained size has 3 runs (replicates at the top of the trained range, whose slope is what is carried beyond; bench/profiles-split.ts; until 2026-12-04 all ${MAX_TRAIN_RUNS} were spread evenly, 1 at the top: bench/profiles-experiments.md item 11) (model auto: 5-fold cross-validation by size plus leave-largest-sizes-out over constant, linear, polynomial, power law, broken power law (two power laws joined at a fitted knee) and MLP — refusing families that grow faster beyond the data than the data itself, or linearly, plus 0.25 in log-log slope; for fanout also ceil-power, a power law stepped to whole counts), then scored on sizes it never saw — inside the trained range and beyond it (the ratio is the largest held-out size over the largest trained one). MAPE per row includes run-to-run noise; MAPE vs size medians compares with the median of the runs at each size. Runs whose input sizes are within 2% of each other count as one size (a stage after a root reads slightly different bytes per part and repeat; a root's sizes repeat exactly). The noise floor is the MAPE of every traced run against the median of the runs at its own size: no model of input size alone can do better per row.`,
     "",
     `Timer floor: a runtime is scored only at sizes whose median run is ≥ ${RUNTIME_FLOOR_MS} ms. Below that the body's measured time (CPU or wall) is dominated by timer granularity, JIT state and GC pauses, and a relative error against ~0 ms measures those rather than the model (0.02 ms predicted for 0.01 ms measured is 100%). A cell "< ${RUNTIME_FLOOR_MS} ms" means every held-out size was below the floor: that target is reported as below resolution and not counted as met or missed; "†" marks a MAPE over only the sizes at or above the floor.`,
     "",
