@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     process.stderr.write(`wrote ${path} (${rows.length} rows)\n`);
     collected.push({ app, file: `${app.app}.csv`, rows, wallMs });
   }
-  const input = { collected, sizesBytes, repeats, machine: describeMachine(), loadAverages, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000, warmupBytes, measure, singleThreaded: SINGLE_THREADED, ...(quietBelow === undefined ? {} : { quietWait: { threshold: quietBelow, waitedS: waitedS!, reached: loadAverages[0]! < quietBelow } }) };
+  const input = { collected, sizesBytes, repeats, machine: describeMachine(), loadAverages, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000, warmupBytes, measure, singleThreaded: SINGLE_THREADED, ...(process.env.MALLOC_MMAP_THRESHOLD_ === undefined ? {} : { mallocMmapThreshold: process.env.MALLOC_MMAP_THRESHOLD_ }), ...(quietBelow === undefined ? {} : { quietWait: { threshold: quietBelow, waitedS: waitedS!, reached: loadAverages[0]! < quietBelow } }) };
   const readme = renderDatasetsReadme(input);
   writeFileAtomic(join(outDir, "COLLECTION.md"), readme);
   process.stderr.write(`wrote ${join(outDir, "COLLECTION.md")}\n`);

@@ -31,6 +31,8 @@ export interface ReadmeInput {
   readonly singleThreaded: boolean;
   /** When the run first waited for the load average to drop below `threshold`. */
   readonly quietWait?: { readonly threshold: number; readonly waitedS: number; readonly reached: boolean };
+  /** glibc's MALLOC_MMAP_THRESHOLD_ as the collector's process was started with it (undefined: not set, the threshold adapts). */
+  readonly mallocMmapThreshold?: string;
 }
 
 function size(bytes: number): string {
@@ -136,6 +138,7 @@ take time).
 - Memory: ${m.memoryGib} GiB
 - Node: ${m.nodeVersion} (${m.platform})
 - Date: ${r.date}
+- Memory allocator: ${mallocLine(r.mallocMmapThreshold)}
 ${r.quietWait === undefined ? "" : `- Before starting, the run waited ${Math.round(r.quietWait.waitedS)} s for the 1-minute load average to drop below ${r.quietWait.threshold} (\`--quiet-below\`)${r.quietWait.reached ? "" : "; it did not within the 30-minute limit, so the run went ahead on a busy machine"}.\n`}- 1-minute load average: ${r.loadAverages[0]!.toFixed(2)} at the start, ${r.loadAverages[r.loadAverages.length - 1]!.toFixed(2)} at the end;
   ${Math.min(...r.loadAverages).toFixed(2)} – ${Math.max(...r.loadAverages).toFixed(2)} (median ${median(r.loadAverages).toFixed(2)}) over the run, on ${m.logicalCores} cores. The
   collector itself keeps about one core busy, so a load near 1 means the machine was otherwise
@@ -143,4 +146,16 @@ ${r.quietWait === undefined ? "" : `- Before starting, the run waited ${Math.rou
   wall time and its spread between repeats, and \`runtime_ms\` less so (cores and memory
   bandwidth are shared); sizes and memory are unaffected.
 `;
+}
+
+/**
+ * How the process's allocator treats large buffers (Node's ArrayBuffers come from malloc). With
+ * glibc's default the mmap threshold adapts (mallopt(3), M_MMAP_THRESHOLD): once a large block is
+ * freed the threshold rises to its size, and later buffers below it reuse freed memory instead of
+ * being mapped fresh — so whether a call pays the page faults of fresh memory depends on what the
+ * worker allocated before. Set explicitly, the threshold is fixed.
+ */
+export function mallocLine(threshold: string | undefined): string {
+  if (threshold === undefined) return "glibc's default (`MALLOC_MMAP_THRESHOLD_` not set): the mmap threshold adapts, so a large buffer either reuses memory freed by an earlier call or is mapped fresh and pays its page faults in the call's system time, depending on what the worker allocated before";
+  return `\`MALLOC_MMAP_THRESHOLD_=${threshold}\`: the mmap threshold is fixed, so every buffer of ${threshold} bytes or more is mapped fresh and every call pays its page faults (system time), as in a new instance`;
 }
