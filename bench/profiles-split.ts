@@ -30,10 +30,9 @@ export interface RunSplit {
   readonly beyond: TraceRecord[];
 }
 
-/** `k` rows spread evenly in order over `rows` (all of them when there are at most k), first and last included. */
+/** `k` ≥ 2 rows spread evenly in order over `rows` (all of them when there are at most k), first and last included. */
 function spreadEvenly(rows: readonly TraceRecord[], k: number): TraceRecord[] {
   if (rows.length <= k) return [...rows];
-  if (k === 1) return [rows[rows.length - 1]!];
   return Array.from({ length: k }, (_, i) => rows[Math.round((i * (rows.length - 1)) / (k - 1))]!);
 }
 

@@ -27,7 +27,7 @@ import { readCsvTraces } from "../src/traces/read-csv-traces.js";
 import { DEFAULT_MAX_PARTITIONS, DEFAULT_PARTITION_UNIT_BYTES, describePartitionRule, partitionCount } from "../src/workloads/partition-count.js";
 import type { TraceRecord } from "../src/traces/trace-record.js";
 import { machineLine } from "./machine.js";
-import { MAX_TRAIN_RUNS, SAME_SIZE_FACTOR, splitRuns, TOP_RUNS } from "./profiles-split.js";
+import { MAX_TRAIN_RUNS, type RunSplit, SAME_SIZE_FACTOR, splitRuns, TOP_RUNS } from "./profiles-split.js";
 import { writeResultsSection } from "./write-section.js";
 
 /** Families forced one by one on the same training runs, to find the best choice in hindsight ("auto" is what selection picked). */
@@ -106,7 +106,7 @@ const FANOUT_FITS: readonly { readonly name: string; readonly fit: (t: FitTask) 
 ];
 
 /** Fanout models on the same train/held-out split: MAPE beyond the trained range against the traced counts. */
-function fanoutComparison(fn: string, s: ReturnType<typeof splitRuns>, chosen: (x: number) => number): string | undefined {
+function fanoutComparison(fn: string, s: RunSplit, chosen: (x: number) => number): string | undefined {
   if (s.beyond.length === 0 || new Set([...s.train, ...s.beyond].map((r) => r.fanout!)).size === 1) return undefined;
   const task: FitTask = { inputBytes: s.train.map((r) => r.inputBytes), values: s.train.map((r) => r.fanout!) };
   const truth = s.beyond.map((r) => r.fanout!);
