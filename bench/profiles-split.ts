@@ -36,20 +36,58 @@ function spreadEvenly(rows: readonly TraceRecord[], k: number): TraceRecord[] {
   return Array.from({ length: k }, (_, i) => rows[Math.round((i * (rows.length - 1)) / (k - 1))]!);
 }
 
-/**
- * ≤ MAX_TRAIN_RUNS rows at sizes ≤ half the largest: the TOP_RUNS largest, and the rest spread
- * evenly in size order over the remaining ones, first and last included (rows of equal size keep
- * the order they were traced in).
- */
-export function splitRuns(rows: readonly TraceRecord[]): RunSplit {
-  const sorted = [...rows].sort((a, b) => a.inputBytes - b.inputBytes);
-  const cutoff = sorted[sorted.length - 1]!.inputBytes / 2;
-  const small = sorted.filter((r) => r.inputBytes <= cutoff);
-  const train = small.length <= MAX_TRAIN_RUNS ? small : [...spreadEvenly(small.slice(0, small.length - TOP_RUNS), MAX_TRAIN_RUNS - TOP_RUNS), ...small.slice(small.length - TOP_RUNS)];
+/** Rows in size order, grouped: a new group whenever a size exceeds its group's first by more than SAME_SIZE_FACTOR. */
+export function groupBySize(rows: readonly TraceRecord[]): TraceRecord[][] {
+  const groups: TraceRecord[][] = [];
+  for (const r of [...rows].sort((a, b) => a.inputBytes - b.inputBytes)) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && r.inputBytes <= last[0]!.inputBytes * SAME_SIZE_FACTOR) last.push(r);
+    else groups.push([r]);
+  }
+  return groups;
+}
+
+/** The split for a chosen training set: held out are the runs at sizes not within SAME_SIZE_FACTOR of a trained size. */
+function holdOut(sorted: readonly TraceRecord[], train: TraceRecord[]): RunSplit {
   const seen = new Set(train.map((r) => r.inputBytes));
   const maxTrained = Math.max(...seen);
   // Held out: sizes not within SAME_SIZE_FACTOR of a trained size (same-size parts of a trained root size are not new sizes).
   const near = (x: number) => [...seen].some((t) => Math.max(x, t) <= Math.min(x, t) * SAME_SIZE_FACTOR);
   const unseen = sorted.filter((r) => !near(r.inputBytes));
   return { train, within: unseen.filter((r) => r.inputBytes <= maxTrained), beyond: unseen.filter((r) => r.inputBytes > maxTrained) };
+}
+
+/**
+ * ≤ MAX_TRAIN_RUNS rows at sizes ≤ half the largest: the `topRuns` (TOP_RUNS) largest, and the
+ * rest spread evenly in size order over the remaining ones, first and last included (rows of equal
+ * size keep the order they were traced in). `topRuns` 0 is the even spread used until 2026-12-04.
+ */
+export function splitRuns(rows: readonly TraceRecord[], topRuns = TOP_RUNS): RunSplit {
+  if (!(Number.isInteger(topRuns) && topRuns >= 0 && topRuns <= MAX_TRAIN_RUNS - 2)) throw new RangeError(`topRuns: expected a whole number in [0, ${MAX_TRAIN_RUNS - 2}], got ${topRuns}`);
+  const sorted = [...rows].sort((a, b) => a.inputBytes - b.inputBytes);
+  const cutoff = sorted[sorted.length - 1]!.inputBytes / 2;
+  const small = sorted.filter((r) => r.inputBytes <= cutoff);
+  const train = small.length <= MAX_TRAIN_RUNS ? small : [...spreadEvenly(small.slice(0, small.length - topRuns), MAX_TRAIN_RUNS - topRuns), ...small.slice(small.length - topRuns)];
+  return holdOut(sorted, train);
+}
+
+/**
+ * The same design with other repeats: each training run replaced by a run drawn at random (`random`
+ * in [0, 1)) from its size group (among the runs ≤ half the largest), no run twice, and the held-out sets recomputed for the new sizes.
+ * splitRuns takes the repeats in traced order, one draw of many; scoring many draws gives the
+ * count the protocol reaches in expectation rather than with the repeats it happened to take.
+ */
+export function redrawRepeats(rows: readonly TraceRecord[], split: RunSplit, random: () => number): RunSplit {
+  const sorted = [...rows].sort((a, b) => a.inputBytes - b.inputBytes);
+  const cutoff = sorted[sorted.length - 1]!.inputBytes / 2;
+  const groupOf = new Map<TraceRecord, TraceRecord[]>();
+  for (const g of groupBySize(sorted.filter((r) => r.inputBytes <= cutoff))) for (const r of g) groupOf.set(r, g);
+  const taken = new Set<TraceRecord>();
+  const train = split.train.map((r) => {
+    const free = (groupOf.get(r) ?? [r]).filter((x) => !taken.has(x));
+    const pick = free[Math.floor(random() * free.length)]!;
+    taken.add(pick);
+    return pick;
+  });
+  return holdOut(sorted, train);
 }

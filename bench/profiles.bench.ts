@@ -27,7 +27,8 @@ import { readCsvTraces } from "../src/traces/read-csv-traces.js";
 import { DEFAULT_MAX_PARTITIONS, DEFAULT_PARTITION_UNIT_BYTES, describePartitionRule, partitionCount } from "../src/workloads/partition-count.js";
 import type { TraceRecord } from "../src/traces/trace-record.js";
 import { machineLine } from "./machine.js";
-import { MAX_TRAIN_RUNS, type RunSplit, SAME_SIZE_FACTOR, splitRuns, TOP_RUNS } from "./profiles-split.js";
+import { groupBySize, MAX_TRAIN_RUNS, redrawRepeats, type RunSplit, splitRuns, TOP_RUNS } from "./profiles-split.js";
+import { mulberry32 } from "../src/util/mulberry32.js";
 import { writeResultsSection } from "./write-section.js";
 
 /** Families forced one by one on the same training runs, to find the best choice in hindsight ("auto" is what selection picked). */
@@ -53,16 +54,9 @@ interface SizeGroup {
   readonly rows: readonly TraceRecord[];
 }
 
-/** Runs grouped by size: sorted by input, a new group whenever a size exceeds the group's first by SAME_SIZE_FACTOR. */
+/** Runs grouped by size (groupBySize), each group with its medians. */
 function sizeGroups(rows: readonly TraceRecord[], t: ProfileTarget): SizeGroup[] {
-  const sorted = [...rows].sort((a, b) => a.inputBytes - b.inputBytes);
-  const groups: TraceRecord[][] = [];
-  for (const r of sorted) {
-    const last = groups[groups.length - 1];
-    if (last !== undefined && r.inputBytes <= last[0]!.inputBytes * SAME_SIZE_FACTOR) last.push(r);
-    else groups.push([r]);
-  }
-  return groups.map((g) => ({ x: median(g.map((r) => r.inputBytes)), y: median(g.map((r) => r[t]!)), rows: g }));
+  return groupBySize(rows).map((g) => ({ x: median(g.map((r) => r.inputBytes)), y: median(g.map((r) => r[t]!)), rows: g }));
 }
 
 /** The groups a target is scored at: all, except runtimes whose group median is below RUNTIME_FLOOR_MS. */
@@ -143,10 +137,77 @@ async function syntheticControl(): Promise<string[]> {
 /**
  * `--datasets DIR` scores another folder of traces in the datasets/ layout (e.g. a re-collection)
  * and prints the section without writing bench/RESULTS.md; the default is datasets/, written there.
+ * `--draws N` (default DEFAULT_DRAWS) sets how many other draws of the repeats are scored;
+ * `--top-runs K` trains on another design (splitRuns' topRuns; 0 is the even spread). Either of
+ * those, like --datasets, prints only.
  */
-function datasetsDir(): string {
-  const k = process.argv.indexOf("--datasets");
-  return k < 0 ? "datasets" : process.argv[k + 1] ?? "datasets";
+function flag(name: string): string | undefined {
+  const k = process.argv.indexOf(name);
+  return k < 0 ? undefined : process.argv[k + 1];
+}
+const datasetsDir = () => flag("--datasets") ?? "datasets";
+/** Draws of which repeats are trained on: enough that the mean count is known to about ±0.1 (its spread is ~1 run). */
+const DEFAULT_DRAWS = 100;
+const DRAWS_SEED = 1;
+function wholeFlag(name: string, fallback: number): number {
+  const v = flag(name);
+  const n = v === undefined ? fallback : Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: expected a whole number ≥ 0, got ${v}`);
+  return n;
+}
+const drawCount = () => wholeFlag("--draws", DEFAULT_DRAWS);
+const topRuns = () => wholeFlag("--top-runs", TOP_RUNS);
+
+/** One app's traces: each function's runs and its split. */
+interface AppRuns {
+  readonly byFn: ReadonlyMap<string, readonly TraceRecord[]>;
+  readonly splits: ReadonlyMap<string, RunSplit>;
+}
+
+/** How many scored targets are within 10% beyond the trained range, and which are not, for one set of splits per app. */
+async function countWithin10(apps: readonly AppRuns[], splitsOf: (app: AppRuns) => ReadonlyMap<string, RunSplit>): Promise<{ within10: number; scored: number; missed: string[] }> {
+  let within10 = 0, scored = 0;
+  const missed: string[] = [];
+  for (const app of apps) {
+    const splits = splitsOf(app);
+    const set = await trainProfiles([...splits.values()].flatMap((s) => s.train));
+    for (const [fn, s] of [...splits].sort()) {
+      const p = set.profileFor(fn, {})!;
+      for (const t of PROFILE_TARGETS) {
+        const m = score(s.beyond, t, p[t]).medians;
+        if (m.kind !== "mape" || m.mape === null) continue;
+        scored++;
+        if (m.mape <= 10) within10++;
+        else missed.push(`${fn} ${t}`);
+      }
+    }
+  }
+  return { within10, scored, missed };
+}
+
+/**
+ * The count over `draws` other draws of which repeats are trained on (redrawRepeats: the same
+ * sizes, other runs at them). The table's split takes the repeats in traced order: one draw.
+ */
+async function resampledCounts(apps: readonly AppRuns[], draws: number): Promise<string> {
+  if (draws === 0) return "";
+  const random = mulberry32(DRAWS_SEED);
+  const counts: number[] = [];
+  const misses = new Map<string, number>();
+  let scored = 0;
+  for (let d = 0; d < draws; d++) {
+    const r = await countWithin10(apps, (app) => new Map([...app.splits].map(([fn, s]) => [fn, redrawRepeats(app.byFn.get(fn)!, s, random)])));
+    counts.push(r.within10);
+    scored = r.scored;
+    for (const m of r.missed) misses.set(m, (misses.get(m) ?? 0) + 1);
+  }
+  const sorted = [...counts].sort((a, b) => a - b);
+  const mean = counts.reduce((a, b) => a + b, 0) / draws;
+  const sd = Math.sqrt(counts.reduce((a, c) => a + (c - mean) ** 2, 0) / Math.max(1, draws - 1));
+  const target = Math.ceil(0.9 * scored);
+  const reach = counts.filter((c) => c >= target).length;
+  const often = [...misses].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k} ${((100 * n) / draws).toFixed(0)}%`);
+  return `Which repeats are trained on is itself a draw. The table takes them in traced order; over **${draws} other draws** (each training run replaced by a run drawn at random from the runs at its size, the same sizes as often; seed ${DRAWS_SEED}; bench/profiles-split.ts redrawRepeats), the count beyond the trained range is **${mean.toFixed(1)} of ${scored} on average (${((100 * mean) / scored).toFixed(0)}%)**, standard deviation ${sd.toFixed(1)}, median ${median(counts)}, range ${sorted[0]}–${sorted[sorted.length - 1]}; ${reach} of ${draws} draws reach ${target} of ${scored} (90%). How often each target misses 10% over the draws: ${often.join("; ")}.`;
 }
 
 async function main(): Promise<void> {
@@ -159,11 +220,13 @@ async function main(): Promise<void> {
   const misses: string[] = [];
   const belowFloor: string[] = [];
   const fanoutLines: string[] = [];
+  const apps: AppRuns[] = [];
   for (const file of files) {
     const { records } = await readCsvTraces(path.join(dir, file));
     const byFn = new Map<string, TraceRecord[]>();
     for (const r of records) byFn.set(r.function, [...(byFn.get(r.function) ?? []), r]);
-    const splits = new Map([...byFn].map(([fn, rows]) => [fn, splitRuns(rows)]));
+    const splits = new Map([...byFn].map(([fn, rows]) => [fn, splitRuns(rows, topRuns())]));
+    apps.push({ byFn, splits });
     const train = [...splits.values()].flatMap((s) => s.train);
     const started = performance.now();
     const cpu = process.cpuUsage();
@@ -206,6 +269,7 @@ async function main(): Promise<void> {
       if (fanoutLine !== undefined) fanoutLines.push(fanoutLine);
     }
   }
+  const resampled = await resampledCounts(apps, drawCount());
   // The models plan() uses by default: trained on every traced run (npm run train:bundled).
   const bundledLines: string[] = [];
   for (const set of await loadBundledTrainedProfiles()) {
@@ -224,6 +288,7 @@ async function main(): Promise<void> {
   const body = [
     machineLine("npm run bench:profiles"),
     "",
+    ...(topRuns() === TOP_RUNS ? [] : [`**Design here: --top-runs ${topRuns()}** (the text below describes the default, ${TOP_RUNS}).`, ""]),
     `Traces: ${dir}/*.csv (see ${dir}/README.md for how and under what load they were measured). Roots split their input into ${describePartitionRule()} parts, so the stages after a root are traced over a range of instance sizes.`,
     "",
     `Per function: trained on ≤ ${MAX_TRAIN_RUNS} runs at the sizes ≤ half the largest traced size — the ${TOP_RUNS} largest of them, and the rest spread evenly in size order over the remaining ones up to the largest, so that with 5 repeats per size the largest trained size has 3 runs (replicates at the top of the trained range, whose slope is what is carried beyond; bench/profiles-split.ts; until 2026-12-04 all ${MAX_TRAIN_RUNS} were spread evenly, 1 at the top: bench/profiles-experiments.md item 11) (model auto: 5-fold cross-validation by size plus leave-largest-sizes-out over constant, linear, polynomial, power law, broken power law (two power laws joined at a fitted knee) and MLP — refusing families that grow faster beyond the data than the data itself, or linearly, plus 0.25 in log-log slope; for fanout also ceil-power, a power law stepped to whole counts), then scored on sizes it never saw — inside the trained range and beyond it (the ratio is the largest held-out size over the largest trained one). MAPE per row includes run-to-run noise; MAPE vs size medians compares with the median of the runs at each size. Runs whose input sizes are within 2% of each other count as one size (a stage after a root reads slightly different bytes per part and repeat; a root's sizes repeat exactly). The noise floor is the MAPE of every traced run against the median of the runs at its own size: no model of input size alone can do better per row.`,
@@ -238,6 +303,7 @@ async function main(): Promise<void> {
     "",
     `Beyond the trained range, **${within10} of ${scored}** scored function-targets are within the 10% MAPE target against size medians${belowFloor.length > 0 ? `; ${belowFloor.length} more are below the ${RUNTIME_FLOOR_MS} ms timer floor and not scored (${belowFloor.join("; ")})` : ""}.${misses.length > 0 ? ` Missed: ${misses.join("; ")}.` : ""}`,
     "",
+    ...(resampled === "" ? [] : [resampled, ""]),
     `Selection's ceiling: had every target been given the family that scores best beyond the trained range — chosen in hindsight, on the held-out sizes themselves (every family of the table forced in turn on the same ≤ ${MAX_TRAIN_RUNS} runs, auto's own choice included) — **${hindsight10} of ${scored}** would be within 10%.${hindsightMisses.length > 0 ? ` Beyond every family's reach: ${hindsightMisses.join("; ")}.` : ""} A better choice among these families cannot reach more; what limits the rest is the ≤ ${MAX_TRAIN_RUNS} training runs themselves (their run-to-run noise, and sizes whose shape changes past the trained range).`,
     "",
     // What was tried to close the gap to the target, with its figures (a dated record, not re-measured by this run).
@@ -263,7 +329,7 @@ async function main(): Promise<void> {
     "",
     `Installed TensorFlow.js parts (du): ${sizes.join(", ")}. tfjs-layers is loaded only for the gradient functions tfjs-core's Node bundle leaves out; the MLP itself is written with tfjs-core ops.`,
   ].join("\n");
-  if (dir === "datasets") writeResultsSection("Profiles", body);
+  if (dir === "datasets" && drawCount() === DEFAULT_DRAWS && topRuns() === TOP_RUNS) writeResultsSection("Profiles", body);
   process.stdout.write(body + "\n");
 }
 
