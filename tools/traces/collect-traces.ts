@@ -18,6 +18,8 @@
  *          --warmup-calls 5, --warmup-budget-ms 500: untimed calls on each invocation's own input
  *          before timing it (fewer once they have taken the budget)
  *          --timed-calls 3: timed calls per invocation, reported as their median
+ *          --first-seed 1: seed of repeat 1's input data (repeat r: first-seed + r − 1); another
+ *          value traces other data of the same sizes and shapes (seed 0 is the warm-up's)
  *          --quiet-below 1.0: first wait (polling every 30 s, at most 30 min) until the 1-minute
  *          load average is below this, so other processes do not inflate the runtimes.
  */
@@ -44,7 +46,7 @@ const MIB = 1024 * 1024;
 const DEFAULT_SIZES_BYTES = [256 * KIB, 512 * KIB, 1 * MIB, 2 * MIB, 4 * MIB, 8 * MIB, 12 * MIB, 16 * MIB, 24 * MIB, 32 * MIB, 48 * MIB, 64 * MIB, 96 * MIB, 128 * MIB];
 const DEFAULT_REPEATS = 5;
 const DEFAULT_WARMUP_BYTES = 256 * KIB;
-/** Seed of the warm-up run's input: different data from every timed repeat (seeds 1, 2, …). */
+/** Seed of the warm-up run's input: different data from every timed repeat (seeds --first-seed, +1, …; ≥ 1). */
 const WARMUP_SEED = 0;
 const DEFAULT_WARMUP_CALLS = 5;
 const DEFAULT_WARMUP_BUDGET_MS = 500;
@@ -78,7 +80,9 @@ async function waitForQuiet(threshold: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: "string" }, repeats: { type: "string" }, apps: { type: "string" }, out: { type: "string" }, "quiet-below": { type: "string" }, warmup: { type: "string" }, "warmup-calls": { type: "string" }, "warmup-budget-ms": { type: "string" }, "timed-calls": { type: "string" } } });
+  const { values } = parseArgs({ options: { sizes: { type: "string" }, repeats: { type: "string" }, apps: { type: "string" }, out: { type: "string" }, "quiet-below": { type: "string" }, warmup: { type: "string" }, "warmup-calls": { type: "string" }, "warmup-budget-ms": { type: "string" }, "timed-calls": { type: "string" }, "first-seed": { type: "string" } } });
+  // Seed 0 is the warm-up run's data (WARMUP_SEED): timed repeats start at 1 so they never trace it.
+  const firstSeed = parseCount("first-seed", values["first-seed"], 1, WARMUP_SEED + 1);
   const measure = {
     warmupCalls: parseCount("warmup-calls", values["warmup-calls"], DEFAULT_WARMUP_CALLS, 0),
     warmupBudgetMs: parseCount("warmup-budget-ms", values["warmup-budget-ms"], DEFAULT_WARMUP_BUDGET_MS, 0),
@@ -113,7 +117,7 @@ async function main(): Promise<void> {
       try {
         if (warmupBytes > 0) await runApp(app, warmupBytes, invoke, { seed: WARMUP_SEED });
         const wallMs: number[] = [];
-        const runRows = await runApp(app, inputBytes, invoke, { seed: 1 + repeat, onInvocation: (_row, m) => wallMs.push(m.wallMs) });
+        const runRows = await runApp(app, inputBytes, invoke, { seed: firstSeed + repeat, onInvocation: (_row, m) => wallMs.push(m.wallMs) });
         loadAverages.push(os.loadavg()[0]!);
         runs.set(key(sizeIndex, repeat), { rows: runRows, wallMs });
         const elapsedS = ((performance.now() - startedMs) / 1000).toFixed(1);
@@ -137,7 +141,7 @@ async function main(): Promise<void> {
     process.stderr.write(`wrote ${path} (${rows.length} rows)\n`);
     collected.push({ app, file: `${app.app}.csv`, rows, wallMs });
   }
-  const input = { collected, sizesBytes, repeats, machine: describeMachine(), loadAverages, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000, warmupBytes, measure, singleThreaded: SINGLE_THREADED, ...(process.env.MALLOC_MMAP_THRESHOLD_ === undefined ? {} : { mallocMmapThreshold: process.env.MALLOC_MMAP_THRESHOLD_ }), ...(quietBelow === undefined ? {} : { quietWait: { threshold: quietBelow, waitedS: waitedS!, reached: loadAverages[0]! < quietBelow } }) };
+  const input = { collected, sizesBytes, repeats, firstSeed, machine: describeMachine(), loadAverages, date: new Date().toISOString().slice(0, 10), durationS: (performance.now() - startedMs) / 1000, warmupBytes, measure, singleThreaded: SINGLE_THREADED, ...(process.env.MALLOC_MMAP_THRESHOLD_ === undefined ? {} : { mallocMmapThreshold: process.env.MALLOC_MMAP_THRESHOLD_ }), ...(quietBelow === undefined ? {} : { quietWait: { threshold: quietBelow, waitedS: waitedS!, reached: loadAverages[0]! < quietBelow } }) };
   const readme = renderDatasetsReadme(input);
   writeFileAtomic(join(outDir, "COLLECTION.md"), readme);
   process.stderr.write(`wrote ${join(outDir, "COLLECTION.md")}\n`);

@@ -18,6 +18,8 @@ export interface ReadmeInput {
   readonly collected: readonly CollectedApp[];
   readonly sizesBytes: readonly number[];
   readonly repeats: number;
+  /** Seed of repeat 1's input data; repeat r uses firstSeed + r − 1 (default 1). */
+  readonly firstSeed?: number;
   readonly machine: MachineInfo;
   /** 1-minute load averages sampled at the start, after every repeat, and at the end. */
   readonly loadAverages: readonly number[];
@@ -54,6 +56,12 @@ function appSection(c: CollectedApp): string {
   return [`### \`${c.file}\` — ${c.app.app} (${c.rows.length} rows)`, "", `DAG: ${shape}`, "", "| function | rows | instance input bytes | fanout | wall / CPU time (median) |", "|---|---|---|---|---:|", ...lines, ""].join("\n");
 }
 
+/** Which seeds the repeats' input data came from. */
+export function seedsLine(firstSeed: number, repeats: number): string {
+  if (firstSeed === 1) return "seed = repeat number";
+  return `seeds ${firstSeed}–${firstSeed + repeats - 1}, one per repeat (repeat r: seed ${firstSeed - 1} + r), so other data than a collection with seeds 1–${repeats}`;
+}
+
 export function renderDatasetsReadme(r: ReadmeInput): string {
   const m = r.machine;
   const mo = r.measure;
@@ -63,7 +71,7 @@ Per-invocation traces of the workloads that ship in \`src/workloads/\`, measured
 own code with \`npm run traces\` (\`tsx tools/traces/collect-traces.ts\`). Regenerate them the same
 way; the run took ${Math.round(r.durationS)} s.
 
-- Root input sizes: ${r.sizesBytes.map(size).join(", ")} (generated with a seeded PRNG; seed = repeat number).
+- Root input sizes: ${r.sizesBytes.map(size).join(", ")} (generated with a seeded PRNG; ${seedsLine(r.firstSeed ?? 1, r.repeats)}).
 - Repeats: ${r.repeats} per size (different seeds, so different data of the same size and shape).
 - Each invocation ran in a \`node:worker_threads\` worker, one at a time. Each function of an app
   gets a fresh worker for each run (one root size, one repeat). Runs were visited in rounds: round r
