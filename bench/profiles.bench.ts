@@ -28,6 +28,7 @@ import { DEFAULT_MAX_PARTITIONS, DEFAULT_PARTITION_UNIT_BYTES, describePartition
 import type { TraceRecord } from "../src/traces/trace-record.js";
 import { machineLine } from "./machine.js";
 import { groupBySize, MAX_TRAIN_RUNS, redrawRepeats, type RunSplit, splitRuns, TOP_RUNS } from "./profiles-split.js";
+import { median } from "../src/util/median.js";
 import { mulberry32 } from "../src/util/mulberry32.js";
 import { writeResultsSection } from "./write-section.js";
 
@@ -41,10 +42,6 @@ const RUNTIME_FLOOR_MS = 1;
 const pct = (v: number | null) => (v === null ? "–" : v.toFixed(1));
 
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 interface SizeGroup {
   /** Median input size of the group's runs. */
@@ -155,8 +152,8 @@ function wholeFlag(name: string, fallback: number): number {
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: expected a whole number ≥ 0, got ${v}`);
   return n;
 }
-const drawCount = () => wholeFlag("--draws", DEFAULT_DRAWS);
-const topRuns = () => wholeFlag("--top-runs", TOP_RUNS);
+const DRAWS = wholeFlag("--draws", DEFAULT_DRAWS);
+const TOP_RUNS_HERE = wholeFlag("--top-runs", TOP_RUNS);
 
 /** One app's traces: each function's runs and its split. */
 interface AppRuns {
@@ -225,7 +222,7 @@ async function main(): Promise<void> {
     const { records } = await readCsvTraces(path.join(dir, file));
     const byFn = new Map<string, TraceRecord[]>();
     for (const r of records) byFn.set(r.function, [...(byFn.get(r.function) ?? []), r]);
-    const splits = new Map([...byFn].map(([fn, rows]) => [fn, splitRuns(rows, topRuns())]));
+    const splits = new Map([...byFn].map(([fn, rows]) => [fn, splitRuns(rows, TOP_RUNS_HERE)]));
     apps.push({ byFn, splits });
     const train = [...splits.values()].flatMap((s) => s.train);
     const started = performance.now();
@@ -269,7 +266,7 @@ async function main(): Promise<void> {
       if (fanoutLine !== undefined) fanoutLines.push(fanoutLine);
     }
   }
-  const resampled = await resampledCounts(apps, drawCount());
+  const resampled = await resampledCounts(apps, DRAWS);
   // The models plan() uses by default: trained on every traced run (npm run train:bundled).
   const bundledLines: string[] = [];
   for (const set of await loadBundledTrainedProfiles()) {
@@ -288,7 +285,7 @@ async function main(): Promise<void> {
   const body = [
     machineLine("npm run bench:profiles"),
     "",
-    ...(topRuns() === TOP_RUNS ? [] : [`**Design here: --top-runs ${topRuns()}** (the text below describes the default, ${TOP_RUNS}).`, ""]),
+    ...(TOP_RUNS_HERE === TOP_RUNS ? [] : [`**Design here: --top-runs ${TOP_RUNS_HERE}** (the text below describes the default, ${TOP_RUNS}).`, ""]),
     `Traces: ${dir}/*.csv (see ${dir}/README.md for how and under what load they were measured). Roots split their input into ${describePartitionRule()} parts, so the stages after a root are traced over a range of instance sizes.`,
     "",
     `Per function: trained on ≤ ${MAX_TRAIN_RUNS} runs at the sizes ≤ half the largest traced size — the ${TOP_RUNS} largest of them, and the rest spread evenly in size order over the remaining ones up to the largest, so that with 5 repeats per size the largest trained size has 3 runs (replicates at the top of the trained range, whose slope is what is carried beyond; bench/profiles-split.ts; until 2026-12-04 all ${MAX_TRAIN_RUNS} were spread evenly, 1 at the top: bench/profiles-experiments.md item 11) (model auto: 5-fold cross-validation by size plus leave-largest-sizes-out over constant, linear, polynomial, power law, broken power law (two power laws joined at a fitted knee) and MLP — refusing families that grow faster beyond the data than the data itself, or linearly, plus 0.25 in log-log slope; for fanout also ceil-power, a power law stepped to whole counts), then scored on sizes it never saw — inside the trained range and beyond it (the ratio is the largest held-out size over the largest trained one). MAPE per row includes run-to-run noise; MAPE vs size medians compares with the median of the runs at each size. Runs whose input sizes are within 2% of each other count as one size (a stage after a root reads slightly different bytes per part and repeat; a root's sizes repeat exactly). The noise floor is the MAPE of every traced run against the median of the runs at its own size: no model of input size alone can do better per row.`,
@@ -329,7 +326,7 @@ async function main(): Promise<void> {
     "",
     `Installed TensorFlow.js parts (du): ${sizes.join(", ")}. tfjs-layers is loaded only for the gradient functions tfjs-core's Node bundle leaves out; the MLP itself is written with tfjs-core ops.`,
   ].join("\n");
-  if (dir === "datasets" && drawCount() === DEFAULT_DRAWS && topRuns() === TOP_RUNS) writeResultsSection("Profiles", body);
+  if (dir === "datasets" && DRAWS === DEFAULT_DRAWS && TOP_RUNS_HERE === TOP_RUNS) writeResultsSection("Profiles", body);
   process.stdout.write(body + "\n");
 }
 
