@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../../util/mulberry32.js";
+import { fitMemoryFactor, memoryScale } from "./memory-factor.js";
+
+const SETTINGS_MB = [512, 1024, 2048];
+
+/** Runtime (offset + slope · x) · (m / 1024)^γ with ±2.5% noise; sizes from `sizeOf`, settings drawn at random. */
+function rows(gamma: number, offsetMs: number, sizeOf: (i: number) => number, n = 90) {
+  const random = mulberry32(3);
+  const x: number[] = [], y: number[] = [], m: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const size = sizeOf(i);
+    const mb = SETTINGS_MB[Math.floor(random() * SETTINGS_MB.length)]!;
+    x.push(size);
+    m.push(mb);
+    y.push(offsetMs * (1 + 2.5e-6 * size) * (mb / 1024) ** gamma * (1 + 0.05 * (random() - 0.5)));
+  }
+  return { x: Float64Array.from(x), y: Float64Array.from(y), m: Float64Array.from(m) };
+}
+
+describe("fitMemoryFactor", () => {
+  // Runtimes of a few milliseconds and below are where a law on ln(1 + y) read γ near 0
+  // (a true −1 as −0.73 at 2 ms, −0.10 at 0.05 ms).
+  it.each([
+    { gamma: -1, offsetMs: 0.05 },
+    { gamma: -1, offsetMs: 2 },
+    { gamma: -0.5, offsetMs: 0.05 },
+    { gamma: -0.5, offsetMs: 200 },
+    { gamma: 0, offsetMs: 2 },
+  ])("reads γ $gamma from the same sizes at several settings, runtimes from $offsetMs ms", ({ gamma, offsetMs }) => {
+    const r = rows(gamma, offsetMs, (i) => 3072 * 2 ** (i % 12));
+    expect(fitMemoryFactor(r.x, r.y, r.m)!.exponent).toBeCloseTo(gamma, 1);
+  });
+
+  it.each([
+    { gamma: -1, offsetMs: 0.05 },
+    { gamma: -0.5, offsetMs: 2 },
+    { gamma: 0, offsetMs: 200 },
+  ])("reads γ $gamma when no size was traced at two settings, runtimes from $offsetMs ms", ({ gamma, offsetMs }) => {
+    // every size 10% above the last: no two rows share a size
+    const r = rows(gamma, offsetMs, (i) => 3072 * 1.1 ** i);
+    expect(fitMemoryFactor(r.x, r.y, r.m)!.exponent).toBeCloseTo(gamma, 1);
+  });
+
+  it("keeps γ within [−1, 0]: more memory never slows a function, nor speeds it beyond perfect scaling", () => {
+    const slower = rows(0.4, 2, (i) => 3072 * 2 ** (i % 12));
+    expect(fitMemoryFactor(slower.x, slower.y, slower.m)!.exponent).toBe(0);
+    const superLinear = rows(-1.6, 2, (i) => 3072 * 2 ** (i % 12));
+    expect(fitMemoryFactor(superLinear.x, superLinear.y, superLinear.m)!.exponent).toBe(-1);
+  });
+
+  it("has no law with fewer than two usable settings; rows without a positive runtime or a setting do not count", () => {
+    const x = Float64Array.from([1e3, 2e3, 4e3, 8e3]);
+    expect(fitMemoryFactor(x, Float64Array.from([1, 2, 4, 8]), Float64Array.from([512, 512, 512, 512]))).toBeUndefined();
+    // the only rows at 2048 MB have a zero or NaN runtime
+    expect(fitMemoryFactor(x, Float64Array.from([1, 2, 0, Number.NaN]), Float64Array.from([512, 512, 2048, 2048]))).toBeUndefined();
+    expect(fitMemoryFactor(x, Float64Array.from([1, 2, 4, 8]), Float64Array.from([512, 512, Number.NaN, 0]))).toBeUndefined();
+  });
+
+  it("names the reference (most common) setting and the traced range; memoryScale clamps to it", () => {
+    const r = rows(-1, 2, (i) => 3072 * 2 ** (i % 12));
+    const f = fitMemoryFactor(r.x, r.y, r.m)!;
+    expect([f.minMb, f.maxMb]).toEqual([512, 2048]);
+    const counts = SETTINGS_MB.map((s) => r.m.filter((v) => v === s).length);
+    expect(f.referenceMb).toBe(SETTINGS_MB[counts.indexOf(Math.max(...counts))]);
+    expect(memoryScale(f, 8192)).toBe(memoryScale(f, 2048));
+    expect(memoryScale(f, 128)).toBe(memoryScale(f, 512));
+    expect(memoryScale(f, undefined)).toBe(1);
+    expect(memoryScale(undefined, 1024)).toBe(1);
+  });
+});
