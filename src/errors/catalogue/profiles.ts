@@ -128,7 +128,7 @@ export const PROFILE_ERRORS = {
     category: "data",
     message: "no trace records",
     expected: "at least one record",
-    hint: "Check the trace files: every row may have been skipped as invalid.",
+    hint: "Check the trace files: every row may have been skipped as invalid or filtered out by --where (the where option).",
   },
   "profiles.badRecord": {
     code: "SLU4041",
