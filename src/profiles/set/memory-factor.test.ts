@@ -57,6 +57,14 @@ describe("fitMemoryFactor", () => {
     expect(fitMemoryFactor(x, Float64Array.from([1, 2, 4, 8]), Float64Array.from([512, 512, Number.NaN, 0]))).toBeUndefined();
   });
 
+  it("has no law from too few rows at distinct sizes to separate memory from size", () => {
+    const r = rows(-1, 2, (i) => 3072 * 1.1 ** i, 7);
+    expect(fitMemoryFactor(r.x, r.y, r.m)).toBeUndefined();
+    // the same seven rows read at the same sizes pair up: a law
+    const paired = rows(-1, 2, (i) => 3072 * 2 ** (i % 2), 7);
+    expect(fitMemoryFactor(paired.x, paired.y, paired.m)!.exponent).toBeCloseTo(-1, 1);
+  });
+
   it("names the reference (most common) setting and the traced range; memoryScale clamps to it", () => {
     const r = rows(-1, 2, (i) => 3072 * 2 ** (i % 12));
     const f = fitMemoryFactor(r.x, r.y, r.m)!;

@@ -11,7 +11,7 @@
  * 1. From the same input traced at several settings (how right-sizing profilers sweep memory): the
  *    median over sizes and pairs of settings of Δ ln(runtime) / Δ ln(m), each runtime the median of
  *    its (size, setting) runs. Nothing is assumed about f, so its shape cannot bias γ.
- * 2. Where no size was traced at two settings: least absolute error on
+ * 2. Where no size was traced at two settings, from at least MIN_REGRESSION_ROWS rows: least absolute error on
  *    ln y = a + b · u + c · u² + γ · ln(m / m_ref), u = ln(1 + x), a curve flexible enough for the
  *    families f is chosen from (an offset plus a slope bends in log-log).
  * Both work on ln y itself: a law fitted on ln(1 + y) reads γ near 0 for runtimes of a few
@@ -28,14 +28,16 @@ export interface MemoryFactor {
   readonly maxMb: number;
 }
 
-/** Rows sampled for the regression (2.): enough for three coefficients, bounded for a million rows. */
+/** Rows sampled for the regression (2.): plenty for its four coefficients, bounded for a million rows. */
 const MAX_REGRESSION_ROWS = 4000;
+/** Fewer rows than this leave the regression's four coefficients barely determined (γ would fit the noise): no law. */
+const MIN_REGRESSION_ROWS = 8;
 /** Sizes within about 2% share a bucket in (1.): a stage after a root reads slightly different bytes per part. */
 const SAME_SIZE_LOG_STEP = Math.log(1.02);
 
 const usable = (x: number, y: number, m: number) => Number.isFinite(m) && m > 0 && Number.isFinite(y) && y > 0 && Number.isFinite(x) && x >= 0;
 
-/** The memory law of these rows, or undefined when they hold fewer than two settings. */
+/** The memory law of these rows, or undefined when they hold fewer than two settings, or too few rows to read one. */
 export function fitMemoryFactor(x: Float64Array, y: Float64Array, memoryMb: Float64Array): MemoryFactor | undefined {
   const counts = new Map<number, number>();
   for (let i = 0; i < x.length; i++) if (usable(x[i]!, y[i]!, memoryMb[i]!)) counts.set(memoryMb[i]!, (counts.get(memoryMb[i]!) ?? 0) + 1);
@@ -81,6 +83,7 @@ function regressionExponent(x: Float64Array, y: Float64Array, memoryMb: Float64A
     design.push([1, u, u * u, Math.log(memoryMb[i]! / referenceMb)]);
     values.push(Math.log(y[i]!));
   }
+  if (values.length < MIN_REGRESSION_ROWS) return undefined;
   return solveLeastAbsolute(design, values, values.map(() => 1))?.[3];
 }
 
