@@ -7,6 +7,7 @@
 import type { Dag } from "../../dag/types.js";
 import type { Objective } from "../../model/types.js";
 import { configurationKey } from "./configuration.js";
+import { fittingSize } from "./memory-sizes.js";
 import type { StageSpace } from "./search-space.js";
 import type { Configuration, ConfigurationScore, SizingReport, SizingStageReport, StageSetting } from "./sizing-types.js";
 
@@ -64,10 +65,15 @@ export function explainSizing(x: ExplainInput): SizingReport {
     } else if (instancesHow === "pattern") parts.push(`${instances} instances, fixed by its input pattern`);
     if (memoryHow === "sized" && x.sizes !== undefined && st?.memoryMb !== undefined) {
       const settings = x.settingsOf(sp, current).filter((s) => s.instances === own.instances && s.multiplier === own.multiplier);
-      const fitted = settings.map((s) => (s.memoryMb === "fit" ? st.memoryMb! : (s.memoryMb as number)));
-      const [, up] = neighbours(fitted, st.memoryMb);
-      const larger = up === undefined ? undefined : versus(`${up} MB`, scoreOf(id, settings[fitted.indexOf(up)]!), current, x.objective);
-      parts.push(`${st.memoryMb} MB, the smallest listed size over the predicted peak of ${Math.ceil(st.peakMemoryMb)} MB${own.memoryMb !== "fit" ? " (larger than needed: the runtime falls with memory)" : ""}${larger === undefined ? (settings.length === 1 ? "; the profile's runtime does not fall with memory, so larger sizes only cost more" : "") : `; ${larger}`}`);
+      // "fit" is the smallest listed size holding the peak; the others are the larger sizes tried.
+      const fitMb = fittingSize(x.sizes, st.peakMemoryMb) ?? st.memoryMb;
+      const sizesMb = settings.map((s) => (s.memoryMb === "fit" ? fitMb : s.memoryMb!));
+      const against = (mb: number | undefined) => (mb === undefined ? undefined : versus(`${mb} MB`, scoreOf(id, settings[sizesMb.indexOf(mb)]!), current, x.objective));
+      const near = neighbours(sizesMb, st.memoryMb).map(against).filter((s): s is string => s !== undefined);
+      const peak = `the predicted peak of ${Math.ceil(st.peakMemoryMb)} MB`;
+      const why = own.memoryMb === "fit" ? `${st.memoryMb} MB, the smallest listed size over ${peak}` : `${st.memoryMb} MB, larger than the ${fitMb} MB that holds ${peak}, as the runtime falls with memory`;
+      const tail = near.length > 0 ? near : settings.length === 1 ? ["the profile's runtime does not fall with memory, so larger sizes only cost more"] : [];
+      parts.push([why, ...tail].join("; "));
     }
     return {
       stageId: id,

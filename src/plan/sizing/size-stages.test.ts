@@ -82,6 +82,11 @@ describe("memory sizes", () => {
     const profiles = { scaling, sink };
     const free = await plan(dagOf("scaling"), 100 * MB, { profiles, platform, memorySizes: SIZES });
     expect(memoryOf(free)).toBe(4096); // runtime 500 ms at 4096 MB vs 1414 ms at 512 MB
+    // explained against the size that holds the peak and the next size down, not as "the smallest that holds it"
+    const why = free.sizing?.stages.find((s) => s.stageId === "work")?.reason ?? "";
+    expect(why).toContain("4096 MB, larger than the 512 MB that holds the predicted peak of 300 MB, as the runtime falls with memory");
+    expect(why).toMatch(/2048 MB: [\d.]+% slower/);
+    expect(why).not.toContain("the smallest listed size");
     // Cost grows with √m (runtime · memory ∝ √m): a budget between the 512 and 1024 MB plans' costs allows only 512.
     const cost = async (m: number) => (await plan({ ...dagOf("scaling"), stages: [{ id: "work", function: "scaling", instances: 4, memoryMb: m }, { id: "sink", function: "sink", memoryMb: 256 }] }, 100 * MB, { profiles, platform })).predicted.costUsd;
     const [c512, c1024] = [await cost(512), await cost(1024)];
