@@ -41,5 +41,8 @@ export function formatModel(model: ModelArtifact, memory?: MemoryFactor): string
       f = `MLP(ln x; ${model.hiddenUnits} ReLU units)`;
       break;
   }
-  return memory === undefined ? f : `(${f}) · (m/${memory.referenceMb} MB)^${memory.exponent.toFixed(3)}`;
+  if (memory === undefined) return f;
+  const law = `(m/${memory.referenceMb} MB)^${memory.exponent.toFixed(3)}`;
+  const t = memory.table;
+  return t === undefined ? `(${f}) · ${law}` : `(${f}) · s(x, m) measured at ${t.sizesBytes.length} size${t.sizesBytes.length === 1 ? "" : "s"} × ${t.settingsMb.length} settings, else ${law}`;
 }

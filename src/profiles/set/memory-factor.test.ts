@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { trainProfiles } from "../train/train-profiles.js";
+import type { TraceRecord } from "../../traces/trace-record.js";
 import { mulberry32 } from "../../util/mulberry32.js";
 import { fitMemoryFactor, memoryScale } from "./memory-factor.js";
 
@@ -77,3 +79,24 @@ describe("fitMemoryFactor", () => {
     expect(memoryScale(undefined, 1024)).toBe(1);
   });
 });
+
+describe("a runtime whose speed-up differs by size and stops at a setting", () => {
+  // 20 ms that no memory speeds up, plus compute with CPU ∝ memory up to 1,769 MB (one vCPU on
+  // Lambda) and no faster above: the same inputs traced at four settings, 3 runs each, ±2%.
+  const law = (x: number, m: number) => 20 + 5e-5 * x * (1769 / Math.min(m, 1769));
+  const SETTINGS = [512, 1024, 1769, 3008];
+  const sizes = Array.from({ length: 11 }, (_, k) => 65536 * 2 ** k);
+  const records: TraceRecord[] = sizes.flatMap((x) =>
+    SETTINGS.flatMap((m) => [0, 1, 2].map((r) => ({ app: "a", function: "f", inputBytes: x, runtimeMs: law(x, m) * (1 + 0.02 * Math.sin(x + m + r)), memoryMb: 100, outputBytes: x, fanout: 1, memorySettingMb: m }))),
+  );
+
+  it("predicts every traced size and setting within 5%, and settings between them within 5% (one exponent missed by up to 35%)", async () => {
+    const set = await trainProfiles(records, { model: "linear" });
+    expect(set.data.functions.f!.targets.runtimeMs!.memoryFactor?.table?.settingsMb).toEqual(SETTINGS);
+    const p = set.profileFor("f", {})!;
+    for (const x of sizes) for (const m of [...SETTINGS, 768, 1400, 2400]) expect(Math.abs(p.runtimeMs(x, m) / law(x, m) - 1)).toBeLessThan(0.05);
+    // past 1,769 MB nothing is gained: no plan pays for 3008 MB expecting a speed-up
+    expect(p.runtimeMs(sizes[8]!, 3008) / p.runtimeMs(sizes[8]!, 1769)).toBeGreaterThan(0.97);
+  });
+});
+

@@ -1,5 +1,7 @@
 /**
- * The configured memory size as a second input to runtime: runtime(x, m) = f(x) · (m / m_ref)^γ.
+ * The configured memory size as a second input to runtime: runtime(x, m) = f(x) · s(x, m), with
+ * s(x, m) = (m / m_ref)^γ, or the speed-ups measured at each size where the same inputs were traced
+ * at several settings (memory-speedups.ts; γ then covers the settings a size was not traced at).
  * On platforms like Lambda the CPU share grows with the memory setting, so a trace taken at several
  * settings shows the same input running faster with more memory. γ is fitted once per function,
  * kept within [−1, 0] (−1: runtime halves when memory doubles, perfect scaling; 0: no effect —
@@ -20,12 +22,15 @@
 import { median } from "../../util/median.js";
 import { mulberry32 } from "../../util/mulberry32.js";
 import { solveLeastAbsolute } from "../regressors/least-squares.js";
+import { buildSpeedupTable, type SizeCell, speedupAt, type SpeedupTable } from "./memory-speedups.js";
 
 export interface MemoryFactor {
   readonly exponent: number;
   readonly referenceMb: number;
   readonly minMb: number;
   readonly maxMb: number;
+  /** Speed-ups as measured at the sizes traced at several settings; absent where none was. */
+  readonly table?: SpeedupTable;
 }
 
 /** Rows sampled for the regression (2.): plenty for its four coefficients, bounded for a million rows. */
@@ -44,28 +49,36 @@ export function fitMemoryFactor(x: Float64Array, y: Float64Array, memoryMb: Floa
   if (counts.size < 2) return undefined;
   const settings = [...counts.keys()].sort((a, b) => a - b);
   const referenceMb = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-  const gamma = pairedExponent(x, y, memoryMb) ?? regressionExponent(x, y, memoryMb, referenceMb);
+  const cells = sizeCells(x, y, memoryMb);
+  const gamma = pairedExponent(cells) ?? regressionExponent(x, y, memoryMb, referenceMb);
   if (gamma === undefined || !Number.isFinite(gamma)) return undefined;
   const exponent = Math.min(0, Math.max(-1, gamma));
-  return { exponent, referenceMb, minMb: settings[0]!, maxMb: settings[settings.length - 1]! };
+  const table = buildSpeedupTable(cells, settings, referenceMb, exponent);
+  return { exponent, referenceMb, minMb: settings[0]!, maxMb: settings[settings.length - 1]!, ...(table === undefined ? {} : { table }) };
+}
+
+/** The usable rows by size (sizes within SAME_SIZE_LOG_STEP as one): median input and median ln runtime per setting. */
+function sizeCells(x: Float64Array, y: Float64Array, memoryMb: Float64Array): SizeCell[] {
+  const buckets = new Map<number, { inputs: number[]; logs: Map<number, number[]> }>();
+  for (let i = 0; i < x.length; i++) {
+    if (!usable(x[i]!, y[i]!, memoryMb[i]!)) continue;
+    const key = Math.round(Math.log1p(x[i]!) / SAME_SIZE_LOG_STEP);
+    const b = buckets.get(key) ?? { inputs: [], logs: new Map<number, number[]>() };
+    buckets.set(key, b);
+    b.inputs.push(x[i]!);
+    const logs = b.logs.get(memoryMb[i]!) ?? [];
+    b.logs.set(memoryMb[i]!, logs);
+    logs.push(Math.log(y[i]!));
+  }
+  return [...buckets.values()].map((b) => ({ inputBytes: median(b.inputs), logRuntimeBySetting: new Map([...b.logs].map(([m, logs]) => [m, median(logs)])) }));
 }
 
 /** γ from sizes traced at two or more settings (1. above); undefined when there are none. */
-function pairedExponent(x: Float64Array, y: Float64Array, memoryMb: Float64Array): number | undefined {
-  const cells = new Map<number, Map<number, number[]>>();
-  for (let i = 0; i < x.length; i++) {
-    if (!usable(x[i]!, y[i]!, memoryMb[i]!)) continue;
-    const size = Math.round(Math.log1p(x[i]!) / SAME_SIZE_LOG_STEP);
-    const bySetting = cells.get(size) ?? new Map<number, number[]>();
-    cells.set(size, bySetting);
-    const logs = bySetting.get(memoryMb[i]!) ?? [];
-    bySetting.set(memoryMb[i]!, logs);
-    logs.push(Math.log(y[i]!));
-  }
+function pairedExponent(cells: readonly SizeCell[]): number | undefined {
   const slopes: number[] = [];
-  for (const bySetting of cells.values()) {
-    if (bySetting.size < 2) continue;
-    const points = [...bySetting].map(([m, logs]) => ({ logM: Math.log(m), logY: median(logs) })).sort((a, b) => a.logM - b.logM);
+  for (const c of cells) {
+    if (c.logRuntimeBySetting.size < 2) continue;
+    const points = [...c.logRuntimeBySetting].map(([m, logY]) => ({ logM: Math.log(m), logY })).sort((a, b) => a.logM - b.logM);
     for (let j = 0; j < points.length; j++) for (let k = j + 1; k < points.length; k++) slopes.push((points[k]!.logY - points[j]!.logY) / (points[k]!.logM - points[j]!.logM));
   }
   return slopes.length === 0 ? undefined : median(slopes);
@@ -87,9 +100,13 @@ function regressionExponent(x: Float64Array, y: Float64Array, memoryMb: Float64A
   return solveLeastAbsolute(design, values, values.map(() => 1))?.[3];
 }
 
-/** (m / m_ref)^γ with m clamped to the traced settings; 1 without a memory law or a memory size. */
-export function memoryScale(factor: MemoryFactor | undefined, memoryMb: number | undefined): number {
+/**
+ * s(x, m) with m clamped to the traced settings: the measured speed-ups at input `inputBytes` where
+ * the law has a table, else (m / m_ref)^γ; 1 without a memory law or a memory size.
+ */
+export function memoryScale(factor: MemoryFactor | undefined, memoryMb: number | undefined, inputBytes?: number): number {
   if (factor === undefined || memoryMb === undefined || !(memoryMb > 0)) return 1;
   const m = Math.min(Math.max(memoryMb, factor.minMb), factor.maxMb);
+  if (factor.table !== undefined && inputBytes !== undefined && Number.isFinite(inputBytes)) return speedupAt(factor.table, m, inputBytes);
   return (m / factor.referenceMb) ** factor.exponent;
 }

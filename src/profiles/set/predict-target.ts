@@ -18,7 +18,7 @@ export function residualFactorAt(target: TargetProfileData, quantile: number, in
 }
 
 export function predictTargetAt(target: TargetProfileData, inputBytes: number, quantile: number, memoryMb?: number): number {
-  const point = predictModel(target.model, inputBytes) * memoryScale(target.memoryFactor, memoryMb);
+  const point = predictModel(target.model, inputBytes) * memoryScale(target.memoryFactor, memoryMb, inputBytes);
   const factor = quantile === 0.5 ? 1 : residualFactorAt(target, quantile, inputBytes);
   const value = factor === 1 ? point : Math.expm1(Math.log1p(Math.max(point, 0)) + Math.log(factor));
   if (!Number.isFinite(value)) return value; // the estimate phase names the function and target

@@ -93,6 +93,26 @@ describe("saveProfiles → loadProfiles", () => {
     expect(err.issues[0]).toMatchObject({ code: codeOf("profiles.weightsRange"), expected: "≤ 96 floats", actual });
   });
 
+  it("round-trips a memory law's measured speed-ups, and rejects a table whose rows do not match its settings", async () => {
+    // the same inputs at three settings: runtime halves from 512 to 1024 MB and gains nothing above
+    const speed = { 512: 2, 1024: 1, 2048: 1 } as Record<number, number>;
+    const swept = [1, 2, 4, 8].flatMap((mb) => [512, 1024, 2048].map((m) => ({ app: "a", function: "f", inputBytes: mb * MB, runtimeMs: 10 * mb * speed[m]!, memoryMb: 50, outputBytes: mb * MB, fanout: 1, memorySettingMb: m })));
+    const withTable = await trainProfiles(swept, { model: "linear" });
+    expect(withTable.data.functions.f!.targets.runtimeMs!.memoryFactor!.table).toBeDefined();
+    const d = path.join(root, "speedups");
+    await saveProfiles(withTable, d);
+    const back = await loadProfiles(d);
+    for (const m of [512, 768, 1024, 2048]) expect(back.profileFor("f", {})!.runtimeMs(3 * MB, m)).toBe(withTable.profileFor("f", {})!.runtimeMs(3 * MB, m));
+    const json = await readFile(path.join(d, "profiles.json"), "utf8");
+    const doc = JSON.parse(json) as { metadata: { contentSha256: string }; functions: Record<string, { targets: { runtimeMs: { memoryFactor: { table: { logFactors: number[][] } } } } }> };
+    doc.functions.f!.targets.runtimeMs.memoryFactor.table.logFactors[0]!.pop();
+    doc.metadata.contentSha256 = sha256(JSON.stringify(doc.functions));
+    await writeFile(path.join(d, "profiles.json"), JSON.stringify(doc, null, 2));
+    const err = await loadError(d);
+    expect(err.issues[0]!.path).toEqual(expect.arrayContaining(["memoryFactor", "table", "logFactors", "0"]));
+    expect(JSON.stringify(err.issues[0])).toContain("expected 3 values (one per setting), got 2");
+  });
+
   it("reads a version-1 folder (every residual stored) and converts it", async () => {
     const d = path.join(root, "v1");
     await mkdir(d, { recursive: true });

@@ -22,9 +22,22 @@ export const storedModelSchema = z.discriminatedUnion("family", [
 ]);
 export type StoredModel = z.infer<typeof storedModelSchema>;
 
+/** Measured speed-ups (memory-speedups.ts): a row of ln factors per size, a column per setting, both ascending. */
+const speedupTableSchema = z
+  .object({ sizesBytes: z.array(num.nonnegative()).min(1), settingsMb: z.array(num.positive()).min(2), logFactors: z.array(z.array(num)) })
+  .superRefine((t, ctx) => {
+    const ascending = (xs: readonly number[]) => xs.every((v, i) => i === 0 || v > xs[i - 1]!);
+    if (!ascending(t.sizesBytes)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["sizesBytes"], message: "sizes must ascend" });
+    if (!ascending(t.settingsMb)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["settingsMb"], message: "settings must ascend" });
+    if (t.logFactors.length !== t.sizesBytes.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["logFactors"], message: `expected ${t.sizesBytes.length} rows (one per size), got ${t.logFactors.length}` });
+    t.logFactors.forEach((row, i) => {
+      if (row.length !== t.settingsMb.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["logFactors", i], message: `expected ${t.settingsMb.length} values (one per setting), got ${row.length}` });
+    });
+  });
+
 const storedTargetSchema = z.object({
   model: storedModelSchema,
-  memoryFactor: z.object({ exponent: num, referenceMb: num.positive(), minMb: num.positive(), maxMb: num.positive() }).optional(),
+  memoryFactor: z.object({ exponent: num, referenceMb: num.positive(), minMb: num.positive(), maxMb: num.positive(), table: speedupTableSchema.optional() }).optional(),
   selection: z.enum(["auto", "forced", "fallback"]),
   selectionNote: z.string().optional(),
   residuals: z.object({ quantiles: z.array(num).length(SUMMARY_PROBABILITIES.length), rows: z.number().int().nonnegative() }),

@@ -109,7 +109,7 @@ function planSegment(g: FunctionRows, segment: Segment, rows: Uint32Array, choic
       continue;
     }
     const memoryFactor = target === "runtimeMs" ? fitMemoryFactor(raw.x, raw.y, raw.memoryMb) : undefined;
-    const y = memoryFactor === undefined ? raw.y : Float64Array.from(raw.y, (v, i) => v / memoryScale(memoryFactor, Number.isNaN(raw.memoryMb[i]!) ? undefined : raw.memoryMb[i]));
+    const y = memoryFactor === undefined ? raw.y : Float64Array.from(raw.y, (v, i) => v / memoryScale(memoryFactor, Number.isNaN(raw.memoryMb[i]!) ? undefined : raw.memoryMb[i], raw.x[i]));
     const data: TargetRows = { x: raw.x, y };
     const ft = buildFoldTasks(data, folds);
     const choice = choiceFor(target);
