@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `sluice` command: dispatches to plan, train, simulate, run, worker and calibrate, each loaded only when called so
+ * The `sluice` command: dispatches to plan, train, predict, simulate, run, worker and calibrate, each loaded only when called so
  * `sluice --version` and `sluice plan` do not pay for the others' dependencies. Every error becomes
  * its catalogue text on stderr and a sysexits code (usage 64, data 65, no input 66, I/O 74,
  * internal 70 only for a bug); 3 means no plan meets the limits.
@@ -16,6 +16,7 @@ const HELP = `Usage: sluice <command> [options]
 Commands:
   plan       plan how data moves between a DAG's stages (sluice plan --help)
   train      train profiles from trace CSVs or Lambda logs (sluice train --help)
+  predict    a function's runtime, memory, output and fanout at a size, from trained profiles (sluice predict --help)
   simulate   plan, then simulate the plan instance by instance (sluice simulate --help)
   run        plan, then run the plan on real backends and measure it (sluice run --help)
   worker     run one VM of the executor (sluice worker --help)
@@ -29,7 +30,7 @@ Exit codes: 0 done; 3 no plan meets the limits; 64 bad usage; 65 bad data; 66 mi
 74 output cannot be written; 70 a bug in Sluice. Error codes are listed in docs/errors.md.
 `;
 
-const COMMANDS = ["plan", "train", "simulate", "run", "worker", "calibrate", "import", "export", "history"] as const;
+const COMMANDS = ["plan", "train", "predict", "simulate", "run", "worker", "calibrate", "import", "export", "history"] as const;
 
 export function version(): string {
   return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
@@ -49,6 +50,8 @@ async function dispatch(command: string | undefined, rest: string[]): Promise<nu
       return runPlan(rest);
     case "train":
       return (await import("./commands/train-command.js")).runTrainCommand(rest);
+    case "predict":
+      return (await import("./commands/predict-command.js")).runPredictCommand(rest);
     case "simulate":
       return (await import("./commands/simulate-command.js")).runSimulateCommand(rest);
     case "run":

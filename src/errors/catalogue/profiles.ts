@@ -83,6 +83,13 @@ export const PROFILE_ERRORS = {
     expected: "a finite number of bytes ≥ 0",
     hint: "Pass the input size in bytes.",
   },
+  "profiles.memorySetting": {
+    code: "SLU4047",
+    category: "usage",
+    message: "not a memory size",
+    expected: "a finite number of MB > 0",
+    hint: "Pass the configured memory size in MB, e.g. 1024.",
+  },
   "profiles.intervalLevel": {
     code: "SLU4022",
     category: "usage",

@@ -47,6 +47,9 @@ describe("predict", async () => {
     ["a negative size", "sort", -1, {}, "inputBytes"],
     ["NaN", "sort", Number.NaN, {}, "inputBytes"],
     ["a level of 1", "sort", 1, { level: 1 }, "level"],
+    // a memory size that is no size was ignored before (the runtime read at the reference setting)
+    ["a negative memory size", "sort", 1, { memoryMb: -1 }, "memoryMb"],
+    ["a NaN memory size", "sort", 1, { memoryMb: Number.NaN }, "memoryMb"],
   ])("rejects %s", (_label, name, x, options, field) => {
     expect(() => predict(set, name, x, options)).toThrow(InputError);
     try {

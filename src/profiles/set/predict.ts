@@ -48,6 +48,7 @@ export function predict(profiles: ProfileSet, functionName: string, inputBytes: 
   if (!(Number.isFinite(inputBytes) && inputBytes >= 0)) throw sluiceError("profiles.notASize", { path: ["inputBytes"], actual: inputBytes });
   const level = options.level ?? 0.9;
   if (!(level > 0 && level < 1)) throw sluiceError("profiles.intervalLevel", { path: ["level"], actual: level });
+  if (options.memoryMb !== undefined && !(Number.isFinite(options.memoryMb) && options.memoryMb > 0)) throw sluiceError("profiles.memorySetting", { path: ["memoryMb"], actual: options.memoryMb });
   const stageBytes = options.stageInputBytes ?? inputBytes;
   const values: Partial<Record<ProfileTarget, PredictedValue>> = {};
   for (const t of PROFILE_TARGETS) {
