@@ -71,7 +71,7 @@ export function explainSizing(x: ExplainInput): SizingReport {
       const against = (mb: number | undefined) => (mb === undefined ? undefined : versus(`${mb} MB`, scoreOf(id, settings[sizesMb.indexOf(mb)]!), current, x.objective));
       const near = neighbours(sizesMb, st.memoryMb).map(against).filter((s): s is string => s !== undefined);
       const peak = `the predicted peak of ${Math.ceil(st.peakMemoryMb)} MB`;
-      const why = own.memoryMb === "fit" ? `${st.memoryMb} MB, the smallest listed size over ${peak}` : `${st.memoryMb} MB, larger than the ${fitMb} MB that holds ${peak}, as the runtime falls with memory`;
+      const why = own.memoryMb === "fit" ? `${st.memoryMb} MB, the smallest listed size over ${peak}` : `${st.memoryMb} MB, larger than the ${fitMb} MB that holds ${peak} (larger sizes are tried because the profile's runtime falls with memory)`;
       const tail = near.length > 0 ? near : settings.length === 1 ? ["the profile's runtime does not fall with memory, so larger sizes only cost more"] : [];
       parts.push([why, ...tail].join("; "));
     }

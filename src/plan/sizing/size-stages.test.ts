@@ -84,7 +84,7 @@ describe("memory sizes", () => {
     expect(memoryOf(free)).toBe(4096); // runtime 500 ms at 4096 MB vs 1414 ms at 512 MB
     // explained against the size that holds the peak and the next size down, not as "the smallest that holds it"
     const why = free.sizing?.stages.find((s) => s.stageId === "work")?.reason ?? "";
-    expect(why).toContain("4096 MB, larger than the 512 MB that holds the predicted peak of 300 MB, as the runtime falls with memory");
+    expect(why).toContain("4096 MB, larger than the 512 MB that holds the predicted peak of 300 MB (larger sizes are tried because the profile's runtime falls with memory)");
     expect(why).toMatch(/2048 MB: [\d.]+% slower/);
     expect(why).not.toContain("the smallest listed size");
     // Cost grows with √m (runtime · memory ∝ √m): a budget between the 512 and 1024 MB plans' costs allows only 512.
