@@ -18,7 +18,7 @@
  */
 import type { Dag } from "../dag/types.js";
 import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
-import { extrapolationWarnings } from "../profiles/set/extrapolation-warnings.js";
+import { extrapolationWarnings, memorySettingWarning } from "../profiles/set/extrapolation-warnings.js";
 import type { FunctionProfile, ProfileContext, ProfileProvider, TargetQuantiles } from "../profiles/types.js";
 import { meanOf, pointAtoms, spreadOver, type Atoms } from "../physics/distribution.js";
 import { DEFAULT_RUNTIME_CV, targetAtoms } from "../physics/dispersion.js";
@@ -164,6 +164,8 @@ export function estimateStages(dag: Dag, inputBytes: number, profiles: ProfilePr
     // The fanout law matters only where a consumer takes its instance count from it.
     const fanoutUsed = dag.outgoing.get(id)!.some((i) => dag.stageById.get(dag.edges[i]!.to)!.instances === undefined);
     warnings.push(...extrapolationWarnings(profiles, id, fn, instanceInputBytes, stageInputBytes, fanoutUsed));
+    const memoryWarning = memorySettingWarning(profiles, id, fn, stage.memoryMb);
+    if (memoryWarning !== undefined) warnings.push(memoryWarning);
     stages.set(id, {
       stageId: id,
       function: fn,

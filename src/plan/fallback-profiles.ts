@@ -84,6 +84,7 @@ export function withFallbackProfiles(base: ProfileProvider, dagInput: unknown, o
     ...(base.extrapolations !== undefined ? { extrapolations: (name: string, i: number, st: number) => (chosen.has(name) ? [] : base.extrapolations!(name, i, st)) } : {}),
     ...(base.residuals !== undefined ? { residuals: (name: string, t: ProfileTarget, seg?: Segment) => (chosen.has(name) ? undefined : base.residuals!(name, t, seg)) } : {}),
     ...(base.segments !== undefined ? { segments: (name: string) => (chosen.has(name) ? [] : base.segments!(name)) } : {}),
+    ...(base.memorySettingsMb !== undefined ? { memorySettingsMb: (name: string) => (chosen.has(name) ? undefined : base.memorySettingsMb!(name)) } : {}),
   };
   return { provider, warnings };
 }

@@ -78,6 +78,8 @@ export interface ProfileProvider {
   residuals?(functionName: string, target: ProfileTarget, segment?: Segment): ResidualQuantiles | undefined;
   /** For learned profiles: the segments traced (a cold-start profile exists when "cold" is listed). */
   segments?(functionName: string): readonly Segment[];
+  /** For learned profiles: the memory settings the runtime was traced at (outside them it is held at the nearest); undefined without a memory law. */
+  memorySettingsMb?(functionName: string): { readonly min: number; readonly max: number } | undefined;
 }
 
 /** Plain functions keyed by function name. */

@@ -49,6 +49,7 @@ export function layerProfiles(providers: readonly ProfileProvider[]): ProfilePro
     },
     residuals: (name, target, segment) => owner(name)?.residuals?.(name, target, segment),
     segments: (name) => owner(name)?.segments?.(name) ?? [],
+    memorySettingsMb: (name) => owner(name)?.memorySettingsMb?.(name),
   };
 }
 

@@ -8,6 +8,17 @@ import type { ProfileProvider } from "../types.js";
 
 const bytes = (b: number) => b.toExponential(3) + " B";
 
+/**
+ * A stage configured outside the memory settings its function's runtime was traced at: the runtime
+ * there is the nearest traced setting's (memory-factor.ts clamps), which the plan should say.
+ */
+export function memorySettingWarning(profiles: ProfileProvider, stageId: string, fn: string, memoryMb: number | undefined): string | undefined {
+  const traced = memoryMb === undefined ? undefined : profiles.memorySettingsMb?.(fn);
+  if (traced === undefined || memoryMb === undefined || (memoryMb >= traced.min && memoryMb <= traced.max)) return undefined;
+  const [edge, at] = memoryMb > traced.max ? ["largest", traced.max] : ["smallest", traced.min];
+  return `${stageId}: ${fn} runtimeMs at ${memoryMb} MB is taken at the ${edge} traced memory setting, ${at} MB (traced ${traced.min}–${traced.max} MB; no change with memory is extrapolated beyond them)`;
+}
+
 export function extrapolationWarnings(profiles: ProfileProvider, stageId: string, fn: string, instanceInputBytes: number, stageInputBytes: number, fanoutUsed: boolean): string[] {
   if (profiles.extrapolations !== undefined) {
     return profiles

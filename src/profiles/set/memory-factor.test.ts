@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { plan } from "../../plan/plan.js";
 import { trainProfiles } from "../train/train-profiles.js";
 import type { TraceRecord } from "../../traces/trace-record.js";
 import { mulberry32 } from "../../util/mulberry32.js";
@@ -97,6 +98,15 @@ describe("a runtime whose speed-up differs by size and stops at a setting", () =
     for (const x of sizes) for (const m of [...SETTINGS, 768, 1400, 2400]) expect(Math.abs(p.runtimeMs(x, m) / law(x, m) - 1)).toBeLessThan(0.05);
     // past 1,769 MB nothing is gained: no plan pays for 3008 MB expecting a speed-up
     expect(p.runtimeMs(sizes[8]!, 3008) / p.runtimeMs(sizes[8]!, 1769)).toBeGreaterThan(0.97);
+  });
+
+  it("a plan that configures a setting outside the traced ones says the runtime is held at the nearest", async () => {
+    const set = await trainProfiles(records, { model: "linear" });
+    const dagAt = (memoryMb: number) => ({ name: "m", stages: [{ id: "work", function: "f", instances: 4, memoryMb }, { id: "sink", function: "f", memoryMb: 1024 }], edges: [{ from: "work", to: "sink", pattern: "gather" as const }] });
+    const outside = await plan(dagAt(8192), 16 * 2 ** 20, { profiles: set });
+    expect(outside.warnings).toContain("work: f runtimeMs at 8192 MB is taken at the largest traced memory setting, 3008 MB (traced 512–3008 MB; no change with memory is extrapolated beyond them)");
+    const inside = await plan(dagAt(2048), 16 * 2 ** 20, { profiles: set });
+    expect(inside.warnings.filter((w) => w.includes("traced memory setting"))).toEqual([]);
   });
 });
 

@@ -97,6 +97,10 @@ export function createProfileSet(data: ProfileSetData): ProfileSet {
       if (d === undefined) return undefined;
       return { rows: d.residuals.rows, quantile: (q: number, inputBytes?: number) => residualFactorAt(d, checkQuantile(target, q), inputBytes) };
     },
+    memorySettingsMb(functionName: string) {
+      const law = fnData(functionName)?.targets.runtimeMs?.memoryFactor;
+      return law === undefined ? undefined : { min: law.minMb, max: law.maxMb };
+    },
     segments(functionName: string): Segment[] {
       const fn = fnData(functionName);
       if (fn === undefined) return [];
