@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { plan } from "../../plan/plan.js";
 import { trainProfiles } from "../train/train-profiles.js";
@@ -110,3 +111,26 @@ describe("a runtime whose speed-up differs by size and stops at a setting", () =
   });
 });
 
+
+describe("any rows (property)", () => {
+  const value = fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.constantFrom(0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e-300, 1e300));
+  const row = fc.record({ x: value, y: value, m: fc.oneof(fc.constantFrom(128, 512, 1024, 1769, 3008, 10240, 0, -5, Number.NaN), fc.double({ min: 1, max: 1e6, noNaN: true })) });
+
+  it("give no law or a physical one: γ in [−1, 0], every factor finite, never slower with more memory", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), fc.double({ min: 0, max: 1e13, noNaN: true }), (rows, at) => {
+        const f = fitMemoryFactor(Float64Array.from(rows, (r) => r.x), Float64Array.from(rows, (r) => r.y), Float64Array.from(rows, (r) => r.m));
+        if (f === undefined) return;
+        expect(f.exponent).toBeGreaterThanOrEqual(-1);
+        expect(f.exponent).toBeLessThanOrEqual(0);
+        const settings = [f.minMb / 2, f.minMb, f.referenceMb, (f.referenceMb + f.maxMb) / 2, f.maxMb, f.maxMb * 2];
+        const scales = settings.map((m) => memoryScale(f, m, at));
+        for (const s of scales) expect(Number.isFinite(s) && s > 0).toBe(true);
+        for (let i = 1; i < scales.length; i++) expect(scales[i]!).toBeLessThanOrEqual(scales[i - 1]! * (1 + 1e-12));
+        // never faster than perfect scaling against the reference
+        expect(memoryScale(f, f.maxMb, at)).toBeGreaterThanOrEqual((f.referenceMb / f.maxMb) * (1 - 1e-12));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
