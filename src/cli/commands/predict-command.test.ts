@@ -51,6 +51,11 @@ describe("sluice predict", () => {
     expect(at512! / at2048!).toBeCloseTo(2, 1);
   });
 
+  it("names --function for a function the --profiles folder does not hold", async () => {
+    const err = (await runPredictCommand(["--profiles", swept, "--function", "resize2", "--input", "1 MiB"]).catch((e: unknown) => e)) as { issues: { code: string; path: string[]; expected: string }[] };
+    expect(err.issues[0]).toMatchObject({ code: codeOf("profiles.unknownFunction"), path: ["--function"], expected: "one of resize" });
+  });
+
   it("predicts at every --input given", async () => {
     const out = captureStdout();
     expect(await runPredictCommand(["--function", "wc-map", "--input", "1 MiB", "--input", "4 MiB", "--format", "json"])).toBe(0);

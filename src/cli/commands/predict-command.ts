@@ -44,20 +44,13 @@ const FLAGS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-/** The set that knows `fn`: `--profiles DIR`, else the first bundled set holding it. */
+/** The set that knows `fn`: the one in `--profiles DIR`, else the first bundled set holding it; an unknown function names --function. */
 async function profilesFor(dir: string | undefined, fn: string): Promise<ProfileSet> {
-  if (dir !== undefined) return loadProfiles(dir);
-  const sets = await loadBundledTrainedProfiles();
-  const known = sets.flatMap((s) => s.functionNames);
+  const sets = dir !== undefined ? [await loadProfiles(dir)] : await loadBundledTrainedProfiles();
   const set = sets.find((s) => s.functionNames.includes(fn));
-  if (set === undefined) throw sluiceError("profiles.unknownFunction", { path: ["--function"], expected: `one of ${known.join(", ")}`, actual: show(fn), params: { suggestion: suggestionParams(fn, known).suggestion } });
-  return set;
-}
-
-function sizeFlag(flag: string, raw: string): number {
-  const bytes = /^\s*\d+\s*$/.test(raw) ? Number(raw) : parseSizeBytes(raw, flag);
-  if (!Number.isFinite(bytes) || bytes < 0) throw sluiceError("cli.badFlagValue", { path: [flag], expected: 'bytes or a size such as "8 MiB"', actual: show(raw) });
-  return bytes;
+  if (set !== undefined) return set;
+  const known = sets.flatMap((s) => s.functionNames);
+  throw sluiceError("profiles.unknownFunction", { path: ["--function"], expected: `one of ${known.join(", ")}`, actual: show(fn), params: { suggestion: suggestionParams(fn, known).suggestion } });
 }
 
 export async function runPredictCommand(argv: string[]): Promise<number> {
@@ -73,10 +66,10 @@ export async function runPredictCommand(argv: string[]): Promise<number> {
   const memoryMb = values.memory === undefined ? undefined : parseNumberFlag("--memory", values.memory);
   const level = values.level === undefined ? undefined : parseNumberFlag("--level", values.level);
   if (level !== undefined && !(level < 1)) throw sluiceError("cli.badFlagValue", { path: ["--level"], expected: "a number in (0, 1)", actual: show(values.level) });
-  const inputs = values.input.map((raw) => sizeFlag("--input", raw));
-  const stageInputBytes = values["stage-input"] === undefined ? undefined : sizeFlag("--stage-input", values["stage-input"]);
+  const inputs = values.input.map((raw) => parseSizeBytes(raw, "--input"));
+  const stageInputBytes = values["stage-input"] === undefined ? undefined : parseSizeBytes(values["stage-input"], "--stage-input");
   const set = await profilesFor(values.profiles, values.function);
-  if (set.segments !== undefined && !set.segments(values.function).includes(segment) && set.functionNames.includes(values.function)) {
+  if (set.segments !== undefined && !set.segments(values.function).includes(segment)) {
     throw sluiceError("cli.badFlagValue", { path: ["--segment"], expected: `a segment ${values.function} was traced in: ${set.segments(values.function).join(", ")}`, actual: show(segment) });
   }
   const predictions: Prediction[] = inputs.map((inputBytes) =>

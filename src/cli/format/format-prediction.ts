@@ -3,6 +3,7 @@
  * median and its interval in the target's unit, then a note for each target used beyond the sizes
  * it was trained on.
  */
+import { describeExtrapolation } from "../../profiles/set/extrapolation-warnings.js";
 import type { Prediction } from "../../profiles/set/predict.js";
 import { PROFILE_TARGETS, type ProfileTarget } from "../../profiles/types.js";
 import { formatBytes } from "../../units/size.js";
@@ -28,6 +29,6 @@ export function formatPrediction(p: Prediction, ctx: PredictionContext): string 
   const table = [["target", "median", "low", "high"], ...rows];
   const widths = table[0]!.map((_, j) => Math.max(...table.map((r) => r[j]!.length)));
   const lines = table.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join("  ").trimEnd());
-  const notes = p.extrapolations.map((e) => `note: ${e.target} extrapolated ${e.factor.toFixed(1)}× ${e.direction === "above" ? `above the largest trained input (${formatBytes(e.trainedMaxBytes)})` : `below the smallest trained input (${formatBytes(e.trainedMinBytes)})`}; interval ${e.intervalWidening.toFixed(2)}× wider`);
+  const notes = p.extrapolations.map((e) => `note: ${describeExtrapolation(e, formatBytes)}; interval ${e.intervalWidening.toFixed(2)}× wider`);
   return [head, ...lines, ...notes].join("\n") + "\n";
 }

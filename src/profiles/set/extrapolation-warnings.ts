@@ -4,7 +4,7 @@
  * much wider the prediction interval is there. Providers that only know their trained range
  * (no per-target detail) get one line per stage.
  */
-import type { ProfileProvider } from "../types.js";
+import type { Extrapolation, ProfileProvider } from "../types.js";
 
 const bytes = (b: number) => b.toExponential(3) + " B";
 
@@ -13,10 +13,17 @@ const bytes = (b: number) => b.toExponential(3) + " B";
  * there is the nearest traced setting's (memory-factor.ts clamps), which the plan should say.
  */
 export function memorySettingWarning(profiles: ProfileProvider, stageId: string, fn: string, memoryMb: number | undefined): string | undefined {
-  const traced = memoryMb === undefined ? undefined : profiles.memorySettingsMb?.(fn);
-  if (traced === undefined || memoryMb === undefined || (memoryMb >= traced.min && memoryMb <= traced.max)) return undefined;
+  if (memoryMb === undefined) return undefined;
+  const traced = profiles.memorySettingsMb?.(fn);
+  if (traced === undefined || (memoryMb >= traced.min && memoryMb <= traced.max)) return undefined;
   const [edge, at] = memoryMb > traced.max ? ["largest", traced.max] : ["smallest", traced.min];
   return `${stageId}: ${fn} runtimeMs at ${memoryMb} MB is taken at the ${edge} traced memory setting, ${at} MB (traced ${traced.min}–${traced.max} MB; no change with memory is extrapolated beyond them)`;
+}
+
+/** "runtimeMs extrapolated 8.0× above the largest trained input (…)": one extrapolation, sizes written by `bytesText`. */
+export function describeExtrapolation(e: Extrapolation, bytesText: (b: number) => string): string {
+  const edge = e.direction === "above" ? `above the largest trained input (${bytesText(e.trainedMaxBytes)})` : `below the smallest trained input (${bytesText(e.trainedMinBytes)})`;
+  return `${e.target} extrapolated ${e.factor.toFixed(1)}× ${edge}`;
 }
 
 export function extrapolationWarnings(profiles: ProfileProvider, stageId: string, fn: string, instanceInputBytes: number, stageInputBytes: number, fanoutUsed: boolean): string[] {
@@ -26,8 +33,7 @@ export function extrapolationWarnings(profiles: ProfileProvider, stageId: string
       .filter((e) => e.target !== "fanout" || fanoutUsed)
       .map((e) => {
         const at = e.target === "fanout" ? `stage input ${bytes(stageInputBytes)}` : `instance input ${bytes(instanceInputBytes)}`;
-        const edge = e.direction === "above" ? `above the largest trained input (${bytes(e.trainedMaxBytes)})` : `below the smallest trained input (${bytes(e.trainedMinBytes)})`;
-        return `${stageId}: ${fn} ${e.target} extrapolated ${e.factor.toFixed(1)}× ${edge} at ${at}; interval ${e.intervalWidening.toFixed(2)}× wider`;
+        return `${stageId}: ${fn} ${describeExtrapolation(e, bytes)} at ${at}; interval ${e.intervalWidening.toFixed(2)}× wider`;
       });
   }
   const range = profiles.trainedInputBytes?.(fn);
