@@ -24,17 +24,18 @@ export class RowIngest {
 
   /**
    * `enrich` completes a mapped record from another source (a REPORT line for a Lambda join), or
-   * says why the row cannot be used.
+   * says why the row cannot be used: bad input (an error in "throw" mode), or with `dropped` a valid
+   * row that must not train (a failed invocation), counted in either mode.
    */
   constructor(
     private readonly mapper: RowMapper,
     private readonly table: TraceTable,
     private readonly onInvalid: OnInvalidRow = "throw",
-    private readonly enrich?: (record: TraceRecord, row: readonly string[], line: number) => TraceRecord | { readonly reason: string; readonly issue: Issue },
+    private readonly enrich?: (record: TraceRecord, row: readonly string[], line: number) => TraceRecord | { readonly reason: string; readonly issue: Issue; readonly dropped?: boolean },
   ) {}
 
-  private reject(reason: string, issue: Issue): void {
-    if (this.onInvalid === "throw") throw new InputError(`Invalid trace row in ${this.mapper.file}`, [issue]);
+  private reject(reason: string, issue: Issue, dropped = false): void {
+    if (this.onInvalid === "throw" && !dropped) throw new InputError(`Invalid trace row in ${this.mapper.file}`, [issue]);
     this.rowsSkipped.set(reason, (this.rowsSkipped.get(reason) ?? 0) + 1);
     if (this.examples.length < MAX_ROW_EXAMPLES) this.examples.push(issue);
   }
@@ -54,7 +55,7 @@ export class RowIngest {
     let record = m.record;
     if (this.enrich !== undefined) {
       const e = this.enrich(record, row, line);
-      if ("reason" in e) return this.reject(e.reason, e.issue);
+      if ("reason" in e) return this.reject(e.reason, e.issue, e.dropped === true);
       record = e;
     }
     this.rowsKept++;

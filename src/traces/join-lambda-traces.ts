@@ -7,7 +7,10 @@
  * values match the most REPORT request ids (a sizes file often has several id-like columns — a
  * workflow run id beside the Lambda request id — and the first one by name is not the right one).
  * A sizes row with no REPORT line, or a bad REPORT line, is an error naming file and line — or,
- * with `onInvalid: "skip"`, is skipped and counted.
+ * with `onInvalid: "skip"`, is skipped and counted. A row whose invocation failed (REPORT status
+ * timeout, error, …) is valid input that must not train — its duration is the timeout or the point
+ * it died at — and is skipped and counted in either mode, by status. A cold start is a REPORT with an
+ * Init Duration, or a Restore Duration (SnapStart).
  */
 import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
 import { compileMapping } from "./compile-mapping.js";
@@ -93,7 +96,11 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
       return { reason: "no REPORT line", issue: missing };
     }
     used.add(id);
-    return { ...record, runtimeMs: rep.durationMs, memoryMb: rep.maxMemoryUsedMb, ...(rep.memorySizeMb === undefined ? {} : { memorySettingMb: rep.memorySizeMb }), cold: rep.initDurationMs !== undefined };
+    if (rep.status !== "success") {
+      const failed: Issue = issue("traces.failedInvocation", { path: [sizesFile, `line ${line}`, idHeader], actual: show(rep.status), params: { status: rep.status, reportFile, reportLine: rep.line } });
+      return { reason: `invocation ${rep.status}`, issue: failed, dropped: true };
+    }
+    return { ...record, runtimeMs: rep.durationMs, memoryMb: rep.maxMemoryUsedMb, ...(rep.memorySizeMb === undefined ? {} : { memorySettingMb: rep.memorySizeMb }), cold: rep.initDurationMs !== undefined || rep.restoreDurationMs !== undefined };
   });
   for (const row of data) ingest.push(row.record, row.info.lines);
   finishTable(table, mapping as TraceMapping, origin);

@@ -1,9 +1,19 @@
 /**
- * Parses AWS Lambda `REPORT` log lines, as CloudWatch exports them (plain text, a CSV of
- * timestamp,message, or JSON events: the line is found wherever it sits), into per-request
- * duration and memory. Other log lines are ignored; a REPORT line missing a field is an issue.
+ * Parses AWS Lambda invocation reports, as CloudWatch exports them, into per-request duration and
+ * memory. Two shapes, found wherever they sit in a line (plain text, a CSV of timestamp,message, or
+ * JSON events wrapping the message):
+ * - the text format's `REPORT RequestId: … Duration: … ms … Max Memory Used: … MB` line;
+ * - the JSON log format's `platform.report` event, `{"type": "platform.report", "record":
+ *   {"requestId", "metrics": {"durationMs", "maxMemoryUsedMB", …}, "status"}}` (Lambda's JSON log
+ *   format and Telemetry API), one event a line or a whole JSON document such as
+ *   `aws logs filter-log-events` output (events whose `message` holds either shape).
+ * Other log lines are ignored; a report missing a field is an issue naming file and line.
+ *
+ * Status: the text format writes `Status: timeout` (or `error`) only on a failed invocation, the JSON
+ * format always (`success`, `failure`, `error`, `timeout`). A failed invocation's duration is the
+ * timeout or the point it died at, not the function's runtime on its input; the join skips it.
  */
-import { issue, type Issue } from "../errors.js";
+import { issue, show, type Issue } from "../errors.js";
 
 export interface LambdaReport {
   readonly requestId: string;
@@ -14,6 +24,10 @@ export interface LambdaReport {
   readonly maxMemoryUsedMb: number;
   /** Present only on a cold start. */
   readonly initDurationMs: number | undefined;
+  /** Present only on a SnapStart restore: a cold start from a snapshot. */
+  readonly restoreDurationMs: number | undefined;
+  /** "success", or how the invocation failed ("timeout", "error", "failure"), lower case. */
+  readonly status: string;
 }
 
 export interface LambdaReportParse {
@@ -26,38 +40,176 @@ const NUM = "([0-9]+(?:\\.[0-9]+)?)";
 const DURATION = new RegExp(`(?<!Billed |Init |Restore )Duration:\\s*${NUM}\\s*ms`);
 const BILLED = new RegExp(`Billed Duration:\\s*${NUM}\\s*ms`);
 const INIT = new RegExp(`Init Duration:\\s*${NUM}\\s*ms`);
+const RESTORE = new RegExp(`(?<!Billed )Restore Duration:\\s*${NUM}\\s*ms`);
 const MEMORY_SIZE = new RegExp(`Memory Size:\\s*${NUM}\\s*MB`);
 const MAX_MEMORY = new RegExp(`Max Memory Used:\\s*${NUM}\\s*MB`);
+const STATUS = /Status:\s*([A-Za-z]+)/;
+const PLATFORM_REPORT = "platform.report";
+/** JSON nesting followed at most (an export's event holding a message holding an event is 3). */
+const MAX_DEPTH = 8;
 
 function grab(re: RegExp, text: string): number | undefined {
   const m = re.exec(text);
   return m?.[1] === undefined ? undefined : Number(m[1]);
 }
 
-export function parseLambdaReports(text: string, file: string): LambdaReportParse {
-  const reports: LambdaReport[] = [];
-  const issues: Issue[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((content, i) => {
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A metric of a platform.report event: a finite number ≥ 0 (numeric strings accepted), else undefined. */
+function metric(metrics: Record<string, unknown>, key: string): number | undefined {
+  const v = metrics[key];
+  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+class ReportCollector {
+  readonly reports: LambdaReport[] = [];
+  readonly issues: Issue[] = [];
+  constructor(private readonly file: string) {}
+
+  /** One text-format REPORT line (after the match), at `line`. */
+  text(content: string, line: number): boolean {
     const m = REPORT.exec(content);
-    if (m === null) return;
+    if (m === null) return false;
     const rest = m[2] ?? "";
     const durationMs = grab(DURATION, rest);
     const maxMemoryUsedMb = grab(MAX_MEMORY, rest);
-    const missing = [durationMs === undefined ? "Duration" : undefined, maxMemoryUsedMb === undefined ? "Max Memory Used" : undefined].filter((x) => x !== undefined);
     if (durationMs === undefined || maxMemoryUsedMb === undefined) {
-      issues.push(issue("traces.reportLine", { path: [file, `line ${i + 1}`, missing.join(", ")], actual: content.trim().slice(0, 120) }));
-      return;
+      const missing = [durationMs === undefined ? "Duration" : undefined, maxMemoryUsedMb === undefined ? "Max Memory Used" : undefined].filter((x) => x !== undefined);
+      this.issues.push(issue("traces.reportLine", { path: [this.file, `line ${line}`, missing.join(", ")], actual: content.trim().slice(0, 120) }));
+      return true;
     }
-    reports.push({
+    this.reports.push({
       requestId: m[1]!,
-      line: i + 1,
+      line,
       durationMs,
       billedDurationMs: grab(BILLED, rest),
       memorySizeMb: grab(MEMORY_SIZE, rest),
       maxMemoryUsedMb,
       initDurationMs: grab(INIT, rest),
+      restoreDurationMs: grab(RESTORE, rest),
+      status: (STATUS.exec(rest)?.[1] ?? "success").toLowerCase(),
     });
+    return true;
+  }
+
+  /** A platform.report event's record (an object, or the JSON text of one). */
+  event(recordValue: unknown, line: number): void {
+    const record = typeof recordValue === "string" ? tryJson(recordValue) : recordValue;
+    const metrics = isObject(record) && isObject(record.metrics) ? record.metrics : {};
+    const requestId = isObject(record) && typeof record.requestId === "string" && record.requestId.trim() !== "" ? record.requestId.trim() : undefined;
+    const durationMs = metric(metrics, "durationMs");
+    const maxMemoryUsedMb = metric(metrics, "maxMemoryUsedMB");
+    if (requestId === undefined || durationMs === undefined || maxMemoryUsedMb === undefined) {
+      const missing = [requestId === undefined ? "record.requestId" : undefined, durationMs === undefined ? "record.metrics.durationMs" : undefined, maxMemoryUsedMb === undefined ? "record.metrics.maxMemoryUsedMB" : undefined].filter((x) => x !== undefined);
+      this.issues.push(issue("traces.reportLine", { path: [this.file, `line ${line}`, missing.join(", ")], actual: show(JSON.stringify(recordValue ?? null).slice(0, 120)) }));
+      return;
+    }
+    const status = isObject(record) && typeof record.status === "string" && record.status.trim() !== "" ? record.status.trim().toLowerCase() : "success";
+    this.reports.push({
+      requestId,
+      line,
+      durationMs,
+      billedDurationMs: metric(metrics, "billedDurationMs"),
+      memorySizeMb: metric(metrics, "memorySizeMB"),
+      maxMemoryUsedMb,
+      initDurationMs: metric(metrics, "initDurationMs"),
+      restoreDurationMs: metric(metrics, "restoreDurationMs"),
+      status,
+    });
+  }
+
+  /**
+   * Every report inside a parsed JSON value: platform.report events, and strings holding a REPORT
+   * line or the JSON of an event (an export's `message`). `lineOf` gives the line of a report by its
+   * anchor text.
+   */
+  walk(value: unknown, lineOf: (anchor: string) => number, depth = 0): void {
+    if (depth > MAX_DEPTH) return;
+    if (typeof value === "string") {
+      for (const part of value.split(/\r?\n/)) {
+        if (REPORT.test(part)) this.text(part, lineOf("REPORT"));
+        else if (part.includes(PLATFORM_REPORT) && part.trimStart().startsWith("{")) this.walk(tryJson(part), lineOf, depth + 1);
+      }
+    } else if (Array.isArray(value)) {
+      for (const v of value) this.walk(v, lineOf, depth + 1);
+    } else if (isObject(value)) {
+      if (value.type === PLATFORM_REPORT) {
+        this.event(value.record, lineOf(PLATFORM_REPORT));
+        return;
+      }
+      for (const v of Object.values(value)) this.walk(v, lineOf, depth + 1);
+    }
+  }
+}
+
+/** The JSON a line carries: the line itself, or from its first `{` to its last `}` (CSV-quoted `""` undone). */
+function jsonInLine(content: string): unknown {
+  const start = content.indexOf("{");
+  const end = content.lastIndexOf("}");
+  if (start < 0 || end <= start) return undefined;
+  const candidate = content.slice(start, end + 1);
+  return tryJson(candidate) ?? (candidate.includes('""') ? tryJson(candidate.replace(/""/g, '"')) : undefined);
+}
+
+/**
+ * Places reports found in a whole JSON document: the line of the next occurrence of the report's
+ * anchor (`REPORT RequestId` or `platform.report`) after the previous report's, so reports are
+ * found in document order, as the walk visits them.
+ */
+function anchorLocator(text: string): (anchor: string) => number {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  let cursor = 0;
+  return (anchor) => {
+    const at = text.indexOf(anchor, cursor);
+    const offset = at >= 0 ? at : cursor;
+    if (at >= 0) cursor = at + anchor.length;
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+export function parseLambdaReports(text: string, file: string): LambdaReportParse {
+  const out = new ReportCollector(file);
+  // A whole JSON document (an export of events, pretty-printed or not).
+  const head = text.trimStart()[0];
+  if (head === "{" || head === "[") {
+    const whole = tryJson(text);
+    if (whole !== undefined) {
+      out.walk(whole, anchorLocator(text));
+      return { reports: out.reports, issues: out.issues };
+    }
+  }
+  const lines = text.split(/\r?\n/);
+  lines.forEach((content, i) => {
+    const line = i + 1;
+    const hasText = REPORT.test(content);
+    const hasEvent = content.includes(PLATFORM_REPORT);
+    if (!hasText && !hasEvent) return;
+    const json = content.includes("{") ? jsonInLine(content) : undefined;
+    if (json !== undefined) {
+      const before = out.reports.length + out.issues.length;
+      out.walk(json, () => line);
+      if (out.reports.length + out.issues.length > before) return;
+    }
+    if (hasText) out.text(content, line);
+    else if (json === undefined && content.includes("{")) {
+      out.issues.push(issue("traces.reportLine", { path: [file, `line ${line}`, "a platform.report event that is JSON"], actual: show(content.trim().slice(0, 120)) }));
+    }
   });
-  return { reports, issues };
+  return { reports: out.reports, issues: out.issues };
 }

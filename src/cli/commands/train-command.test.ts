@@ -54,6 +54,28 @@ describe("sluice train", () => {
     expect(set.profileFor("f", {})!.runtimeMs(3 * 1024 ** 2)).toBeCloseTo(1500, 0);
   });
 
+  it("joins a Lambda log in the JSON log format (platform.report events) and skips a timed-out invocation", async () => {
+    // 16 requests over 8 sizes: runtime 0.1 ms per KB, one timeout whose 3 s must not be trained on.
+    const id = (k: number) => `5a6b7c8d-0000-4000-8000-0000000000${String(k).padStart(2, "0")}`;
+    const log: string[] = [];
+    const sizes = ["aws_request_id,run_id,func,in_bytes"];
+    for (let k = 0; k < 16; k++) {
+      const bytes = 1e6 * (1 + (k % 8));
+      const timeout = k === 5;
+      log.push(JSON.stringify({ time: "2024-05-01T10:00:00Z", type: "platform.start", record: { requestId: id(k) } }));
+      log.push(JSON.stringify({ time: "2024-05-01T10:00:01Z", type: "platform.report", record: { requestId: id(k), metrics: { durationMs: timeout ? 3000 : bytes / 1e4, billedDurationMs: 1, memorySizeMB: 1024, maxMemoryUsedMB: 50 + bytes / 1e6 }, status: timeout ? "timeout" : "success" } }));
+      sizes.push(`${id(k)},run-${k},map,${bytes}`);
+    }
+    await writeFile(path.join(dir, "lambda.json"), log.join("\n") + "\n");
+    await writeFile(path.join(dir, "lambda-sizes.csv"), sizes.join("\n") + "\n");
+    const io = capture();
+    const out = path.join(dir, "lambda-model");
+    expect(await runTrainCommand(["--report-log", path.join(dir, "lambda.json"), "--sizes", path.join(dir, "lambda-sizes.csv"), "--constant", "app=a", "--model", "linear", "--out", out, "--quiet"])).toBe(0);
+    expect(io.err()).toContain("15 of 16 rows kept, skipped 1 (1 invocation timeout)");
+    expect(io.err()).toContain("SLU5023");
+    expect((await loadProfiles(out)).profileFor("map", {})!.runtimeMs(4e6)).toBeCloseTo(400, 3);
+  });
+
   it("reports a malformed row with file and line (exit 65), or skips it with --skip-invalid", async () => {
     let io = capture();
     expect(await runTrainCommand(["--traces", path.join(dir, "bad.csv"), "--out", path.join(dir, "m3"), "--quiet"])).toBe(65);

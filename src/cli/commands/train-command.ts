@@ -1,5 +1,5 @@
 /**
- * `sluice train`: streams traces (CSV files, or a Lambda REPORT log joined with a sizes CSV) through
+ * `sluice train`: streams traces (CSV files, or a Lambda log's reports joined with a sizes CSV) through
  * the mapping the flags describe, trains a profile set with a progress bar, saves it, prints what
  * each target trained on and the metrics table (the model predict uses, with its held-out errors),
  * and optionally plots the fit. Returns the exit code: 0 done, else the error's sysexits code (64

@@ -41,7 +41,8 @@ Input:
   --traces FILE        trace CSV, one invocation a row (repeatable). Headers are matched in any
                        style (input_bytes, inputBytes, blob.download, max-mem-used) and units read
                        from suffixes (duration_ms, upload_kib, max_mem_used_mb)
-  --report-log FILE    AWS Lambda log export with REPORT lines (needs --sizes)
+  --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines or JSON-format
+                       platform.report events; failed invocations (timeout, error) are skipped
   --sizes FILE         CSV of request sizes joined with the REPORT lines by request id
   --id-column COL      the request-id column of --sizes (default: the column matching most REPORT ids)
   --column F=COL[:U]   read field F from column COL in unit U (${VALUE_UNITS.join(" ")}),

@@ -92,8 +92,8 @@ export const TRACE_ERRORS = {
     code: "SLU5020",
     category: "data",
     message: "REPORT line lacks a field",
-    expected: "Duration: … ms and Max Memory Used: … MB",
-    hint: "Export the log with its REPORT lines whole, or pass --skip-invalid.",
+    expected: "Duration: … ms and Max Memory Used: … MB (a platform.report event: record.requestId, record.metrics.durationMs and maxMemoryUsedMB)",
+    hint: "Export the log with its REPORT lines (or platform.report events) whole, or pass --skip-invalid.",
   },
   "traces.noRequestIdColumn": {
     code: "SLU5021",
@@ -108,5 +108,12 @@ export const TRACE_ERRORS = {
     message: "no REPORT line in {reportFile} for this request",
     expected: "a request id seen in the log",
     hint: "The sizes file and the log must cover the same invocations; pass --skip-invalid to drop unmatched rows.",
+  },
+  "traces.failedInvocation": {
+    code: "SLU5023",
+    category: "data",
+    message: "the invocation ended with status {status} (REPORT at {reportFile} line {reportLine}): its duration and memory are not the function's on this input",
+    expected: "status success",
+    hint: "Failed invocations (timeout, error, out of memory) are counted and skipped, never trained on; raise the function's timeout or memory and trace those inputs again to profile them.",
   },
 } as const satisfies Record<string, CatalogueEntry>;
