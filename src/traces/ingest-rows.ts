@@ -12,6 +12,12 @@ import { TARGET_FIELDS, type TargetField, type TraceRecord } from "./trace-recor
 import type { TraceTable } from "./trace-table.js";
 
 const MAX_ROW_EXAMPLES = 100;
+
+/** What `enrich` makes of a row: the completed record (maybe with targets withheld), or why it cannot be used. */
+export type Enriched =
+  | TraceRecord
+  | { readonly record: TraceRecord; readonly targetSkips: readonly { readonly target: TargetField; readonly reason: string; readonly issue?: Issue }[] }
+  | { readonly reason: string; readonly issue: Issue; readonly dropped?: boolean };
 const TARGETS: ReadonlySet<string> = new Set(TARGET_FIELDS);
 
 export class RowIngest {
@@ -25,13 +31,14 @@ export class RowIngest {
   /**
    * `enrich` completes a mapped record from another source (a REPORT line for a Lambda join), or
    * says why the row cannot be used: bad input (an error in "throw" mode), or with `dropped` a valid
-   * row that must not train (a failed invocation), counted in either mode.
+   * row that must not train (a failed invocation), counted in either mode. It can also keep the row
+   * but withhold targets whose values are not measurements (`targetSkips`, counted by reason).
    */
   constructor(
     private readonly mapper: RowMapper,
     private readonly table: TraceTable,
     private readonly onInvalid: OnInvalidRow = "throw",
-    private readonly enrich?: (record: TraceRecord, row: readonly string[], line: number) => TraceRecord | { readonly reason: string; readonly issue: Issue; readonly dropped?: boolean },
+    private readonly enrich?: (record: TraceRecord, row: readonly string[], line: number) => Enriched,
   ) {}
 
   private reject(reason: string, issue: Issue, dropped = false): void {
@@ -53,13 +60,18 @@ export class RowIngest {
       if (bad !== undefined) throw new InputError(`Invalid trace row in ${this.mapper.file}`, [bad.issue!]);
     }
     let record = m.record;
+    let withheld: readonly { readonly target: TargetField; readonly reason: string; readonly issue?: Issue }[] = [];
     if (this.enrich !== undefined) {
       const e = this.enrich(record, row, line);
       if ("reason" in e) return this.reject(e.reason, e.issue, e.dropped === true);
-      record = e;
+      if ("targetSkips" in e) {
+        record = e.record;
+        withheld = e.targetSkips;
+      } else record = e;
     }
     this.rowsKept++;
     this.table.add(record, m.runKey);
+    for (const w of withheld) this.table.skip(w.target, w.reason, w.issue);
     for (const p of m.problems) {
       if (TARGETS.has(p.field)) {
         if ((p.field === "fanout" && this.mapper.runs !== undefined) || record[p.field as TargetField] !== undefined) continue;
@@ -71,7 +83,7 @@ export class RowIngest {
     }
     // A target with no source at all is absent from every row: count it once per row, as such.
     for (const t of TARGET_FIELDS) {
-      if (!this.mapper.fields.has(t) && !(t === "fanout" && this.mapper.runs !== undefined) && record[t] === undefined) this.table.skip(t, "no column");
+      if (!this.mapper.fields.has(t) && !(t === "fanout" && this.mapper.runs !== undefined) && record[t] === undefined && !withheld.some((w) => w.target === t)) this.table.skip(t, "no column");
     }
   }
 

@@ -10,7 +10,9 @@
  * with `onInvalid: "skip"`, is skipped and counted. A row whose invocation failed (REPORT status
  * timeout, error, …) is valid input that must not train — its duration is the timeout or the point
  * it died at — and is skipped and counted in either mode, by status. A cold start is a REPORT with an
- * Init Duration, or a Restore Duration (SnapStart).
+ * Init Duration, or a Restore Duration (SnapStart). Where the log names each report's environment,
+ * a warm report whose memory is only that environment's running maximum from a larger input trains
+ * runtime but not memory (environment-memory.ts), counted as such.
  */
 import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
 import { compileMapping } from "./compile-mapping.js";
@@ -18,6 +20,8 @@ import { parseCsvRows, type CsvRow } from "./csv-rows.js";
 import { RowIngest } from "./ingest-rows.js";
 import { mappingRef, type MappingOrigin } from "./mapping-labels.js";
 import type { ColumnMap, TraceMapping } from "./mapping-schema.js";
+import { maskedByRunningMax } from "./environment-memory.js";
+import { mapRow } from "./map-row.js";
 import { normaliseName } from "./names.js";
 import { parseLambdaReports, type LambdaReport } from "./parse-lambda-report.js";
 import type { OnInvalidRow, ReadReport } from "./read-report.js";
@@ -86,6 +90,16 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
 
   const { reportFile: _r, sizesFile: _s, requestIdColumn: _q, origin: _o, idColumn: _i, ...mapping } = options;
   const mapper = await compileMapping(header, mapping as TraceMapping, { file: sizesFile, origin, providedFields: ["runtimeMs", "memoryMb", "memorySettingMb", "cold"] });
+  // Which reports carry an environment's running maximum instead of their own peak: needs each
+  // request's function and input size, so the sizes rows are mapped once before the ingest.
+  const inputs = new Map<string, { function: string; inputBytes: number }>();
+  if (parsed.reports.some((r) => r.environment !== undefined)) {
+    for (const row of data) {
+      const m = mapRow(mapper, row.record, row.info.lines);
+      if (m.kind === "row" && m.record.function !== undefined && m.record.inputBytes !== undefined) inputs.set(row.record[idIndex]?.trim() ?? "", { function: m.record.function, inputBytes: m.record.inputBytes });
+    }
+  }
+  const masked = maskedByRunningMax(parsed.reports, (id) => inputs.get(id));
   const table = new TraceTable();
   const used = new Set<string>();
   const ingest = new RowIngest(mapper, table, options.onInvalid ?? "throw", (record, row, line) => {
@@ -100,7 +114,10 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
       const failed: Issue = issue("traces.failedInvocation", { path: [sizesFile, `line ${line}`, idHeader], actual: show(rep.status), params: { status: rep.status, reportFile, reportLine: rep.line } });
       return { reason: `invocation ${rep.status}`, issue: failed, dropped: true };
     }
-    return { ...record, runtimeMs: rep.durationMs, memoryMb: rep.maxMemoryUsedMb, ...(rep.memorySizeMb === undefined ? {} : { memorySettingMb: rep.memorySizeMb }), cold: rep.initDurationMs !== undefined || rep.restoreDurationMs !== undefined };
+    const joined = { ...record, runtimeMs: rep.durationMs, memoryMb: rep.maxMemoryUsedMb, ...(rep.memorySizeMb === undefined ? {} : { memorySettingMb: rep.memorySizeMb }), cold: rep.initDurationMs !== undefined || rep.restoreDurationMs !== undefined };
+    if (!masked.has(id)) return joined;
+    const { memoryMb: _carried, ...rest } = joined;
+    return { record: rest, targetSkips: [{ target: "memoryMb", reason: "environment's running max" }] };
   });
   for (const row of data) ingest.push(row.record, row.info.lines);
   finishTable(table, mapping as TraceMapping, origin);

@@ -9,11 +9,19 @@
  *   `aws logs filter-log-events` output (events whose `message` holds either shape).
  * Other log lines are ignored; a report missing a field is an issue naming file and line.
  *
+ * Environment: where the export names each event's log stream — one stream per execution
+ * environment — (`logStreamName` in `aws logs filter-log-events` output, `logStream` in a
+ * subscription batch, a `@logStream` or `logStreamName` column in a CSV export), each report keeps it,
+ * so the join can tell a warm invocation's own peak memory from the environment's running maximum
+ * (environment-memory.ts).
+ *
  * Status: the text format writes `Status: timeout` (or `error`) only on a failed invocation, the JSON
  * format always (`success`, `failure`, `error`, `timeout`). A failed invocation's duration is the
  * timeout or the point it died at, not the function's runtime on its input; the join skips it.
  */
 import { issue, show, type Issue } from "../errors.js";
+import { parseCsvRows } from "./csv-rows.js";
+import { normaliseName } from "./names.js";
 
 export interface LambdaReport {
   readonly requestId: string;
@@ -28,6 +36,8 @@ export interface LambdaReport {
   readonly restoreDurationMs: number | undefined;
   /** "success", or how the invocation failed ("timeout", "error", "failure"), lower case. */
   readonly status: string;
+  /** The log stream (execution environment) the report came from, when the export names it. */
+  readonly environment?: string;
 }
 
 export interface LambdaReportParse {
@@ -47,6 +57,8 @@ const STATUS = /Status:\s*([A-Za-z]+)/;
 const PLATFORM_REPORT = "platform.report";
 /** JSON nesting followed at most (an export's event holding a message holding an event is 3). */
 const MAX_DEPTH = 8;
+/** Keys and CSV columns naming an event's log stream, normalised (names.ts). */
+const STREAM_KEYS: ReadonlySet<string> = new Set(["log_stream_name", "log_stream"]);
 
 function grab(re: RegExp, text: string): number | undefined {
   const m = re.exec(text);
@@ -76,7 +88,7 @@ class ReportCollector {
   constructor(private readonly file: string) {}
 
   /** One text-format REPORT line (after the match), at `line`. */
-  text(content: string, line: number): boolean {
+  text(content: string, line: number, environment?: string): boolean {
     const m = REPORT.exec(content);
     if (m === null) return false;
     const rest = m[2] ?? "";
@@ -97,12 +109,13 @@ class ReportCollector {
       initDurationMs: grab(INIT, rest),
       restoreDurationMs: grab(RESTORE, rest),
       status: (STATUS.exec(rest)?.[1] ?? "success").toLowerCase(),
+      ...(environment === undefined ? {} : { environment }),
     });
     return true;
   }
 
   /** A platform.report event's record (an object, or the JSON text of one). */
-  event(recordValue: unknown, line: number): void {
+  event(recordValue: unknown, line: number, environment?: string): void {
     const record = typeof recordValue === "string" ? tryJson(recordValue) : recordValue;
     const metrics = isObject(record) && isObject(record.metrics) ? record.metrics : {};
     const requestId = isObject(record) && typeof record.requestId === "string" && record.requestId.trim() !== "" ? record.requestId.trim() : undefined;
@@ -124,6 +137,7 @@ class ReportCollector {
       initDurationMs: metric(metrics, "initDurationMs"),
       restoreDurationMs: metric(metrics, "restoreDurationMs"),
       status,
+      ...(environment === undefined ? {} : { environment }),
     });
   }
 
@@ -132,23 +146,55 @@ class ReportCollector {
    * line or the JSON of an event (an export's `message`). `lineOf` gives the line of a report by its
    * anchor text.
    */
-  walk(value: unknown, lineOf: (anchor: string) => number, depth = 0): void {
+  walk(value: unknown, lineOf: (anchor: string) => number, depth = 0, environment?: string): void {
     if (depth > MAX_DEPTH) return;
     if (typeof value === "string") {
       for (const part of value.split(/\r?\n/)) {
-        if (REPORT.test(part)) this.text(part, lineOf("REPORT"));
-        else if (part.includes(PLATFORM_REPORT) && part.trimStart().startsWith("{")) this.walk(tryJson(part), lineOf, depth + 1);
+        if (REPORT.test(part)) this.text(part, lineOf("REPORT"), environment);
+        else if (part.includes(PLATFORM_REPORT) && part.trimStart().startsWith("{")) this.walk(tryJson(part), lineOf, depth + 1, environment);
       }
     } else if (Array.isArray(value)) {
-      for (const v of value) this.walk(v, lineOf, depth + 1);
+      for (const v of value) this.walk(v, lineOf, depth + 1, environment);
     } else if (isObject(value)) {
+      const env = streamOf(value) ?? environment;
       if (value.type === PLATFORM_REPORT) {
-        this.event(value.record, lineOf(PLATFORM_REPORT));
+        this.event(value.record, lineOf(PLATFORM_REPORT), env);
         return;
       }
-      for (const v of Object.values(value)) this.walk(v, lineOf, depth + 1);
+      for (const v of Object.values(value)) this.walk(v, lineOf, depth + 1, env);
     }
   }
+
+  /** A CSV export with a log-stream column: each row's cells scanned for reports, in that row's environment. */
+  csv(text: string, streamColumn: number): void {
+    for (const row of parseCsvRows(text, this.file).slice(1)) {
+      const environment = row.record[streamColumn]?.trim() || undefined;
+      const line = row.info.lines;
+      row.record.forEach((cell, i) => {
+        if (i === streamColumn) return;
+        if (REPORT.test(cell)) this.text(cell, line, environment);
+        else if (cell.includes(PLATFORM_REPORT)) {
+          const json = tryJson(cell);
+          if (json === undefined) this.issues.push(issue("traces.reportLine", { path: [this.file, `line ${line}`, "a platform.report event that is JSON"], actual: show(cell.trim().slice(0, 120)) }));
+          else this.walk(json, () => line, 0, environment);
+        }
+      });
+    }
+  }
+}
+
+/** The log stream an object names (`logStreamName`, `logStream`, `@logStream`), if any. */
+function streamOf(value: Record<string, unknown>): string | undefined {
+  for (const [key, v] of Object.entries(value)) if (typeof v === "string" && v.trim() !== "" && STREAM_KEYS.has(normaliseName(key))) return v.trim();
+  return undefined;
+}
+
+/** The log-stream column of a CSV export's header line (`@timestamp,@logStream,@message`), or −1. */
+function streamColumnOf(text: string): number {
+  const firstLine = (/^\s*([^\r\n]*)/.exec(text)?.[1] ?? "").trim();
+  if (firstLine === "" || REPORT.test(firstLine) || firstLine.includes(PLATFORM_REPORT) || firstLine.startsWith("{")) return -1;
+  const cells = firstLine.split(",").map((c) => normaliseName(c.replace(/^"|"$/g, "")));
+  return cells.findIndex((c) => STREAM_KEYS.has(c));
 }
 
 /** The JSON a line carries: the line itself, or from its first `{` to its last `}` (CSV-quoted `""` undone). */
@@ -193,6 +239,11 @@ export function parseLambdaReports(text: string, file: string): LambdaReportPars
       out.walk(whole, anchorLocator(text));
       return { reports: out.reports, issues: out.issues };
     }
+  }
+  const streamColumn = streamColumnOf(text);
+  if (streamColumn >= 0) {
+    out.csv(text, streamColumn);
+    return { reports: out.reports, issues: out.issues };
   }
   const lines = text.split(/\r?\n/);
   lines.forEach((content, i) => {
