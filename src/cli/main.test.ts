@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
-import { openSync, readFileSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const DAG = "examples/dags/mapreduce-sort.json";
@@ -43,6 +45,21 @@ describe("sluice (the process)", () => {
     expect(r.code).toBe(74);
     expect(r.stderr).toContain("SLU8003 stdout: cannot write: ENOSPC");
     expect(r.stderr).not.toMatch(/internal error|    at /);
+  });
+
+  it("trains from a JSON Lines trace and saves the profiles (sluice train --traces x.jsonl --out DIR)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sluice-main-jsonl-"));
+    try {
+      // runtime 10 ms + 2 ms/MB, as a structured logger writes it: nested sizes, a boolean cold flag
+      const lines = [1, 2, 4, 8].map((mb) => JSON.stringify({ function: "f", blob: { download: mb * 1e6 }, duration_ms: 10 + 2 * mb, is_cold: false }));
+      writeFileSync(path.join(dir, "x.jsonl"), lines.join("\n") + "\n");
+      const r = await sluice(["train", "--traces", path.join(dir, "x.jsonl"), "--out", path.join(dir, "out"), "--model", "linear", "--quiet"]);
+      expect(r.stderr).toContain("4 of 4 rows kept");
+      expect(r.code).toBe(0);
+      expect(JSON.parse(readFileSync(path.join(dir, "out", "profiles.json"), "utf8")).metadata.traceRows).toBe(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

@@ -1,5 +1,6 @@
 /**
- * Reads one trace CSV file from disk into records (the I/O edge; streamed, see readTraceTable).
+ * Reads one trace file from disk into records (the I/O edge; streamed, see readTraceTable). Named
+ * for CSV, it reads what readTraceTable reads: CSV, JSON Lines or one JSON array of objects.
  */
 import { mappingOf, type CsvTraceOptions } from "./parse-csv-traces.js";
 import { readTraceTable } from "./read-trace-table.js";

@@ -1,7 +1,9 @@
 /**
- * The streaming reader: CSV files (csv-parse, in batches of rows) through one mapping into one TraceTable,
- * then the per-run fanout count. Memory grows with the rows kept (a few numbers each), never with
- * the file. Returns a report per file; the table's per-target accounts cover them all.
+ * The streaming reader: trace files — CSV (csv-parse, in batches of rows), JSON Lines or one JSON
+ * array of objects (`jsonl-rows.ts`, the same rows with dotted keys as headers), told apart by
+ * `trace-format.ts` — through one mapping into one TraceTable, then the per-run fanout count. Memory
+ * grows with the rows kept (a few numbers each), never with the file. Returns a report per file;
+ * the table's per-target accounts cover them all.
  */
 import { stat } from "node:fs/promises";
 import { InputError, sluiceError } from "../errors.js";
@@ -12,6 +14,9 @@ import type { MappingOrigin } from "./mapping-labels.js";
 import type { TraceMapping } from "./mapping-schema.js";
 import type { ReadReport } from "./read-report.js";
 import { streamCsvRows, type CsvRow } from "./csv-rows.js";
+import { streamJsonRows } from "./jsonl-rows.js";
+import { SkippedRecords } from "./skipped-records.js";
+import { detectTraceFormat } from "./trace-format.js";
 import { TraceTable } from "./trace-table.js";
 
 /** Rows a read keeps at most (about 0.6 GB of columns): more is a named error, not an out-of-memory crash. Raise with `maxRows`. */
@@ -64,15 +69,18 @@ export async function readTraceTable(files: readonly string[], options: ReadTabl
   const origin = options.origin ?? "api";
   const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
-  const ingests: RowIngest[] = [];
+  const ingests: { readonly ingest: RowIngest; readonly skipped: SkippedRecords }[] = [];
   let done = 0;
   for (const [k, file] of files.entries()) {
     const progress = options.onProgress;
     const onBytes = progress === undefined ? undefined : (read: number) => progress(done + read, totalBytes, file);
-    const left = (options.maxRows ?? DEFAULT_MAX_TRACE_ROWS) - ingests.reduce((n, i) => n + i.report().rowsRead, 0);
-    ingests.push(await ingestRows(streamCsvRows(file, onBytes), file, table, options.mapping, origin, left));
+    const left = (options.maxRows ?? DEFAULT_MAX_TRACE_ROWS) - ingests.reduce((n, i) => n + i.ingest.report().rowsRead, 0);
+    const format = await detectTraceFormat(file);
+    const skipped = new SkippedRecords();
+    const rows = format === "csv" ? streamCsvRows(file, onBytes) : streamJsonRows(file, { format, onInvalid: options.mapping?.onInvalid ?? "throw", skipped, ...(onBytes === undefined ? {} : { onBytes }) });
+    ingests.push({ ingest: await ingestRows(rows, file, table, options.mapping, origin, left), skipped });
     done += sizes[k]!;
   }
   finishTable(table, options.mapping, origin);
-  return { table, reports: ingests.map((i) => i.report()) };
+  return { table, reports: ingests.map((i) => i.skipped.applyTo(i.ingest.report())) };
 }

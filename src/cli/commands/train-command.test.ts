@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadProfiles } from "../../profiles/store/load-profiles.js";
 import { runTrainCommand } from "./train-command.js";
 import { workflowTraceCsv } from "../../../test/support/workflow-traces.js";
+import { csvToJsonl } from "../../../test/support/csv-to-jsonl.js";
 
 let dir: string;
 
@@ -26,6 +27,10 @@ beforeAll(async () => {
   await writeFile(path.join(dir, "bad.csv"), CSV + "\nt,f,oops,1,1,1,1\n");
   await writeFile(path.join(dir, "export.csv"), "fn,took_s,dl,rss\nf,0.5,1,60\nf,1.0,2,70\nf,2.0,4,90\n");
   await writeFile(path.join(dir, "wf.csv"), workflowTraceCsv({ runs: 30, sizesMb: [1, 2, 4, 8, 16, 32], coldEvery: 5 }));
+  // the same records as a structured logger writes them: nested blob/provider/billing objects, in a .jsonl and a .log
+  await mkdir(path.join(dir, "json"));
+  await writeFile(path.join(dir, "json", "wf.jsonl"), csvToJsonl(workflowTraceCsv({ runs: 30, sizesMb: [1, 2, 4, 8, 16, 32], coldEvery: 5 }), { nest: true }));
+  await writeFile(path.join(dir, "json", "bad.log"), csvToJsonl(CSV) + "not json\n");
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
@@ -132,6 +137,30 @@ describe("sluice train", () => {
     expect(set.segments!("map")).toEqual(["warm", "cold"]);
     // a 16 MB run has ⌈16 / 8⌉ = 2 maps: the split's fanout at 16 MB of stage input
     expect(set.profileFor("split", {})!.fanout(16e6)).toBeCloseTo(2, 0);
+  });
+
+  it("trains from JSON Lines exactly what it trains from the same records as CSV", async () => {
+    const flags = ["--quiet", "--model", "linear", "--derive", "runtimeMs=(end - start) * 1000", "--fanout-run", "request_id", "--next", "split=map", "--next", "map=reduce"];
+    const io = capture();
+    expect(await runTrainCommand(["--traces", path.join(dir, "json", "wf.jsonl"), "--out", path.join(dir, "wf-json"), ...flags])).toBe(0);
+    expect(io.err()).toContain("inputBytes←blob.download"); // the nested key, dotted
+    expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--out", path.join(dir, "wf-csv"), ...flags])).toBe(0);
+    const saved = async (d: string) => {
+      const data = JSON.parse(await readFile(path.join(dir, d, "profiles.json"), "utf8")) as { metadata: Record<string, unknown>; functions: unknown };
+      return { functions: data.functions, rows: data.metadata.traceRows, sha: data.metadata.tracesSha256 };
+    };
+    expect(await saved("wf-json")).toEqual(await saved("wf-csv"));
+  });
+
+  it("names the line of a JSON trace that is not an object (exit 65), or counts it with --skip-invalid", async () => {
+    let io = capture();
+    const file = path.join(dir, "json", "bad.log"); // no JSON extension: recognised by its first character
+    expect(await runTrainCommand(["--traces", file, "--out", path.join(dir, "m6"), "--quiet"])).toBe(65);
+    expect(io.err()).toContain("SLU5030 " + file + ".line 13: not JSON");
+    vi.restoreAllMocks();
+    io = capture();
+    expect(await runTrainCommand(["--traces", file, "--out", path.join(dir, "m6"), "--model", "linear", "--skip-invalid", "--quiet"])).toBe(0);
+    expect(io.err()).toContain("12 of 13 rows kept, skipped 1 (1 not JSON)");
   });
 
   it("never trains a model on nothing: a --where that keeps no row is an error (exit 65)", async () => {

@@ -1,5 +1,5 @@
 /**
- * `sluice train`: streams traces (CSV files, or a Lambda log's reports joined with a sizes CSV) through
+ * `sluice train`: streams traces (CSV or JSON Lines files, or a Lambda log's reports joined with a sizes CSV) through
  * the mapping the flags describe, trains a profile set with a progress bar, saves it, prints what
  * each target trained on and the metrics table (the model predict uses, with its held-out errors),
  * and optionally plots the fit. Returns the exit code: 0 done, else the error's sysexits code (64
@@ -45,7 +45,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const traces = values.traces ?? [];
   const lambda = values["report-log"] !== undefined || values.sizes !== undefined;
-  if (traces.length === 0 && !lambda) missingFlag("--traces", "--traces FILE.csv, or --report-log LOG with --sizes SIZES.csv");
+  if (traces.length === 0 && !lambda) missingFlag("--traces", "--traces FILE.csv or FILE.jsonl, or --report-log LOG with --sizes SIZES.csv");
   if (lambda && (values["report-log"] === undefined || values.sizes === undefined)) throw sluiceError("cli.flagsConflict", { path: [values.sizes === undefined ? "--sizes" : "--report-log"], expected: "--report-log and --sizes together" });
   if (values["id-column"] !== undefined && !lambda) throw sluiceError("cli.flagsConflict", { path: ["--id-column"], expected: "--id-column with --sizes (a REPORT log join)" });
   if (values.out === undefined) missingFlag("--out", "--out DIR, e.g. --out models/mapreduce-sort");

@@ -29,7 +29,7 @@ export const TRAIN_FLAGS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-export const TRAIN_HELP = `Usage: sluice train --traces FILE.csv [--traces …] --out DIR [options]
+export const TRAIN_HELP = `Usage: sluice train --traces FILE.csv|FILE.jsonl [--traces …] --out DIR [options]
        sluice train --report-log LOG --sizes SIZES.csv --out DIR [options]
 
 Trains per-function profiles (runtime, peak memory, output size, fanout as functions of input
@@ -38,9 +38,13 @@ from traces, and saves them to DIR (profiles.json + weights.bin). Files are stre
 rows train in bounded memory.
 
 Input:
-  --traces FILE        trace CSV, one invocation a row (repeatable). Headers are matched in any
-                       style (input_bytes, inputBytes, blob.download, max-mem-used) and units read
-                       from suffixes (duration_ms, upload_kib, max_mem_used_mb)
+  --traces FILE        trace CSV or JSON Lines, one invocation a row or line (repeatable). Headers
+                       are matched in any style (input_bytes, inputBytes, blob.download,
+                       max-mem-used) and units read from suffixes (duration_ms, upload_kib,
+                       max_mem_used_mb). JSON: .jsonl/.ndjson, a .json array of objects, or any
+                       file whose first character is { (a .log export); keys are the headers,
+                       nested ones dotted ({"blob":{"download":…}} is blob.download), a missing
+                       key an empty cell
   --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines or JSON-format
                        platform.report events; failed invocations (timeout, error) are skipped
   --sizes FILE         CSV of request sizes joined with the REPORT lines by request id

@@ -88,6 +88,27 @@ export const TRACE_ERRORS = {
     expected: "one of {known}",
     hint: "Name the next stages by the function names in the trace (the function column's values).",
   },
+  "traces.badJsonRecord": {
+    code: "SLU5030",
+    category: "data",
+    message: "{reason}",
+    expected: "a JSON object",
+    hint: "A JSON Lines trace holds one whole JSON object per line (convert a pretty-printed file with jq -c . FILE > FILE.jsonl); or pass --skip-invalid (onInvalid: \"skip\") to skip such records and report them.",
+  },
+  "traces.malformedJsonArray": {
+    code: "SLU5031",
+    category: "data",
+    message: "{reason}",
+    expected: "one JSON array of objects, or JSON Lines",
+    hint: "A JSON trace is JSON Lines (one object a line) or one top-level array of objects; convert other shapes with jq, e.g. jq -c '.[]' FILE > FILE.jsonl.",
+  },
+  "traces.tooManyKeys": {
+    code: "SLU5032",
+    category: "data",
+    message: "more than {limit} distinct keys",
+    expected: "≤ {limit} distinct keys over all records",
+    hint: "Each distinct (dotted) key of a JSON trace is a column; a log whose keys vary per record (ids as keys) is no table: select the fields you need with jq first.",
+  },
   "traces.reportLine": {
     code: "SLU5020",
     category: "data",

@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeOf } from "../errors.js";
+import { trainProfiles } from "../profiles/train/train-profiles.js";
+import { csvRecordsToObjects, csvToJsonl } from "../../test/support/csv-to-jsonl.js";
+import { workflowTraceCsv } from "../../test/support/workflow-traces.js";
+import { readCsvTraces } from "./read-csv-traces.js";
+import { readTraceTable } from "./read-trace-table.js";
+
+let dir: string;
+// 12 runs of the published-shape map-reduce, every 4th cold; the same records as nested JSON.
+const CSV = workflowTraceCsv({ runs: 12, sizesMb: [2, 8, 32], coldEvery: 4 });
+const files = { csv: "", jsonl: "", log: "", array: "" };
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "sluice-read-table-"));
+  for (const sub of ["a", "b", "c", "d"]) await mkdir(path.join(dir, sub));
+  // one base name, so every file gives the same default app ("wf")
+  files.csv = path.join(dir, "a", "wf.csv");
+  files.jsonl = path.join(dir, "b", "wf.jsonl");
+  files.log = path.join(dir, "c", "wf.log");
+  files.array = path.join(dir, "d", "wf.json");
+  await writeFile(files.csv, CSV);
+  await writeFile(files.jsonl, csvToJsonl(CSV, { nest: true }));
+  await writeFile(files.log, csvToJsonl(CSV, { nest: true }));
+  await writeFile(files.array, JSON.stringify(csvRecordsToObjects(CSV, { nest: true }), null, 2));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("readTraceTable: CSV, JSON Lines and JSON arrays alike", () => {
+  const mapping = { columns: { runtimeMs: { expr: "(end - start) * 1000" } }, fanoutFromRuns: { runColumn: "request_id", next: { split: "map", map: "reduce" } } } as const;
+
+  it("reads the same records from a CSV, a .jsonl, a .log holding JSON Lines and a .json array", async () => {
+    const read = async (file: string) => (await readTraceTable([file], { mapping })).table.toRecords();
+    const fromCsv = await read(files.csv);
+    expect(fromCsv.length).toBe(12 * 2 + 4 * 2 + 4 * 4); // per run: split + reduce, and ⌈S / 8 MB⌉ maps (1, 1, 4)
+    for (const file of [files.jsonl, files.log, files.array]) expect(await read(file)).toEqual(fromCsv);
+  });
+
+  it("trains the same profile set from the CSV and from the JSON Lines", async () => {
+    const train = async (file: string) => {
+      const { table } = await readTraceTable([file], { mapping });
+      const set = await trainProfiles(table, { model: "linear", trainedAt: new Date(0) });
+      return { ...set.data, metadata: { ...set.data.metadata, trainingMs: 0 } };
+    };
+    const fromCsv = await train(files.csv);
+    expect(Object.keys(fromCsv.functions).sort()).toEqual(["map", "reduce", "split"]);
+    expect(await train(files.jsonl)).toEqual(fromCsv); // tracesSha256 included: the same rows
+  });
+
+  it("reads several formats in one call, one report each, with progress over all of them", async () => {
+    const progress: number[] = [];
+    let total = 0;
+    const { table, reports } = await readTraceTable([files.csv, files.jsonl, files.array], { mapping, onProgress: (done, all) => (progress.push(done), (total = all)) });
+    expect(reports.map((r) => [path.basename(r.file), r.rowsKept])).toEqual([["wf.csv", 48], ["wf.jsonl", 48], ["wf.json", 48]]);
+    expect(table.rows).toBe(3 * 48);
+    expect(progress.every((p, k) => k === 0 || p >= progress[k - 1]!)).toBe(true);
+    expect(progress.at(-1)).toBe(total);
+  });
+
+  it("adds the JSON lines it skipped to the file's report, and counts rows against maxRows across formats", async () => {
+    const file = path.join(dir, "mixed.jsonl");
+    await writeFile(file, '{"function":"f","input_bytes":1,"runtime_ms":2}\nnot json\n[3]\n{"function":"f","input_bytes":2,"runtime_ms":4}\n');
+    const { reports } = await readTraceTable([file], { mapping: { onInvalid: "skip" } });
+    expect(reports[0]).toMatchObject({ rowsRead: 4, rowsKept: 2, rowsSkipped: { "not JSON": 1, "not a JSON object": 1 } });
+    await expect(readTraceTable([file])).rejects.toMatchObject({ code: codeOf("traces.badJsonRecord"), issues: [{ path: [file, "line 2"] }] });
+    // 48 CSV rows leave 1 for the JSON file: its second object (line 4) is one too many
+    await expect(readTraceTable([files.csv, file], { maxRows: 49, mapping: { onInvalid: "skip" } })).rejects.toMatchObject({ code: codeOf("traces.tooManyRows"), issues: [{ path: [file, "line 4"] }] });
+  });
+
+  it("readCsvTraces takes JSON Lines too (it reads through readTraceTable)", async () => {
+    const { records } = await readCsvTraces(files.jsonl);
+    expect(records).toEqual((await readCsvTraces(files.csv)).records);
+  });
+});

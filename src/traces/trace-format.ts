@@ -1,0 +1,51 @@
+/**
+ * Which reader a trace file takes: CSV, JSON Lines, or one top-level JSON array. By extension first
+ * (`.csv` is CSV; `.jsonl` and `.ndjson` are JSON Lines; `.json` is JSON Lines or an array), else by
+ * the first non-blank character, so a `.log` or `.txt` export works: `{` is JSON Lines, `[` an array,
+ * anything else CSV. Only the first 64 KiB are read to decide.
+ */
+import { open } from "node:fs/promises";
+import { sluiceError } from "../errors.js";
+import type { JsonTraceFormat } from "./jsonl-rows.js";
+
+export type TraceFormat = "csv" | JsonTraceFormat;
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** The format a file name settles, or "json" (JSON Lines or an array) or undefined (look inside). */
+export function formatOfName(path: string): TraceFormat | "json" | undefined {
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (ext === "csv") return "csv";
+  if (ext === "jsonl" || ext === "ndjson") return "jsonl";
+  if (ext === "json") return "json";
+  return undefined;
+}
+
+/** The format the text's first non-blank character (after a byte-order mark) says. */
+export function formatOfStart(text: string): TraceFormat {
+  const first = /[^\s\ufeff]/.exec(text)?.[0];
+  return first === "{" ? "jsonl" : first === "[" ? "json-array" : "csv";
+}
+
+async function firstBytes(path: string): Promise<string> {
+  try {
+    const handle = await open(path, "r");
+    try {
+      const buffer = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+      return buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    throw sluiceError("io.cannotRead", { path: [path], expected: "a readable trace file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
+  }
+}
+
+export async function detectTraceFormat(path: string): Promise<TraceFormat> {
+  const byName = formatOfName(path);
+  if (byName !== undefined && byName !== "json") return byName;
+  const byStart = formatOfStart(await firstBytes(path));
+  // A .json file is never CSV: what is not an array is read as JSON Lines and its errors say so.
+  return byName === "json" && byStart === "csv" ? "jsonl" : byStart;
+}
