@@ -1,7 +1,9 @@
 /**
- * Joins Lambda REPORT lines (runtime, peak memory, memory setting, cold start) with a second CSV
+ * Joins Lambda REPORT lines (runtime, peak memory, memory setting, cold start) with a second file
  * holding each request's sizes (request id, function, input/output bytes, fanout…) into trace
- * records. Pure: file names only label errors.
+ * records. The sizes file is a CSV, or JSON Lines / a JSON array of objects (an app's own structured
+ * log lines carrying the request id), told apart by its first character as `--traces` files are.
+ * Pure: file names only label errors.
  *
  * The id column: the mapping's `idColumn` (CLI `--id-column`) when given; otherwise the column whose
  * values match the most REPORT request ids (a sizes file often has several id-like columns — a
@@ -17,6 +19,9 @@
 import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
 import { compileMapping } from "./compile-mapping.js";
 import { parseCsvRows, type CsvRow } from "./csv-rows.js";
+import { parseJsonRows } from "./jsonl-rows.js";
+import { SkippedRecords } from "./skipped-records.js";
+import { formatOfStart } from "./trace-format.js";
 import { RowIngest } from "./ingest-rows.js";
 import { mappingRef, type MappingOrigin } from "./mapping-labels.js";
 import type { ColumnMap, TraceMapping } from "./mapping-schema.js";
@@ -60,6 +65,15 @@ export function chooseIdColumn(header: readonly string[], rows: readonly CsvRow[
   return best;
 }
 
+/** The sizes file's rows, header first: CSV, or JSON records as the same rows (jsonl-rows.ts). */
+async function sizesRows(text: string, file: string, onInvalid: OnInvalidRow, skipped: SkippedRecords): Promise<CsvRow[]> {
+  const format = formatOfStart(text);
+  if (format === "csv") return parseCsvRows(text, file);
+  const rows: CsvRow[] = [];
+  for await (const batch of parseJsonRows(text, file, { format, onInvalid, skipped })) for (const row of batch) rows.push(row);
+  return rows;
+}
+
 export async function joinLambdaTraces(reportText: string, sizesText: string, options: LambdaJoinOptions = {}): Promise<LambdaJoinResult> {
   const reportFile = options.reportFile ?? "report.log";
   const sizesFile = options.sizesFile ?? "sizes.csv";
@@ -69,7 +83,8 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
   if (parsed.issues.length > 0 && !skip) throw new InputError(`Invalid REPORT line in ${reportFile}`, parsed.issues.slice(0, 1));
   const byId = new Map<string, LambdaReport>(parsed.reports.map((r) => [r.requestId, r]));
 
-  const rows = parseCsvRows(sizesText, sizesFile);
+  const skippedJson = new SkippedRecords();
+  const rows = await sizesRows(sizesText, sizesFile, options.onInvalid ?? "throw", skippedJson);
   const header = rows[0]?.record ?? [];
   const data = rows.slice(1);
   const wanted = options.idColumn ?? options.requestIdColumn;
@@ -121,7 +136,7 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
   });
   for (const row of data) ingest.push(row.record, row.info.lines);
   finishTable(table, mapping as TraceMapping, origin);
-  const base = ingest.report();
+  const base = skippedJson.applyTo(ingest.report());
   return {
     records: table.toRecords(),
     table,

@@ -105,6 +105,22 @@ describe("platform.report events (Lambda's JSON log format)", () => {
     expect(skipped.report.rowsSkipped).toEqual({ "bad REPORT line": 1, "invocation timeout": 1 });
   });
 
+  it("takes the sizes from JSON Lines (an app's structured log lines carrying the request id); a line that is not JSON is counted in skip mode", async () => {
+    const appLog = [
+      `{"level":"INFO","requestId":"${ID(1)}","service":"sort","fn":"split","io":{"readBytes":1500000000,"writtenBytes":1500000000},"parts":30}`,
+      `not json`,
+      `{"level":"INFO","requestId":"${ID(2)}","service":"sort","fn":"map","io":{"readBytes":50000000,"writtenBytes":50000000},"parts":1}`,
+    ].join("\n");
+    const columns = { app: "service", function: "fn", inputBytes: "io.readBytes", outputBytes: "io.writtenBytes", fanout: "parts" };
+    const err = await joinLambdaTraces(JSON_LOG, appLog, { sizesFile: "app.log", columns }).then(() => undefined, (e: unknown) => e);
+    expect((err as InputError).issues[0]).toMatchObject({ code: codeOf("traces.badJsonRecord"), path: ["app.log", "line 2"] });
+    const { records, report } = await joinLambdaTraces(JSON_LOG, appLog, { sizesFile: "app.log", columns, onInvalid: "skip" });
+    expect(report.idColumn).toBe("requestId");
+    expect(records.map((r) => [r.function, r.inputBytes, r.outputBytes, r.fanout, r.runtimeMs, r.cold])).toEqual([["split", 1.5e9, 1.5e9, 30, 812.45, true], ["map", 5e7, 5e7, 1, 95.1, false]]);
+    expect(report.rowsRead).toBe(3);
+    expect(report.rowsSkipped).toEqual({ "not JSON": 1 });
+  });
+
   it("a text REPORT line and the equivalent platform.report event read the same (property)", () => {
     const ms = fc.double({ min: 0, max: 9e5, noNaN: true }).map((v) => Math.round(v * 100) / 100);
     const mb = fc.integer({ min: 1, max: 10240 });

@@ -47,7 +47,7 @@ Input:
                        key an empty cell
   --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines or JSON-format
                        platform.report events; failed invocations (timeout, error) are skipped
-  --sizes FILE         CSV of request sizes joined with the REPORT lines by request id
+  --sizes FILE         CSV or JSON Lines of request sizes joined with the reports by request id
   --id-column COL      the request-id column of --sizes (default: the column matching most REPORT ids)
   --column F=COL[:U]   read field F from column COL in unit U (${VALUE_UNITS.join(" ")}),
                        e.g. --column runtimeMs=provider.execution_duration:us (repeatable)
