@@ -98,6 +98,10 @@ describe("platform.report events (Lambda's JSON log format)", () => {
       [codeOf("traces.reportLine"), ["l.json", "line 2", "record.metrics.durationMs, record.metrics.maxMemoryUsedMB"]],
       [codeOf("traces.reportLine"), ["l.json", "line 3", "a platform.report event that is JSON"]],
     ]);
+    // 400 digits read as Infinity by Number(): not a figure, so the field is missing.
+    const huge = parseLambdaReports(`REPORT RequestId: ${ID(1)}\tDuration: ${"9".repeat(400)} ms\tMax Memory Used: 5 MB`, "h.log");
+    expect(huge.reports).toEqual([]);
+    expect(huge.issues[0]?.path).toEqual(["h.log", "line 1", "Duration"]);
     const err = await joinLambdaTraces(noMemory, SIZES, { reportFile: "l.json" }).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     const skipped = await joinLambdaTraces([noMemory, JSON_LOG].join("\n"), SIZES, { reportFile: "l.json", onInvalid: "skip" });
@@ -135,6 +139,36 @@ describe("platform.report events (Lambda's JSON log format)", () => {
         expect(b).toEqual(a);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("never crashes on arbitrary log text or JSON: it reads (every report's figures finite and non-negative) or raises an InputError, and so does the join (property)", async () => {
+    const fragments = fc.constantFrom("REPORT RequestId: ", "platform.report", '"type":"platform.report"', '{"record":', "Duration: ", " ms", "Max Memory Used: ", " MB", "Status: ", "\t", "\n", '"', '""', ",", "{", "}", "[", "]", ID(1), "NaN", "-1", "1e309", "logStreamName", "@logStream");
+    const text = fc.oneof(
+      fc.array(fc.oneof(fragments, fc.string({ maxLength: 8 }), fc.constant("9".repeat(400))), { maxLength: 40 }).map((parts) => parts.join("")),
+      fc.jsonValue({ maxDepth: 6 }).map((v) => JSON.stringify(v)),
+      fc.record({ type: fc.constant("platform.report"), record: fc.jsonValue({ maxDepth: 4 }) }).map((v) => JSON.stringify(v)),
+    );
+    await fc.assert(
+      fc.asyncProperty(text, async (log) => {
+        // A CSV export whose header names a log stream but whose quoting is broken is an InputError (SLU5002).
+        let parsed: ReturnType<typeof parseLambdaReports>;
+        try {
+          parsed = parseLambdaReports(log, "f.log");
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          return;
+        }
+        const { reports, issues } = parsed;
+        for (const r of reports) {
+          for (const v of [r.durationMs, r.maxMemoryUsedMb, r.billedDurationMs, r.memorySizeMb, r.initDurationMs, r.restoreDurationMs]) if (v !== undefined) expect(Number.isFinite(v) && v >= 0).toBe(true);
+          expect(r.requestId).not.toBe("");
+        }
+        for (const i of issues) expect(i.path[0]).toBe("f.log");
+        const joined = await joinLambdaTraces(log, SIZES, { onInvalid: "skip" }).then((j) => j, (e: unknown) => e);
+        if (!(joined instanceof InputError)) for (const r of (joined as Awaited<ReturnType<typeof joinLambdaTraces>>).records) expect(Number.isFinite(r.runtimeMs!) && Number.isFinite(r.inputBytes)).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -62,7 +62,8 @@ const STREAM_KEYS: ReadonlySet<string> = new Set(["log_stream_name", "log_stream
 
 function grab(re: RegExp, text: string): number | undefined {
   const m = re.exec(text);
-  return m?.[1] === undefined ? undefined : Number(m[1]);
+  const n = m?.[1] === undefined ? NaN : Number(m[1]);
+  return Number.isFinite(n) ? n : undefined; // 400 digits read as Infinity: not a figure
 }
 
 function tryJson(text: string): unknown {
