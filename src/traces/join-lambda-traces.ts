@@ -28,7 +28,7 @@ import type { ColumnMap, TraceMapping } from "./mapping-schema.js";
 import { maskedByRunningMax } from "./environment-memory.js";
 import { mapRow } from "./map-row.js";
 import { normaliseName } from "./names.js";
-import { parseLambdaReports, type LambdaReport } from "./parse-lambda-report.js";
+import { parseLambdaReports, type LambdaReport, type LambdaReportParse } from "./parse-lambda-report.js";
 import type { OnInvalidRow, ReadReport } from "./read-report.js";
 import { finishTable } from "./read-trace-table.js";
 import type { TraceRecord } from "./trace-record.js";
@@ -55,38 +55,94 @@ const ID_LIKE = /(^|_)(request_id|requestid|invocation_id|id)$/;
 
 /** The column whose values match the most REPORT request ids (ties: an id-like name, then the first). */
 export function chooseIdColumn(header: readonly string[], rows: readonly CsvRow[], ids: ReadonlySet<string>): { index: number; matches: number } {
+  const matches = new Array<number>(header.length).fill(0);
+  for (const r of rows) for (let index = 0; index < header.length; index++) if (ids.has(r.record[index] ?? "")) matches[index]!++;
+  return bestIdColumn(header, matches);
+}
+
+function bestIdColumn(header: readonly string[], matches: readonly number[]): { index: number; matches: number } {
   let best = { index: -1, matches: 0, idLike: false };
   header.forEach((h, index) => {
-    let matches = 0;
-    for (const r of rows) if (ids.has(r.record[index] ?? "")) matches++;
+    const m = matches[index] ?? 0;
     const idLike = ID_LIKE.test(normaliseName(h));
-    if (matches > best.matches || (matches === best.matches && matches > 0 && idLike && !best.idLike)) best = { index, matches, idLike };
+    if (m > best.matches || (m === best.matches && m > 0 && idLike && !best.idLike)) best = { index, matches: m, idLike };
   });
   return best;
 }
 
-/** The sizes file's rows, header first: CSV, or JSON records as the same rows (jsonl-rows.ts). */
-async function sizesRows(text: string, file: string, onInvalid: OnInvalidRow, skipped: SkippedRecords): Promise<CsvRow[]> {
+/**
+ * The sizes rows, header first, read as often as the join needs (twice: once to choose the id column
+ * and find each request's input, once to ingest). `skipped` counts records the reader drops (a JSON
+ * line that is not an object); the join passes a throwaway one on the first pass.
+ */
+export interface SizesSource {
+  readonly file: string;
+  readonly rows: (skipped: SkippedRecords) => AsyncIterable<readonly CsvRow[]> | Iterable<readonly CsvRow[]>;
+}
+
+/** A sizes file held as text: CSV, or JSON records as the same rows (jsonl-rows.ts). */
+export function sizesFromText(text: string, file: string, onInvalid: OnInvalidRow): SizesSource {
   const format = formatOfStart(text);
-  if (format === "csv") return parseCsvRows(text, file);
-  const rows: CsvRow[] = [];
-  for await (const batch of parseJsonRows(text, file, { format, onInvalid, skipped })) for (const row of batch) rows.push(row);
-  return rows;
+  if (format === "csv") {
+    let rows: CsvRow[] | undefined;
+    return { file, rows: () => [(rows ??= parseCsvRows(text, file))] };
+  }
+  return { file, rows: (skipped) => parseJsonRows(text, file, { format, onInvalid, skipped }) };
 }
 
 export async function joinLambdaTraces(reportText: string, sizesText: string, options: LambdaJoinOptions = {}): Promise<LambdaJoinResult> {
   const reportFile = options.reportFile ?? "report.log";
   const sizesFile = options.sizesFile ?? "sizes.csv";
-  const origin = options.origin ?? "api";
-  const skip = options.onInvalid === "skip";
-  const parsed = parseLambdaReports(reportText, reportFile);
-  if (parsed.issues.length > 0 && !skip) throw new InputError(`Invalid REPORT line in ${reportFile}`, parsed.issues.slice(0, 1));
-  const byId = new Map<string, LambdaReport>(parsed.reports.map((r) => [r.requestId, r]));
+  return joinLambdaReports(parseLambdaReports(reportText, reportFile), sizesFromText(sizesText, sizesFile, options.onInvalid ?? "throw"), options);
+}
 
-  const skippedJson = new SkippedRecords();
-  const rows = await sizesRows(sizesText, sizesFile, options.onInvalid ?? "throw", skippedJson);
-  const header = rows[0]?.record ?? [];
-  const data = rows.slice(1);
+/** The join itself, from reports already read and a sizes source (readLambdaTraces streams both from files). */
+export async function joinLambdaReports(parsed: LambdaReportParse, sizes: SizesSource, options: LambdaJoinOptions = {}): Promise<LambdaJoinResult> {
+  const reportFile = options.reportFile ?? "report.log";
+  const sizesFile = sizes.file;
+  const origin = options.origin ?? "api";
+  const onInvalid = options.onInvalid ?? "throw";
+  if (parsed.issues.length > 0 && onInvalid !== "skip") throw new InputError(`Invalid REPORT line in ${reportFile}`, parsed.issues.slice(0, 1));
+  const byId = new Map<string, LambdaReport>();
+  for (const r of parsed.reports) byId.set(r.requestId, r);
+  const { reportFile: _r, sizesFile: _s, requestIdColumn: _q, origin: _o, idColumn: _i, ...mapping } = options;
+  const withEnvironments = parsed.reports.some((r) => r.environment !== undefined);
+
+  // Pass 1: the header, how many of each column's values are report ids, and — where the log names
+  // environments — each request's function and input size (environment-memory.ts), under every id
+  // it could be joined by, since the id column is known only at the end of the pass.
+  let header: string[] | undefined;
+  let mapper: Awaited<ReturnType<typeof compileMapping>> | undefined;
+  let matches: number[] = [];
+  const inputsByColumn = new Map<number, Map<string, { function: string; inputBytes: number }>>();
+  for await (const batch of sizes.rows(new SkippedRecords())) {
+    for (const row of batch) {
+      if (header === undefined) {
+        header = row.record;
+        matches = new Array<number>(header.length).fill(0);
+        mapper = await compileMapping(header, mapping as TraceMapping, { file: sizesFile, origin, providedFields: ["runtimeMs", "memoryMb", "memorySettingMb", "cold"] });
+        continue;
+      }
+      let mapped: { function: string; inputBytes: number } | null | undefined;
+      for (let index = 0; index < header.length; index++) {
+        const cell = row.record[index]?.trim() ?? "";
+        if (!byId.has(cell)) continue;
+        matches[index]!++;
+        if (!withEnvironments) continue;
+        if (mapped === undefined) {
+          const m = mapRow(mapper!, row.record, row.info.lines);
+          mapped = m.kind === "row" && m.record.function !== undefined ? { function: m.record.function, inputBytes: m.record.inputBytes } : null;
+        }
+        if (mapped === null) continue;
+        const inputs = inputsByColumn.get(index) ?? new Map<string, { function: string; inputBytes: number }>();
+        inputs.set(cell, mapped);
+        inputsByColumn.set(index, inputs);
+      }
+    }
+  }
+  header ??= [];
+  mapper ??= await compileMapping(header, mapping as TraceMapping, { file: sizesFile, origin, providedFields: ["runtimeMs", "memoryMb", "memorySettingMb", "cold"] });
+
   const wanted = options.idColumn ?? options.requestIdColumn;
   const ref = mappingRef(origin, { kind: "idColumn" });
   let idIndex: number;
@@ -95,29 +151,20 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
     if (idIndex < 0) idIndex = header.findIndex((h) => normaliseName(h) === normaliseName(wanted));
     if (idIndex < 0) throw new InputError(`Cannot join ${sizesFile} with ${reportFile}`, [issue("columns.notInHeader", { path: [sizesFile, ref], actual: show(wanted), params: { what: "the id column", ...suggestionParams(wanted, [...header]) } })]);
   } else {
-    const chosen = chooseIdColumn(header, data, new Set(byId.keys()));
+    const chosen = bestIdColumn(header, matches);
     if (chosen.index < 0) {
       throw new InputError(`Cannot join ${sizesFile} with ${reportFile}`, [issue("traces.noRequestIdColumn", { path: [sizesFile, "header", ref], actual: header.join(",") })]);
     }
     idIndex = chosen.index;
   }
   const idHeader = header[idIndex]!;
+  const inputs = inputsByColumn.get(idIndex);
+  const masked = maskedByRunningMax(parsed.reports, (id) => inputs?.get(id));
 
-  const { reportFile: _r, sizesFile: _s, requestIdColumn: _q, origin: _o, idColumn: _i, ...mapping } = options;
-  const mapper = await compileMapping(header, mapping as TraceMapping, { file: sizesFile, origin, providedFields: ["runtimeMs", "memoryMb", "memorySettingMb", "cold"] });
-  // Which reports carry an environment's running maximum instead of their own peak: needs each
-  // request's function and input size, so the sizes rows are mapped once before the ingest.
-  const inputs = new Map<string, { function: string; inputBytes: number }>();
-  if (parsed.reports.some((r) => r.environment !== undefined)) {
-    for (const row of data) {
-      const m = mapRow(mapper, row.record, row.info.lines);
-      if (m.kind === "row" && m.record.function !== undefined && m.record.inputBytes !== undefined) inputs.set(row.record[idIndex]?.trim() ?? "", { function: m.record.function, inputBytes: m.record.inputBytes });
-    }
-  }
-  const masked = maskedByRunningMax(parsed.reports, (id) => inputs.get(id));
+  // Pass 2: every sizes row through the mapping, completed from its report.
   const table = new TraceTable();
   const used = new Set<string>();
-  const ingest = new RowIngest(mapper, table, options.onInvalid ?? "throw", (record, row, line) => {
+  const ingest = new RowIngest(mapper, table, onInvalid, (record, row, line) => {
     const id = row[idIndex]?.trim() ?? "";
     const rep = byId.get(id);
     if (rep === undefined) {
@@ -134,9 +181,21 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
     const { memoryMb: _carried, ...rest } = joined;
     return { record: rest, targetSkips: [{ target: "memoryMb", reason: "environment's running max" }] };
   });
-  for (const row of data) ingest.push(row.record, row.info.lines);
+  const skippedRecords = new SkippedRecords();
+  let first = true;
+  for await (const batch of sizes.rows(skippedRecords)) {
+    for (const row of batch) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      ingest.push(row.record, row.info.lines);
+    }
+  }
   finishTable(table, mapping as TraceMapping, origin);
-  const base = skippedJson.applyTo(ingest.report());
+  const base = skippedRecords.applyTo(ingest.report());
+  let unmatchedReports = 0;
+  for (const r of parsed.reports) if (!used.has(r.requestId)) unmatchedReports++;
   return {
     records: table.toRecords(),
     table,
@@ -145,7 +204,7 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
       rowsSkipped: { ...base.rowsSkipped, ...(parsed.issues.length > 0 ? { "bad REPORT line": parsed.issues.length } : {}) },
       skipped: [...parsed.issues, ...base.skipped],
       reportLines: parsed.reports.length + parsed.issues.length,
-      unmatchedReports: parsed.reports.filter((r) => !used.has(r.requestId)).length,
+      unmatchedReports,
       idColumn: idHeader,
     },
   };

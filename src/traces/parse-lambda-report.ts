@@ -83,7 +83,8 @@ function metric(metrics: Record<string, unknown>, key: string): number | undefin
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-class ReportCollector {
+/** Collects reports from a log pushed to it line by line, CSV row by row, or as parsed JSON. */
+export class LambdaReportScanner {
   readonly reports: LambdaReport[] = [];
   readonly issues: Issue[] = [];
   constructor(private readonly file: string) {}
@@ -166,22 +167,59 @@ class ReportCollector {
     }
   }
 
-  /** A CSV export with a log-stream column: each row's cells scanned for reports, in that row's environment. */
-  csv(text: string, streamColumn: number): void {
-    for (const row of parseCsvRows(text, this.file).slice(1)) {
-      const environment = row.record[streamColumn]?.trim() || undefined;
-      const line = row.info.lines;
-      row.record.forEach((cell, i) => {
-        if (i === streamColumn) return;
-        if (REPORT.test(cell)) this.text(cell, line, environment);
-        else if (cell.includes(PLATFORM_REPORT)) {
-          const json = tryJson(cell);
-          if (json === undefined) this.issues.push(issue("traces.reportLine", { path: [this.file, `line ${line}`, "a platform.report event that is JSON"], actual: show(cell.trim().slice(0, 120)) }));
-          else this.walk(json, () => line, 0, environment);
-        }
-      });
+  /** One row of a CSV export with a log-stream column: its cells scanned for reports, in that row's environment. */
+  csvRow(cells: readonly string[], line: number, streamColumn: number): void {
+    const environment = cells[streamColumn]?.trim() || undefined;
+    cells.forEach((cell, i) => {
+      if (i === streamColumn) return;
+      if (REPORT.test(cell)) this.text(cell, line, environment);
+      else if (cell.includes(PLATFORM_REPORT)) {
+        const json = tryJson(cell);
+        if (json === undefined) this.issues.push(issue("traces.reportLine", { path: [this.file, `line ${line}`, "a platform.report event that is JSON"], actual: show(cell.trim().slice(0, 120)) }));
+        else this.walk(json, () => line, 0, environment);
+      }
+    });
+  }
+
+  /** One line of a plain, CSV (timestamp,message) or JSON Lines export. */
+  logLine(content: string, line: number): void {
+    const hasText = REPORT.test(content);
+    const hasEvent = content.includes(PLATFORM_REPORT);
+    if (!hasText && !hasEvent) return;
+    const json = content.includes("{") ? jsonInLine(content) : undefined;
+    if (json !== undefined) {
+      const before = this.reports.length + this.issues.length;
+      this.walk(json, () => line);
+      if (this.reports.length + this.issues.length > before) return;
+    }
+    if (hasText) this.text(content, line);
+    else if (json === undefined && content.includes("{")) {
+      this.issues.push(issue("traces.reportLine", { path: [this.file, `line ${line}`, "a platform.report event that is JSON"], actual: show(content.trim().slice(0, 120)) }));
     }
   }
+
+  result(): LambdaReportParse {
+    return { reports: this.reports, issues: this.issues };
+  }
+}
+
+/**
+ * How a log export is laid out, from its first non-blank line: a whole JSON document (it opens with
+ * `{` or `[` and that line is not a JSON value by itself), a CSV with a log-stream column (its
+ * header names one), or lines.
+ */
+export type LogLayout = { readonly kind: "document" } | { readonly kind: "csv"; readonly streamColumn: number } | { readonly kind: "lines" };
+
+export function logLayoutOf(firstLine: string): LogLayout {
+  const line = firstLine.trim();
+  if ((line.startsWith("{") || line.startsWith("[")) && tryJson(line) === undefined) return { kind: "document" };
+  const streamColumn = streamColumnOf(line);
+  return streamColumn >= 0 ? { kind: "csv", streamColumn } : { kind: "lines" };
+}
+
+/** The first non-blank line of a text. */
+export function firstLineOf(text: string): string {
+  return (/^\s*([^\r\n]*)/.exec(text)?.[1] ?? "").trim();
 }
 
 /** The log stream an object names (`logStreamName`, `logStream`, `@logStream`), if any. */
@@ -191,8 +229,7 @@ function streamOf(value: Record<string, unknown>): string | undefined {
 }
 
 /** The log-stream column of a CSV export's header line (`@timestamp,@logStream,@message`), or −1. */
-function streamColumnOf(text: string): number {
-  const firstLine = (/^\s*([^\r\n]*)/.exec(text)?.[1] ?? "").trim();
+function streamColumnOf(firstLine: string): number {
   if (firstLine === "" || REPORT.test(firstLine) || firstLine.includes(PLATFORM_REPORT) || firstLine.startsWith("{")) return -1;
   const cells = firstLine.split(",").map((c) => normaliseName(c.replace(/^"|"$/g, "")));
   return cells.findIndex((c) => STREAM_KEYS.has(c));
@@ -230,38 +267,22 @@ function anchorLocator(text: string): (anchor: string) => number {
   };
 }
 
+/** The reports of a whole log export held as text (readLambdaReports streams a file instead). */
 export function parseLambdaReports(text: string, file: string): LambdaReportParse {
-  const out = new ReportCollector(file);
-  // A whole JSON document (an export of events, pretty-printed or not).
-  const head = text.trimStart()[0];
-  if (head === "{" || head === "[") {
+  const out = new LambdaReportScanner(file);
+  const layout = logLayoutOf(firstLineOf(text));
+  // A whole JSON document (an export of events, pretty-printed or not); a single-line one reads as lines.
+  if (layout.kind === "document" || ((text.trimStart().startsWith("{") || text.trimStart().startsWith("[")) && !text.trim().includes("\n"))) {
     const whole = tryJson(text);
     if (whole !== undefined) {
       out.walk(whole, anchorLocator(text));
-      return { reports: out.reports, issues: out.issues };
+      return out.result();
     }
   }
-  const streamColumn = streamColumnOf(text);
-  if (streamColumn >= 0) {
-    out.csv(text, streamColumn);
-    return { reports: out.reports, issues: out.issues };
+  if (layout.kind === "csv") {
+    for (const row of parseCsvRows(text, file).slice(1)) out.csvRow(row.record, row.info.lines, layout.streamColumn);
+    return out.result();
   }
-  const lines = text.split(/\r?\n/);
-  lines.forEach((content, i) => {
-    const line = i + 1;
-    const hasText = REPORT.test(content);
-    const hasEvent = content.includes(PLATFORM_REPORT);
-    if (!hasText && !hasEvent) return;
-    const json = content.includes("{") ? jsonInLine(content) : undefined;
-    if (json !== undefined) {
-      const before = out.reports.length + out.issues.length;
-      out.walk(json, () => line);
-      if (out.reports.length + out.issues.length > before) return;
-    }
-    if (hasText) out.text(content, line);
-    else if (json === undefined && content.includes("{")) {
-      out.issues.push(issue("traces.reportLine", { path: [file, `line ${line}`, "a platform.report event that is JSON"], actual: show(content.trim().slice(0, 120)) }));
-    }
-  });
-  return { reports: out.reports, issues: out.issues };
+  text.split(/\r?\n/).forEach((content, i) => out.logLine(content, i + 1));
+  return out.result();
 }

@@ -1,19 +1,67 @@
 /**
- * Reads a Lambda REPORT log export and its sizes CSV from disk and joins them (see joinLambdaTraces).
+ * Reads a Lambda log export and its sizes file from disk and joins them (see joinLambdaReports),
+ * streamed: the log line by line (or CSV row by row), the sizes file in batches, twice. Memory holds
+ * the reports (a few numbers each) and the rows kept, never either file — except a log that is one
+ * JSON document (pretty-printed `aws logs filter-log-events` output), which is parsed whole.
  */
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
 import { sluiceError } from "../errors.js";
-import { joinLambdaTraces, type LambdaJoinOptions, type LambdaJoinResult } from "./join-lambda-traces.js";
+import { streamCsvRows } from "./csv-rows.js";
+import { joinLambdaReports, type LambdaJoinOptions, type LambdaJoinResult, type SizesSource } from "./join-lambda-traces.js";
+import { streamJsonRows } from "./jsonl-rows.js";
+import { firstLineOf, LambdaReportScanner, logLayoutOf, parseLambdaReports, type LambdaReportParse } from "./parse-lambda-report.js";
+import type { OnInvalidRow } from "./read-report.js";
+import { detectTraceFormat, firstBytes } from "./trace-format.js";
 
-async function readText(path: string, expected: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (e) {
-    throw sluiceError("io.cannotRead", { path: [path], expected, params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
+function cannotRead(path: string, expected: string, e: unknown) {
+  return sluiceError("io.cannotRead", { path: [path], expected, params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
+}
+
+/** Every report in a log export file: plain or CSV lines, JSON Lines events, a CSV with a log-stream column, or one JSON document. */
+export async function readLambdaReports(path: string): Promise<LambdaReportParse> {
+  const expected = "a CloudWatch log export";
+  const layout = logLayoutOf(firstLineOf(await firstBytes(path)));
+  if (layout.kind === "document") {
+    let text: string;
+    try {
+      text = await readFile(path, "utf8");
+    } catch (e) {
+      throw cannotRead(path, expected, e);
+    }
+    return parseLambdaReports(text, path);
   }
+  const scanner = new LambdaReportScanner(path);
+  if (layout.kind === "csv") {
+    let header = true;
+    for await (const batch of streamCsvRows(path)) {
+      for (const row of batch) {
+        if (header) header = false;
+        else scanner.csvRow(row.record, row.info.lines, layout.streamColumn);
+      }
+    }
+    return scanner.result();
+  }
+  const input = createReadStream(path, { encoding: "utf8" });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const line of lines) scanner.logLine(line, ++n);
+  } catch (e) {
+    throw cannotRead(path, expected, e);
+  }
+  return scanner.result();
+}
+
+/** A sizes file on disk, streamed on each pass: CSV, or JSON Lines / a JSON array (detectTraceFormat). */
+export async function sizesFromFile(path: string, onInvalid: OnInvalidRow): Promise<SizesSource> {
+  const format = await detectTraceFormat(path);
+  if (format === "csv") return { file: path, rows: () => streamCsvRows(path) };
+  return { file: path, rows: (skipped) => streamJsonRows(path, { format, onInvalid, skipped }) };
 }
 
 export async function readLambdaTraces(reportPath: string, sizesPath: string, options: Omit<LambdaJoinOptions, "reportFile" | "sizesFile"> = {}): Promise<LambdaJoinResult> {
-  const [reportText, sizesText] = await Promise.all([readText(reportPath, "a CloudWatch log export"), readText(sizesPath, "a CSV of request sizes")]);
-  return joinLambdaTraces(reportText, sizesText, { ...options, reportFile: reportPath, sizesFile: sizesPath });
+  const [reports, sizes] = await Promise.all([readLambdaReports(reportPath), sizesFromFile(sizesPath, options.onInvalid ?? "throw")]);
+  return joinLambdaReports(reports, sizes, { ...options, reportFile: reportPath, sizesFile: sizesPath });
 }

@@ -27,7 +27,8 @@ export function formatOfStart(text: string): TraceFormat {
   return first === "{" ? "jsonl" : first === "[" ? "json-array" : "csv";
 }
 
-async function firstBytes(path: string): Promise<string> {
+/** The first 64 KiB of a file as text (a typed error when it cannot be read). */
+export async function firstBytes(path: string): Promise<string> {
   try {
     const handle = await open(path, "r");
     try {
