@@ -6,10 +6,15 @@
  * such a trace needs: runtime derived from end − start, fanout counted per run. Measures wall time, CPU time and
  * peak resident memory of the CLI process (target: ≤ 60 s within 1 GB on this 2-core machine), the
  * size of profiles.json per function (target ≤ 100 KB) and of the --plot SVG (target ≤ 200 KB).
+ * The same invocations are then trained from the two other shapes users have them in, side by side in
+ * the same run: JSON Lines (one object a line, blob sizes nested) with the same flags, and a Lambda
+ * log in the JSON log format (platform.start and platform.report events, one Lambda request id per
+ * invocation) joined with a sizes CSV (`--report-log --sizes`), both streamed.
  * Writes the "Training at scale" section of bench/RESULTS.md.
  */
 import { spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
@@ -33,6 +38,53 @@ async function writeTrace(file: string, rows: number): Promise<number> {
   return n;
 }
 
+/** The CSV trace written again as JSON Lines, and as a Lambda JSON-format log plus a sizes CSV. */
+async function writeOtherShapes(csv: string, jsonl: string, log: string, sizes: string): Promise<void> {
+  const outs = [jsonl, log, sizes].map((f) => createWriteStream(f));
+  const put = async (k: number, line: string) => {
+    if (!outs[k]!.write(line + "\n")) await once(outs[k]!, "drain");
+  };
+  await put(2, "aws_request_id,run_id,func,blob.download,blob.upload");
+  const lines = createInterface({ input: createReadStream(csv), crlfDelay: Infinity });
+  let n = -1;
+  for await (const line of lines) {
+    if (++n === 0) continue;
+    const [func, start, end, cold, run, down, up, , mem, setting] = line.split(",");
+    await put(0, JSON.stringify({ func, start: Number(start), end: Number(end), is_cold: cold === "True", request_id: run, blob: { download: Number(down), upload: Number(up) }, max_mem_used: Number(mem), billing: { mem: Number(setting) } }));
+    const id = `inv-${String(n).padStart(8, "0")}`;
+    const durationMs = Math.round((Number(end) - Number(start)) * 1e6) / 1e3;
+    await put(1, JSON.stringify({ time: "2024-05-01T10:00:00.000Z", type: "platform.start", record: { requestId: id, version: "$LATEST" } }));
+    await put(1, JSON.stringify({ time: "2024-05-01T10:00:01.000Z", type: "platform.report", record: { requestId: id, metrics: { durationMs, billedDurationMs: Math.ceil(durationMs), memorySizeMB: Number(setting), maxMemoryUsedMB: Math.round(Number(mem)), ...(cold === "True" ? { initDurationMs: 180.5 } : {}) }, status: "success" } }));
+    await put(2, `${id},${run},${func},${down},${up}`);
+  }
+  for (const o of outs) o.end();
+  await Promise.all(outs.map((o) => once(o, "finish")));
+}
+
+interface Measured {
+  readonly wallS: number;
+  readonly cpuS: number;
+  readonly rssMb: number;
+  readonly trainMs: string | undefined;
+  readonly stdout: string;
+}
+
+function trainCli(args: readonly string[]): Measured {
+  const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+  const full = ["--import", "tsx", "src/cli/main.ts", "train", ...args];
+  const t0 = performance.now();
+  const run = timeBin === undefined ? spawnSync(process.execPath, full, { encoding: "utf8" }) : spawnSync(timeBin, ["-f", "maxrss_kb=%M user_s=%U sys_s=%S", process.execPath, ...full], { encoding: "utf8" });
+  const wallS = (performance.now() - t0) / 1000;
+  if (run.status !== 0) throw new Error(`sluice train failed (${run.status}): ${run.stderr}`);
+  return {
+    wallS,
+    rssMb: Number(/maxrss_kb=(\d+)/.exec(run.stderr)?.[1] ?? Number.NaN) / 1024,
+    cpuS: Number(/user_s=([\d.]+)/.exec(run.stderr)?.[1] ?? Number.NaN) + Number(/sys_s=([\d.]+)/.exec(run.stderr)?.[1] ?? Number.NaN),
+    trainMs: /in (\d+) ms/.exec(run.stdout)?.[1],
+    stdout: run.stdout,
+  };
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sluice-train-scale-"));
   try {
@@ -41,21 +93,26 @@ async function main(): Promise<void> {
     const traceMb = statSync(trace).size / 1e6;
     const out = path.join(dir, "model");
     const plot = path.join(dir, "fit.svg");
-    const args = ["--import", "tsx", "src/cli/main.ts", "train", "--traces", trace, "--out", out, "--plot", plot, "--quiet",
-      "--derive", "runtimeMs=(end - start) * 1000", "--fanout-run", "request_id", "--next", "split=map", "--next", "map=reduce"];
-    const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+    const flags = ["--quiet", "--derive", "runtimeMs=(end - start) * 1000", "--fanout-run", "request_id", "--next", "split=map", "--next", "map=reduce"];
     const load = os.loadavg()[0]!;
-    const t0 = performance.now();
-    const run = timeBin === undefined ? spawnSync(process.execPath, args, { encoding: "utf8" }) : spawnSync(timeBin, ["-f", "maxrss_kb=%M user_s=%U sys_s=%S", process.execPath, ...args], { encoding: "utf8" });
-    const wallS = (performance.now() - t0) / 1000;
-    if (run.status !== 0) throw new Error(`sluice train failed (${run.status}): ${run.stderr}`);
-    const rssMb = Number(/maxrss_kb=(\d+)/.exec(run.stderr)?.[1] ?? Number.NaN) / 1024;
-    const cpuS = Number(/user_s=([\d.]+)/.exec(run.stderr)?.[1] ?? Number.NaN) + Number(/sys_s=([\d.]+)/.exec(run.stderr)?.[1] ?? Number.NaN);
+    const { wallS, rssMb, cpuS, trainMs } = trainCli(["--traces", trace, "--out", out, "--plot", plot, ...flags]);
     const profiles = JSON.parse(readFileSync(path.join(out, "profiles.json"), "utf8")) as { functions: Record<string, unknown> };
     const fnCount = Object.keys(profiles.functions).length;
     const jsonKb = statSync(path.join(out, "profiles.json")).size / 1024;
     const plotKb = statSync(plot).size / 1024;
-    const trainMs = /in (\d+) ms/.exec(run.stdout)?.[1];
+    // The same invocations in the other shapes, trained side by side in this run (no plot).
+    const jsonl = path.join(dir, "trace.jsonl"), log = path.join(dir, "lambda.jsonl"), sizes = path.join(dir, "sizes.csv");
+    await writeOtherShapes(trace, jsonl, log, sizes);
+    const shapes = [
+      { name: "the CSV again, without --plot", file: `${traceMb.toFixed(0)} MB`, m: trainCli(["--traces", trace, "--out", path.join(dir, "m-csv"), ...flags]) },
+      { name: "JSON Lines (`--traces trace.jsonl`, same flags)", file: `${(statSync(jsonl).size / 1e6).toFixed(0)} MB`, m: trainCli(["--traces", jsonl, "--out", path.join(dir, "m-jsonl"), ...flags]) },
+      {
+        name: "Lambda JSON-format log + sizes CSV (`--report-log lambda.jsonl --sizes sizes.csv --id-column aws_request_id --fanout-run run_id`)",
+        file: `${(statSync(log).size / 1e6).toFixed(0)} MB + ${(statSync(sizes).size / 1e6).toFixed(0)} MB`,
+        m: trainCli(["--report-log", log, "--sizes", sizes, "--id-column", "aws_request_id", "--out", path.join(dir, "m-lambda"), "--quiet", "--fanout-run", "run_id", "--next", "split=map", "--next", "map=reduce"]),
+      },
+    ];
+    const rowsOf = (m: Measured) => /from (\d+) rows/.exec(m.stdout)?.[1];
     const body = [
       machineLine("npm run bench:train-scale"),
       "",
@@ -69,6 +126,12 @@ async function main(): Promise<void> {
       `| peak resident memory of the CLI process | **${Number.isNaN(rssMb) ? "not measured (no /usr/bin/time)" : `${rssMb.toFixed(0)} MB`}** | ≤ 1 GB |`,
       `| profiles.json | ${jsonKb.toFixed(1)} KB for ${fnCount} functions (${(jsonKb / fnCount).toFixed(1)} KB per function) | ≤ 100 KB per function |`,
       `| --plot SVG | ${plotKb.toFixed(0)} KB | ≤ 200 KB |`,
+      "",
+      `The same ${rows.toLocaleString("en")} invocations from the other shapes users have them in, each trained by its own CLI process, one after the other in this run (no --plot; the generator writes the Lambda log with one platform.start and one platform.report event per invocation, memory rounded to whole MB as Lambda reports it):`,
+      "",
+      "| input | file size | rows trained | wall time | CPU time | peak resident memory |",
+      "|---|---:|---:|---:|---:|---:|",
+      ...shapes.map(({ name, file, m }) => `| ${name} | ${file} | ${Number(rowsOf(m) ?? Number.NaN).toLocaleString("en")} | ${m.wallS.toFixed(1)} s | ${Number.isNaN(m.cpuS) ? "–" : `${m.cpuS.toFixed(1)} s`} | ${Number.isNaN(m.rssMb) ? "–" : `${m.rssMb.toFixed(0)} MB`} |`),
       "",
       `1-minute load average ${load.toFixed(2)} at the start and ${os.loadavg()[0]!.toFixed(2)} at the end, on ${os.cpus().length} cores: the machine is shared, and a load above 2 inflates the wall time.`,
     ].join("\n");
