@@ -103,8 +103,9 @@ export async function joinLambdaReports(parsed: LambdaReportParse, sizes: SizesS
   const origin = options.origin ?? "api";
   const onInvalid = options.onInvalid ?? "throw";
   if (parsed.issues.length > 0 && onInvalid !== "skip") throw new InputError(`Invalid REPORT line in ${reportFile}`, parsed.issues.slice(0, 1));
-  const byId = new Map<string, LambdaReport>();
-  for (const r of parsed.reports) byId.set(r.requestId, r);
+  // Report index by request id (the last report of an id wins: a retried request's final outcome).
+  const byId = new Map<string, number>();
+  parsed.reports.forEach((r, i) => byId.set(r.requestId, i));
   const { reportFile: _r, sizesFile: _s, requestIdColumn: _q, origin: _o, idColumn: _i, ...mapping } = options;
   const withEnvironments = parsed.reports.some((r) => r.environment !== undefined);
 
@@ -163,15 +164,16 @@ export async function joinLambdaReports(parsed: LambdaReportParse, sizes: SizesS
 
   // Pass 2: every sizes row through the mapping, completed from its report.
   const table = new TraceTable();
-  const used = new Set<string>();
+  const used = new Uint8Array(parsed.reports.length);
   const ingest = new RowIngest(mapper, table, onInvalid, (record, row, line) => {
     const id = row[idIndex]?.trim() ?? "";
-    const rep = byId.get(id);
-    if (rep === undefined) {
+    const index = byId.get(id);
+    const rep = index === undefined ? undefined : parsed.reports[index]!;
+    if (index === undefined || rep === undefined) {
       const missing: Issue = issue("traces.unknownRequest", { path: [sizesFile, `line ${line}`, idHeader], actual: show(id), params: { reportFile } });
       return { reason: "no REPORT line", issue: missing };
     }
-    used.add(id);
+    used[index] = 1;
     if (rep.status !== "success") {
       const failed: Issue = issue("traces.failedInvocation", { path: [sizesFile, `line ${line}`, idHeader], actual: show(rep.status), params: { status: rep.status, reportFile, reportLine: rep.line } });
       return { reason: `invocation ${rep.status}`, issue: failed, dropped: true };
@@ -195,9 +197,14 @@ export async function joinLambdaReports(parsed: LambdaReportParse, sizes: SizesS
   finishTable(table, mapping as TraceMapping, origin);
   const base = skippedRecords.applyTo(ingest.report());
   let unmatchedReports = 0;
-  for (const r of parsed.reports) if (!used.has(r.requestId)) unmatchedReports++;
+  for (const [, index] of byId) if (used[index] === 0) unmatchedReports++;
+  // Records are built on first use: a caller that trains from `table` (the CLI) never pays for a
+  // million record objects.
+  let records: TraceRecord[] | undefined;
   return {
-    records: table.toRecords(),
+    get records() {
+      return (records ??= table.toRecords());
+    },
     table,
     report: {
       ...base,

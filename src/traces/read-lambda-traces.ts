@@ -6,7 +6,6 @@
  */
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { sluiceError } from "../errors.js";
 import { streamCsvRows } from "./csv-rows.js";
 import { joinLambdaReports, type LambdaJoinOptions, type LambdaJoinResult, type SizesSource } from "./join-lambda-traces.js";
@@ -43,14 +42,24 @@ export async function readLambdaReports(path: string): Promise<LambdaReportParse
     }
     return scanner.result();
   }
-  const input = createReadStream(path, { encoding: "utf8" });
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  // Chunk by chunk, each chunk's lines scanned at once: nothing queues (readline's async iterator
+  // buffers lines ahead of a slower consumer, and a million queued lines outlive the young generation).
+  let rest = "";
   let n = 0;
   try {
-    for await (const line of lines) scanner.logLine(line, ++n);
+    for await (const chunk of createReadStream(path, { encoding: "utf8" }) as AsyncIterable<string>) {
+      const text = rest + chunk;
+      let start = 0;
+      for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
+        scanner.logLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), ++n);
+        start = end + 1;
+      }
+      rest = text.slice(start);
+    }
   } catch (e) {
     throw cannotRead(path, expected, e);
   }
+  if (rest !== "") scanner.logLine(rest, ++n);
   return scanner.result();
 }
 
