@@ -28,7 +28,8 @@ import type { ColumnMap, TraceMapping } from "./mapping-schema.js";
 import { maskedByRunningMax } from "./environment-memory.js";
 import { mapRow } from "./map-row.js";
 import { normaliseName } from "./names.js";
-import { parseLambdaReports, type LambdaReport, type LambdaReportParse } from "./parse-lambda-report.js";
+import { parseLambdaReports, type LambdaReportParse, type LambdaReportSet } from "./parse-lambda-report.js";
+import { ReportStore } from "./report-store.js";
 import type { OnInvalidRow, ReadReport } from "./read-report.js";
 import { finishTable } from "./read-trace-table.js";
 import type { TraceRecord } from "./trace-record.js";
@@ -97,7 +98,9 @@ export async function joinLambdaTraces(reportText: string, sizesText: string, op
 }
 
 /** The join itself, from reports already read and a sizes source (readLambdaTraces streams both from files). */
-export async function joinLambdaReports(parsed: LambdaReportParse, sizes: SizesSource, options: LambdaJoinOptions = {}): Promise<LambdaJoinResult> {
+export async function joinLambdaReports(reports: LambdaReportParse | LambdaReportSet, sizes: SizesSource, options: LambdaJoinOptions = {}): Promise<LambdaJoinResult> {
+  const parsed: LambdaReportSet = "store" in reports ? reports : { store: ReportStore.of(reports.reports), issues: reports.issues };
+  const store = parsed.store;
   const reportFile = options.reportFile ?? "report.log";
   const sizesFile = sizes.file;
   const origin = options.origin ?? "api";
@@ -105,9 +108,9 @@ export async function joinLambdaReports(parsed: LambdaReportParse, sizes: SizesS
   if (parsed.issues.length > 0 && onInvalid !== "skip") throw new InputError(`Invalid REPORT line in ${reportFile}`, parsed.issues.slice(0, 1));
   // Report index by request id (the last report of an id wins: a retried request's final outcome).
   const byId = new Map<string, number>();
-  parsed.reports.forEach((r, i) => byId.set(r.requestId, i));
+  for (let i = 0; i < store.size; i++) byId.set(store.requestId(i), i);
   const { reportFile: _r, sizesFile: _s, requestIdColumn: _q, origin: _o, idColumn: _i, ...mapping } = options;
-  const withEnvironments = parsed.reports.some((r) => r.environment !== undefined);
+  const withEnvironments = store.hasEnvironments();
 
   // Pass 1: the header, how many of each column's values are report ids, and — where the log names
   // environments — each request's function and input size (environment-memory.ts), under every id
@@ -160,15 +163,15 @@ export async function joinLambdaReports(parsed: LambdaReportParse, sizes: SizesS
   }
   const idHeader = header[idIndex]!;
   const inputs = inputsByColumn.get(idIndex);
-  const masked = maskedByRunningMax(parsed.reports, (id) => inputs?.get(id));
+  const masked = withEnvironments ? maskedByRunningMax([...store].filter((r) => r.environment !== undefined), (id) => inputs?.get(id)) : new Set<string>();
 
   // Pass 2: every sizes row through the mapping, completed from its report.
   const table = new TraceTable();
-  const used = new Uint8Array(parsed.reports.length);
+  const used = new Uint8Array(store.size);
   const ingest = new RowIngest(mapper, table, onInvalid, (record, row, line) => {
     const id = row[idIndex]?.trim() ?? "";
     const index = byId.get(id);
-    const rep = index === undefined ? undefined : parsed.reports[index]!;
+    const rep = index === undefined ? undefined : store.get(index);
     if (index === undefined || rep === undefined) {
       const missing: Issue = issue("traces.unknownRequest", { path: [sizesFile, `line ${line}`, idHeader], actual: show(id), params: { reportFile } });
       return { reason: "no REPORT line", issue: missing };
@@ -210,7 +213,7 @@ export async function joinLambdaReports(parsed: LambdaReportParse, sizes: SizesS
       ...base,
       rowsSkipped: { ...base.rowsSkipped, ...(parsed.issues.length > 0 ? { "bad REPORT line": parsed.issues.length } : {}) },
       skipped: [...parsed.issues, ...base.skipped],
-      reportLines: parsed.reports.length + parsed.issues.length,
+      reportLines: store.size + parsed.issues.length,
       unmatchedReports,
       idColumn: idHeader,
     },

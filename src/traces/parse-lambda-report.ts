@@ -22,6 +22,7 @@
 import { issue, show, type Issue } from "../errors.js";
 import { parseCsvRows } from "./csv-rows.js";
 import { normaliseName } from "./names.js";
+import { ReportStore } from "./report-store.js";
 
 export interface LambdaReport {
   readonly requestId: string;
@@ -42,6 +43,12 @@ export interface LambdaReport {
 
 export interface LambdaReportParse {
   readonly reports: LambdaReport[];
+  readonly issues: Issue[];
+}
+
+/** The same, held by column (what readLambdaTraces streams a log into). */
+export interface LambdaReportSet {
+  readonly store: ReportStore;
   readonly issues: Issue[];
 }
 
@@ -99,7 +106,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** Collects reports from a log pushed to it line by line, CSV row by row, or as parsed JSON. */
 export class LambdaReportScanner {
-  readonly reports: LambdaReport[] = [];
+  readonly store = new ReportStore();
   readonly issues: Issue[] = [];
   constructor(private readonly file: string) {}
 
@@ -115,7 +122,7 @@ export class LambdaReportScanner {
       this.issues.push(issue("traces.reportLine", { path: [this.file, `line ${line}`, missing.join(", ")], actual: content.trim().slice(0, 120) }));
       return true;
     }
-    this.reports.push(
+    this.store.push(
       compact({
         // A regex capture is a slice that would keep the whole line alive: copied (the id is ASCII by the pattern).
         requestId: Buffer.from(m[1]!, "latin1").toString("latin1"),
@@ -146,7 +153,7 @@ export class LambdaReportScanner {
       return;
     }
     const status = isObject(record) && typeof record.status === "string" && record.status.trim() !== "" ? record.status.trim().toLowerCase() : "success";
-    this.reports.push(
+    this.store.push(
       compact({
         requestId,
         line,
@@ -207,9 +214,9 @@ export class LambdaReportScanner {
     if (!hasText && !hasEvent) return;
     const json = content.includes("{") ? jsonInLine(content) : undefined;
     if (json !== undefined) {
-      const before = this.reports.length + this.issues.length;
+      const before = this.store.size + this.issues.length;
       this.walk(json, () => line);
-      if (this.reports.length + this.issues.length > before) return;
+      if (this.store.size + this.issues.length > before) return;
     }
     if (hasText) this.text(content, line);
     else if (json === undefined && content.includes("{")) {
@@ -218,7 +225,12 @@ export class LambdaReportScanner {
   }
 
   result(): LambdaReportParse {
-    return { reports: this.reports, issues: this.issues };
+    return { reports: [...this.store], issues: this.issues };
+  }
+
+  /** The reports by column (report-store.ts): what a join of a large log holds. */
+  reportSet(): LambdaReportSet {
+    return { store: this.store, issues: this.issues };
   }
 }
 

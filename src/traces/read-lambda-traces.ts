@@ -10,7 +10,8 @@ import { sluiceError } from "../errors.js";
 import { streamCsvRows } from "./csv-rows.js";
 import { joinLambdaReports, type LambdaJoinOptions, type LambdaJoinResult, type SizesSource } from "./join-lambda-traces.js";
 import { streamJsonRows } from "./jsonl-rows.js";
-import { firstLineOf, LambdaReportScanner, logLayoutOf, parseLambdaReports, type LambdaReportParse } from "./parse-lambda-report.js";
+import { firstLineOf, LambdaReportScanner, logLayoutOf, parseLambdaReports, type LambdaReportParse, type LambdaReportSet } from "./parse-lambda-report.js";
+import { ReportStore } from "./report-store.js";
 import type { OnInvalidRow } from "./read-report.js";
 import { detectTraceFormat, firstBytes } from "./trace-format.js";
 
@@ -20,6 +21,12 @@ function cannotRead(path: string, expected: string, e: unknown) {
 
 /** Every report in a log export file: plain or CSV lines, JSON Lines events, a CSV with a log-stream column, or one JSON document. */
 export async function readLambdaReports(path: string): Promise<LambdaReportParse> {
+  const { store, issues } = await scanLambdaLog(path);
+  return { reports: [...store], issues };
+}
+
+/** The same, held by column (report-store.ts): what a join of a large log needs. */
+export async function scanLambdaLog(path: string): Promise<LambdaReportSet> {
   const expected = "a CloudWatch log export";
   const layout = logLayoutOf(firstLineOf(await firstBytes(path)));
   if (layout.kind === "document") {
@@ -29,7 +36,8 @@ export async function readLambdaReports(path: string): Promise<LambdaReportParse
     } catch (e) {
       throw cannotRead(path, expected, e);
     }
-    return parseLambdaReports(text, path);
+    const { reports, issues } = parseLambdaReports(text, path);
+    return { store: ReportStore.of(reports), issues };
   }
   const scanner = new LambdaReportScanner(path);
   if (layout.kind === "csv") {
@@ -40,7 +48,7 @@ export async function readLambdaReports(path: string): Promise<LambdaReportParse
         else scanner.csvRow(row.record, row.info.lines, layout.streamColumn);
       }
     }
-    return scanner.result();
+    return scanner.reportSet();
   }
   // Chunk by chunk, each chunk's lines scanned at once: nothing queues (readline's async iterator
   // buffers lines ahead of a slower consumer, and a million queued lines outlive the young generation).
@@ -60,7 +68,7 @@ export async function readLambdaReports(path: string): Promise<LambdaReportParse
     throw cannotRead(path, expected, e);
   }
   if (rest !== "") scanner.logLine(rest, ++n);
-  return scanner.result();
+  return scanner.reportSet();
 }
 
 /** A sizes file on disk, streamed on each pass: CSV, or JSON Lines / a JSON array (detectTraceFormat). */
@@ -71,6 +79,6 @@ export async function sizesFromFile(path: string, onInvalid: OnInvalidRow): Prom
 }
 
 export async function readLambdaTraces(reportPath: string, sizesPath: string, options: Omit<LambdaJoinOptions, "reportFile" | "sizesFile"> = {}): Promise<LambdaJoinResult> {
-  const [reports, sizes] = await Promise.all([readLambdaReports(reportPath), sizesFromFile(sizesPath, options.onInvalid ?? "throw")]);
+  const [reports, sizes] = await Promise.all([scanLambdaLog(reportPath), sizesFromFile(sizesPath, options.onInvalid ?? "throw")]);
   return joinLambdaReports(reports, sizes, { ...options, reportFile: reportPath, sizesFile: sizesPath });
 }
