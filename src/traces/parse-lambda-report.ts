@@ -22,24 +22,10 @@
 import { issue, show, type Issue } from "../errors.js";
 import { parseCsvRows } from "./csv-rows.js";
 import { normaliseName } from "./names.js";
+import type { LambdaReport } from "./lambda-report.js";
 import { ReportStore } from "./report-store.js";
 
-export interface LambdaReport {
-  readonly requestId: string;
-  readonly line: number;
-  readonly durationMs: number;
-  readonly billedDurationMs: number | undefined;
-  readonly memorySizeMb: number | undefined;
-  readonly maxMemoryUsedMb: number;
-  /** Present only on a cold start. */
-  readonly initDurationMs: number | undefined;
-  /** Present only on a SnapStart restore: a cold start from a snapshot. */
-  readonly restoreDurationMs: number | undefined;
-  /** "success", or how the invocation failed ("timeout", "error", "failure"), lower case. */
-  readonly status: string;
-  /** The log stream (execution environment) the report came from, when the export names it. */
-  readonly environment?: string;
-}
+export type { LambdaReport } from "./lambda-report.js";
 
 export interface LambdaReportParse {
   readonly reports: LambdaReport[];

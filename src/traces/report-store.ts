@@ -5,7 +5,7 @@
  * back as the object parseLambdaReports returns.
  */
 import { GrowableColumn } from "./growable-column.js";
-import type { LambdaReport } from "./parse-lambda-report.js";
+import type { LambdaReport } from "./lambda-report.js";
 
 const NUMBERS = ["line", "durationMs", "billedDurationMs", "memorySizeMb", "maxMemoryUsedMb", "initDurationMs", "restoreDurationMs"] as const;
 type NumberField = (typeof NUMBERS)[number];

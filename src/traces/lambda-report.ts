@@ -1,0 +1,17 @@
+/** One Lambda invocation report, as parse-lambda-report.ts reads it from a log (text REPORT line or platform.report event). */
+export interface LambdaReport {
+  readonly requestId: string;
+  readonly line: number;
+  readonly durationMs: number;
+  readonly billedDurationMs?: number;
+  readonly memorySizeMb?: number;
+  readonly maxMemoryUsedMb: number;
+  /** Present only on a cold start. */
+  readonly initDurationMs?: number;
+  /** Present only on a SnapStart restore: a cold start from a snapshot. */
+  readonly restoreDurationMs?: number;
+  /** "success", or how the invocation failed ("timeout", "error", "failure"), lower case. */
+  readonly status: string;
+  /** The log stream (execution environment) the report came from, when the export names it. */
+  readonly environment?: string;
+}
