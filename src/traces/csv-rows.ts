@@ -4,10 +4,10 @@
  * unclosed quote, say) is an InputError naming the file and line; an unreadable file names its path.
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { CsvError, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { InputError, issue, sluiceError } from "../errors.js";
+import { regularFileBytes } from "./file-size.js";
 
 export interface CsvRow {
   readonly record: string[];
@@ -38,14 +38,7 @@ export function parseCsvRows(text: string, file: string): CsvRow[] {
  * bytes of `totalBytes` were read so far.
  */
 export async function* streamCsvRows(path: string, onBytes?: (readBytes: number, totalBytes: number) => void): AsyncGenerator<readonly CsvRow[]> {
-  let totalBytes: number;
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) throw new Error("not a regular file");
-    totalBytes = s.size;
-  } catch (e) {
-    throw sluiceError("io.cannotRead", { path: [path], expected: "a readable CSV file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
-  }
+  const totalBytes = await regularFileBytes(path, "a readable CSV file");
   const input = createReadStream(path);
   let readBytes = 0;
   if (onBytes !== undefined) input.on("data", (chunk) => onBytes((readBytes += chunk.length), totalBytes));

@@ -12,9 +12,9 @@
  * `onInvalid: "skip"` counted in `skipped` (the caller adds them to the report).
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { InputError, issue, show, sluiceError, type Issue } from "../errors.js";
 import type { CsvRow } from "./csv-rows.js";
+import { regularFileBytes } from "./file-size.js";
 import { JsonArraySplitter } from "./json-array-elements.js";
 import { forEachCell, forEachKey, parseJsonRecord } from "./json-record.js";
 import type { RecordSplitter, RecordText } from "./json-record-text.js";
@@ -112,14 +112,7 @@ function cannotRead(path: string, e: unknown) {
  * file's bytes each) against the file's size.
  */
 export async function* streamJsonRows(path: string, options: JsonRowsOptions & { readonly onBytes?: (readBytes: number, totalBytes: number) => void }): AsyncGenerator<readonly CsvRow[]> {
-  let totalBytes: number;
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) throw new Error("not a regular file");
-    totalBytes = s.size;
-  } catch (e) {
-    throw cannotRead(path, e);
-  }
+  const totalBytes = await regularFileBytes(path, "a readable JSON trace file");
   let firstPassBytes = 0;
   const onBytes = options.onBytes;
   async function* chunks(pass: 1 | 2): AsyncGenerator<string> {
