@@ -3,6 +3,9 @@
  * holding each request's sizes (request id, function, input/output bytes, fanout…) into trace
  * records. The sizes file is a CSV, or JSON Lines / a JSON array of objects (an app's own structured
  * log lines carrying the request id), told apart by its first character as `--traces` files are.
+ * Lambda's platform events (`"type": "platform.…"`) in the sizes file are passed over, so with the JSON
+ * log format one log export can serve as both: its platform.report events give the reports, the
+ * app's own lines the sizes (`--report-log app.log --sizes app.log`).
  * Pure: file names only label errors.
  *
  * The id column: the mapping's `idColumn` (CLI `--id-column`) when given; otherwise the column whose
@@ -81,6 +84,25 @@ export interface SizesSource {
   readonly rows: (skipped: SkippedRecords) => AsyncIterable<readonly CsvRow[]> | Iterable<readonly CsvRow[]>;
 }
 
+/** The rows, header first, without Lambda platform events (a `type` column whose value starts with `platform.`). */
+async function* withoutPlatformEvents(batches: AsyncIterable<readonly CsvRow[]> | Iterable<readonly CsvRow[]>): AsyncGenerator<readonly CsvRow[]> {
+  let typeColumn: number | undefined;
+  for await (const batch of batches) {
+    if (typeColumn === -1) {
+      yield batch;
+      continue;
+    }
+    const kept: CsvRow[] = [];
+    for (const row of batch) {
+      if (typeColumn === undefined) {
+        typeColumn = row.record.findIndex((h) => h.trim() === "type");
+        kept.push(row);
+      } else if (!(row.record[typeColumn]?.trim().startsWith("platform.") ?? false)) kept.push(row);
+    }
+    if (kept.length > 0) yield kept;
+  }
+}
+
 /** A sizes file held as text: CSV, or JSON records as the same rows (jsonl-rows.ts). */
 export function sizesFromText(text: string, file: string, onInvalid: OnInvalidRow): SizesSource {
   const format = formatOfStart(text);
@@ -119,7 +141,7 @@ export async function joinLambdaReports(reports: LambdaReportParse | LambdaRepor
   let mapper: Awaited<ReturnType<typeof compileMapping>> | undefined;
   let matches: number[] = [];
   const inputsByColumn = new Map<number, Map<string, { function: string; inputBytes: number }>>();
-  for await (const batch of sizes.rows(new SkippedRecords())) {
+  for await (const batch of withoutPlatformEvents(sizes.rows(new SkippedRecords()))) {
     for (const row of batch) {
       if (header === undefined) {
         header = row.record;
@@ -188,7 +210,7 @@ export async function joinLambdaReports(reports: LambdaReportParse | LambdaRepor
   });
   const skippedRecords = new SkippedRecords();
   let first = true;
-  for await (const batch of sizes.rows(skippedRecords)) {
+  for await (const batch of withoutPlatformEvents(sizes.rows(skippedRecords))) {
     for (const row of batch) {
       if (first) {
         first = false;

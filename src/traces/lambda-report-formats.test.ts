@@ -125,6 +125,29 @@ describe("platform.report events (Lambda's JSON log format)", () => {
     expect(report.rowsSkipped).toEqual({ "not JSON": 1 });
   });
 
+  it("one JSON-format log serves as both: platform.report events give the reports, the app's own lines the sizes", async () => {
+    const app = (k: number, message: unknown) => JSON.stringify({ timestamp: "2024-05-01T10:00:00.500Z", level: "INFO", requestId: ID(k), message });
+    const log = [
+      JSON_LOG.split("\n")[0]!, // platform.initStart
+      JSON_LOG.split("\n")[1]!, // platform.start of request 1
+      app(1, "starting"),
+      app(1, { event: "sizes", fn: "split", inputBytes: 1500000000, outputBytes: 1500000000, parts: 30 }),
+      JSON_LOG.split("\n")[3]!, // its platform.report
+      app(2, { event: "sizes", fn: "map", inputBytes: 50000000, outputBytes: 50000000, parts: 1 }),
+      JSON_LOG.split("\n")[4]!,
+    ].join("\n");
+    const columns = { app: { value: "sort" }, function: "message.fn", inputBytes: "message.inputBytes", outputBytes: "message.outputBytes", fanout: "message.parts" };
+    const { records, report } = await joinLambdaTraces(log, log, { reportFile: "app.log", sizesFile: "app.log", columns, where: 'message.event == "sizes"' });
+    expect(report.idColumn).toBe("requestId");
+    expect(records).toEqual([
+      { app: "sort", function: "split", inputBytes: 1.5e9, outputBytes: 1.5e9, fanout: 30, runtimeMs: 812.45, memoryMb: 211, memorySettingMb: 1024, cold: true },
+      { app: "sort", function: "map", inputBytes: 5e7, outputBytes: 5e7, fanout: 1, runtimeMs: 95.1, memoryMb: 130, memorySettingMb: 1024, cold: false },
+    ]);
+    // The platform events are passed over, not read as sizes rows; the app's other line is filtered.
+    expect(report.rowsRead).toBe(3);
+    expect(report.rowsFiltered).toBe(1);
+  });
+
   it("a text REPORT line and the equivalent platform.report event read the same (property)", () => {
     const ms = fc.double({ min: 0, max: 9e5, noNaN: true }).map((v) => Math.round(v * 100) / 100);
     const mb = fc.integer({ min: 1, max: 10240 });

@@ -47,7 +47,9 @@ Input:
                        key an empty cell
   --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines or JSON-format
                        platform.report events; failed invocations (timeout, error) are skipped
-  --sizes FILE         CSV or JSON Lines of request sizes joined with the reports by request id
+  --sizes FILE         CSV or JSON Lines of request sizes joined with the reports by request id;
+                       with the JSON log format it may be the log itself (the app's own lines,
+                       picked with --where; platform events are passed over)
   --id-column COL      the request-id column of --sizes (default: the column matching most REPORT ids)
   --column F=COL[:U]   read field F from column COL in unit U (${VALUE_UNITS.join(" ")}),
                        e.g. --column runtimeMs=provider.execution_duration:us (repeatable)
