@@ -20,12 +20,21 @@ export interface FitMetrics {
   readonly folds: number;
 }
 
+/**
+ * Mean absolute percentage error over the rows whose measured value is not 0. A measured value
+ * closer to 0 than a thousandth of the mean |value| is divided by that thousandth instead — the floor
+ * the fits use for relative error (regressors/least-squares.ts relativeScales) — so one near-zero
+ * row (a 1e-323 ms runtime) cannot make the error infinite.
+ */
 export function computeMape(measured: ArrayLike<number>, predicted: ArrayLike<number>): number | null {
+  let meanAbs = 0;
+  for (let i = 0; i < measured.length; i++) meanAbs += Math.abs(measured[i]!) / measured.length;
+  const floor = 1e-3 * meanAbs;
   let sum = 0, count = 0;
   for (let i = 0; i < measured.length; i++) {
     const y = measured[i]!;
     if (y === 0) continue;
-    sum += Math.abs((predicted[i] ?? 0) - y) / Math.abs(y);
+    sum += Math.abs((predicted[i] ?? 0) - y) / Math.max(Math.abs(y), floor);
     count++;
   }
   return count === 0 ? null : (100 * sum) / count;
