@@ -1,13 +1,14 @@
 /**
  * Arbitraries for whole inputs — a DAG, plan options, platform overrides, an input size, a trace
- * CSV — drawn valid, then (about a third of the time) corrupted in one place (corrupt.ts). Valid
+ * CSV or JSON Lines file, a Lambda log with its sizes — drawn valid, then (about a third of the time) corrupted in one place (corrupt.ts). Valid
  * draws still range widely: extreme platform values, huge fanouts, prototype-named ids.
  */
 import fc from "fast-check";
 import { PATTERNS } from "../../../src/dag/types.js";
 import { TRANSFER_MODES } from "../../../src/platform/schema.js";
 import { sometimesCorrupt } from "./corrupt.js";
-import { PROTO_NAMES, weirdNumber, weirdString } from "./values.js";
+import { csvRecordsToObjects } from "../csv-to-jsonl.js";
+import { anyValue, PROTO_NAMES, weirdNumber, weirdString } from "./values.js";
 
 /** Functions the bundled profiles know, so most DAGs get past validation into planning. */
 export const KNOWN_FUNCTIONS = ["sort-map", "sort-reduce", "video-split", "video-extract", "video-classify", "wc-map", "wc-reduce", "q-scan", "q-join", "q-aggregate", "fan-source", "fan-worker", "fan-sink", "kmeans-split", "kmeans"] as const;
@@ -106,4 +107,59 @@ export const csvArb: fc.Arbitrary<string> = fc
       }
     }
     return [header.join(","), ...body.map((row) => row.join(","))].join("\n") + "\n";
+  });
+
+/**
+ * A JSON Lines trace: the CSV arbitrary's rows as objects (dotted headers nested or not), then
+ * maybe one line damaged — not JSON, an array, a scalar, cut short — or a value replaced.
+ */
+export const jsonlArb: fc.Arbitrary<string> = fc
+  .tuple(csvArb, fc.boolean(), fc.integer({ min: 0, max: 99 }), fc.constantFrom("not-json", "array", "scalar", "cut", "value"), fc.nat(), fc.oneof(anyValue, weirdNumber))
+  .map(([csv, nest, percent, how, i, value]) => {
+    let objects: Record<string, unknown>[];
+    try {
+      objects = csvRecordsToObjects(csv, { nest });
+    } catch {
+      objects = [];
+    }
+    const lines = objects.map((o) => JSON.stringify(o));
+    if (percent < 40 && lines.length > 0) {
+      const k = i % lines.length;
+      if (how === "not-json") lines[k] = "function=f input=12";
+      else if (how === "array") lines[k] = "[1,2,3]";
+      else if (how === "scalar") lines[k] = "42";
+      else if (how === "cut") lines[k] = lines[k]!.slice(0, Math.max(1, lines[k]!.length >> 1));
+      else {
+        const o = objects[k]!;
+        const key = Object.keys(o)[i % Math.max(1, Object.keys(o).length)] ?? "input_bytes";
+        lines[k] = JSON.stringify({ ...o, [key]: value }) ?? "{}";
+      }
+    }
+    return lines.join("\n") + "\n";
+  });
+
+const LAMBDA_ID = (k: number) => `0a0b0c0d-0000-4000-8000-${String(k).padStart(12, "0")}`;
+const invocation = fc.record({ k: fc.integer({ min: 0, max: 40 }), mb: fc.integer({ min: 1, max: 64 }), durationMs: fc.double({ min: 0.1, max: 9e5, noNaN: true }), memoryMb: fc.integer({ min: 1, max: 10240 }), cold: fc.boolean(), status: fc.constantFrom("success", "success", "success", "timeout", "error"), stream: fc.constantFrom("s1", "s2") });
+const lambdaValue = fc.oneof(fc.constantFrom("NaN", "-1", "1e999", "", "9".repeat(400), "abc", "null"), weirdNumber.map(String));
+
+/**
+ * A Lambda log and its sizes CSV: invocations written as text REPORT lines, as JSON-format events
+ * (one a line) or as one filter-log-events document, then maybe one figure replaced by junk, a line
+ * cut short or a field dropped; the sizes name most of the same request ids.
+ */
+export const lambdaArb: fc.Arbitrary<[string, string]> = fc
+  .tuple(fc.array(invocation, { maxLength: 30 }), fc.constantFrom("text", "events", "document"), fc.integer({ min: 0, max: 99 }), fc.constantFrom("value", "cut", "drop"), fc.nat(), lambdaValue, fc.integer({ min: 0, max: 9 }))
+  .map(([invs, format, percent, how, i, junk, missingEvery]) => {
+    const text = (v: (typeof invs)[number]) => `REPORT RequestId: ${LAMBDA_ID(v.k)}\tDuration: ${v.durationMs.toFixed(2)} ms\tBilled Duration: ${Math.ceil(v.durationMs)} ms\tMemory Size: 1024 MB\tMax Memory Used: ${v.memoryMb} MB\t${v.cold ? "Init Duration: 120.00 ms\t" : ""}${v.status === "success" ? "" : `Status: ${v.status}`}`;
+    const event = (v: (typeof invs)[number]) => ({ time: "2024-05-01T10:00:00.000Z", type: "platform.report", record: { requestId: LAMBDA_ID(v.k), metrics: { durationMs: v.durationMs, billedDurationMs: Math.ceil(v.durationMs), memorySizeMB: 1024, maxMemoryUsedMB: v.memoryMb, ...(v.cold ? { initDurationMs: 120 } : {}) }, status: v.status } });
+    let lines = format === "text" ? invs.map(text) : invs.map((v) => JSON.stringify(event(v)));
+    if (percent < 50 && lines.length > 0) {
+      const k = i % lines.length;
+      if (how === "cut") lines[k] = lines[k]!.slice(0, Math.max(1, lines[k]!.length >> 1));
+      else if (how === "drop") lines[k] = lines[k]!.replace(/Max Memory Used: \d+ MB|"maxMemoryUsedMB":\d+,?/, "");
+      else lines[k] = lines[k]!.replace(/(Duration: |"durationMs":)[0-9.e+]+/, `$1${junk}`);
+    }
+    const log = format === "document" ? JSON.stringify({ events: lines.map((message, n) => ({ logStreamName: invs[n]!.stream, timestamp: n, message })) }, null, 2) : lines.join("\n");
+    const sizes = ["request_id,app,function,input_bytes", ...invs.filter((_, n) => missingEvery === 0 || n % missingEvery !== 0).map((v) => `${LAMBDA_ID(v.k)},app,f,${v.mb * 1e6}`)].join("\n") + "\n";
+    return [log, sizes];
   });

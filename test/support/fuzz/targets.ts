@@ -5,6 +5,8 @@
  *   SIM_LIMITS (a valid 100,000-instance run takes tens of seconds by design; the fuzz checks
  *   that it is refused with its named error, not how fast a huge run goes);
  * - csv: parseCsvTraces on a fuzzed CSV, then trainProfiles on what it kept;
+ * - jsonl: the same through parseJsonlTraces on a fuzzed JSON Lines trace;
+ * - lambda: joinLambdaTraces on a fuzzed Lambda log and its sizes, then trainProfiles;
  * - model: loadProfiles on a damaged model folder, then plan with what loaded.
  */
 import fc from "fast-check";
@@ -16,11 +18,13 @@ import type { TrainOptions } from "../../../src/profiles/index.js";
 import { trainProfiles } from "../../../src/profiles/train/train-profiles.js";
 import { simulate } from "../../../src/simulate/simulate.js";
 import { parseCsvTraces } from "../../../src/traces/parse-csv-traces.js";
-import { csvArb, dagArb, optionsArb, sizeArb } from "./inputs.js";
+import { joinLambdaTraces } from "../../../src/traces/join-lambda-traces.js";
+import { parseJsonlTraces } from "../../../src/traces/parse-jsonl-traces.js";
+import { csvArb, dagArb, jsonlArb, lambdaArb, optionsArb, sizeArb } from "./inputs.js";
 import { modelMutationArb, writeMutatedModel } from "./model-files.js";
 import { mostly } from "./values.js";
 
-export type FuzzTargetName = "plan" | "simulate" | "csv" | "model";
+export type FuzzTargetName = "plan" | "simulate" | "csv" | "jsonl" | "lambda" | "model";
 
 export interface FuzzTarget<T> {
   readonly name: FuzzTargetName;
@@ -53,6 +57,24 @@ export const csvTarget: FuzzTarget<[string, unknown, unknown]> = {
   run: async ([text, onInvalid, model]) => {
     const read = await parseCsvTraces(text, { file: "fuzz.csv", onInvalid: onInvalid as "throw" | "skip" });
     return { report: read.report, set: (await trainProfiles(read.records, { model: model as TrainOptions["model"] })).data };
+  },
+};
+
+export const jsonlTarget: FuzzTarget<[string, unknown, unknown]> = {
+  name: "jsonl",
+  arb: fc.tuple(jsonlArb, fc.constantFrom("throw", "skip"), mostly(fc.constantFrom("linear", "power", "poly", "constant", "ceil-power"))),
+  run: async ([text, onInvalid, model]) => {
+    const read = await parseJsonlTraces(text, { file: "fuzz.jsonl", onInvalid: onInvalid as "throw" | "skip" });
+    return { report: read.report, set: (await trainProfiles(read.records, { model: model as TrainOptions["model"] })).data };
+  },
+};
+
+export const lambdaTarget: FuzzTarget<[[string, string], unknown]> = {
+  name: "lambda",
+  arb: fc.tuple(lambdaArb, fc.constantFrom("throw", "skip")),
+  run: async ([[log, sizes], onInvalid]) => {
+    const joined = await joinLambdaTraces(log, sizes, { reportFile: "fuzz.log", sizesFile: "sizes.csv", onInvalid: onInvalid as "throw" | "skip" });
+    return { report: joined.report, set: (await trainProfiles(joined.records)).data };
   },
 };
 
