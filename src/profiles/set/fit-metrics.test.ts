@@ -30,4 +30,8 @@ describe("computeMape", () => {
     const expected = (100 / 4) * (19895 / floor + 15995 / 3900 + 55105 / 75000 + 19894.25 / floor);
     expect(mape).toBeCloseTo(expected, 6);
   });
+
+  it("caps an error past the largest double at that double", () => {
+    expect(computeMape([1.7976931348623155e308], [-1.7976931348623155e308])).toBe(Number.MAX_VALUE);
+  });
 });

@@ -24,7 +24,8 @@ export interface FitMetrics {
  * Mean absolute percentage error over the rows whose measured value is not 0. A measured value
  * closer to 0 than a thousandth of the mean |value| is divided by that thousandth instead — the floor
  * the fits use for relative error (regressors/least-squares.ts relativeScales) — so one near-zero
- * row (a 1e-323 ms runtime) cannot make the error infinite.
+ * row (a 1e-323 ms runtime) cannot make the error infinite; an error past the largest double is
+ * that double.
  */
 export function computeMape(measured: ArrayLike<number>, predicted: ArrayLike<number>): number | null {
   let meanAbs = 0;
@@ -37,7 +38,9 @@ export function computeMape(measured: ArrayLike<number>, predicted: ArrayLike<nu
     sum += Math.abs((predicted[i] ?? 0) - y) / Math.max(Math.abs(y), floor);
     count++;
   }
-  return count === 0 ? null : (100 * sum) / count;
+  // A sum past the largest double (a 1.8e308 ms runtime predicted from its neighbours) is the worst
+  // error there is, kept finite so no metric is written as Infinity.
+  return count === 0 ? null : Math.min((100 * sum) / count, Number.MAX_VALUE);
 }
 
 export function computeR2(measured: ArrayLike<number>, predicted: ArrayLike<number>): number | null {
