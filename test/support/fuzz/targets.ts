@@ -51,23 +51,20 @@ export const simulateTarget: FuzzTarget<[unknown, unknown, Record<string, unknow
   },
 };
 
-export const csvTarget: FuzzTarget<[string, unknown, unknown]> = {
-  name: "csv",
-  arb: fc.tuple(csvArb, fc.constantFrom("throw", "skip"), mostly(fc.constantFrom("linear", "power", "poly", "constant", "ceil-power"))),
-  run: async ([text, onInvalid, model]) => {
-    const read = await parseCsvTraces(text, { file: "fuzz.csv", onInvalid: onInvalid as "throw" | "skip" });
-    return { report: read.report, set: (await trainProfiles(read.records, { model: model as TrainOptions["model"] })).data };
-  },
-};
+/** A trace file target: parse the fuzzed text, then train on what it kept. */
+function traceTarget(name: "csv" | "jsonl", text: fc.Arbitrary<string>, parse: typeof parseCsvTraces, file: string): FuzzTarget<[string, unknown, unknown]> {
+  return {
+    name,
+    arb: fc.tuple(text, fc.constantFrom("throw", "skip"), mostly(fc.constantFrom("linear", "power", "poly", "constant", "ceil-power"))),
+    run: async ([t, onInvalid, model]) => {
+      const read = await parse(t, { file, onInvalid: onInvalid as "throw" | "skip" });
+      return { report: read.report, set: (await trainProfiles(read.records, { model: model as TrainOptions["model"] })).data };
+    },
+  };
+}
 
-export const jsonlTarget: FuzzTarget<[string, unknown, unknown]> = {
-  name: "jsonl",
-  arb: fc.tuple(jsonlArb, fc.constantFrom("throw", "skip"), mostly(fc.constantFrom("linear", "power", "poly", "constant", "ceil-power"))),
-  run: async ([text, onInvalid, model]) => {
-    const read = await parseJsonlTraces(text, { file: "fuzz.jsonl", onInvalid: onInvalid as "throw" | "skip" });
-    return { report: read.report, set: (await trainProfiles(read.records, { model: model as TrainOptions["model"] })).data };
-  },
-};
+export const csvTarget = traceTarget("csv", csvArb, parseCsvTraces, "fuzz.csv");
+export const jsonlTarget = traceTarget("jsonl", jsonlArb, parseJsonlTraces, "fuzz.jsonl");
 
 export const lambdaTarget: FuzzTarget<[[string, string], unknown]> = {
   name: "lambda",
