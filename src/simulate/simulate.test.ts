@@ -245,4 +245,13 @@ describe("simulate() refuses what it cannot do", () => {
     const p = await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" });
     await expect(simulate(dag, p, { profiles: plainProfiles, ...(options as object) })).rejects.toMatchObject({ code, issues: [expect.objectContaining({ actual: '{"a":1}' })] });
   });
+
+  // Found by fuzzing: with a 1e300 ms object-store latency every event falls past what a double can
+  // tell apart; a NIC credit event re-queued "a microsecond later" was due now again, forever.
+  it("a platform latency that puts the clock past its resolution is SLU7009, not a hang", async () => {
+    const dag = { name: "app", stages: [{ id: "split", function: "video-split", instances: 44, memoryMb: 512 }, { id: "f", function: "fan-worker", memoryMb: 512 }], edges: [{ from: "split", to: "f", pattern: "scatter" as const }] };
+    const platform = { objectStore: { getLatencyMs: 1e300 } };
+    const p = await plan(dag, "1 GiB", { objective: "latency", platform } as PlanOptions);
+    await expect(simulate(dag, p, { seed: 199, noiseCv: 0.1, platform })).rejects.toMatchObject({ code: "SLU7009" });
+  });
 });

@@ -35,6 +35,13 @@ export const SIMULATE_ERRORS = {
     expected: "≤ {limit} events",
     hint: "The run is too large to simulate instance by instance; raise options.limits.maxEvents if you mean it.",
   },
+  "simulate.clockResolution": {
+    code: "SLU7009",
+    category: "data",
+    message: "the simulated clock reached {nowMs} ms, where its smallest step no longer moves it",
+    expected: "a simulated run the clock resolves: below about 9e9 ms (about 100 days), where a microsecond still counts",
+    hint: "A platform value such as objectStore.getLatencyMs = 1e300 puts every event past what a double can tell apart; use physical values (docs/platform.md).",
+  },
   "simulate.tooManyInstances": {
     code: "SLU7007",
     category: "data",

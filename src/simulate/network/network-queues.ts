@@ -5,6 +5,7 @@
  * finish. It is the host a level group moves its flows and resources between these queues with
  * (level-group-members.ts). Ties break by id or declaration order, so a run is deterministic.
  */
+import { sluiceError } from "../../errors.js";
 import { IndexedHeap } from "../../util/indexed-heap.js";
 import type { Flow, LevelGroup, Resource } from "./flow-network.js";
 import type { GroupHost } from "./level-group-members.js";
@@ -41,6 +42,8 @@ export class NetworkQueues implements GroupHost {
     if (r.bucket === undefined) return;
     // never at or before now: a credit a rounding error above empty must not stall the clock
     r.eventMs = r.flows.size === 0 ? Infinity : Math.max(nextBucketEventMs(r, this.nowMs), this.nowMs + 1e-6);
+    // Past ~9e9 ms a microsecond is lost in the double: the event would fall due now, again and again.
+    if (r.eventMs <= this.nowMs) throw sluiceError("simulate.clockResolution", { actual: `an event due at ${this.nowMs} ms, now`, params: { nowMs: this.nowMs } });
     this.queueCheck(r);
   }
 
