@@ -57,13 +57,7 @@ export interface LambdaJoinResult {
 
 const ID_LIKE = /(^|_)(request_id|requestid|invocation_id|id)$/;
 
-/** The column whose values match the most REPORT request ids (ties: an id-like name, then the first). */
-export function chooseIdColumn(header: readonly string[], rows: readonly CsvRow[], ids: ReadonlySet<string>): { index: number; matches: number } {
-  const matches = new Array<number>(header.length).fill(0);
-  for (const r of rows) for (let index = 0; index < header.length; index++) if (ids.has(r.record[index] ?? "")) matches[index]!++;
-  return bestIdColumn(header, matches);
-}
-
+/** The column whose values match the most REPORT request ids (`matches` per column; ties: an id-like name, then the first). */
 function bestIdColumn(header: readonly string[], matches: readonly number[]): { index: number; matches: number } {
   let best = { index: -1, matches: 0, idLike: false };
   header.forEach((h, index) => {

@@ -10,6 +10,9 @@ import type { LambdaReport } from "./lambda-report.js";
 const NUMBERS = ["line", "durationMs", "billedDurationMs", "memorySizeMb", "maxMemoryUsedMb", "initDurationMs", "restoreDurationMs"] as const;
 type NumberField = (typeof NUMBERS)[number];
 
+/** A report's fields as a reader has them, an absent one undefined (stored as NaN, given back absent). */
+export type ReportFields = { readonly [K in keyof Required<LambdaReport>]: undefined extends LambdaReport[K] ? Required<LambdaReport>[K] | undefined : LambdaReport[K] };
+
 export class ReportStore {
   private readonly ids: string[] = [];
   private readonly numbers = Object.fromEntries(NUMBERS.map((f) => [f, new GrowableColumn()])) as Record<NumberField, GrowableColumn>;
@@ -30,7 +33,7 @@ export class ReportStore {
     return this.ids.length;
   }
 
-  push(r: LambdaReport): void {
+  push(r: LambdaReport | ReportFields): void {
     this.ids.push(r.requestId);
     for (const f of NUMBERS) this.numbers[f].push(r[f] ?? NaN);
     this.statusOf.push(indexIn(r.status, this.statuses, this.statusIndex));
