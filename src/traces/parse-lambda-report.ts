@@ -206,14 +206,15 @@ export class LambdaReportScanner {
 
 /**
  * How a log export is laid out, from its first non-blank line: a whole JSON document (it opens with
- * `{` or `[` and that line is not a JSON value by itself), a CSV with a log-stream column (its
+ * `[`, or with `{` on a line that is not a JSON value by itself), a CSV with a log-stream column (its
  * header names one), or lines.
  */
 export type LogLayout = { readonly kind: "document" } | { readonly kind: "csv"; readonly streamColumn: number } | { readonly kind: "lines" };
 
 export function logLayoutOf(firstLine: string): LogLayout {
   const line = firstLine.trim();
-  if ((line.startsWith("{") || line.startsWith("[")) && tryJson(line) === undefined) return { kind: "document" };
+  // JSON Lines never open with `[`; an object line that does not parse alone opens a pretty-printed document.
+  if (line.startsWith("[") || (line.startsWith("{") && tryJson(line) === undefined)) return { kind: "document" };
   const streamColumn = streamColumnOf(line);
   return streamColumn >= 0 ? { kind: "csv", streamColumn } : { kind: "lines" };
 }
@@ -272,8 +273,8 @@ function anchorLocator(text: string): (anchor: string) => number {
 export function parseLambdaReports(text: string, file: string): LambdaReportParse {
   const out = new LambdaReportScanner(file);
   const layout = logLayoutOf(firstLineOf(text));
-  // A whole JSON document (an export of events, pretty-printed or not); a single-line one reads as lines.
-  if (layout.kind === "document" || ((text.trimStart().startsWith("{") || text.trimStart().startsWith("[")) && !text.trim().includes("\n"))) {
+  // A whole JSON document (an export of events, pretty-printed or an array); one object on one line reads as a line.
+  if (layout.kind === "document") {
     const whole = tryJson(text);
     if (whole !== undefined) {
       out.walk(whole, anchorLocator(text));

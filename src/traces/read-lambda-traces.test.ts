@@ -18,6 +18,7 @@ const LOGS: Record<string, string> = {
   "plain.log": ks.flatMap((k) => [`START RequestId: ${ID(k)} Version: $LATEST`, text(k), `END RequestId: ${ID(k)}`]).join("\r\n") + "\r\n",
   "events.jsonl": ks.flatMap((k) => [JSON.stringify({ time: "2024-05-01T10:00:00.000Z", type: "platform.start", record: { requestId: ID(k) } }), JSON.stringify(event(k))]).join("\n"),
   "insights.csv": ["@timestamp,@logStream,@message", ...ks.map((k) => `2024-05-01 10:00:${String(k).padStart(2, "0")}.000,stream-${k % 3},"${text(k)}"`)].join("\n"),
+  "events-array.json": JSON.stringify(ks.map(event)),
   "filter-log-events.json": JSON.stringify({ events: ks.map((k) => ({ logStreamName: `stream-${k % 3}`, timestamp: k, message: k % 2 === 0 ? text(k) : JSON.stringify(event(k)) })) }, null, 2),
 };
 const SIZES_CSV = ["request_id,app,function,input_bytes", ...ks.map((k) => `${ID(k)},a,f,${(k + 1) * 1000}`)].join("\n") + "\n";
