@@ -180,3 +180,15 @@ describe("trainProfiles: function names are data", () => {
     expect(set.profileFor("constructor", {})).toBeUndefined();
   });
 });
+
+describe("trainProfiles: residuals of a forced family that overflows", () => {
+  it("keeps the residual summary finite when a held-out fold predicts beyond the largest double (found by bench:fuzz, seed 20261205)", async () => {
+    // A forced power law through 1e-300 B at 23 MB and the sizes themselves at 29 and 51 MB has an
+    // exponent of ~840: a fold's prediction overflows, and its residual used to be −Infinity.
+    const rows = [[23e6, 1e-300], [29e6, 29e6], [51e6, 51e6]].map(([x, out]) => ({ app: "a", function: "f", inputBytes: x!, runtimeMs: x! / MB, outputBytes: out! }));
+    const set = await trainProfiles(rows, { model: { runtimeMs: "linear", outputBytes: "power" } });
+    const quantiles = set.data.functions.f!.targets.outputBytes!.residuals.quantiles;
+    expect(quantiles).toHaveLength(21);
+    expect(quantiles.every((q) => Number.isFinite(q))).toBe(true);
+  });
+});

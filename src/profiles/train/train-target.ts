@@ -31,6 +31,11 @@ function summary(c: Judged): CandidateSummary {
   return { family: c.family, status: c.refused === undefined ? "fitted" : "refused", kfoldMapePercent: c.kfoldMapePercent, extrapolationMapePercent: c.extrapolationMapePercent, r2: c.r2, ...(c.refused === undefined ? {} : { reason: c.refused }) };
 }
 
+/** A prediction as a non-negative finite number: NaN and below zero read as 0, beyond the largest double as the largest double. */
+function finiteAtMost(v: number): number {
+  return v > 0 ? Math.min(v, Number.MAX_VALUE) : 0;
+}
+
 export function finishTarget(p: TargetProblem): TargetProfileData {
   let xMin = Infinity, xMax = -Infinity;
   for (const x of p.rows.x) {
@@ -53,7 +58,9 @@ export function finishTarget(p: TargetProblem): TargetProfileData {
   const models = (p.outcomes.get(c.family) ?? []).map((o) => (o.status === "fitted" ? o.model : undefined));
   const held = c.method === "k-fold" ? heldOutPredictions(p.rows, p.folds, models) : undefined;
   const predicted = held ?? Float64Array.from(p.rows.x, (x) => predictModel(c.model, x));
-  const residuals = Float64Array.from(p.rows.y, (y, i) => Math.log1p(Math.max(y, 0)) - Math.log1p(Math.max(predicted[i]!, 0)));
+  // A forced family can predict beyond the largest double on a held-out fold; the residual is then
+  // taken against the largest double, so the summary stays finite (the fit's error already says how far off it is).
+  const residuals = Float64Array.from(p.rows.y, (y, i) => Math.log1p(Math.max(y, 0)) - Math.log1p(finiteAtMost(predicted[i]!)));
   return {
     model: c.model,
     ...(p.memoryFactor === undefined ? {} : { memoryFactor: p.memoryFactor }),
