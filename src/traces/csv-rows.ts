@@ -1,13 +1,17 @@
 /**
  * CSV rows of trimmed cells, each with the line it ends on (for error messages), from text or
- * streamed from a file with csv-parse (a file is never held whole in memory). Malformed CSV (an
- * unclosed quote, say) is an InputError naming the file and line; an unreadable file names its path.
+ * streamed from a file with csv-parse (a file is never held whole in memory). The delimiter —
+ * comma, tab, semicolon or vertical bar — is sniffed from the header line (csv-delimiter.ts).
+ * Malformed CSV (an unclosed quote, say) is an InputError naming the file and line; an unreadable
+ * file names its path.
  */
 import { createReadStream } from "node:fs";
 import { CsvError, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { InputError, issue, sluiceError } from "../errors.js";
+import { sniffDelimiter } from "./csv-delimiter.js";
 import { regularFileBytes } from "./file-size.js";
+import { firstBytes } from "./trace-format.js";
 
 export interface CsvRow {
   readonly record: string[];
@@ -26,7 +30,7 @@ function csvError(e: unknown, file: string): unknown {
 
 export function parseCsvRows(text: string, file: string): CsvRow[] {
   try {
-    return parseSync(text, OPTIONS) as unknown as CsvRow[];
+    return parseSync(text, { ...OPTIONS, delimiter: sniffDelimiter(text) }) as unknown as CsvRow[];
   } catch (e) {
     throw csvError(e, file);
   }
@@ -39,10 +43,11 @@ export function parseCsvRows(text: string, file: string): CsvRow[] {
  */
 export async function* streamCsvRows(path: string, onBytes?: (readBytes: number, totalBytes: number) => void): AsyncGenerator<readonly CsvRow[]> {
   const totalBytes = await regularFileBytes(path, "a readable CSV file");
+  const delimiter = sniffDelimiter(await firstBytes(path));
   const input = createReadStream(path);
   let readBytes = 0;
   if (onBytes !== undefined) input.on("data", (chunk) => onBytes((readBytes += chunk.length), totalBytes));
-  const parser = input.pipe(parse(OPTIONS));
+  const parser = input.pipe(parse({ ...OPTIONS, delimiter }));
   input.on("error", (e) => parser.destroy(e));
   // A wake-up made before each read-out: an event during the read-out resolves it, so none is lost.
   let ended = false, failure: unknown, wake = () => {};

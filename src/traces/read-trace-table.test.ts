@@ -1,22 +1,27 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parse as parseCsvSync } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf } from "../errors.js";
 import { trainProfiles } from "../profiles/train/train-profiles.js";
 import { csvRecordsToObjects, csvToJsonl } from "../../test/support/csv-to-jsonl.js";
 import { workflowTraceCsv } from "../../test/support/workflow-traces.js";
+import { parseCsvTraces } from "./parse-csv-traces.js";
 import { readCsvTraces } from "./read-csv-traces.js";
 import { readTraceTable } from "./read-trace-table.js";
 
 let dir: string;
 // 12 runs of the published-shape map-reduce, every 4th cold; the same records as nested JSON.
 const CSV = workflowTraceCsv({ runs: 12, sizesMb: [2, 8, 32], coldEvery: 4 });
-const files = { csv: "", jsonl: "", log: "", array: "" };
+const files = { csv: "", jsonl: "", log: "", array: "", tsv: "", semicolon: "" };
+/** The same table with another delimiter (a cell holding it quoted). */
+const withDelimiter = (csv: string, d: string) =>
+  (parseCsvSync(csv) as string[][]).map((cells) => cells.map((c) => (c.includes(d) || c.includes('"') ? `"${c.replaceAll('"', '""')}"` : c)).join(d)).join("\n") + "\n";
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "sluice-read-table-"));
-  for (const sub of ["a", "b", "c", "d"]) await mkdir(path.join(dir, sub));
+  for (const sub of ["a", "b", "c", "d", "e", "f"]) await mkdir(path.join(dir, sub));
   // one base name, so every file gives the same default app ("wf")
   files.csv = path.join(dir, "a", "wf.csv");
   files.jsonl = path.join(dir, "b", "wf.jsonl");
@@ -26,11 +31,22 @@ beforeAll(async () => {
   await writeFile(files.jsonl, csvToJsonl(CSV, { nest: true }));
   await writeFile(files.log, csvToJsonl(CSV, { nest: true }));
   await writeFile(files.array, JSON.stringify(csvRecordsToObjects(CSV, { nest: true }), null, 2));
+  files.tsv = path.join(dir, "e", "wf.tsv");
+  files.semicolon = path.join(dir, "f", "wf.csv");
+  await writeFile(files.tsv, withDelimiter(CSV, "\t"));
+  await writeFile(files.semicolon, withDelimiter(CSV, ";"));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe("readTraceTable: CSV, JSON Lines and JSON arrays alike", () => {
   const mapping = { columns: { runtimeMs: { expr: "(end - start) * 1000" } }, fanoutFromRuns: { runColumn: "request_id", next: { split: "map", map: "reduce" } } } as const;
+
+  it("reads tab- and semicolon-delimited files like the CSV, streamed and from text (the delimiter is sniffed from the header)", async () => {
+    const fromCsv = (await readTraceTable([files.csv], { mapping })).table.toRecords();
+    expect(withDelimiter(CSV, "\t")).toContain("\t");
+    for (const file of [files.tsv, files.semicolon]) expect((await readTraceTable([file], { mapping })).table.toRecords()).toEqual(fromCsv);
+    for (const d of ["\t", ";"]) expect((await parseCsvTraces(withDelimiter(CSV, d), { file: "wf.csv", ...mapping })).records).toEqual((await parseCsvTraces(CSV, { file: "wf.csv", ...mapping })).records);
+  });
 
   it("reads the same records from a CSV, a .jsonl, a .log holding JSON Lines and a .json array", async () => {
     const read = async (file: string) => (await readTraceTable([file], { mapping })).table.toRecords();

@@ -1,8 +1,9 @@
 /**
  * Which reader a trace file takes: CSV, JSON Lines, or one top-level JSON array. By extension first
- * (`.csv` is CSV; `.jsonl` and `.ndjson` are JSON Lines; `.json` is JSON Lines or an array), else by
- * the first non-blank character, so a `.log` or `.txt` export works: `{` is JSON Lines, `[` an array,
- * anything else CSV. Only the first 64 KiB are read to decide.
+ * (`.csv` and `.tsv` are delimited text, whose delimiter csv-rows.ts sniffs; `.jsonl` and `.ndjson`
+ * are JSON Lines; `.json` is JSON Lines or an array), else by the first non-blank character, so a
+ * `.log` or `.txt` export works: `{` is JSON Lines, `[` an array, anything else CSV. Only the first
+ * 64 KiB are read to decide.
  */
 import { open } from "node:fs/promises";
 import { sluiceError } from "../errors.js";
@@ -15,7 +16,7 @@ const SNIFF_BYTES = 64 * 1024;
 /** The format a file name settles, or "json" (JSON Lines or an array) or undefined (look inside). */
 export function formatOfName(path: string): TraceFormat | "json" | undefined {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
-  if (ext === "csv") return "csv";
+  if (ext === "csv" || ext === "tsv") return "csv";
   if (ext === "jsonl" || ext === "ndjson") return "jsonl";
   if (ext === "json") return "json";
   return undefined;

@@ -38,7 +38,8 @@ from traces, and saves them to DIR (profiles.json + weights.bin). Files are stre
 rows train in bounded memory.
 
 Input:
-  --traces FILE        trace CSV or JSON Lines, one invocation a row or line (repeatable). Headers
+  --traces FILE        trace CSV or JSON Lines, one invocation a row or line (repeatable). CSV may
+                       be comma, tab, semicolon or | delimited (sniffed from the header). Headers
                        are matched in any style (input_bytes, inputBytes, blob.download,
                        max-mem-used) and units read from suffixes (duration_ms, upload_kib,
                        max_mem_used_mb). JSON: .jsonl/.ndjson, a .json array of objects, or any
