@@ -4,13 +4,16 @@
  * on first use); this file compiles the parse tree into a closure over the row's cells, allowing
  * only what a trace needs: numbers, strings, true/false, column names (dotted names such as
  * `blob.download` are one column; any spelling of a header works, see names.ts), + − × ÷ %,
- * comparisons, and/or/not, `c ? a : b`, and min, max, abs, round, floor, ceil.
+ * comparisons, and/or/not, `c ? a : b`, and min, max, abs, round, floor, ceil. Where arithmetic or
+ * an order comparison needs a number, an ISO 8601 date-time cell is its seconds since the epoch
+ * (timestamp.ts), so `(end - start) * 1000` is milliseconds for epoch-second and text times alike.
  *
  * A name that is no header, or an unsupported construct, is a compile error naming it. At run time a
  * cell that is not a number where arithmetic needs one throws a CellError naming the column; an
  * empty cell makes the result missing (undefined), so the row simply lacks that field.
  */
 import { normaliseName } from "./names.js";
+import { timestampSeconds } from "./timestamp.js";
 
 export type CellValue = number | string | boolean | undefined;
 export type CompiledExpression = (row: readonly string[]) => CellValue;
@@ -81,7 +84,9 @@ export function truthOf(v: CellValue, column: string): boolean | undefined {
 function numberOf(v: CellValue, column: string): number | undefined {
   if (v === undefined || typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
-  throw new CellError(column, "a number", JSON.stringify(v));
+  const seconds = timestampSeconds(v);
+  if (seconds !== undefined) return seconds;
+  throw new CellError(column, "a number or an ISO 8601 date-time", JSON.stringify(v));
 }
 
 function equal(a: CellValue, b: CellValue, column: string): boolean | undefined {

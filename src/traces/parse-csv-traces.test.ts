@@ -148,7 +148,21 @@ describe("parseCsvTraces: bad input is a typed error or a counted skip naming ro
   it("names the column of a non-numeric cell inside an expression", async () => {
     const text = "func,start,end,blob.download\nf,10,soon,1\n";
     const err = await issueOf(() => parseCsvTraces(text, { file: "e.csv", columns: { runtimeMs: { expr: "end - start" } } }));
-    expect(err.issues[0]).toMatchObject({ path: ["e.csv", "line 2", "end"], expected: "a number", actual: '"soon"' });
+    expect(err.issues[0]).toMatchObject({ path: ["e.csv", "line 2", "end"], expected: "a number or an ISO 8601 date-time", actual: '"soon"' });
+  });
+
+  it("derives a runtime from ISO 8601 start and end times as from epoch seconds (text times used to be a bad cell)", async () => {
+    const iso = "func,start,end,blob.download\nf,2024-05-01T12:00:10.000Z,2024-05-01T12:00:10.0235Z,1\nf,2024-05-01 14:00:00.5+02:00,2024-05-01 12:00:01.25,2\n";
+    const epoch = `func,start,end,blob.download\nf,${Date.UTC(2024, 4, 1, 12, 0, 10) / 1000},${Date.UTC(2024, 4, 1, 12, 0, 10) / 1000 + 0.0235},1\nf,${Date.UTC(2024, 4, 1, 12) / 1000 + 0.5},${Date.UTC(2024, 4, 1, 12) / 1000 + 1.25},2\n`;
+    const columns = { runtimeMs: { expr: "(end - start) * 1000" } };
+    const fromIso = (await parseCsvTraces(iso, { file: "iso.csv", columns })).records.map((r) => r.runtimeMs);
+    const fromEpoch = (await parseCsvTraces(epoch, { file: "epoch.csv", columns })).records.map((r) => r.runtimeMs);
+    expect(fromIso[0]).toBeCloseTo(23.5, 3); // to the microsecond: a double holds epoch seconds to ~0.2 µs
+    expect(fromIso[1]).toBeCloseTo(750, 3); // 14:00:00.5 at +02:00 is 12:00:00.5 UTC
+    fromEpoch.forEach((ms, i) => expect(fromIso[i]).toBeCloseTo(ms!, 3));
+    // a filter compares times as well: keep the rows that start after noon UTC
+    const late = await parseCsvTraces(iso, { file: "iso.csv", columns, where: 'start > "2024-05-01T12:00:05Z"' });
+    expect(late.records.map((r) => r.inputBytes)).toEqual([1]);
   });
 
   it("rejects a mapped column that is not in the header, an expression over a missing column, and an unknown field", async () => {

@@ -55,7 +55,8 @@ Input:
   --column F=COL[:U]   read field F from column COL in unit U (${VALUE_UNITS.join(" ")}),
                        e.g. --column runtimeMs=provider.execution_duration:us (repeatable)
   --derive F=EXPR[:U]  compute field F from columns, e.g. --derive 'runtimeMs=(end - start) * 1000'
-                       or --derive 'inputBytes=blob.download + extra_bytes' (repeatable)
+                       or --derive 'inputBytes=blob.download + extra_bytes' (repeatable); times
+                       may be epoch seconds or ISO 8601 text (2024-05-01T12:00:10.023Z)
   --constant F=VALUE   a fixed value for a field missing from the file, e.g. --constant app=video
   --where EXPR         keep only rows where EXPR holds, e.g. --where 'is_cold == 0 and func != "warmup"'
   --fanout-run COL     count fanout per workflow run: COL is the run id; with --next or --dag

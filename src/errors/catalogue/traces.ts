@@ -79,7 +79,7 @@ export const TRACE_ERRORS = {
     code: "SLU5016",
     category: "usage",
     message: "{reason}",
-    hint: "Expressions take numbers, column names (any style; dotted names like blob.download are one column), + - * / %, comparisons, and/or/not, c ? a : b and min, max, abs, round, floor, ceil.",
+    hint: "Expressions take numbers, column names (any style; dotted names like blob.download are one column), + - * / %, comparisons, and/or/not, c ? a : b and min, max, abs, round, floor, ceil; in arithmetic an ISO 8601 date-time is seconds since the epoch.",
   },
   "columns.unknownNextFunction": {
     code: "SLU5017",
