@@ -51,9 +51,10 @@ function findHeader(header: readonly string[], name: string): number {
   return header.findIndex((h) => normaliseName(h) === key);
 }
 
+/** The file's name without its folder and extension (a compressed file's `.gz` too): the app a row names none of. */
 function baseName(file: string): string {
   const b = file.split(/[\\/]/).pop() ?? file;
-  return b.replace(/\.[^.]*$/, "") || "traces";
+  return b.replace(/\.gz$/i, "").replace(/\.[^.]*$/, "") || "traces";
 }
 
 /** An expression over a column the header lacks is a data error (like a mapped column that is not there); bad syntax is a usage error. */

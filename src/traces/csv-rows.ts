@@ -1,17 +1,17 @@
 /**
  * CSV rows of trimmed cells, each with the line it ends on (for error messages), from text or
  * streamed from a file with csv-parse (a file is never held whole in memory). The delimiter —
- * comma, tab, semicolon or vertical bar — is sniffed from the header line (csv-delimiter.ts).
+ * comma, tab, semicolon or vertical bar — is sniffed from the header line (csv-delimiter.ts); a
+ * gzip-compressed file is decompressed as it streams (trace-file.ts).
  * Malformed CSV (an unclosed quote, say) is an InputError naming the file and line; an unreadable
  * file names its path.
  */
-import { createReadStream } from "node:fs";
 import { CsvError, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { InputError, issue, sluiceError } from "../errors.js";
 import { sniffDelimiter } from "./csv-delimiter.js";
 import { regularFileBytes } from "./file-size.js";
-import { firstBytes } from "./trace-format.js";
+import { compressionOf, firstBytes, openTraceBytes } from "./trace-file.js";
 
 export interface CsvRow {
   readonly record: string[];
@@ -43,10 +43,11 @@ export function parseCsvRows(text: string, file: string): CsvRow[] {
  */
 export async function* streamCsvRows(path: string, onBytes?: (readBytes: number, totalBytes: number) => void): AsyncGenerator<readonly CsvRow[]> {
   const totalBytes = await regularFileBytes(path, "a readable CSV file");
-  const delimiter = sniffDelimiter(await firstBytes(path));
-  const input = createReadStream(path);
+  const compression = await compressionOf(path, "a readable CSV file");
+  const delimiter = sniffDelimiter(await firstBytes(path, "a readable CSV file"));
+  const { bytes: input, raw } = openTraceBytes(path, compression);
   let readBytes = 0;
-  if (onBytes !== undefined) input.on("data", (chunk) => onBytes((readBytes += chunk.length), totalBytes));
+  if (onBytes !== undefined) raw.on("data", (chunk) => onBytes((readBytes += chunk.length), totalBytes));
   const parser = input.pipe(parse({ ...OPTIONS, delimiter }));
   input.on("error", (e) => parser.destroy(e));
   // A wake-up made before each read-out: an event during the read-out resolves it, so none is lost.
@@ -70,6 +71,7 @@ export async function* streamCsvRows(path: string, onBytes?: (readBytes: number,
     if (e instanceof InputError) throw e;
     throw sluiceError("io.cannotRead", { path: [path], expected: "a readable CSV file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
   } finally {
+    raw.destroy();
     input.destroy();
     parser.destroy();
   }

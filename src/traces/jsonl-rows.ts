@@ -11,7 +11,7 @@
  * A record that is not a JSON object is an InputError naming file and line (SLU5030), or with
  * `onInvalid: "skip"` counted in `skipped` (the caller adds them to the report).
  */
-import { createReadStream } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 import { InputError, issue, show, sluiceError, type Issue } from "../errors.js";
 import type { CsvRow } from "./csv-rows.js";
 import { regularFileBytes } from "./file-size.js";
@@ -21,6 +21,7 @@ import type { RecordSplitter, RecordText } from "./json-record-text.js";
 import { JsonLinesSplitter } from "./jsonl-lines.js";
 import type { OnInvalidRow } from "./read-report.js";
 import type { SkippedRecords } from "./skipped-records.js";
+import { compressionOf, openTraceBytes } from "./trace-file.js";
 
 export type JsonTraceFormat = "jsonl" | "json-array";
 
@@ -113,21 +114,33 @@ function cannotRead(path: string, e: unknown) {
  */
 export async function* streamJsonRows(path: string, options: JsonRowsOptions & { readonly onBytes?: (readBytes: number, totalBytes: number) => void }): AsyncGenerator<readonly CsvRow[]> {
   const totalBytes = await regularFileBytes(path, "a readable JSON trace file");
-  let firstPassBytes = 0;
+  const compression = await compressionOf(path, "a readable JSON trace file");
+  // Pass 2 reads the (decompressed) bytes pass 1 read, no more, and progress counts the file's raw bytes.
+  let firstPassBytes = 0, firstPassRawBytes = 0;
   const onBytes = options.onBytes;
   async function* chunks(pass: 1 | 2): AsyncGenerator<string> {
     if (pass === 2 && firstPassBytes === 0) return;
-    const input = createReadStream(path, { encoding: "utf8", ...(pass === 2 ? { end: firstPassBytes - 1 } : {}) });
+    const { bytes, raw } = openTraceBytes(path, compression);
+    const decoder = new StringDecoder("utf8");
+    let seen = 0;
     try {
-      for await (const chunk of input) {
-        if (pass === 1) firstPassBytes = input.bytesRead;
-        onBytes?.(Math.round(((pass === 1 ? 0 : firstPassBytes) + input.bytesRead) / 2), totalBytes);
-        yield chunk as string;
+      for await (const chunk of bytes) {
+        let b = chunk as Buffer;
+        if (pass === 2 && seen + b.length > firstPassBytes) b = b.subarray(0, firstPassBytes - seen);
+        seen += b.length;
+        if (pass === 1) [firstPassBytes, firstPassRawBytes] = [seen, raw.bytesRead];
+        onBytes?.(Math.round(((pass === 1 ? 0 : firstPassRawBytes) + raw.bytesRead) / 2), totalBytes);
+        const text = decoder.write(b);
+        if (text !== "") yield text;
+        if (pass === 2 && seen >= firstPassBytes) break;
       }
+      const tail = decoder.end();
+      if (tail !== "") yield tail;
     } catch (e) {
       throw cannotRead(path, e);
     } finally {
-      input.destroy();
+      raw.destroy();
+      bytes.destroy();
     }
   }
   yield* jsonRows(chunks, path, options);

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf, SluiceError } from "../errors.js";
 import { joinLambdaTraces } from "./join-lambda-traces.js";
@@ -30,6 +31,9 @@ beforeAll(async () => {
   for (const [name, body] of Object.entries(LOGS)) await writeFile(path.join(dir, name), body);
   await writeFile(path.join(dir, "sizes.csv"), SIZES_CSV);
   await writeFile(path.join(dir, "sizes.jsonl"), SIZES_JSONL);
+  for (const [name, body] of Object.entries(LOGS)) await writeFile(path.join(dir, `${name}.gz`), gzipSync(body));
+  await writeFile(path.join(dir, "sizes.csv.gz"), gzipSync(SIZES_CSV));
+  await writeFile(path.join(dir, "sizes.jsonl.gz"), gzipSync(SIZES_JSONL));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -62,5 +66,25 @@ describe("readLambdaTraces", () => {
     expect(fromFiles.records).toEqual(fromText.records);
     expect(fromFiles.report).toEqual(fromText.report);
     expect(fromFiles.records.length).toBeGreaterThanOrEqual(N - 1);
+  });
+});
+
+describe("gzip-compressed logs and sizes files", () => {
+  it.each(Object.keys(LOGS))("reads %s.gz as the plain file", async (name) => {
+    const gz = await readLambdaReports(path.join(dir, `${name}.gz`));
+    expect(gz.reports).toHaveLength(N);
+    expect(gz).toEqual(await readLambdaReports(path.join(dir, name)));
+  });
+
+  it.each([
+    ["plain.log", "sizes.csv"],
+    ["events.jsonl", "sizes.jsonl"],
+    ["insights.csv", "sizes.csv"],
+  ])("joins %s.gz with %s.gz as the plain files", async (log, sizes) => {
+    const columns = sizes.endsWith(".jsonl") ? { inputBytes: "input.bytes" } : {};
+    const plain = await readLambdaTraces(path.join(dir, log), path.join(dir, sizes), { columns });
+    const gz = await readLambdaTraces(path.join(dir, `${log}.gz`), path.join(dir, `${sizes}.gz`), { columns });
+    expect(gz.records).toEqual(plain.records);
+    expect(gz.records.length).toBeGreaterThanOrEqual(N - 1);
   });
 });

@@ -2,10 +2,10 @@
  * Reads a Lambda log export and its sizes file from disk and joins them (see joinLambdaReports),
  * streamed: the log line by line (or CSV row by row), the sizes file in batches, twice. Memory holds
  * the reports (a few numbers each) and the rows kept, never either file — except a log that is one
- * JSON document (pretty-printed `aws logs filter-log-events` output), which is parsed whole.
+ * JSON document (pretty-printed `aws logs filter-log-events` output), which is parsed whole. Either
+ * file may be gzip-compressed (trace-file.ts).
  */
-import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { StringDecoder } from "node:string_decoder";
 import { sluiceError } from "../errors.js";
 import { streamCsvRows } from "./csv-rows.js";
 import { joinLambdaReports, type LambdaJoinOptions, type LambdaJoinResult, type SizesSource } from "./join-lambda-traces.js";
@@ -13,7 +13,8 @@ import { streamJsonRows } from "./jsonl-rows.js";
 import { firstLineOf, LambdaReportScanner, logLayoutOf, parseLambdaReports, type LambdaReportParse, type LambdaReportSet } from "./parse-lambda-report.js";
 import { ReportStore } from "./report-store.js";
 import type { OnInvalidRow } from "./read-report.js";
-import { detectTraceFormat, firstBytes } from "./trace-format.js";
+import { compressionOf, firstBytes, openTraceBytes, readTraceText } from "./trace-file.js";
+import { detectTraceFormat } from "./trace-format.js";
 
 function cannotRead(path: string, expected: string, e: unknown) {
   return sluiceError("io.cannotRead", { path: [path], expected, params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
@@ -28,15 +29,9 @@ export async function readLambdaReports(path: string): Promise<LambdaReportParse
 /** The same, held by column (report-store.ts): what a join of a large log needs. */
 export async function scanLambdaLog(path: string): Promise<LambdaReportSet> {
   const expected = "a CloudWatch log export";
-  const layout = logLayoutOf(firstLineOf(await firstBytes(path)));
+  const layout = logLayoutOf(firstLineOf(await firstBytes(path, expected)));
   if (layout.kind === "document") {
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (e) {
-      throw cannotRead(path, expected, e);
-    }
-    const { reports, issues } = parseLambdaReports(text, path);
+    const { reports, issues } = parseLambdaReports(await readTraceText(path, expected), path);
     return { store: ReportStore.of(reports), issues };
   }
   const scanner = new LambdaReportScanner(path);
@@ -54,9 +49,11 @@ export async function scanLambdaLog(path: string): Promise<LambdaReportSet> {
   // buffers lines ahead of a slower consumer, and a million queued lines outlive the young generation).
   let rest = "";
   let n = 0;
+  const { bytes, raw } = openTraceBytes(path, await compressionOf(path, expected));
+  const decoder = new StringDecoder("utf8");
   try {
-    for await (const chunk of createReadStream(path, { encoding: "utf8" }) as AsyncIterable<string>) {
-      const text = rest + chunk;
+    for await (const chunk of bytes) {
+      const text = rest + decoder.write(chunk as Buffer);
       let start = 0;
       for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
         scanner.logLine(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), ++n);
@@ -64,8 +61,12 @@ export async function scanLambdaLog(path: string): Promise<LambdaReportSet> {
       }
       rest = text.slice(start);
     }
+    rest += decoder.end();
   } catch (e) {
     throw cannotRead(path, expected, e);
+  } finally {
+    raw.destroy();
+    bytes.destroy();
   }
   if (rest !== "") scanner.logLine(rest, ++n);
   return scanner.reportSet();

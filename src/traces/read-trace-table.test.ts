@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as parseCsvSync } from "csv-parse/sync";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf } from "../errors.js";
 import { trainProfiles } from "../profiles/train/train-profiles.js";
@@ -21,7 +22,7 @@ const withDelimiter = (csv: string, d: string) =>
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "sluice-read-table-"));
-  for (const sub of ["a", "b", "c", "d", "e", "f"]) await mkdir(path.join(dir, sub));
+  for (const sub of ["a", "b", "c", "d", "e", "f", "gz"]) await mkdir(path.join(dir, sub));
   // one base name, so every file gives the same default app ("wf")
   files.csv = path.join(dir, "a", "wf.csv");
   files.jsonl = path.join(dir, "b", "wf.jsonl");
@@ -35,11 +36,23 @@ beforeAll(async () => {
   files.semicolon = path.join(dir, "f", "wf.csv");
   await writeFile(files.tsv, withDelimiter(CSV, "\t"));
   await writeFile(files.semicolon, withDelimiter(CSV, ";"));
+  // each file again, gzip-compressed, under gz/ (same base names, so the same default app)
+  for (const file of Object.values(files)) await writeFile(path.join(dir, "gz", `${path.basename(file)}.gz`), gzipSync(await readFile(file)));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe("readTraceTable: CSV, JSON Lines and JSON arrays alike", () => {
   const mapping = { columns: { runtimeMs: { expr: "(end - start) * 1000" } }, fanoutFromRuns: { runColumn: "request_id", next: { split: "map", map: "reduce" } } } as const;
+
+  it("reads each file gzip-compressed as it reads it plain (CSV, TSV, JSON Lines, a .log, a JSON array)", async () => {
+    for (const file of Object.values(files)) {
+      const gz = path.join(dir, "gz", `${path.basename(file)}.gz`);
+      const plain = await readTraceTable([file], { mapping });
+      const compressed = await readTraceTable([gz], { mapping });
+      expect(compressed.table.toRecords()).toEqual(plain.table.toRecords());
+      expect(compressed.table.toRecords().length).toBeGreaterThan(0);
+    }
+  });
 
   it("reads tab- and semicolon-delimited files like the CSV, streamed and from text (the delimiter is sniffed from the header)", async () => {
     const fromCsv = (await readTraceTable([files.csv], { mapping })).table.toRecords();

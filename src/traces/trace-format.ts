@@ -3,19 +3,16 @@
  * (`.csv` and `.tsv` are delimited text, whose delimiter csv-rows.ts sniffs; `.jsonl` and `.ndjson`
  * are JSON Lines; `.json` is JSON Lines or an array), else by the first non-blank character, so a
  * `.log` or `.txt` export works: `{` is JSON Lines, `[` an array, anything else CSV. Only the first
- * 64 KiB are read to decide.
+ * 64 KiB are read to decide. A `.gz` ending is passed over and the text decompressed (trace-file.ts).
  */
-import { open } from "node:fs/promises";
-import { sluiceError } from "../errors.js";
 import type { JsonTraceFormat } from "./jsonl-rows.js";
+import { firstBytes } from "./trace-file.js";
 
 export type TraceFormat = "csv" | JsonTraceFormat;
 
-const SNIFF_BYTES = 64 * 1024;
-
 /** The format a file name settles, or "json" (JSON Lines or an array) or undefined (look inside). */
 export function formatOfName(path: string): TraceFormat | "json" | undefined {
-  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  const ext = /\.([^./\\]+)$/.exec(path.replace(/\.gz$/i, ""))?.[1]?.toLowerCase();
   if (ext === "csv" || ext === "tsv") return "csv";
   if (ext === "jsonl" || ext === "ndjson") return "jsonl";
   if (ext === "json") return "json";
@@ -26,22 +23,6 @@ export function formatOfName(path: string): TraceFormat | "json" | undefined {
 export function formatOfStart(text: string): TraceFormat {
   const first = /[^\s\ufeff]/.exec(text)?.[0];
   return first === "{" ? "jsonl" : first === "[" ? "json-array" : "csv";
-}
-
-/** The first 64 KiB of a file as text (a typed error when it cannot be read). */
-export async function firstBytes(path: string): Promise<string> {
-  try {
-    const handle = await open(path, "r");
-    try {
-      const buffer = Buffer.alloc(SNIFF_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-      return buffer.subarray(0, bytesRead).toString("utf8");
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    throw sluiceError("io.cannotRead", { path: [path], expected: "a readable trace file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
-  }
 }
 
 export async function detectTraceFormat(path: string): Promise<TraceFormat> {

@@ -109,6 +109,13 @@ export const TRACE_ERRORS = {
     expected: "≤ {limit} distinct keys over all records",
     hint: "Each distinct (dotted) key of a JSON trace is a column; a log whose keys vary per record (ids as keys) is no table: select the fields you need with jq first.",
   },
+  "traces.compressed": {
+    code: "SLU5033",
+    category: "data",
+    message: "the file is {format}-compressed",
+    expected: "plain text or gzip",
+    hint: "Trace files may be gzip-compressed (.csv.gz, .jsonl.gz) and are decompressed as they stream; decompress other formats first (bunzip2, xz -d, zstd -d, unzip) or recompress with gzip.",
+  },
   "traces.reportLine": {
     code: "SLU5020",
     category: "data",
