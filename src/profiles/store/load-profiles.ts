@@ -42,8 +42,12 @@ async function readOrFail(file: string, key: "profiles.folderMissing" | "profile
  * Each function entry parsed on its own and gathered with Object.fromEntries, so a function named
  * `__proto__` or `constructor` stays an ordinary key (zod's record output would drop `__proto__`).
  */
-function parseFunctions<S extends z.ZodType>(file: string, functions: unknown, schema: S): Record<string, z.output<S>> {
+function checkFunctionsObject(file: string, functions: unknown): asserts functions is object {
   if (typeof functions !== "object" || functions === null || Array.isArray(functions)) fail(file, issue("profiles.badShape", { path: [file, "functions"], expected: "an object of functions", actual: show(functions), params: { reason: "functions is not an object" } }));
+}
+
+function parseFunctions<S extends z.ZodType>(file: string, functions: unknown, schema: S): Record<string, z.output<S>> {
+  checkFunctionsObject(file, functions);
   const issues: Issue[] = [];
   const entries: [string, z.output<S>][] = [];
   for (const [name, value] of Object.entries(functions)) {
@@ -70,6 +74,8 @@ export async function loadProfiles(modelDir: string, options: LoadOptions = {}):
   if (head?.metadata?.format !== PROFILES_FORMAT) fail(file, issue("profiles.wrongFormat", { path: [file, "metadata", "format"], expected: PROFILES_FORMAT, actual: show(head?.metadata?.format) }));
   const version = head.metadata.formatVersion;
   if (version !== PROFILES_FORMAT_VERSION && version !== 1) fail(file, issue("profiles.wrongVersion", { path: [file, "metadata", "formatVersion"], expected: `${PROFILES_FORMAT_VERSION} (or 1, converted on load)`, actual: show(version) }));
+  // Before hashing: a file without its functions (or with them not an object) hashes nothing.
+  checkFunctionsObject(file, head.functions);
   const contentSha256 = sha256(JSON.stringify(head.functions));
   const metadataSchema = version === 1 ? storedMetadataSchema.extend({ formatVersion: z.literal(1) }) : storedProfilesSchema.shape.metadata;
   const parsedMetadata = metadataSchema.safeParse(head.metadata);

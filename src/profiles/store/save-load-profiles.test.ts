@@ -70,6 +70,9 @@ describe("saveProfiles → loadProfiles", () => {
     ["another format version", () => copyTo("ver", (j) => j.replace('"formatVersion": 2', '"formatVersion": 3')), "unsupported format version"],
     ["another format", () => copyTo("fmt", (j) => j.replace('"format": "sluice-profiles"', '"format": "other"')), "not a Sluice profile set"],
     ["an edited model", () => copyTo("edit", (j) => j.replace('"rows": 6', '"rows": 7')), "content hash mismatch"],
+    // found by bench:fuzz (seed 20261209): without its functions the file used to crash the hash
+    ["a file without its functions", () => copyTo("nofns", (j) => JSON.stringify({ ...JSON.parse(j), functions: undefined })), "functions is not an object"],
+    ["functions that are not an object", () => copyTo("fnsarray", (j) => JSON.stringify({ ...JSON.parse(j), functions: [] })), "functions is not an object"],
   ])("rejects %s", async (_label, make, message) => {
     const err = await loadError(await make());
     expect(err.message).toContain(message);
