@@ -100,7 +100,7 @@ async function* withoutPlatformEvents(batches: AsyncIterable<readonly CsvRow[]> 
 /** A sizes file held as text: CSV, or JSON records as the same rows (jsonl-rows.ts). */
 export function sizesFromText(text: string, file: string, onInvalid: OnInvalidRow): SizesSource {
   const format = formatOfStart(text);
-  if (format === "csv") {
+  if (format === "csv" || format === "parquet") { // Parquet is a file format: as text it is CSV, and its errors say so
     let rows: CsvRow[] | undefined;
     return { file, rows: () => [(rows ??= parseCsvRows(text, file))] };
   }

@@ -9,11 +9,11 @@ import { StringDecoder } from "node:string_decoder";
 import { sluiceError } from "../errors.js";
 import { streamCsvRows } from "./csv-rows.js";
 import { joinLambdaReports, type LambdaJoinOptions, type LambdaJoinResult, type SizesSource } from "./join-lambda-traces.js";
-import { streamJsonRows } from "./jsonl-rows.js";
 import { firstLineOf, LambdaReportScanner, logLayoutOf, parseLambdaReports, type LambdaReportParse, type LambdaReportSet } from "./parse-lambda-report.js";
 import { ReportStore } from "./report-store.js";
 import type { OnInvalidRow } from "./read-report.js";
 import { compressionOf, firstBytes, openTraceBytes, readTraceText } from "./trace-file.js";
+import { streamTraceRows } from "./stream-trace-rows.js";
 import { detectTraceFormat } from "./trace-format.js";
 
 function cannotRead(path: string, expected: string, e: unknown) {
@@ -75,8 +75,7 @@ export async function scanLambdaLog(path: string): Promise<LambdaReportSet> {
 /** A sizes file on disk, streamed on each pass: CSV, or JSON Lines / a JSON array (detectTraceFormat). */
 export async function sizesFromFile(path: string, onInvalid: OnInvalidRow): Promise<SizesSource> {
   const format = await detectTraceFormat(path);
-  if (format === "csv") return { file: path, rows: () => streamCsvRows(path) };
-  return { file: path, rows: (skipped) => streamJsonRows(path, { format, onInvalid, skipped }) };
+  return { file: path, rows: (skipped) => streamTraceRows(path, format, { onInvalid, skipped }) };
 }
 
 export async function readLambdaTraces(reportPath: string, sizesPath: string, options: Omit<LambdaJoinOptions, "reportFile" | "sizesFile"> = {}): Promise<LambdaJoinResult> {

@@ -13,9 +13,9 @@ import { RowIngest } from "./ingest-rows.js";
 import type { MappingOrigin } from "./mapping-labels.js";
 import type { TraceMapping } from "./mapping-schema.js";
 import type { ReadReport } from "./read-report.js";
-import { streamCsvRows, type CsvRow } from "./csv-rows.js";
-import { streamJsonRows } from "./jsonl-rows.js";
+import type { CsvRow } from "./csv-rows.js";
 import { SkippedRecords } from "./skipped-records.js";
+import { streamTraceRows } from "./stream-trace-rows.js";
 import { detectTraceFormat } from "./trace-format.js";
 import { TraceTable } from "./trace-table.js";
 
@@ -77,7 +77,7 @@ export async function readTraceTable(files: readonly string[], options: ReadTabl
     const left = (options.maxRows ?? DEFAULT_MAX_TRACE_ROWS) - ingests.reduce((n, i) => n + i.ingest.report().rowsRead, 0);
     const format = await detectTraceFormat(file);
     const skipped = new SkippedRecords();
-    const rows = format === "csv" ? streamCsvRows(file, onBytes) : streamJsonRows(file, { format, onInvalid: options.mapping?.onInvalid ?? "throw", skipped, ...(onBytes === undefined ? {} : { onBytes }) });
+    const rows = streamTraceRows(file, format, { onInvalid: options.mapping?.onInvalid ?? "throw", skipped, ...(onBytes === undefined ? {} : { onBytes }) });
     ingests.push({ ingest: await ingestRows(rows, file, table, options.mapping, origin, left), skipped });
     done += sizes[k]!;
   }

@@ -38,7 +38,7 @@ from traces, and saves them to DIR (profiles.json + weights.bin). Files are stre
 rows train in bounded memory.
 
 Input:
-  --traces FILE        trace CSV or JSON Lines, one invocation a row or line (repeatable). CSV may
+  --traces FILE        trace CSV, JSON Lines or Parquet, one invocation a row or line (repeatable). CSV may
                        be comma, tab, semicolon or | delimited (sniffed from the header); any
                        trace, log or sizes file may be gzip-compressed (.csv.gz). Headers
                        are matched in any style (input_bytes, inputBytes, blob.download,
@@ -46,10 +46,11 @@ Input:
                        max_mem_used_mb). JSON: .jsonl/.ndjson, a .json array of objects, or any
                        file whose first character is { (a .log export); keys are the headers,
                        nested ones dotted ({"blob":{"download":…}} is blob.download), a missing
-                       key an empty cell
+                       key an empty cell. Parquet: .parquet or by its magic bytes; a struct's
+                       fields dotted like JSON keys, timestamps as seconds since the epoch
   --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines or JSON-format
                        platform.report events; failed invocations (timeout, error) are skipped
-  --sizes FILE         CSV or JSON Lines of request sizes joined with the reports by request id;
+  --sizes FILE         CSV, JSON Lines or Parquet of request sizes joined with the reports by request id;
                        with the JSON log format it may be the log itself (the app's own lines,
                        picked with --where; platform events are passed over)
   --id-column COL      the request-id column of --sizes (default: the column matching most REPORT ids)
