@@ -9,11 +9,16 @@
  * The same invocations are then trained from the two other shapes users have them in, side by side in
  * the same run: JSON Lines (one object a line, blob sizes nested) with the same flags, and a Lambda
  * log in the JSON log format (platform.start and platform.report events, one Lambda request id per
- * invocation) joined with a sizes CSV (`--report-log --sizes`), both streamed.
+ * invocation) joined with a sizes CSV (`--report-log --sizes`), both streamed; the CSV gzip-compressed;
+ * and a Parquet file (hyparquet-writer, doubles and strings, snappy, one row group of up to
+ * 1,048,576 rows as pyarrow writes by default: the reader's worst case for memory).
  * Writes the "Training at scale" section of bench/RESULTS.md.
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+import { parquetWriteBuffer } from "hyparquet-writer";
 import { createInterface } from "node:readline";
 import os from "node:os";
 import path from "node:path";
@@ -61,6 +66,26 @@ async function writeOtherShapes(csv: string, jsonl: string, log: string, sizes: 
   await Promise.all(outs.map((o) => once(o, "finish")));
 }
 
+/** Rows per row group of the Parquet file: pyarrow's default maximum (its writers' common case). */
+const PARQUET_ROW_GROUP = 1_048_576;
+
+/** The CSV trace gzip-compressed, and as Parquet (numbers as doubles, text as strings). */
+async function writeCompressedShapes(csv: string, gz: string, parquet: string): Promise<void> {
+  await pipeline(createReadStream(csv), createGzip(), createWriteStream(gz));
+  const columns: string[][] = [];
+  let header: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(csv), crlfDelay: Infinity })) {
+    const cells = line.split(",");
+    if (header.length === 0) {
+      header = cells;
+      for (const _ of cells) columns.push([]);
+    } else cells.forEach((c, j) => columns[j]!.push(c));
+  }
+  const text = new Set(["func", "is_cold", "request_id"]);
+  const columnData = header.map((name, j) => (text.has(name) ? { name, type: "STRING" as const, data: columns[j]! } : { name, type: "DOUBLE" as const, data: Float64Array.from(columns[j]!, Number) }));
+  writeFileSync(parquet, new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: PARQUET_ROW_GROUP })));
+}
+
 interface Measured {
   readonly wallS: number;
   readonly cpuS: number;
@@ -103,9 +128,13 @@ async function main(): Promise<void> {
     // The same invocations in the other shapes, trained side by side in this run (no plot).
     const jsonl = path.join(dir, "trace.jsonl"), log = path.join(dir, "lambda.jsonl"), sizes = path.join(dir, "sizes.csv");
     await writeOtherShapes(trace, jsonl, log, sizes);
+    const gz = path.join(dir, "trace.csv.gz"), parquet = path.join(dir, "trace.parquet");
+    await writeCompressedShapes(trace, gz, parquet);
     const shapes = [
       { name: "the CSV again, without --plot", file: `${traceMb.toFixed(0)} MB`, m: trainCli(["--traces", trace, "--out", path.join(dir, "m-csv"), ...flags]) },
       { name: "JSON Lines (`--traces trace.jsonl`, same flags)", file: `${(statSync(jsonl).size / 1e6).toFixed(0)} MB`, m: trainCli(["--traces", jsonl, "--out", path.join(dir, "m-jsonl"), ...flags]) },
+      { name: "the CSV gzip-compressed (`--traces trace.csv.gz`, same flags)", file: `${(statSync(gz).size / 1e6).toFixed(0)} MB`, m: trainCli(["--traces", gz, "--out", path.join(dir, "m-gz"), ...flags]) },
+      { name: `Parquet (\`--traces trace.parquet\`, same flags; snappy, row groups of ${PARQUET_ROW_GROUP.toLocaleString("en")} rows)`, file: `${(statSync(parquet).size / 1e6).toFixed(0)} MB`, m: trainCli(["--traces", parquet, "--out", path.join(dir, "m-parquet"), ...flags]) },
       {
         name: "Lambda JSON-format log + sizes CSV (`--report-log lambda.jsonl --sizes sizes.csv --id-column aws_request_id --fanout-run run_id`)",
         file: `${(statSync(log).size / 1e6).toFixed(0)} MB + ${(statSync(sizes).size / 1e6).toFixed(0)} MB`,

@@ -69,6 +69,29 @@ describe("Parquet traces", () => {
     expect(records.map((r) => r.cold)).toEqual([true, false]);
   });
 
+  it("dots a struct's fields like nested JSON keys, so blob.download is recognised as the input size", async () => {
+    const p = file("struct.parquet");
+    await writeFile(p, new Uint8Array(parquetWriteBuffer({
+      schema: [
+        { name: "root", num_children: 3 },
+        { name: "func", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "REQUIRED" },
+        { name: "duration_ms", type: "DOUBLE", repetition_type: "REQUIRED" },
+        { name: "blob", num_children: 2, repetition_type: "OPTIONAL" },
+        { name: "download", type: "INT64", repetition_type: "OPTIONAL" },
+        { name: "upload", type: "INT64", repetition_type: "OPTIONAL" },
+      ],
+      columnData: [
+        { name: "func", data: ["map", "map", "map"] },
+        { name: "duration_ms", data: [10, 20, 30] },
+        { name: "blob", data: [{ download: 1000n, upload: 10n }, { download: 2000n, upload: null }, null] },
+      ],
+    })));
+    const read = await readTraceTable([p], { mapping: { onInvalid: "skip" } });
+    const records = read.table.toRecords();
+    expect(records.map((r) => [r.function, r.inputBytes, r.runtimeMs, r.outputBytes])).toEqual([["map", 1000, 10, 10], ["map", 2000, 20, undefined]]);
+    expect(read.reports[0]!.rowsRead).toBe(3); // the third row has no blob: no input size, rejected and counted
+  });
+
   it("names the row of a bad cell as a CSV export of the table would (the header is line 1)", async () => {
     // the fifth data row (line 6 of the CSV) gets a negative duration
     const [header, ...rows] = parseCsvSync(CSV) as string[][];

@@ -7,7 +7,8 @@
  * - Cells become the text the mapping reads: numbers and 64-bit integers in full, booleans
  *   `true`/`false`, timestamps as seconds since the epoch (exact to the nanosecond, so
  *   `(end - start) * 1000` is milliseconds), dates as `YYYY-MM-DD`, nulls as empty cells.
- * - One row group is read at a time: memory holds a row group, not the file.
+ * - One row group is decoded at a time, column by column, and handed on in batches of rows: memory
+ *   holds a row group's columns, not the file nor a row group's rows of cells.
  * - Row numbers in messages count the header as line 1, like a CSV export of the same table.
  *
  * A file that is not Parquet (no `PAR1` footer) or cannot be decoded is a "cannot read" error
@@ -76,8 +77,8 @@ function cellText(v: unknown): string {
   return json(v) ?? "";
 }
 
-function valueAt(row: Record<string, unknown>, keys: readonly string[]): unknown {
-  let v: unknown = row;
+function valueAt(value: unknown, keys: readonly string[]): unknown {
+  let v: unknown = value;
   for (const k of keys) {
     if (v === null || typeof v !== "object") return undefined;
     v = (v as Record<string, unknown>)[k];
@@ -85,7 +86,18 @@ function valueAt(row: Record<string, unknown>, keys: readonly string[]): unknown
   return v;
 }
 
-/** Streams the rows of a Parquet file: the header first, then a batch per row group; `onBytes` hears the progress by row group. */
+/** Rows handed on at a time, cut from a row group's decoded columns (a row group may hold a million rows). */
+const BATCH_ROWS = 8192;
+
+/** A top-level column of one row group, as hyparquet decodes it: chunks of values with their first row. */
+type ColumnChunks = { readonly rowStart: number; readonly data: ArrayLike<unknown> }[];
+
+/**
+ * Streams the rows of a Parquet file: the header first, then batches of BATCH_ROWS rows. A row
+ * group is decoded column by column (typed arrays for numbers), and only each batch becomes cells,
+ * so memory holds one row group's columns, not a million rows of cells. `onBytes` hears the
+ * progress by row group.
+ */
 export async function* streamParquetRows(path: string, onBytes?: (readBytes: number, totalBytes: number) => void): AsyncGenerator<readonly CsvRow[]> {
   const totalBytes = await regularFileBytes(path, EXPECTED);
   let read: typeof import("hyparquet").parquetRead;
@@ -104,18 +116,41 @@ export async function* streamParquetRows(path: string, onBytes?: (readBytes: num
     throw cannotRead(path, e);
   }
   yield [{ record: leaves.map((l) => l.name), info: { lines: 1 } }];
+  const totalRows = Math.max(1, Number(metadata.num_rows));
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
-    let rows: Record<string, unknown>[] = [];
+    const columns = new Map<string, ColumnChunks>();
     try {
-      await read({ file, metadata, rowStart, rowEnd, rowFormat: "object", compressors, parsers: PARSERS, onComplete: (r) => (rows = r) });
+      await read({
+        file, metadata, rowStart, rowEnd, compressors, parsers: PARSERS,
+        onChunk: (c) => {
+          const chunks = columns.get(c.columnName) ?? [];
+          chunks.push({ rowStart: c.rowStart, data: c.columnData as ArrayLike<unknown> });
+          columns.set(c.columnName, chunks);
+        },
+      });
     } catch (e) {
       throw cannotRead(path, e);
     }
-    const line0 = rowStart + 2;
-    yield rows.map((row, i) => ({ record: leaves.map((l) => cellText(valueAt(row, l.keys))), info: { lines: line0 + i } }));
+    // Per leaf: its top-level column's chunks (in row order) and the keys below it.
+    const sources = leaves.map((l) => ({ chunks: [...(columns.get(l.keys[0]!) ?? [])].sort((a, b) => a.rowStart - b.rowStart), below: l.keys.slice(1), at: 0 }));
+    for (let start = rowStart; start < rowEnd; start += BATCH_ROWS) {
+      const end = Math.min(rowEnd, start + BATCH_ROWS);
+      const batch: CsvRow[] = [];
+      for (let row = start; row < end; row++) {
+        const record = sources.map((src) => {
+          // chunks are visited in row order: advance past the ones that end before this row
+          while (src.at < src.chunks.length - 1 && row >= src.chunks[src.at]!.rowStart + src.chunks[src.at]!.data.length) src.at++;
+          const chunk = src.chunks[src.at];
+          const v = chunk === undefined || row < chunk.rowStart ? undefined : chunk.data[row - chunk.rowStart];
+          return cellText(src.below.length === 0 ? v : valueAt(v, src.below));
+        });
+        batch.push({ record, info: { lines: row + 2 } });
+      }
+      yield batch;
+    }
     rowStart = rowEnd;
-    onBytes?.(Math.round((totalBytes * rowStart) / Math.max(1, Number(metadata.num_rows))), totalBytes);
+    onBytes?.(Math.round((totalBytes * rowStart) / totalRows), totalBytes);
   }
 }
