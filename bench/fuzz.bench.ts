@@ -1,6 +1,6 @@
 /**
  * `npm run bench:fuzz`: ≥ 10,000 seeded fast-check cases over plan, simulate, trace CSVs, JSON Lines
- * traces, Lambda logs with their sizes and model folders (test/support/fuzz), each classified as a result with only finite numbers, a catalogued
+ * traces, Lambda logs with their sizes, model folders and damaged Parquet and gzip trace files (test/support/fuzz), each classified as a result with only finite numbers, a catalogued
  * error, a non-finite result or a crash, and timed. Targets (issue: hardening): 0 crashes, 0 NaN or
  * Infinity in any output, 0 cases over 5 s. Writes the tally into bench/RESULTS.md; exits 1 when a
  * target is missed, listing the failing inputs.
@@ -13,7 +13,7 @@ import { saveProfiles } from "../src/profiles/store/save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "../test/support/synthetic-traces.js";
 import { trainProfiles } from "../src/profiles/train/train-profiles.js";
 import { runFuzz, type FuzzTally } from "../test/support/fuzz/run-fuzz.js";
-import { csvTarget, jsonlTarget, lambdaTarget, modelTarget, planTarget, simulateTarget, type FuzzTarget } from "../test/support/fuzz/targets.js";
+import { csvTarget, jsonlTarget, lambdaTarget, modelTarget, planTarget, simulateTarget, traceFilesTarget, type FuzzTarget } from "../test/support/fuzz/targets.js";
 import { machineLine } from "./machine.js";
 import { writeResultsSection } from "./write-section.js";
 
@@ -31,6 +31,7 @@ try {
     [jsonlTarget as FuzzTarget<unknown>, 1500],
     [lambdaTarget as FuzzTarget<unknown>, 1500],
     [modelTarget(path.join(root, "model"), path.join(root, "scratch")) as FuzzTarget<unknown>, 1500],
+    [traceFilesTarget(path.join(root, "files")) as FuzzTarget<unknown>, 1500],
   ];
   const loadBefore = os.loadavg()[0]!;
   const t0 = performance.now();

@@ -6,7 +6,7 @@ import { saveProfiles } from "../../../src/profiles/store/save-profiles.js";
 import { generateTraces, SYNTHETIC_SORT } from "../synthetic-traces.js";
 import { trainProfiles } from "../../../src/profiles/train/train-profiles.js";
 import { runFuzz } from "./run-fuzz.js";
-import { csvTarget, jsonlTarget, lambdaTarget, modelTarget, planTarget, simulateTarget, type FuzzTarget } from "./targets.js";
+import { csvTarget, jsonlTarget, lambdaTarget, modelTarget, planTarget, simulateTarget, traceFilesTarget, type FuzzTarget } from "./targets.js";
 
 // A small seeded sample of what `npm run bench:fuzz` runs 10,000+ times: every case ends in a
 // result with only finite numbers or a catalogued (non-internal) error. Timing is the benchmark's job.
@@ -26,6 +26,7 @@ describe("fuzzing (seeded sample)", () => {
     { name: "jsonl", count: 40, target: () => jsonlTarget },
     { name: "lambda", count: 40, target: () => lambdaTarget },
     { name: "model", count: 60, target: () => modelTarget(path.join(root, "model"), path.join(root, "scratch")) },
+    { name: "files", count: 60, target: () => traceFilesTarget(path.join(root, "files")) },
   ])("$name: $count cases, no crash and no NaN or Infinity", async ({ count, target }) => {
     const tally = await runFuzz(target() as FuzzTarget<unknown>, count, 20_261_203);
     expect(tally.failures).toEqual([]);

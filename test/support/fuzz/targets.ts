@@ -7,7 +7,9 @@
  * - csv: parseCsvTraces on a fuzzed CSV, then trainProfiles on what it kept;
  * - jsonl: the same through parseJsonlTraces on a fuzzed JSON Lines trace;
  * - lambda: joinLambdaTraces on a fuzzed Lambda log and its sizes, then trainProfiles;
- * - model: loadProfiles on a damaged model folder, then plan with what loaded.
+ * - model: loadProfiles on a damaged model folder, then plan with what loaded;
+ * - files: readTraceTable (or readLambdaReports) on a damaged Parquet or gzip-compressed trace file,
+ *   then trainProfiles on what it read.
  */
 import fc from "fast-check";
 import path from "node:path";
@@ -20,11 +22,14 @@ import { simulate } from "../../../src/simulate/simulate.js";
 import { parseCsvTraces } from "../../../src/traces/parse-csv-traces.js";
 import { joinLambdaTraces } from "../../../src/traces/join-lambda-traces.js";
 import { parseJsonlTraces } from "../../../src/traces/parse-jsonl-traces.js";
+import { readLambdaReports } from "../../../src/traces/read-lambda-traces.js";
+import { readTraceTable } from "../../../src/traces/read-trace-table.js";
 import { csvArb, dagArb, jsonlArb, lambdaArb, optionsArb, sizeArb } from "./inputs.js";
 import { modelMutationArb, writeMutatedModel } from "./model-files.js";
+import { TRACE_FILE_KINDS, traceFileDamageArb, writeBaseTraceFiles, writeDamagedTraceFile, type TraceFileDamage, type TraceFileKind } from "./trace-files.js";
 import { mostly } from "./values.js";
 
-export type FuzzTargetName = "plan" | "simulate" | "csv" | "jsonl" | "lambda" | "model";
+export type FuzzTargetName = "plan" | "simulate" | "csv" | "jsonl" | "lambda" | "model" | "files";
 
 export interface FuzzTarget<T> {
   readonly name: FuzzTargetName;
@@ -88,6 +93,26 @@ export function modelTarget(source: string, scratch: string): FuzzTarget<Paramet
       await writeMutatedModel(source, dir, m);
       const set = await loadProfiles(dir);
       return plan(TINY_DAG, "20 MB", { profiles: set });
+    },
+  };
+}
+
+/** Damaged trace files (trace-files.ts), written under `scratch` (the undamaged ones first, once). */
+export function traceFilesTarget(scratch: string): FuzzTarget<[TraceFileKind, TraceFileDamage]> {
+  let n = 0;
+  let base: Promise<void> | undefined;
+  const baseDir = path.join(scratch, "base");
+  return {
+    name: "files",
+    arb: fc.tuple(fc.constantFrom(...TRACE_FILE_KINDS), traceFileDamageArb),
+    run: async ([kind, damage]) => {
+      await (base ??= writeBaseTraceFiles(baseDir));
+      const file = path.join(scratch, `f${n++ % 4}.${kind}`);
+      await writeDamagedTraceFile(baseDir, kind, file, damage);
+      if (kind === "log.gz") return { reports: (await readLambdaReports(file)).reports.length };
+      const read = await readTraceTable([file], { mapping: { columns: { runtimeMs: { expr: "(end - start) * 1000" } }, onInvalid: "skip" } });
+      const records = read.table.toRecords();
+      return { reports: read.reports, set: records.length === 0 ? undefined : (await trainProfiles(records)).data };
     },
   };
 }
