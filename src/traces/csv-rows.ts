@@ -1,8 +1,9 @@
 /**
  * CSV rows of trimmed cells, each with the line it ends on (for error messages), from text or
  * streamed from a file with csv-parse (a file is never held whole in memory). The delimiter —
- * comma, tab, semicolon or vertical bar — is sniffed from the header line (csv-delimiter.ts); a
- * gzip-compressed file is decompressed as it streams (trace-file.ts).
+ * comma, tab, semicolon or vertical bar — is sniffed from the header line (csv-delimiter.ts), and a
+ * semicolon-delimited file's decimal commas read as points (decimal-comma.ts); a gzip-compressed
+ * file is decompressed as it streams (trace-file.ts).
  * Malformed CSV (an unclosed quote, say) is an InputError naming the file and line; an unreadable
  * file names its path.
  */
@@ -10,6 +11,7 @@ import { CsvError, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { InputError, issue, sluiceError } from "../errors.js";
 import { sniffDelimiter } from "./csv-delimiter.js";
+import { rewriteDecimalCommas } from "./decimal-comma.js";
 import { regularFileBytes } from "./file-size.js";
 import { compressionOf, firstBytes, openTraceBytes } from "./trace-file.js";
 
@@ -30,7 +32,10 @@ function csvError(e: unknown, file: string): unknown {
 
 export function parseCsvRows(text: string, file: string): CsvRow[] {
   try {
-    return parseSync(text, { ...OPTIONS, delimiter: sniffDelimiter(text) }) as unknown as CsvRow[];
+    const delimiter = sniffDelimiter(text);
+    const rows = parseSync(text, { ...OPTIONS, delimiter }) as unknown as CsvRow[];
+    if (delimiter === ";") rewriteDecimalCommas(rows);
+    return rows;
   } catch (e) {
     throw csvError(e, file);
   }
@@ -61,6 +66,7 @@ export async function* streamCsvRows(path: string, onBytes?: (readBytes: number,
       const ready = new Promise<void>((resolve) => (wake = resolve));
       const batch: CsvRow[] = [];
       for (let row = parser.read() as CsvRow | null; row !== null; row = parser.read() as CsvRow | null) batch.push(row);
+      if (delimiter === ";") rewriteDecimalCommas(batch);
       if (batch.length > 0) yield batch;
       if (failure !== undefined) throw failure;
       if (ended) return;

@@ -44,6 +44,16 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe("readTraceTable: CSV, JSON Lines and JSON arrays alike", () => {
   const mapping = { columns: { runtimeMs: { expr: "(end - start) * 1000" } }, fanoutFromRuns: { runColumn: "request_id", next: { split: "map", map: "reduce" } } } as const;
 
+  it("reads a semicolon-delimited file with decimal commas (a spreadsheet export in a decimal-comma locale) like the CSV", async () => {
+    const localised = withDelimiter(CSV, ";").replace(/(\d)\.(\d)/g, "$1,$2");
+    expect(localised).toMatch(/;\d+,\d+;/);
+    const semicolonFile = path.join(dir, "f", "wf-decimal-comma.csv");
+    await writeFile(semicolonFile, localised);
+    const fromCsv = (await readTraceTable([files.csv], { mapping })).table.toRecords();
+    expect((await readTraceTable([semicolonFile], { mapping })).table.toRecords().map(({ app: _a, ...r }) => r)).toEqual(fromCsv.map(({ app: _a, ...r }) => r));
+    expect((await parseCsvTraces(localised, { file: "wf.csv", ...mapping })).records).toEqual((await parseCsvTraces(CSV, { file: "wf.csv", ...mapping })).records);
+  });
+
   it("reads each file gzip-compressed as it reads it plain (CSV, TSV, JSON Lines, a .log, a JSON array)", async () => {
     for (const file of Object.values(files)) {
       const gz = path.join(dir, "gz", `${path.basename(file)}.gz`);

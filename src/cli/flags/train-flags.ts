@@ -39,7 +39,8 @@ rows train in bounded memory.
 
 Input:
   --traces FILE        trace CSV, JSON Lines or Parquet, one invocation a row or line (repeatable). CSV may
-                       be comma, tab, semicolon or | delimited (sniffed from the header); any
+                       be comma, tab, semicolon (decimal commas read) or | delimited (sniffed
+                       from the header); any
                        trace, log or sizes file may be gzip-compressed (.csv.gz). Headers
                        are matched in any style (input_bytes, inputBytes, blob.download,
                        max-mem-used) and units read from suffixes (duration_ms, upload_kib,
