@@ -38,17 +38,17 @@ from traces, and saves them to DIR (profiles.json + weights.bin). Files are stre
 rows train in bounded memory.
 
 Input:
-  --traces FILE        trace CSV, JSON Lines or Parquet, one invocation a row or line (repeatable). CSV may
-                       be comma, tab, semicolon (decimal commas read) or | delimited (sniffed
-                       from the header); any
-                       trace, log or sizes file may be gzip-compressed (.csv.gz). Headers
-                       are matched in any style (input_bytes, inputBytes, blob.download,
-                       max-mem-used) and units read from suffixes (duration_ms, upload_kib,
-                       max_mem_used_mb). JSON: .jsonl/.ndjson, a .json array of objects, or any
-                       file whose first character is { (a .log export); keys are the headers,
-                       nested ones dotted ({"blob":{"download":…}} is blob.download), a missing
-                       key an empty cell. Parquet: .parquet or by its magic bytes; a struct's
-                       fields dotted like JSON keys, timestamps as seconds since the epoch
+  --traces FILE        trace CSV, JSON Lines or Parquet, one invocation a row or line
+                       (repeatable). CSV may be comma, tab, semicolon (decimal commas read) or |
+                       delimited (sniffed from the header); any trace, log or sizes file may be
+                       gzip-compressed (.csv.gz). Headers are matched in any style (input_bytes,
+                       inputBytes, blob.download, max-mem-used) and units read from suffixes
+                       (duration_ms, upload_kib, max_mem_used_mb). JSON: .jsonl/.ndjson, a .json
+                       array of objects, or any file whose first character is { (a .log export);
+                       keys are the headers, nested ones dotted ({"blob":{"download":…}} is
+                       blob.download), a missing key an empty cell. Parquet: .parquet or by its
+                       magic bytes; a struct's fields dotted like JSON keys, timestamps as seconds
+                       since the epoch
   --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines or JSON-format
                        platform.report events; failed invocations (timeout, error) are skipped
   --sizes FILE         CSV, JSON Lines or Parquet of request sizes joined with the reports by request id;
