@@ -19,7 +19,7 @@
  * a warm report whose memory is only that environment's running maximum from a larger input trains
  * runtime but not memory (environment-memory.ts), counted as such.
  */
-import { InputError, issue, show, suggestionParams, type Issue } from "../errors.js";
+import { InputError, issue, sluiceError, show, suggestionParams, type Issue } from "../errors.js";
 import { compileMapping } from "./compile-mapping.js";
 import { parseCsvRows, type CsvRow } from "./csv-rows.js";
 import { parseJsonRows } from "./jsonl-rows.js";
@@ -122,6 +122,8 @@ export async function joinLambdaReports(reports: LambdaReportParse | LambdaRepor
   const origin = options.origin ?? "api";
   const onInvalid = options.onInvalid ?? "throw";
   if (parsed.issues.length > 0 && onInvalid !== "skip") throw new InputError(`Invalid REPORT line in ${reportFile}`, parsed.issues.slice(0, 1));
+  // A log without one report would otherwise fail later as an id column that matches nothing.
+  if (store.size === 0) throw sluiceError("traces.noReports", { path: [reportFile], actual: parsed.issues.length === 0 ? "no report" : `${parsed.issues.length} invalid reports, skipped` });
   // Report index by request id (the last report of an id wins: a retried request's final outcome).
   const byId = new Map<string, number>();
   for (let i = 0; i < store.size; i++) byId.set(store.requestId(i), i);

@@ -7,6 +7,9 @@
  *   {"requestId", "metrics": {"durationMs", "maxMemoryUsedMB", …}, "status"}}` (Lambda's JSON log
  *   format and Telemetry API), one event a line or a whole JSON document such as
  *   `aws logs filter-log-events` output (events whose `message` holds either shape).
+ * - the fields CloudWatch Logs Insights discovers in REPORT lines (`@requestId`, `@duration`,
+ *   `@maxMemoryUsed`, …), as a CSV export or as `aws logs get-query-results` JSON
+ *   (insights-fields.ts).
  * Other log lines are ignored; a report missing a field is an issue naming file and line.
  *
  * Environment: where the export names each event's log stream — one stream per execution
@@ -21,6 +24,7 @@
  */
 import { issue, show, type Issue } from "../errors.js";
 import { parseCsvRows } from "./csv-rows.js";
+import { insightsCell, insightsColumnsOf, insightsField, insightsRecord, reportOfInsights, type InsightsColumns, type InsightsRow } from "./insights-fields.js";
 import { normaliseName } from "./names.js";
 import type { LambdaReport } from "./lambda-report.js";
 import { ReportStore } from "./report-store.js";
@@ -152,6 +156,12 @@ export class LambdaReportScanner {
         else if (part.includes(PLATFORM_REPORT) && part.trimStart().startsWith("{")) this.walk(tryJson(part), lineOf, depth + 1, environment);
       }
     } else if (Array.isArray(value)) {
+      const fields = insightsRecord(value);
+      if (fields !== undefined) {
+        const line = lineOf(insightsField(fields, "requestId") || '"field"'); // the row's own id places it
+        this.insights(reportOfInsights((f) => insightsField(fields, f), line), line);
+        return;
+      }
       for (const v of value) this.walk(v, lineOf, depth + 1, environment);
     } else if (isObject(value)) {
       const env = streamOf(value) ?? environment;
@@ -175,6 +185,16 @@ export class LambdaReportScanner {
         else this.walk(json, () => line, 0, environment);
       }
     });
+  }
+
+  /** One row of a Logs Insights export of REPORT fields (insights-fields.ts). */
+  insightsRow(cells: readonly string[], line: number, columns: InsightsColumns): void {
+    this.insights(reportOfInsights((f) => insightsCell(cells, columns, f), line), line);
+  }
+
+  private insights(row: InsightsRow, line: number): void {
+    if (row.ok) this.store.push(row.report);
+    else this.issues.push(issue("traces.reportLine", { path: [this.file, `line ${line}`, row.missing], actual: "a Logs Insights row without them" }));
   }
 
   /** One line of a plain, CSV (timestamp,message) or JSON Lines export. */
@@ -206,15 +226,18 @@ export class LambdaReportScanner {
 
 /**
  * How a log export is laid out, from its first non-blank line: a whole JSON document (it opens with
- * `[`, or with `{` on a line that is not a JSON value by itself), a CSV with a log-stream column (its
- * header names one), or lines.
+ * `[`, or with `{` on a line that is not a JSON value by itself), a Logs Insights CSV of REPORT
+ * fields (its header names @requestId, @duration and @maxMemoryUsed), a CSV with a log-stream
+ * column (its header names one), or lines.
  */
-export type LogLayout = { readonly kind: "document" } | { readonly kind: "csv"; readonly streamColumn: number } | { readonly kind: "lines" };
+export type LogLayout = { readonly kind: "document" } | { readonly kind: "csv"; readonly streamColumn: number } | { readonly kind: "insights"; readonly columns: InsightsColumns } | { readonly kind: "lines" };
 
 export function logLayoutOf(firstLine: string): LogLayout {
   const line = firstLine.trim();
   // JSON Lines never open with `[`; an object line that does not parse alone opens a pretty-printed document.
   if (line.startsWith("[") || (line.startsWith("{") && tryJson(line) === undefined)) return { kind: "document" };
+  const columns = line.startsWith("{") || REPORT.test(line) ? undefined : insightsColumnsOf(line.split(","));
+  if (columns !== undefined) return { kind: "insights", columns };
   const streamColumn = streamColumnOf(line);
   return streamColumn >= 0 ? { kind: "csv", streamColumn } : { kind: "lines" };
 }
@@ -281,8 +304,11 @@ export function parseLambdaReports(text: string, file: string): LambdaReportPars
       return out.result();
     }
   }
-  if (layout.kind === "csv") {
-    for (const row of parseCsvRows(text, file).slice(1)) out.csvRow(row.record, row.info.lines, layout.streamColumn);
+  if (layout.kind === "csv" || layout.kind === "insights") {
+    for (const row of parseCsvRows(text, file).slice(1)) {
+      if (layout.kind === "csv") out.csvRow(row.record, row.info.lines, layout.streamColumn);
+      else out.insightsRow(row.record, row.info.lines, layout.columns);
+    }
     return out.result();
   }
   text.split(/\r?\n/).forEach((content, i) => out.logLine(content, i + 1));

@@ -22,6 +22,13 @@ const LOGS: Record<string, string> = {
   "events-array.json": JSON.stringify(ks.map(event)),
   "filter-log-events.json": JSON.stringify({ events: ks.map((k) => ({ logStreamName: `stream-${k % 3}`, timestamp: k, message: k % 2 === 0 ? text(k) : JSON.stringify(event(k)) })) }, null, 2),
 };
+/** The same reports as Logs Insights returns their fields (`filter @type = "REPORT" | fields …`): memory in bytes at 10^6 per MB. */
+const insightsFields = (k: number) => ({ "@timestamp": `2024-05-01 10:00:${String(k).padStart(2, "0")}.000`, "@logStream": `stream-${k % 3}`, "@requestId": ID(k), "@duration": `${10 + k}.5`, "@billedDuration": `${11 + k}`, "@maxMemoryUsed": `${(60 + (k % 4) * 10) * 1e6}`, "@memorySize": `${512e6}`, "@initDuration": k % 5 === 0 ? "150.0" : "" });
+const INSIGHTS: Record<string, string> = {
+  "insights-fields.csv": [Object.keys(insightsFields(0)).join(","), ...ks.map((k) => Object.values(insightsFields(k)).join(","))].join("\n") + "\n",
+  "get-query-results.json": JSON.stringify({ results: ks.map((k) => Object.entries(insightsFields(k)).filter(([, v]) => v !== "").map(([field, value]) => ({ field, value }))), status: "Complete" }, null, 2),
+};
+Object.assign(LOGS, INSIGHTS);
 const SIZES_CSV = ["request_id,app,function,input_bytes", ...ks.map((k) => `${ID(k)},a,f,${(k + 1) * 1000}`)].join("\n") + "\n";
 const SIZES_JSONL = ks.map((k) => JSON.stringify({ requestId: ID(k), app: "a", function: "f", input: { bytes: (k + 1) * 1000 } })).join("\n") + "\n";
 
@@ -86,5 +93,36 @@ describe("gzip-compressed logs and sizes files", () => {
     const gz = await readLambdaTraces(path.join(dir, `${log}.gz`), path.join(dir, `${sizes}.gz`), { columns });
     expect(gz.records).toEqual(plain.records);
     expect(gz.records.length).toBeGreaterThanOrEqual(N - 1);
+  });
+});
+
+describe("Logs Insights exports of REPORT fields", () => {
+  const essentials = (r: { requestId: string; durationMs: number; maxMemoryUsedMb: number; memorySizeMb?: number; initDurationMs?: number }) => [r.requestId, r.durationMs, r.maxMemoryUsedMb, r.memorySizeMb, r.initDurationMs !== undefined];
+
+  it.each(Object.keys(INSIGHTS))("%s gives the reports the REPORT lines give, cold starts included", async (name) => {
+    const fromInsights = await readLambdaReports(path.join(dir, name));
+    expect(fromInsights.issues).toEqual([]);
+    expect(fromInsights.reports.map(essentials)).toEqual((await readLambdaReports(path.join(dir, "plain.log"))).reports.map(essentials));
+    expect(fromInsights.reports.map((r) => r.environment)).toEqual(ks.map((k) => `stream-${k % 3}`));
+  });
+
+  it("joins an Insights CSV with the sizes as the plain log joins", async () => {
+    const fromInsights = await readLambdaTraces(path.join(dir, "insights-fields.csv"), path.join(dir, "sizes.csv"));
+    const fromLog = await readLambdaTraces(path.join(dir, "plain.log"), path.join(dir, "sizes.csv"));
+    expect(fromInsights.records.map((r) => [r.inputBytes, r.runtimeMs, r.cold])).toEqual(fromLog.records.map((r) => [r.inputBytes, r.runtimeMs, r.cold]));
+    expect(fromInsights.records.length).toBeGreaterThan(0);
+  });
+
+  it("reads memory given in MiB-based bytes as MiB, and names a row without @maxMemoryUsed", () => {
+    const csv = ["@requestId,@duration,@maxMemoryUsed,@memorySize", `${ID(1)},12.5,${64 * 1048576},${512 * 1048576}`, `${ID(2)},13.5,,${512 * 1048576}`].join("\n");
+    const parsed = parseLambdaReports(csv, "q.csv");
+    expect(parsed.reports.map((r) => [r.maxMemoryUsedMb, r.memorySizeMb])).toEqual([[64, 512]]);
+    expect(parsed.issues[0]).toMatchObject({ code: codeOf("traces.reportLine"), path: ["q.csv", "line 3", "@maxMemoryUsed"] });
+  });
+
+  it("a log with no report at all is SLU5034 naming it, not an id column that matches nothing", async () => {
+    const err = await readLambdaTraces(path.join(dir, "sizes.csv"), path.join(dir, "sizes.csv")).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(SluiceError);
+    expect((err as SluiceError).issues[0]).toMatchObject({ code: codeOf("traces.noReports"), path: [path.join(dir, "sizes.csv")] });
   });
 });

@@ -35,12 +35,13 @@ export async function scanLambdaLog(path: string): Promise<LambdaReportSet> {
     return { store: ReportStore.of(reports), issues };
   }
   const scanner = new LambdaReportScanner(path);
-  if (layout.kind === "csv") {
+  if (layout.kind === "csv" || layout.kind === "insights") {
     let header = true;
     for await (const batch of streamCsvRows(path)) {
       for (const row of batch) {
         if (header) header = false;
-        else scanner.csvRow(row.record, row.info.lines, layout.streamColumn);
+        else if (layout.kind === "csv") scanner.csvRow(row.record, row.info.lines, layout.streamColumn);
+        else scanner.insightsRow(row.record, row.info.lines, layout.columns);
       }
     }
     return scanner.reportSet();

@@ -49,9 +49,12 @@ Input:
                        blob.download), a missing key an empty cell. Parquet: .parquet or by its
                        magic bytes; a struct's fields dotted like JSON keys, timestamps as seconds
                        since the epoch
-  --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines or JSON-format
-                       platform.report events; failed invocations (timeout, error) are skipped
-  --sizes FILE         CSV, JSON Lines or Parquet of request sizes joined with the reports by request id;
+  --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines, JSON-format
+                       platform.report events, or a Logs Insights export of REPORT fields
+                       (@requestId, @duration, @maxMemoryUsed, …; CSV or get-query-results
+                       JSON); failed invocations (timeout, error) are skipped
+  --sizes FILE         CSV, JSON Lines or Parquet of request sizes joined with the reports by
+                       request id;
                        with the JSON log format it may be the log itself (the app's own lines,
                        picked with --where; platform events are passed over)
   --id-column COL      the request-id column of --sizes (default: the column matching most REPORT ids)

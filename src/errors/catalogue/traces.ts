@@ -116,6 +116,13 @@ export const TRACE_ERRORS = {
     expected: "plain text or gzip",
     hint: "Trace files may be gzip-compressed (.csv.gz, .jsonl.gz) and are decompressed as they stream; decompress other formats first (bunzip2, xz -d, zstd -d, unzip) or recompress with gzip.",
   },
+  "traces.noReports": {
+    code: "SLU5034",
+    category: "data",
+    message: "no Lambda invocation report in the log",
+    expected: "REPORT lines, platform.report events, or a Logs Insights export of @requestId, @duration and @maxMemoryUsed",
+    hint: "Pass the log export as --report-log and the file of request sizes as --sizes; from Logs Insights, export the REPORT fields (filter @type = \"REPORT\" | fields @requestId, @duration, @maxMemoryUsed, @memorySize, @initDuration, @logStream).",
+  },
   "traces.reportLine": {
     code: "SLU5020",
     category: "data",
