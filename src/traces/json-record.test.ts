@@ -65,3 +65,34 @@ describe("a JSON record as cells", () => {
     expect(keys).toEqual(["a.b", "a.c", "d"]);
   });
 });
+
+describe("arrays of key/value pairs", () => {
+  it("an OpenWhisk activation's annotations become dotted keys by name, nested values dotted further", () => {
+    const activation = { name: "map", duration: 123, annotations: [{ key: "waitTime", value: 5 }, { key: "initTime", value: 300 }, { key: "limits", value: { memory: 256, timeout: 60000 } }], response: { status: "success" } };
+    expect(cells(JSON.stringify(activation))).toEqual([
+      ["name", "map"], ["duration", "123"], ["annotations.waitTime", "5"], ["annotations.initTime", "300"], ["annotations.limits.memory", "256"], ["annotations.limits.timeout", "60000"], ["response.status", "success"],
+    ]);
+    const keys: string[] = [];
+    forEachKey(activation, (k) => keys.push(k));
+    expect(keys).toEqual(cells(JSON.stringify(activation)).map(([k]) => k));
+  });
+
+  it.each([
+    ["AWS tags (Key/Value)", { tags: [{ Key: "stage", Value: "map" }] }, [["tags.stage", "map"]]],
+    ["Kubernetes env (name/value)", { env: [{ name: "MEMORY_MB", value: "512" }] }, [["env.MEMORY_MB", "512"]]],
+    ["a repeated key: the last wins", { a: [{ key: "x", value: 1 }, { key: "x", value: 2 }] }, [["a.x", "2"]]],
+    ["a key named __proto__ stays a key", { a: [{ key: "__proto__", value: 1 }] }, [["a.__proto__", "1"]]],
+  ])("%s", (_label, record, expected) => {
+    expect(cells(JSON.stringify(record))).toEqual(expected);
+  });
+
+  it.each([
+    ["numbers", { a: [1, 2] }],
+    ["pairs with a third property", { a: [{ key: "x", value: 1, extra: true }] }],
+    ["a pair whose key is not text", { a: [{ key: 1, value: 1 }] }],
+    ["mixed pairs and values", { a: [{ key: "x", value: 1 }, 5] }],
+    ["an empty array", { a: [] }],
+  ])("%s stay JSON text", (_label, record) => {
+    expect(cells(JSON.stringify(record))).toEqual([["a", JSON.stringify(record.a)]]);
+  });
+});

@@ -1,9 +1,12 @@
 /**
  * One JSON record as a row of cells, the way a CSV would hold it: nested objects flattened to dotted
  * keys (`{"blob":{"download":8}}` → `blob.download`), numbers and strings as their text, booleans as
- * `true`/`false`, null as an empty cell. An array (or any other non-scalar) becomes its JSON text: a
- * field mapped to it then fails as a CSV cell holding that text would ("not a number", naming file,
- * line and key), and a key no field uses costs nothing. Pure: no I/O.
+ * `true`/`false`, null as an empty cell. An array of key/value pairs — `[{"key": "initTime",
+ * "value": 300}]`, as OpenWhisk activation annotations, AWS tags (`Key`/`Value`) or Kubernetes env
+ * (`name`/`value`) hold them — is an object by those keys (`annotations.initTime`). Any other array
+ * (or other non-scalar) becomes its JSON text: a field mapped to it then fails as a CSV cell holding
+ * that text would ("not a number", naming file, line and key), and a key no field uses costs
+ * nothing. Pure: no I/O.
  */
 
 export type ParsedRecord =
@@ -32,6 +35,29 @@ function isNested(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** The names a key/value pair's key and value go by. */
+const PAIR_NAMES: readonly (readonly [string, string])[] = [["key", "value"], ["Key", "Value"], ["name", "value"], ["Name", "Value"]];
+
+/** An array of key/value pairs as an object by their keys (the last of a repeated key wins), else undefined. */
+function pairsObject(v: unknown): Record<string, unknown> | undefined {
+  if (!Array.isArray(v) || v.length === 0 || !isNested(v[0])) return undefined;
+  const first = v[0];
+  const names = PAIR_NAMES.find(([k, val]) => typeof first[k] === "string" && val in first);
+  if (names === undefined) return undefined;
+  const [k, val] = names;
+  const out: Record<string, unknown> = {};
+  for (const pair of v) {
+    if (!isNested(pair) || typeof pair[k] !== "string" || !(val in pair) || Object.keys(pair).length !== 2) return undefined;
+    Object.defineProperty(out, pair[k], { value: pair[val], enumerable: true, configurable: true, writable: true });
+  }
+  return out;
+}
+
+/** The object a value's cells nest under: an object, or an array of key/value pairs. */
+function nestedOf(v: unknown): Record<string, unknown> | undefined {
+  return isNested(v) ? v : pairsObject(v);
+}
+
 /** A scalar's cell text; an array's JSON text. */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return "";
@@ -44,7 +70,8 @@ export function cellText(v: unknown): string {
 export function forEachCell(record: Readonly<Record<string, unknown>>, visit: (key: string, cell: string) => void, prefix = ""): void {
   for (const [k, v] of Object.entries(record)) {
     const key = prefix + k;
-    if (isNested(v)) forEachCell(v, visit, key + ".");
+    const nested = nestedOf(v);
+    if (nested !== undefined) forEachCell(nested, visit, key + ".");
     else visit(key, cellText(v));
   }
 }
@@ -53,7 +80,8 @@ export function forEachCell(record: Readonly<Record<string, unknown>>, visit: (k
 export function forEachKey(record: Readonly<Record<string, unknown>>, visit: (key: string) => void, prefix = ""): void {
   for (const [k, v] of Object.entries(record)) {
     const key = prefix + k;
-    if (isNested(v)) forEachKey(v, visit, key + ".");
+    const nested = nestedOf(v);
+    if (nested !== undefined) forEachKey(nested, visit, key + ".");
     else visit(key);
   }
 }

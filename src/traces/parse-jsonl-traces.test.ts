@@ -150,3 +150,28 @@ describe("parseJsonlTraces reads what parseCsvTraces reads from the same records
     );
   });
 });
+
+describe("parseJsonlTraces: OpenWhisk activation records", () => {
+  // As `wsk activation get` prints them: annotations are key/value pairs; a cold start has initTime.
+  const activation = (k: number) => ({
+    activationId: `a${k}`,
+    name: "resize",
+    start: 1_700_000_000_000 + 1000 * k,
+    end: 1_700_000_000_000 + 1000 * k + 20 + k,
+    duration: 20 + k,
+    annotations: [{ key: "waitTime", value: 3 }, ...(k % 4 === 0 ? [{ key: "initTime", value: 250 }] : []), { key: "limits", value: { concurrency: 1, memory: k % 2 === 0 ? 256 : 512, timeout: 60000 } }],
+    response: { status: "success", success: true, result: { input_bytes: 1000 * (k + 1) } },
+  });
+
+  it("train from a JSON array of activations: annotations by key, cold starts from initTime, the memory setting from limits", async () => {
+    const text = JSON.stringify(Array.from({ length: 8 }, (_, k) => activation(k)));
+    const { records } = await parseJsonlTraces(text, {
+      file: "activations.json",
+      columns: { function: "name", runtimeMs: "duration", inputBytes: "response.result.input_bytes", memorySettingMb: "annotations.limits.memory", cold: { expr: "annotations.initTime > 0" } },
+    });
+    expect(records).toHaveLength(8);
+    expect(records.map((r) => r.cold === true)).toEqual([true, false, false, false, true, false, false, false]);
+    expect(records.map((r) => r.memorySettingMb)).toEqual([256, 512, 256, 512, 256, 512, 256, 512]);
+    expect(records.map((r) => r.runtimeMs)).toEqual([20, 21, 22, 23, 24, 25, 26, 27]);
+  });
+});
