@@ -3,12 +3,14 @@
  * unit and checked (never a silent NaN). The function and input size are required: without them the
  * row is rejected. A target or optional field that is empty is simply absent (the row trains the
  * targets it has); one that is bad (not a number, negative, not finite, a bad flag) is absent too
- * and comes back as an issue naming file, line and column, which the reader raises or counts.
+ * and comes back as an issue naming file, line and column, which the reader raises or counts. A
+ * cell with its own unit (`61 MB`, units.ts) is read in that unit.
  */
 import { issue, type Issue } from "../errors.js";
 import type { RowMapper } from "./compile-mapping.js";
 import { CellError, truthOf, type CellValue } from "./expression.js";
 import type { TraceField, TraceRecord } from "./trace-record.js";
+import { cellWithUnit, unitFactor, unitsFor } from "./units.js";
 
 export interface FieldProblem {
   readonly field: TraceField;
@@ -38,8 +40,16 @@ function convert(field: TraceField, raw: CellValue, factor: number, column: stri
       return { ok: false, reason: "bad flag", expected: c.expected, actual: c.actual, column };
     }
   }
-  if (typeof raw !== "number") return { ok: false, reason: "not a number", expected: "a number", actual: JSON.stringify(raw), column };
-  const value = raw * factor;
+  let value: number;
+  if (typeof raw === "number") value = raw * factor;
+  else {
+    // A cell with its own unit (`61 MB`) is read in it, whatever the column's unit.
+    const withUnit = typeof raw === "string" ? cellWithUnit(raw) : undefined;
+    const own = withUnit === undefined ? undefined : unitFactor(field, withUnit.unit);
+    if (withUnit === undefined) return { ok: false, reason: "not a number", expected: "a number", actual: JSON.stringify(raw), column };
+    if (own === undefined) return { ok: false, reason: "not a number", expected: `a number, or one with a unit of ${unitsFor(field).join(", ") || "none"}`, actual: JSON.stringify(raw), column };
+    value = withUnit.value * own;
+  }
   if (!Number.isFinite(value)) return { ok: false, reason: "not finite", expected: "a finite number", actual: String(raw), column };
   if (value < 0) return { ok: false, reason: "negative", expected: "a number ≥ 0", actual: String(raw), column };
   if (field === "memorySettingMb" && value === 0) return { ok: true, value: undefined };

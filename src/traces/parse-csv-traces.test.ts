@@ -145,6 +145,14 @@ describe("parseCsvTraces: bad input is a typed error or a counted skip naming ro
     expect(skipped.report.targets.runtimeMs).toMatchObject({ used: 0, skipped: { negative: 1 } });
   });
 
+  it("reads a cell with its own unit in that unit, over the column's (61 MB, 12.5ms, 128Mi), and names a unit that does not fit", async () => {
+    const text = "function,input_size,duration_ms,memory,output_kb\nf,2 MiB,1.5 s,128Mi,10 KB\nf,1000,12.5ms,61 MB,2000\n";
+    const { records } = await parseCsvTraces(text, { file: "u.csv", columns: { inputBytes: "input_size", memoryMb: "memory" } });
+    expect(records.map((r) => [r.inputBytes, r.runtimeMs, r.memoryMb, r.outputBytes])).toEqual([[2 * 1024 ** 2, 1500, 128, 10_000], [1000, 12.5, 61, 2_000_000]]);
+    const err = await issueOf(() => parseCsvTraces("function,input_bytes,duration\nf,1000,5 MB\n", { file: "u.csv" }));
+    expect(err.issues[0]).toMatchObject({ path: ["u.csv", "line 2", "duration"], expected: "a number, or one with a unit of us, ms, s", actual: '"5 MB"' });
+  });
+
   it("names the column of a non-numeric cell inside an expression", async () => {
     const text = "func,start,end,blob.download\nf,10,soon,1\n";
     const err = await issueOf(() => parseCsvTraces(text, { file: "e.csv", columns: { runtimeMs: { expr: "end - start" } } }));

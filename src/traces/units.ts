@@ -1,7 +1,9 @@
 /**
  * Units per column. Sizes: decimal kB/MB/GB (powers of 1000) and binary KiB/MiB/GiB (powers of 1024);
  * memory fields are in the platform's MB (Lambda's: 2^20 bytes), so MB and MiB both mean 1 there;
- * times in µs, ms, s. A header's unit can also be read from its suffix (`duration_ms`, `upload_kib`).
+ * times in µs, ms, s. A header's unit can also be read from its suffix (`duration_ms`, `upload_kib`),
+ * and a cell can carry its own (`61 MB`, `12.5ms`, `128Mi` as Kubernetes writes it), which then wins
+ * over the column's.
  */
 import type { TraceField } from "./trace-record.js";
 
@@ -48,4 +50,18 @@ export function splitUnitSuffix(name: string): { readonly stem: string; readonly
     if (name.endsWith("_" + suffix)) return { stem: name.slice(0, -suffix.length - 1), unit };
   }
   return { stem: name, unit: undefined };
+}
+
+/** Unit words a cell may end in, lower-cased (Kubernetes quantities Ki/Mi/Gi included). */
+const CELL_UNITS: ReadonlyMap<string, ValueUnit> = new Map([
+  ["b", "B"], ["byte", "B"], ["bytes", "B"], ["kb", "KB"], ["kib", "KiB"], ["ki", "KiB"], ["mb", "MB"], ["mib", "MiB"], ["mi", "MiB"],
+  ["gb", "GB"], ["gib", "GiB"], ["gi", "GiB"], ["us", "us"], ["µs", "us"], ["μs", "us"], ["ms", "ms"], ["s", "s"], ["sec", "s"], ["secs", "s"],
+]);
+const WITH_UNIT = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-zµμ]+)$/i;
+
+/** A cell such as `61 MB` or `12.5ms`: its number and unit, or undefined when it is no number with a known unit. */
+export function cellWithUnit(text: string): { readonly value: number; readonly unit: ValueUnit } | undefined {
+  const m = WITH_UNIT.exec(text.trim());
+  const unit = m === null ? undefined : CELL_UNITS.get(m[2]!.toLowerCase());
+  return unit === undefined ? undefined : { value: Number(m![1]), unit };
 }

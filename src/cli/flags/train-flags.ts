@@ -42,8 +42,9 @@ Input:
                        (repeatable). CSV may be comma, tab, semicolon (decimal commas read) or |
                        delimited (sniffed from the header); any trace, log or sizes file may be
                        gzip-compressed (.csv.gz). Headers are matched in any style (input_bytes,
-                       inputBytes, blob.download, max-mem-used) and units read from suffixes
-                       (duration_ms, upload_kib, max_mem_used_mb). JSON: .jsonl/.ndjson, a .json
+                       inputBytes, blob.download, max-mem-used), units read from suffixes
+                       (duration_ms, upload_kib, max_mem_used_mb) or from a cell's own (61 MB,
+                       12.5ms, 128Mi). JSON: .jsonl/.ndjson, a .json
                        array of objects, or any file whose first character is { (a .log export);
                        keys are the headers, nested ones dotted ({"blob":{"download":…}} is
                        blob.download), a missing key an empty cell. Parquet: .parquet or by its
