@@ -15,7 +15,7 @@ const HELP = `Usage: sluice <command> [options]
 
 Commands:
   plan       plan how data moves between a DAG's stages (sluice plan --help)
-  train      train profiles from trace CSVs or Lambda logs (sluice train --help)
+  train      train profiles from traces (CSV, JSON, Parquet) or Lambda logs (sluice train --help)
   predict    a function's runtime, memory, output and fanout at a size, from trained profiles (sluice predict --help)
   simulate   plan, then simulate the plan instance by instance (sluice simulate --help)
   run        plan, then run the plan on real backends and measure it (sluice run --help)

@@ -178,3 +178,23 @@ describe("sluice train", () => {
     expect(io.err()).not.toContain("columns option");
   });
 });
+
+describe("sluice train --dry-run", () => {
+  it("reads and maps the traces, prints each function's rows, cold starts, sizes and memory settings, and writes nothing", async () => {
+    const io = capture();
+    const out = path.join(dir, "dry-model");
+    expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--derive", "runtimeMs=(end - start) * 1000", "--dry-run", "--out", out])).toBe(0);
+    expect(io.err()).toMatch(/wf\.csv: \d+ of \d+ rows kept/);
+    expect(io.out()).toMatch(/function\s+rows\s+cold\s+sizes\s+input range\s+memory settings/);
+    // 30 runs, every 5th cold, roots of 1–32 MB: the reduce stage ran once a run
+    expect(io.out()).toMatch(/\nreduce\s+30\s+6\s+6\s+1\.00 MB – 32\.0 MB\s+1024 MB\n/);
+    expect(io.out()).toMatch(/dry run: \d+ rows of 3 functions read; nothing trained or written/);
+    await expect(readFile(path.join(out, "profiles.json"))).rejects.toThrow();
+  });
+
+  it("needs no --out, and a trace that keeps no row fails as training would (exit 65)", async () => {
+    capture();
+    expect(await runTrainCommand(["--traces", path.join(dir, "t.csv"), "--dry-run"])).toBe(0);
+    expect(await runTrainCommand(["--traces", path.join(dir, "t.csv"), "--where", "runtime_ms < 0", "--dry-run"])).toBe(65);
+  });
+});

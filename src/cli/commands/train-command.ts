@@ -2,7 +2,8 @@
  * `sluice train`: streams traces (CSV or JSON Lines files, or a Lambda log's reports joined with a sizes CSV) through
  * the mapping the flags describe, trains a profile set with a progress bar, saves it, prints what
  * each target trained on and the metrics table (the model predict uses, with its held-out errors),
- * and optionally plots the fit. Returns the exit code: 0 done, else the error's sysexits code (64
+ * and optionally plots the fit; `--dry-run` stops after reading, with each function's rows, sizes
+ * and memory settings. Returns the exit code: 0 done, else the error's sysexits code (64
  * bad flags, 65 bad rows or a mapping that does not fit the header — named by its flag, 66
  * unreadable input, 74 an output that cannot be written).
  */
@@ -26,7 +27,7 @@ import { parseCliArgs } from "../flags/parse-cli-args.js";
 import { plotFormatOf } from "../io/plot-file.js";
 import { TRAIN_FLAGS, TRAIN_HELP } from "../flags/train-flags.js";
 import { buildMapping } from "../flags/train-mapping.js";
-import { describeFile, describeTargets } from "../format/train-summary.js";
+import { describeFile, describeFunctions, describeTargets } from "../format/train-summary.js";
 
 export { TRAIN_HELP } from "../flags/train-flags.js";
 
@@ -48,7 +49,8 @@ async function run(argv: string[]): Promise<number> {
   if (traces.length === 0 && !lambda) missingFlag("--traces", "--traces FILE.csv or FILE.jsonl, or --report-log LOG with --sizes SIZES.csv");
   if (lambda && (values["report-log"] === undefined || values.sizes === undefined)) throw sluiceError("cli.flagsConflict", { path: [values.sizes === undefined ? "--sizes" : "--report-log"], expected: "--report-log and --sizes together" });
   if (values["id-column"] !== undefined && !lambda) throw sluiceError("cli.flagsConflict", { path: ["--id-column"], expected: "--id-column with --sizes (a REPORT log join)" });
-  if (values.out === undefined) missingFlag("--out", "--out DIR, e.g. --out models/mapreduce-sort");
+  const dryRun = values["dry-run"] === true;
+  if (values.out === undefined && !dryRun) missingFlag("--out", "--out DIR, e.g. --out models/mapreduce-sort");
   const model: ModelChoice = checkChoice("--model", values.model ?? "auto", MODEL_CHOICES);
   const backend: TfBackendPreference = checkChoice("--backend", values.backend ?? "auto", ["auto", "tensorflow", "wasm", "cpu"] as const);
   const folds = wholeNumber("--folds", values.folds);
@@ -57,8 +59,8 @@ async function run(argv: string[]): Promise<number> {
   if (values.plot !== undefined) plotFormatOf(values.plot);
   const mapping = parseTraceMapping(await buildMapping(values), "cli");
   // Before the long work: the outputs must be writable.
-  await checkOutputTarget(values.out, "--out", "folder");
-  if (values.plot !== undefined) await checkOutputTarget(values.plot, "--plot", "file");
+  if (!dryRun) await checkOutputTarget(values.out!, "--out", "folder");
+  if (values.plot !== undefined && !dryRun) await checkOutputTarget(values.plot, "--plot", "file");
 
   const tty = !values.quiet && process.stderr.isTTY === true;
   const bar = tty ? new SingleBar({ format: "{phase} [{bar}] {percentage}% {label}", stream: process.stderr, hideCursor: true }) : undefined;
@@ -79,6 +81,13 @@ async function run(argv: string[]): Promise<number> {
   }
   for (const r of reports) process.stderr.write(describeFile(r));
   process.stderr.write(describeTargets(table.targetSummaries()));
+  if (dryRun) {
+    // What training would see, and nothing more: a trace that kept no row still fails as training would.
+    if (table.rows === 0) throw sluiceError("profiles.noRecords", { path: ["records"], actual: "0" });
+    process.stdout.write(describeFunctions(table));
+    process.stdout.write(`\ndry run: ${table.rows} rows of ${table.functions.size} function${table.functions.size === 1 ? "" : "s"} read; nothing trained or written\n`);
+    return 0;
+  }
 
   let started = false;
   const set = await trainProfiles(table, {
@@ -94,7 +103,7 @@ async function run(argv: string[]): Promise<number> {
     },
   });
   bar?.stop();
-  const { profilesFile } = await saveProfiles(set, values.out);
+  const { profilesFile } = await saveProfiles(set, values.out!);
   process.stdout.write(formatMetricsTable(set.data));
   const m = set.data.metadata;
   process.stdout.write(`\n${set.functionNames.length} functions from ${m.traceRows} rows in ${m.trainingMs} ms (MLP backend: ${m.backend}); wrote ${profilesFile}\n`);

@@ -26,6 +26,7 @@ export const TRAIN_FLAGS = {
   out: { type: "string" },
   plot: { type: "string" },
   quiet: { type: "boolean" },
+  "dry-run": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -78,10 +79,13 @@ Training:
   --backend B          auto | tensorflow | wasm | cpu (MLP only; default auto)
 
 Output:
-  --out DIR            folder for the profile set (required), e.g. models/mapreduce-sort
+  --out DIR            folder for the profile set (required unless --dry-run), e.g. models/mapreduce-sort
   --plot FILE          predicted vs measured per function and target (.svg or .png; large traces
                        are drawn as binned medians and 5–95% ranges)
   --quiet              no progress bar
+  --dry-run            read and map the traces, print what each file kept, what each target would
+                       train on and each function's rows, sizes and memory settings, then stop:
+                       nothing is trained or written (to check a mapping on a large file first)
   -h, --help           this help
 
 Fields (any style): ${TRACE_FIELDS.join(", ")}

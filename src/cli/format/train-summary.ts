@@ -1,10 +1,12 @@
 /**
  * What `sluice train` says about the rows it read: per file, rows kept, filtered and skipped (with
  * the first few skipped rows named by file, line and column); then per target, rows used and
- * skipped by reason — so a trace that lacks memory on some rows shows what trained on what.
+ * skipped by reason — so a trace that lacks memory on some rows shows what trained on what; and
+ * for a dry run, per function, its rows, cold starts, distinct input sizes and memory settings.
  */
 import { formatIssue } from "../../errors.js";
 import type { ReadReport, TargetSummary } from "../../traces/read-report.js";
+import type { TraceTable } from "../../traces/trace-table.js";
 import { TARGET_FIELDS, type TargetField } from "../../traces/trace-record.js";
 
 const reasons = (r: Readonly<Record<string, number>>) => Object.entries(r).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${n} ${k}`).join(", ");
@@ -27,4 +29,30 @@ export function describeTargets(targets: Readonly<Record<TargetField, TargetSumm
   for (const [t, used, why] of rows) out.push(`${t!.padEnd(w0)}  ${used!.padStart(w1)}  ${why}`);
   for (const t of TARGET_FIELDS) for (const e of targets[t].examples.slice(0, 2)) out.push(`  ${t}: ${formatIssue(e)}`);
   return out.join("\n") + "\n";
+}
+
+const mb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toPrecision(3)} MB` : bytes >= 1e3 ? `${(bytes / 1e3).toPrecision(3)} kB` : `${bytes} B`);
+
+/** Per function: rows, cold starts, distinct input sizes and their range, memory settings — what training would see. */
+export function describeFunctions(table: TraceTable): string {
+  const rows = [...table.functions.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((f) => {
+    const c = f.columns;
+    const sizes = new Set<number>(), settings = new Set<number>();
+    let cold = 0, lo = Infinity, hi = -Infinity;
+    for (let i = 0; i < c.inputBytes.length; i++) {
+      const x = c.inputBytes.get(i);
+      sizes.add(x);
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+      if (c.cold.get(i) === 1) cold++;
+      const m = c.memorySettingMb.get(i);
+      if (!Number.isNaN(m)) settings.add(m);
+    }
+    const memory = settings.size === 0 ? "–" : `${[...settings].sort((a, b) => a - b).slice(0, 6).join(", ")}${settings.size > 6 ? ", …" : ""} MB`;
+    return [f.name, String(c.inputBytes.length), String(cold), String(sizes.size), c.inputBytes.length === 0 ? "–" : `${mb(lo)} – ${mb(hi)}`, memory];
+  });
+  const head = ["function", "rows", "cold", "sizes", "input range", "memory settings"];
+  const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
+  const line = (r: readonly string[]) => r.map((v, j) => (j >= 1 && j <= 3 ? v.padStart(widths[j]!) : v.padEnd(widths[j]!))).join("  ").trimEnd();
+  return [line(head), ...rows.map(line)].join("\n") + "\n";
 }
