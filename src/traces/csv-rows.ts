@@ -9,11 +9,11 @@
  */
 import { CsvError, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
-import { InputError, issue, sluiceError } from "../errors.js";
+import { InputError, issue } from "../errors.js";
 import { sniffDelimiter } from "./csv-delimiter.js";
 import { rewriteDecimalCommas } from "./decimal-comma.js";
 import { regularFileBytes } from "./file-size.js";
-import { compressionOf, firstBytes, openTraceBytes } from "./trace-file.js";
+import { cannotRead, compressionOf, firstBytes, openTraceBytes } from "./trace-file.js";
 
 export interface CsvRow {
   readonly record: string[];
@@ -75,7 +75,7 @@ export async function* streamCsvRows(path: string, onBytes?: (readBytes: number,
   } catch (e) {
     if (e instanceof CsvError) throw csvError(e, path);
     if (e instanceof InputError) throw e;
-    throw sluiceError("io.cannotRead", { path: [path], expected: "a readable CSV file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
+    throw cannotRead(path, "a readable CSV file", e);
   } finally {
     raw.destroy();
     input.destroy();

@@ -21,7 +21,7 @@ import type { RecordSplitter, RecordText } from "./json-record-text.js";
 import { JsonLinesSplitter } from "./jsonl-lines.js";
 import type { OnInvalidRow } from "./read-report.js";
 import type { SkippedRecords } from "./skipped-records.js";
-import { compressionOf, openTraceBytes } from "./trace-file.js";
+import { cannotRead, compressionOf, openTraceBytes } from "./trace-file.js";
 
 export type JsonTraceFormat = "jsonl" | "json-array";
 
@@ -104,9 +104,6 @@ export function parseJsonRows(text: string, file: string, options: JsonRowsOptio
   return jsonRows(() => [text], file, options);
 }
 
-function cannotRead(path: string, e: unknown) {
-  return sluiceError("io.cannotRead", { path: [path], expected: "a readable JSON trace file", params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
-}
 
 /**
  * Streams the rows of a JSON trace file; `onBytes` hears the progress over both passes (half the
@@ -137,7 +134,7 @@ export async function* streamJsonRows(path: string, options: JsonRowsOptions & {
       const tail = decoder.end();
       if (tail !== "") yield tail;
     } catch (e) {
-      throw cannotRead(path, e);
+      throw cannotRead(path, "a readable JSON trace file", e);
     } finally {
       raw.destroy();
       bytes.destroy();

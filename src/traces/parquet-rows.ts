@@ -15,15 +15,12 @@
  * naming the file.
  */
 import type { FileMetaData, ParquetParsers, SchemaTree } from "hyparquet";
-import { sluiceError } from "../errors.js";
 import type { CsvRow } from "./csv-rows.js";
 import { regularFileBytes } from "./file-size.js";
+import { cannotRead } from "./trace-file.js";
 
 const EXPECTED = "a readable Parquet file";
 
-function cannotRead(path: string, e: unknown) {
-  return sluiceError("io.cannotRead", { path: [path], expected: EXPECTED, params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
-}
 
 /** `count` units of 10^-`digits` s as exact decimal seconds ("-1.5" for −1,500 ms). */
 function decimalSeconds(count: bigint, digits: number): string {
@@ -113,7 +110,7 @@ export async function* streamParquetRows(path: string, onBytes?: (readBytes: num
     metadata = await hyparquet.parquetMetadataAsync(file);
     leaves = hyparquet.parquetSchema(metadata).children.flatMap((c) => leavesOf(c, [c.element.name], []));
   } catch (e) {
-    throw cannotRead(path, e);
+    throw cannotRead(path, EXPECTED, e);
   }
   yield [{ record: leaves.map((l) => l.name), info: { lines: 1 } }];
   const totalRows = Math.max(1, Number(metadata.num_rows));
@@ -131,7 +128,7 @@ export async function* streamParquetRows(path: string, onBytes?: (readBytes: num
         },
       });
     } catch (e) {
-      throw cannotRead(path, e);
+      throw cannotRead(path, EXPECTED, e);
     }
     // Per leaf: its top-level column's chunks (in row order) and the keys below it.
     const sources = leaves.map((l) => ({ chunks: [...(columns.get(l.keys[0]!) ?? [])].sort((a, b) => a.rowStart - b.rowStart), below: l.keys.slice(1), at: 0 }));

@@ -6,19 +6,15 @@
  * file may be gzip-compressed (trace-file.ts).
  */
 import { StringDecoder } from "node:string_decoder";
-import { sluiceError } from "../errors.js";
 import { streamCsvRows } from "./csv-rows.js";
 import { joinLambdaReports, type LambdaJoinOptions, type LambdaJoinResult, type SizesSource } from "./join-lambda-traces.js";
 import { firstLineOf, LambdaReportScanner, logLayoutOf, parseLambdaReports, type LambdaReportParse, type LambdaReportSet } from "./parse-lambda-report.js";
 import { ReportStore } from "./report-store.js";
 import type { OnInvalidRow } from "./read-report.js";
-import { compressionOf, firstBytes, openTraceBytes, readTraceText } from "./trace-file.js";
+import { cannotRead, compressionOf, firstBytes, openTraceBytes, readTraceText } from "./trace-file.js";
 import { streamTraceRows } from "./stream-trace-rows.js";
 import { detectTraceFormat } from "./trace-format.js";
 
-function cannotRead(path: string, expected: string, e: unknown) {
-  return sluiceError("io.cannotRead", { path: [path], expected, params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
-}
 
 /** Every report in a log export file: plain or CSV lines, JSON Lines events, a CSV with a log-stream column, or one JSON document. */
 export async function readLambdaReports(path: string): Promise<LambdaReportParse> {

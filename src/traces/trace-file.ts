@@ -25,8 +25,9 @@ const SIGNATURES: readonly (readonly [string, readonly number[]])[] = [
 /** Text read to sniff a file's format, delimiter or log layout. */
 const SNIFF_BYTES = 64 * 1024;
 
-function cannotRead(path: string, expected: string, e: unknown) {
-  return sluiceError("io.cannotRead", { path: [path], expected, params: { reason: (e as Error).message } }, { what: `Cannot read ${path}` });
+/** The typed error for a trace file that cannot be read or decoded, naming it, what was expected and why. */
+export function cannotRead(path: string, expected: string, e: unknown) {
+  return sluiceError("io.cannotRead", { path: [path], expected, params: { reason: e instanceof Error ? e.message : String(e) } }, { what: `Cannot read ${path}` });
 }
 
 /** The compression a file's first bytes announce; gzip or none, else a typed error naming the format. */
