@@ -29,7 +29,7 @@ export type { SimulateOptions, SimulationReport } from "./simulate/index.js";
 export { BASELINE_NAMES } from "./baselines/types.js";
 export type { BaselineName, BaselineOptions } from "./baselines/types.js";
 export { readCsvTraces, readLambdaTraces, readTraceTable, parseCsvTraces, parseJsonlTraces, joinLambdaTraces } from "./lazy-api.js";
-export { traceMappingSchema } from "./traces/mapping-schema.js";
+export { traceMappingSchema } from "./traces/mapping/mapping-schema.js";
 export { TraceTable } from "./traces/trace-table.js";
 export type { TraceRecord, ColumnMap, TraceMapping, ColumnSpec, ReadReport, TargetSummary, TraceFormat } from "./traces/index.js";
 export type { SizingReport, SizingStageReport } from "./plan/sizing/sizing-types.js";

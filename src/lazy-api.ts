@@ -35,16 +35,16 @@ export const importSebsFlow: ImportOne = (input, options) => importWorkflow("seb
 export const importServerlessWorkflow: ImportOne = (input, options) => importWorkflow("serverless-workflow", input, options);
 
 type ReadCsvTraces = typeof import("./traces/read-csv-traces.js").readCsvTraces;
-type ReadLambdaTraces = typeof import("./traces/read-lambda-traces.js").readLambdaTraces;
+type ReadLambdaTraces = typeof import("./traces/lambda/read-lambda-traces.js").readLambdaTraces;
 type ReadTraceTable = typeof import("./traces/read-trace-table.js").readTraceTable;
 type ParseCsvTraces = typeof import("./traces/parse-csv-traces.js").parseCsvTraces;
 type ParseJsonlTraces = typeof import("./traces/parse-jsonl-traces.js").parseJsonlTraces;
-type JoinLambdaTraces = typeof import("./traces/join-lambda-traces.js").joinLambdaTraces;
+type JoinLambdaTraces = typeof import("./traces/lambda/join-lambda-traces.js").joinLambdaTraces;
 
 /** Trace readers (src/traces; CSV, JSON Lines, JSON arrays): csv-parse and the column mapping load when traces are first read. */
 export const readCsvTraces: ReadCsvTraces = async (...args) => (await import("./traces/read-csv-traces.js")).readCsvTraces(...args);
-export const readLambdaTraces: ReadLambdaTraces = async (...args) => (await import("./traces/read-lambda-traces.js")).readLambdaTraces(...args);
+export const readLambdaTraces: ReadLambdaTraces = async (...args) => (await import("./traces/lambda/read-lambda-traces.js")).readLambdaTraces(...args);
 export const readTraceTable: ReadTraceTable = async (...args) => (await import("./traces/read-trace-table.js")).readTraceTable(...args);
 export const parseCsvTraces: ParseCsvTraces = async (...args) => (await import("./traces/parse-csv-traces.js")).parseCsvTraces(...args);
 export const parseJsonlTraces: ParseJsonlTraces = async (...args) => (await import("./traces/parse-jsonl-traces.js")).parseJsonlTraces(...args);
-export const joinLambdaTraces: JoinLambdaTraces = async (...args) => (await import("./traces/join-lambda-traces.js")).joinLambdaTraces(...args);
+export const joinLambdaTraces: JoinLambdaTraces = async (...args) => (await import("./traces/lambda/join-lambda-traces.js")).joinLambdaTraces(...args);

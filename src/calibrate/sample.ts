@@ -6,7 +6,7 @@
  * file, line and field.
  */
 import { inputErrorOf, issue, type Issue } from "../errors/index.js";
-import { parseCsvRows } from "../traces/csv-rows.js";
+import { parseCsvRows } from "../traces/formats/csv-rows.js";
 
 export const SAMPLE_BACKENDS = ["object-store", "cache", "direct", "local", "dispatch"] as const;
 export const SAMPLE_OPERATIONS = ["get", "put", "pull", "write", "read", "step", "pickup"] as const;

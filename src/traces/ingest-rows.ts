@@ -4,9 +4,9 @@
  * (whole rows by reason, bad cells per target by reason) and the row keeps what was good.
  */
 import { InputError, type Issue } from "../errors.js";
-import type { RowMapper } from "./compile-mapping.js";
-import { describeMapper } from "./compile-mapping.js";
-import { mapRow } from "./map-row.js";
+import type { RowMapper } from "./mapping/compile-mapping.js";
+import { describeMapper } from "./mapping/compile-mapping.js";
+import { mapRow } from "./mapping/map-row.js";
 import type { OnInvalidRow, ReadReport } from "./read-report.js";
 import { TARGET_FIELDS, type TargetField, type TraceRecord } from "./trace-record.js";
 import type { TraceTable } from "./trace-table.js";

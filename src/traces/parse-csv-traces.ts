@@ -2,9 +2,9 @@
  * Parses trace CSV text (one invocation a row, a header first) into trace records: the small-file
  * form of readTraceTable, for the API and tests. The file name only labels errors.
  */
-import type { MappingOrigin } from "./mapping-labels.js";
-import type { ColumnMap, TraceMapping } from "./mapping-schema.js";
-import { parseCsvRows } from "./csv-rows.js";
+import type { MappingOrigin } from "./mapping/mapping-labels.js";
+import type { ColumnMap, TraceMapping } from "./mapping/mapping-schema.js";
+import { parseCsvRows } from "./formats/csv-rows.js";
 import type { OnInvalidRow, TraceReadResult } from "./read-report.js";
 import { finishTable, ingestRows } from "./read-trace-table.js";
 import { TraceTable } from "./trace-table.js";

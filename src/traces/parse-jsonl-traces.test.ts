@@ -6,7 +6,7 @@ import { rejectedInputError } from "../../test/support/input-error.js";
 import { workflowTraceCsv } from "../../test/support/workflow-traces.js";
 import { parseCsvTraces } from "./parse-csv-traces.js";
 import { parseJsonlTraces } from "./parse-jsonl-traces.js";
-import type { TraceMapping } from "./mapping-schema.js";
+import type { TraceMapping } from "./mapping/mapping-schema.js";
 
 // As a structured logger writes them: nested objects, numbers, booleans.
 const POWERTOOLS = [

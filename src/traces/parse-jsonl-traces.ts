@@ -6,11 +6,11 @@
  */
 import type { CsvTraceOptions } from "./parse-csv-traces.js";
 import { mappingOf } from "./parse-csv-traces.js";
-import { parseJsonRows } from "./jsonl-rows.js";
+import { parseJsonRows } from "./formats/jsonl-rows.js";
 import type { TraceReadResult } from "./read-report.js";
 import { finishTable, ingestRows } from "./read-trace-table.js";
-import { SkippedRecords } from "./skipped-records.js";
-import { formatOfStart } from "./trace-format.js";
+import { SkippedRecords } from "./formats/skipped-records.js";
+import { formatOfStart } from "./formats/trace-format.js";
 import { TraceTable } from "./trace-table.js";
 
 export async function parseJsonlTraces(text: string, options: CsvTraceOptions = {}): Promise<TraceReadResult> {

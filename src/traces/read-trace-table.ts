@@ -7,16 +7,16 @@
  */
 import { stat } from "node:fs/promises";
 import { InputError, sluiceError } from "../errors.js";
-import { compileMapping } from "./compile-mapping.js";
-import { countFanoutPerRun } from "./count-fanout.js";
+import { compileMapping } from "./mapping/compile-mapping.js";
+import { countFanoutPerRun } from "./mapping/count-fanout.js";
 import { RowIngest } from "./ingest-rows.js";
-import type { MappingOrigin } from "./mapping-labels.js";
-import type { TraceMapping } from "./mapping-schema.js";
+import type { MappingOrigin } from "./mapping/mapping-labels.js";
+import type { TraceMapping } from "./mapping/mapping-schema.js";
 import type { ReadReport } from "./read-report.js";
-import type { CsvRow } from "./csv-rows.js";
-import { SkippedRecords } from "./skipped-records.js";
-import { streamTraceRows } from "./stream-trace-rows.js";
-import { detectTraceFormat } from "./trace-format.js";
+import type { CsvRow } from "./formats/csv-rows.js";
+import { SkippedRecords } from "./formats/skipped-records.js";
+import { streamTraceRows } from "./formats/stream-trace-rows.js";
+import { detectTraceFormat } from "./formats/trace-format.js";
 import { TraceTable } from "./trace-table.js";
 
 /** Rows a read keeps at most (about 0.6 GB of columns): more is a named error, not an out-of-memory crash. Raise with `maxRows`. */

@@ -15,8 +15,8 @@ import { MODEL_CHOICES, type ModelChoice } from "../../profiles/regressors/types
 import { saveProfiles } from "../../profiles/store/save-profiles.js";
 import type { TfBackendPreference } from "../../profiles/tf-backend.js";
 import { trainProfiles } from "../../profiles/train/train-profiles.js";
-import { parseTraceMapping } from "../../traces/compile-mapping.js";
-import { readLambdaTraces } from "../../traces/read-lambda-traces.js";
+import { parseTraceMapping } from "../../traces/mapping/compile-mapping.js";
+import { readLambdaTraces } from "../../traces/lambda/read-lambda-traces.js";
 import { readTraceTable } from "../../traces/read-trace-table.js";
 import { TraceTable } from "../../traces/trace-table.js";
 import type { ReadReport } from "../../traces/read-report.js";

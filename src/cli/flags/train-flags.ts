@@ -4,7 +4,7 @@
  */
 import { MODEL_CHOICES } from "../../profiles/regressors/types.js";
 import { TRACE_FIELDS } from "../../traces/trace-record.js";
-import { VALUE_UNITS } from "../../traces/units.js";
+import { VALUE_UNITS } from "../../traces/mapping/units.js";
 
 export const TRAIN_FLAGS = {
   traces: { type: "string", multiple: true },

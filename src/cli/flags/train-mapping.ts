@@ -5,9 +5,9 @@
  * problems found against a file's header are InputErrors that name the flag too (the readers are
  * told the mapping came from the CLI).
  */
-import { fieldNamed, type ColumnSpec, type TraceMapping } from "../../traces/mapping-schema.js";
+import { fieldNamed, type ColumnSpec, type TraceMapping } from "../../traces/mapping/mapping-schema.js";
 import { TRACE_FIELDS } from "../../traces/trace-record.js";
-import { VALUE_UNITS, type ValueUnit } from "../../traces/units.js";
+import { VALUE_UNITS, type ValueUnit } from "../../traces/mapping/units.js";
 import { show, sluiceError } from "../../errors.js";
 import { nextFromDag } from "./next-from-dag.js";
 

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { dagInputSchema } from "../../dag/schema.js";
 import { platformSchema } from "../../platform/schema.js";
-import { traceMappingSchema } from "../../traces/mapping-schema.js";
+import { traceMappingSchema } from "../../traces/mapping/mapping-schema.js";
 import { planSchema } from "./plan-schema.js";
 import { platformOverridesSchema } from "./platform-overrides-schema.js";
 
