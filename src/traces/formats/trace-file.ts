@@ -70,7 +70,7 @@ export function openTraceBytes(path: string, compression: Compression): { readon
 export async function firstBytes(path: string, expected = "a readable trace file"): Promise<string> {
   const head = await headOf(path, expected);
   if (compressionOfBytes(head, path) === "none") return head.toString("utf8");
-  const { bytes } = openTraceBytes(path, "gzip");
+  const { bytes, raw } = openTraceBytes(path, "gzip");
   const parts: Buffer[] = [];
   let length = 0;
   try {
@@ -82,6 +82,7 @@ export async function firstBytes(path: string, expected = "a readable trace file
   } catch (e) {
     throw cannotRead(path, expected, e);
   } finally {
+    raw.destroy(); // the file too: a sniff reads 64 KiB, not the file
     bytes.destroy();
   }
   // Cut at a whole character: the sniffers look at the first line, never at a split one.
