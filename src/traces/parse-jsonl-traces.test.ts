@@ -175,3 +175,27 @@ describe("parseJsonlTraces: OpenWhisk activation records", () => {
     expect(records.map((r) => r.runtimeMs)).toEqual([20, 21, 22, 23, 24, 25, 26, 27]);
   });
 });
+
+describe("parseJsonlTraces: Google Cloud Run request logs", () => {
+  // As `gcloud logging read --format=json` prints them: a JSON array of LogEntry objects whose
+  // httpRequest holds the latency as a duration string ("0.012345s") and the sizes as strings.
+  const entry = (k: number) => ({
+    httpRequest: { requestMethod: "POST", requestSize: String(1000 * (k + 1)), responseSize: String(100 * (k + 1)), latency: `${(0.01 + 0.002 * k).toFixed(6)}s`, status: 200 },
+    resource: { type: "cloud_run_revision", labels: { service_name: "thumbnail", revision_name: "thumbnail-00003-abc" } },
+    timestamp: new Date(Date.UTC(2024, 4, 1, 12, 0, k)).toISOString(),
+  });
+
+  it("train with the latency read as seconds from its own unit, and the sizes from their strings", async () => {
+    const text = JSON.stringify(Array.from({ length: 6 }, (_, k) => entry(k)), null, 2);
+    const { records } = await parseJsonlTraces(text, {
+      file: "cloud-run.json",
+      columns: { function: "resource.labels.service_name", runtimeMs: "httpRequest.latency", inputBytes: "httpRequest.requestSize", outputBytes: "httpRequest.responseSize" },
+      where: "httpRequest.status == 200",
+    });
+    expect(records.map((r) => r.function)).toEqual(Array(6).fill("thumbnail"));
+    records.forEach((r, k) => {
+      expect(r.runtimeMs).toBeCloseTo(10 + 2 * k, 9);
+      expect([r.inputBytes, r.outputBytes]).toEqual([1000 * (k + 1), 100 * (k + 1)]);
+    });
+  });
+});
