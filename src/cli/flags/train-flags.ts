@@ -61,7 +61,8 @@ Input:
                        picked with --where; platform events are passed over)
   --id-column COL      the request-id column of --sizes (default: the column matching most REPORT ids)
   --column F=COL[:U]   read field F from column COL in unit U (${VALUE_UNITS.join(" ")}),
-                       e.g. --column runtimeMs=provider.execution_duration:us (repeatable)
+                       e.g. --column runtimeMs=provider.execution_duration:us (repeatable); COL
+                       may reach into a column of JSON text: customDimensions.InputBytes
   --derive F=EXPR[:U]  compute field F from columns, e.g. --derive 'runtimeMs=(end - start) * 1000'
                        or --derive 'inputBytes=blob.download + extra_bytes' (repeatable); times
                        may be epoch seconds or ISO 8601 text (2024-05-01T12:00:10.023Z)

@@ -9,6 +9,7 @@
 import { InputError, issue, show, suggestionParams, type Issue } from "../../errors.js";
 import { cellValue, compileExpression, ExpressionError, type CellValue } from "./expression.js";
 import { recogniseFields } from "./header-stems.js";
+import { jsonCellPath, valueInJsonCell } from "./json-cell.js";
 import { howToMap, mappingRef, refOfSchemaPath, type MappingOrigin } from "./mapping-labels.js";
 import { fieldNamed, traceMappingSchema, type ColumnSpec, type TraceMapping } from "./mapping-schema.js";
 import { normaliseName } from "./names.js";
@@ -109,6 +110,18 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     }
     const column = typeof spec === "string" ? spec : spec.column;
     const index = findHeader(header, column);
+    const inJson = index < 0 ? jsonCellPath(column, (c) => findHeader(header, c)) : undefined;
+    if (inJson !== undefined) {
+      // a key inside a column of JSON text (json-cell.ts), in the field's default unit or the one given
+      const factor = unitFactor(field, unit);
+      if (factor === undefined) {
+        issues.push(issue("columns.unitMismatch", { path: at(ref), expected: unitsFor(field).join(", ") || "no unit", actual: String(unit), params: { dimension: FIELD_DIMENSION[field] } }));
+        continue;
+      }
+      const label = [header[inJson.index]!, ...inJson.keys].join(".");
+      fields.set(field, { field, label, kind: "column", get: (row) => valueInJsonCell(row[inJson.index], inJson.keys, header[inJson.index]!), factor });
+      continue;
+    }
     if (index < 0) {
       issues.push(issue("columns.notInHeader", { path: at(ref), actual: show(column), params: { what: "the mapped column", ...suggestionParams(column, [...header]) } }));
       continue;

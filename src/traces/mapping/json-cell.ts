@@ -1,0 +1,38 @@
+/**
+ * A field inside a cell that holds JSON text: CSV exports often carry one column of JSON beside the
+ * flat ones (Azure Application Insights' `customDimensions`, a Logs Insights `@message`, a BigQuery
+ * JSON column). A mapped name that is no header, but whose part before a dot is one —
+ * `customDimensions.InputBytes` — reads that key of the cell's JSON object (nested keys dotted
+ * further). A cell that is not a JSON object is a bad cell naming the column; a key the object
+ * lacks is an empty cell (the row lacks that field).
+ */
+import { CellError, cellValue, type CellValue } from "./expression.js";
+
+/** The header column and key path a dotted name reaches into, or undefined. */
+export function jsonCellPath(name: string, find: (column: string) => number): { readonly index: number; readonly keys: readonly string[] } | undefined {
+  const parts = name.split(".");
+  for (let k = parts.length - 1; k >= 1; k--) {
+    const index = find(parts.slice(0, k).join("."));
+    if (index >= 0) return { index, keys: parts.slice(k) };
+  }
+  return undefined;
+}
+
+/** The value at `keys` in the JSON object a cell holds, as a cell value. */
+export function valueInJsonCell(text: string | undefined, keys: readonly string[], column: string): CellValue {
+  if (text === undefined || text.trim() === "") return undefined;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new CellError(column, "a JSON object", JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text));
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new CellError(column, "a JSON object", JSON.stringify(text.slice(0, 80)));
+  for (const key of keys) {
+    if (typeof v !== "object" || v === null || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === "boolean") return v;
+  return cellValue(typeof v === "object" ? JSON.stringify(v) : String(v));
+}
