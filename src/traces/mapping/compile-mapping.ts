@@ -7,7 +7,8 @@
  * unit that does not fit the field, a field name that is no field, no function or input column.
  */
 import { InputError, issue, show, suggestionParams, type Issue } from "../../errors.js";
-import { cellValue, compileExpression, ExpressionError, type CellValue } from "./expression.js";
+import { cellValue, type CellValue } from "./cell-value.js";
+import { compileExpression, ExpressionError } from "./expression.js";
 import { recogniseFields } from "./header-stems.js";
 import { jsonCellPath, valueInJsonCell } from "./json-cell.js";
 import { howToMap, mappingRef, refOfSchemaPath, type MappingOrigin } from "./mapping-labels.js";

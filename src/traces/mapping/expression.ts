@@ -12,33 +12,18 @@
  * cell that is not a number where arithmetic needs one throws a CellError naming the column; an
  * empty cell makes the result missing (undefined), so the row simply lacks that field.
  */
+import { CellError, cellValue, type CellValue } from "./cell-value.js";
+import { jsonCellPath, valueInJsonCell } from "./json-cell.js";
 import { normaliseName } from "./names.js";
 import { timestampSeconds } from "./timestamp.js";
 
-export type CellValue = number | string | boolean | undefined;
 export type CompiledExpression = (row: readonly string[]) => CellValue;
-
-export class CellError extends Error {
-  constructor(readonly column: string, readonly expected: string, readonly actual: string) {
-    super(`${column}: expected ${expected}, got ${actual}`);
-  }
-}
 
 export class ExpressionError extends Error {
   /** `column`: the expression names a column the header lacks (`column` holds the name). */
   constructor(message: string, readonly expected: string, readonly actual: string, readonly column?: string) {
     super(message);
   }
-}
-
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-
-/** A cell as a value: "" → undefined, numeric text → number, anything else stays text. */
-export function cellValue(raw: string | undefined): CellValue {
-  if (raw === undefined) return undefined;
-  const t = raw.trim();
-  if (t === "") return undefined;
-  return NUMBER.test(t) ? Number(t) : t;
 }
 
 type Node = { type: string; [k: string]: unknown };
@@ -117,8 +102,12 @@ export async function compileExpression(text: string, header: readonly string[])
     if (name !== undefined) {
       if (name === "true" || name === "false") return { run: () => name === "true" };
       const index = byName.get(normaliseName(name));
-      if (index === undefined) throw new ExpressionError(`the expression refers to ${JSON.stringify(name)}, which is not a column`, `one of ${header.join(", ")}`, JSON.stringify(name), name);
-      return { run: (row) => cellValue(row[index]), column: header[index]! };
+      if (index !== undefined) return { run: (row) => cellValue(row[index]), column: header[index]! };
+      // a key inside a column of JSON text (json-cell.ts): customDimensions.Category
+      const inJson = jsonCellPath(name, (c) => byName.get(normaliseName(c)) ?? -1);
+      if (inJson === undefined) throw new ExpressionError(`the expression refers to ${JSON.stringify(name)}, which is not a column`, `one of ${header.join(", ")}`, JSON.stringify(name), name);
+      const column = header[inJson.index]!;
+      return { run: (row) => valueInJsonCell(row[inJson.index], inJson.keys, column), column };
     }
     switch (node.type) {
       case "ConstantNode": {

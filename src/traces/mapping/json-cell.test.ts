@@ -16,6 +16,15 @@ describe("a field inside a column of JSON text", () => {
     expect(report.columns).toContain("inputBytes←customDimensions.InputBytes");
   });
 
+  it("reaches into the JSON column from --where and --derive expressions too", async () => {
+    const { records } = await parseCsvTraces(AZURE, {
+      file: "requests.csv",
+      columns: { function: "name", runtimeMs: "duration", inputBytes: { expr: "customDimensions.InputBytes / 2" } },
+      where: 'customDimensions.Category == "Function.Resize" and customDimensions.InputBytes > 1000000',
+    });
+    expect(records.map((r) => r.inputBytes)).toEqual([1e6, 2e6, 4e6]);
+  });
+
   it("a key the object lacks is an empty cell; a cell that is not a JSON object is a bad cell naming the column", async () => {
     const missing = await parseCsvTraces(AZURE, { file: "r.csv", columns: { function: "name", inputBytes: "customDimensions.InputBytes", runtimeMs: "duration", outputBytes: "customDimensions.OutputBytes" } });
     expect(missing.report.targets.outputBytes).toMatchObject({ used: 0, skipped: { "empty cell": 4 } });

@@ -6,7 +6,7 @@
  * further). A cell that is not a JSON object is a bad cell naming the column; a key the object
  * lacks is an empty cell (the row lacks that field).
  */
-import { CellError, cellValue, type CellValue } from "./expression.js";
+import { CellError, cellValue, type CellValue } from "./cell-value.js";
 
 /** The header column and key path a dotted name reaches into, or undefined. */
 export function jsonCellPath(name: string, find: (column: string) => number): { readonly index: number; readonly keys: readonly string[] } | undefined {

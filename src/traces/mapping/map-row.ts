@@ -8,7 +8,8 @@
  */
 import { issue, type Issue } from "../../errors.js";
 import type { RowMapper } from "./compile-mapping.js";
-import { CellError, truthOf, type CellValue } from "./expression.js";
+import { CellError, type CellValue } from "./cell-value.js";
+import { truthOf } from "./expression.js";
 import type { TraceField, TraceRecord } from "../trace-record.js";
 import { cellWithUnit, unitFactor, unitsFor } from "./units.js";
 
