@@ -45,12 +45,12 @@ Input:
                        gzip-compressed (.csv.gz). Headers are matched in any style (input_bytes,
                        inputBytes, blob.download, max-mem-used), units read from suffixes
                        (duration_ms, upload_kib, max_mem_used_mb) or from a cell's own (61 MB,
-                       12.5ms, 128Mi). JSON: .jsonl/.ndjson, a .json
-                       array of objects, or any file whose first character is { (a .log export);
-                       keys are the headers, nested ones dotted ({"blob":{"download":…}} is
-                       blob.download), a missing key an empty cell. Parquet: .parquet or by its
-                       magic bytes; a struct's fields dotted like JSON keys, timestamps as seconds
-                       since the epoch
+                       12.5ms, 128Mi). JSON: .jsonl/.ndjson, a .json array of objects, or any
+                       file whose first character is { (a .log export); keys are the headers,
+                       nested ones dotted ({"blob":{"download":…}} is blob.download), a missing
+                       key an empty cell; an OpenTelemetry (OTLP) export line is a row per span.
+                       Parquet: .parquet or by its magic bytes; a struct's fields dotted like
+                       JSON keys, timestamps as seconds since the epoch
   --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines, JSON-format
                        platform.report events, or a Logs Insights export of REPORT fields
                        (@requestId, @duration, @maxMemoryUsed, …; CSV or get-query-results

@@ -8,8 +8,9 @@
  * one chunk's rows and one unfinished record, never the file. A file is read twice up to the byte the
  * first pass ended on (lines appended meanwhile are left for next time); progress spans both passes.
  *
- * A record that is not a JSON object is an InputError naming file and line (SLU5030), or with
- * `onInvalid: "skip"` counted in `skipped` (the caller adds them to the report).
+ * A record that is an OpenTelemetry (OTLP) export is a row per span (otlp-spans.ts). A record that
+ * is not a JSON object is an InputError naming file and line (SLU5030), or with `onInvalid: "skip"`
+ * counted in `skipped` (the caller adds them to the report).
  */
 import { StringDecoder } from "node:string_decoder";
 import { InputError, issue, show, sluiceError, type Issue } from "../../errors.js";
@@ -21,6 +22,7 @@ import type { RecordSplitter, RecordText } from "./json-record-text.js";
 import { JsonLinesSplitter } from "./jsonl-lines.js";
 import type { OnInvalidRow } from "../read-report.js";
 import type { SkippedRecords } from "./skipped-records.js";
+import { rowsOfRecord } from "./otlp-spans.js";
 import { cannotRead, compressionOf, openTraceBytes } from "./trace-file.js";
 
 export type JsonTraceFormat = "jsonl" | "json-array";
@@ -64,8 +66,10 @@ export async function* jsonRows(source: ChunkSource, file: string, options: Json
     for (const r of records) {
       const p = parseJsonRecord(r.text);
       if (p.ok) {
-        objects++;
-        forEachKey(p.value, addKey);
+        for (const row of rowsOfRecord(p.value)) {
+          objects++;
+          forEachKey(row, addKey);
+        }
       } else if (onInvalid === "throw") throw new InputError(`Invalid trace row in ${file}`, [badRecord(r, p.detail)]);
       else bad++;
     }
@@ -87,13 +91,15 @@ export async function* jsonRows(source: ChunkSource, file: string, options: Json
         options.skipped?.add(p.reason, i);
         continue;
       }
-      const cells = new Array<string>(width).fill("");
-      forEachCell(p.value, (k, cell) => {
-        const index = keys.get(k);
-        if (index === undefined) throw sluiceError("io.cannotRead", { path: [file, `line ${r.line}`], expected: "the same file in both passes", actual: show(k), params: { reason: "a key the first pass did not see: the file changed while it was read" } }, { what: `Cannot read ${file}` });
-        cells[index] = cell;
-      });
-      batch.push({ record: cells, info: { lines: r.line } });
+      for (const row of rowsOfRecord(p.value)) {
+        const cells = new Array<string>(width).fill("");
+        forEachCell(row, (k, cell) => {
+          const index = keys.get(k);
+          if (index === undefined) throw sluiceError("io.cannotRead", { path: [file, `line ${r.line}`], expected: "the same file in both passes", actual: show(k), params: { reason: "a key the first pass did not see: the file changed while it was read" } }, { what: `Cannot read ${file}` });
+          cells[index] = cell;
+        });
+        batch.push({ record: cells, info: { lines: r.line } });
+      }
     }
     if (batch.length > 0) yield batch;
   }

@@ -1,0 +1,78 @@
+/**
+ * OpenTelemetry traces as rows: a JSON record that is an OTLP export (`{"resourceSpans": [...]}`, what
+ * the collector's file exporter writes a line at a time and what AWS Distro for OpenTelemetry
+ * Lambda layers send) becomes one row per span, so the mapping reads spans like any trace table:
+ *
+ * - `name`, `kind`, `traceId`, `spanId`, `parentSpanId`, `startTimeUnixNano`, `endTimeUnixNano`,
+ *   `status.code`, and `durationMs` (end − start, exact from the nanosecond integers);
+ * - every span attribute under its own key (`faas.coldstart`, `faas.invocation_id`), every resource
+ *   attribute under `resource.` (`resource.faas.name`, `resource.faas.max_memory`), the scope's name
+ *   as `scope.name`; values unwrapped from OTLP's `{"stringValue": …}`, `{"intValue": "…"}`,
+ *   `{"doubleValue": …}`, `{"boolValue": …}`; arrays and key lists as their JSON text.
+ *
+ * Any other record stays one row. Pick the invocation spans with `--where` (e.g. `kind == 2`, a
+ * server span, or `faas.invocation_id != ""`); an input size must come from an attribute the app
+ * sets, since the semantic conventions have none.
+ */
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** OTLP's AnyValue as a plain value. */
+function unwrap(v: unknown): unknown {
+  if (!isObject(v)) return v;
+  if ("stringValue" in v) return v.stringValue;
+  if ("boolValue" in v) return v.boolValue;
+  if ("intValue" in v) return typeof v.intValue === "string" ? Number(v.intValue) : v.intValue;
+  if ("doubleValue" in v) return v.doubleValue;
+  if ("bytesValue" in v) return v.bytesValue;
+  if ("arrayValue" in v) return JSON.stringify((isObject(v.arrayValue) && Array.isArray(v.arrayValue.values) ? v.arrayValue.values : []).map(unwrap));
+  if ("kvlistValue" in v) return JSON.stringify(Object.fromEntries(attributesOf(isObject(v.kvlistValue) ? v.kvlistValue.values : undefined)));
+  return undefined;
+}
+
+/** An OTLP attribute list as [key, value] pairs. */
+function attributesOf(list: unknown): [string, unknown][] {
+  if (!Array.isArray(list)) return [];
+  return list.filter(isObject).filter((a) => typeof a.key === "string").map((a) => [a.key as string, unwrap(a.value)]);
+}
+
+/** Milliseconds between two nanosecond timestamps (strings or numbers), exact; undefined if either is missing. */
+function durationMs(start: unknown, end: unknown): number | undefined {
+  const big = (v: unknown) => (typeof v === "string" && /^\d+$/.test(v) ? BigInt(v) : typeof v === "number" && Number.isSafeInteger(v) ? BigInt(v) : undefined);
+  const s = big(start), e = big(end);
+  if (s === undefined || e === undefined || e < s) return undefined;
+  const d = e - s;
+  return Number(d / 1_000_000n) + Number(d % 1_000_000n) / 1e6;
+}
+
+/** Sets a key that may contain dots (an attribute name) as one key, safely (a `__proto__` attribute stays data). */
+function put(row: Json, key: string, value: unknown): void {
+  if (value !== undefined) Object.defineProperty(row, key, { value, enumerable: true, configurable: true, writable: true });
+}
+
+/** The rows a JSON record holds: its spans if it is an OTLP export, else the record itself. */
+export function rowsOfRecord(record: Json): Json[] {
+  if (!Array.isArray(record.resourceSpans)) return [record];
+  const rows: Json[] = [];
+  for (const rs of record.resourceSpans.filter(isObject)) {
+    const resource = attributesOf(isObject(rs.resource) ? rs.resource.attributes : undefined);
+    const scopes = Array.isArray(rs.scopeSpans) ? rs.scopeSpans : Array.isArray(rs.instrumentationLibrarySpans) ? rs.instrumentationLibrarySpans : [];
+    for (const ss of scopes.filter(isObject)) {
+      const scope = isObject(ss.scope) ? ss.scope : isObject(ss.instrumentationLibrary) ? ss.instrumentationLibrary : undefined;
+      for (const span of (Array.isArray(ss.spans) ? ss.spans : []).filter(isObject)) {
+        const row: Json = {};
+        // attributes first: a span's own fields win over an attribute of the same name
+        for (const [k, v] of attributesOf(span.attributes)) put(row, k, v);
+        for (const [k, v] of resource) put(row, `resource.${k}`, v);
+        for (const k of ["name", "kind", "traceId", "spanId", "parentSpanId", "startTimeUnixNano", "endTimeUnixNano"]) put(row, k, span[k]);
+        put(row, "durationMs", durationMs(span.startTimeUnixNano, span.endTimeUnixNano));
+        put(row, "status.code", isObject(span.status) ? span.status.code : undefined);
+        put(row, "scope.name", scope?.name);
+        rows.push(row);
+      }
+    }
+  }
+  return rows;
+}
