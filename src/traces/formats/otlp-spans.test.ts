@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseJsonlTraces } from "../parse-jsonl-traces.js";
 import { rowsOfRecord } from "./otlp-spans.js";
@@ -43,5 +44,23 @@ describe("OpenTelemetry (OTLP) exports", () => {
     expect(report.rowsFiltered).toBe(6); // the S3 child spans
     expect(records.map((r) => [r.function, r.inputBytes, r.cold, r.memorySettingMb])).toEqual(Array.from({ length: 6 }, (_, k) => ["thumbnail", 1_000_000 * (k + 1), k === 0, 512]));
     records.forEach((r, k) => expect(r.runtimeMs).toBeCloseTo(20 + 2.5 * k + 0.000123, 9));
+  });
+});
+
+describe("OTLP exports of any shape", () => {
+  it("never throw: whatever sits under resourceSpans, the result is a list of plain rows", () => {
+    const anyJson = fc.jsonValue({ maxDepth: 6 });
+    const otlpish = fc.record({ resourceSpans: fc.array(fc.record({ resource: fc.record({ attributes: fc.array(fc.record({ key: fc.oneof(fc.string(), anyJson), value: anyJson })) }), scopeSpans: fc.array(fc.record({ scope: anyJson, spans: fc.array(fc.dictionary(fc.constantFrom("name", "kind", "startTimeUnixNano", "endTimeUnixNano", "attributes", "status", "__proto__"), anyJson)) })) }, { requiredKeys: [] })) });
+    fc.assert(
+      fc.property(fc.oneof(otlpish, fc.record({ resourceSpans: anyJson })), (record) => {
+        const rows = rowsOfRecord(record as Record<string, unknown>);
+        expect(Array.isArray(rows)).toBe(true);
+        for (const row of rows) {
+          expect(typeof row).toBe("object");
+          if ("durationMs" in row) expect(Number.isFinite(row.durationMs)).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 20261205 },
+    );
   });
 });
