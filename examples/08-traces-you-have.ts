@@ -1,8 +1,8 @@
 /**
  * Notebook-style: the same invocations in the shapes users have them in — a harness's CSV, the same
  * table as a gzip-compressed TSV and as a spreadsheet's semicolon export with decimal commas, a
- * structured logger's JSON Lines with nested keys and ISO 8601 times, and a CloudWatch Logs
- * Insights export of Lambda REPORT fields joined with a sizes file — each read with one mapping and
+ * structured logger's JSON Lines with nested keys and ISO 8601 times, OpenTelemetry spans, and a
+ * CloudWatch Logs Insights export of Lambda REPORT fields joined with a sizes file — each read and
  * trained, the runtime laws side by side. Run: `npx tsx examples/08-traces-you-have.ts`.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -32,6 +32,10 @@ try {
   await writeFile(file("logger.jsonl"), rows.map((r) => JSON.stringify({ func: r.func, start: iso(r.start), end: iso(r.start + r.ms / 1000), is_cold: r.cold, request_id: r.id, blob: { download: r.bytes }, max_mem_used: r.mem })).join("\n") + "\n");
   // Logs Insights: `filter @type = "REPORT" | fields @requestId, @duration, @maxMemoryUsed, @initDuration` (memory in bytes, 10^6 per MB).
   await writeFile(file("insights.csv"), ["@requestId,@duration,@maxMemoryUsed,@initDuration", ...rows.map((r) => `${r.id},${r.ms.toFixed(2)},${Math.round(r.mem) * 1e6},${r.cold ? "180.2" : ""}`)].join("\n") + "\n");
+  // OpenTelemetry: the collector's file exporter, one OTLP export a line; the app sets app.input_bytes on its span.
+  const ns = (seconds: number) => String(BigInt(Math.round(seconds * 1e6)) * 1000n);
+  const attr = (key: string, value: unknown) => ({ key, value: typeof value === "boolean" ? { boolValue: value } : typeof value === "number" ? { intValue: String(value) } : { stringValue: String(value) } });
+  await writeFile(file("otel.jsonl"), rows.map((r) => JSON.stringify({ resourceSpans: [{ resource: { attributes: [attr("faas.name", r.func)] }, scopeSpans: [{ spans: [{ name: r.func, kind: 2, startTimeUnixNano: ns(r.start), endTimeUnixNano: ns(r.start + r.ms / 1000), attributes: [attr("faas.coldstart", r.cold), attr("app.input_bytes", r.bytes)] }] }] }] })).join("\n") + "\n");
   await writeFile(file("sizes.csv"), ["request_id,function,input_bytes", ...rows.map((r) => `${r.id},${r.func},${r.bytes}`)].join("\n") + "\n");
 
   // One mapping for every table: the runtime from the two times (epoch seconds or ISO text alike).
@@ -41,6 +45,10 @@ try {
     ["gzip-compressed TSV", async () => { const r = await readTraceTable([file("harness.tsv.gz")], { mapping }); return { kept: r.reports[0]!.rowsKept, records: r.table }; }],
     ["semicolons, decimal commas", async () => { const r = await readTraceTable([file("spreadsheet.csv")], { mapping }); return { kept: r.reports[0]!.rowsKept, records: r.table }; }],
     ["JSON Lines, ISO times", async () => { const r = await readTraceTable([file("logger.jsonl")], { mapping }); return { kept: r.reports[0]!.rowsKept, records: r.table }; }],
+    ["OpenTelemetry spans", async () => {
+      const r = await readTraceTable([file("otel.jsonl")], { mapping: { columns: { function: "resource.faas.name", runtimeMs: "durationMs", inputBytes: "app.input_bytes", cold: "faas.coldstart" }, where: "kind == 2" } });
+      return { kept: r.reports[0]!.rowsKept, records: r.table };
+    }],
     ["Logs Insights + sizes", async () => { const r = await readLambdaTraces(file("insights.csv"), file("sizes.csv")); return { kept: r.report.rowsKept, records: r.records }; }],
   ];
   for (const [name, read] of shapes) {

@@ -12,7 +12,7 @@ describe.each([
   ["04-simulate.ts", /Sluice: predicted [\d.]+ s, simulated [\d.]+ s/],
   ["05-import-step-functions.ts", /exported state machine: Sluice instances → Validate input → Extract frames ×60 → Tag frames ×60 → Summarise[\s\S]*5 of 6 task runs read/],
   ["06-import-sebs-flow.ts", /wc_count \(stage count\) has no profile: planned with wc-map's profile[\s\S]*exported 7 top-level states/],
-  ["08-traces-you-have.ts", /harness CSV\s+24 rows: runtime 28\.0 ms at 8 MB[\s\S]*semicolons, decimal commas\s+24 rows: runtime 28\.0 ms[\s\S]*Logs Insights \+ sizes\s+24 rows: runtime 28\.0 ms at 8 MB, 195\.9 ms at 64 MB, cold starts apart/],
+  ["08-traces-you-have.ts", /harness CSV\s+24 rows: runtime 28\.0 ms at 8 MB[\s\S]*semicolons, decimal commas\s+24 rows: runtime 28\.0 ms[\s\S]*OpenTelemetry spans\s+24 rows: runtime 28\.0 ms at 8 MB, 195\.9 ms at 64 MB, cold starts apart[\s\S]*Logs Insights \+ sizes\s+24 rows: runtime 28\.0 ms at 8 MB, 195\.9 ms at 64 MB, cold starts apart/],
   ["07-import-serverless-workflow.ts", /polling once: [\d.]+ s; polling 8 times: [\d.]+ s[\s\S]*states: submitLoad → checkLoad → transform → notify/],
 ])("examples/%s", (file, expected) => {
   it("runs and prints its result", async () => {
