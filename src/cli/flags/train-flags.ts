@@ -48,7 +48,8 @@ Input:
                        12.5ms, 128Mi). JSON: .jsonl/.ndjson, a .json array of objects, or any
                        file whose first character is { (a .log export); keys are the headers,
                        nested ones dotted ({"blob":{"download":…}} is blob.download), a missing
-                       key an empty cell; an OpenTelemetry (OTLP) export line is a row per span.
+                       key an empty cell; an OpenTelemetry (OTLP) export line is a row per span,
+                       an X-Ray batch-get-traces document a row per segment.
                        Parquet: .parquet or by its magic bytes; a struct's fields dotted like
                        JSON keys, timestamps as seconds since the epoch
   --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines, JSON-format

@@ -39,3 +39,24 @@ describe("JsonLinesSplitter", () => {
     );
   });
 });
+
+describe("JsonLinesSplitter: pretty-printed objects", () => {
+  it("joins the lines of each object one after another (jq without -c), wherever the chunks are cut", () => {
+    const objects = [{ a: 1, b: { c: "}{ \" ] [" } }, { a: 2, list: [1, 2, { d: 3 }] }];
+    const text = objects.map((o) => JSON.stringify(o, null, 2)).join("\n") + "\n";
+    for (const at of [[], [1], [7, 30, 31], [text.length - 2]]) {
+      const records = split(cut(text, at));
+      expect(records.map((r) => JSON.parse(r.text) as unknown)).toEqual(objects);
+      expect(records.map((r) => r.line)).toEqual([1, 1 + JSON.stringify(objects[0], null, 2).split("\n").length]);
+    }
+  });
+
+  it("ends an open object at the next line starting with {, so one broken line stays one bad record", () => {
+    const records = split(['{"a":1\n{"a":2}\n{\n  "a": 3\n}\n']);
+    expect(records.map((r) => [r.text, r.line])).toEqual([['{"a":1', 1], ['{"a":2}', 2], ['{\n  "a": 3\n}', 3]]);
+  });
+
+  it("an object left open at the end is one record (a bad one, for the reader to name)", () => {
+    expect(split(['{"a":1}\n{\n  "b": [1,\n'])).toEqual([{ text: '{"a":1}', line: 1 }, { text: '{\n  "b": [1,', line: 2 }]);
+  });
+});

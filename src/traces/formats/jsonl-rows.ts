@@ -8,7 +8,8 @@
  * one chunk's rows and one unfinished record, never the file. A file is read twice up to the byte the
  * first pass ended on (lines appended meanwhile are left for next time); progress spans both passes.
  *
- * A record that is an OpenTelemetry (OTLP) export is a row per span (otlp-spans.ts). A record that
+ * A record that is an OpenTelemetry export or an X-Ray trace document is a row per span or segment
+ * (record-rows.ts). A record that
  * is not a JSON object is an InputError naming file and line (SLU5030), or with `onInvalid: "skip"`
  * counted in `skipped` (the caller adds them to the report).
  */
@@ -22,7 +23,7 @@ import type { RecordSplitter, RecordText } from "./json-record-text.js";
 import { JsonLinesSplitter } from "./jsonl-lines.js";
 import type { OnInvalidRow } from "../read-report.js";
 import type { SkippedRecords } from "./skipped-records.js";
-import { rowsOfRecord } from "./otlp-spans.js";
+import { rowsOfRecord } from "./record-rows.js";
 import { cannotRead, compressionOf, openTraceBytes } from "./trace-file.js";
 
 export type JsonTraceFormat = "jsonl" | "json-array";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseJsonlTraces } from "../parse-jsonl-traces.js";
-import { rowsOfRecord } from "./otlp-spans.js";
+import { rowsOfRecord } from "./record-rows.js";
 
 const NS = 1_700_000_000_000_000_000n;
 const str = (v: string) => ({ stringValue: v });

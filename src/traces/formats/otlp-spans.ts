@@ -10,7 +10,7 @@
  *   as `scope.name`; values unwrapped from OTLP's `{"stringValue": …}`, `{"intValue": "…"}`,
  *   `{"doubleValue": …}`, `{"boolValue": …}`; arrays and key lists as their JSON text.
  *
- * Any other record stays one row. Pick the invocation spans with `--where` (e.g. `kind == 2`, a
+ * Pick the invocation spans with `--where` (e.g. `kind == 2`, a
  * server span, or `faas.invocation_id != ""`); an input size must come from an attribute the app
  * sets, since the semantic conventions have none.
  */
@@ -52,9 +52,9 @@ function put(row: Json, key: string, value: unknown): void {
   if (value !== undefined) Object.defineProperty(row, key, { value, enumerable: true, configurable: true, writable: true });
 }
 
-/** The rows a JSON record holds: its spans if it is an OTLP export, else the record itself. */
-export function rowsOfRecord(record: Json): Json[] {
-  if (!Array.isArray(record.resourceSpans)) return [record];
+/** The spans of an OTLP export as rows, or undefined when the record is not one. */
+export function otlpSpans(record: Json): Json[] | undefined {
+  if (!Array.isArray(record.resourceSpans)) return undefined;
   const rows: Json[] = [];
   for (const rs of record.resourceSpans.filter(isObject)) {
     const resource = attributesOf(isObject(rs.resource) ? rs.resource.attributes : undefined);
