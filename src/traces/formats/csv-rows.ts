@@ -13,7 +13,7 @@ import { InputError, issue } from "../../errors.js";
 import { sniffDelimiter } from "./csv-delimiter.js";
 import { rewriteDecimalCommas } from "./decimal-comma.js";
 import { regularFileBytes } from "./file-size.js";
-import { cannotRead, compressionOf, firstBytes, openTraceBytes } from "./trace-file.js";
+import { cannotRead, openTraceBytes, peekTraceFile } from "./trace-file.js";
 
 export interface CsvRow {
   readonly record: string[];
@@ -48,8 +48,8 @@ export function parseCsvRows(text: string, file: string): CsvRow[] {
  */
 export async function* streamCsvRows(path: string, onBytes?: (readBytes: number, totalBytes: number) => void): AsyncGenerator<readonly CsvRow[]> {
   const totalBytes = await regularFileBytes(path, "a readable CSV file");
-  const compression = await compressionOf(path, "a readable CSV file");
-  const delimiter = sniffDelimiter(await firstBytes(path, "a readable CSV file"));
+  const { compression, text } = await peekTraceFile(path, "a readable CSV file");
+  const delimiter = sniffDelimiter(text);
   const { bytes: input, raw } = openTraceBytes(path, compression);
   let readBytes = 0;
   if (onBytes !== undefined) raw.on("data", (chunk) => onBytes((readBytes += chunk.length), totalBytes));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOf, SluiceError } from "../../errors.js";
 import { readLambdaReports } from "../lambda/read-lambda-traces.js";
 import { readTraceTable } from "../read-trace-table.js";
-import { compressionOfBytes, firstBytes, readTraceText } from "./trace-file.js";
+import { compressionOfBytes, peekTraceFile, readTraceText } from "./trace-file.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -58,7 +58,8 @@ describe("compressions", () => {
     const text = "func,input_bytes,runtime_ms\n" + "ƒünçtiön,1000,10\n".repeat(10_000);
     const file = path.join(dir, "utf8.csv.gz");
     await writeFile(file, gzipSync(text));
-    const head = await firstBytes(file);
+    const { compression, text: head } = await peekTraceFile(file);
+    expect(compression).toBe("gzip");
     expect(text.startsWith(head)).toBe(true);
     expect(head.length).toBeGreaterThan(30_000);
     const read = await readTraceTable([file]);

@@ -66,10 +66,16 @@ export function openTraceBytes(path: string, compression: Compression): { readon
   return { bytes: raw.pipe(gunzipStream), raw };
 }
 
-/** The first 64 KiB of the file's text, decompressed if need be (a typed error when it cannot be read). */
-export async function firstBytes(path: string, expected = "a readable trace file"): Promise<string> {
+/** What a file's head says: its compression, and its first 64 KiB of text, decompressed if need be. */
+export interface FileHead {
+  readonly compression: Compression;
+  readonly text: string;
+}
+
+/** The file's head (a typed error when it cannot be read, or is compressed other than with gzip). */
+export async function peekTraceFile(path: string, expected = "a readable trace file"): Promise<FileHead> {
   const head = await headOf(path, expected);
-  if (compressionOfBytes(head, path) === "none") return head.toString("utf8");
+  if (compressionOfBytes(head, path) === "none") return { compression: "none", text: head.toString("utf8") };
   const { bytes, raw } = openTraceBytes(path, "gzip");
   const parts: Buffer[] = [];
   let length = 0;
@@ -86,7 +92,7 @@ export async function firstBytes(path: string, expected = "a readable trace file
     bytes.destroy();
   }
   // Cut at a whole character: the sniffers look at the first line, never at a split one.
-  return new TextDecoder("utf-8").decode(Buffer.concat(parts).subarray(0, SNIFF_BYTES), { stream: true });
+  return { compression: "gzip", text: new TextDecoder("utf-8").decode(Buffer.concat(parts).subarray(0, SNIFF_BYTES), { stream: true }) };
 }
 
 /** The whole file as text, decompressed if need be (for a document that must be parsed whole). */

@@ -7,7 +7,7 @@
  * 64 KiB are read to decide. A `.gz` ending is passed over and the text decompressed (trace-file.ts).
  */
 import type { JsonTraceFormat } from "./jsonl-rows.js";
-import { firstBytes } from "./trace-file.js";
+import { peekTraceFile } from "./trace-file.js";
 
 export type TraceFormat = "csv" | "parquet" | JsonTraceFormat;
 
@@ -32,7 +32,7 @@ export function formatOfStart(text: string): TraceFormat {
 export async function detectTraceFormat(path: string): Promise<TraceFormat> {
   const byName = formatOfName(path);
   if (byName !== undefined && byName !== "json") return byName;
-  const byStart = formatOfStart(await firstBytes(path));
+  const byStart = formatOfStart((await peekTraceFile(path)).text);
   // A .json file is never CSV or Parquet: what is not an array is read as JSON Lines and its errors say so.
   return byName === "json" && (byStart === "csv" || byStart === "parquet") ? "jsonl" : byStart;
 }

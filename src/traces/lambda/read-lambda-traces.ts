@@ -11,7 +11,7 @@ import { joinLambdaReports, type LambdaJoinOptions, type LambdaJoinResult, type 
 import { firstLineOf, LambdaReportScanner, logLayoutOf, parseLambdaReports, type LambdaReportParse, type LambdaReportSet } from "./parse-lambda-report.js";
 import { ReportStore } from "./report-store.js";
 import type { OnInvalidRow } from "../read-report.js";
-import { cannotRead, compressionOf, firstBytes, openTraceBytes, readTraceText } from "../formats/trace-file.js";
+import { cannotRead, openTraceBytes, peekTraceFile, readTraceText } from "../formats/trace-file.js";
 import { streamTraceRows } from "../formats/stream-trace-rows.js";
 import { detectTraceFormat } from "../formats/trace-format.js";
 
@@ -25,7 +25,8 @@ export async function readLambdaReports(path: string): Promise<LambdaReportParse
 /** The same, held by column (report-store.ts): what a join of a large log needs. */
 export async function scanLambdaLog(path: string): Promise<LambdaReportSet> {
   const expected = "a CloudWatch log export";
-  const layout = logLayoutOf(firstLineOf(await firstBytes(path, expected)));
+  const head = await peekTraceFile(path, expected);
+  const layout = logLayoutOf(firstLineOf(head.text));
   if (layout.kind === "document") {
     const { reports, issues } = parseLambdaReports(await readTraceText(path, expected), path);
     return { store: ReportStore.of(reports), issues };
@@ -46,7 +47,7 @@ export async function scanLambdaLog(path: string): Promise<LambdaReportSet> {
   // buffers lines ahead of a slower consumer, and a million queued lines outlive the young generation).
   let rest = "";
   let n = 0;
-  const { bytes, raw } = openTraceBytes(path, await compressionOf(path, expected));
+  const { bytes, raw } = openTraceBytes(path, head.compression);
   const decoder = new StringDecoder("utf8");
   try {
     for await (const chunk of bytes) {
