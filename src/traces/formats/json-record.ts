@@ -45,12 +45,9 @@ function pairsObject(v: unknown): Record<string, unknown> | undefined {
   const names = PAIR_NAMES.find(([k, val]) => typeof first[k] === "string" && val in first);
   if (names === undefined) return undefined;
   const [k, val] = names;
-  const out: Record<string, unknown> = {};
-  for (const pair of v) {
-    if (!isNested(pair) || typeof pair[k] !== "string" || !(val in pair) || Object.keys(pair).length !== 2) return undefined;
-    Object.defineProperty(out, pair[k], { value: pair[val], enumerable: true, configurable: true, writable: true });
-  }
-  return out;
+  if (!v.every((pair) => isNested(pair) && typeof pair[k] === "string" && val in pair && Object.keys(pair).length === 2)) return undefined;
+  // fromEntries: own data keys (a `__proto__` key stays data), the last of a repeated key wins
+  return Object.fromEntries((v as Record<string, unknown>[]).map((pair) => [pair[k] as string, pair[val]]));
 }
 
 /** The object a value's cells nest under: an object, or an array of key/value pairs. */

@@ -47,11 +47,6 @@ function durationMs(start: unknown, end: unknown): number | undefined {
   return Number(d / 1_000_000n) + Number(d % 1_000_000n) / 1e6;
 }
 
-/** Sets a key that may contain dots (an attribute name) as one key, safely (a `__proto__` attribute stays data). */
-function put(row: Json, key: string, value: unknown): void {
-  if (value !== undefined) Object.defineProperty(row, key, { value, enumerable: true, configurable: true, writable: true });
-}
-
 /** The spans of an OTLP export as rows, or undefined when the record is not one. */
 export function otlpSpans(record: Json): Json[] | undefined {
   if (!Array.isArray(record.resourceSpans)) return undefined;
@@ -62,15 +57,17 @@ export function otlpSpans(record: Json): Json[] | undefined {
     for (const ss of scopes.filter(isObject)) {
       const scope = isObject(ss.scope) ? ss.scope : isObject(ss.instrumentationLibrary) ? ss.instrumentationLibrary : undefined;
       for (const span of (Array.isArray(ss.spans) ? ss.spans : []).filter(isObject)) {
-        const row: Json = {};
-        // attributes first: a span's own fields win over an attribute of the same name
-        for (const [k, v] of attributesOf(span.attributes)) put(row, k, v);
-        for (const [k, v] of resource) put(row, `resource.${k}`, v);
-        for (const k of ["name", "kind", "traceId", "spanId", "parentSpanId", "startTimeUnixNano", "endTimeUnixNano"]) put(row, k, span[k]);
-        put(row, "durationMs", durationMs(span.startTimeUnixNano, span.endTimeUnixNano));
-        put(row, "status.code", isObject(span.status) ? span.status.code : undefined);
-        put(row, "scope.name", scope?.name);
-        rows.push(row);
+        // Keys with dots (attribute names) stay one key; fromEntries keeps `__proto__` as data, and
+        // the later entry wins, so a span's own fields win over an attribute of the same name.
+        const entries: [string, unknown][] = [
+          ...attributesOf(span.attributes),
+          ...resource.map(([k, v]): [string, unknown] => [`resource.${k}`, v]),
+          ...["name", "kind", "traceId", "spanId", "parentSpanId", "startTimeUnixNano", "endTimeUnixNano"].map((k): [string, unknown] => [k, span[k]]),
+          ["durationMs", durationMs(span.startTimeUnixNano, span.endTimeUnixNano)],
+          ["status.code", isObject(span.status) ? span.status.code : undefined],
+          ["scope.name", scope?.name],
+        ];
+        rows.push(Object.fromEntries(entries.filter(([, v]) => v !== undefined)));
       }
     }
   }

@@ -38,8 +38,7 @@ export function xraySegments(record: Json): Json[] | undefined {
     for (const segment of (Array.isArray(trace.Segments) ? trace.Segments : []).filter(isObject)) {
       const doc = parseDocument(segment.Document);
       if (doc === undefined) continue;
-      const row: Json = {};
-      for (const [k, v] of Object.entries(doc)) if (k !== "subsegments") Object.defineProperty(row, k, { value: v, enumerable: true, configurable: true, writable: true });
+      const row: Json = Object.fromEntries(Object.entries(doc).filter(([k]) => k !== "subsegments"));
       const start = seconds(doc.start_time), end = seconds(doc.end_time);
       if (start !== undefined && end !== undefined && end >= start) row.durationMs = (end - start) * 1000;
       const init = (Array.isArray(doc.subsegments) ? doc.subsegments : []).filter(isObject).find((s) => s.name === "Initialization");
