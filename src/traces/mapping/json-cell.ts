@@ -18,16 +18,30 @@ export function jsonCellPath(name: string, find: (column: string) => number): { 
   return undefined;
 }
 
-/** The value at `keys` in the JSON object a cell holds, as a cell value. */
-export function valueInJsonCell(text: string | undefined, keys: readonly string[], column: string): CellValue {
-  if (text === undefined || text.trim() === "") return undefined;
+/**
+ * The last cell parsed: fields and filters that read several keys of one JSON column read the same
+ * cell of the same row one after another, and parse it once (undefined: not a JSON object).
+ */
+let last: { readonly text: string; readonly value: Record<string, unknown> | undefined } | undefined;
+
+function parsedObject(text: string): Record<string, unknown> | undefined {
+  if (last?.text === text) return last.value;
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch {
-    throw new CellError(column, "a JSON object", JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text));
+    v = undefined;
   }
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new CellError(column, "a JSON object", JSON.stringify(text.slice(0, 80)));
+  const value = typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  last = { text, value };
+  return value;
+}
+
+/** The value at `keys` in the JSON object a cell holds, as a cell value. */
+export function valueInJsonCell(text: string | undefined, keys: readonly string[], column: string): CellValue {
+  if (text === undefined || text.trim() === "") return undefined;
+  let v: unknown = parsedObject(text);
+  if (v === undefined) throw new CellError(column, "a JSON object", JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text));
   for (const key of keys) {
     if (typeof v !== "object" || v === null || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
     v = (v as Record<string, unknown>)[key];
