@@ -150,7 +150,7 @@ describe("parseCsvTraces: bad input is a typed error or a counted skip naming ro
     const { records } = await parseCsvTraces(text, { file: "u.csv", columns: { inputBytes: "input_size", memoryMb: "memory" } });
     expect(records.map((r) => [r.inputBytes, r.runtimeMs, r.memoryMb, r.outputBytes])).toEqual([[2 * 1024 ** 2, 1500, 128, 10_000], [1000, 12.5, 61, 2_000_000]]);
     const err = await issueOf(() => parseCsvTraces("function,input_bytes,duration\nf,1000,5 MB\n", { file: "u.csv" }));
-    expect(err.issues[0]).toMatchObject({ path: ["u.csv", "line 2", "duration"], expected: "a number, or one with a unit of us, ms, s", actual: '"5 MB"' });
+    expect(err.issues[0]).toMatchObject({ path: ["u.csv", "line 2", "duration"], expected: "a number, or one with a unit of ns, us, ms, s", actual: '"5 MB"' });
   });
 
   it("names the column of a non-numeric cell inside an expression", async () => {

@@ -9,6 +9,7 @@ import { stat } from "node:fs/promises";
 import { InputError, sluiceError } from "../errors.js";
 import { compileMapping } from "./mapping/compile-mapping.js";
 import { countFanoutPerRun } from "./mapping/count-fanout.js";
+import { SAMPLE_ROWS } from "./mapping/sample-units.js";
 import { RowIngest } from "./ingest-rows.js";
 import type { MappingOrigin } from "./mapping/mapping-labels.js";
 import type { TraceMapping } from "./mapping/mapping-schema.js";
@@ -36,23 +37,31 @@ export interface TableReadResult {
   readonly reports: readonly ReadReport[];
 }
 
-/** Reads batches of rows from any source into `table`: the header first, then every row (at most `maxRows`). */
+/** Reads batches of rows from any source into `table`: the header first, then every row (at most `maxRows`). The mapping is compiled once the first SAMPLE_ROWS rows are in, so units can be settled from values. */
 export async function ingestRows(batches: AsyncIterable<readonly CsvRow[]> | Iterable<readonly CsvRow[]>, file: string, table: TraceTable, mapping: TraceMapping | undefined, origin: MappingOrigin, maxRows = DEFAULT_MAX_TRACE_ROWS): Promise<RowIngest> {
+  let header: readonly string[] | undefined;
   let ingest: RowIngest | undefined;
+  const held: CsvRow[] = [];
   let count = 0;
+  const start = async () => {
+    const mapper = await compileMapping(header!, mapping, { file, origin, sample: held.map((r) => r.record) });
+    ingest = new RowIngest(mapper, table, mapping?.onInvalid ?? "throw");
+    for (const r of held.splice(0)) ingest.push(r.record, r.info.lines);
+    return ingest;
+  };
   for await (const batch of batches) {
     for (const row of batch) {
-      if (ingest === undefined) {
-        const mapper = await compileMapping(row.record, mapping, { file, origin });
-        ingest = new RowIngest(mapper, table, mapping?.onInvalid ?? "throw");
+      if (header === undefined) {
+        header = row.record;
         continue;
       }
       if (++count > maxRows) throw sluiceError("traces.tooManyRows", { path: [file, `line ${row.info.lines}`], actual: `more than ${maxRows} rows`, params: { limit: maxRows } }, { what: `Cannot read ${file}` });
-      ingest.push(row.record, row.info.lines);
+      if (ingest !== undefined) ingest.push(row.record, row.info.lines);
+      else if (held.push(row) >= SAMPLE_ROWS) await start();
     }
   }
-  if (ingest === undefined) throw sluiceError("traces.emptyFile", { path: [file, "line 1"], actual: "an empty file" }, { what: `Cannot read ${file}` });
-  return ingest;
+  if (header === undefined) throw sluiceError("traces.emptyFile", { path: [file, "line 1"], actual: "an empty file" }, { what: `Cannot read ${file}` });
+  return ingest ?? (await start());
 }
 
 /** Counts fanout per run when the mapping asks for it; a bad `next` is an InputError. */

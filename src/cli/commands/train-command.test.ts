@@ -100,7 +100,7 @@ describe("sluice train", () => {
     [["--report-log", "r.log", "--out", "o"], "SLU1205 --sizes"],
     [["--traces", "x.csv", "--out", "o", "--bogus"], "SLU1206 --bogus: unknown flag"],
     [["--traces", "x.csv", "--out", "o", "--id-column", "rid"], "SLU1205 --id-column"],
-    [["--traces", "x.csv", "--out", "o", "--column", "runtimeMs=x:hours"], 'SLU1204 --column: bad flag value; expected a unit, one of B, KB, KiB, MB, MiB, GB, GiB, us, ms, s; got "hours"'],
+    [["--traces", "x.csv", "--out", "o", "--column", "runtimeMs=x:hours"], 'SLU1204 --column: bad flag value; expected a unit, one of B, KB, KiB, MB, MiB, GB, GiB, ns, us, ms, s; got "hours"'],
     [["--traces", "x.csv", "--out", "o", "--fanout-run", "rid"], "SLU1205 --fanout-run"],
     [["--traces", "x.csv", "--out", "o", "--next", "a=b"], "SLU1205 --next"],
   ])("rejects %j with a usage error naming the flag, exit 64", async (argv, message) => {
@@ -137,6 +137,19 @@ describe("sluice train", () => {
     expect(set.segments!("map")).toEqual(["warm", "cold"]);
     // a 16 MB run has ⌈16 / 8⌉ = 2 maps: the split's fanout at 16 MB of stage input
     expect(set.profileFor("split", {})!.fanout(16e6)).toBeCloseTo(2, 0);
+  });
+
+  it("trains the same runtimes from the published trace with no mapping at all: the µs duration column read as µs", async () => {
+    const io = capture();
+    const flags = ["--quiet", "--model", "linear", "--fanout-run", "request_id", "--next", "split=map", "--next", "map=reduce"];
+    expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--out", path.join(dir, "wf-bare"), ...flags])).toBe(0);
+    expect(io.err()).toContain("runtimeMs←provider.execution_duration in µs, as end − start (epoch s) shows ×0.001");
+    expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--out", path.join(dir, "wf-derived"), ...flags, "--derive", "runtimeMs=(end - start) * 1000"])).toBe(0);
+    const bare = await loadProfiles(path.join(dir, "wf-bare"));
+    const derived = await loadProfiles(path.join(dir, "wf-derived"));
+    // split: 50 + 2 ms/MB; the two sources differ only by the generator's rounding of end − start
+    expect(bare.profileFor("split", {})!.runtimeMs(16e6)).toBeCloseTo(82, -1);
+    expect(bare.profileFor("split", {})!.runtimeMs(16e6) / derived.profileFor("split", {})!.runtimeMs(16e6)).toBeCloseTo(1, 2);
   });
 
   it("trains from JSON Lines exactly what it trains from the same records as CSV", async () => {

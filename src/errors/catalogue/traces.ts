@@ -60,7 +60,7 @@ export const TRACE_ERRORS = {
     code: "SLU5013",
     category: "usage",
     message: "unit does not fit a {dimension} field",
-    hint: "Sizes take B, KB, KiB, MB, MiB, GB, GiB; times take us, ms, s; memory takes MB (= MiB) and the size units.",
+    hint: "Sizes take B, KB, KiB, MB, MiB, GB, GiB; times take ns, us, ms, s; memory takes MB (= MiB) and the size units.",
   },
   "columns.missingField": {
     code: "SLU5014",
@@ -87,6 +87,12 @@ export const TRACE_ERRORS = {
     message: "function {name} never appears in the trace{suggestion}",
     expected: "one of {known}",
     hint: "Name the next stages by the function names in the trace (the function column's values).",
+  },
+  "columns.implausibleValue": {
+    code: "SLU5018",
+    category: "data",
+    message: "{field} read from this column is more than any invocation has; is the unit wrong? {fix}",
+    hint: "A column named without a unit is read in ms (times), MB (memory) or bytes (sizes); give its unit after a colon, or in the header's suffix (max_rss_kb, duration_us).",
   },
   "traces.badJsonRecord": {
     code: "SLU5030",

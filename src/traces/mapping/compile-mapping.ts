@@ -5,6 +5,8 @@
  * header disagree is an InputError listing each problem, named as the caller wrote it (API path
  * or CLI flag): a mapped column that is not in the header, an expression over a missing column, a
  * unit that does not fit the field, a field name that is no field, no function or input column.
+ * Given the first rows, it also settles what only values show (sample-units.ts): a duration's unit
+ * by a start/end pair, the runtime from such a pair, and a unit that gives impossible values.
  */
 import { InputError, issue, show, suggestionParams, type Issue } from "../../errors.js";
 import { cellValue, type CellValue } from "./cell-value.js";
@@ -14,6 +16,7 @@ import { jsonCellPath, valueInJsonCell } from "./json-cell.js";
 import { howToMap, mappingRef, refOfSchemaPath, type MappingOrigin } from "./mapping-labels.js";
 import { fieldNamed, traceMappingSchema, type ColumnSpec, type TraceMapping } from "./mapping-schema.js";
 import { normaliseName } from "./names.js";
+import { refineBySample } from "./sample-units.js";
 import { TARGET_FIELDS, TRACE_FIELDS, type TraceField } from "../trace-record.js";
 import { FIELD_DIMENSION, splitUnitSuffix, unitFactor, unitsFor, type ValueUnit } from "./units.js";
 
@@ -44,6 +47,8 @@ export interface CompileOptions {
   readonly origin?: MappingOrigin;
   /** Fields filled elsewhere (a REPORT join fills runtime and memory): not required of the header. */
   readonly providedFields?: readonly TraceField[];
+  /** The first data rows (up to SAMPLE_ROWS), to settle units from values (sample-units.ts). */
+  readonly sample?: readonly (readonly string[])[];
 }
 
 function findHeader(header: readonly string[], name: string): number {
@@ -152,6 +157,7 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     const index = m.index;
     fields.set(field, { field, label: header[index]!, kind: "recognised", get: (row) => cellValue(row[index]), factor: m.factor });
   }
+  if (options.sample !== undefined) issues.push(...refineBySample(header, fields, options.sample, file, origin));
   for (const field of ["function", "inputBytes"] as const) {
     if (!fields.has(field) && !options.providedFields?.includes(field)) {
       issues.push(issue("columns.missingField", { path: [file, "header", field], expected: field === "function" ? "a column such as function, func or stage" : "a column such as input_bytes or download_bytes", actual: header.join(","), params: { field, how: howToMap(origin, field) } }));

@@ -1,13 +1,13 @@
 /**
  * Units per column. Sizes: decimal kB/MB/GB (powers of 1000) and binary KiB/MiB/GiB (powers of 1024);
  * memory fields are in the platform's MB (Lambda's: 2^20 bytes), so MB and MiB both mean 1 there;
- * times in µs, ms, s. A header's unit can also be read from its suffix (`duration_ms`, `upload_kib`),
+ * times in ns, µs, ms, s. A header's unit can also be read from its suffix (`duration_ms`, `upload_kib`),
  * and a cell can carry its own (`61 MB`, `12.5ms`, `128Mi` as Kubernetes writes it), which then wins
  * over the column's.
  */
 import type { TraceField } from "../trace-record.js";
 
-export const VALUE_UNITS = ["B", "KB", "KiB", "MB", "MiB", "GB", "GiB", "us", "ms", "s"] as const;
+export const VALUE_UNITS = ["B", "KB", "KiB", "MB", "MiB", "GB", "GiB", "ns", "us", "ms", "s"] as const;
 export type ValueUnit = (typeof VALUE_UNITS)[number];
 
 export type Dimension = "text" | "size" | "time" | "memory" | "count" | "flag";
@@ -20,7 +20,7 @@ export const FIELD_DIMENSION: Readonly<Record<TraceField, Dimension>> = {
 const FACTORS: Readonly<Record<Dimension, Partial<Record<ValueUnit, number>>>> = {
   size: { B: 1, KB: 1e3, KiB: 1024, MB: 1e6, MiB: 1024 ** 2, GB: 1e9, GiB: 1024 ** 3 },
   memory: { B: 1 / 1024 ** 2, KB: 1e3 / 1024 ** 2, KiB: 1 / 1024, MB: 1, MiB: 1, GB: 1024, GiB: 1024 },
-  time: { us: 1e-3, ms: 1, s: 1e3 },
+  time: { ns: 1e-6, us: 1e-3, ms: 1, s: 1e3 },
   text: {}, count: {}, flag: {},
 };
 
@@ -41,7 +41,7 @@ export function unitFactor(field: TraceField, unit: ValueUnit | undefined): numb
 
 const SUFFIX_UNITS: readonly (readonly [string, ValueUnit])[] = [
   ["bytes", "B"], ["b", "B"], ["kib", "KiB"], ["kb", "KB"], ["mib", "MiB"], ["mb", "MB"], ["gib", "GiB"], ["gb", "GB"],
-  ["ms", "ms"], ["millis", "ms"], ["us", "us"], ["micros", "us"], ["s", "s"], ["sec", "s"], ["seconds", "s"],
+  ["ms", "ms"], ["millis", "ms"], ["us", "us"], ["micros", "us"], ["ns", "ns"], ["nanos", "ns"], ["s", "s"], ["sec", "s"], ["seconds", "s"],
 ];
 
 /** Splits a normalised name `duration_ms` into stem `duration` and unit `ms`; a bare stem has no unit. */
@@ -55,7 +55,7 @@ export function splitUnitSuffix(name: string): { readonly stem: string; readonly
 /** Unit words a cell may end in, lower-cased (Kubernetes quantities Ki/Mi/Gi included). */
 const CELL_UNITS: ReadonlyMap<string, ValueUnit> = new Map([
   ["b", "B"], ["byte", "B"], ["bytes", "B"], ["kb", "KB"], ["kib", "KiB"], ["ki", "KiB"], ["mb", "MB"], ["mib", "MiB"], ["mi", "MiB"],
-  ["gb", "GB"], ["gib", "GiB"], ["gi", "GiB"], ["us", "us"], ["µs", "us"], ["μs", "us"], ["ms", "ms"], ["s", "s"], ["sec", "s"], ["secs", "s"],
+  ["gb", "GB"], ["gib", "GiB"], ["gi", "GiB"], ["ns", "ns"], ["us", "us"], ["µs", "us"], ["μs", "us"], ["ms", "ms"], ["s", "s"], ["sec", "s"], ["secs", "s"],
 ]);
 const WITH_UNIT = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-zµμ]+)$/i;
 

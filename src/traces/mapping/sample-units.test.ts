@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { codeOf } from "../../errors.js";
+import { workflowTraceCsv } from "../../../test/support/workflow-traces.js";
+import { rejectedInputError } from "../../../test/support/input-error.js";
+import { parseCsvTraces } from "../parse-csv-traces.js";
+import { SAMPLE_ROWS } from "./sample-units.js";
+
+/** Rows of `func,start,end,<duration column>` at epoch seconds `t0`, each `ms` long, the duration written in `perMs` units. */
+function timed(durationHeader: string, perMs: number, rows: readonly number[], t0 = 1.7e9): string {
+  const lines = [`func,input_bytes,start,end,${durationHeader}`];
+  rows.forEach((ms, i) => lines.push(`f,${1000 * (i + 1)},${(t0 + i).toFixed(6)},${(t0 + i + ms / 1000).toFixed(6)},${ms * perMs}`));
+  return lines.join("\n") + "\n";
+}
+
+describe("a duration column named without a unit, beside a start and an end time", () => {
+  it("published workflow traces: provider.execution_duration in µs is read as µs, not as 1000× the runtime", async () => {
+    const { records, report } = await parseCsvTraces(workflowTraceCsv({ runs: 4, sizesMb: [16], noise: 0.03 }), { file: "wf.csv" });
+    expect(report.columns).toContain("runtimeMs←provider.execution_duration in µs, as end − start (epoch s) shows ×0.001");
+    // split at 16 MB: 50 + 2·16 = 82 ms ± 3% (the generator's noise)
+    for (const r of records.filter((x) => x.function === "split")) expect(r.runtimeMs).toBeGreaterThan(82 * 0.96), expect(r.runtimeMs).toBeLessThan(82 * 1.04);
+  });
+
+  it.each([
+    ["duration", 1 / 1000, "s", 1000], // 0.082 → 82 ms
+    ["duration", 1, undefined, 1], // already ms: unchanged, no note
+    ["duration", 1e6, "ns", 1e-6],
+    ["elapsed", 1000, "µs", 1e-3],
+  ])("%s written at %d per ms reads as %s", async (header, perMs, unit, factor) => {
+    const { records, report } = await parseCsvTraces(timed(header, perMs, [82, 90, 75]));
+    expect(records.map((r) => r.runtimeMs)).toEqual([82, 90, 75].map((ms) => expect.closeTo(ms, 6)));
+    if (unit === undefined) expect(report.columns).toMatch(new RegExp(`runtimeMs←${header}$`));
+    else expect(report.columns).toContain(`runtimeMs←${header} in ${unit}, as end − start (epoch s) shows ×${factor}`);
+  });
+
+  it("keeps ms where the ratio names no unit (a duration 10× end − start is no unit mistake to correct)", async () => {
+    const { records, report } = await parseCsvTraces(timed("duration", 10, [82, 90, 75]));
+    expect(records[0]!.runtimeMs).toBe(820);
+    expect(report.columns).toMatch(/runtimeMs←duration$/);
+  });
+
+  it("a unit in the header's suffix, or one the caller mapped, is never second-guessed", async () => {
+    const suffixed = await parseCsvTraces(timed("duration_ms", 1000, [82]));
+    expect(suffixed.records[0]!.runtimeMs).toBe(82_000);
+    const mapped = await parseCsvTraces(timed("duration", 1000, [82]), { columns: { runtimeMs: "duration" } });
+    expect(mapped.records[0]!.runtimeMs).toBe(82_000);
+  });
+
+  it("reads past the sample: every row after the first SAMPLE_ROWS in the unit the sample settled, in file order", async () => {
+    const n = SAMPLE_ROWS * 2 + 7;
+    const ms = Array.from({ length: n }, (_, i) => 10 + (i % 13));
+    const { records } = await parseCsvTraces(timed("duration", 1000, ms));
+    expect(records.map((r) => r.runtimeMs)).toEqual(ms.map((m) => expect.closeTo(m, 6)));
+    expect(records.map((r) => r.inputBytes)).toEqual(ms.map((_, i) => 1000 * (i + 1)));
+  });
+});
+
+describe("the runtime from a start and an end time when no column gives it", () => {
+  it.each([
+    ["epoch s", (t: number) => t.toFixed(6)],
+    ["epoch ms", (t: number) => (t * 1e3).toFixed(3)],
+    ["epoch ns", (t: number) => String(BigInt(Math.round(t * 1e6)) * 1000n)],
+    ["ISO 8601", (t: number) => new Date(t * 1000).toISOString()],
+  ])("%s", async (described, write) => {
+    const t = 1.7e9 + 0.25;
+    const csv = `fn,input_bytes,start_time,end_time\nf,100,${write(t)},${write(t + 0.125)}\n`;
+    const { records, report } = await parseCsvTraces(csv);
+    expect(records[0]!.runtimeMs).toBeCloseTo(125, 3);
+    expect(report.columns).toContain(`runtimeMs←end_time − start_time (${described}) ×1000`);
+  });
+
+  it("times that are no epoch (offsets from a run's start) leave the runtime to an expression, as before", async () => {
+    const { records, report } = await parseCsvTraces("fn,input_bytes,start,end,output_bytes\nf,100,0.0,0.125,5\n");
+    expect(records[0]!.runtimeMs).toBeUndefined();
+    expect(report.targets.runtimeMs.skipped).toEqual({ "no column": 1 });
+  });
+
+  it("a time cell that is no time is a bad cell naming its column; a negative span a skip", async () => {
+    const csv = "fn,input_bytes,start,end\nf,100,1700000000,1700000000.5\nf,200,1700000001,soon\nf,300,1700000002,1700000001\n";
+    const err = await rejectedInputError(() => parseCsvTraces(csv, { file: "t.csv" }));
+    expect(err.issues[0]!.code).toBe(codeOf("traces.badCell"));
+    expect(err.issues[0]).toMatchObject({ path: ["t.csv", "line 3", "end"], expected: "a time (epoch s)", actual: '"soon"' });
+    const { records, report } = await parseCsvTraces(csv, { onInvalid: "skip" });
+    expect(records.map((r) => r.runtimeMs)).toEqual([500, undefined, undefined]);
+    expect(report.targets.runtimeMs.skipped).toEqual({ "not a number": 1, negative: 1 });
+  });
+});
+
+describe("a runtime or memory no invocation has is a unit mistake, raised before training", () => {
+  it("peak memory in bytes under a bare name: SLU5018 naming the column, the median and the fix (API and CLI words)", async () => {
+    const csv = "fn,input_bytes,max_mem_used\nf,100,134217728\nf,200,268435456\n";
+    const api = await rejectedInputError(() => parseCsvTraces(csv, { file: "m.csv" }));
+    expect(api.issues[0]!.code).toBe(codeOf("columns.implausibleValue"));
+    expect(api.issues[0]).toMatchObject({ path: ["m.csv", "header", "max_mem_used"], actual: "2.013e+8 over the first 2 rows" });
+    expect(api.message).toContain('columns.memoryMb: { column: "max_mem_used", unit: "B" }');
+    const cli = await rejectedInputError(() => parseCsvTraces(csv, { file: "m.csv", origin: "cli" }));
+    expect(cli.message).toContain("--column memoryMb=max_mem_used:B");
+    // with the unit given it reads: 128 and 256 MB
+    const { records } = await parseCsvTraces(csv, { columns: { memoryMb: { column: "max_mem_used", unit: "B" } } });
+    expect(records.map((r) => r.memoryMb)).toEqual([128, 256]);
+  });
+
+  it("a runtime of epoch milliseconds under a duration's name (over a day) is raised too; a derived one names --derive", async () => {
+    const csv = "fn,input_bytes,duration\nf,100,1700000000000\n";
+    const err = await rejectedInputError(() => parseCsvTraces(csv, { origin: "cli" }));
+    expect(err.issues[0]!.code).toBe(codeOf("columns.implausibleValue"));
+    const expr = await rejectedInputError(() => parseCsvTraces(csv, { origin: "cli", columns: { runtimeMs: { expr: "duration * 2" } } }));
+    expect(expr.message).toContain("--derive runtimeMs=duration * 2:us");
+  });
+
+  it("a median within bounds passes, whatever a few rows hold", async () => {
+    const csv = "fn,input_bytes,memory_mb\n" + ["128", "256", "9e9", "512", "300"].map((m, i) => `f,${i + 1},${m}`).join("\n") + "\n";
+    const { records } = await parseCsvTraces(csv);
+    expect(records).toHaveLength(5);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * What the first rows settle that a header cannot. A duration column named without a unit is read
+ * in ms, which is right for CloudWatch and wrong for harnesses that store µs (SeBS's
+ * `provider.execution_duration`): where the header also has a start and an end time, the median
+ * ratio of the duration to end − start over the sample names the duration's unit (a power of 1000
+ * away), so a µs column is not read as 1000× the runtime. Where no column gives the runtime, such a
+ * pair gives it: end − start, read as epoch or ISO times (time-pair.ts). Last, a runtime or memory
+ * whose sampled median no invocation can have (over a day, over a terabyte) is a unit mistake,
+ * raised with the column, the median and how to give the unit, instead of training on it.
+ */
+import { issue, type Issue } from "../../errors.js";
+import { CellError, cellValue, type CellValue } from "./cell-value.js";
+import type { FieldSource } from "./compile-mapping.js";
+import { mappingRef, type MappingOrigin } from "./mapping-labels.js";
+import { normaliseName } from "./names.js";
+import { cellSeconds, describeTimeCells, findTimePair, timeCellsOf, type TimeCells, type TimePair } from "./time-pair.js";
+import type { TraceField } from "../trace-record.js";
+import { splitUnitSuffix } from "./units.js";
+
+/** Rows read before the mapping is compiled, to settle units from values. */
+export const SAMPLE_ROWS = 200;
+
+/** Medians beyond these are no invocation's: more than a day of runtime, more than a terabyte (10^6 MB) of memory. */
+export const PLAUSIBLE_MEDIAN: Readonly<Partial<Record<TraceField, { readonly limit: number; readonly what: string; readonly example: string }>>> = {
+  runtimeMs: { limit: 86_400_000, what: "a day", example: "us" },
+  memoryMb: { limit: 1_000_000, what: "a terabyte", example: "B" },
+};
+
+/** Duration units a power of 1000 apart: the duration's count per second → its factor to ms. */
+const DURATION_UNITS: readonly { readonly perSecond: number; readonly name: string; readonly factor: number }[] = [
+  { perSecond: 1, name: "s", factor: 1e3 },
+  { perSecond: 1e3, name: "ms", factor: 1 },
+  { perSecond: 1e6, name: "µs", factor: 1e-3 },
+  { perSecond: 1e9, name: "ns", factor: 1e-6 },
+];
+/** A ratio within this factor of a unit's names it (a platform's duration and a harness's end − start differ by overheads). */
+const RATIO_TOLERANCE = 4;
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
+function numeric(get: (row: readonly string[]) => CellValue, row: readonly string[]): number | undefined {
+  try {
+    const v = get(row);
+    return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+  } catch (e) {
+    if (e instanceof CellError) return undefined;
+    throw e;
+  }
+}
+
+/** end − start in seconds for one row; undefined when both cells are empty, a CellError when one is unreadable. */
+function elapsedSeconds(header: readonly string[], pair: TimePair, cells: TimeCells, row: readonly string[]): number | undefined {
+  const [start, end] = [pair.start, pair.end].map((i) => cellSeconds(row[i], cells));
+  if (start !== undefined && end !== undefined) return end - start;
+  for (const i of [pair.start, pair.end]) {
+    if (cellSeconds(row[i], cells) === undefined && cellValue(row[i]) !== undefined) throw new CellError(header[i]!, `a time (${describeTimeCells(cells)})`, JSON.stringify(row[i]));
+  }
+  return undefined;
+}
+
+/** The unit a duration column's values are in, by their median ratio to end − start; undefined when no unit fits. */
+function durationUnit(source: FieldSource, header: readonly string[], pair: TimePair, cells: TimeCells, sample: readonly (readonly string[])[]) {
+  const ratios: number[] = [];
+  for (const row of sample) {
+    const d = numeric(source.get, row);
+    let elapsed: number | undefined;
+    try {
+      elapsed = elapsedSeconds(header, pair, cells, row);
+    } catch (e) {
+      if (!(e instanceof CellError)) throw e;
+    }
+    if (d !== undefined && d > 0 && elapsed !== undefined && elapsed > 0) ratios.push(d / elapsed);
+  }
+  const ratio = median(ratios);
+  if (ratio === undefined) return undefined;
+  return DURATION_UNITS.find((u) => ratio >= u.perSecond / RATIO_TOLERANCE && ratio <= u.perSecond * RATIO_TOLERANCE);
+}
+
+/** The same source with a unit given, as the caller would write it. */
+function withUnit(origin: MappingOrigin, field: TraceField, source: FieldSource, unit: string): string {
+  const expr = source.kind === "expr";
+  if (origin === "cli") return `${expr ? "--derive" : "--column"} ${field}=${source.label}:${unit}`;
+  return `columns.${field}: { ${expr ? "expr" : "column"}: ${JSON.stringify(source.label)}, unit: "${unit}" }`;
+}
+
+/**
+ * Settles the runtime's unit or source from `sample`, in place on `fields`, and returns the issues
+ * of values no invocation can have. Only what the mapping left to recognition is changed: a column
+ * the caller mapped keeps the unit the caller gave.
+ */
+export function refineBySample(header: readonly string[], fields: Map<TraceField, FieldSource>, sample: readonly (readonly string[])[], file: string, origin: MappingOrigin): Issue[] {
+  const pair = findTimePair(header);
+  const cells = pair === undefined ? undefined : timeCellsOf(pair, sample);
+  const runtime = fields.get("runtimeMs");
+  const derived = new Set<FieldSource>();
+  if (pair !== undefined && cells !== undefined) {
+    const times = `${header[pair.end]} − ${header[pair.start]} (${describeTimeCells(cells)})`;
+    if (runtime === undefined) {
+      const source: FieldSource = { field: "runtimeMs", label: times, kind: "recognised", get: (row) => elapsedSeconds(header, pair, cells, row), factor: 1e3 };
+      fields.set("runtimeMs", source);
+      derived.add(source);
+    } else if (runtime.kind === "recognised" && splitUnitSuffix(normaliseName(runtime.label)).unit === undefined) {
+      const unit = durationUnit(runtime, header, pair, cells, sample);
+      if (unit !== undefined && unit.factor !== runtime.factor) fields.set("runtimeMs", { ...runtime, label: `${runtime.label} in ${unit.name}, as ${times} shows`, factor: unit.factor });
+    }
+  }
+  const issues: Issue[] = [];
+  for (const [field, bound] of Object.entries(PLAUSIBLE_MEDIAN) as [TraceField, NonNullable<(typeof PLAUSIBLE_MEDIAN)[TraceField]>][]) {
+    const source = fields.get(field);
+    if (source === undefined || source.kind === "constant") continue;
+    const values = sample.map((row) => numeric(source.get, row)).filter((v): v is number => v !== undefined).map((v) => v * source.factor);
+    const m = median(values);
+    if (m === undefined || m <= bound.limit) continue;
+    const fix = derived.has(source) ? `map it with ${mappingRef(origin, { kind: "columns", field, spec: { expr: "" } })}` : withUnit(origin, field, source, bound.example);
+    issues.push(
+      issue("columns.implausibleValue", {
+        path: [file, source.kind === "recognised" ? "header" : mappingRef(origin, { kind: "columns", field }), source.label],
+        expected: `a median ≤ ${bound.limit.toLocaleString("en-US")} (${bound.what})`,
+        actual: `${m.toPrecision(4)} over the first ${values.length} rows`,
+        params: { field, fix: `e.g. ${fix}` },
+      }),
+    );
+  }
+  return issues;
+}
