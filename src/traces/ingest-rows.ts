@@ -99,6 +99,7 @@ export class RowIngest {
       fieldsSkipped: Object.fromEntries(this.fieldsSkipped),
       targets,
       columns: describeMapper(this.mapper),
+      ...(this.mapper.hints.length === 0 ? {} : { hints: this.mapper.hints }),
     };
   }
 }

@@ -36,6 +36,8 @@ export interface ReadReport {
   readonly targets: Readonly<Record<TargetField, TargetSummary>>;
   /** Where each field came from, e.g. `inputBytes←blob.download, runtimeMs←(end - start) * 1000`. */
   readonly columns: string;
+  /** What the file could give that the mapping left out, in the caller's words (a start/end pair of offsets, a run-id column). */
+  readonly hints?: readonly string[];
 }
 
 export interface TraceReadResult {

@@ -152,6 +152,12 @@ describe("sluice train", () => {
     expect(bare.profileFor("split", {})!.runtimeMs(16e6) / derived.profileFor("split", {})!.runtimeMs(16e6)).toBeCloseTo(1, 2);
   });
 
+  it("a dry run on the published trace with no flags says how to count its fanout per run", async () => {
+    const io = capture();
+    expect(await runTrainCommand(["--traces", path.join(dir, "wf.csv"), "--dry-run", "--quiet"])).toBe(0);
+    expect(io.err()).toContain("  hint: fanout: if request_id names a workflow run, count each function's next-stage invocations per run: --fanout-run request_id with --next F=G or --dag FILE");
+  });
+
   it("trains from JSON Lines exactly what it trains from the same records as CSV", async () => {
     const flags = ["--quiet", "--model", "linear", "--derive", "runtimeMs=(end - start) * 1000", "--fanout-run", "request_id", "--next", "split=map", "--next", "map=reduce"];
     const io = capture();

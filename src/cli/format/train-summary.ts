@@ -17,7 +17,7 @@ export function describeFile(r: ReadReport): string {
   if (r.rowsFiltered > 0) parts.push(`${r.rowsFiltered} filtered by --where`);
   if (skipped > 0) parts.push(`skipped ${skipped} (${reasons(r.rowsSkipped)})`);
   if (Object.keys(r.fieldsSkipped).length > 0) parts.push(`cells dropped: ${reasons(r.fieldsSkipped)}`);
-  const lines = [parts.join(", "), `  columns: ${r.columns}`];
+  const lines = [parts.join(", "), `  columns: ${r.columns}`, ...(r.hints ?? []).map((h) => `  hint: ${h}`)];
   for (const i of r.skipped.slice(0, 3)) lines.push(`  skipped ${formatIssue(i)}`);
   return lines.join("\n") + "\n";
 }

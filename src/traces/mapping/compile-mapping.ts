@@ -13,6 +13,7 @@ import { cellValue, type CellValue } from "./cell-value.js";
 import { compileExpression, ExpressionError } from "./expression.js";
 import { recogniseFields } from "./header-stems.js";
 import { jsonCellPath, valueInJsonCell } from "./json-cell.js";
+import { mappingHints } from "./mapping-hints.js";
 import { howToMap, mappingRef, refOfSchemaPath, type MappingOrigin } from "./mapping-labels.js";
 import { fieldNamed, traceMappingSchema, type ColumnSpec, type TraceMapping } from "./mapping-schema.js";
 import { normaliseName } from "./names.js";
@@ -40,6 +41,8 @@ export interface RowMapper {
   /** The app when no column names it: the file's base name. */
   readonly defaultApp: string;
   readonly origin: MappingOrigin;
+  /** What the file could give that the mapping left out, in the caller's words (mapping-hints.ts). */
+  readonly hints: readonly string[];
 }
 
 export interface CompileOptions {
@@ -179,7 +182,8 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     }
   }
   if (issues.length > 0) throw new InputError(`Cannot map the columns of ${file}`, issues);
-  return { file, header, fields, ...(where === undefined ? {} : { where }), ...(runs === undefined ? {} : { runs }), defaultApp: baseName(file), origin };
+  const hints = mappingHints(header, fields, runs !== undefined || options.providedFields?.includes("fanout") === true, origin);
+  return { file, header, fields, ...(where === undefined ? {} : { where }), ...(runs === undefined ? {} : { runs }), defaultApp: baseName(file), origin, hints };
 }
 
 /** `inputBytes←blob.download, runtimeMs←(end - start) * 1000 ×1000, app="video" (constant)`. */

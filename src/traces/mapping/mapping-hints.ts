@@ -1,0 +1,34 @@
+/**
+ * What a file could give that the mapping left out, said as the caller would write it: a start and
+ * an end time that are no epoch (offsets from a run's start) could give the runtime by an
+ * expression; a run-id column could give fanout counted per run. Printed beside the file's columns,
+ * never applied: which unit the offsets are in, and which column names a workflow run, only the
+ * user knows.
+ */
+import type { FieldSource } from "./compile-mapping.js";
+import type { MappingOrigin } from "./mapping-labels.js";
+import { normaliseName } from "./names.js";
+import { findTimePair } from "./time-pair.js";
+import type { TraceField } from "../trace-record.js";
+
+/** Column names that identify a workflow run (normalised). */
+const RUN_ID_NAMES: readonly string[] = ["run_id", "workflow_run_id", "workflow_id", "execution_id", "execution_arn", "request_id", "job_id", "trace_id"];
+
+export function mappingHints(header: readonly string[], fields: ReadonlyMap<TraceField, FieldSource>, countsFanout: boolean, origin: MappingOrigin): string[] {
+  const hints: string[] = [];
+  const pair = findTimePair(header);
+  if (!fields.has("runtimeMs") && pair !== undefined) {
+    const expr = `(${header[pair.end]} - ${header[pair.start]}) * 1000`;
+    const how = origin === "cli" ? `--derive 'runtimeMs=${expr}'` : `columns.runtimeMs: { expr: ${JSON.stringify(expr)} }`;
+    hints.push(`runtimeMs: ${header[pair.start]} and ${header[pair.end]} are no epoch times; if they are seconds, ${how}`);
+  }
+  if (!fields.has("fanout") && !countsFanout) {
+    const names = header.map(normaliseName);
+    const run = RUN_ID_NAMES.map((n) => names.indexOf(n)).find((i) => i >= 0);
+    if (run !== undefined) {
+      const how = origin === "cli" ? `--fanout-run ${header[run]} with --next F=G or --dag FILE` : `fanoutFromRuns: { runColumn: ${JSON.stringify(header[run])}, next }`;
+      hints.push(`fanout: if ${header[run]} names a workflow run, count each function's next-stage invocations per run: ${how}`);
+    }
+  }
+  return hints;
+}
