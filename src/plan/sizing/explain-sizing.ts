@@ -25,6 +25,7 @@ export interface ExplainInput {
   readonly objective: Objective;
 }
 
+const countOf = (n: number) => `${n} instance${n === 1 ? "" : "s"}`;
 const pct = (a: number, b: number) => `${(Math.abs(a / b - 1) * 100).toFixed(1)}%`;
 
 function versus(label: string, alt: ConfigurationScore | undefined, chosen: ConfigurationScore, objective: Objective): string | undefined {
@@ -61,8 +62,8 @@ export function explainSizing(x: ExplainInput): SizingReport {
       const unit = sp.scatterFrom === undefined ? "instances" : `× ${sp.scatterFrom}'s instances`;
       const near = [lo, hi].flatMap((c) => (c === undefined ? [] : [versus(`${c} ${unit}`, scoreOf(id, settings[counts.indexOf(c)]!), current, x.objective)])).filter((s): s is string => s !== undefined);
       const range = stage.instanceRange!;
-      parts.push(`${instances} instances, searched ${range.min}–${range.max}${sp.scatterFrom === undefined ? "" : ` as multiples of ${sp.scatterFrom}'s count`}${near.length > 0 ? `; ${near.join("; ")}` : ""}`);
-    } else if (instancesHow === "pattern") parts.push(`${instances} instances, fixed by its input pattern`);
+      parts.push(`${countOf(instances)}, searched ${range.min}–${range.max}${sp.scatterFrom === undefined ? "" : ` as multiples of ${sp.scatterFrom}'s count`}${near.length > 0 ? `; ${near.join("; ")}` : ""}`);
+    } else if (instancesHow === "pattern") parts.push(`${countOf(instances)}, fixed by its input pattern`);
     if (memoryHow === "sized" && x.sizes !== undefined && st?.memoryMb !== undefined) {
       const settings = x.settingsOf(sp, current).filter((s) => s.instances === own.instances && s.multiplier === own.multiplier);
       // "fit" is the smallest listed size holding the peak; the others are the larger sizes tried.

@@ -31,6 +31,11 @@ describe("open instance counts", () => {
     expect(p.sizing?.stages.find((s) => s.stageId === "read")).toMatchObject({ instancesHow: "sized", instances: read.instances, instanceRange: { min: 1, max: 10000 } });
   });
 
+  it("an open count that a gather fixes at one says so, in the singular", async () => {
+    const p = await plan({ ...dag, stages: [dag.stages[0]!, { id: "sink", function: "sink", instances: "auto" }] }, 20 * GB, { profiles });
+    expect(p.sizing?.stages.find((s) => s.stageId === "sink")).toMatchObject({ instancesHow: "pattern", instances: 1, reason: "1 instance, fixed by its input pattern" });
+  });
+
   it("under the cost objective, the chosen count is the cheapest on the grid it searched (checked by scoring every count)", async () => {
     const sized = await sizeStages(dag, 20 * GB, { profiles, objective: "cost" });
     const chosen = sized.score;
