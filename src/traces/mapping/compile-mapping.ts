@@ -160,7 +160,7 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     const index = m.index;
     fields.set(field, { field, label: header[index]!, kind: "recognised", get: (row) => cellValue(row[index]), factor: m.factor });
   }
-  if (options.sample !== undefined) issues.push(...refineBySample(header, fields, options.sample, file, origin));
+  if (options.sample !== undefined && !options.providedFields?.includes("runtimeMs")) issues.push(...refineBySample(header, fields, options.sample, file, origin));
   for (const field of ["function", "inputBytes"] as const) {
     if (!fields.has(field) && !options.providedFields?.includes(field)) {
       issues.push(issue("columns.missingField", { path: [file, "header", field], expected: field === "function" ? "a column such as function, func or stage" : "a column such as input_bytes or download_bytes", actual: header.join(","), params: { field, how: howToMap(origin, field) } }));
