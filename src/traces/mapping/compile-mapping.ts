@@ -10,6 +10,7 @@
  */
 import { InputError, issue, show, suggestionParams, type Issue } from "../../errors.js";
 import { cellValue, type CellValue } from "./cell-value.js";
+import type { FieldSource } from "./field-source.js";
 import { compileExpression, ExpressionError } from "./expression.js";
 import { recogniseFields } from "./header-stems.js";
 import { jsonCellPath, valueInJsonCell } from "./json-cell.js";
@@ -21,15 +22,7 @@ import { refineBySample } from "./sample-units.js";
 import { TARGET_FIELDS, TRACE_FIELDS, type TraceField } from "../trace-record.js";
 import { FIELD_DIMENSION, splitUnitSuffix, unitFactor, unitsFor, type ValueUnit } from "./units.js";
 
-export interface FieldSource {
-  readonly field: TraceField;
-  /** How the value is found, for messages and the summary: a header, an expression or a constant. */
-  readonly label: string;
-  readonly kind: "column" | "expr" | "constant" | "recognised";
-  /** The raw value in a row (before the unit factor). */
-  readonly get: (row: readonly string[]) => CellValue;
-  readonly factor: number;
-}
+export type { FieldSource } from "./field-source.js";
 
 export interface RowMapper {
   readonly file: string;

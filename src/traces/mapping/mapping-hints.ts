@@ -5,7 +5,7 @@
  * never applied: which unit the offsets are in, and which column names a workflow run, only the
  * user knows.
  */
-import type { FieldSource } from "./compile-mapping.js";
+import type { FieldSource } from "./field-source.js";
 import type { MappingOrigin } from "./mapping-labels.js";
 import { normaliseName } from "./names.js";
 import { findTimePair } from "./time-pair.js";

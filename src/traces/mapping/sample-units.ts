@@ -10,12 +10,13 @@
  */
 import { issue, type Issue } from "../../errors.js";
 import { CellError, cellValue, type CellValue } from "./cell-value.js";
-import type { FieldSource } from "./compile-mapping.js";
+import type { FieldSource } from "./field-source.js";
 import { mappingRef, type MappingOrigin } from "./mapping-labels.js";
 import { normaliseName } from "./names.js";
 import { cellSeconds, describeTimeCells, findTimePair, timeCellsOf, type TimeCells, type TimePair } from "./time-pair.js";
 import type { TraceField } from "../trace-record.js";
 import { splitUnitSuffix } from "./units.js";
+import { median } from "../../util/median.js";
 
 /** Rows read before the mapping is compiled, to settle units from values. */
 export const SAMPLE_ROWS = 200;
@@ -35,13 +36,6 @@ const DURATION_UNITS: readonly { readonly perSecond: number; readonly name: stri
 ];
 /** A ratio within this factor of a unit's names it (a platform's duration and a harness's end − start differ by overheads). */
 const RATIO_TOLERANCE = 4;
-
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
-}
 
 function numeric(get: (row: readonly string[]) => CellValue, row: readonly string[]): number | undefined {
   try {
@@ -76,8 +70,8 @@ function durationUnit(source: FieldSource, header: readonly string[], pair: Time
     }
     if (d !== undefined && d > 0 && elapsed !== undefined && elapsed > 0) ratios.push(d / elapsed);
   }
+  if (ratios.length === 0) return undefined;
   const ratio = median(ratios);
-  if (ratio === undefined) return undefined;
   return DURATION_UNITS.find((u) => ratio >= u.perSecond / RATIO_TOLERANCE && ratio <= u.perSecond * RATIO_TOLERANCE);
 }
 
@@ -114,8 +108,9 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
     const source = fields.get(field);
     if (source === undefined || source.kind === "constant") continue;
     const values = sample.map((row) => numeric(source.get, row)).filter((v): v is number => v !== undefined).map((v) => v * source.factor);
+    if (values.length === 0) continue;
     const m = median(values);
-    if (m === undefined || m <= bound.limit) continue;
+    if (m <= bound.limit) continue;
     const fix = derived.has(source) ? `map it with ${mappingRef(origin, { kind: "columns", field, spec: { expr: "" } })}` : withUnit(origin, field, source, bound.example);
     issues.push(
       issue("columns.implausibleValue", {
