@@ -17,6 +17,7 @@ import type { ReadReport } from "./read-report.js";
 import type { CsvRow } from "./formats/csv-rows.js";
 import { SkippedRecords } from "./formats/skipped-records.js";
 import { streamTraceRows } from "./formats/stream-trace-rows.js";
+import { expandTraceFolders } from "./formats/trace-folder.js";
 import { detectTraceFormat } from "./formats/trace-format.js";
 import { TraceTable } from "./trace-table.js";
 
@@ -73,7 +74,9 @@ export function finishTable(table: TraceTable, mapping: TraceMapping | undefined
   if (issues.length > 0) throw new InputError("Cannot count fanout per run", issues);
 }
 
-export async function readTraceTable(files: readonly string[], options: ReadTableOptions = {}): Promise<TableReadResult> {
+/** Reads trace files, or folders of them (every trace file under a folder, in name order: trace-folder.ts), into one table. */
+export async function readTraceTable(paths: readonly string[], options: ReadTableOptions = {}): Promise<TableReadResult> {
+  const files = await expandTraceFolders(paths);
   const table = new TraceTable();
   const origin = options.origin ?? "api";
   const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));

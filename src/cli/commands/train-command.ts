@@ -27,7 +27,7 @@ import { parseCliArgs } from "../flags/parse-cli-args.js";
 import { plotFormatOf } from "../io/plot-file.js";
 import { TRAIN_FLAGS, TRAIN_HELP } from "../flags/train-flags.js";
 import { buildMapping } from "../flags/train-mapping.js";
-import { describeFile, describeFunctions, describeTargets } from "../format/train-summary.js";
+import { describeFiles, describeFunctions, describeTargets } from "../format/train-summary.js";
 
 export { TRAIN_HELP } from "../flags/train-flags.js";
 
@@ -79,7 +79,7 @@ async function run(argv: string[]): Promise<number> {
     else for (const r of joined.records) table.add(r);
     reports.push(joined.report);
   }
-  for (const r of reports) process.stderr.write(describeFile(r));
+  process.stderr.write(describeFiles(reports));
   process.stderr.write(describeTargets(table.targetSummaries()));
   if (dryRun) {
     // What training would see, and nothing more: a trace that kept no row still fails as training would.

@@ -30,7 +30,7 @@ export const TRAIN_FLAGS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-export const TRAIN_HELP = `Usage: sluice train --traces FILE.csv|FILE.jsonl [--traces …] --out DIR [options]
+export const TRAIN_HELP = `Usage: sluice train --traces FILE.csv|FILE.jsonl|DIR [--traces …] --out DIR [options]
        sluice train --report-log LOG --sizes SIZES.csv --out DIR [options]
 
 Trains per-function profiles (runtime, peak memory, output size, fanout as functions of input
@@ -39,8 +39,8 @@ from traces, and saves them to DIR (profiles.json + weights.bin). Files are stre
 rows train in bounded memory.
 
 Input:
-  --traces FILE        trace CSV, JSON Lines or Parquet, one invocation a row or line
-                       (repeatable). CSV may be comma, tab, semicolon (decimal commas read) or |
+  --traces FILE|DIR    trace CSV, JSON Lines or Parquet, one invocation a row or line
+                       (repeatable); a folder stands for every trace file under it, in name order. CSV may be comma, tab, semicolon (decimal commas read) or |
                        delimited (sniffed from the header); any trace, log or sizes file may be
                        gzip-compressed (.csv.gz). Headers are matched in any style (input_bytes,
                        inputBytes, blob.download, max-mem-used), units read from suffixes

@@ -11,15 +11,38 @@ import { TARGET_FIELDS, type TargetField } from "../../traces/trace-record.js";
 
 const reasons = (r: Readonly<Record<string, number>>) => Object.entries(r).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${n} ${k}`).join(", ");
 
-export function describeFile(r: ReadReport): string {
+/** One file's summary; its columns and hints only when they differ from `previous`'s (else "as above"). */
+export function describeFile(r: ReadReport, previous?: ReadReport): string {
   const skipped = Object.values(r.rowsSkipped).reduce((a, b) => a + b, 0);
   const parts = [`${r.file}: ${r.rowsKept} of ${r.rowsRead} rows kept`];
   if (r.rowsFiltered > 0) parts.push(`${r.rowsFiltered} filtered by --where`);
   if (skipped > 0) parts.push(`skipped ${skipped} (${reasons(r.rowsSkipped)})`);
   if (Object.keys(r.fieldsSkipped).length > 0) parts.push(`cells dropped: ${reasons(r.fieldsSkipped)}`);
-  const lines = [parts.join(", "), `  columns: ${r.columns}`, ...(r.hints ?? []).map((h) => `  hint: ${h}`)];
+  const same = previous !== undefined && previous.columns === r.columns && (previous.hints ?? []).join("\n") === (r.hints ?? []).join("\n");
+  const lines = [parts.join(", "), ...(same ? ["  columns: as above"] : [`  columns: ${r.columns}`, ...(r.hints ?? []).map((h) => `  hint: ${h}`)])];
   for (const i of r.skipped.slice(0, 3)) lines.push(`  skipped ${formatIssue(i)}`);
   return lines.join("\n") + "\n";
+}
+
+/** Files shown in full before the rest are summed in one line (a folder may hold thousands). */
+const FILES_IN_FULL = 5;
+
+/** Every file's summary, or for many files the first few and one line for the rest: rows kept and skipped, and whether their columns were mapped the same way. */
+export function describeFiles(reports: readonly ReadReport[]): string {
+  const each = (r: ReadReport, i: number) => describeFile(r, i === 0 ? undefined : reports[i - 1]);
+  if (reports.length <= FILES_IN_FULL + 1) return reports.map(each).join("");
+  const rest = reports.slice(FILES_IN_FULL);
+  const sum = (f: (r: ReadReport) => number) => rest.reduce((n, r) => n + f(r), 0);
+  const skipped: Record<string, number> = {};
+  for (const r of rest) for (const [k, n] of Object.entries(r.rowsSkipped)) skipped[k] = (skipped[k] ?? 0) + n;
+  const skippedRows = Object.values(skipped).reduce((a, b) => a + b, 0);
+  const parts = [`… and ${rest.length} more files: ${sum((r) => r.rowsKept)} of ${sum((r) => r.rowsRead)} rows kept`];
+  const filtered = sum((r) => r.rowsFiltered);
+  if (filtered > 0) parts.push(`${filtered} filtered by --where`);
+  if (skippedRows > 0) parts.push(`skipped ${skippedRows} (${reasons(skipped)})`);
+  const mappings = new Set(reports.map((r) => r.columns));
+  const columns = mappings.size === 1 ? "  columns: as above" : `  columns: ${mappings.size} different mappings over the ${reports.length} files (their headers differ)`;
+  return reports.slice(0, FILES_IN_FULL).map(each).join("") + parts.join(", ") + "\n" + columns + "\n";
 }
 
 export function describeTargets(targets: Readonly<Record<TargetField, TargetSummary>>): string {

@@ -35,6 +35,13 @@ export const TRACE_ERRORS = {
     expected: "≤ {limit} rows",
     hint: "Raise the limit with the maxRows option if the machine has the memory, or sample the traces.",
   },
+  "traces.emptyFolder": {
+    code: "SLU5006",
+    category: "data",
+    message: "a folder with no trace file in it",
+    expected: "files named {names} (each maybe .gz), at any depth",
+    hint: "Give the trace files themselves, or a folder that holds them; hidden files and other names are passed over.",
+  },
   "columns.unknownField": {
     code: "SLU5010",
     category: "usage",
