@@ -31,7 +31,7 @@ export const TRAIN_FLAGS = {
 } as const;
 
 export const TRAIN_HELP = `Usage: sluice train --traces FILE.csv|FILE.jsonl|DIR [--traces …] --out DIR [options]
-       sluice train --report-log LOG --sizes SIZES.csv --out DIR [options]
+       sluice train --report-log LOG|DIR --sizes SIZES.csv --out DIR [options]
 
 Trains per-function profiles (runtime, peak memory, output size, fanout as functions of input
 bytes; warm and cold invocations apart; runtime also of the memory setting when traced at several)
@@ -54,10 +54,12 @@ Input:
                        an X-Ray batch-get-traces document a row per segment.
                        Parquet: .parquet or by its magic bytes; a struct's fields dotted like
                        JSON keys, timestamps as seconds since the epoch
-  --report-log FILE    AWS Lambda log export (needs --sizes): REPORT lines, JSON-format
+  --report-log PATH    AWS Lambda log export (needs --sizes): REPORT lines, JSON-format
                        platform.report events, or a Logs Insights export of REPORT fields
                        (@requestId, @duration, @maxMemoryUsed, …; CSV or get-query-results
-                       JSON); failed invocations (timeout, error) are skipped
+                       JSON); failed invocations (timeout, error) are skipped. A folder is an
+                       export in parts (CloudWatch to S3: <task>/<log stream>/000000.gz), read
+                       in name order, each part's folder its log stream
   --sizes FILE         CSV, JSON Lines or Parquet of request sizes joined with the reports by
                        request id;
                        with the JSON log format it may be the log itself (the app's own lines,

@@ -35,7 +35,7 @@ describe("a folder where a trace file goes", () => {
     expect(await expandTraceFolders([runs])).toEqual([path.join(runs, "0.csv"), path.join(runs, "a", "1.csv.gz"), path.join(runs, "b", "2.csv")]);
     // files stay as given, a missing path too (its reader says it cannot be read), in the order given
     expect(await expandTraceFolders([path.join(dir, "whole.csv"), "no/such.csv", path.join(runs, "b")])).toEqual([path.join(dir, "whole.csv"), "no/such.csv", path.join(runs, "b", "2.csv")]);
-    expect(await expandTraceFolders([path.join(dir, "empty")], [".txt"])).toEqual([path.join(dir, "empty", "deeper", "notes.txt")]);
+    expect(await expandTraceFolders([path.join(dir, "empty")], { extensions: [".txt"] })).toEqual([path.join(dir, "empty", "deeper", "notes.txt")]);
   });
 
   it("reads into the same table as the whole trace in one file, with a report per file", async () => {

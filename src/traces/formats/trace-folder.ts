@@ -3,7 +3,7 @@
  * (SeBS-Flow's result folders, a CSV per benchmark repetition), and a log export is a tree of
  * compressed parts; a folder given where a trace file goes stands for every trace file under it:
  * those whose name says a trace format (`.csv`, `.tsv`, `.jsonl`, `.ndjson`, `.json`, `.parquet`,
- * `.pq`, each maybe `.gz`; or the `extensions` a caller names), depth first, entries in code-point
+ * `.pq`, each maybe `.gz`; or the `extensions` a caller names, or any file for a log export), depth first, entries in code-point
  * order so the same folder reads in the same order on every machine. Hidden entries (`.git`,
  * `.DS_Store`) are passed over. A folder with no such file is a typed error naming it.
  */
@@ -32,24 +32,35 @@ async function walk(dir: string, keep: (name: string) => boolean, out: string[],
   }
 }
 
+export interface FolderOptions {
+  /** Names to keep (lower case, with the dot), or "any" for every file (a log export's parts, `000000.gz`); default: trace formats. */
+  readonly extensions?: readonly string[] | "any";
+  /** What a path should be, for a folder that cannot be listed. */
+  readonly expected?: string;
+}
+
 /**
  * `paths` with every folder replaced by the trace files under it (files stay as given, missing
- * paths too: their reader says they cannot be read). `extensions` (lower case, with the dot)
- * chooses other names, e.g. [".log", ".gz"] for a log export.
+ * paths too: their reader says they cannot be read).
  */
-export async function expandTraceFolders(paths: readonly string[], extensions?: readonly string[], expected = "a trace file or a folder of them"): Promise<string[]> {
-  const keep = extensions === undefined ? (name: string) => formatOfName(name) !== undefined : (name: string) => extensions.some((x) => name.toLowerCase().endsWith(x));
+export async function expandTraceFolders(paths: readonly string[], options: FolderOptions = {}): Promise<string[]> {
+  const { extensions, expected = "a trace file or a folder of them" } = options;
+  const keep = extensions === undefined ? (name: string) => formatOfName(name) !== undefined : extensions === "any" ? () => true : (name: string) => extensions.some((x) => name.toLowerCase().endsWith(x));
   const out: string[] = [];
   for (const p of paths) {
-    const isFolder = await stat(p).then((s) => s.isDirectory(), () => false);
-    if (!isFolder) {
+    if (!(await isFolder(p))) {
       out.push(p);
       continue;
     }
     const found: string[] = [];
     await walk(p, keep, found, expected);
-    if (found.length === 0) throw sluiceError("traces.emptyFolder", { path: [p], actual: "no such file", params: { names: (extensions ?? TRACE_EXTENSIONS).join(", ") } }, { what: `Cannot read ${p}` });
+    if (found.length === 0) throw sluiceError("traces.emptyFolder", { path: [p], actual: "no such file", params: { names: extensions === "any" ? "anything" : (extensions ?? TRACE_EXTENSIONS).join(", ") } }, { what: `Cannot read ${p}` });
     out.push(...found);
   }
   return out;
+}
+
+/** Whether `p` is a folder (false for a file, or a path that does not exist). */
+export async function isFolder(p: string): Promise<boolean> {
+  return stat(p).then((s) => s.isDirectory(), () => false);
 }

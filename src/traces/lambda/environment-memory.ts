@@ -19,6 +19,8 @@ export interface EnvironmentReport {
   readonly environment?: string;
   /** Position in the log (its order within an environment is the invocation order). */
   readonly line: number;
+  /** The place of the report's file among a folder export's parts, read one after another (lines restart in each). */
+  readonly part?: number;
   readonly maxMemoryUsedMb: number;
 }
 
@@ -37,7 +39,7 @@ export function maskedByRunningMax(reports: readonly EnvironmentReport[], inputO
   }
   const masked = new Set<string>();
   for (const list of byEnvironment.values()) {
-    list.sort((a, b) => a.report.line - b.report.line);
+    list.sort((a, b) => (a.report.part ?? 0) - (b.report.part ?? 0) || a.report.line - b.report.line);
     let maxMb = -Infinity;
     let largestInputAtMax = -Infinity;
     for (const { report, inputBytes } of list) {

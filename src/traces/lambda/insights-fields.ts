@@ -75,6 +75,7 @@ export function reportOfInsights(get: (field: keyof typeof NAMES) => string | un
       restoreDurationMs: undefined,
       status: "success",
       environment: get("logStream")?.trim() || undefined,
+      file: undefined,
     },
   };
 }

@@ -196,7 +196,7 @@ export async function joinLambdaReports(reports: LambdaReportParse | LambdaRepor
     }
     used[index] = 1;
     if (rep.status !== "success") {
-      const failed: Issue = issue("traces.failedInvocation", { path: [sizesFile, `line ${line}`, idHeader], actual: show(rep.status), params: { status: rep.status, reportFile, reportLine: rep.line } });
+      const failed: Issue = issue("traces.failedInvocation", { path: [sizesFile, `line ${line}`, idHeader], actual: show(rep.status), params: { status: rep.status, reportFile: rep.file ?? reportFile, reportLine: rep.line } });
       return { reason: `invocation ${rep.status}`, issue: failed, dropped: true };
     }
     const joined = { ...record, runtimeMs: rep.durationMs, memoryMb: rep.maxMemoryUsedMb, ...(rep.memorySizeMb === undefined ? {} : { memorySettingMb: rep.memorySizeMb }), cold: rep.initDurationMs !== undefined || rep.restoreDurationMs !== undefined };

@@ -14,4 +14,7 @@ export interface LambdaReport {
   readonly status: string;
   /** The log stream (execution environment) the report came from, when the export names it. */
   readonly environment?: string;
+  /** The file of a folder export the report was read from (its `line` is that file's), and that file's place among the parts. */
+  readonly file?: string;
+  readonly part?: number;
 }

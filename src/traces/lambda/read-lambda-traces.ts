@@ -5,7 +5,9 @@
  * JSON document (pretty-printed `aws logs filter-log-events` output), which is parsed whole. Either
  * file may be gzip-compressed (trace-file.ts).
  */
+import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
+import type { Issue } from "../../errors.js";
 import { streamCsvRows } from "../formats/csv-rows.js";
 import { joinLambdaReports, type LambdaJoinOptions, type LambdaJoinResult, type SizesSource } from "./join-lambda-traces.js";
 import { firstLineOf, LambdaReportScanner, logLayoutOf, parseLambdaReports, type LambdaReportParse, type LambdaReportSet } from "./parse-lambda-report.js";
@@ -14,6 +16,7 @@ import type { OnInvalidRow } from "../read-report.js";
 import { cannotRead, openTraceBytes, peekTraceFile, readTraceText } from "../formats/trace-file.js";
 import { streamTraceRows } from "../formats/stream-trace-rows.js";
 import { detectTraceFormat } from "../formats/trace-format.js";
+import { expandTraceFolders, isFolder } from "../formats/trace-folder.js";
 
 
 /** Every report in a log export file: plain or CSV lines, JSON Lines events, a CSV with a log-stream column, or one JSON document. */
@@ -22,8 +25,32 @@ export async function readLambdaReports(path: string): Promise<LambdaReportParse
   return { reports: [...store], issues };
 }
 
-/** The same, held by column (report-store.ts): what a join of a large log needs. */
+/** The same, held by column (report-store.ts): what a join of a large log needs. A folder is an export's parts (scanLambdaFolder). */
 export async function scanLambdaLog(path: string): Promise<LambdaReportSet> {
+  return (await isFolder(path)) ? scanLambdaFolder(path) : scanLambdaFile(path);
+}
+
+/**
+ * A log export split in parts, as CloudWatch's export to S3 writes it (`<task>/<log stream>/000000.gz`,
+ * a stream's parts in order): every file under the folder, in name order, its reports in one store.
+ * A report that does not name its log stream takes its file's folder as one, so that the
+ * environment's running maximum (environment-memory.ts) is followed across a stream's parts; each
+ * report keeps its file and line for messages.
+ */
+async function scanLambdaFolder(folder: string): Promise<LambdaReportSet> {
+  const files = await expandTraceFolders([folder], { extensions: "any", expected: "a CloudWatch log export or a folder of its parts" });
+  const store = new ReportStore();
+  const issues: Issue[] = [];
+  for (const file of files) {
+    const part = await scanLambdaFile(file);
+    const stream = path.dirname(path.relative(folder, file));
+    for (const r of part.store) store.push({ ...r, environment: r.environment ?? (stream === "." ? undefined : stream), file });
+    issues.push(...part.issues);
+  }
+  return { store, issues };
+}
+
+async function scanLambdaFile(path: string): Promise<LambdaReportSet> {
   const expected = "a CloudWatch log export";
   const head = await peekTraceFile(path, expected);
   const layout = logLayoutOf(firstLineOf(head.text));

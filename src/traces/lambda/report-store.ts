@@ -1,7 +1,7 @@
 /**
  * Lambda reports held by column: a million reports joined with a sizes file cost their ids and a
  * few typed arrays (about 100 MB) instead of a million objects. Numbers absent from a report are
- * NaN; statuses and environments are kept once each and referred to by number. `get` gives a report
+ * NaN; statuses, environments and files are kept once each and referred to by number. `get` gives a report
  * back as the object parseLambdaReports returns.
  */
 import { GrowableColumn } from "../growable-column.js";
@@ -10,14 +10,18 @@ import type { LambdaReport } from "./lambda-report.js";
 const NUMBERS = ["line", "durationMs", "billedDurationMs", "memorySizeMb", "maxMemoryUsedMb", "initDurationMs", "restoreDurationMs"] as const;
 type NumberField = (typeof NUMBERS)[number];
 
-/** A report's fields as a reader has them, an absent one undefined (stored as NaN, given back absent). */
-export type ReportFields = { readonly [K in keyof Required<LambdaReport>]: undefined extends LambdaReport[K] ? Required<LambdaReport>[K] | undefined : LambdaReport[K] };
+/** A report's fields as a reader has them, an absent one undefined (stored as NaN, given back absent); `part` is not given but numbered by file. */
+type StoredReport = Omit<LambdaReport, "part">;
+export type ReportFields = { readonly [K in keyof Required<StoredReport>]: undefined extends StoredReport[K] ? Required<StoredReport>[K] | undefined : StoredReport[K] };
 
 export class ReportStore {
   private readonly ids: string[] = [];
   private readonly numbers = Object.fromEntries(NUMBERS.map((f) => [f, new GrowableColumn()])) as Record<NumberField, GrowableColumn>;
   private readonly statusOf = new GrowableColumn();
   private readonly environmentOf = new GrowableColumn();
+  private readonly fileOf = new GrowableColumn();
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
   private readonly statuses: string[] = [];
   private readonly environments: string[] = [];
   private readonly statusIndex = new Map<string, number>();
@@ -33,11 +37,13 @@ export class ReportStore {
     return this.ids.length;
   }
 
+  /** Files are numbered in the order they first appear: push a folder's parts in order, and `part` is each one's place. */
   push(r: LambdaReport | ReportFields): void {
     this.ids.push(r.requestId);
     for (const f of NUMBERS) this.numbers[f].push(r[f] ?? NaN);
     this.statusOf.push(indexIn(r.status, this.statuses, this.statusIndex));
     this.environmentOf.push(r.environment === undefined ? -1 : indexIn(r.environment, this.environments, this.environmentIndex));
+    this.fileOf.push(r.file === undefined ? -1 : indexIn(r.file, this.files, this.fileIndex));
   }
 
   requestId(i: number): string {
@@ -53,6 +59,11 @@ export class ReportStore {
     out.status = this.statuses[this.statusOf.get(i)]!;
     const e = this.environmentOf.get(i);
     if (e >= 0) out.environment = this.environments[e]!;
+    const f = this.fileOf.get(i);
+    if (f >= 0) {
+      out.file = this.files[f]!;
+      out.part = f;
+    }
     return out as unknown as LambdaReport;
   }
 
