@@ -244,4 +244,9 @@ describe("parseCsvTraces and readCsvTraces: a row limit", () => {
     expect(err.issues[0]?.path).toEqual(["t.csv", "line 3"]);
     expect(err.message).toContain("≤ 1 rows");
   });
+
+  it("a header the mapping cannot use is said first, even past a limit below the rows sampled for units", async () => {
+    const err = await issueOf(() => parseCsvTraces(CANONICAL, { file: "t.csv", maxRows: 1, columns: { runtimeMs: "no_such_column" } }));
+    expect(err.issues[0]?.code).toBe(codeOf("columns.notInHeader"));
+  });
 });

@@ -58,7 +58,7 @@ export async function ingestRows(batches: AsyncIterable<readonly CsvRow[]> | Ite
       }
       if (++count > maxRows) throw sluiceError("traces.tooManyRows", { path: [file, `line ${row.info.lines}`], actual: `more than ${maxRows} rows`, params: { limit: maxRows } }, { what: `Cannot read ${file}` });
       if (ingest !== undefined) ingest.push(row.record, row.info.lines);
-      else if (held.push(row) >= SAMPLE_ROWS) await start();
+      else if (held.push(row) >= Math.min(SAMPLE_ROWS, maxRows)) await start(); // a mapping error before a row limit's
     }
   }
   if (header === undefined) throw sluiceError("traces.emptyFile", { path: [file, "line 1"], actual: "an empty file" }, { what: `Cannot read ${file}` });
