@@ -41,6 +41,11 @@ export class RowIngest {
     private readonly enrich?: (record: TraceRecord, row: readonly string[], line: number) => Enriched,
   ) {}
 
+  /** Data rows seen so far (what report() gives as rowsRead, without building the report). */
+  get rowsReadSoFar(): number {
+    return this.rowsRead;
+  }
+
   private reject(reason: string, issue: Issue, dropped = false): void {
     if (this.onInvalid === "throw" && !dropped) throw new InputError(`Invalid trace row in ${this.mapper.file}`, [issue]);
     this.rowsSkipped.set(reason, (this.rowsSkipped.get(reason) ?? 0) + 1);

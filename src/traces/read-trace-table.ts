@@ -83,14 +83,17 @@ export async function readTraceTable(paths: readonly string[], options: ReadTabl
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const ingests: { readonly ingest: RowIngest; readonly skipped: SkippedRecords }[] = [];
   let done = 0;
+  let rowsRead = 0; // over the files read so far, against maxRows (a folder may hold thousands: no report per file per file)
   for (const [k, file] of files.entries()) {
     const progress = options.onProgress;
     const onBytes = progress === undefined ? undefined : (read: number) => progress(done + read, totalBytes, file);
-    const left = (options.maxRows ?? DEFAULT_MAX_TRACE_ROWS) - ingests.reduce((n, i) => n + i.ingest.report().rowsRead, 0);
+    const left = (options.maxRows ?? DEFAULT_MAX_TRACE_ROWS) - rowsRead;
     const format = await detectTraceFormat(file);
     const skipped = new SkippedRecords();
     const rows = streamTraceRows(file, format, { onInvalid: options.mapping?.onInvalid ?? "throw", skipped, ...(onBytes === undefined ? {} : { onBytes }) });
-    ingests.push({ ingest: await ingestRows(rows, file, table, options.mapping, origin, left), skipped });
+    const ingest = await ingestRows(rows, file, table, options.mapping, origin, left);
+    ingests.push({ ingest, skipped });
+    rowsRead += ingest.rowsReadSoFar;
     done += sizes[k]!;
   }
   finishTable(table, options.mapping, origin);
