@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { InputError } from "../../errors.js";
 import { codeOf } from "../../errors.js";
 import { workflowTraceCsv } from "../../../test/support/workflow-traces.js";
 import { rejectedInputError } from "../../../test/support/input-error.js";
@@ -111,5 +113,31 @@ describe("a runtime or memory no invocation has is a unit mistake, raised before
     const csv = "fn,input_bytes,memory_mb\n" + ["128", "256", "9e9", "512", "300"].map((m, i) => `f,${i + 1},${m}`).join("\n") + "\n";
     const { records } = await parseCsvTraces(csv);
     expect(records).toHaveLength(5);
+  });
+});
+
+describe("any cells under a start, an end and a duration (property)", () => {
+  it("read as rows with finite, non-negative runtimes in ms, or a typed error; never a crash or NaN", async () => {
+    const time = fc.oneof(
+      fc.double({ min: 9.5e8, max: 4e9, noNaN: true }).map(String), // epoch s
+      fc.double({ min: 9.5e11, max: 4e12, noNaN: true }).map((v) => String(Math.round(v))), // epoch ms
+      fc.date({ min: new Date("2001-01-01"), max: new Date("2090-01-01"), noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.double({ min: -10, max: 1e3, noNaN: true }).map(String), // offsets
+      fc.constantFrom("", "soon", "NaN", "Infinity", "-1e400", "2024-02-30T00:00:00Z"),
+    );
+    const duration = fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }).map(String), fc.constantFrom("", "x", "12 ms", "-5", "1e999"));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(time, time, duration), { minLength: 1, maxLength: 30 }), fc.boolean(), async (rows, withDuration) => {
+        const header = withDuration ? "fn,input_bytes,start,end,duration" : "fn,input_bytes,start,end";
+        const csv = [header, ...rows.map(([a, b, d]) => ["f", "10", a, b, ...(withDuration ? [d] : [])].map((c) => `"${c}"`).join(","))].join("\n") + "\n";
+        try {
+          const { records } = await parseCsvTraces(csv, { onInvalid: "skip" });
+          for (const r of records) if (r.runtimeMs !== undefined) expect(Number.isFinite(r.runtimeMs) && r.runtimeMs >= 0).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+        }
+      }),
+      { seed: 20261205, numRuns: 300 },
+    );
   });
 });
