@@ -109,6 +109,30 @@ describe("a runtime or memory no invocation has is a unit mistake, raised before
     expect(expr.message).toContain("--derive runtimeMs=duration * 2:us");
   });
 
+  it("a peak over the configured memory beside it: max_mem_used in KB (130,000 read as MB) is raised, naming the setting's column", async () => {
+    const csv = "fn,input_bytes,max_mem_used,billing.mem\nf,100,130000,1024\nf,200,150000,1024\nf,300,0,1024\n";
+    const err = await rejectedInputError(() => parseCsvTraces(csv, { file: "k.csv", origin: "cli" }));
+    expect(err.issues).toHaveLength(1);
+    expect(err.issues[0]).toMatchObject({ code: codeOf("columns.implausibleValue"), path: ["k.csv", "header", "max_mem_used"], expected: "a peak at most the configured memory (billing.mem)", actual: "a median of 137× it over the first 2 rows" });
+    expect(err.message).toContain("--column memoryMb=max_mem_used:KB");
+    // (130000 / 1024 and 150000 / 1024: median 137×; the row of 0 MB is no ratio.) In KB it reads 1.3e8 B / 2^20 = 124
+    // and 143 MB, under the 1024 MB setting.
+    const { records } = await parseCsvTraces(csv, { columns: { memoryMb: { column: "max_mem_used", unit: "KB" } } });
+    expect(records.map((r) => r.memoryMb)).toEqual([expect.closeTo(123.98, 2), expect.closeTo(143.05, 2), 0]);
+  });
+
+  it("a memory setting in bytes is raised as the peak would be; a peak at or under its setting passes", async () => {
+    const bytes = await rejectedInputError(() => parseCsvTraces("fn,input_bytes,memory_mb,memory_size\nf,1,100,1073741824\n"));
+    expect(bytes.issues[0]).toMatchObject({ code: codeOf("columns.implausibleValue"), path: ["traces.csv", "header", "memory_size"] });
+    const fine = await parseCsvTraces("fn,input_bytes,max_mem_used,memory_size\nf,1,1000,1024\nf,2,1100,1024\n"); // a little over: Lambda's MB rounding
+    expect(fine.records).toHaveLength(2);
+    // a unit the file or the caller gives is kept: a setting that is a request, not a limit (Kubernetes), may be outgrown
+    const request = "fn,input_bytes,max_rss,memory_size\nf,1,300,128\n";
+    expect((await rejectedInputError(() => parseCsvTraces(request))).issues[0]!.code).toBe(codeOf("columns.implausibleValue"));
+    expect((await parseCsvTraces(request.replace("max_rss", "max_rss_mb"))).records[0]!.memoryMb).toBe(300);
+    expect((await parseCsvTraces(request, { columns: { memoryMb: { column: "max_rss", unit: "MB" } } })).records[0]!.memoryMb).toBe(300);
+  });
+
   it("a median within bounds passes, whatever a few rows hold", async () => {
     const csv = "fn,input_bytes,memory_mb\n" + ["128", "256", "9e9", "512", "300"].map((m, i) => `f,${i + 1},${m}`).join("\n") + "\n";
     const { records } = await parseCsvTraces(csv);

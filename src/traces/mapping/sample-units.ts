@@ -5,8 +5,9 @@
  * ratio of the duration to end − start over the sample names the duration's unit (a power of 1000
  * away), so a µs column is not read as 1000× the runtime. Where no column gives the runtime, such a
  * pair gives it: end − start, read as epoch or ISO times (time-pair.ts). Last, a runtime or memory
- * whose sampled median no invocation can have (over a day, over a terabyte) is a unit mistake,
- * raised with the column, the median and how to give the unit, instead of training on it.
+ * whose sampled median no invocation can have (over a day, over a terabyte, a peak over 1.5× the
+ * configured memory beside it) is a unit mistake, raised with the column, the median and how to
+ * give the unit, instead of training on it.
  */
 import { issue, type Issue } from "../../errors.js";
 import { CellError, cellValue, type CellValue } from "./cell-value.js";
@@ -25,7 +26,10 @@ export const SAMPLE_ROWS = 200;
 export const PLAUSIBLE_MEDIAN: Readonly<Partial<Record<TraceField, { readonly limit: number; readonly what: string; readonly example: string }>>> = {
   runtimeMs: { limit: 86_400_000, what: "a day", example: "us" },
   memoryMb: { limit: 1_000_000, what: "a terabyte", example: "B" },
+  memorySettingMb: { limit: 1_000_000, what: "a terabyte", example: "B" },
 };
+/** Peak memory over the configured memory by more than this (median over the sample) is no invocation's: the platform stops one that outgrows its setting. */
+const PEAK_OVER_SETTING = 1.5;
 
 /** Duration units a power of 1000 apart: the duration's count per second → its factor to ms. */
 const DURATION_UNITS: readonly { readonly perSecond: number; readonly name: string; readonly factor: number }[] = [
@@ -104,6 +108,7 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
     }
   }
   const issues: Issue[] = [];
+  const flagged = new Set<TraceField>();
   for (const [field, bound] of Object.entries(PLAUSIBLE_MEDIAN) as [TraceField, NonNullable<(typeof PLAUSIBLE_MEDIAN)[TraceField]>][]) {
     const source = fields.get(field);
     if (source === undefined || source.kind === "constant") continue;
@@ -111,6 +116,7 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
     if (values.length === 0) continue;
     const m = median(values);
     if (m <= bound.limit) continue;
+    flagged.add(field);
     const fix = derived.has(source) ? `map it with ${mappingRef(origin, { kind: "columns", field, spec: { expr: "" } })}` : withUnit(origin, field, source, bound.example);
     issues.push(
       issue("columns.implausibleValue", {
@@ -120,6 +126,27 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
         params: { field, fix: `e.g. ${fix}` },
       }),
     );
+  }
+  const memory = fields.get("memoryMb"), setting = fields.get("memorySettingMb");
+  // Only a peak read in MB by default (a bare recognised name): a unit the file or the caller gave is kept, so a
+  // platform whose setting is a request rather than a limit (Kubernetes) can map its peaks as they are.
+  if (memory?.kind === "recognised" && splitUnitSuffix(normaliseName(memory.label)).unit === undefined && setting !== undefined && !flagged.has("memoryMb") && !flagged.has("memorySettingMb")) {
+    const ratios: number[] = [];
+    for (const row of sample) {
+      const m = numeric(memory.get, row), c = numeric(setting.get, row);
+      if (m !== undefined && c !== undefined && m > 0 && c > 0) ratios.push((m * memory.factor) / (c * setting.factor));
+    }
+    const over = ratios.length === 0 ? 0 : median(ratios);
+    if (over > PEAK_OVER_SETTING) {
+      issues.push(
+        issue("columns.implausibleValue", {
+          path: [file, memory.kind === "recognised" ? "header" : mappingRef(origin, { kind: "columns", field: "memoryMb" }), memory.label],
+          expected: `a peak at most the configured memory (${setting.label})`,
+          actual: `a median of ${over.toPrecision(3)}× it over the first ${ratios.length} rows`,
+          params: { field: "memoryMb", fix: `e.g. ${withUnit(origin, "memoryMb", memory, over <= 1500 ? "KB" : "B")}` },
+        }),
+      );
+    }
   }
   return issues;
 }
