@@ -4,8 +4,7 @@
  * `auto`: among the families not refused for exploding beyond the data (extrapolation-guard.ts),
  * the simplest whose error is within a tolerance of the best (clean data gets its true family
  * rather than a more flexible one that fits as well). Validated candidates (k-fold over unseen
- * sizes) are preferred over in-sample ones, and among them those also scored beyond their sizes
- * (leave-largest-out) over those that could not be; with two distinct sizes nothing can be held out, and
+ * sizes) are preferred over in-sample ones; with two distinct sizes nothing can be held out, and
  * the two-parameter laws compete in-sample (a power law first on a tie: it stays positive).
  *
  * A forced choice takes that family (for `poly`, the better of degrees 2 and 3) even when it could
@@ -56,11 +55,7 @@ function pickSimplest(pool: readonly Fitted[], tolerance: SelectionTolerance): F
 
 export function autoPick(candidates: readonly Judged[], tolerance = DEFAULT_TOLERANCE): Fitted | undefined {
   const usable = candidates.filter((c): c is Fitted & { refused?: string } => c.status === "fitted" && c.refused === undefined);
-  const kfold = usable.filter((c) => c.method === "k-fold");
-  // Scores are compared on the same validations: where some family was also scored beyond the sizes
-  // it was fitted on (leave-largest-out), one that could not be (too few sizes for its parameters
-  // below the largest) does not win on its k-fold error alone.
-  const validated = kfold.some((c) => c.extrapolationMapePercent !== null) ? kfold.filter((c) => c.extrapolationMapePercent !== null) : kfold;
+  const validated = usable.filter((c) => c.method === "k-fold");
   if (validated.length > 0 && validated.some((c) => c.family !== "constant")) return pickSimplest(validated, tolerance);
   // Nothing but a constant could be validated (two sizes): the ≤ 2-parameter laws compete in-sample.
   return pickSimplest(usable.filter((c) => FAMILY_PARAMETERS[c.family] <= 2), tolerance);
