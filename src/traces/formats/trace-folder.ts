@@ -3,9 +3,10 @@
  * (SeBS-Flow's result folders, a CSV per benchmark repetition), and a log export is a tree of
  * compressed parts; a folder given where a trace file goes stands for every trace file under it:
  * those whose name says a trace format (`.csv`, `.tsv`, `.jsonl`, `.ndjson`, `.json`, `.parquet`,
- * `.pq`, each maybe `.gz`; or the `extensions` a caller names, or any file for a log export), depth first, entries in code-point
- * order so the same folder reads in the same order on every machine. Hidden entries (`.git`,
- * `.DS_Store`) are passed over. A folder with no such file is a typed error naming it.
+ * `.pq`, each maybe `.gz`; or the `extensions` a caller names, or any file for a log export),
+ * depth first, entries in code-point order so the same folder reads in the same order on every
+ * machine. Hidden entries (`.git`, `.DS_Store`) are passed over. A folder with no such file is a
+ * typed error naming it.
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";

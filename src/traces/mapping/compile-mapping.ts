@@ -175,7 +175,7 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     }
   }
   if (issues.length > 0) throw new InputError(`Cannot map the columns of ${file}`, issues);
-  const hints = mappingHints(header, fields, runs !== undefined || options.providedFields?.includes("fanout") === true, origin);
+  const hints = mappingHints(header, fields, new Set([...(options.providedFields ?? []), ...(runs === undefined ? [] : (["fanout"] as const))]), origin);
   return { file, header, fields, ...(where === undefined ? {} : { where }), ...(runs === undefined ? {} : { runs }), defaultApp: baseName(file), origin, hints };
 }
 

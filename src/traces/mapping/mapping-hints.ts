@@ -14,17 +14,20 @@ import type { TraceField } from "../trace-record.js";
 /** Column names that identify a workflow run (normalised). */
 const RUN_ID_NAMES: readonly string[] = ["run_id", "workflow_run_id", "workflow_id", "execution_id", "execution_arn", "request_id", "job_id", "trace_id"];
 
-export function mappingHints(header: readonly string[], fields: ReadonlyMap<TraceField, FieldSource>, countsFanout: boolean, origin: MappingOrigin): string[] {
+/** `provided`: fields another source fills (a REPORT join gives runtime and memory), of which nothing is hinted. */
+export function mappingHints(header: readonly string[], fields: ReadonlyMap<TraceField, FieldSource>, provided: ReadonlySet<TraceField>, origin: MappingOrigin): string[] {
   const hints: string[] = [];
   const pair = findTimePair(header);
-  if (!fields.has("runtimeMs") && pair !== undefined) {
+  if (!fields.has("runtimeMs") && !provided.has("runtimeMs") && pair !== undefined) {
     const expr = `(${header[pair.end]} - ${header[pair.start]}) * 1000`;
     const how = origin === "cli" ? `--derive 'runtimeMs=${expr}'` : `columns.runtimeMs: { expr: ${JSON.stringify(expr)} }`;
-    hints.push(`runtimeMs: ${header[pair.start]} and ${header[pair.end]} are no epoch times; if they are seconds, ${how}`);
+    hints.push(`runtimeMs: no column gives it, and ${header[pair.start]} and ${header[pair.end]} were not read as times; if they are seconds, ${how}`);
   }
-  if (!fields.has("fanout") && !countsFanout) {
+  if (!fields.has("fanout") && !provided.has("fanout")) {
     const names = header.map(normaliseName);
-    const run = RUN_ID_NAMES.map((n) => names.indexOf(n)).find((i) => i >= 0);
+    // In a REPORT join (runtime provided) request ids are Lambda's, one per invocation: no run.
+    const candidates = provided.has("runtimeMs") ? RUN_ID_NAMES.filter((n) => n !== "request_id") : RUN_ID_NAMES;
+    const run = candidates.map((n) => names.indexOf(n)).find((i) => i >= 0);
     if (run !== undefined) {
       const how = origin === "cli" ? `--fanout-run ${header[run]} with --next F=G or --dag FILE` : `fanoutFromRuns: { runColumn: ${JSON.stringify(header[run])}, next }`;
       hints.push(`fanout: if ${header[run]} names a workflow run, count each function's next-stage invocations per run: ${how}`);
