@@ -9,9 +9,9 @@
  * by a start/end pair, the runtime from such a pair, and a unit that gives impossible values.
  */
 import { InputError, issue, show, suggestionParams, type Issue } from "../../errors.js";
-import { cellValue, type CellValue } from "./cell-value.js";
+import { CellError, cellValue, type CellValue } from "./cell-value.js";
 import type { FieldSource } from "./field-source.js";
-import { compileExpression, ExpressionError } from "./expression.js";
+import { compileExpression, ExpressionError, truthOf } from "./expression.js";
 import { recogniseFields } from "./header-stems.js";
 import { jsonCellPath, valueInJsonCell } from "./json-cell.js";
 import { mappingHints } from "./mapping-hints.js";
@@ -64,6 +64,19 @@ function baseName(file: string): string {
 function expressionIssue(e: ExpressionError, path: readonly string[], header: readonly string[]): Issue {
   if (e.column !== undefined) return issue("columns.notInHeader", { path, actual: e.actual, params: { what: `${JSON.stringify(e.column)}, named in the expression,`, ...suggestionParams(e.column, [...header]) } });
   return issue("columns.badExpression", { path, expected: e.expected, actual: e.actual, params: { reason: e.message } });
+}
+
+/** The sample rows the row filter keeps (a row it cannot judge is left out): units are settled on the rows that will train. */
+function kept(sample: readonly (readonly string[])[], where: RowMapper["where"]): readonly (readonly string[])[] {
+  if (where === undefined) return sample;
+  return sample.filter((row) => {
+    try {
+      return truthOf(where.test(row), where.text) === true;
+    } catch (e) {
+      if (e instanceof CellError) return false;
+      throw e;
+    }
+  });
 }
 
 /** Validates a mapping with the one schema; issues are named as the caller wrote them. */
@@ -153,7 +166,16 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     const index = m.index;
     fields.set(field, { field, label: header[index]!, kind: "recognised", get: (row) => cellValue(row[index]), factor: m.factor });
   }
-  if (options.sample !== undefined && !options.providedFields?.includes("runtimeMs")) issues.push(...refineBySample(header, fields, options.sample, file, origin));
+  let where: RowMapper["where"];
+  if (mapping.where !== undefined) {
+    try {
+      where = { text: mapping.where, test: await compileExpression(mapping.where, header) };
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      issues.push(expressionIssue(e, at(mappingRef(origin, { kind: "where" })), header));
+    }
+  }
+  if (options.sample !== undefined && !options.providedFields?.includes("runtimeMs")) issues.push(...refineBySample(header, fields, kept(options.sample, where), file, origin));
   for (const field of ["function", "inputBytes"] as const) {
     if (!fields.has(field) && !options.providedFields?.includes(field)) {
       issues.push(issue("columns.missingField", { path: [file, "header", field], expected: field === "function" ? "a column such as function, func or stage" : "a column such as input_bytes or download_bytes", actual: header.join(","), params: { field, how: howToMap(origin, field) } }));
@@ -165,15 +187,6 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     issues.push(issue("columns.noTarget", { path: [file, "header", "targets"], actual: header.join(","), params: { how: howToMap(origin, "runtimeMs") } }));
   }
 
-  let where: RowMapper["where"];
-  if (mapping.where !== undefined) {
-    try {
-      where = { text: mapping.where, test: await compileExpression(mapping.where, header) };
-    } catch (e) {
-      if (!(e instanceof ExpressionError)) throw e;
-      issues.push(expressionIssue(e, at(mappingRef(origin, { kind: "where" })), header));
-    }
-  }
   if (issues.length > 0) throw new InputError(`Cannot map the columns of ${file}`, issues);
   const hints = mappingHints(header, fields, new Set([...(options.providedFields ?? []), ...(runs === undefined ? [] : (["fanout"] as const))]), origin);
   return { file, header, fields, ...(where === undefined ? {} : { where }), ...(runs === undefined ? {} : { runs }), defaultApp: baseName(file), origin, hints };

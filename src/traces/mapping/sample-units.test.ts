@@ -133,6 +133,13 @@ describe("a runtime or memory no invocation has is a unit mistake, raised before
     expect((await parseCsvTraces(request, { columns: { memoryMb: { column: "max_rss", unit: "MB" } } })).records[0]!.memoryMb).toBe(300);
   });
 
+  it("is judged on the rows the --where filter keeps: summary lines it leaves out do not count", async () => {
+    const csv = "kind,fn,input_bytes,memory\n" + ["summary,all,1,5e9", "summary,all,1,6e9", "summary,all,1,7e9", "invocation,f,100,128", "invocation,f,200,256"].join("\n") + "\n";
+    expect((await rejectedInputError(() => parseCsvTraces(csv))).issues[0]!.code).toBe(codeOf("columns.implausibleValue"));
+    const { records } = await parseCsvTraces(csv, { where: 'kind == "invocation"' });
+    expect(records.map((r) => r.memoryMb)).toEqual([128, 256]);
+  });
+
   it("a median within bounds passes, whatever a few rows hold", async () => {
     const csv = "fn,input_bytes,memory_mb\n" + ["128", "256", "9e9", "512", "300"].map((m, i) => `f,${i + 1},${m}`).join("\n") + "\n";
     const { records } = await parseCsvTraces(csv);

@@ -19,7 +19,7 @@ import type { TraceField } from "../trace-record.js";
 import { splitUnitSuffix } from "./units.js";
 import { median } from "../../util/median.js";
 
-/** Rows read before the mapping is compiled, to settle units from values. */
+/** Rows read before the mapping is compiled, to settle units from values (those the row filter keeps). */
 export const SAMPLE_ROWS = 200;
 
 /** Medians beyond these are no invocation's: more than a day of runtime, more than a terabyte (10^6 MB) of memory. */
