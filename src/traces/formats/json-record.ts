@@ -31,7 +31,8 @@ export function parseJsonRecord(text: string): ParsedRecord {
   return { ok: true, value: value as Record<string, unknown> };
 }
 
-function isNested(v: unknown): v is Record<string, unknown> {
+/** A JSON object: not null, not an array. */
+export function isJsonObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
@@ -40,19 +41,19 @@ const PAIR_NAMES: readonly (readonly [string, string])[] = [["key", "value"], ["
 
 /** An array of key/value pairs as an object by their keys (the last of a repeated key wins), else undefined. */
 function pairsObject(v: unknown): Record<string, unknown> | undefined {
-  if (!Array.isArray(v) || v.length === 0 || !isNested(v[0])) return undefined;
+  if (!Array.isArray(v) || v.length === 0 || !isJsonObject(v[0])) return undefined;
   const first = v[0];
   const names = PAIR_NAMES.find(([k, val]) => typeof first[k] === "string" && val in first);
   if (names === undefined) return undefined;
   const [k, val] = names;
-  if (!v.every((pair) => isNested(pair) && typeof pair[k] === "string" && val in pair && Object.keys(pair).length === 2)) return undefined;
+  if (!v.every((pair) => isJsonObject(pair) && typeof pair[k] === "string" && val in pair && Object.keys(pair).length === 2)) return undefined;
   // fromEntries: own data keys (a `__proto__` key stays data), the last of a repeated key wins
   return Object.fromEntries((v as Record<string, unknown>[]).map((pair) => [pair[k] as string, pair[val]]));
 }
 
 /** The object a value's cells nest under: an object, or an array of key/value pairs. */
 function nestedOf(v: unknown): Record<string, unknown> | undefined {
-  return isNested(v) ? v : pairsObject(v);
+  return isJsonObject(v) ? v : pairsObject(v);
 }
 
 /** A scalar's cell text; an array's JSON text. */

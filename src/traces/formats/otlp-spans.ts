@@ -15,27 +15,28 @@
  * sets, since the semantic conventions have none.
  */
 
+import { isJsonObject } from "./json-record.js";
+
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** OTLP's AnyValue as a plain value. */
 function unwrap(v: unknown): unknown {
-  if (!isObject(v)) return v;
+  if (!isJsonObject(v)) return v;
   if ("stringValue" in v) return v.stringValue;
   if ("boolValue" in v) return v.boolValue;
   if ("intValue" in v) return typeof v.intValue === "string" ? Number(v.intValue) : v.intValue;
   if ("doubleValue" in v) return v.doubleValue;
   if ("bytesValue" in v) return v.bytesValue;
-  if ("arrayValue" in v) return JSON.stringify((isObject(v.arrayValue) && Array.isArray(v.arrayValue.values) ? v.arrayValue.values : []).map(unwrap));
-  if ("kvlistValue" in v) return JSON.stringify(Object.fromEntries(attributesOf(isObject(v.kvlistValue) ? v.kvlistValue.values : undefined)));
+  if ("arrayValue" in v) return JSON.stringify((isJsonObject(v.arrayValue) && Array.isArray(v.arrayValue.values) ? v.arrayValue.values : []).map(unwrap));
+  if ("kvlistValue" in v) return JSON.stringify(Object.fromEntries(attributesOf(isJsonObject(v.kvlistValue) ? v.kvlistValue.values : undefined)));
   return undefined;
 }
 
 /** An OTLP attribute list as [key, value] pairs. */
 function attributesOf(list: unknown): [string, unknown][] {
   if (!Array.isArray(list)) return [];
-  return list.filter(isObject).filter((a) => typeof a.key === "string").map((a) => [a.key as string, unwrap(a.value)]);
+  return list.filter(isJsonObject).filter((a) => typeof a.key === "string").map((a) => [a.key as string, unwrap(a.value)]);
 }
 
 /** Milliseconds between two nanosecond timestamps (strings or numbers), exact; undefined if either is missing. */
@@ -51,12 +52,12 @@ function durationMs(start: unknown, end: unknown): number | undefined {
 export function otlpSpans(record: Json): Json[] | undefined {
   if (!Array.isArray(record.resourceSpans)) return undefined;
   const rows: Json[] = [];
-  for (const rs of record.resourceSpans.filter(isObject)) {
-    const resource = attributesOf(isObject(rs.resource) ? rs.resource.attributes : undefined);
+  for (const rs of record.resourceSpans.filter(isJsonObject)) {
+    const resource = attributesOf(isJsonObject(rs.resource) ? rs.resource.attributes : undefined);
     const scopes = Array.isArray(rs.scopeSpans) ? rs.scopeSpans : Array.isArray(rs.instrumentationLibrarySpans) ? rs.instrumentationLibrarySpans : [];
-    for (const ss of scopes.filter(isObject)) {
-      const scope = isObject(ss.scope) ? ss.scope : isObject(ss.instrumentationLibrary) ? ss.instrumentationLibrary : undefined;
-      for (const span of (Array.isArray(ss.spans) ? ss.spans : []).filter(isObject)) {
+    for (const ss of scopes.filter(isJsonObject)) {
+      const scope = isJsonObject(ss.scope) ? ss.scope : isJsonObject(ss.instrumentationLibrary) ? ss.instrumentationLibrary : undefined;
+      for (const span of (Array.isArray(ss.spans) ? ss.spans : []).filter(isJsonObject)) {
         // Keys with dots (attribute names) stay one key; fromEntries keeps `__proto__` as data, and
         // the later entry wins, so a span's own fields win over an attribute of the same name.
         const entries: [string, unknown][] = [
@@ -64,7 +65,7 @@ export function otlpSpans(record: Json): Json[] | undefined {
           ...resource.map(([k, v]): [string, unknown] => [`resource.${k}`, v]),
           ...["name", "kind", "traceId", "spanId", "parentSpanId", "startTimeUnixNano", "endTimeUnixNano"].map((k): [string, unknown] => [k, span[k]]),
           ["durationMs", durationMs(span.startTimeUnixNano, span.endTimeUnixNano)],
-          ["status.code", isObject(span.status) ? span.status.code : undefined],
+          ["status.code", isJsonObject(span.status) ? span.status.code : undefined],
           ["scope.name", scope?.name],
         ];
         rows.push(Object.fromEntries(entries.filter(([, v]) => v !== undefined)));

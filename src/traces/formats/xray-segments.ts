@@ -14,15 +14,16 @@
  * `--where 'origin == "AWS::Lambda::Function"'`.
  */
 
+import { isJsonObject } from "./json-record.js";
+
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function parseDocument(text: unknown): Json | undefined {
-  if (typeof text !== "string") return isObject(text) ? text : undefined;
+  if (typeof text !== "string") return isJsonObject(text) ? text : undefined;
   try {
     const v: unknown = JSON.parse(text);
-    return isObject(v) ? v : undefined;
+    return isJsonObject(v) ? v : undefined;
   } catch {
     return undefined;
   }
@@ -32,16 +33,16 @@ const seconds = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v
 
 /** The rows of an X-Ray batch-get-traces record, or undefined when the record is not one. */
 export function xraySegments(record: Json): Json[] | undefined {
-  if (!Array.isArray(record.Traces) || !record.Traces.some((t) => isObject(t) && Array.isArray(t.Segments))) return undefined;
+  if (!Array.isArray(record.Traces) || !record.Traces.some((t) => isJsonObject(t) && Array.isArray(t.Segments))) return undefined;
   const rows: Json[] = [];
-  for (const trace of record.Traces.filter(isObject)) {
-    for (const segment of (Array.isArray(trace.Segments) ? trace.Segments : []).filter(isObject)) {
+  for (const trace of record.Traces.filter(isJsonObject)) {
+    for (const segment of (Array.isArray(trace.Segments) ? trace.Segments : []).filter(isJsonObject)) {
       const doc = parseDocument(segment.Document);
       if (doc === undefined) continue;
       const row: Json = Object.fromEntries(Object.entries(doc).filter(([k]) => k !== "subsegments"));
       const start = seconds(doc.start_time), end = seconds(doc.end_time);
       if (start !== undefined && end !== undefined && end >= start) row.durationMs = (end - start) * 1000;
-      const init = (Array.isArray(doc.subsegments) ? doc.subsegments : []).filter(isObject).find((s) => s.name === "Initialization");
+      const init = (Array.isArray(doc.subsegments) ? doc.subsegments : []).filter(isJsonObject).find((s) => s.name === "Initialization");
       row.coldStart = init !== undefined;
       const initStart = seconds(init?.start_time), initEnd = seconds(init?.end_time);
       if (initStart !== undefined && initEnd !== undefined && initEnd >= initStart) row.initDurationMs = (initEnd - initStart) * 1000;

@@ -22,6 +22,7 @@
  * format always (`success`, `failure`, `error`, `timeout`). A failed invocation's duration is the
  * timeout or the point it died at, not the function's runtime on its input; the join skips it.
  */
+import { isJsonObject } from "../formats/json-record.js";
 import { issue, show, type Issue } from "../../errors.js";
 import { parseCsvRows } from "../formats/csv-rows.js";
 import { insightsCell, insightsColumnsOf, insightsField, insightsRecord, reportOfInsights, type InsightsColumns, type InsightsRow } from "./insights-fields.js";
@@ -80,7 +81,6 @@ function metric(metrics: Record<string, unknown>, key: string): number | undefin
 
 const SUCCESS = "success";
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Collects reports from a log pushed to it line by line, CSV row by row, or as parsed JSON. */
 export class LambdaReportScanner {
@@ -119,8 +119,8 @@ export class LambdaReportScanner {
   /** A platform.report event's record (an object, or the JSON text of one). */
   event(recordValue: unknown, line: number, environment?: string): void {
     const record = typeof recordValue === "string" ? tryJson(recordValue) : recordValue;
-    const metrics = isObject(record) && isObject(record.metrics) ? record.metrics : {};
-    const requestId = isObject(record) && typeof record.requestId === "string" && record.requestId.trim() !== "" ? record.requestId.trim() : undefined;
+    const metrics = isJsonObject(record) && isJsonObject(record.metrics) ? record.metrics : {};
+    const requestId = isJsonObject(record) && typeof record.requestId === "string" && record.requestId.trim() !== "" ? record.requestId.trim() : undefined;
     const durationMs = metric(metrics, "durationMs");
     const maxMemoryUsedMb = metric(metrics, "maxMemoryUsedMB");
     if (requestId === undefined || durationMs === undefined || maxMemoryUsedMb === undefined) {
@@ -128,7 +128,7 @@ export class LambdaReportScanner {
       this.issues.push(issue("traces.reportLine", { path: [this.file, `line ${line}`, missing.join(", ")], actual: show(JSON.stringify(recordValue ?? null).slice(0, 120)) }));
       return;
     }
-    const status = isObject(record) && typeof record.status === "string" && record.status.trim() !== "" ? record.status.trim().toLowerCase() : SUCCESS;
+    const status = isJsonObject(record) && typeof record.status === "string" && record.status.trim() !== "" ? record.status.trim().toLowerCase() : SUCCESS;
     this.store.push({
       requestId,
       line,
@@ -163,7 +163,7 @@ export class LambdaReportScanner {
         return;
       }
       for (const v of value) this.walk(v, lineOf, depth + 1, environment);
-    } else if (isObject(value)) {
+    } else if (isJsonObject(value)) {
       const env = streamOf(value) ?? environment;
       if (value.type === PLATFORM_REPORT) {
         this.event(value.record, lineOf(PLATFORM_REPORT), env);

@@ -6,6 +6,7 @@
  * further). A cell that is not a JSON object is a bad cell naming the column; a key the object
  * lacks is an empty cell (the row lacks that field).
  */
+import { isJsonObject } from "../formats/json-record.js";
 import { CellError, cellValue, type CellValue } from "./cell-value.js";
 
 /** The header column and key path a dotted name reaches into, or undefined. */
@@ -32,7 +33,7 @@ function parsedObject(text: string): Record<string, unknown> | undefined {
   } catch {
     v = undefined;
   }
-  const value = typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  const value = isJsonObject(v) ? v : undefined;
   last = { text, value };
   return value;
 }
