@@ -18,7 +18,7 @@ export type { Platform, PlatformOverrides, TransferMode } from "./platform/schem
 export type { FunctionProfile, ProfileProvider, ProfileFunctions, Profiles, TargetQuantiles, ProfileContext, ResidualQuantiles, Extrapolation, Segment } from "./profiles/types.js";
 export { analyticProfiles } from "./profiles/analytic/analytic.js";
 export { parseSizeBytes, formatBytes } from "./units/size.js";
-export { InputError, InvariantError, SluiceError } from "./errors.js";
+export { InputError, InvariantError, IoError, SluiceError } from "./errors.js";
 export type { Issue } from "./errors.js";
 export type { SolverFn, SolverOutcome, SolverName } from "./solve/solver.js";
 export { heuristicSolver } from "./solve/heuristic/heuristic.js";

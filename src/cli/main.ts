@@ -26,8 +26,9 @@ Commands:
   history    read a Step Functions execution history as trace rows (sluice history --help)
 
 Run "sluice <command> --help" for a command's options; "sluice --version" for the version.
-Exit codes: 0 done; 3 no plan meets the limits; 64 bad usage; 65 bad data; 66 missing input;
-74 output cannot be written; 70 a bug in Sluice. Error codes are listed in docs/errors.md.
+Exit codes: 0 done; 3 no plan meets the limits (simulate: or the run went over them); 64 bad usage;
+65 bad data; 66 missing input; 69 a backend unavailable; 74 output cannot be written; 70 a bug in
+Sluice. Error codes are listed in docs/errors.md.
 `;
 
 const COMMANDS = ["plan", "train", "predict", "simulate", "run", "worker", "calibrate", "import", "export", "history"] as const;

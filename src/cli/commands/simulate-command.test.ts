@@ -1,9 +1,12 @@
 import { mkdtemp, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { captureStdout } from "../../../test/support/capture-stdout.js";
-import { runSimulateCommand } from "./simulate-command.js";
+import { limitsOverrun, runSimulateCommand } from "./simulate-command.js";
+import { plan } from "../../plan/plan.js";
+import { simulate } from "../../simulate/simulate.js";
 
 const DAG = "examples/dags/video-analytics.json";
 
@@ -37,6 +40,31 @@ describe("sluice simulate", () => {
     expect(out.text()).toMatch(/makespan/);
     expect(out.text()).toMatch(/predicted\s+simulated/);
     expect((await readFile(plot, "utf8")).startsWith("<svg")).toBe(true);
+  });
+
+  it("exits 3 when no plan meets the budget, simulating the cheapest plan and saying so", async () => {
+    const out = captureStdout();
+    expect(await runSimulateCommand(["--dag", "examples/dags/mapreduce-sort.json", "--input", "1.5 GiB", "--budget", "0.0001", "--noise-cv", "0"])).toBe(3);
+    expect(out.text()).toMatch(/plan status infeasible/);
+    expect(out.text()).toMatch(/limits: over in this run\n {2}- budget \$0\.0001000: simulated \$[\d.]+, [\d.]+% over/);
+  });
+
+  it("exits 0 and says the limits held when the plan and the run keep the budget", async () => {
+    const out = captureStdout();
+    expect(await runSimulateCommand(["--dag", "examples/dags/mapreduce-sort.json", "--input", "1.5 GiB", "--budget", "0.1", "--noise-cv", "0"])).toBe(0);
+    expect(out.text()).toMatch(/limits: kept in this run/);
+  });
+
+  it("names each limit the simulated run went over, by how much", async () => {
+    const dag = JSON.parse(readFileSync("examples/dags/mapreduce-sort.json", "utf8"));
+    const p = await plan(dag, "1.5 GiB", { budgetUsd: 0.1 });
+    const r = await simulate(dag, p, { seed: 1, noiseCv: 0 });
+    expect(limitsOverrun(p, r)).toEqual([]);
+    const tight = { ...p, budgetUsd: r.cost.totalUsd / 2, deadlineMs: r.makespanMs / 4 };
+    expect(limitsOverrun(tight, r)).toEqual([
+      expect.stringMatching(/^budget \$[\d.]+: simulated \$[\d.]+, 100\.0% over$/),
+      expect.stringMatching(/^deadline \d+ ms: simulated \d+ ms, 300\.0% over$/),
+    ]);
   });
 
   it("writes PNG for a .png plot (the format follows the extension)", async () => {

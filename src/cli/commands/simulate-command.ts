@@ -26,8 +26,10 @@ ${PLAN_FLAGS_HELP}
   --format FMT        table (default) | json
   -h, --help          this help
 
-Exit codes: 0 the run had no violations; 3 it had some; 64 bad flags; 65 a bad DAG or platform;
-66 a file that cannot be read; 74 the plot cannot be written (see docs/errors.md).
+Exit codes: 0 the plan met its limits and the run had no violations and kept the budget and
+deadline; 3 no plan meets the limits (the closest one is simulated), the simulated run went over the
+budget or deadline, or it had violations; 64 bad flags; 65 a bad DAG or platform; 66 a file that
+cannot be read; 74 the plot cannot be written (see docs/errors.md).
 `;
 
 const SIMULATE_FLAGS = {
@@ -74,7 +76,19 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   }
   if (format === "json") process.stdout.write(JSON.stringify({ plan: planned, simulation: report }, null, 2) + "\n");
   else process.stdout.write(formatSimulationSummary(planned, report, values.plot));
-  return report.violations.length === 0 ? 0 : 3;
+  return planned.status === "ok" && report.violations.length === 0 && limitsOverrun(planned, report).length === 0 ? 0 : 3;
+}
+
+/** The plan's limits the simulated run went over: `budget $0.2000: simulated $0.2130, 6.5% over`. */
+export function limitsOverrun(p: Plan, r: SimulationReport): string[] {
+  const out: string[] = [];
+  if (p.budgetUsd !== null && r.cost.totalUsd > p.budgetUsd) out.push(`budget $${p.budgetUsd.toPrecision(4)}: simulated $${r.cost.totalUsd.toPrecision(4)}, ${overBy(r.cost.totalUsd, p.budgetUsd)} over`);
+  if (p.deadlineMs !== null && r.makespanMs > p.deadlineMs) out.push(`deadline ${fmtMs(p.deadlineMs)}: simulated ${fmtMs(r.makespanMs)}, ${overBy(r.makespanMs, p.deadlineMs)} over`);
+  return out;
+}
+
+function overBy(actual: number, limit: number): string {
+  return limit > 0 ? `${(((actual - limit) / limit) * 100).toFixed(1)}%` : "all of it";
 }
 
 /** Predicted vs simulated, the decisions, bytes per tier, cache and NIC use, violations. */
@@ -106,6 +120,8 @@ export function formatSimulationSummary(p: Plan, r: SimulationReport, plotFile?:
   lines.push(`cache tier: peak ${formatBytes(r.cache.peakBytes)} of ${formatBytes(r.cache.capacityBytes)}${r.cache.overflowBytes > 0 ? `, ${formatBytes(r.cache.overflowBytes)} overflowed to the object store` : ""}`);
   const busiest = [...r.nics].sort((a, b) => Math.max(b.busyFractionIn, b.busyFractionOut) - Math.max(a.busyFractionIn, a.busyFractionOut))[0];
   if (busiest !== undefined) lines.push(`NICs: ${r.nics.length} VMs; busiest ${busiest.vm}: busy ${(busiest.busyFractionOut * 100).toFixed(0)}% out / ${(busiest.busyFractionIn * 100).toFixed(0)}% in of the makespan, peak ${(Math.max(busiest.peakOut, busiest.peakIn) * 100).toFixed(0)}%`);
+  const overrun = limitsOverrun(p, r);
+  if (p.budgetUsd !== null || p.deadlineMs !== null) lines.push(overrun.length === 0 ? "limits: kept in this run" : `limits: over in this run\n${overrun.map((o) => `  - ${o}`).join("\n")}`);
   lines.push(r.violations.length === 0 ? "violations: none" : `violations:\n${r.violations.map((v) => `  - ${v.code}: ${v.message}`).join("\n")}`);
   if (plotFile !== undefined) lines.push(`timeline written to ${plotFile}`);
   return lines.join("\n") + "\n";
