@@ -17,7 +17,7 @@ const POWERTOOLS = [
 describe("parseJsonlTraces: keys are headers, nested ones dotted", () => {
   it("recognises dotted keys like CSV headers (blob.download, service.memory_mb) and reads booleans as the cold flag", async () => {
     const { records, report } = await parseJsonlTraces(POWERTOOLS, { file: "lambda.jsonl" });
-    expect(report.columns).toBe("function←function, inputBytes←blob.download, runtimeMs←duration_ms, memoryMb←service.memory_mb, outputBytes←blob.upload, cold←is_cold");
+    expect(report.columns).toBe("function←function, inputBytes←blob.download (B assumed: no unit in the name), runtimeMs←duration_ms, memoryMb←service.memory_mb, outputBytes←blob.upload (B assumed: no unit in the name), cold←is_cold");
     expect(records).toEqual([
       { app: "lambda", function: "map", inputBytes: 1000, runtimeMs: 12.5, memoryMb: 128, outputBytes: 500, cold: true },
       { app: "lambda", function: "map", inputBytes: 2000, runtimeMs: 22.5, memoryMb: 140, outputBytes: 1000, cold: false },

@@ -46,8 +46,9 @@ Input:
                        inputBytes, blob.download, max-mem-used), units read from suffixes
                        (duration_ms, upload_kib, max_mem_used_mb) or from a cell's own (61 MB,
                        12.5ms, 128Mi). A duration named without a unit is ms, unless start and end
-                       times beside it show µs, s or ns; with no duration column, epoch or ISO
-                       start and end times give the runtime. JSON: .jsonl/.ndjson, a .json array of objects, or any
+                       times beside it show µs, s or ns (else the columns line says "ms assumed"
+                       and a hint says how to give the unit: --column runtimeMs=duration:s);
+                       with no duration column, epoch or ISO start and end times give the runtime. JSON: .jsonl/.ndjson, a .json array of objects, or any
                        file whose first character is { (a .log export); keys are the headers,
                        nested ones dotted ({"blob":{"download":…}} is blob.download), a missing
                        key an empty cell; an OpenTelemetry (OTLP) export line is a row per span,

@@ -30,14 +30,16 @@ describe("a duration column named without a unit, beside a start and an end time
   ])("%s written at %d per ms reads as %s", async (header, perMs, unit, factor) => {
     const { records, report } = await parseCsvTraces(timed(header, perMs, [82, 90, 75]));
     expect(records.map((r) => r.runtimeMs)).toEqual([82, 90, 75].map((ms) => expect.closeTo(ms, 6)));
+    // settled by the pair either way: no unit is left assumed, and no hint asks for one
     if (unit === undefined) expect(report.columns).toMatch(new RegExp(`runtimeMs←${header}$`));
     else expect(report.columns).toContain(`runtimeMs←${header} in ${unit}, as end − start (epoch s) shows ×${factor}`);
+    expect(report.hints).toBeUndefined();
   });
 
   it("keeps ms where the ratio names no unit (a duration 10× end − start is no unit mistake to correct)", async () => {
     const { records, report } = await parseCsvTraces(timed("duration", 10, [82, 90, 75]));
     expect(records[0]!.runtimeMs).toBe(820);
-    expect(report.columns).toMatch(/runtimeMs←duration$/);
+    expect(report.columns).toMatch(/runtimeMs←duration \(ms assumed: no unit in the name\)$/);
   });
 
   it("a unit in the header's suffix, or one the caller mapped, is never second-guessed", async () => {

@@ -7,16 +7,17 @@
  * pair gives it: end − start, read as epoch or ISO times (time-pair.ts). Last, a runtime or memory
  * whose sampled median no invocation can have (over a day, over a terabyte, a peak over 1.5× the
  * configured memory beside it) is a unit mistake, raised with the column, the median and how to
- * give the unit, instead of training on it.
+ * give the unit, instead of training on it. A unit still read by default (none in the name, none
+ * from the caller, none from a pair, none in the cells) stays marked as assumed (FieldSource.assumedUnit).
  */
 import { issue, type Issue } from "../../errors.js";
 import { CellError, cellValue, type CellValue } from "./cell-value.js";
 import type { FieldSource } from "./field-source.js";
-import { mappingRef, type MappingOrigin } from "./mapping-labels.js";
+import { mappingRef, withUnit, type MappingOrigin } from "./mapping-labels.js";
 import { normaliseName } from "./names.js";
 import { cellSeconds, describeTimeCells, findTimePair, timeCellsOf, type TimeCells, type TimePair } from "./time-pair.js";
 import type { TraceField } from "../trace-record.js";
-import { splitUnitSuffix } from "./units.js";
+import { cellWithUnit, splitUnitSuffix } from "./units.js";
 import { median } from "../../util/median.js";
 
 /** Rows read before the mapping is compiled, to settle units from values (those the row filter keeps). */
@@ -41,14 +42,31 @@ const DURATION_UNITS: readonly { readonly perSecond: number; readonly name: stri
 /** A ratio within this factor of a unit's names it (a platform's duration and a harness's end − start differ by overheads). */
 const RATIO_TOLERANCE = 4;
 
-function numeric(get: (row: readonly string[]) => CellValue, row: readonly string[]): number | undefined {
+/** A row's raw value, or undefined where the cell cannot serve. */
+function rawValue(get: (row: readonly string[]) => CellValue, row: readonly string[]): CellValue {
   try {
-    const v = get(row);
-    return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+    return get(row);
   } catch (e) {
     if (e instanceof CellError) return undefined;
     throw e;
   }
+}
+
+function numeric(get: (row: readonly string[]) => CellValue, row: readonly string[]): number | undefined {
+  const v = rawValue(get, row);
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}
+
+/** The source with its unit no longer an assumption. */
+function settled(source: FieldSource): FieldSource {
+  const { assumedUnit: _, ...rest } = source;
+  return rest;
+}
+
+/** Every sampled value carries its own unit (`0.123456s`, `61 MB`): the column's default unit reads none of them. */
+function cellsCarryUnits(source: FieldSource, sample: readonly (readonly string[])[]): boolean {
+  const values = sample.map((row) => rawValue(source.get, row)).filter((v) => v !== undefined);
+  return values.length > 0 && values.every((v) => typeof v === "string" && cellWithUnit(v) !== undefined);
 }
 
 /** end − start in seconds for one row; undefined when both cells are empty, a CellError when one is unreadable. */
@@ -79,13 +97,6 @@ function durationUnit(source: FieldSource, header: readonly string[], pair: Time
   return DURATION_UNITS.find((u) => ratio >= u.perSecond / RATIO_TOLERANCE && ratio <= u.perSecond * RATIO_TOLERANCE);
 }
 
-/** The same source with a unit given, as the caller would write it. */
-function withUnit(origin: MappingOrigin, field: TraceField, source: FieldSource, unit: string): string {
-  const expr = source.kind === "expr";
-  if (origin === "cli") return `${expr ? "--derive" : "--column"} ${field}=${source.label}:${unit}`;
-  return `columns.${field}: { ${expr ? "expr" : "column"}: ${JSON.stringify(source.label)}, unit: "${unit}" }`;
-}
-
 /**
  * Settles the runtime's unit or source from `sample`, in place on `fields`, and returns the issues
  * of values no invocation can have. Only what the mapping left to recognition is changed: a column
@@ -104,9 +115,11 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
       derived.add(source);
     } else if (runtime.kind === "recognised" && splitUnitSuffix(normaliseName(runtime.label)).unit === undefined) {
       const unit = durationUnit(runtime, header, pair, cells, sample);
-      if (unit !== undefined && unit.factor !== runtime.factor) fields.set("runtimeMs", { ...runtime, label: `${runtime.label} in ${unit.name}, as ${times} shows`, factor: unit.factor });
+      // settled by the pair: in another unit, relabelled; in the default one, no longer an assumption
+      if (unit !== undefined) fields.set("runtimeMs", unit.factor === runtime.factor ? settled(runtime) : { ...settled(runtime), label: `${runtime.label} in ${unit.name}, as ${times} shows`, factor: unit.factor });
     }
   }
+  for (const [field, source] of fields) if (source.assumedUnit !== undefined && cellsCarryUnits(source, sample)) fields.set(field, settled(source));
   const issues: Issue[] = [];
   const flagged = new Set<TraceField>();
   for (const [field, bound] of Object.entries(PLAUSIBLE_MEDIAN) as [TraceField, NonNullable<(typeof PLAUSIBLE_MEDIAN)[TraceField]>][]) {

@@ -26,6 +26,11 @@ const FACTORS: Readonly<Record<Dimension, Partial<Record<ValueUnit, number>>>> =
 
 export const DEFAULT_UNIT: Readonly<Record<Dimension, ValueUnit | undefined>> = { size: "B", memory: "MB", time: "ms", text: undefined, count: undefined, flag: undefined };
 
+/** The unit a field's values are read in when none is given (`unit` undefined): its dimension's default; undefined when one is given or the field has no unit. */
+export function assumedUnit(field: TraceField, unit: ValueUnit | undefined): ValueUnit | undefined {
+  return unit === undefined ? DEFAULT_UNIT[FIELD_DIMENSION[field]] : undefined;
+}
+
 /** Units that fit a field's dimension (empty for text, counts and flags). */
 export function unitsFor(field: TraceField): ValueUnit[] {
   return Object.keys(FACTORS[FIELD_DIMENSION[field]]) as ValueUnit[];
