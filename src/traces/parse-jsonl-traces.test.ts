@@ -174,6 +174,16 @@ describe("parseJsonlTraces: OpenWhisk activation records", () => {
     expect(records.map((r) => r.memorySettingMb)).toEqual([256, 512, 256, 512, 256, 512, 256, 512]);
     expect(records.map((r) => r.runtimeMs)).toEqual([20, 21, 22, 23, 24, 25, 26, 27]);
   });
+
+  it("unmapped, limits.memory is recognised as the memory setting (never as a peak) and initTime as the cold flag", async () => {
+    const text = JSON.stringify(Array.from({ length: 8 }, (_, k) => activation(k)));
+    const { records, report } = await parseJsonlTraces(text, { file: "activations.json", columns: { function: "name", inputBytes: "response.result.input_bytes" } });
+    // duration is ms as start and end (epoch ms) show: settled, not assumed
+    expect(report.columns).toBe("function←name, inputBytes←response.result.input_bytes, runtimeMs←duration, memorySettingMb←annotations.limits.memory (MB assumed: no unit in the name), cold←annotations.initTime");
+    expect(report.targets.memoryMb).toMatchObject({ used: 0 }); // a limit is no measured peak
+    expect(records.map((r) => r.memorySettingMb)).toEqual([256, 512, 256, 512, 256, 512, 256, 512]);
+    expect(records.map((r) => r.cold === true)).toEqual([true, false, false, false, true, false, false, false]);
+  });
 });
 
 describe("parseJsonlTraces: Google Cloud Run request logs", () => {

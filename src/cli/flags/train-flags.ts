@@ -96,4 +96,6 @@ Output:
   -h, --help           this help
 
 Fields (any style): ${TRACE_FIELDS.join(", ")}
+  cold may come from an init time (initTime, init_duration: cold where it is there and > 0); a
+  memory limit (limits.memory, memory_limit) is the memory setting, never a peak
 `;
