@@ -13,6 +13,7 @@ import { CellError, cellValue, type CellValue } from "./cell-value.js";
 import type { FieldSource } from "./field-source.js";
 import { compileExpression, ExpressionError, truthOf } from "./expression.js";
 import { recogniseFields } from "./header-stems.js";
+import { candidateText } from "./field-candidates.js";
 import { jsonCellPath, valueInJsonCell } from "./json-cell.js";
 import { mappingHints } from "./mapping-hints.js";
 import { howToMap, mappingRef, refOfSchemaPath, type MappingOrigin } from "./mapping-labels.js";
@@ -77,6 +78,12 @@ function kept(sample: readonly (readonly string[])[], where: RowMapper["where"])
       throw e;
     }
   });
+}
+
+/** Header indexes a field reads whole (a mapped or recognised column). */
+function usedColumns(header: readonly string[], fields: ReadonlyMap<TraceField, FieldSource>): Set<number> {
+  const labels = new Set([...fields.values()].filter((s) => s.kind === "column" || s.kind === "recognised").map((s) => s.label));
+  return new Set(header.flatMap((h, i) => (labels.has(h) ? [i] : [])));
 }
 
 /** The default unit a column is read in when neither its name nor the caller gives one (settled later by the sample where it can be). */
@@ -184,19 +191,22 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     }
   }
   if (options.sample !== undefined && !options.providedFields?.includes("runtimeMs")) issues.push(...refineBySample(header, fields, kept(options.sample, where), file, origin));
+  const used = usedColumns(header, fields);
+  // with what could give it, where a column could (field-candidates.ts), offered, never applied
+  const howWith = (field: TraceField, could: readonly TraceField[]) => [howToMap(origin, field), ...could.flatMap((f) => candidateText(origin, f, header, used) ?? [])].join("; ");
   for (const field of ["function", "inputBytes"] as const) {
     if (!fields.has(field) && !options.providedFields?.includes(field)) {
-      issues.push(issue("columns.missingField", { path: [file, "header", field], expected: field === "function" ? "a column such as function, func or stage" : "a column such as input_bytes or download_bytes", actual: header.join(","), params: { field, how: howToMap(origin, field) } }));
+      issues.push(issue("columns.missingField", { path: [file, "header", field], expected: field === "function" ? "a column such as function, func or stage" : "a column such as input_bytes or download_bytes", actual: header.join(","), params: { field, how: howWith(field, [field]) } }));
     }
   }
   const attempted = new Set(Object.keys(mapping.columns ?? {}).map(fieldNamed));
   const hasTarget = TARGET_FIELDS.some((t) => fields.has(t) || attempted.has(t) || (t === "fanout" && runs !== undefined) || options.providedFields?.includes(t));
   if (!hasTarget) {
-    issues.push(issue("columns.noTarget", { path: [file, "header", "targets"], actual: header.join(","), params: { how: howToMap(origin, "runtimeMs") } }));
+    issues.push(issue("columns.noTarget", { path: [file, "header", "targets"], actual: header.join(","), params: { how: howWith("runtimeMs", ["runtimeMs", "outputBytes"]) } }));
   }
 
   if (issues.length > 0) throw new InputError(`Cannot map the columns of ${file}`, issues);
-  const hints = mappingHints(header, fields, new Set([...(options.providedFields ?? []), ...(runs === undefined ? [] : (["fanout"] as const))]), origin);
+  const hints = mappingHints(header, fields, new Set([...(options.providedFields ?? []), ...(runs === undefined ? [] : (["fanout"] as const))]), origin, { used, filtered: where !== undefined, sample: options.sample ?? [] });
   return { file, header, fields, ...(where === undefined ? {} : { where }), ...(runs === undefined ? {} : { runs }), defaultApp: baseName(file), origin, hints };
 }
 

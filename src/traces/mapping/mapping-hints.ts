@@ -3,9 +3,14 @@
  * an end time that are no epoch (offsets from a run's start) could give the runtime by an
  * expression; a run-id column could give fanout counted per run; a column read in its field's
  * default unit for want of one in its name (Azure's 2021 trace has `duration` in seconds) could be
- * in another, given after a colon. Printed beside the file's columns, never applied: which unit the
+ * in another, given after a colon; a column that could give a missing target (a request log's
+ * latency or response size, field-candidates.ts); a success flag (App Insights' `success`, OpenWhisk's
+ * `response.success`) that could keep failed invocations out by a row filter. Printed beside the file's columns, never applied: which unit the
  * offsets or the duration are in, and which column names a workflow run, only the user knows.
  */
+import { CellError, cellValue } from "./cell-value.js";
+import { truthOf } from "./expression.js";
+import { candidateText } from "./field-candidates.js";
 import type { FieldSource } from "./field-source.js";
 import { withUnit, type MappingOrigin } from "./mapping-labels.js";
 import { normaliseName } from "./names.js";
@@ -24,14 +29,51 @@ const RUN_ID_NAMES: readonly string[] = ["run_id", "workflow_run_id", "workflow_
  */
 const ASSUMED_ALTERNATIVE: Partial<Record<Dimension, ValueUnit>> = { time: "s", memory: "KB" };
 
+/** Names of a column saying whether an invocation succeeded (normalised; also as the last word: `response.success`). */
+const SUCCESS_NAMES: readonly string[] = ["success", "succeeded", "is_success"];
+
+/** A column saying whether each invocation succeeded, read as a flag over the sample: its index, else undefined. */
+function successColumn(header: readonly string[], sample: readonly (readonly string[])[]): number | undefined {
+  const names = header.map(normaliseName);
+  const index = names.findIndex((n) => SUCCESS_NAMES.some((s) => n === s || n.endsWith("_" + s)));
+  if (index < 0) return undefined;
+  const cells = sample.map((row) => cellValue(row[index])).filter((v) => v !== undefined);
+  try {
+    return cells.length > 0 && cells.every((v) => truthOf(v, header[index]!) !== undefined) ? index : undefined;
+  } catch (e) {
+    if (e instanceof CellError) return undefined;
+    throw e;
+  }
+}
+
+export interface HintContext {
+  /** Header indexes a field already reads. */
+  readonly used?: ReadonlySet<number>;
+  /** Whether the mapping has a row filter (then failures are the caller's to keep or not). */
+  readonly filtered?: boolean;
+  /** The first rows, to tell a flag column. */
+  readonly sample?: readonly (readonly string[])[];
+}
+
 /** `provided`: fields another source fills (a REPORT join gives runtime and memory), of which nothing is hinted. */
-export function mappingHints(header: readonly string[], fields: ReadonlyMap<TraceField, FieldSource>, provided: ReadonlySet<TraceField>, origin: MappingOrigin): string[] {
+export function mappingHints(header: readonly string[], fields: ReadonlyMap<TraceField, FieldSource>, provided: ReadonlySet<TraceField>, origin: MappingOrigin, context: HintContext = {}): string[] {
   const hints: string[] = [];
+  const used = context.used ?? new Set<number>();
+  for (const field of ["runtimeMs", "outputBytes"] as const) {
+    const could = fields.has(field) || provided.has(field) ? undefined : candidateText(origin, field, header, used);
+    if (could !== undefined) hints.push(`${field}: no column gives it; ${could}`);
+  }
   for (const [field, source] of fields) {
     const other = ASSUMED_ALTERNATIVE[FIELD_DIMENSION[field]];
     if (source.assumedUnit === undefined || other === undefined) continue;
     const units = unitsFor(field);
     hints.push(`${field}: ${source.label} has no unit in its name and was read in ${source.assumedUnit}; if it is in another (${units.join(", ")}), give it: ${withUnit(origin, field, source, other)}`);
+  }
+  // A REPORT join skips failed invocations itself; elsewhere they train as any other unless filtered out.
+  const success = context.filtered === true || provided.has("runtimeMs") ? undefined : successColumn(header, context.sample ?? []);
+  if (success !== undefined) {
+    const expr = header[success]!;
+    hints.push(`rows: failed invocations train as any other; if ${expr} says whether one succeeded, keep those that did: ${origin === "cli" ? `--where '${expr}'` : `where: ${JSON.stringify(expr)}`}`);
   }
   const pair = findTimePair(header);
   if (!fields.has("runtimeMs") && !provided.has("runtimeMs") && pair !== undefined) {

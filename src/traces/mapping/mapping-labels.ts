@@ -42,6 +42,11 @@ export function mappingRef(origin: MappingOrigin, key: MappingKey): string {
   }
 }
 
+/** A column mapped to a field, as the caller would write it: `--column runtimeMs=latency`, `columns.runtimeMs: "latency"`. */
+export function withColumn(origin: MappingOrigin, field: TraceField, column: string): string {
+  return origin === "cli" ? `--column ${field}=${column}` : `columns.${field}: ${JSON.stringify(column)}`;
+}
+
 /** The same source with a unit given, as the caller would write it: `--column runtimeMs=duration:s`, `columns.runtimeMs: { column: "duration", unit: "s" }`. */
 export function withUnit(origin: MappingOrigin, field: TraceField, source: Pick<FieldSource, "kind" | "label">, unit: string): string {
   const expr = source.kind === "expr";
