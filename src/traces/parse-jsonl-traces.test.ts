@@ -181,6 +181,8 @@ describe("parseJsonlTraces: OpenWhisk activation records", () => {
     // duration is ms as start and end (epoch ms) show: settled, not assumed
     expect(report.columns).toBe("function←name, inputBytes←response.result.input_bytes, runtimeMs←duration, memorySettingMb←annotations.limits.memory (MB assumed: no unit in the name), cold←annotations.initTime");
     expect(report.targets.memoryMb).toMatchObject({ used: 0 }); // a limit is no measured peak
+    // a memory setting's MB is said in the columns line only (MB on every platform); response.success could filter failures
+    expect(report.hints).toEqual(['rows: failed invocations train as any other; if response.success says whether one succeeded, keep those that did: where: "response.success"']);
     expect(records.map((r) => r.memorySettingMb)).toEqual([256, 512, 256, 512, 256, 512, 256, 512]);
     expect(records.map((r) => r.cold === true)).toEqual([true, false, false, false, true, false, false, false]);
   });

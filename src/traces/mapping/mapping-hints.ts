@@ -16,18 +16,19 @@ import { withUnit, type MappingOrigin } from "./mapping-labels.js";
 import { normaliseName } from "./names.js";
 import { findTimePair } from "./time-pair.js";
 import type { TraceField } from "../trace-record.js";
-import { FIELD_DIMENSION, unitsFor, type Dimension, type ValueUnit } from "./units.js";
+import { unitsFor, type ValueUnit } from "./units.js";
 
 /** Column names that identify a workflow run (normalised). */
 const RUN_ID_NAMES: readonly string[] = ["run_id", "workflow_run_id", "workflow_id", "execution_id", "execution_arn", "request_id", "job_id", "trace_id"];
 
 /**
  * The unit a hint offers in place of an assumed one: the likeliest other (seconds for Azure's
- * durations, KB for a Linux max_rss). Times and memory only, where traces in the wild differ (s, ms,
- * µs; B, KB, MB); a size without a unit is bytes nearly everywhere (Cloud Logging's requestSize,
- * SeBS's blob.download), so its assumption is only said in the columns line.
+ * durations, KB for a Linux max_rss). The runtime and the peak memory only, where traces in the wild
+ * differ (s, ms, µs; B, KB, MB). A size without a unit is bytes nearly everywhere (Cloud Logging's
+ * requestSize, SeBS's blob.download), and a memory setting MB on every platform read here (Lambda's
+ * MemorySize, OpenWhisk's limits.memory), so their assumption is only said in the columns line.
  */
-const ASSUMED_ALTERNATIVE: Partial<Record<Dimension, ValueUnit>> = { time: "s", memory: "KB" };
+const ASSUMED_ALTERNATIVE: Partial<Record<TraceField, ValueUnit>> = { runtimeMs: "s", memoryMb: "KB" };
 
 /** Names of a column saying whether an invocation succeeded (normalised; also as the last word: `response.success`). */
 const SUCCESS_NAMES: readonly string[] = ["success", "succeeded", "is_success"];
@@ -64,7 +65,7 @@ export function mappingHints(header: readonly string[], fields: ReadonlyMap<Trac
     if (could !== undefined) hints.push(`${field}: no column gives it; ${could}`);
   }
   for (const [field, source] of fields) {
-    const other = ASSUMED_ALTERNATIVE[FIELD_DIMENSION[field]];
+    const other = ASSUMED_ALTERNATIVE[field];
     if (source.assumedUnit === undefined || other === undefined) continue;
     const units = unitsFor(field);
     hints.push(`${field}: ${source.label} has no unit in its name and was read in ${source.assumedUnit}; if it is in another (${units.join(", ")}), give it: ${withUnit(origin, field, source, other)}`);
