@@ -14,5 +14,11 @@ describe("recogniseFields", () => {
     ["whole names first", ["memory", "configured_memory", "is_cold"], { memoryMb: "memory", memorySettingMb: "configured_memory", cold: "is_cold" }],
     // an init duration is no runtime: the runtime is the duration beside it
     ["Lambda's fields in a Logs Insights export", ["@duration", "@initDuration", "@maxMemoryUsed", "@memorySize"], { runtimeMs: "@duration", cold: "@initDuration", memoryMb: "@maxMemoryUsed", memorySettingMb: "@memorySize" }],
+    // an OTLP export's span rows: faas.max_memory is the memory available to the function, a setting
+    ["an OpenTelemetry span row", ["name", "durationMs", "faas.coldstart", "resource.faas.name", "resource.faas.max_memory"], { runtimeMs: "durationMs", cold: "faas.coldstart", memorySettingMb: "resource.faas.max_memory" }],
   ])("%s", (_, header, expected) => expect(fieldOf(header)).toEqual(expected));
+
+  it("faas.name is the function", () => {
+    expect(recogniseFields(["function"], ["name", "resource.faas.name"]).get("function")?.index).toBe(1);
+  });
 });

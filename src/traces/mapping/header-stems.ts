@@ -14,13 +14,18 @@ import { splitUnitSuffix, unitFactor, type ValueUnit } from "./units.js";
 /** Recognised column stems per field; the first is the canonical one. */
 export const FIELD_STEMS: Readonly<Record<TraceField, readonly string[]>> = {
   app: ["app", "application", "app_name", "application_name", "workflow", "benchmark"],
-  function: ["function", "function_name", "fn", "func", "stage", "stage_name", "step", "step_name"],
+  // faas_name: OpenTelemetry's faas.name resource attribute, "The name of the single function that this
+  // runtime instance executes" (opentelemetry-specification, resource/semantic_conventions/faas.md)
+  function: ["function", "function_name", "fn", "func", "stage", "stage_name", "step", "step_name", "faas_name"],
   inputBytes: ["input", "input_size", "download", "downloaded", "read", "in", "input_data", "download_size"],
   runtimeMs: ["runtime", "duration", "elapsed", "execution_time", "exec_time", "compute_time", "wall_time", "execution_duration"],
   memoryMb: ["memory", "max_mem_used", "max_memory_used", "peak_memory", "peak_mem", "max_rss", "mem_used", "memory_used"],
   outputBytes: ["output", "output_size", "upload", "uploaded", "written", "out", "output_data", "upload_size"],
   fanout: ["fanout", "fan_out", "next_instances", "children"],
-  memorySettingMb: ["memory_setting", "memory_size", "configured_memory", "memory_limit", "memory_configured", "billing_mem", "billing_memory", "allocated_memory", "limits_memory", "limit_memory"],
+  // faas_max_memory: OpenTelemetry's faas.max_memory, "The amount of memory available to the serverless
+  // function" — in MiB in early versions of the convention (example 128), in bytes later (134217728); read
+  // as MB, a bytes figure is over a terabyte and raised with its fix (sample-units.ts)
+  memorySettingMb: ["memory_setting", "memory_size", "configured_memory", "memory_limit", "memory_configured", "billing_mem", "billing_memory", "allocated_memory", "limits_memory", "limit_memory", "faas_max_memory"],
   // An init time marks a cold start where it is there and > 0 (truthOf: a number is true unless 0; an
   // empty cell leaves the row unmarked, so warm): OpenWhisk's annotations.initTime ("If this value is
   // present, the action required initialization and represents a cold start", apache/openwhisk
