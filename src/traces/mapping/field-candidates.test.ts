@@ -44,7 +44,7 @@ describe("a request log's columns: offered where a field is missing, never appli
   it("mapped as offered, it trains: the latency in its own unit (s), the sizes in bytes; a target still unmapped is a hint", async () => {
     const { records, report } = await parseJsonlTraces(CLOUD_RUN, { file: "run.json", origin: "cli", columns: { function: "resource.labels.service_name", inputBytes: "httpRequest.requestSize", runtimeMs: "httpRequest.latency" } });
     expect(records).toEqual([{ app: "run", function: "resize", inputBytes: 1048912, runtimeMs: 123.456 }]);
-    expect(report.hints).toEqual(["outputBytes: no column gives it; httpRequest.responseSize could be it (an HTTP response's size, headers and body): --column outputBytes=httpRequest.responseSize"]);
+    expect(report.hints).toContain("outputBytes: no column gives it; httpRequest.responseSize could be it (an HTTP response's size, headers and body): --column outputBytes=httpRequest.responseSize");
   });
 });
 
@@ -61,6 +61,13 @@ describe("a success flag beside the invocations", () => {
     const filtered = await parseCsvTraces(REQUESTS, { columns: { function: "name", inputBytes: { value: 1 }, runtimeMs: { column: "duration", unit: "ms" } }, where: "success" });
     expect(filtered.records.map((r) => r.runtimeMs)).toEqual([120.5]);
     expect(filtered.report.hints).toBeUndefined();
+  });
+
+  it("without one, an HTTP status column (Cloud Logging's httpRequest.status) is offered as the filter; OpenWhisk's statusCode (0 for success) is none", async () => {
+    const run = await parseJsonlTraces(CLOUD_RUN, { file: "run.json", origin: "cli", columns: { function: "resource.labels.service_name", inputBytes: "httpRequest.requestSize", runtimeMs: "httpRequest.latency", outputBytes: "httpRequest.responseSize" } });
+    expect(run.report.hints).toEqual(["rows: failed invocations train as any other; if httpRequest.status is the HTTP status, keep the successes: --where 'httpRequest.status < 400'"]);
+    const wsk = await parseCsvTraces("name,input_bytes,duration_ms,statusCode\nf,1,2,0\nf,1,2,2\n", { columns: { function: "name" } });
+    expect(wsk.report.hints).toBeUndefined();
   });
 
   it("not for a column of that name that holds no flag", async () => {

@@ -5,7 +5,8 @@
  * default unit for want of one in its name (Azure's 2021 trace has `duration` in seconds) could be
  * in another, given after a colon; a column that could give a missing target (a request log's
  * latency or response size, field-candidates.ts); a success flag (App Insights' `success`, OpenWhisk's
- * `response.success`) that could keep failed invocations out by a row filter. Printed beside the file's columns, never applied: which unit the
+ * `response.success`) or, without one, an HTTP status column (Cloud Logging's `httpRequest.status`)
+ * that could keep failed invocations out by a row filter. Printed beside the file's columns, never applied: which unit the
  * offsets or the duration are in, and which column names a workflow run, only the user knows.
  */
 import { CellError, cellValue } from "./cell-value.js";
@@ -47,6 +48,19 @@ function successColumn(header: readonly string[], sample: readonly (readonly str
   }
 }
 
+/** Names of a column holding an HTTP status (normalised; also as the last words: `httpRequest.status`, App Insights' `resultCode`). */
+const STATUS_NAMES: readonly string[] = ["status", "status_code", "http_status", "result_code", "response_code"];
+
+/** A column whose sampled values are all HTTP statuses (whole numbers 100–599): its index, else undefined. OpenWhisk's statusCode (0 for success) is none. */
+function httpStatusColumn(header: readonly string[], sample: readonly (readonly string[])[]): number | undefined {
+  const index = header.map(normaliseName).findIndex((n, i) => {
+    if (!STATUS_NAMES.some((s) => n === s || n.endsWith("_" + s))) return false;
+    const cells = sample.map((row) => cellValue(row[i])).filter((v) => v !== undefined);
+    return cells.length > 0 && cells.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 100 && v <= 599);
+  });
+  return index >= 0 ? index : undefined;
+}
+
 export interface HintContext {
   /** Header indexes a field already reads. */
   readonly used?: ReadonlySet<number>;
@@ -72,9 +86,13 @@ export function mappingHints(header: readonly string[], fields: ReadonlyMap<Trac
   }
   // A REPORT join skips failed invocations itself; elsewhere they train as any other unless filtered out.
   const success = context.filtered === true || provided.has("runtimeMs") ? undefined : successColumn(header, context.sample ?? []);
+  const whereRef = (expr: string) => (origin === "cli" ? `--where '${expr}'` : `where: ${JSON.stringify(expr)}`);
   if (success !== undefined) {
     const expr = header[success]!;
-    hints.push(`rows: failed invocations train as any other; if ${expr} says whether one succeeded, keep those that did: ${origin === "cli" ? `--where '${expr}'` : `where: ${JSON.stringify(expr)}`}`);
+    hints.push(`rows: failed invocations train as any other; if ${expr} says whether one succeeded, keep those that did: ${whereRef(expr)}`);
+  } else if (context.filtered !== true && !provided.has("runtimeMs")) {
+    const status = httpStatusColumn(header, context.sample ?? []);
+    if (status !== undefined) hints.push(`rows: failed invocations train as any other; if ${header[status]} is the HTTP status, keep the successes: ${whereRef(`${header[status]} < 400`)}`);
   }
   const pair = findTimePair(header);
   if (!fields.has("runtimeMs") && !provided.has("runtimeMs") && pair !== undefined) {
