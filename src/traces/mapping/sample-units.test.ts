@@ -47,6 +47,12 @@ describe("a duration column named without a unit, beside a start and an end time
     expect(suffixed.records[0]!.runtimeMs).toBe(82_000);
     const mapped = await parseCsvTraces(timed("duration", 1000, [82]), { columns: { runtimeMs: "duration" } });
     expect(mapped.records[0]!.runtimeMs).toBe(82_000);
+    expect(mapped.report.columns).toContain("runtimeMs←duration (ms assumed: no unit in the name)"); // read as mapped, and said to be a guess
+    // mapped without a unit where the pair agrees with ms: read as mapped, and nothing said to be assumed
+    const agreed = await parseCsvTraces(timed("duration", 1, [82]), { columns: { runtimeMs: "duration" } });
+    expect(agreed.records[0]!.runtimeMs).toBe(82);
+    expect(agreed.report.columns).toMatch(/runtimeMs←duration$/);
+    expect(agreed.report.hints).toBeUndefined();
   });
 
   it("reads past the sample: every row after the first SAMPLE_ROWS in the unit the sample settled, in file order", async () => {

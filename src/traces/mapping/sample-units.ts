@@ -117,6 +117,9 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
       const unit = durationUnit(runtime, header, pair, cells, sample);
       // settled by the pair: in another unit, relabelled; in the default one, no longer an assumption
       if (unit !== undefined) fields.set("runtimeMs", unit.factor === runtime.factor ? settled(runtime) : { ...settled(runtime), label: `${runtime.label} in ${unit.name}, as ${times} shows`, factor: unit.factor });
+    } else if (runtime.kind === "column" && runtime.assumedUnit !== undefined && durationUnit(runtime, header, pair, cells, sample)?.factor === runtime.factor) {
+      // mapped without a unit: never changed, but no longer an assumption where the pair agrees
+      fields.set("runtimeMs", settled(runtime));
     }
   }
   for (const [field, source] of fields) if (source.assumedUnit !== undefined && cellsCarryUnits(source, sample)) fields.set(field, settled(source));
