@@ -102,6 +102,9 @@ describe("a runtime or memory no invocation has is a unit mistake, raised before
     expect(api.issues[0]!.code).toBe(codeOf("columns.implausibleValue"));
     expect(api.issues[0]).toMatchObject({ path: ["m.csv", "header", "max_mem_used"], actual: "2.013e+8 over the first 2 rows" });
     expect(api.message).toContain('columns.memoryMb: { column: "max_mem_used", unit: "B" }');
+    // one row: counted in the singular
+    const one = await rejectedInputError(() => parseCsvTraces("fn,input_bytes,max_mem_used\nf,100,134217728\n", { file: "m.csv" }));
+    expect(one.issues[0]!.actual).toBe("1.342e+8 over the first 1 row");
     const cli = await rejectedInputError(() => parseCsvTraces(csv, { file: "m.csv", origin: "cli" }));
     expect(cli.message).toContain("--column memoryMb=max_mem_used:B");
     // with the unit given it reads: 128 and 256 MB

@@ -18,6 +18,7 @@ import { normaliseName } from "./names.js";
 import { cellSeconds, describeTimeCells, findTimePair, timeCellsOf, type TimeCells, type TimePair } from "./time-pair.js";
 import type { TraceField } from "../trace-record.js";
 import { cellWithUnit, splitUnitSuffix } from "./units.js";
+import { countOf } from "../../util/count-of.js";
 import { median } from "../../util/median.js";
 
 /** Rows read before the mapping is compiled, to settle units from values (those the row filter keeps). */
@@ -138,7 +139,7 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
       issue("columns.implausibleValue", {
         path: [file, source.kind === "recognised" ? "header" : mappingRef(origin, { kind: "columns", field }), source.label],
         expected: `a median ≤ ${bound.limit.toLocaleString("en-US")} (${bound.what})`,
-        actual: `${m.toPrecision(4)} over the first ${values.length} rows`,
+        actual: `${m.toPrecision(4)} over the first ${countOf(values.length, "row")}`,
         params: { field, fix: `e.g. ${fix}` },
       }),
     );
@@ -158,7 +159,7 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
         issue("columns.implausibleValue", {
           path: [file, memory.kind === "recognised" ? "header" : mappingRef(origin, { kind: "columns", field: "memoryMb" }), memory.label],
           expected: `a peak at most the configured memory (${setting.label})`,
-          actual: `a median of ${over.toPrecision(3)}× it over the first ${ratios.length} rows`,
+          actual: `a median of ${over.toPrecision(3)}× it over the first ${countOf(ratios.length, "row")}`,
           params: { field: "memoryMb", fix: `e.g. ${withUnit(origin, "memoryMb", memory, over <= 1500 ? "KB" : "B")}` },
         }),
       );
