@@ -102,6 +102,10 @@ describe("a runtime or memory no invocation has is a unit mistake, raised before
     expect(api.issues[0]!.code).toBe(codeOf("columns.implausibleValue"));
     expect(api.issues[0]).toMatchObject({ path: ["m.csv", "header", "max_mem_used"], actual: "2.013e+8 over the first 2 rows" });
     expect(api.message).toContain('columns.memoryMb: { column: "max_mem_used", unit: "B" }');
+    // beside a setting it fits (98.5 of 1024 MB), the peak's MB is borne out: said to be assumed no longer, and no hint
+    const fits = await parseCsvTraces("fn,input_bytes,max_mem_used,billing.mem\nf,100,98.5,1024\n", { file: "m.csv" });
+    expect(fits.report.columns).toContain("memoryMb←max_mem_used,");
+    expect(fits.report.hints).toBeUndefined();
     // one row: counted in the singular
     const one = await rejectedInputError(() => parseCsvTraces("fn,input_bytes,max_mem_used\nf,100,134217728\n", { file: "m.csv" }));
     expect(one.issues[0]!.actual).toBe("1.342e+8 over the first 1 row");

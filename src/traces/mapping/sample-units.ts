@@ -32,6 +32,8 @@ export const PLAUSIBLE_MEDIAN: Readonly<Partial<Record<TraceField, { readonly li
 };
 /** Peak memory over the configured memory by more than this (median over the sample) is no invocation's: the platform stops one that outgrows its setting. */
 const PEAK_OVER_SETTING = 1.5;
+/** Peak memory at least this share of the configured memory (median) bears out the MB it was read in: no runtime's peak is less. */
+const PEAK_UNDER_SETTING = 1 / 64;
 
 /** Duration units a power of 1000 apart: the duration's count per second → its factor to ms. */
 const DURATION_UNITS: readonly { readonly perSecond: number; readonly name: string; readonly factor: number }[] = [
@@ -163,6 +165,9 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
           params: { field: "memoryMb", fix: `e.g. ${withUnit(origin, "memoryMb", memory, over <= 1500 ? "KB" : "B")}` },
         }),
       );
+    } else if (over >= PEAK_UNDER_SETTING && memory.assumedUnit !== undefined) {
+      // a peak between 1/64 of the setting and 1.5× it: MB is borne out (in KB it would be ~1000× over, in bytes a million×)
+      fields.set("memoryMb", settled(memory));
     }
   }
   return issues;
