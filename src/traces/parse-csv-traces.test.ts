@@ -153,6 +153,13 @@ describe("parseCsvTraces: bad input is a typed error or a counted skip naming ro
     expect(err.issues[0]).toMatchObject({ path: ["u.csv", "line 2", "duration"], expected: "a number, or one with a unit of ns, us, ms, s", actual: '"5 MB"' });
   });
 
+  it("reads a .NET TimeSpan duration (00:00:00.1234567, as Application Insights writes one) as a time; nothing is left assumed (it was a bad cell)", async () => {
+    const text = "name,input_bytes,duration\nResize,100,00:00:00.1234567\nResize,200,00:00:01.5\n";
+    const { records, report } = await parseCsvTraces(text, { columns: { function: "name" } });
+    expect(records.map((r) => r.runtimeMs)).toEqual([123.4567, 1500].map((ms) => expect.closeTo(ms, 9)));
+    expect(report.columns).toBe("function←name, inputBytes←input_bytes, runtimeMs←duration");
+  });
+
   it("names the column of a non-numeric cell inside an expression", async () => {
     const text = "func,start,end,blob.download\nf,10,soon,1\n";
     const err = await issueOf(() => parseCsvTraces(text, { file: "e.csv", columns: { runtimeMs: { expr: "end - start" } } }));

@@ -17,7 +17,7 @@ const POWERTOOLS = [
 describe("parseJsonlTraces: keys are headers, nested ones dotted", () => {
   it("recognises dotted keys like CSV headers (blob.download, service.memory_mb) and reads booleans as the cold flag", async () => {
     const { records, report } = await parseJsonlTraces(POWERTOOLS, { file: "lambda.jsonl" });
-    expect(report.columns).toBe("function←function, inputBytes←blob.download, runtimeMs←duration_ms, memoryMb←service.memory_mb, outputBytes←blob.upload, cold←is_cold");
+    expect(report.columns).toBe("function←function, inputBytes←blob.download (B assumed: no unit in the name), runtimeMs←duration_ms, memoryMb←service.memory_mb, outputBytes←blob.upload (B assumed: no unit in the name), cold←is_cold");
     expect(records).toEqual([
       { app: "lambda", function: "map", inputBytes: 1000, runtimeMs: 12.5, memoryMb: 128, outputBytes: 500, cold: true },
       { app: "lambda", function: "map", inputBytes: 2000, runtimeMs: 22.5, memoryMb: 140, outputBytes: 1000, cold: false },
@@ -173,6 +173,18 @@ describe("parseJsonlTraces: OpenWhisk activation records", () => {
     expect(records.map((r) => r.cold === true)).toEqual([true, false, false, false, true, false, false, false]);
     expect(records.map((r) => r.memorySettingMb)).toEqual([256, 512, 256, 512, 256, 512, 256, 512]);
     expect(records.map((r) => r.runtimeMs)).toEqual([20, 21, 22, 23, 24, 25, 26, 27]);
+  });
+
+  it("unmapped, limits.memory is recognised as the memory setting (never as a peak) and initTime as the cold flag", async () => {
+    const text = JSON.stringify(Array.from({ length: 8 }, (_, k) => activation(k)));
+    const { records, report } = await parseJsonlTraces(text, { file: "activations.json", columns: { function: "name", inputBytes: "response.result.input_bytes" } });
+    // duration is ms as start and end (epoch ms) show: settled, not assumed
+    expect(report.columns).toBe("function←name, inputBytes←response.result.input_bytes, runtimeMs←duration, memorySettingMb←annotations.limits.memory (MB assumed: no unit in the name), cold←annotations.initTime");
+    expect(report.targets.memoryMb).toMatchObject({ used: 0 }); // a limit is no measured peak
+    // a memory setting's MB is said in the columns line only (MB on every platform); response.success could filter failures
+    expect(report.hints).toEqual(['rows: failed invocations train as any other; if response.success says whether one succeeded, keep those that did: where: "response.success"']);
+    expect(records.map((r) => r.memorySettingMb)).toEqual([256, 512, 256, 512, 256, 512, 256, 512]);
+    expect(records.map((r) => r.cold === true)).toEqual([true, false, false, false, true, false, false, false]);
   });
 });
 

@@ -50,13 +50,15 @@ describe("sluice train", () => {
   });
 
   it("maps an export's own columns with --column and --constant", async () => {
-    capture();
+    const io = capture();
     const code = await runTrainCommand(["--traces", path.join(dir, "export.csv"), "--out", path.join(dir, "m2"), "--model", "linear", "--quiet",
       "--column", "runtimeMs=took_s:s", "--column", "inputBytes=dl:MiB", "--column", "memoryMb=rss", "--constant", "app=a", "--constant", "fanout=1", "--constant", "outputBytes=0"]);
     expect(code).toBe(0);
     // 0.5 s = 500 ms at 1 MiB, 2000 ms at 4 MiB: a line through both gives 500 ms/MiB
     const set = await loadProfiles(path.join(dir, "m2"));
     expect(set.profileFor("f", {})!.runtimeMs(3 * 1024 ** 2)).toBeCloseTo(1500, 0);
+    // one function: counted in the singular
+    expect(io.out()).toMatch(/\n1 function from 3 rows in \d+ ms/);
   });
 
   it("joins a Lambda log in the JSON log format (platform.report events) and skips a timed-out invocation", async () => {
@@ -212,8 +214,9 @@ describe("sluice train --dry-run", () => {
   });
 
   it("needs no --out, and a trace that keeps no row fails as training would (exit 65)", async () => {
-    capture();
+    const io = capture();
     expect(await runTrainCommand(["--traces", path.join(dir, "t.csv"), "--dry-run"])).toBe(0);
+    expect(io.out()).toContain("dry run: 12 rows of 1 function read");
     expect(await runTrainCommand(["--traces", path.join(dir, "t.csv"), "--where", "runtime_ms < 0", "--dry-run"])).toBe(65);
   });
 });

@@ -28,6 +28,7 @@ import { plotFormatOf } from "../io/plot-file.js";
 import { TRAIN_FLAGS, TRAIN_HELP } from "../flags/train-flags.js";
 import { buildMapping } from "../flags/train-mapping.js";
 import { describeFiles, describeFunctions, describeTargets } from "../format/train-summary.js";
+import { countOf } from "../../util/count-of.js";
 
 export { TRAIN_HELP } from "../flags/train-flags.js";
 
@@ -85,7 +86,7 @@ async function run(argv: string[]): Promise<number> {
     // What training would see, and nothing more: a trace that kept no row still fails as training would.
     if (table.rows === 0) throw sluiceError("profiles.noRecords", { path: ["records"], actual: "0" });
     process.stdout.write(describeFunctions(table));
-    process.stdout.write(`\ndry run: ${table.rows} rows of ${table.functions.size} function${table.functions.size === 1 ? "" : "s"} read; nothing trained or written\n`);
+    process.stdout.write(`\ndry run: ${countOf(table.rows, "row")} of ${countOf(table.functions.size, "function")} read; nothing trained or written\n`);
     return 0;
   }
 
@@ -106,7 +107,7 @@ async function run(argv: string[]): Promise<number> {
   const { profilesFile } = await saveProfiles(set, values.out!);
   process.stdout.write(formatMetricsTable(set.data));
   const m = set.data.metadata;
-  process.stdout.write(`\n${set.functionNames.length} functions from ${m.traceRows} rows in ${m.trainingMs} ms (MLP backend: ${m.backend}); wrote ${profilesFile}\n`);
+  process.stdout.write(`\n${countOf(set.functionNames.length, "function")} from ${countOf(m.traceRows, "row")} in ${m.trainingMs} ms (MLP backend: ${m.backend}); wrote ${profilesFile}\n`);
   if (values.plot !== undefined) {
     await plotFit(set, table, values.plot);
     process.stdout.write(`plotted ${values.plot}\n`);

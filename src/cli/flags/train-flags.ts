@@ -40,18 +40,26 @@ rows train in bounded memory.
 
 Input:
   --traces FILE|DIR    trace CSV, JSON Lines or Parquet, one invocation a row or line
-                       (repeatable); a folder stands for every trace file under it, in name order. CSV may be comma, tab, semicolon (decimal commas read) or |
+                       (repeatable); a folder stands for every trace file under it, in name
+                       order. CSV may be comma, tab, semicolon (decimal commas read) or |
                        delimited (sniffed from the header); any trace, log or sizes file may be
                        gzip-compressed (.csv.gz). Headers are matched in any style (input_bytes,
                        inputBytes, blob.download, max-mem-used), units read from suffixes
                        (duration_ms, upload_kib, max_mem_used_mb) or from a cell's own (61 MB,
-                       12.5ms, 128Mi). A duration named without a unit is ms, unless start and end
-                       times beside it show µs, s or ns; with no duration column, epoch or ISO
-                       start and end times give the runtime. JSON: .jsonl/.ndjson, a .json array of objects, or any
-                       file whose first character is { (a .log export); keys are the headers,
-                       nested ones dotted ({"blob":{"download":…}} is blob.download), a missing
-                       key an empty cell; an OpenTelemetry (OTLP) export line is a row per span,
-                       an X-Ray batch-get-traces document a row per segment.
+                       12.5ms, 128Mi, 0.12s, a TimeSpan 00:00:00.1234567). A duration named
+                       without a unit is ms, unless start and end times beside it show µs, s or
+                       ns (else the columns line says "ms assumed" and a hint says how to give
+                       the unit: --column runtimeMs=duration:s); with no duration column, epoch
+                       or ISO start and end times give the runtime. JSON: .jsonl/.ndjson, a
+                       .json array of objects, or any file whose first character is { (a .log
+                       export); keys are the headers, nested ones dotted ({"blob":{"download":…}}
+                       is blob.download), a missing key an empty cell; an OpenTelemetry (OTLP)
+                       export line is a row per span, an X-Ray batch-get-traces document a row
+                       per segment. A request log (Application Insights requests, Cloud Logging
+                       httpRequest, OpenWhisk activations): the error or a hint names a column
+                       that could give a missing field (--column function=name,
+                       --column runtimeMs=httpRequest.latency) and a success flag that --where
+                       could keep failed invocations out by.
                        Parquet: .parquet or by its magic bytes; a struct's fields dotted like
                        JSON keys, timestamps as seconds since the epoch
   --report-log PATH    AWS Lambda log export (needs --sizes): REPORT lines, JSON-format
@@ -95,4 +103,6 @@ Output:
   -h, --help           this help
 
 Fields (any style): ${TRACE_FIELDS.join(", ")}
+  cold may come from an init time (initTime, init_duration: cold where it is there and > 0); a
+  memory limit (limits.memory, memory_limit) is the memory setting, never a peak
 `;

@@ -12,6 +12,11 @@ describe("describeFiles: what train says of each file it read", () => {
     expect(text.split("\n")).toEqual(["a.csv: 10 of 10 rows kept", "  columns: function←func, inputBytes←blob.download", "  hint: fanout: …", "b.csv: 10 of 10 rows kept", "  columns: as above", "c.csv: 10 of 10 rows kept", "  columns: function←fn", ""]);
   });
 
+  it("counts one row in the singular", () => {
+    expect(describeFiles([report("one.csv", { rowsRead: 1, rowsKept: 1 })]).split("\n")[0]).toBe("one.csv: 1 of 1 row kept");
+    expect(describeFiles([report("one.csv", { rowsRead: 3, rowsKept: 1 })]).split("\n")[0]).toBe("one.csv: 1 of 3 rows kept");
+  });
+
   it("a folder of many files: the first five in full, the rest summed in one line", () => {
     const reports = Array.from({ length: 9 }, (_, i) => report(`run-${i}.csv`, i === 7 ? { rowsKept: 8, rowsSkipped: { "wrong number of columns": 2 } } : {}));
     const lines = describeFiles(reports).trimEnd().split("\n");

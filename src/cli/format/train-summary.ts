@@ -8,13 +8,14 @@ import { formatIssue } from "../../errors.js";
 import type { ReadReport, TargetSummary } from "../../traces/read-report.js";
 import type { TraceTable } from "../../traces/trace-table.js";
 import { TARGET_FIELDS, type TargetField } from "../../traces/trace-record.js";
+import { countOf } from "../../util/count-of.js";
 
 const reasons = (r: Readonly<Record<string, number>>) => Object.entries(r).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${n} ${k}`).join(", ");
 
 /** One file's summary; its columns and hints only when they differ from `previous`'s (else "as above"). */
 export function describeFile(r: ReadReport, previous?: ReadReport): string {
   const skipped = Object.values(r.rowsSkipped).reduce((a, b) => a + b, 0);
-  const parts = [`${r.file}: ${r.rowsKept} of ${r.rowsRead} rows kept`];
+  const parts = [`${r.file}: ${r.rowsKept} of ${countOf(r.rowsRead, "row")} kept`];
   if (r.rowsFiltered > 0) parts.push(`${r.rowsFiltered} filtered by --where`);
   if (skipped > 0) parts.push(`skipped ${skipped} (${reasons(r.rowsSkipped)})`);
   if (Object.keys(r.fieldsSkipped).length > 0) parts.push(`cells dropped: ${reasons(r.fieldsSkipped)}`);
@@ -36,7 +37,7 @@ export function describeFiles(reports: readonly ReadReport[]): string {
   const skipped: Record<string, number> = {};
   for (const r of rest) for (const [k, n] of Object.entries(r.rowsSkipped)) skipped[k] = (skipped[k] ?? 0) + n;
   const skippedRows = Object.values(skipped).reduce((a, b) => a + b, 0);
-  const parts = [`… and ${rest.length} more files: ${sum((r) => r.rowsKept)} of ${sum((r) => r.rowsRead)} rows kept`];
+  const parts = [`… and ${rest.length} more files: ${sum((r) => r.rowsKept)} of ${countOf(sum((r) => r.rowsRead), "row")} kept`];
   const filtered = sum((r) => r.rowsFiltered);
   if (filtered > 0) parts.push(`${filtered} filtered by --where`);
   if (skippedRows > 0) parts.push(`skipped ${skippedRows} (${reasons(skipped)})`);

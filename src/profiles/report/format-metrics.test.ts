@@ -25,3 +25,16 @@ describe("the metrics table shows the model predict uses", async () => {
     expect(line).toContain(d.metrics.fitMapePercent === null ? "–" : d.metrics.fitMapePercent.toFixed(2));
   });
 });
+
+describe("targets not trained", () => {
+  it("a target no function has is one line, not one per function; one some lack is named per function", async () => {
+    const records = generateTraces(SYNTHETIC_SORT, { inputBytes: [1, 2, 4, 8].map((m) => m * MB), repeats: 2, noise: 0.05, seed: 3 }).map(({ memoryMb: _, ...r }) => ({ ...r, ...(r.function === SYNTHETIC_SORT[0]!.function ? {} : { outputBytes: undefined }) }));
+    const set = await trainProfiles(records, { backend: "cpu", model: "linear" });
+    const notTrained = formatMetricsTable(set.data).split("Not trained (no rows):\n")[1]!.trimEnd().split("\n");
+    const n = SYNTHETIC_SORT.length;
+    // memoryMb: in no row of any function; outputBytes: only the first function has it
+    expect(notTrained[0]).toBe(`  memoryMb: no row of any of the ${n} functions has it`);
+    expect(notTrained.slice(1)).toHaveLength(n - 1);
+    for (const line of notTrained.slice(1)) expect(line).toMatch(/^ {2}\S+ warm outputBytes: no warm row of \S+ has outputBytes$/);
+  });
+});

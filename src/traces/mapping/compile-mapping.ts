@@ -13,6 +13,7 @@ import { CellError, cellValue, type CellValue } from "./cell-value.js";
 import type { FieldSource } from "./field-source.js";
 import { compileExpression, ExpressionError, truthOf } from "./expression.js";
 import { recogniseFields } from "./header-stems.js";
+import { candidateText } from "./field-candidates.js";
 import { jsonCellPath, valueInJsonCell } from "./json-cell.js";
 import { mappingHints } from "./mapping-hints.js";
 import { howToMap, mappingRef, refOfSchemaPath, type MappingOrigin } from "./mapping-labels.js";
@@ -20,7 +21,7 @@ import { fieldNamed, traceMappingSchema, type ColumnSpec, type TraceMapping } fr
 import { normaliseName } from "./names.js";
 import { refineBySample } from "./sample-units.js";
 import { TARGET_FIELDS, TRACE_FIELDS, type TraceField } from "../trace-record.js";
-import { FIELD_DIMENSION, splitUnitSuffix, unitFactor, unitsFor, type ValueUnit } from "./units.js";
+import { assumedUnit, FIELD_DIMENSION, splitUnitSuffix, unitFactor, unitsFor, type ValueUnit } from "./units.js";
 
 export type { FieldSource } from "./field-source.js";
 
@@ -79,6 +80,18 @@ function kept(sample: readonly (readonly string[])[], where: RowMapper["where"])
   });
 }
 
+/** Header indexes a field reads whole (a mapped or recognised column). */
+function usedColumns(header: readonly string[], fields: ReadonlyMap<TraceField, FieldSource>): Set<number> {
+  const labels = new Set([...fields.values()].filter((s) => s.kind === "column" || s.kind === "recognised").map((s) => s.label));
+  return new Set(header.flatMap((h, i) => (labels.has(h) ? [i] : [])));
+}
+
+/** The default unit a column is read in when neither its name nor the caller gives one (settled later by the sample where it can be). */
+function assumed(field: TraceField, unit: ValueUnit | undefined): Pick<FieldSource, "assumedUnit"> {
+  const u = assumedUnit(field, unit);
+  return u === undefined ? {} : { assumedUnit: u };
+}
+
 /** Validates a mapping with the one schema; issues are named as the caller wrote them. */
 export function parseTraceMapping(input: unknown, origin: MappingOrigin = "api"): TraceMapping {
   const parsed = traceMappingSchema.safeParse(input ?? {});
@@ -127,27 +140,29 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     const index = findHeader(header, column);
     const inJson = index < 0 ? jsonCellPath(column, (c) => findHeader(header, c)) : undefined;
     if (inJson !== undefined) {
-      // a key inside a column of JSON text (json-cell.ts), in the field's default unit or the one given
-      const factor = unitFactor(field, unit);
+      // a key inside a column of JSON text (json-cell.ts), in the unit given, else its name's (`durationSeconds`), else the field's default
+      const named = unit ?? splitUnitSuffix(normaliseName(inJson.keys.at(-1) ?? "")).unit;
+      const factor = unitFactor(field, named);
       if (factor === undefined) {
-        issues.push(issue("columns.unitMismatch", { path: at(ref), expected: unitsFor(field).join(", ") || "no unit", actual: String(unit), params: { dimension: FIELD_DIMENSION[field] } }));
+        issues.push(issue("columns.unitMismatch", { path: at(ref), expected: unitsFor(field).join(", ") || "no unit", actual: String(named), params: { dimension: FIELD_DIMENSION[field] } }));
         continue;
       }
       const label = [header[inJson.index]!, ...inJson.keys].join(".");
-      fields.set(field, { field, label, kind: "column", get: (row) => valueInJsonCell(row[inJson.index], inJson.keys, header[inJson.index]!), factor });
+      fields.set(field, { field, label, kind: "column", get: (row) => valueInJsonCell(row[inJson.index], inJson.keys, header[inJson.index]!), factor, ...assumed(field, named) });
       continue;
     }
     if (index < 0) {
       issues.push(issue("columns.notInHeader", { path: at(ref), actual: show(column), params: { what: "the mapped column", ...suggestionParams(column, [...header]) } }));
       continue;
     }
-    const factor = unitFactor(field, unit ?? splitUnitSuffix(normaliseName(header[index]!)).unit);
+    const named = unit ?? splitUnitSuffix(normaliseName(header[index]!)).unit;
+    const factor = unitFactor(field, named);
     if (factor === undefined) {
       issues.push(issue("columns.unitMismatch", { path: at(ref), expected: unitsFor(field).join(", ") || "no unit", actual: String(unit ?? header[index]), params: { dimension: FIELD_DIMENSION[field] } }));
       continue;
     }
     taken.add(index);
-    fields.set(field, { field, label: header[index]!, kind: "column", get: (row) => cellValue(row[index]), factor });
+    fields.set(field, { field, label: header[index]!, kind: "column", get: (row) => cellValue(row[index]), factor, ...assumed(field, named) });
   }
 
   let runs: RowMapper["runs"];
@@ -164,7 +179,7 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
   const open = TRACE_FIELDS.filter((f) => !fields.has(f) && !(f === "fanout" && runs !== undefined) && !options.providedFields?.includes(f));
   for (const [field, m] of recogniseFields(open, header, taken)) {
     const index = m.index;
-    fields.set(field, { field, label: header[index]!, kind: "recognised", get: (row) => cellValue(row[index]), factor: m.factor });
+    fields.set(field, { field, label: header[index]!, kind: "recognised", get: (row) => cellValue(row[index]), factor: m.factor, ...assumed(field, m.unit) });
   }
   let where: RowMapper["where"];
   if (mapping.where !== undefined) {
@@ -176,28 +191,31 @@ export async function compileMapping(header: readonly string[], mappingInput: Tr
     }
   }
   if (options.sample !== undefined && !options.providedFields?.includes("runtimeMs")) issues.push(...refineBySample(header, fields, kept(options.sample, where), file, origin));
+  const used = usedColumns(header, fields);
+  // with what could give it, where a column could (field-candidates.ts), offered, never applied
+  const howWith = (field: TraceField, could: readonly TraceField[]) => [howToMap(origin, field), ...could.flatMap((f) => candidateText(origin, f, header, used) ?? [])].join("; ");
   for (const field of ["function", "inputBytes"] as const) {
     if (!fields.has(field) && !options.providedFields?.includes(field)) {
-      issues.push(issue("columns.missingField", { path: [file, "header", field], expected: field === "function" ? "a column such as function, func or stage" : "a column such as input_bytes or download_bytes", actual: header.join(","), params: { field, how: howToMap(origin, field) } }));
+      issues.push(issue("columns.missingField", { path: [file, "header", field], expected: field === "function" ? "a column such as function, func or stage" : "a column such as input_bytes or download_bytes", actual: header.join(","), params: { field, how: howWith(field, [field]) } }));
     }
   }
   const attempted = new Set(Object.keys(mapping.columns ?? {}).map(fieldNamed));
   const hasTarget = TARGET_FIELDS.some((t) => fields.has(t) || attempted.has(t) || (t === "fanout" && runs !== undefined) || options.providedFields?.includes(t));
   if (!hasTarget) {
-    issues.push(issue("columns.noTarget", { path: [file, "header", "targets"], actual: header.join(","), params: { how: howToMap(origin, "runtimeMs") } }));
+    issues.push(issue("columns.noTarget", { path: [file, "header", "targets"], actual: header.join(","), params: { how: howWith("runtimeMs", ["runtimeMs", "outputBytes"]) } }));
   }
 
   if (issues.length > 0) throw new InputError(`Cannot map the columns of ${file}`, issues);
-  const hints = mappingHints(header, fields, new Set([...(options.providedFields ?? []), ...(runs === undefined ? [] : (["fanout"] as const))]), origin);
+  const hints = mappingHints(header, fields, new Set([...(options.providedFields ?? []), ...(runs === undefined ? [] : (["fanout"] as const))]), origin, { used, filtered: where !== undefined, sample: options.sample ?? [] });
   return { file, header, fields, ...(where === undefined ? {} : { where }), ...(runs === undefined ? {} : { runs }), defaultApp: baseName(file), origin, hints };
 }
 
-/** `inputBytes←blob.download, runtimeMs←(end - start) * 1000 ×1000, app="video" (constant)`. */
+/** `inputBytes←blob.download (B assumed: no unit in the name), runtimeMs←(end - start) * 1000 ×1000, app="video" (constant)`. */
 export function describeMapper(m: RowMapper): string {
   const parts = TRACE_FIELDS.flatMap((f) => {
     const s = m.fields.get(f);
     if (s === undefined) return f === "fanout" && m.runs !== undefined ? [`fanout←count of next-stage invocations per ${m.runs.header}`] : [];
-    return [`${f}←${s.label}${s.factor === 1 ? "" : ` ×${s.factor}`}`];
+    return [`${f}←${s.label}${s.assumedUnit === undefined ? "" : ` (${s.assumedUnit} assumed: no unit in the name)`}${s.factor === 1 ? "" : ` ×${s.factor}`}`];
   });
   if (m.where !== undefined) parts.push(`where ${m.where.text}`);
   return parts.join(", ");

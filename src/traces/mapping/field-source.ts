@@ -4,6 +4,7 @@
  */
 import type { CellValue } from "./cell-value.js";
 import type { TraceField } from "../trace-record.js";
+import type { ValueUnit } from "./units.js";
 
 export interface FieldSource {
   readonly field: TraceField;
@@ -13,4 +14,10 @@ export interface FieldSource {
   /** The raw value in a row (before the unit factor). */
   readonly get: (row: readonly string[]) => CellValue;
   readonly factor: number;
+  /**
+   * The unit the values are read in for want of one anywhere (not in the name, not from the caller, not
+   * settled by a start/end pair, not carried by the cells): the field's default, said in the columns
+   * line and a hint (mapping-hints.ts) so a duration in seconds is not silently read as ms.
+   */
+  readonly assumedUnit?: ValueUnit;
 }

@@ -16,6 +16,15 @@ describe("a field inside a column of JSON text", () => {
     expect(report.columns).toContain("inputBytes←customDimensions.InputBytes");
   });
 
+  it("a key's name gives its unit as a header's does (customDimensions.durationSeconds is s); without one, the default is said to be assumed", async () => {
+    const text = 'name,customDimensions\nResize,"{""InputBytes"":1000,""durationSeconds"":0.5}"\n';
+    const { records, report } = await parseCsvTraces(text, { columns: { function: "name", inputBytes: "customDimensions.InputBytes", runtimeMs: "customDimensions.durationSeconds" } });
+    expect(records[0]).toMatchObject({ inputBytes: 1000, runtimeMs: 500 });
+    expect(report.columns).toContain("runtimeMs←customDimensions.durationSeconds ×1000");
+    expect(report.columns).toContain("inputBytes←customDimensions.InputBytes"); // "bytes" in the key's name: B, no assumption
+    expect(report.columns).not.toContain("assumed");
+  });
+
   it("reaches into the JSON column from --where and --derive expressions too", async () => {
     const { records } = await parseCsvTraces(AZURE, {
       file: "requests.csv",

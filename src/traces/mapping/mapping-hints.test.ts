@@ -19,6 +19,40 @@ describe("mapping hints: what the file could give that the mapping left out", ()
     expect(api.report.hints).toContain('fanout: if run_id names a workflow run, count each function\'s next-stage invocations per run: fanoutFromRuns: { runColumn: "run_id", next }');
   });
 
+  // Azure Functions Invocation Trace 2021 (github.com/Azure/AzurePublicDataset, AzureFunctionsInvocationTrace2021.md):
+  // app,func,end_timestamp,duration with duration in seconds and no input size.
+  const AZURE_2021 = "app,func,end_timestamp,duration\n7342,313c,5160.142570018768,0.134\n17c3,c9f8,5161.280997037888,0.013\n7342,313c,5241.567729949951,42.356\n";
+
+  it("a duration named without a unit, which no start/end pair settles: the ms it was read in is said, with how to give another", async () => {
+    const cli = await parseCsvTraces(AZURE_2021, { origin: "cli", columns: { inputBytes: { value: 1 } } });
+    expect(cli.report.columns).toContain("runtimeMs←duration (ms assumed: no unit in the name)");
+    expect(cli.report.hints).toEqual(["runtimeMs: duration has no unit in its name and was read in ms; if it is in another (ns, us, ms, s), give it: --column runtimeMs=duration:s"]);
+    expect(cli.records[0]!.runtimeMs).toBe(0.134); // still read, not refused: sub-ms functions exist
+    const api = await parseCsvTraces(AZURE_2021, { columns: { inputBytes: { value: 1 } } });
+    expect(api.report.hints).toEqual(['runtimeMs: duration has no unit in its name and was read in ms; if it is in another (ns, us, ms, s), give it: columns.runtimeMs: { column: "duration", unit: "s" }']);
+    // given, as the hint says: 0.134 s = 134 ms, and nothing is left assumed
+    const given = await parseCsvTraces(AZURE_2021, { origin: "cli", columns: { inputBytes: { value: 1 }, runtimeMs: { column: "duration", unit: "s" } } });
+    expect(given.records.map((r) => r.runtimeMs).sort((a, b) => a! - b!)).toEqual([13, 134, 42356]);
+    expect(given.report.columns).toContain("runtimeMs←duration ×1000");
+    expect(given.report.hints).toBeUndefined();
+  });
+
+  it("a column mapped without a unit is an assumption too; memory says MB, a size says B in the columns line only", async () => {
+    const { report } = await parseCsvTraces("fn,input_size,took,rss\nf,100,5,60\n", { origin: "cli", columns: { runtimeMs: "took", memoryMb: "rss" } });
+    expect(report.columns).toBe("function←fn, inputBytes←input_size (B assumed: no unit in the name), runtimeMs←took (ms assumed: no unit in the name), memoryMb←rss (MB assumed: no unit in the name)");
+    expect(report.hints).toEqual([
+      "runtimeMs: took has no unit in its name and was read in ms; if it is in another (ns, us, ms, s), give it: --column runtimeMs=took:s",
+      "memoryMb: rss has no unit in its name and was read in MB; if it is in another (B, KB, KiB, MB, MiB, GB, GiB), give it: --column memoryMb=rss:KB",
+    ]);
+  });
+
+  it("cells that carry their own unit (Cloud Logging's latency \"0.123456s\") leave nothing assumed", async () => {
+    const { records, report } = await parseCsvTraces("fn,input_bytes,latency\nf,100,0.123456s\nf,200,0.25s\n", { columns: { runtimeMs: "latency" } });
+    expect(records.map((r) => r.runtimeMs)).toEqual([123.456, 250]);
+    expect(report.columns).toBe("function←fn, inputBytes←input_bytes, runtimeMs←latency");
+    expect(report.hints).toBeUndefined();
+  });
+
   it("says nothing of what the mapping already gives", async () => {
     const { report } = await parseCsvTraces(OFFSETS, { columns: { runtimeMs: { expr: "(end - start) * 1000" } }, fanoutFromRuns: { runColumn: "run_id", next: { f: "g" } } });
     expect(report.hints).toBeUndefined();

@@ -3,6 +3,7 @@
  * path (`columns.runtimeMs`) for library calls, the flag (`--column runtimeMs=…`) for the CLI.
  */
 import type { Issue } from "../../errors.js";
+import type { FieldSource } from "./field-source.js";
 import type { ColumnSpec } from "./mapping-schema.js";
 import type { TraceField } from "../trace-record.js";
 
@@ -39,6 +40,18 @@ export function mappingRef(origin: MappingOrigin, key: MappingKey): string {
     case "onInvalid":
       return origin === "cli" ? "--skip-invalid" : "onInvalid";
   }
+}
+
+/** A column mapped to a field, as the caller would write it: `--column runtimeMs=latency`, `columns.runtimeMs: "latency"`. */
+export function withColumn(origin: MappingOrigin, field: TraceField, column: string): string {
+  return origin === "cli" ? `--column ${field}=${column}` : `columns.${field}: ${JSON.stringify(column)}`;
+}
+
+/** The same source with a unit given, as the caller would write it: `--column runtimeMs=duration:s`, `columns.runtimeMs: { column: "duration", unit: "s" }`. */
+export function withUnit(origin: MappingOrigin, field: TraceField, source: Pick<FieldSource, "kind" | "label">, unit: string): string {
+  const expr = source.kind === "expr";
+  if (origin === "cli") return `${expr ? "--derive" : "--column"} ${field}=${source.label}:${unit}`;
+  return `columns.${field}: { ${expr ? "expr" : "column"}: ${JSON.stringify(source.label)}, unit: "${unit}" }`;
 }
 
 /** What to do when no column fills `field`. */

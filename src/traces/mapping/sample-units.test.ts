@@ -30,14 +30,16 @@ describe("a duration column named without a unit, beside a start and an end time
   ])("%s written at %d per ms reads as %s", async (header, perMs, unit, factor) => {
     const { records, report } = await parseCsvTraces(timed(header, perMs, [82, 90, 75]));
     expect(records.map((r) => r.runtimeMs)).toEqual([82, 90, 75].map((ms) => expect.closeTo(ms, 6)));
+    // settled by the pair either way: no unit is left assumed, and no hint asks for one
     if (unit === undefined) expect(report.columns).toMatch(new RegExp(`runtimeMs←${header}$`));
     else expect(report.columns).toContain(`runtimeMs←${header} in ${unit}, as end − start (epoch s) shows ×${factor}`);
+    expect(report.hints).toBeUndefined();
   });
 
   it("keeps ms where the ratio names no unit (a duration 10× end − start is no unit mistake to correct)", async () => {
     const { records, report } = await parseCsvTraces(timed("duration", 10, [82, 90, 75]));
     expect(records[0]!.runtimeMs).toBe(820);
-    expect(report.columns).toMatch(/runtimeMs←duration$/);
+    expect(report.columns).toMatch(/runtimeMs←duration \(ms assumed: no unit in the name\)$/);
   });
 
   it("a unit in the header's suffix, or one the caller mapped, is never second-guessed", async () => {
@@ -45,6 +47,12 @@ describe("a duration column named without a unit, beside a start and an end time
     expect(suffixed.records[0]!.runtimeMs).toBe(82_000);
     const mapped = await parseCsvTraces(timed("duration", 1000, [82]), { columns: { runtimeMs: "duration" } });
     expect(mapped.records[0]!.runtimeMs).toBe(82_000);
+    expect(mapped.report.columns).toContain("runtimeMs←duration (ms assumed: no unit in the name)"); // read as mapped, and said to be a guess
+    // mapped without a unit where the pair agrees with ms: read as mapped, and nothing said to be assumed
+    const agreed = await parseCsvTraces(timed("duration", 1, [82]), { columns: { runtimeMs: "duration" } });
+    expect(agreed.records[0]!.runtimeMs).toBe(82);
+    expect(agreed.report.columns).toMatch(/runtimeMs←duration$/);
+    expect(agreed.report.hints).toBeUndefined();
   });
 
   it("reads past the sample: every row after the first SAMPLE_ROWS in the unit the sample settled, in file order", async () => {
@@ -94,6 +102,13 @@ describe("a runtime or memory no invocation has is a unit mistake, raised before
     expect(api.issues[0]!.code).toBe(codeOf("columns.implausibleValue"));
     expect(api.issues[0]).toMatchObject({ path: ["m.csv", "header", "max_mem_used"], actual: "2.013e+8 over the first 2 rows" });
     expect(api.message).toContain('columns.memoryMb: { column: "max_mem_used", unit: "B" }');
+    // beside a setting it fits (98.5 of 1024 MB), the peak's MB is borne out: said to be assumed no longer, and no hint
+    const fits = await parseCsvTraces("fn,input_bytes,max_mem_used,billing.mem\nf,100,98.5,1024\n", { file: "m.csv" });
+    expect(fits.report.columns).toContain("memoryMb←max_mem_used,");
+    expect(fits.report.hints).toBeUndefined();
+    // one row: counted in the singular
+    const one = await rejectedInputError(() => parseCsvTraces("fn,input_bytes,max_mem_used\nf,100,134217728\n", { file: "m.csv" }));
+    expect(one.issues[0]!.actual).toBe("1.342e+8 over the first 1 row");
     const cli = await rejectedInputError(() => parseCsvTraces(csv, { file: "m.csv", origin: "cli" }));
     expect(cli.message).toContain("--column memoryMb=max_mem_used:B");
     // with the unit given it reads: 128 and 256 MB

@@ -7,16 +7,18 @@
  * pair gives it: end − start, read as epoch or ISO times (time-pair.ts). Last, a runtime or memory
  * whose sampled median no invocation can have (over a day, over a terabyte, a peak over 1.5× the
  * configured memory beside it) is a unit mistake, raised with the column, the median and how to
- * give the unit, instead of training on it.
+ * give the unit, instead of training on it. A unit still read by default (none in the name, none
+ * from the caller, none from a pair, none in the cells) stays marked as assumed (FieldSource.assumedUnit).
  */
 import { issue, type Issue } from "../../errors.js";
 import { CellError, cellValue, type CellValue } from "./cell-value.js";
 import type { FieldSource } from "./field-source.js";
-import { mappingRef, type MappingOrigin } from "./mapping-labels.js";
+import { mappingRef, withUnit, type MappingOrigin } from "./mapping-labels.js";
 import { normaliseName } from "./names.js";
 import { cellSeconds, describeTimeCells, findTimePair, timeCellsOf, type TimeCells, type TimePair } from "./time-pair.js";
 import type { TraceField } from "../trace-record.js";
-import { splitUnitSuffix } from "./units.js";
+import { cellWithUnit, splitUnitSuffix } from "./units.js";
+import { countOf } from "../../util/count-of.js";
 import { median } from "../../util/median.js";
 
 /** Rows read before the mapping is compiled, to settle units from values (those the row filter keeps). */
@@ -30,6 +32,8 @@ export const PLAUSIBLE_MEDIAN: Readonly<Partial<Record<TraceField, { readonly li
 };
 /** Peak memory over the configured memory by more than this (median over the sample) is no invocation's: the platform stops one that outgrows its setting. */
 const PEAK_OVER_SETTING = 1.5;
+/** Peak memory at least this share of the configured memory (median) bears out the MB it was read in: no runtime's peak is less. */
+const PEAK_UNDER_SETTING = 1 / 64;
 
 /** Duration units a power of 1000 apart: the duration's count per second → its factor to ms. */
 const DURATION_UNITS: readonly { readonly perSecond: number; readonly name: string; readonly factor: number }[] = [
@@ -41,14 +45,31 @@ const DURATION_UNITS: readonly { readonly perSecond: number; readonly name: stri
 /** A ratio within this factor of a unit's names it (a platform's duration and a harness's end − start differ by overheads). */
 const RATIO_TOLERANCE = 4;
 
-function numeric(get: (row: readonly string[]) => CellValue, row: readonly string[]): number | undefined {
+/** A row's raw value, or undefined where the cell cannot serve. */
+function rawValue(get: (row: readonly string[]) => CellValue, row: readonly string[]): CellValue {
   try {
-    const v = get(row);
-    return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+    return get(row);
   } catch (e) {
     if (e instanceof CellError) return undefined;
     throw e;
   }
+}
+
+function numeric(get: (row: readonly string[]) => CellValue, row: readonly string[]): number | undefined {
+  const v = rawValue(get, row);
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}
+
+/** The source with its unit no longer an assumption. */
+function settled(source: FieldSource): FieldSource {
+  const { assumedUnit: _, ...rest } = source;
+  return rest;
+}
+
+/** Every sampled value carries its own unit (`0.123456s`, `61 MB`): the column's default unit reads none of them. */
+function cellsCarryUnits(source: FieldSource, sample: readonly (readonly string[])[]): boolean {
+  const values = sample.map((row) => rawValue(source.get, row)).filter((v) => v !== undefined);
+  return values.length > 0 && values.every((v) => typeof v === "string" && cellWithUnit(v) !== undefined);
 }
 
 /** end − start in seconds for one row; undefined when both cells are empty, a CellError when one is unreadable. */
@@ -79,13 +100,6 @@ function durationUnit(source: FieldSource, header: readonly string[], pair: Time
   return DURATION_UNITS.find((u) => ratio >= u.perSecond / RATIO_TOLERANCE && ratio <= u.perSecond * RATIO_TOLERANCE);
 }
 
-/** The same source with a unit given, as the caller would write it. */
-function withUnit(origin: MappingOrigin, field: TraceField, source: FieldSource, unit: string): string {
-  const expr = source.kind === "expr";
-  if (origin === "cli") return `${expr ? "--derive" : "--column"} ${field}=${source.label}:${unit}`;
-  return `columns.${field}: { ${expr ? "expr" : "column"}: ${JSON.stringify(source.label)}, unit: "${unit}" }`;
-}
-
 /**
  * Settles the runtime's unit or source from `sample`, in place on `fields`, and returns the issues
  * of values no invocation can have. Only what the mapping left to recognition is changed: a column
@@ -104,9 +118,14 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
       derived.add(source);
     } else if (runtime.kind === "recognised" && splitUnitSuffix(normaliseName(runtime.label)).unit === undefined) {
       const unit = durationUnit(runtime, header, pair, cells, sample);
-      if (unit !== undefined && unit.factor !== runtime.factor) fields.set("runtimeMs", { ...runtime, label: `${runtime.label} in ${unit.name}, as ${times} shows`, factor: unit.factor });
+      // settled by the pair: in another unit, relabelled; in the default one, no longer an assumption
+      if (unit !== undefined) fields.set("runtimeMs", unit.factor === runtime.factor ? settled(runtime) : { ...settled(runtime), label: `${runtime.label} in ${unit.name}, as ${times} shows`, factor: unit.factor });
+    } else if (runtime.kind === "column" && runtime.assumedUnit !== undefined && durationUnit(runtime, header, pair, cells, sample)?.factor === runtime.factor) {
+      // mapped without a unit: never changed, but no longer an assumption where the pair agrees
+      fields.set("runtimeMs", settled(runtime));
     }
   }
+  for (const [field, source] of fields) if (source.assumedUnit !== undefined && cellsCarryUnits(source, sample)) fields.set(field, settled(source));
   const issues: Issue[] = [];
   const flagged = new Set<TraceField>();
   for (const [field, bound] of Object.entries(PLAUSIBLE_MEDIAN) as [TraceField, NonNullable<(typeof PLAUSIBLE_MEDIAN)[TraceField]>][]) {
@@ -122,7 +141,7 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
       issue("columns.implausibleValue", {
         path: [file, source.kind === "recognised" ? "header" : mappingRef(origin, { kind: "columns", field }), source.label],
         expected: `a median ≤ ${bound.limit.toLocaleString("en-US")} (${bound.what})`,
-        actual: `${m.toPrecision(4)} over the first ${values.length} rows`,
+        actual: `${m.toPrecision(4)} over the first ${countOf(values.length, "row")}`,
         params: { field, fix: `e.g. ${fix}` },
       }),
     );
@@ -142,10 +161,13 @@ export function refineBySample(header: readonly string[], fields: Map<TraceField
         issue("columns.implausibleValue", {
           path: [file, memory.kind === "recognised" ? "header" : mappingRef(origin, { kind: "columns", field: "memoryMb" }), memory.label],
           expected: `a peak at most the configured memory (${setting.label})`,
-          actual: `a median of ${over.toPrecision(3)}× it over the first ${ratios.length} rows`,
+          actual: `a median of ${over.toPrecision(3)}× it over the first ${countOf(ratios.length, "row")}`,
           params: { field: "memoryMb", fix: `e.g. ${withUnit(origin, "memoryMb", memory, over <= 1500 ? "KB" : "B")}` },
         }),
       );
+    } else if (over >= PEAK_UNDER_SETTING && memory.assumedUnit !== undefined) {
+      // a peak between 1/64 of the setting and 1.5× it: MB is borne out (in KB it would be ~1000× over, in bytes a million×)
+      fields.set("memoryMb", settled(memory));
     }
   }
   return issues;

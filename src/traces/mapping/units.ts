@@ -2,8 +2,8 @@
  * Units per column. Sizes: decimal kB/MB/GB (powers of 1000) and binary KiB/MiB/GiB (powers of 1024);
  * memory fields are in the platform's MB (Lambda's: 2^20 bytes), so MB and MiB both mean 1 there;
  * times in ns, µs, ms, s. A header's unit can also be read from its suffix (`duration_ms`, `upload_kib`),
- * and a cell can carry its own (`61 MB`, `12.5ms`, `128Mi` as Kubernetes writes it), which then wins
- * over the column's.
+ * and a cell can carry its own (`61 MB`, `12.5ms`, `128Mi` as Kubernetes writes it, a TimeSpan
+ * `00:00:00.1234567` as Application Insights writes a duration), which then wins over the column's.
  */
 import type { TraceField } from "../trace-record.js";
 
@@ -25,6 +25,11 @@ const FACTORS: Readonly<Record<Dimension, Partial<Record<ValueUnit, number>>>> =
 };
 
 export const DEFAULT_UNIT: Readonly<Record<Dimension, ValueUnit | undefined>> = { size: "B", memory: "MB", time: "ms", text: undefined, count: undefined, flag: undefined };
+
+/** The unit a field's values are read in when none is given (`unit` undefined): its dimension's default; undefined when one is given or the field has no unit. */
+export function assumedUnit(field: TraceField, unit: ValueUnit | undefined): ValueUnit | undefined {
+  return unit === undefined ? DEFAULT_UNIT[FIELD_DIMENSION[field]] : undefined;
+}
 
 /** Units that fit a field's dimension (empty for text, counts and flags). */
 export function unitsFor(field: TraceField): ValueUnit[] {
@@ -59,8 +64,17 @@ const CELL_UNITS: ReadonlyMap<string, ValueUnit> = new Map([
 ]);
 const WITH_UNIT = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-zµμ]+)$/i;
 
-/** A cell such as `61 MB` or `12.5ms`: its number and unit, or undefined when it is no number with a known unit. */
+/**
+ * A .NET TimeSpan as text, `[d.]hh:mm:ss[.fffffff]`: Application Insights writes a request's duration
+ * so in its telemetry ("Request duration in format: DD.HH:MM:SS.MMMMMM", learn.microsoft.com
+ * azure-monitor/app/data-model-request-telemetry), and Kusto exports timespan columns so.
+ */
+const TIMESPAN = /^(?:(\d+)\.)?(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)$/;
+
+/** A cell such as `61 MB`, `12.5ms` or `00:00:00.1234567`: its number and unit, or undefined when it is no number with a known unit. */
 export function cellWithUnit(text: string): { readonly value: number; readonly unit: ValueUnit } | undefined {
+  const span = TIMESPAN.exec(text.trim());
+  if (span !== null) return { value: Number(span[1] ?? 0) * 86_400 + Number(span[2]) * 3600 + Number(span[3]) * 60 + Number(span[4]), unit: "s" };
   const m = WITH_UNIT.exec(text.trim());
   const unit = m === null ? undefined : CELL_UNITS.get(m[2]!.toLowerCase());
   return unit === undefined ? undefined : { value: Number(m![1]), unit };
