@@ -32,7 +32,12 @@ export const PLAUSIBLE_MEDIAN: Readonly<Partial<Record<TraceField, { readonly li
 };
 /** Peak memory over the configured memory by more than this (median over the sample) is no invocation's: the platform stops one that outgrows its setting. */
 const PEAK_OVER_SETTING = 1.5;
-/** Peak memory at least this share of the configured memory (median) bears out the MB it was read in: no runtime's peak is less. */
+/**
+ * Peak memory at least this share of the configured memory (median) bears out the MB it was read in,
+ * so it is not said to be assumed: read as MB, a peak in KB would be ~1000× over its setting, and a
+ * 128 MB function's runtime alone exceeds 2 MB. A peak below it (a large setting barely used) stays
+ * marked as assumed, which costs only a hint.
+ */
 const PEAK_UNDER_SETTING = 1 / 64;
 
 /** Duration units a power of 1000 apart: the duration's count per second → its factor to ms. */
