@@ -4,6 +4,7 @@ import { toAssignment } from "../model/decisions.js";
 import type { Decisions, Evaluation } from "../model/types.js";
 import type { PlanOptions } from "./options.js";
 import { prepareProblem } from "./prepare-problem.js";
+import { checkOptionsObject } from "./options-schema.js";
 import type { StagePlacement } from "./types.js";
 import { sizedDagInput } from "./sizing/configuration.js";
 import { needsSizing, sizeStages } from "./sizing/size-stages.js";
@@ -14,6 +15,7 @@ import { needsSizing, sizeStages } from "./sizing/size-stages.js";
  * plan() would choose.
  */
 export async function evaluate(dag: unknown, inputSize: number | string, decisions: Decisions & { readonly placement?: readonly StagePlacement[] }, options: PlanOptions = {}): Promise<Evaluation> {
+  checkOptionsObject(options);
   let sized = dag;
   if (needsSizing(dag, options)) {
     const placed = decisions.placement;

@@ -5,7 +5,7 @@
  * The compile-time check at the bottom fails when PlanOptions gains a field this schema lacks.
  */
 import { z } from "zod";
-import { parseStrict } from "../errors.js";
+import { InputError, issue, parseStrict, show } from "../errors.js";
 import { TRANSFER_MODES } from "../platform/schema.js";
 import { PROFILE_TARGETS, type FunctionProfile } from "../profiles/types.js";
 import type { PlanOptions } from "./options.js";
@@ -55,6 +55,13 @@ export function checkPlanOptions<O extends PlanOptions>(options: O, extraKeys: R
   const schema = Object.keys(extraKeys).length === 0 ? planOptionsSchema : planOptionsSchema.extend(extraKeys);
   parseStrict(schema, options, KEYS, "Invalid options", ["options"]);
   return options;
+}
+
+/** The first check where options enter plan() and evaluate(): an object (null, a string or an array is an InputError, not a TypeError further in). */
+export function checkOptionsObject(options: unknown): void {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new InputError("Invalid options", [issue("option.wrongType", { path: ["options"], expected: "an object of options", actual: show(options) })]);
+  }
 }
 
 // PlanOptions and the schema must list the same keys: adding a field to one without the other fails here.

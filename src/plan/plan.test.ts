@@ -157,3 +157,31 @@ describe("plan() outcomes", () => {
     expect(cacheless.violations.map((v) => v.code)).toContain("not-admitted");
   });
 });
+
+describe("options that are not an object", () => {
+  // A scheduler passing `null` (a missing config read as JSON null) or a string got a TypeError
+  // ("Cannot read properties of null (reading 'memorySizes')") or "unknown option 0" (a string spread
+  // into its characters); each is now SLU1002 at path ["options"], naming what it got.
+  const sort = { name: "s", stages: [{ id: "map", function: "sort-map", instances: 4 }, { id: "reduce", function: "sort-reduce" }], edges: [{ from: "map", to: "reduce", pattern: "shuffle" }] };
+  const decisions = { edges: [{ from: "map", to: "reduce", mode: "remote" as const }], admitted: [] };
+  const cases: [string, unknown, string][] = [
+    ["null", null, "null"],
+    ["a string", "fast", '"fast"'],
+    ["a number", 5, "5"],
+    ["an array", [], "[]"],
+  ];
+  for (const [name, options, actual] of cases) {
+    it(`plan() and evaluate() throw an InputError for ${name}`, async () => {
+      for (const call of [() => plan(sort, "1 GB", options as never), () => evaluate(sort, "1 GB", decisions, options as never)]) {
+        const err = await call().then(() => undefined, (e: unknown) => e);
+        expect(err).toBeInstanceOf(InputError);
+        expect((err as InputError).issues.map((i) => [i.code, i.path, i.actual])).toEqual([["SLU1002", ["options"], actual]]);
+      }
+    });
+  }
+
+  it("plan() with open counts checks options before sizing", async () => {
+    const open = { ...sort, stages: [{ id: "map", function: "sort-map", instances: "auto" }, sort.stages[1]] };
+    await expect(plan(open, "1 GB", null as never)).rejects.toBeInstanceOf(InputError);
+  });
+});

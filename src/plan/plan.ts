@@ -11,6 +11,7 @@ import { GAP_TOLERANCE } from "../solve/solver.js";
 import { assemblePlan } from "./assemble-plan.js";
 import { closestPlan } from "./closest-plan.js";
 import { DEFAULT_TIME_LIMIT_MS, type PlanOptions } from "./options.js";
+import { checkOptionsObject } from "./options-schema.js";
 import { prepareProblem, timed } from "./prepare-problem.js";
 import { needsSizing, sizeStages } from "./sizing/size-stages.js";
 import type { Plan } from "./types.js";
@@ -21,6 +22,8 @@ import { riskProblems, withRisk } from "./risk.js";
 import { solveWithinPool } from "./avoid-overdraw.js";
 
 export async function plan(dag: unknown, inputSize: number | string, options: PlanOptions = {}): Promise<Plan> {
+  // Options first: every later phase reads them (null or a string is an InputError, not a TypeError).
+  checkOptionsObject(options);
   // Phase "size" (only when the DAG leaves counts open or memorySizes are given): fill them in.
   const sizingMs: Record<string, number> = {};
   const sizing = needsSizing(dag, options) ? await timed(sizingMs, "size", () => sizeStages(dag, inputSize, options)) : undefined;
