@@ -43,21 +43,27 @@ export interface PreparedEstimates {
 }
 
 /**
- * The options checked and the platform resolved, once per options object: every caller hands
- * prepareEstimates an options object of its own making (plan(), the sizing search's context), and
- * the sizing search calls it hundreds of times with the same one.
+ * The options checked and the platform resolved once per options object Sluice made itself
+ * (`ownedOptions`: the sizing search's context, which calls prepareEstimates hundreds of times).
+ * A caller's own object is checked and resolved on every call: it may have changed since the last.
  */
 const resolvedFor = new WeakMap<PlanOptions, Platform>();
 
+function resolveCheckedPlatform(options: PlanOptions): Platform {
+  checkPlanOptions(options);
+  // coldFraction is a shorthand for the platform's invocation.coldFraction
+  return options.coldFraction === undefined ? resolvePlatform(options.platform) : resolvePlatform({ ...options.platform, invocation: { ...options.platform?.invocation, coldFraction: options.coldFraction } });
+}
+
 function checkedPlatform(options: PlanOptions): Platform {
-  let platform = resolvedFor.get(options);
-  if (platform === undefined) {
-    checkPlanOptions(options);
-    // coldFraction is a shorthand for the platform's invocation.coldFraction
-    platform = options.coldFraction === undefined ? resolvePlatform(options.platform) : resolvePlatform({ ...options.platform, invocation: { ...options.platform?.invocation, coldFraction: options.coldFraction } });
-    resolvedFor.set(options, platform);
-  }
-  return platform;
+  return resolvedFor.get(options) ?? resolveCheckedPlatform(options);
+}
+
+/** A checked copy of `options` whose platform is resolved once for every later call made with the copy. */
+export function ownedOptions(options: PlanOptions): PlanOptions {
+  const copy = { ...options };
+  resolvedFor.set(copy, resolveCheckedPlatform(copy));
+  return copy;
 }
 
 /** Phases "validate → estimate": the DAG and every stage's prediction, before any platform check. */

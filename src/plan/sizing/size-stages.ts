@@ -28,7 +28,7 @@
  */
 import { validateDag } from "../../dag/validate-dag.js";
 import type { PlanOptions } from "../options.js";
-import { prepareEstimates } from "../prepare-problem.js";
+import { ownedOptions, prepareEstimates } from "../prepare-problem.js";
 import { resolvePlatform } from "../../platform/resolve-platform.js";
 import { resolveQuantiles } from "../../profiles/types.js";
 import { parseSizeBytes } from "../../units/size.js";
@@ -70,13 +70,13 @@ export async function sizeStages(dagInput: unknown, inputSize: number | string, 
   const ctx: SizingContext = {
     dag,
     inputBytes: parseSizeBytes(inputSize),
-    options: rest,
+    options: ownedOptions(rest),
     ...(sizes === undefined ? {} : { sizes }),
     limitMb: memoryLimitMb(platform),
     scatterProducer: new Map(space.filter((s) => s.scatterFrom !== undefined).map((s) => [s.stageId, s.scatterFrom!])),
     timeLimitMs: options.timeLimitMs ?? 10_000,
   };
-  const { profiles } = await prepareEstimates(dagInput, inputSize, rest);
+  const { profiles } = await prepareEstimates(dagInput, inputSize, ctx.options);
   const quantiles = resolveQuantiles(options.quantile);
   // the plan option is a shorthand for the platform's invocation.coldFraction (prepare-problem.ts)
   const coldFraction = options.coldFraction ?? platform.invocation.coldFraction;
