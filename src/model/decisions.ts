@@ -23,9 +23,14 @@ const DECISION_KEYS = { unknownKey: "decisions.unknownKey", wrongType: "decision
 /** A map key for an edge that two different edges never share (ids may contain "->"). */
 const pairKey = (e: { readonly from: string; readonly to: string }) => JSON.stringify([e.from, e.to]);
 
-export function toAssignment(dag: Dag, decisions: Decisions): Assignment {
+/** Throws an InputError if `decisions` is not of the shape { edges, admitted? } (checked again, with the DAG, by toAssignment). */
+export function checkDecisionsShape(decisions: unknown): void {
   const shapeIssues = schemaIssues(decisionsSchema, decisions, DECISION_KEYS, ["decisions"]);
   if (shapeIssues.length > 0) throw new InputError("Invalid decisions", shapeIssues);
+}
+
+export function toAssignment(dag: Dag, decisions: Decisions): Assignment {
+  checkDecisionsShape(decisions);
   const issues: Issue[] = [];
   const byKey = new Map<string, { d: EdgeDecision; index: number }>();
   (decisions.edges ?? []).forEach((d, index) => {

@@ -71,7 +71,7 @@ export const PLAN_ERRORS = {
     code: "SLU6023",
     category: "usage",
     message: "no such stage",
-    hint: "admitted lists stage ids from the DAG.",
+    hint: "admitted and placement list stage ids from the DAG.",
   },
   "decisions.missingEdge": {
     code: "SLU6024",
@@ -105,6 +105,13 @@ export const PLAN_ERRORS = {
     category: "usage",
     message: "decisions field has the wrong type",
     hint: "Decisions are { edges: [{ from, to, mode, split? }], admitted: [stage ids] }.",
+  },
+  "decisions.missingPlacement": {
+    code: "SLU6029",
+    category: "usage",
+    message: "no placement for stage {stage}, whose instance count the DAG leaves open",
+    expected: "a placement entry (stageId and instances) for every stage with an open count",
+    hint: "Pass the plan's own placement (a stored Plan carries it), or leave placement out to evaluate at the sizing plan() would choose.",
   },
   "solve.tooLargeForBruteForce": {
     code: "SLU6030",
