@@ -43,3 +43,16 @@ describe("plan() options are strict", () => {
     expect(p.status).toBe("ok");
   });
 });
+
+describe("plain profiles in options.profiles", () => {
+  // A profile missing a function was a TypeError mid-estimate ("profile.memoryMb is not a function").
+  it("names each function a profile lacks", async () => {
+    const issues = await issuesOf({ profiles: { "sort-map": { runtimeMs: () => 5 }, "sort-reduce": 3 } });
+    expect(issues.map((i) => [i.code, i.path.join("."), i.expected])).toEqual([
+      ["SLU1003", "options.profiles.sort-map.memoryMb", "a function"],
+      ["SLU1003", "options.profiles.sort-map.outputBytes", "a function"],
+      ["SLU1003", "options.profiles.sort-map.fanout", "a function"],
+      ["SLU1003", "options.profiles.sort-reduce", "a profile: runtimeMs, memoryMb, outputBytes and fanout functions"],
+    ]);
+  });
+});

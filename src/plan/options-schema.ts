@@ -7,16 +7,30 @@
 import { z } from "zod";
 import { InputError, issue, parseStrict, show } from "../errors.js";
 import { TRANSFER_MODES } from "../platform/schema.js";
-import { PROFILE_TARGETS, type FunctionProfile } from "../profiles/types.js";
+import { isProfileProvider, PROFILE_TARGETS, type FunctionProfile } from "../profiles/types.js";
 import type { PlanOptions } from "./options.js";
 
 const positiveFinite = z.number().finite().positive();
 const quantile = z.number().gt(0).lt(1);
 
+const PROFILE_EXPECTED = "a profile: runtimeMs, memoryMb, outputBytes and fanout functions";
+const isFunctionProfile = (v: unknown): v is FunctionProfile => typeof v === "object" && v !== null && PROFILE_TARGETS.every((t) => typeof (v as Record<string, unknown>)[t] === "function");
+
+/** A trained profile set (a provider), or plain profiles by function name: each one a whole profile, named where it is not (it was a TypeError mid-estimate). */
+const profilesSchema = z
+  .custom<NonNullable<PlanOptions["profiles"]>>((v) => typeof v === "object" && v !== null, "an object of profile functions or a trained profile set")
+  .superRefine((v, ctx) => {
+    if (isProfileProvider(v)) return;
+    for (const [name, profile] of Object.entries(v as Record<string, unknown>)) {
+      if (typeof profile !== "object" || profile === null) ctx.addIssue({ code: "custom", path: [name], message: PROFILE_EXPECTED });
+      else for (const t of PROFILE_TARGETS) if (typeof (profile as Record<string, unknown>)[t] !== "function") ctx.addIssue({ code: "custom", path: [name, t], message: "a function" });
+    }
+  });
+
 const fallbackProfileSchema = z.union([
   z.literal("default"),
   z.object({ like: z.string().min(1) }),
-  z.custom<FunctionProfile>((v) => typeof v === "object" && v !== null && PROFILE_TARGETS.every((t) => typeof (v as Record<string, unknown>)[t] === "function"), "a profile: runtimeMs, memoryMb, outputBytes and fanout functions"),
+  z.custom<FunctionProfile>(isFunctionProfile, PROFILE_EXPECTED),
 ]);
 
 export const dagLimitsSchema = z.object({
@@ -27,7 +41,7 @@ export const dagLimitsSchema = z.object({
 });
 
 export const planOptionsSchema = z.object({
-  profiles: z.custom<NonNullable<PlanOptions["profiles"]>>((v) => typeof v === "object" && v !== null, "an object of profile functions or a trained profile set").optional(),
+  profiles: profilesSchema.optional(),
   platform: z.unknown().optional(),
   objective: z.enum(["latency", "cost", "perf-per-dollar"]).optional(),
   budgetUsd: positiveFinite.optional(),
