@@ -20,6 +20,7 @@ import { parseSizeBytes } from "../units/size.js";
 import type { PlanOptions } from "./options.js";
 import { checkPlanOptions } from "./options-schema.js";
 import { checkFiniteProblem } from "./check-finite.js";
+import { guardProfiles } from "./guard-profiles.js";
 import { withFallbackProfiles } from "./fallback-profiles.js";
 
 export interface Prepared {
@@ -70,7 +71,7 @@ export function ownedOptions(options: PlanOptions): PlanOptions {
 export async function prepareEstimates(dagInput: unknown, inputSize: number | string, options: PlanOptions = {}, timingsMs: Record<string, number> = {}): Promise<PreparedEstimates> {
   const platform = checkedPlatform(options);
   const inputBytes = parseSizeBytes(inputSize);
-  const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(options.profiles);
+  const given = options.profiles === undefined ? await defaultProfiles() : toProfileProvider(guardProfiles(options.profiles));
   const { provider: profiles, warnings: fallbackWarnings } = withFallbackProfiles(given, dagInput, options);
   const limits = resolveDagLimits(options.limits);
   const dag = await timed(timingsMs, "validate", () => validateDag(dagInput, new Set(profiles.functionNames), limits));

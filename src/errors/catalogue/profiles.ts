@@ -111,6 +111,13 @@ export const PROFILE_ERRORS = {
     expected: "a finite number ≥ 0",
     hint: "The profile is used far outside what it was trained on, or a hand-written profile returns NaN/Infinity/negative values; check it at this size.",
   },
+  "profiles.functionThrew": {
+    code: "SLU4025",
+    category: "data",
+    message: "profile function threw at {atBytes} input bytes",
+    expected: "a number",
+    hint: "A hand-written profile in options.profiles threw; the error it threw is this error's cause. Check the function at this size.",
+  },
   "profiles.analyticWrongType": {
     code: "SLU4030",
     category: "data",
