@@ -9,6 +9,6 @@ export { formatMetricsTable } from "./report/format-metrics.js";
 export { plotFit, type PlotFitOptions } from "./report/plot-fit.js";
 export { MODEL_CHOICES, REGRESSOR_FAMILIES, type ModelChoice, type RegressorFamily, type ModelArtifact } from "./regressors/types.js";
 export type { FitMetrics } from "./set/fit-metrics.js";
-export type { TfBackendName, TfBackendPreference } from "./tf-backend.js";
+export type { TfBackendName, TfBackendPreference } from "./tf-backend-name.js";
 export * from "./types.js";
 export { analyticProfiles, type AnalyticProfile, type SizeLaw } from "./analytic/analytic.js";

@@ -6,8 +6,9 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 
-export type TfBackendName = "tensorflow" | "wasm" | "cpu";
-export type TfBackendPreference = "auto" | TfBackendName;
+import type { TfBackendName, TfBackendPreference } from "./tf-backend-name.js";
+
+export type { TfBackendName, TfBackendPreference } from "./tf-backend-name.js";
 export type Tf = typeof import("@tensorflow/tfjs-core");
 
 export interface LoadedTf {

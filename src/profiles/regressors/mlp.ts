@@ -9,13 +9,9 @@
 import type { Tf } from "../tf-backend.js";
 import { countDistinct } from "./least-squares.js";
 import type { FitOutcome, FitTask, MlpArtifact } from "./types.js";
+import type { MlpOptions } from "./mlp-options.js";
 
-export interface MlpOptions {
-  readonly hiddenUnits: number;
-  readonly epochs: number;
-  readonly learningRate: number;
-  readonly seed: number;
-}
+export type { MlpOptions } from "./mlp-options.js";
 export const DEFAULT_MLP_OPTIONS: MlpOptions = { hiddenUnits: 10, epochs: 250, learningRate: 0.03, seed: 7 };
 export const MLP_MIN_DISTINCT_SIZES = 3;
 export const MLP_MAX_BINS = 32;

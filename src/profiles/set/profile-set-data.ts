@@ -8,7 +8,7 @@ import type { FitMetrics } from "./fit-metrics.js";
 import type { MemoryFactor } from "./memory-factor.js";
 import type { ModelArtifact, ModelChoice, RegressorFamily } from "../regressors/types.js";
 import type { ResidualSummaryData } from "./residual-summary.js";
-import type { TfBackendName } from "../tf-backend.js";
+import type { TfBackendName } from "../tf-backend-name.js";
 import type { ProfileTarget, Segment } from "../types.js";
 
 export const PROFILES_FORMAT = "sluice-profiles";

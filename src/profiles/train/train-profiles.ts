@@ -18,13 +18,15 @@ import { PROFILES_FORMAT, PROFILES_FORMAT_VERSION, type FunctionProfileData, typ
 import { createProfileSet, type ProfileSet } from "../set/profile-set.js";
 import { fitBrokenPower } from "../regressors/broken-power.js";
 import { fitCeilPower } from "../regressors/ceil-power.js";
-import { DEFAULT_MLP_OPTIONS, fitMlpBatch, type MlpOptions } from "../regressors/mlp.js";
+import { DEFAULT_MLP_OPTIONS, fitMlpBatch } from "../regressors/mlp.js";
+import type { MlpOptions } from "../regressors/mlp-options.js";
 import { fitConstant, fitPolynomial } from "../regressors/polynomial.js";
 import { fitPowerLaw } from "../regressors/power-law.js";
 import { MODEL_CHOICES, type FitOutcome, type FitTask, type ModelChoice, type RegressorFamily } from "../regressors/types.js";
 import { familiesFor } from "./select-model.js";
 import { segmentIndexes, targetRows } from "./target-rows.js";
-import { loadTensorflow, type TfBackendName, type TfBackendPreference } from "../tf-backend.js";
+import { loadTensorflow } from "../tf-backend.js";
+import type { TfBackendName, TfBackendPreference } from "../tf-backend-name.js";
 import { finishTarget, type TargetProblem } from "./train-target.js";
 import { PROFILE_TARGETS, type ProfileTarget, type Segment } from "../types.js";
 
