@@ -32,6 +32,7 @@ export const planSchema = z.object({
       slotsPerVm: z.number().int().nonnegative(),
       waves: z.number().int().nonnegative(),
       billedMemoryMb: nonNegative,
+      memoryMb: finite.positive().optional(),
       colocatedWith: z.string().optional(),
     }),
   ),
@@ -69,6 +70,27 @@ export const planSchema = z.object({
       options: z.array(z.object({ mode, verdict: z.enum(["chosen", "feasible", "rejected"]), timeMs: finite.optional(), costUsd: finite.optional(), reason: z.string() })),
     }),
   ),
+  sizing: z
+    .object({
+      searched: z.string(),
+      guarantee: z.string(),
+      evaluations: z.number().int().nonnegative(),
+      rounds: z.number().int().nonnegative(),
+      stoppedEarly: z.boolean(),
+      stages: z.array(
+        z.object({
+          stageId: z.string(),
+          instances: z.number().int().positive(),
+          instancesHow: z.enum(["fixed", "fanout", "pattern", "sized"]),
+          instanceRange: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }).optional(),
+          memoryMb: finite.positive().optional(),
+          memoryHow: z.enum(["configured", "sized", "peak"]),
+          peakMemoryMb: nonNegative,
+          reason: z.string(),
+        }),
+      ),
+    })
+    .optional(),
   timingsMs: z.record(z.string(), nonNegative).optional(),
 });
 
@@ -77,3 +99,21 @@ type Writable<T> = T extends readonly (infer U)[] ? Writable<U>[] : T extends ob
 export type PlanSchemaInput = z.input<typeof planSchema>;
 export const planFitsSchema = (p: Writable<Plan>): PlanSchemaInput => p;
 export const schemaFitsPlan = (p: z.output<typeof planSchema>): Plan => p;
+
+// Optional fields pass both assignments above, so the keys are compared too, level by level: a field
+// the schema lacks is stripped by planSchema.parse (placement's memoryMb and sizing once were).
+type Out = z.output<typeof planSchema>;
+type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : false;
+type Item<T> = T extends readonly (infer U)[] ? U : never;
+const sameKeys: [
+  SameKeys<Plan, Out>,
+  SameKeys<Item<Plan["placement"]>, Item<Out["placement"]>>,
+  SameKeys<Item<Plan["stages"]>, Item<Out["stages"]>>,
+  SameKeys<Item<Plan["edges"]>, Item<Out["edges"]>>,
+  SameKeys<Plan["predicted"], Out["predicted"]>,
+  SameKeys<Plan["solver"], Out["solver"]>,
+  SameKeys<Item<Item<Plan["explanations"]>["options"]>, Item<Item<Out["explanations"]>["options"]>>,
+  SameKeys<NonNullable<Plan["sizing"]>, NonNullable<Out["sizing"]>>,
+  SameKeys<Item<NonNullable<Plan["sizing"]>["stages"]>, Item<NonNullable<Out["sizing"]>["stages"]>>,
+] = [true, true, true, true, true, true, true, true, true];
+void sameKeys;
