@@ -6,11 +6,15 @@ import type { SizingReport } from "./sizing/sizing-types.js";
 
 export interface StagePlacement {
   readonly stageId: string;
+  /** Instances (function invocations) the stage runs. */
   readonly instances: number;
   /** VMs the stage's instances run on. */
   readonly vms: number;
+  /** Instances one VM runs at once. */
   readonly slotsPerVm: number;
+  /** Rounds the instances run in: ceil(instances / (vms · slotsPerVm)). */
   readonly waves: number;
+  /** The memory each instance is configured with and billed for: `memoryMb` when set, else the predicted peak rounded up to the platform's step (at least its minimum). */
   readonly billedMemoryMb: number;
   /** The memory size each instance is configured with, when the DAG or the sizing search set one (billed as configured). */
   readonly memoryMb?: number;
