@@ -7,6 +7,7 @@ import type { PlanOptions } from "../plan/options.js";
 import { analyticProfiles } from "../profiles/analytic/analytic.js";
 import { plan } from "../plan/plan.js";
 import { simulate, simulateSync } from "./simulate.js";
+import { InputError } from "../errors.js";
 
 const ONE = { offset: 1, scale: 0 };
 const PROFILES = analyticProfiles({
@@ -202,6 +203,21 @@ describe("simulate() refuses what it cannot do", () => {
     const err = await simulate(dag, p, { profiles: plainProfiles, limits }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code, issues: [expect.objectContaining({ actual })] });
     expect(performance.now() - t0).toBeLessThan(60_000); // refused up front, not after simulating
+  });
+
+  it.each<[string, unknown, unknown, [string, (string | number)[]][]]>([
+    // each was a TypeError ("Cannot read properties of null (reading 'placement')" / "'profiles'")
+    ["a null plan", null, { profiles: plainProfiles }, [["SLU6028", ["plan"]]]],
+    ["a plan without placement", { edges: [] }, { profiles: plainProfiles }, [["SLU6028", ["plan", "placement"]]]],
+    ["null options", "plan", null, [["SLU1002", ["options"]]]],
+  ])("%s is an InputError, not a TypeError, from simulate() and simulateSync()", async (_label, planArg, options, expected) => {
+    const dag = chain(2, 2);
+    const p = planArg === "plan" ? await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" }) : planArg;
+    for (const run of [() => simulate(dag, p as never, options as never), async () => simulateSync(dag, p as never, options as never)]) {
+      const err = await run().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).issues.map((i) => [i.code, i.path])).toEqual(expected);
+    }
   });
 
   it.each([

@@ -9,8 +9,9 @@
  */
 import { validateDag } from "../dag/validate-dag.js";
 import { edgeKey } from "../dag/types.js";
-import { InputError, show, sluiceError } from "../errors.js";
+import { InputError, issue, show, sluiceError } from "../errors.js";
 import { nonFinitePaths } from "../plan/check-finite.js";
+import { checkOptionsObject } from "../plan/options-schema.js";
 import { toAssignment } from "../model/decisions.js";
 import type { Plan } from "../plan/types.js";
 import { resolvePlatform } from "../platform/resolve-platform.js";
@@ -33,12 +34,24 @@ export const OVERFLOW_NOTE = "cache overflow: writes that do not fit the cache t
 
 /** Simulates `plan` on `dag`; without `options.profiles`, draws from the profiles `plan()` uses by default. */
 export async function simulate(dagInput: unknown, plan: SimulatablePlan, options: SimulateOptions = {}): Promise<SimulationReport> {
+  checkArguments(plan, options);
   const profiles = options.profiles ?? (await defaultProfiles());
   return simulateSync(dagInput, plan, { ...options, profiles });
 }
 
 /** The same, synchronously, with the profiles given. */
+/** The plan and the options are objects, the plan's edges and placement arrays: else an InputError, not a TypeError further in. */
+function checkArguments(plan: unknown, options: unknown): void {
+  checkOptionsObject(options);
+  const fields = plan as { readonly edges?: unknown; readonly placement?: unknown } | null;
+  const bad: [string[], unknown, string][] = [];
+  if (typeof plan !== "object" || plan === null || Array.isArray(plan)) bad.push([["plan"], plan, "a plan (what plan() returns)"]);
+  else for (const key of ["edges", "placement"] as const) if (!Array.isArray(fields![key])) bad.push([["plan", key], fields![key], "array"]);
+  if (bad.length > 0) throw new InputError("Cannot simulate", bad.map(([path, actual, expected]) => issue("decisions.wrongType", { path, expected, actual: actual === undefined ? "nothing" : show(actual) })));
+}
+
 export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: SimulateOptions & { readonly profiles: Profiles }): SimulationReport {
+  checkArguments(plan, options);
   const dag = validateDag(dagInput);
   const platform = resolvePlatform(options.platform);
   const profiles = options.profiles;
