@@ -79,7 +79,7 @@ export function validateDag(input: unknown, knownFunctions?: ReadonlySet<string>
   });
 
   const graph = buildStageGraph([...stageById.keys()], edges);
-  for (const cycle of findCycles(graph)) issues.push(issue("dag.cycle", { path: ["edges"], params: { cycle: cycle.join(" -> ") } }));
+  for (const cycle of findCycles(graph)) issues.push(issue("dag.cycle", { path: ["edges"], actual: show(cycle.join(" -> ")), params: { cycle: cycle.join(" -> ") } }));
 
   const incoming = new Map<string, number[]>();
   const outgoing = new Map<string, number[]>();

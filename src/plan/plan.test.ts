@@ -185,3 +185,21 @@ describe("options that are not an object", () => {
     await expect(plan(open, "1 GB", null as never)).rejects.toBeInstanceOf(InputError);
   });
 });
+
+describe("every issue a scheduler meets names its field, what was expected and what was given", () => {
+  // A cycle's issue had no actual, and a bad split fraction, an unknown edge and an unknown admitted
+  // stage had no expected: each said so only in its message text.
+  const sort = { name: "s", stages: [{ id: "map", function: "sort-map", instances: 4 }, { id: "reduce", function: "sort-reduce" }], edges: [{ from: "map", to: "reduce", pattern: "shuffle" }] };
+  const remote = { from: "map", to: "reduce", mode: "remote" as const };
+  it.each<[string, () => Promise<unknown>, [string, (string | number)[], string, string]]>([
+    ["a cycle", () => plan({ ...sort, edges: [...sort.edges, { from: "reduce", to: "map", pattern: "shuffle" }] }, "1 GB"), ["SLU2014", ["edges"], "an acyclic graph", '"map -> reduce -> map"']],
+    ["a NaN split fraction", () => evaluate(sort, "1 GB", { edges: [{ ...remote, mode: "direct", split: { direct: Number.NaN } }], admitted: [] }), ["SLU6021", ["decisions", "edges", 0, "split", "direct"], "a finite number ≥ 0", "NaN"]],
+    ["an unknown edge", () => evaluate(sort, "1 GB", { edges: [remote, { from: "map", to: "sink", mode: "remote" }], admitted: [] }), ["SLU6022", ["decisions", "edges", 1], "an edge of the DAG (from, to)", '"map->sink"']],
+    ["an unknown admitted stage", () => evaluate(sort, "1 GB", { edges: [remote], admitted: ["mapper"] }), ["SLU6023", ["decisions", "admitted", 0], "a stage id of the DAG", '"mapper"']],
+  ])("%s", async (_label, run, expected) => {
+    const err = await run().then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    const i = (err as InputError).issues[0]!;
+    expect([i.code, i.path, i.expected, i.actual]).toEqual(expected);
+  });
+});

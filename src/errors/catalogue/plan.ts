@@ -59,18 +59,21 @@ export const PLAN_ERRORS = {
     code: "SLU6021",
     category: "usage",
     message: "fraction must be a finite number ≥ 0",
+    expected: "a finite number ≥ 0",
     hint: "A split gives each mode a share of the receivers; shares are normalised to sum to 1.",
   },
   "decisions.unknownEdge": {
     code: "SLU6022",
     category: "usage",
     message: "no such edge in the DAG",
+    expected: "an edge of the DAG (from, to)",
     hint: "Decisions name edges by from and to, as in the DAG.",
   },
   "decisions.unknownStage": {
     code: "SLU6023",
     category: "usage",
     message: "no such stage",
+    expected: "a stage id of the DAG",
     hint: "admitted and placement list stage ids from the DAG.",
   },
   "decisions.missingEdge": {
