@@ -28,4 +28,20 @@ describe("a hand-written profile that throws", () => {
     const p = await plan(DAG, "1 GiB", { profiles: { f: new Linear() } });
     expect(p.status).toBe("ok");
   });
+
+  it("keeps runtimeIncludesIo where a class gives it by a getter", async () => {
+    class Traced {
+      get runtimeIncludesIo() { return true; }
+      runtimeMs() { return 100; }
+      memoryMb() { return 10; }
+      outputBytes(x: number) { return x; }
+      fanout() { return 4; }
+    }
+    const plain = { ...profile, runtimeIncludesIo: true };
+    const viaClass = await plan(DAG, "1 GiB", { profiles: { f: new Traced() } });
+    const viaObject = await plan(DAG, "1 GiB", { profiles: { f: plain } });
+    const without = await plan(DAG, "1 GiB", { profiles: { f: profile } });
+    expect(viaClass.predicted.makespanMs).toBe(viaObject.predicted.makespanMs);
+    expect(viaClass.predicted.makespanMs).not.toBe(without.predicted.makespanMs);
+  });
 });

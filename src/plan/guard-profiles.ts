@@ -8,7 +8,8 @@ import { InputError, issue, show } from "../errors.js";
 import { isProfileProvider, PROFILE_TARGETS, type FunctionProfile, type ProfileFunctions, type Profiles } from "../profiles/types.js";
 
 function guarded(name: string, profile: FunctionProfile): FunctionProfile {
-  const out: Record<string, unknown> = { ...profile };
+  // own fields as they are; runtimeIncludesIo read through the object, so a class's getter counts too
+  const out: Record<string, unknown> = { ...profile, ...(profile.runtimeIncludesIo === undefined ? {} : { runtimeIncludesIo: profile.runtimeIncludesIo }) };
   for (const target of PROFILE_TARGETS) {
     const fn = profile[target] as (...args: number[]) => number;
     out[target] = (...args: number[]): number => {
