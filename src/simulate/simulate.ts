@@ -39,7 +39,6 @@ export async function simulate(dagInput: unknown, plan: SimulatablePlan, options
   return simulateSync(dagInput, plan, { ...options, profiles });
 }
 
-/** The same, synchronously, with the profiles given. */
 /** The plan and the options are objects, the plan's edges and placement arrays: else an InputError, not a TypeError further in. */
 function checkArguments(plan: unknown, options: unknown): void {
   checkOptionsObject(options);
@@ -50,6 +49,7 @@ function checkArguments(plan: unknown, options: unknown): void {
   if (bad.length > 0) throw new InputError("Cannot simulate", bad.map(([path, actual, expected]) => issue("decisions.wrongType", { path, expected, actual: actual === undefined ? "nothing" : show(actual) })));
 }
 
+/** The same, synchronously, with the profiles given. */
 export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: SimulateOptions & { readonly profiles: Profiles }): SimulationReport {
   checkArguments(plan, options);
   const dag = validateDag(dagInput);
