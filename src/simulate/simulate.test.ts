@@ -210,6 +210,8 @@ describe("simulate() refuses what it cannot do", () => {
     ["a null plan", null, { profiles: plainProfiles }, [["SLU6028", ["plan"]]]],
     ["a plan without placement", { edges: [] }, { profiles: plainProfiles }, [["SLU6028", ["plan", "placement"]]]],
     ["null options", "plan", null, [["SLU1002", ["options"]]]],
+    // a typo was ignored: the run took seed 1 with no word
+    ["an unknown option (sed for seed)", "plan", { profiles: plainProfiles, sed: 3 }, [["SLU1001", ["options", "sed"]]]],
   ])("%s is an InputError, not a TypeError, from simulate() and simulateSync()", async (_label, planArg, options, expected) => {
     const dag = chain(2, 2);
     const p = planArg === "plan" ? await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" }) : planArg;
@@ -218,6 +220,12 @@ describe("simulate() refuses what it cannot do", () => {
       expect(err).toBeInstanceOf(InputError);
       expect((err as InputError).issues.map((i) => [i.code, i.path])).toEqual(expected);
     }
+  });
+
+  it("names the option an unknown key could have meant", async () => {
+    const dag = chain(2, 2);
+    const p = await plan(dag, "1 GB", { profiles: plainProfiles, solver: "heuristic" });
+    await expect(simulate(dag, p, { profiles: plainProfiles, noiseCV: 0 } as never)).rejects.toThrow(/SLU1001 options\.noiseCV: unknown option.*noiseCv/);
   });
 
   it.each([

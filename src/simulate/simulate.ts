@@ -9,7 +9,8 @@
  */
 import { validateDag } from "../dag/validate-dag.js";
 import { edgeKey } from "../dag/types.js";
-import { InputError, issue, show, sluiceError } from "../errors.js";
+import { InputError, issue, parseStrict, show, sluiceError } from "../errors.js";
+import { z } from "zod";
 import { nonFinitePaths } from "../plan/check-finite.js";
 import { checkOptionsObject } from "../plan/options-schema.js";
 import { toAssignment } from "../model/decisions.js";
@@ -39,9 +40,17 @@ export async function simulate(dagInput: unknown, plan: SimulatablePlan, options
   return simulateSync(dagInput, plan, { ...options, profiles });
 }
 
-/** The plan and the options are objects, the plan's edges and placement arrays: else an InputError, not a TypeError further in. */
+/**
+ * The option names simulate() knows, values checked where they are used: an unknown key (`sed` for
+ * `seed`) is an error naming the keys it could have meant, as plan()'s are, not a setting ignored.
+ */
+const SIMULATE_OPTION_KEYS = { seed: 0, profiles: 0, platform: 0, noiseCv: 0, truth: 0, inputSize: 0, storeBurstRequests: 0, limits: 0 } satisfies Record<keyof SimulateOptions, 0>;
+const simulateOptionKeys = z.object(Object.fromEntries(Object.keys(SIMULATE_OPTION_KEYS).map((k) => [k, z.unknown().optional()])));
+
+/** The plan and the options are objects, the plan's edges and placement arrays, the options' keys known: else an InputError, not a TypeError further in. */
 function checkArguments(plan: unknown, options: unknown): void {
   checkOptionsObject(options);
+  parseStrict(simulateOptionKeys, options, { unknownKey: "option.unknownKey", wrongType: "option.wrongType", badValue: "option.badValue" }, "Invalid options", ["options"]);
   const fields = plan as { readonly edges?: unknown; readonly placement?: unknown } | null;
   const bad: [string[], unknown, string][] = [];
   if (typeof plan !== "object" || plan === null || Array.isArray(plan)) bad.push([["plan"], plan, "a plan (what plan() returns)"]);
