@@ -104,6 +104,15 @@ export class Dispatcher {
     return collectRound(result, jobIds, jobs);
   }
 
+  /** When Redis is gone (the run has already failed naming it): drops every connection without waiting on the server. */
+  abandon(): void {
+    this.waiting.clear();
+    void this.control?.close(true).catch(() => undefined);
+    void this.flows?.disconnect().catch(() => undefined);
+    for (const q of this.queues.values()) void q.disconnect().catch(() => undefined);
+    this.shared?.disconnect();
+  }
+
   /** Empties and deletes every queue of the run; rounds still waiting fail. */
   async close(): Promise<void> {
     for (const w of this.waiting.values()) w.reject(new RunFailedError("the run was stopped while this stage was running"));
