@@ -55,4 +55,29 @@ describe.skipIf(!probe.ok)("execute: a backend that dies mid-run", () => {
       await real.stop();
     }
   }, 40_000);
+
+  it("the object store killed while a stage runs: a BackendError naming it and the instance it hit (exit 69), not a stage failure; Redis left empty of the run", async () => {
+    const started = await startRealBackends();
+    const real = (started as { value: RealBackends }).value;
+    const cluster = await startLocalCluster({ redisUrl: real.redis.url, count: 2, prefix: "sl-" });
+    try {
+      const p = await plan(DAG, INPUT.length, { platform: PLATFORM, profiles: PROFILES });
+      const remote = { ...p, edges: [{ from: "split", to: "sum", mode: "remote" as const }], admitted: [] };
+      const t0 = Date.now();
+      const running = execute(DAG, remote, { backends: real.backends, platform: PLATFORM, input: INPUT, functions, attempts: 2, backoffMs: 20 }).catch((e: unknown) => e);
+      for (let k = 0; k < 400 && (await real.objects()).length === 0; k++) await new Promise((r) => setTimeout(r, 25));
+      killServer(real.s3);
+      const err = await running;
+      expect(err).toBeInstanceOf(BackendError);
+      expect((err as BackendError).backend).toBe("object-store");
+      expect((err as BackendError).exitCode).toBe(69);
+      expect((err as Error).message).toMatch(/object-store at http:\/\/127\.0\.0\.1:\d+\/sluice: stage "(split|sum)" instance \d+ failed after 2 attempt\(s\): .*connection refused/);
+      expect(Date.now() - t0).toBeLessThan(15_000);
+      // The store is gone with its objects; the run's queues and keys are not left in Redis (only the live workers' registrations).
+      expect((await real.keys()).filter((k) => !/^sluice:vm:sl-[01]$/.test(k))).toEqual([]);
+    } finally {
+      await cluster.stop();
+      await real.stop();
+    }
+  }, 40_000);
 });
