@@ -73,6 +73,8 @@ export class Dispatcher {
     const round = ++this.roundNo;
     const parentId = stageJobId(stageNo, round);
     const done = new Promise<ParentResult>((resolve, reject) => this.waiting.set(parentId, { resolve, reject }));
+    // close() may reject it while flows.add is still pending (a stopped run): not an unhandled rejection.
+    done.catch(() => undefined);
     const jobIds = new Map(jobs.map((j) => [instanceJobId(stageNo, j.data.index, round), j] as const));
     await this.flows.add({
       name: stageId,
