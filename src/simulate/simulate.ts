@@ -37,7 +37,7 @@ export const OVERFLOW_NOTE = "cache overflow: writes that do not fit the cache t
 export async function simulate(dagInput: unknown, plan: SimulatablePlan, options: SimulateOptions = {}): Promise<SimulationReport> {
   checkArguments(plan, options);
   const profiles = options.profiles ?? (await defaultProfiles());
-  return simulateSync(dagInput, plan, { ...options, profiles });
+  return runChecked(dagInput, plan, { ...options, profiles });
 }
 
 /**
@@ -61,6 +61,11 @@ function checkArguments(plan: unknown, options: unknown): void {
 /** The same, synchronously, with the profiles given. */
 export function simulateSync(dagInput: unknown, plan: SimulatablePlan, options: SimulateOptions & { readonly profiles: Profiles }): SimulationReport {
   checkArguments(plan, options);
+  return runChecked(dagInput, plan, options);
+}
+
+/** The run, once checkArguments has passed (simulate() checks before loading the default profiles). */
+function runChecked(dagInput: unknown, plan: SimulatablePlan, options: SimulateOptions & { readonly profiles: Profiles }): SimulationReport {
   const dag = validateDag(dagInput);
   const platform = resolvePlatform(options.platform);
   const profiles = options.profiles;

@@ -14,7 +14,7 @@ import { truthOf } from "./expression.js";
 import { candidateText } from "./field-candidates.js";
 import type { FieldSource } from "./field-source.js";
 import { withUnit, type MappingOrigin } from "./mapping-labels.js";
-import { normaliseName } from "./names.js";
+import { endsWithWords, normaliseName } from "./names.js";
 import { findTimePair } from "./time-pair.js";
 import type { TraceField } from "../trace-record.js";
 import { unitsFor, type ValueUnit } from "./units.js";
@@ -37,7 +37,7 @@ const SUCCESS_NAMES: readonly string[] = ["success", "succeeded", "is_success"];
 /** A column saying whether each invocation succeeded, read as a flag over the sample: its index, else undefined. */
 function successColumn(header: readonly string[], sample: readonly (readonly string[])[]): number | undefined {
   const names = header.map(normaliseName);
-  const index = names.findIndex((n) => SUCCESS_NAMES.some((s) => n === s || n.endsWith("_" + s)));
+  const index = names.findIndex((n) => SUCCESS_NAMES.some((s) => endsWithWords(n, s)));
   if (index < 0) return undefined;
   const cells = sample.map((row) => cellValue(row[index])).filter((v) => v !== undefined);
   try {
@@ -54,7 +54,7 @@ const STATUS_NAMES: readonly string[] = ["status", "status_code", "http_status",
 /** A column whose sampled values are all HTTP statuses (whole numbers 100–599): its index, else undefined. OpenWhisk's statusCode (0 for success) is none. */
 function httpStatusColumn(header: readonly string[], sample: readonly (readonly string[])[]): number | undefined {
   const index = header.map(normaliseName).findIndex((n, i) => {
-    if (!STATUS_NAMES.some((s) => n === s || n.endsWith("_" + s))) return false;
+    if (!STATUS_NAMES.some((s) => endsWithWords(n, s))) return false;
     const cells = sample.map((row) => cellValue(row[i])).filter((v) => v !== undefined);
     return cells.length > 0 && cells.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 100 && v <= 599);
   });

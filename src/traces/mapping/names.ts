@@ -15,3 +15,8 @@ export function normaliseName(name: string): string {
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
 }
+
+/** A normalised name that is `words` or ends with them: `response_success` ends with `success`, `httpRequest.status` with `status`. */
+export function endsWithWords(name: string, words: string): boolean {
+  return name === words || name.endsWith("_" + words);
+}
