@@ -96,8 +96,6 @@ guardStdStreams("sluice");
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
-    // A command that has returned ends, even if a client of a backend that died still retries (2 s for stdout to drain).
-    setTimeout(() => process.exit(code), 2000).unref();
   },
   (err: unknown) => {
     process.exitCode = reportError(err, "sluice");

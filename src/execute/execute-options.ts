@@ -29,10 +29,6 @@ export interface ExecuteOptions {
   /** Wait this long for the workers to join the run (default 15 s). */
   readonly joinTimeoutMs?: number;
   readonly runId?: string;
-  /** Stops the run (it fails with a RunFailedError, and cleans up as after any failure). */
-  readonly signal?: AbortSignal;
-  /** How long the executor's Redis connection may stay lost before the run fails naming Redis (default 5 s). */
-  readonly redisLostMs?: number;
 }
 
 export const EXECUTE_DEFAULTS = {
@@ -42,5 +38,4 @@ export const EXECUTE_DEFAULTS = {
   maxRounds: 5,
   keepResult: true,
   joinTimeoutMs: 15_000,
-  redisLostMs: 5_000,
 } as const;

@@ -32,7 +32,6 @@ import type { RunRecord } from "./queue/run-record.js";
 import { RunState } from "./run/run-state.js";
 import { deleteIntermediates } from "./run/delete-intermediates.js";
 import { StageRunner } from "./run/stage-runner.js";
-import { watchRunStop } from "./run/run-stop.js";
 
 export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOptions = {}): Promise<RunReport> {
   // The plan's instance counts (its sizing of "auto" stages) are the ones that run.
@@ -53,9 +52,7 @@ export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOpt
   let report: RunReport | undefined;
   let failure: unknown;
   const keep = new Set<string>();
-  // A caller's abort or a Redis lost mid-run ends the run here (and cleanup follows), not in a hang.
-  const stop = watchRunStop(redis, safeRedisUrl(backends.redisUrl), o.redisLostMs, options.signal);
-  const run = async () => {
+  try {
     await store.check();
     if (usesCache) cache = await CacheClient.create(backends.cacheUrl);
     const registered = await registeredVms(redis);
@@ -85,24 +82,13 @@ export async function execute(dagInput: unknown, plan: Plan, options: ExecuteOpt
     const endMs = nowMs();
     for (const list of runState.outcomes.values()) for (const out of list) for (const c of out?.copies ?? []) if (c.kind === "result" && o.keepResult) keep.add(c.at.name);
     report = buildRunReport({ dag, plan, platform, state: runState, runId, t0Ms, endMs, bucket: backends.objectStore.bucket, cleanup: { objects: 0, cacheKeys: 0 }, notes: nic === null ? ["NICs not shaped"] : [`NICs shaped to ${nic} B/s per VM and direction`] });
-  };
-  try {
-    const running = run();
-    running.catch(() => undefined);
-    await Promise.race([running, stop.stopped]);
   } catch (e) {
     failure = e;
   }
-  stop.dispose();
   let cleaned = { objects: 0, cacheKeys: 0 };
   try {
     liveness?.stop();
-    // With Redis gone its steps cannot run: drop the connections so nothing waits on them.
-    if (stop.redisLost) {
-      redis.disconnect();
-      dispatcher?.abandon();
-    }
-    cleaned = await cleanupRun({ redis, runId, prefix: backends.objectStore.prefix, store, ...(cache ? { cache } : {}), ...(dispatcher ? { dispatcher } : {}), ...(liveness ? { liveness } : {}), keep, redisGone: stop.redisLost });
+    cleaned = await cleanupRun({ redis, runId, prefix: backends.objectStore.prefix, store, ...(cache ? { cache } : {}), ...(dispatcher ? { dispatcher } : {}), ...(liveness ? { liveness } : {}), keep });
   } catch (e) {
     failure ??= e;
   } finally {

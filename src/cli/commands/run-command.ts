@@ -42,20 +42,15 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   const request = await readPlanRequest({ ...values, ...(saved !== undefined && values.input === undefined ? { input: String(saved.inputBytes) } : {}) });
   const planned: Plan = saved ?? (await plan(request.dag, request.input, request.options));
   const workersWanted = values["start-workers"] !== undefined ? parseNumberFlag("--start-workers", values["start-workers"]) : values["start-servers"] ? 2 : 0;
-  // SIGINT (Ctrl-C) or SIGTERM stops the run; it is cleaned up and what was started is stopped (a second one exits at once).
-  const interrupt = onInterrupt();
-  let backends: Awaited<ReturnType<typeof backendsFromFlags>> | undefined;
+  const backends = await backendsFromFlags(values);
   let cluster: { stop(): Promise<void>; vms: readonly string[] } | undefined;
   try {
-    backends = await backendsFromFlags(values);
-    interrupt.check();
     const redisUrl = backends.config.redisUrl ?? process.env.SLUICE_REDIS_URL ?? "redis://127.0.0.1:6379";
     if (workersWanted > 0) {
       const { startLocalCluster } = await import("../../execute/worker/local-cluster.js");
       const slots = values.slots !== undefined ? parseNumberFlag("--slots", values.slots) : 1;
       cluster = await startLocalCluster({ redisUrl, count: Math.round(workersWanted), slots: Math.round(slots), prefix: `run-${process.pid}-` });
       process.stderr.write(`started ${cluster.vms.length} worker process(es): ${cluster.vms.join(", ")}\n`);
-      interrupt.check();
     }
     const { execute } = await import("../../execute/execute.js");
     const options: ExecuteOptions = {
@@ -66,7 +61,6 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       ...(cluster !== undefined ? { vms: cluster.vms } : {}),
       ...(values.nic !== undefined ? { shapeNic: parseNumberFlag("--nic", values.nic) } : values["shape-nic"] ? { shapeNic: true } : {}),
       ...(values.attempts !== undefined ? { attempts: Math.round(parseNumberFlag("--attempts", values.attempts)) } : {}),
-      signal: interrupt.signal,
     };
     const report = await execute(request.dag, planned, options);
     if (values.plot !== undefined) {
@@ -82,47 +76,10 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     if (format === "json") process.stdout.write(JSON.stringify({ plan: planned, run: report }, null, 2) + "\n");
     else process.stdout.write(formatRunSummary(planned, report, values.plot));
     return 0;
-  } catch (err) {
-    if (interrupt.received === undefined) throw err;
-    return EXIT_ON_SIGNAL[interrupt.received];
   } finally {
     await cluster?.stop();
-    await backends?.stop();
-    interrupt.dispose();
-    if (interrupt.received !== undefined) {
-      process.stderr.write(`sluice run: stopped by ${interrupt.received}; the run was cleaned up and what this command started was stopped\n`);
-    }
+    await backends.stop();
   }
-}
-
-/** The shell's convention: 128 + the signal's number. */
-const EXIT_ON_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
-type StopSignal = keyof typeof EXIT_ON_SIGNAL;
-
-/** Handlers for SIGINT and SIGTERM for the length of the command: the first aborts `signal`, a second exits at once. */
-function onInterrupt(): { readonly signal: AbortSignal; readonly received: StopSignal | undefined; check(): void; dispose(): void } {
-  const controller = new AbortController();
-  let received: StopSignal | undefined;
-  const handler = (sig: StopSignal) => {
-    if (received !== undefined) process.exit(EXIT_ON_SIGNAL[sig]);
-    received = sig;
-    process.stderr.write(`sluice run: ${sig}: stopping the run and cleaning up (send it again to exit at once)\n`);
-    controller.abort(sig);
-  };
-  const names = Object.keys(EXIT_ON_SIGNAL) as StopSignal[];
-  for (const n of names) process.on(n, handler);
-  return {
-    signal: controller.signal,
-    get received() {
-      return received;
-    },
-    check() {
-      if (received !== undefined) throw new Error(`stopped by ${received}`);
-    },
-    dispose() {
-      for (const n of names) process.off(n, handler);
-    },
-  };
 }
 
 /** The trace file's text so far (undefined when new), checked before the run so that a wrong file fails fast. */

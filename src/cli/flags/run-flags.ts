@@ -32,9 +32,7 @@ ${BACKEND_FLAGS_HELP}
   -h, --help          this help
 
 Exit codes: 0 done; 64 bad flags; 65 a bad DAG, plan or a stage that failed; 66 a file that
-cannot be read; 69 a backend that is down, refuses or dies mid-run (see docs/errors.md); 130 / 143
-stopped by SIGINT (Ctrl-C) / SIGTERM, after deleting the run's queues, keys and objects and
-stopping what it started (a second signal exits at once).
+cannot be read; 69 a backend that is down or refuses (see docs/errors.md).
 `;
 
 export const RUN_FLAGS = {

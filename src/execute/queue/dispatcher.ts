@@ -73,8 +73,6 @@ export class Dispatcher {
     const round = ++this.roundNo;
     const parentId = stageJobId(stageNo, round);
     const done = new Promise<ParentResult>((resolve, reject) => this.waiting.set(parentId, { resolve, reject }));
-    // close() may reject it while flows.add is still pending (a stopped run): not an unhandled rejection.
-    done.catch(() => undefined);
     const jobIds = new Map(jobs.map((j) => [instanceJobId(stageNo, j.data.index, round), j] as const));
     await this.flows.add({
       name: stageId,
@@ -104,15 +102,6 @@ export class Dispatcher {
       stopSweep();
     }
     return collectRound(result, jobIds, jobs);
-  }
-
-  /** When Redis is gone (the run has already failed naming it): drops every connection without waiting on the server. */
-  abandon(): void {
-    this.waiting.clear();
-    void this.control?.close(true).catch(() => undefined);
-    void this.flows?.disconnect().catch(() => undefined);
-    for (const q of this.queues.values()) void q.disconnect().catch(() => undefined);
-    this.shared?.disconnect();
   }
 
   /** Empties and deletes every queue of the run; rounds still waiting fail. */

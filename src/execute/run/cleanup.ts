@@ -3,7 +3,7 @@
  * deleted, workers told to leave; they delete their files), its queues obliterated, any key of its
  * BullMQ queues that survives deleted, every cache value of the run deleted, and every object under
  * the run's prefix deleted except the result (when kept). Each step runs even if an earlier one
- * failed; the first failure is rethrown at the end. With Redis gone only the objects can go.
+ * failed; the first failure is rethrown at the end.
  */
 import type { Redis } from "ioredis";
 import type { CacheClient } from "../store/cache-client.js";
@@ -24,8 +24,6 @@ export interface CleanupInput {
   /** Object keys to keep (the result). */
   readonly keep: ReadonlySet<string>;
   readonly leaveTimeoutMs?: number;
-  /** Redis is gone (killed mid-run): its steps are skipped, as they could only wait; the objects still go. */
-  readonly redisGone?: boolean;
 }
 
 export async function cleanupRun(c: CleanupInput): Promise<{ objects: number; cacheKeys: number }> {
@@ -38,11 +36,6 @@ export async function cleanupRun(c: CleanupInput): Promise<{ objects: number; ca
       return fallback;
     }
   };
-  if (c.redisGone === true) {
-    const objects = await step(async () => c.store.deleteKeys((await c.store.listKeys(runObjectPrefix(c.prefix, c.runId))).filter((k) => !c.keep.has(k))), 0);
-    if (firstError !== undefined) throw firstError;
-    return { objects, cacheKeys: 0 };
-  }
   await step(async () => {
     await c.redis.multi().srem(ACTIVE_RUNS_KEY, c.runId).del(runKey(c.runId)).exec();
     await c.redis.publish(RUNS_CHANNEL, `end ${c.runId}`);

@@ -6,11 +6,10 @@
  *   - an instance whose VM died is run again on a live VM;
  *   - an instance whose input is gone (its producer's VM died, or its file is missing) first has
  *     that producer instance re-run (recursively: lineage), then runs again;
- *   - an instance whose function still fails after its retries fails the run with a
- *     StageFailedError naming the stage, the instance and the cause; one whose backend still fails
- *     (down, killed mid-run, full) with a BackendError naming that backend, the stage and the instance.
+ *   - an instance whose function or backend still fails after its retries fails the run with a
+ *     StageFailedError naming the stage, the instance and the cause.
  */
-import { BackendError, RunFailedError, StageFailedError, type BackendName } from "../backend-error.js";
+import { RunFailedError, StageFailedError } from "../backend-error.js";
 import { nowMs } from "../clock.js";
 import type { Dispatcher } from "../queue/dispatcher.js";
 import { FAILURE_TAGS } from "../queue/job-data.js";
@@ -68,7 +67,9 @@ export class StageRunner {
       const r = await this.s.dispatcher.runRound(this.stageNo.get(id)!, id, jobs);
       for (const o of r.completed) this.s.state.record(id, o);
       for (const f of r.failed) {
-        if (!f.reason.startsWith(FAILURE_TAGS.inputLost)) throw failureError(id, f.index, f.reason, this.s.attempts);
+        if (!f.reason.startsWith(FAILURE_TAGS.inputLost)) {
+          throw new StageFailedError(id, f.index, f.reason.replace(/^\[[a-z-]+\] /, ""), this.s.attempts);
+        }
         const lost = /s(\d+)-(\d+)\.out/.exec(f.reason);
         if (lost !== null) this.s.state.markFileLost(Number(lost[1]), Number(lost[2]));
         this.s.state.events.push(`${id}#${f.index}: ${f.reason}`);
@@ -101,11 +102,4 @@ export class StageRunner {
       await Promise.all(todo);
     }
   }
-}
-
-/** A worker's tagged failure as the run's error: `[backend] <who>: <backend> at <url>: <cause>` names the backend (exit 69), anything else the function (exit 65). */
-function failureError(stageId: string, index: number, reason: string, attempts: number): Error {
-  const backend = /^\[backend\] (.*?): (redis|object-store|cache|worker) at (\S+): ([\s\S]*)$/.exec(reason);
-  if (backend !== null) return new BackendError(backend[2] as BackendName, backend[3]!, `${backend[1]} failed after ${attempts} attempt(s): ${backend[4]}`);
-  return new StageFailedError(stageId, index, reason.replace(/^\[[a-z-]+\] /, ""), attempts);
 }

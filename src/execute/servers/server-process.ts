@@ -3,9 +3,7 @@
  * --start-servers`: spawned on a free port, waited for, and stopped (SIGTERM, then SIGKILL) with
  * its data folder removed. A binary that is not installed is a ServerUnavailableError that says how
  * to install it. The server runs under a small guard process that stops it when the process that
- * started it dies, so a crashed test or a killed command leaves no server behind. It runs in its own
- * process group, so a Ctrl-C at the terminal reaches only the command, which cleans up the run
- * (which needs the servers) before it stops them.
+ * started it dies, so a crashed test or a killed command leaves no server behind.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
@@ -47,7 +45,7 @@ setInterval(() => { try { process.kill(Number(ppid), 0); } catch { stop(); } }, 
 export async function spawnServer(o: SpawnServerOptions): Promise<ServerProcess> {
   const probe = spawnSync(o.command, ["--version"], { stdio: "ignore", timeout: 10_000 });
   if ((probe.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") throw new ServerUnavailableError(o.name, `${o.command} is not installed (${o.installHint})`);
-  const child: ChildProcess = spawn(process.execPath, ["-e", GUARD, String(process.pid), o.command, ...o.args], { stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const child: ChildProcess = spawn(process.execPath, ["-e", GUARD, String(process.pid), o.command, ...o.args], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-2000);

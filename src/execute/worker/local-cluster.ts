@@ -38,8 +38,7 @@ export async function startLocalCluster(o: LocalClusterOptions): Promise<LocalCl
         const root = path.join(path.dirname(defaultVmRoot(vm)), `sluice-local-${process.pid}-${vm}`);
         const args = [...nodeArgs, entry, "--redis", o.redisUrl, "--vm", vm, "--root", root, "--slots", String(o.slots ?? 1), "--exit-with-parent", String(process.pid)];
         if (o.nicBytesPerSecond !== undefined) args.push("--nic-bytes-per-second", String(o.nicBytesPerSecond));
-        // Its own process group: a Ctrl-C at the terminal reaches only the command, which stops the workers after the run's cleanup.
-        const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+        const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
         const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
         procs.set(vm, { child, root, exited });
         let err = "";
